@@ -1,0 +1,218 @@
+"""Every word a user reads, in one place: Bahasa Indonesia now, English can follow.
+
+``t("kunci", isian=...)`` formats one entry. Status and reason codes from the
+core are turned into words here too, so the core stays free of UI language.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kinerja_core.model import AlasanAbu, Status
+
+BAHASA = "id"
+
+TEKS: dict[str, dict[str, str]] = {
+    "id": {
+        # app and navigation
+        "app.judul": "Dasbor Kinerja",
+        "app.ikon": "🚦",
+        "halaman.ringkasan": "Ringkasan",
+        "halaman.progres": "Progres per Triwulan",
+        "halaman.unggah": "Unggah Data",
+        # sidebar filters
+        "filter.judul": "Filter",
+        "filter.tahun": "Tahun",
+        "filter.triwulan": "Triwulan (s.d.)",
+        "filter.unit": "Unit",
+        "filter.sub_unit": "Sertakan sub-unit",
+        "filter.perspektif": "Perspektif",
+        "filter.status": "Status",
+        "filter.semua": "Semua",
+        "filter.kosong": "Belum ada data. Buka halaman Unggah Data untuk memuat unit, IKU dan realisasi.",
+        "filter.basis_data": "Basis data: {path}",
+        # traffic lights
+        "status.hijau": "Hijau",
+        "status.kuning": "Kuning",
+        "status.merah": "Merah",
+        "status.abu-abu": "Abu-abu",
+        "alasan.belum-diukur": "belum diukur s.d. triwulan ini (target baru ada di {triwulan_target})",
+        "alasan.belum-diukur.tanpa": "tidak ada target s.d. triwulan ini",
+        "alasan.realisasi-belum-ada": "realisasi belum dilaporkan",
+        "alasan.target-nol": "target 0: capaian tidak dapat dihitung",
+        "alasan.tanpa-realisasi-terburuk": "target 0 dengan polaritas minimize memerlukan realisasi_terburuk",
+        "triwulan.nama": "TW {romawi}",
+        # Ringkasan
+        "ringkasan.judul": "Ringkasan Kinerja",
+        "ringkasan.sub": "{unit} · Tahun {tahun} · s.d. TW {romawi}",
+        "ringkasan.jumlah": "{total} IKU: {rincian}",
+        "ringkasan.nko": "NKO",
+        "ringkasan.nko_kosong": "—",
+        "ringkasan.nko_unit": "NKO per unit",
+        "ringkasan.tabel": "IKU",
+        "ringkasan.tidak_ada": "Tidak ada IKU untuk pilihan filter ini.",
+        # table columns
+        "kolom.kode_unit": "Kode unit",
+        "kolom.nama_unit": "Unit",
+        "kolom.kode_iku": "Kode IKU",
+        "kolom.nama_iku": "IKU",
+        "kolom.perspektif": "Perspektif",
+        "kolom.satuan": "Satuan",
+        "kolom.target": "Target s.d. TW",
+        "kolom.realisasi": "Realisasi s.d. TW",
+        "kolom.capaian": "Capaian (%)",
+        "kolom.status": "Status",
+        "kolom.keterangan": "Keterangan",
+        "kolom.nko": "NKO",
+        "kolom.polaritas": "Polaritas",
+        "kolom.triwulan": "Triwulan",
+        "kolom.kendala": "Kendala",
+        "kolom.rencana_aksi": "Rencana aksi",
+        # Progres
+        "progres.judul": "Progres per Triwulan",
+        "progres.pilih_iku": "IKU",
+        "progres.tidak_ada": "Tidak ada IKU untuk pilihan filter ini.",
+        "progres.grafik_target": "Target",
+        "progres.grafik_realisasi": "Realisasi",
+        "progres.grafik_capaian": "Capaian s.d. TW (%)",
+        "progres.sumbu_nilai": "Nilai ({satuan})",
+        "progres.sumbu_capaian": "Capaian (%)",
+        "progres.per_triwulan": "Data per triwulan",
+        "progres.periodik_target": "Target triwulan",
+        "progres.periodik_realisasi": "Realisasi triwulan",
+        "progres.info": "Polaritas: {polaritas} · Konsolidasi: {konsolidasi} · Bobot: {bobot}",
+        # Unggah
+        "unggah.judul": "Unggah Data",
+        "unggah.petunjuk": (
+            "Unggah berkas CSV unit, IKU (katalog dan target) atau realisasi. Jenis berkas dikenali dari "
+            "baris judul kolom. Pemisah `;` atau `,`, koma desimal (`90,9`) dan titik ribuan "
+            "(`5.700.000.000`) diterima."
+        ),
+        "unggah.pilih": "Pilih berkas CSV",
+        "unggah.pratinjau": "Pratinjau perubahan",
+        "unggah.jenis": "{berkas}: berkas {jenis}, {baris} baris",
+        "unggah.ringkas": "{baru} baru · {berubah} berubah · {sama} tidak berubah",
+        "unggah.konfirmasi": "Simpan perubahan",
+        "unggah.berhasil": "Tersimpan: {ringkas}.",
+        "unggah.tidak_ada_perubahan": "Tidak ada perubahan: semua baris sama dengan yang tersimpan.",
+        "unggah.gagal": "Berkas tidak dapat disimpan. Perbaiki kesalahan berikut lalu unggah ulang; data yang tersimpan tidak berubah.",
+        "unggah.kolom_perubahan": "Perubahan",
+        "unggah.lama": "Lama",
+        "unggah.baru": "Baru",
+        "unggah.kunci": "Kunci",
+        "perubahan.baru": "baru",
+        "perubahan.berubah": "berubah",
+        "perubahan.sama": "tidak berubah",
+        "jenis.unit": "unit",
+        "jenis.iku": "IKU",
+        "jenis.realisasi": "realisasi",
+        # file errors
+        "galat.lokasi": "{berkas}, baris {baris}, kolom {kolom}: {pesan}",
+        "galat.lokasi_berkas": "{berkas}: {pesan}",
+        "galat.lokasi_baris": "{berkas}, baris {baris}: {pesan}",
+        "galat.tidak_terbaca": "berkas tidak dapat dibaca sebagai teks CSV ({sebab})",
+        "galat.kosong": "berkas kosong: tidak ada baris judul kolom",
+        "galat.tanpa_data": "berkas hanya berisi judul kolom, tanpa baris data",
+        "galat.jenis_tidak_dikenal": (
+            "jenis berkas tidak dikenali dari judul kolom ({kolom}); yang diharapkan: unit.csv "
+            "(kode_unit, nama_unit, kode_induk), iku.csv (tahun, kode_unit, kode_iku, nama_iku, …, "
+            "target_tw1…target_tw4) atau realisasi.csv (tahun, triwulan, kode_unit, kode_iku, realisasi)"
+        ),
+        "galat.kolom_hilang": "kolom wajib tidak ada: {kolom}",
+        "galat.kolom_ganda": "kolom {kolom} muncul lebih dari sekali",
+        "galat.kolom_diabaikan": "kolom yang tidak dikenal diabaikan: {kolom}",
+        "galat.wajib": "wajib diisi",
+        "galat.angka": "'{nilai}' bukan angka; yang diharapkan angka seperti 90,9 atau 5.700.000.000",
+        "galat.tahun": "'{nilai}' bukan tahun; yang diharapkan tahun empat angka, misalnya 2019",
+        "galat.triwulan": "'{nilai}' bukan triwulan; yang diharapkan 1–4, TW I–TW IV, Triwulan 1–4 atau Q1–Q4",
+        "galat.polaritas": "'{nilai}' bukan polaritas; yang diharapkan maximize, minimize atau stabilize",
+        "galat.konsolidasi": "'{nilai}' bukan konsolidasi; yang diharapkan sum, average atau last",
+        "galat.perspektif": (
+            "'{nilai}' bukan perspektif; yang diharapkan Stakeholder, Customer, Internal Process "
+            "atau Learning & Growth"
+        ),
+        "galat.bobot": "bobot '{nilai}' harus angka lebih dari 0",
+        "galat.ya_tidak": "'{nilai}' tidak dikenal; yang diharapkan 1/0, ya/tidak atau kosong",
+        "galat.tanpa_target": "semua target_tw1…target_tw4 kosong: IKU tanpa target tidak dapat dinilai",
+        "galat.duplikat": "baris ganda: kunci {kunci} sudah ada di baris {baris_lain}",
+        "galat.unit_tidak_dikenal": "kode unit '{nilai}' tidak dikenal (belum ada di unit.csv maupun basis data)",
+        "galat.induk_tidak_dikenal": "kode induk '{nilai}' tidak dikenal",
+        "galat.iku_tidak_dikenal": (
+            "IKU '{nilai}' unit {unit} tahun {tahun} tidak dikenal (belum ada di iku.csv maupun basis data)"
+        ),
+        "galat.induk_siklus": "unit {nilai} menjadi induk dirinya sendiri (lewat {jalur})",
+        "galat.lebih_banyak": "… dan {n} kesalahan lain",
+        # storage
+        "gudang.sibuk": (
+            "Basis data {path} sedang dipakai proses lain. Coba lagi beberapa detik lagi."
+        ),
+        # command line
+        "cli.diubah": "{berkas} ({jenis}): {ringkas}",
+        "cli.tersimpan": "Tersimpan dalam satu transaksi ke {path}.",
+        "cli.tidak_tersimpan": "Tidak ada yang disimpan: {n} kesalahan.",
+    }
+}
+
+
+def t(kunci: str, /, **isian: object) -> str:
+    """The text for ``kunci`` in the current language, with ``{isian}`` filled in."""
+    return TEKS[BAHASA][kunci].format(**isian)
+
+
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+WARNA_STATUS = {
+    Status.HIJAU: "#1a7f37",
+    Status.KUNING: "#d4a017",
+    Status.MERAH: "#c62828",
+    Status.ABU_ABU: "#8c959f",
+}
+"""Traffic-light colours, dark enough to read white text on and to survive a washed-out projector."""
+
+IKON_STATUS = {Status.HIJAU: "●", Status.KUNING: "▲", Status.MERAH: "■", Status.ABU_ABU: "○"}
+"""A shape per status, so the light is told by more than its colour."""
+
+
+def nama_status(status: Status) -> str:
+    """'Hijau', 'Kuning', … for a status."""
+    return t(f"status.{status.value}")
+
+
+def label_status(status: Status) -> str:
+    """Shape and word for a status, e.g. '● Hijau'."""
+    return f"{IKON_STATUS[status]} {nama_status(status)}"
+
+
+def nama_triwulan(triwulan: int) -> str:
+    """'TW III' for 3."""
+    return t("triwulan.nama", romawi=ROMAWI[triwulan])
+
+
+def keterangan_alasan(alasan: AlasanAbu | None, triwulan_target: int | None = None) -> str:
+    """Why an IKU is grey, in words; empty when it is not grey."""
+    if alasan is None:
+        return ""
+    if alasan is AlasanAbu.BELUM_DIUKUR:
+        if triwulan_target is None:
+            return t("alasan.belum-diukur.tanpa")
+        return t("alasan.belum-diukur", triwulan_target=nama_triwulan(triwulan_target))
+    return t(f"alasan.{alasan.value}")
+
+
+KOSONG = "—"
+
+
+def angka(nilai: object, desimal: int = 2) -> str:
+    """A value as Indonesians write it: thousands dots, decimal comma, no trailing zeros.
+
+    >>> angka(5700000000.5), angka(90.9), angka(120.0), angka(None), angka("TW I")
+    ('5.700.000.000,5', '90,9', '120', '—', 'TW I')
+    """
+    if nilai is None or (isinstance(nilai, float) and nilai != nilai) or nilai is pd.NA:
+        return KOSONG
+    if isinstance(nilai, bool):
+        return "ya" if nilai else "tidak"
+    if not isinstance(nilai, (int, float)):
+        return str(nilai)
+    teks = f"{nilai:,.{desimal}f}".rstrip("0").rstrip(".") if desimal else f"{nilai:,.0f}"
+    return teks.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

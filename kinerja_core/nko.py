@@ -1,0 +1,91 @@
+"""NKO (Nilai Kinerja Organisasi): a unit's weighted score over its IKU.
+
+Grey (abu-abu) IKU are left out, not counted as zero; they are counted apart
+("16 IKU: 15 hijau, 1 abu-abu"). Within each perspective capaian is weighted
+by bobot; perspectives are then weighted by the profile. By default a
+perspective weighs the sum of its IKU's bobot, which makes NKO the
+bobot-weighted mean of capaian (Kemenkeu). With every IKU grey, NKO is
+undefined (None, shown "—"), never 0.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kinerja_core.capaian import HasilIku, bulatkan, status_capaian
+from kinerja_core.model import Perspektif, Status
+from kinerja_core.profil import KEMENKEU, ProfilAturan
+
+
+@dataclass(frozen=True)
+class JumlahStatus:
+    """How many IKU carry each traffic light."""
+
+    hijau: int = 0
+    kuning: int = 0
+    merah: int = 0
+    abu_abu: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.hijau + self.kuning + self.merah + self.abu_abu
+
+    def menurut_status(self) -> dict[Status, int]:
+        """The counts keyed by status, in traffic-light order."""
+        return {Status.HIJAU: self.hijau, Status.KUNING: self.kuning,
+                Status.MERAH: self.merah, Status.ABU_ABU: self.abu_abu}
+
+
+def hitung_status(hasil: Iterable[HasilIku]) -> JumlahStatus:
+    """Count IKU per status.
+
+    >>> from kinerja_core.capaian import nilai_iku
+    >>> from kinerja_core.model import Iku, Konsolidasi, Polaritas
+    >>> iku = Iku("BTP", "IKM", "Indeks Kepuasan Mitra", Polaritas.MAXIMIZE, Konsolidasi.LAST,
+    ...           bobot=10, target=(None, 90.9, None, 90.9))
+    >>> hitung_status([nilai_iku(iku, (None, 91.0, None, None), q) for q in (1, 2, 3)])
+    JumlahStatus(hijau=2, kuning=0, merah=0, abu_abu=1)
+    """
+    n = Counter(h.status for h in hasil)
+    return JumlahStatus(n[Status.HIJAU], n[Status.KUNING], n[Status.MERAH], n[Status.ABU_ABU])
+
+
+@dataclass(frozen=True)
+class Nko:
+    """The NKO of one unit in one quarter, with its light and the status counts."""
+
+    nilai: float | None
+    status: Status
+    jumlah: JumlahStatus
+
+
+def hitung_nko(hasil: Iterable[HasilIku], profil: ProfilAturan = KEMENKEU) -> Nko:
+    """NKO over the IKU results of one unit and quarter.
+
+    Two computable IKU — capaian 120 (bobot 30) and 90 (bobot 70) — and a grey one:
+
+    >>> from kinerja_core.capaian import Capaian, HasilIku
+    >>> from kinerja_core.konsolidasi import NilaiSdTriwulan
+    >>> from kinerja_core.model import Iku, Konsolidasi, Polaritas
+    >>> def hasil(bobot, nilai):
+    ...     iku = Iku("U", "X", "x", Polaritas.MAXIMIZE, Konsolidasi.SUM, bobot, (1.0, None, None, None))
+    ...     return HasilIku(iku, NilaiSdTriwulan(1, 1.0, None), Capaian(nilai, status_capaian(nilai)))
+    >>> hitung_nko([hasil(30, 120.0), hasil(70, 90.0), hasil(10, None)])
+    Nko(nilai=99.0, status=<Status.KUNING: 'kuning'>, jumlah=JumlahStatus(hijau=1, kuning=1, merah=0, abu_abu=1))
+    """
+    semua = list(hasil)
+    per_perspektif: dict[Perspektif, list[HasilIku]] = {}
+    for h in semua:
+        if h.capaian.nilai is not None and h.iku.bobot > 0:
+            per_perspektif.setdefault(h.iku.perspektif, []).append(h)
+    pembilang = penyebut = 0.0
+    for perspektif, daftar in per_perspektif.items():
+        bobot_iku = sum(h.iku.bobot for h in daftar)
+        n_p = sum(h.iku.bobot * h.capaian.nilai for h in daftar) / bobot_iku  # type: ignore[operator]
+        w_p = profil.bobot_perspektif.get(perspektif, 0.0) if profil.bobot_perspektif else bobot_iku
+        pembilang += w_p * n_p
+        penyebut += w_p
+    nilai = bulatkan(pembilang / penyebut, profil.desimal) if penyebut > 0 else None
+    return Nko(nilai, status_capaian(nilai, profil), hitung_status(semua))
