@@ -48,6 +48,7 @@ TEKS: dict[str, dict[str, str]] = {
         "ringkasan.jumlah": "{total} IKU: {rincian}",
         "ringkasan.nko": "NKO",
         "ringkasan.nko_kosong": "—",
+        "ringkasan.nko_gabungan": "NKO gabungan sub-unit",
         "ringkasan.nko_unit": "NKO per unit",
         "ringkasan.tabel": "IKU",
         "ringkasan.tidak_ada": "Tidak ada IKU untuk pilihan filter ini.",

@@ -1,0 +1,86 @@
+"""Plotly figure builders: scored tables in, figures out. No Streamlit here.
+
+Colours are the traffic-light colours of ``kinerja.texts``; every coloured
+mark also carries the status word, so the chart reads on a washed-out
+projector and for colour-blind viewers.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from kinerja.texts import IKON_STATUS, WARNA_STATUS, angka, label_status, nama_triwulan, t
+from kinerja_core.model import TRIWULAN, Status
+
+WARNA_TARGET = "#9aa5b1"
+WARNA_REALISASI = "#1f4e79"
+HURUF = dict(family="Source Sans Pro, Arial, sans-serif", size=18)
+
+
+def _tata_letak(fig: go.Figure, tinggi: int) -> go.Figure:
+    fig.update_layout(
+        height=tinggi, font=HURUF, margin=dict(l=10, r=10, t=40, b=10), plot_bgcolor="white",
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
+        bargap=0.25,
+    )
+    fig.update_yaxes(gridcolor="#e5e7eb", zerolinecolor="#9ca3af")
+    return fig
+
+
+def progres_iku(progres: pd.DataFrame, satuan: str) -> go.Figure:
+    """Year-to-date target vs realisasi by quarter (bars) and capaian (line, right axis).
+
+    ``progres`` is ``scores.tabel_progres``: one row per quarter. Each capaian
+    marker takes its status colour and is labelled with the value and the word.
+    """
+    x = [nama_triwulan(q) for q in progres["triwulan"]]
+    fig = go.Figure()
+    fig.add_bar(name=t("progres.grafik_target"), x=x, y=progres["target"], marker_color=WARNA_TARGET,
+                text=[angka(v) if pd.notna(v) else "" for v in progres["target"]], textposition="outside")
+    fig.add_bar(name=t("progres.grafik_realisasi"), x=x, y=progres["realisasi"], marker_color=WARNA_REALISASI,
+                text=[angka(v) if pd.notna(v) else "" for v in progres["realisasi"]], textposition="outside")
+    status = [Status(s) for s in progres["status"]]
+    label = [
+        f"{angka(c)}% {IKON_STATUS[s]}" if pd.notna(c) else label_status(s) for c, s in zip(progres["capaian"], status)
+    ]
+    fig.add_scatter(
+        name=t("progres.grafik_capaian"), x=x, y=progres["capaian"], yaxis="y2", mode="lines+markers+text",
+        line=dict(color="#374151", width=3, dash="dot"),
+        marker=dict(size=22, color=[WARNA_STATUS[s] for s in status], line=dict(color="white", width=2)),
+        text=label, textposition="top center", textfont=dict(size=18),
+        customdata=[label_status(s) for s in status],
+        hovertemplate="%{x}: %{y:.2f}% · %{customdata}<extra></extra>",
+    )
+    fig.update_layout(
+        barmode="group",
+        yaxis=dict(title=t("progres.sumbu_nilai", satuan=satuan or "-"), rangemode="tozero"),
+        yaxis2=dict(title=t("progres.sumbu_capaian"), overlaying="y", side="right", range=[0, 140],
+                    showgrid=False),
+    )
+    return _tata_letak(fig, 480)
+
+
+def peta_status(tabel: pd.DataFrame) -> go.Figure:
+    """A grid IKU × quarter, each cell coloured by status and showing its capaian.
+
+    ``tabel`` has one row per IKU and quarter: kode_iku, nama_iku, triwulan,
+    capaian, status (from ``scores.tabel_iku`` per quarter).
+    """
+    urutan = list(dict.fromkeys(tabel["label"]))
+    kode = {s: i for i, s in enumerate(Status)}
+    z = tabel.pivot(index="label", columns="triwulan", values="status").reindex(index=urutan, columns=list(TRIWULAN))
+    teks = tabel.pivot(index="label", columns="triwulan", values="teks").reindex(index=urutan, columns=list(TRIWULAN))
+    n = len(Status)
+    skala = []
+    for s, i in kode.items():
+        skala += [(i / n, WARNA_STATUS[s]), ((i + 1) / n, WARNA_STATUS[s])]
+    fig = go.Figure(go.Heatmap(
+        z=z.map(lambda s: kode[Status(s)] + 0.5).to_numpy()[::-1],
+        x=[nama_triwulan(q) for q in TRIWULAN], y=urutan[::-1],
+        text=teks.to_numpy()[::-1], texttemplate="%{text}", textfont=dict(size=16, color="white"),
+        colorscale=skala, zmin=0, zmax=n, showscale=False, xgap=3, ygap=3,
+        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+    ))
+    fig.update_xaxes(side="top")
+    return _tata_letak(fig, max(260, 44 * len(urutan) + 80))

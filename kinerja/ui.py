@@ -1,0 +1,234 @@
+"""Streamlit pieces shared by the pages: the store, cached reads, the sidebar filters, the status look.
+
+The store is one object per server (``st.cache_resource``); reads are cached
+per data version (``st.cache_data``), so every browser session shares them
+and a write from the app or from the command line is seen on the next run.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from kinerja import scores
+from kinerja.config import VARIABEL_DB, path_db
+from kinerja.importing import muat_contoh
+from kinerja.storage import DatabaseBusy, Snapshot, Storage
+from kinerja.texts import IKON_STATUS, WARNA_STATUS, angka, label_status, nama_status, nama_triwulan, t
+from kinerja_core.capaian import HasilIku
+from kinerja_core.model import TRIWULAN, Perspektif, Status
+from kinerja_core.unit import subpohon
+
+
+def _path_app() -> Path:
+    """``KINERJA_DB``, else ``kinerja_db`` in .streamlit/secrets.toml, else data/kinerja.duckdb."""
+    if not os.environ.get(VARIABEL_DB) and st.secrets.load_if_toml_exists() and "kinerja_db" in st.secrets:
+        return Path(st.secrets["kinerja_db"])
+    return path_db()
+
+
+@st.cache_resource(show_spinner=False)
+def _storage(path: str) -> Storage:
+    storage = Storage(path)
+    muat_contoh(storage)  # first start on an empty database: the bundled sample data
+    return storage
+
+
+def storage() -> Storage:
+    """The server's store, seeded with the sample data when empty."""
+    return _storage(str(_path_app()))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _baca(path: str, versi: tuple[int, ...], tahun: int | None) -> Snapshot:
+    return Storage(path).baca(tahun)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _daftar_tahun(path: str, versi: tuple[int, ...]) -> list[int]:
+    return Storage(path).daftar_tahun()
+
+
+def baca(tahun: int | None) -> Snapshot:
+    """The stored data of one year, from cache unless it changed since."""
+    s = storage()
+    return _baca(str(s.path), s.tanda_versi(), tahun)
+
+
+def daftar_tahun() -> list[int]:
+    s = storage()
+    return _daftar_tahun(str(s.path), s.tanda_versi())
+
+
+def bila_sibuk(e: DatabaseBusy) -> None:
+    """Tell the user the database is busy and stop this run; the next run retries."""
+    st.warning(str(e), icon="⏳")
+    st.stop()
+
+
+# --- filters ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filter:
+    """What the sidebar selects; every page follows it."""
+
+    tahun: int
+    triwulan: int
+    kode_unit: str
+    sub_unit: bool
+    perspektif: tuple[str, ...]
+    status: tuple[str, ...]
+
+    def unit_terpilih(self, snap: Snapshot) -> list[str]:
+        return subpohon(scores.daftar_unit(snap.unit), self.kode_unit, dengan_sub_unit=self.sub_unit)
+
+
+def _triwulan_terakhir(snap: Snapshot) -> int:
+    """The latest quarter with any realisasi: where a meeting usually stands."""
+    ada = snap.realisasi.dropna(subset=["realisasi"])
+    return int(ada["triwulan"].max()) if not ada.empty else 1
+
+
+def _unit_dengan_iku(snap: Snapshot) -> list[tuple[str, int]]:
+    """Units (tree order, with depth) that have IKU in the year themselves or below them."""
+    punya_iku = set(snap.iku["kode_unit"])
+    units = scores.daftar_unit(snap.unit)
+    return [(k, d) for k, d in scores.urutan_pohon(snap.unit) if punya_iku & set(subpohon(units, k))]
+
+
+def sidebar() -> Filter | None:
+    """Draw the shared filters in the sidebar; None when there is no data yet."""
+    try:
+        tahun_ada = daftar_tahun()
+    except DatabaseBusy as e:
+        bila_sibuk(e)
+    with st.sidebar:
+        st.header(t("filter.judul"))
+        if not tahun_ada:
+            st.info(t("filter.kosong"))
+            return None
+        tahun = st.selectbox(t("filter.tahun"), tahun_ada, key="tahun")
+        try:
+            snap = baca(tahun)
+        except DatabaseBusy as e:
+            bila_sibuk(e)
+        if st.session_state.get("_tahun_triwulan") != tahun:
+            # a new year starts at its latest reported quarter
+            st.session_state["triwulan"] = _triwulan_terakhir(snap)
+            st.session_state["_tahun_triwulan"] = tahun
+        triwulan = st.radio(
+            t("filter.triwulan"), TRIWULAN, format_func=nama_triwulan, horizontal=True, key="triwulan"
+        )
+        urut = _unit_dengan_iku(snap) or scores.urutan_pohon(snap.unit)
+        kode_urut = [k for k, _ in urut]
+        if st.session_state.get("unit") not in kode_urut:
+            st.session_state["unit"] = kode_urut[0]  # the highest unit with IKU this year
+        nama = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"]))
+        dalam = dict(urut)
+        kode_unit = st.selectbox(
+            t("filter.unit"), kode_urut, key="unit",
+            format_func=lambda k: "\u2003" * dalam[k] + nama.get(k, k),
+        )
+        sub_unit = st.toggle(t("filter.sub_unit"), value=True, key="sub_unit")
+        perspektif = st.multiselect(
+            t("filter.perspektif"), [p.value for p in Perspektif], key="perspektif", placeholder=t("filter.semua")
+        )
+        status = st.multiselect(
+            t("filter.status"), [s.value for s in Status], key="status",
+            format_func=lambda s: label_status(Status(s)), placeholder=t("filter.semua"),
+        )
+        st.caption(t("filter.basis_data", path=storage().path.name))
+    return Filter(tahun, triwulan, kode_unit, sub_unit, tuple(perspektif), tuple(status))
+
+
+@dataclass(frozen=True)
+class Pilihan:
+    """The scored IKU of the filter's units, before and after the perspective/status filters."""
+
+    filter: Filter
+    snap: Snapshot
+    hasil: list[HasilIku]
+    """Every IKU of the selected units (the NKO is computed on all of them)."""
+    tabel: pd.DataFrame
+    """The IKU rows that pass the perspective and status filters."""
+
+
+def pilihan(f: Filter) -> Pilihan:
+    """Score the selected units' IKU and apply the perspective and status filters to the rows."""
+    try:
+        snap = baca(f.tahun)
+    except DatabaseBusy as e:
+        bila_sibuk(e)
+    hasil = scores.nilai_semua(snap.iku, snap.realisasi, f.triwulan, f.unit_terpilih(snap))
+    tabel = scores.tabel_iku(hasil, snap.unit)
+    if f.perspektif:
+        tabel = tabel[tabel["perspektif"].isin(f.perspektif)]
+    if f.status:
+        tabel = tabel[tabel["status"].isin(f.status)]
+    return Pilihan(f, snap, hasil, tabel.reset_index(drop=True))
+
+
+def judul_unit(f: Filter, snap: Snapshot) -> str:
+    """'KPPBC TMP A Bogor · Tahun 2019 · s.d. TW III'."""
+    nama = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"])).get(f.kode_unit, f.kode_unit)
+    return t("ringkasan.sub", unit=nama, tahun=f.tahun, romawi=nama_triwulan(f.triwulan).split()[-1])
+
+
+# --- the look of a status --------------------------------------------------------------------------
+
+GAYA = """
+<style>
+  .kinerja-kartu {border-radius: 0.6rem; padding: 0.9rem 1.1rem; color: #fff; min-height: 7rem;}
+  .kinerja-kartu .angka {font-size: 3rem; font-weight: 700; line-height: 1.1;}
+  .kinerja-kartu .label {font-size: 1.15rem; font-weight: 600;}
+  .kinerja-nko {border-radius: 0.6rem; padding: 0.9rem 1.1rem; border: 3px solid; min-height: 7rem;}
+  .kinerja-nko .angka {font-size: 3rem; font-weight: 700; line-height: 1.1;}
+  .kinerja-nko .label {font-size: 1.15rem; font-weight: 600;}
+  .kinerja-ringkas {font-size: 1.6rem; font-weight: 600; margin: 0.4rem 0 0.8rem 0;}
+</style>
+"""
+
+
+def pasang_gaya() -> None:
+    st.markdown(GAYA, unsafe_allow_html=True)
+
+
+def kartu_status(status: Status, jumlah: int) -> str:
+    """HTML of a large coloured tile with a count; built only from numbers and fixed words."""
+    return (
+        f'<div class="kinerja-kartu" style="background:{WARNA_STATUS[status]}" data-status="{status.value}">'
+        f'<div class="angka">{jumlah}</div><div class="label">{IKON_STATUS[status]} {nama_status(status)}</div></div>'
+    )
+
+
+def kartu_nko(nilai: float | None, status: Status, judul: str) -> str:
+    """HTML of the NKO tile, framed in the colour of its band."""
+    warna = WARNA_STATUS[status]
+    teks = angka(nilai) if nilai is not None else t("ringkasan.nko_kosong")
+    return (
+        f'<div class="kinerja-nko" style="border-color:{warna}" data-status="{status.value}">'
+        f'<div class="angka">{teks}</div><div class="label">{judul} · {label_status(status)}</div></div>'
+    )
+
+
+def gaya_tabel(tabel: pd.DataFrame, kolom_status: str = "status") -> pd.io.formats.style.Styler:
+    """A table whose status column is a coloured cell with shape and word, numbers in Indonesian style."""
+    tampil = tabel.copy()
+    tampil[kolom_status] = tampil[kolom_status].map(lambda s: label_status(Status(s)))
+    warna = {label_status(s): WARNA_STATUS[s] for s in Status}
+    angka_kolom = [k for k in tampil.columns if pd.api.types.is_float_dtype(tampil[k])]
+    return (
+        tampil.style.format({k: angka for k in angka_kolom})
+        .map(lambda v: f"background-color: {warna.get(v, '')}; color: white; font-weight: 600", subset=[kolom_status])
+    )
+
+
+def teks_sel(capaian: float | None, status: str) -> str:
+    """The text of a status-grid cell: capaian and shape, or the status word when grey."""
+    s = Status(status)
+    return f"{angka(capaian)} {IKON_STATUS[s]}" if capaian is not None and not pd.isna(capaian) else label_status(s)

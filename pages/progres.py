@@ -1,0 +1,48 @@
+"""Progres per Triwulan: every IKU's light per quarter, then one IKU's target vs realisasi and capaian."""
+
+import streamlit as st
+
+from kinerja import charts, scores, ui
+from kinerja.texts import angka, nama_triwulan, t
+
+f = st.session_state.get("filter")
+st.title(t("progres.judul"))
+if f is None:
+    st.info(t("filter.kosong"))
+    st.stop()
+
+p = ui.pilihan(f)
+st.caption(ui.judul_unit(f, p.snap))
+if p.tabel.empty:
+    st.info(t("progres.tidak_ada"))
+    st.stop()
+
+terpilih = p.tabel[["kode_unit", "kode_iku", "nama_iku"]]
+semua = scores.tabel_semua_triwulan(p.snap.iku, p.snap.realisasi, f.unit_terpilih(p.snap))
+semua = semua.merge(terpilih, on=["kode_unit", "kode_iku", "nama_iku"])
+semua["label"] = semua["kode_iku"] + " · " + semua["nama_iku"].str.slice(0, 48)
+semua["teks"] = [ui.teks_sel(c, s) for c, s in zip(semua["capaian"], semua["status"])]
+st.plotly_chart(charts.peta_status(semua), key="peta_status", config={"displayModeBar": False})
+
+label = {
+    (r.kode_unit, r.kode_iku): f"{r.kode_iku} · {r.nama_iku} ({r.nama_unit})" for r in p.tabel.itertuples()
+}
+kunci = st.selectbox(t("progres.pilih_iku"), list(label), format_func=label.get, key="progres_iku")
+iku = next(i for i in scores.iku_dari_tabel(p.snap.iku) if (i.kode_unit, i.kode_iku) == kunci)
+realisasi = scores.realisasi_per_iku(p.snap.realisasi).get(kunci, (None, None, None, None))
+progres = scores.tabel_progres(iku, realisasi)
+
+st.subheader(f"{iku.kode_iku} · {iku.nama_iku}")
+st.caption(t("progres.info", polaritas=iku.polaritas.value, konsolidasi=iku.konsolidasi.value,
+             bobot=angka(iku.bobot)))
+st.plotly_chart(charts.progres_iku(progres, iku.satuan), key="grafik_progres", config={"displayModeBar": False})
+
+st.markdown(f"**{t('progres.per_triwulan')}**")
+tabel = progres.assign(triwulan=progres["triwulan"].map(nama_triwulan)).rename(columns={
+    "triwulan": t("kolom.triwulan"), "target_periodik": t("progres.periodik_target"),
+    "realisasi_periodik": t("progres.periodik_realisasi"), "target": t("kolom.target"),
+    "realisasi": t("kolom.realisasi"), "capaian": t("kolom.capaian"), "status": t("kolom.status"),
+    "keterangan": t("kolom.keterangan"),
+})
+st.dataframe(ui.gaya_tabel(tabel, kolom_status=t("kolom.status")), hide_index=True, width="stretch",
+             key="tabel_progres")

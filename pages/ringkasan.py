@@ -1,0 +1,62 @@
+"""Ringkasan: the status count, NKO per unit and the table of IKU with their traffic lights."""
+
+import streamlit as st
+
+from kinerja import scores, ui
+from kinerja.texts import nama_status, t
+from kinerja_core.model import Status
+from kinerja_core.nko import hitung_nko
+
+f = st.session_state.get("filter")
+st.title(t("ringkasan.judul"))
+if f is None:
+    st.info(t("filter.kosong"))
+    st.stop()
+
+p = ui.pilihan(f)
+st.caption(ui.judul_unit(f, p.snap))
+if not p.hasil:
+    st.info(t("ringkasan.tidak_ada"))
+    st.stop()
+
+jumlah = {s: int((p.tabel["status"] == s.value).sum()) for s in Status}
+rincian = ", ".join(f"{n} {nama_status(s).lower()}" for s, n in jumlah.items() if n)
+st.markdown(
+    f'<div class="kinerja-ringkas" data-testid="ringkasan-jumlah">'
+    f'{t("ringkasan.jumlah", total=len(p.tabel), rincian=rincian)}</div>',
+    unsafe_allow_html=True,
+)
+milik_sendiri = [h for h in p.hasil if h.iku.kode_unit == f.kode_unit]
+nko = hitung_nko(milik_sendiri or p.hasil)
+kolom = st.columns(5)
+kolom[0].markdown(
+    ui.kartu_nko(nko.nilai, nko.status, t("ringkasan.nko") if milik_sendiri else t("ringkasan.nko_gabungan")),
+    unsafe_allow_html=True,
+)
+for k, (s, n) in zip(kolom[1:], jumlah.items()):
+    k.markdown(ui.kartu_status(s, n), unsafe_allow_html=True)
+
+nko_unit = scores.tabel_nko(p.hasil, p.snap.unit)
+if len(nko_unit) > 1:
+    st.subheader(t("ringkasan.nko_unit"))
+    st.dataframe(
+        ui.gaya_tabel(nko_unit.drop(columns="kode_unit").rename(columns={
+            "nama_unit": t("kolom.nama_unit"), "nko": t("kolom.nko"), "status": t("kolom.status"),
+            **{s.value: nama_status(s) for s in Status},
+        }), kolom_status=t("kolom.status")),
+        hide_index=True, width="stretch", key="tabel_nko",
+    )
+
+st.subheader(t("ringkasan.tabel"))
+if p.tabel.empty:
+    st.info(t("ringkasan.tidak_ada"))
+    st.stop()
+kolom_tabel = ["nama_unit", "kode_iku", "nama_iku", "perspektif", "satuan", "target", "realisasi", "capaian",
+               "status", "keterangan"]
+if not f.sub_unit or p.tabel["kode_unit"].nunique() == 1:
+    kolom_tabel.remove("nama_unit")
+st.dataframe(
+    ui.gaya_tabel(p.tabel[kolom_tabel].rename(columns={k: t(f"kolom.{k}") for k in kolom_tabel}),
+                  kolom_status=t("kolom.status")),
+    hide_index=True, width="stretch", height=min(38 * (len(p.tabel) + 1) + 4, 900), key="tabel_iku",
+)
