@@ -5,13 +5,13 @@ import streamlit as st
 from kinerja import ui
 from kinerja.texts import t
 
-st.set_page_config(page_title=t("app.judul"), page_icon=t("app.ikon"), layout="wide")
+st.set_page_config(page_title=t("app.judul"), page_icon=":material/traffic:", layout="wide")
 ui.pasang_gaya()
 
 halaman = st.navigation([
-    st.Page("pages/ringkasan.py", title=t("halaman.ringkasan"), icon="🚦", default=True),
-    st.Page("pages/progres.py", title=t("halaman.progres"), icon="📈"),
-    st.Page("pages/unggah.py", title=t("halaman.unggah"), icon="📤"),
+    st.Page("pages/ringkasan.py", title=t("halaman.ringkasan"), icon=":material/traffic:", default=True),
+    st.Page("pages/progres.py", title=t("halaman.progres"), icon=":material/monitoring:"),
+    st.Page("pages/unggah.py", title=t("halaman.unggah"), icon=":material/upload_file:"),
 ])
 st.session_state["filter"] = ui.sidebar()
 halaman.run()

@@ -56,12 +56,14 @@ def progres_iku(progres: pd.DataFrame, satuan: str) -> go.Figure:
         barmode="group",
         yaxis=dict(title=t("progres.sumbu_nilai", satuan=satuan or "-"), rangemode="tozero"),
         yaxis2=dict(title=t("progres.sumbu_capaian"), overlaying="y", side="right", range=[0, 140],
-                    showgrid=False),
+                    tickmode="linear", tick0=0, dtick=20, showgrid=False),
     )
+    # the green threshold, so "above the line" reads as "on target"
+    fig.add_hline(y=100, yref="y2", line=dict(color=WARNA_STATUS[Status.HIJAU], width=2, dash="dash"))
     return _tata_letak(fig, 480)
 
 
-def peta_status(tabel: pd.DataFrame) -> go.Figure:
+def peta_status(tabel: pd.DataFrame, sampai_triwulan: int = 4) -> go.Figure:
     """A grid IKU × quarter, each cell coloured by status and showing its capaian.
 
     ``tabel`` has one row per IKU and quarter: kode_iku, nama_iku, triwulan,
@@ -69,15 +71,16 @@ def peta_status(tabel: pd.DataFrame) -> go.Figure:
     """
     urutan = list(dict.fromkeys(tabel["label"]))
     kode = {s: i for i, s in enumerate(Status)}
-    z = tabel.pivot(index="label", columns="triwulan", values="status").reindex(index=urutan, columns=list(TRIWULAN))
-    teks = tabel.pivot(index="label", columns="triwulan", values="teks").reindex(index=urutan, columns=list(TRIWULAN))
+    kolom = [q for q in TRIWULAN if q <= sampai_triwulan]
+    z = tabel.pivot(index="label", columns="triwulan", values="status").reindex(index=urutan, columns=kolom)
+    teks = tabel.pivot(index="label", columns="triwulan", values="teks").reindex(index=urutan, columns=kolom)
     n = len(Status)
     skala = []
     for s, i in kode.items():
         skala += [(i / n, WARNA_STATUS[s]), ((i + 1) / n, WARNA_STATUS[s])]
     fig = go.Figure(go.Heatmap(
         z=z.map(lambda s: kode[Status(s)] + 0.5).to_numpy()[::-1],
-        x=[nama_triwulan(q) for q in TRIWULAN], y=urutan[::-1],
+        x=[nama_triwulan(q) for q in kolom], y=urutan[::-1],
         text=teks.to_numpy()[::-1], texttemplate="%{text}", textfont=dict(size=16, color="white"),
         colorscale=skala, zmin=0, zmax=n, showscale=False, xgap=3, ygap=3,
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>",

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -239,6 +241,14 @@ def _peta_unik(teks: pd.Series, baca: Callable[[str], object]) -> pd.Series:
 # --- reading ---------------------------------------------------------------------------------------
 
 
+def _baris_terlalu_panjang(teks: str, pemisah: str, jumlah_judul: int) -> tuple[int | None, int]:
+    """The first row with more fields than the header, and its field count (error path only)."""
+    for nomor, sel in enumerate(csv.reader(io.StringIO(teks), delimiter=pemisah), start=1):
+        if len(sel) > jumlah_judul:
+            return nomor, len(sel)
+    return None, 0
+
+
 def _baca_tabel(nama: str, isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str]:
     """The raw table (all text) with normalised column names, and the separator used."""
     teks = dekode(isi)
@@ -247,21 +257,32 @@ def _baca_tabel(nama: str, isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame |
         catat.catat(t("galat.kosong"))
         return None, ","
     pemisah = tebak_pemisah(baris_judul)
-    try:
-        tabel = pd.read_csv(
-            io.StringIO(teks), sep=pemisah, dtype=str, keep_default_na=False, skip_blank_lines=True,
-            skipinitialspace=True,
-        )
-    except (pd.errors.ParserError, ValueError, csv.Error) as e:
-        catat.catat(t("galat.tidak_terbaca", sebab=str(e).strip()))
-        return None, pemisah
-    tabel.columns = [_nama_kolom(str(k)) for k in tabel.columns]
-    ganda = sorted({k for k in tabel.columns if list(tabel.columns).count(k) > 1})
+    kolom = [_nama_kolom(k) for k in next(csv.reader([baris_judul], delimiter=pemisah))]
+    ganda = sorted({k for k in kolom if kolom.count(k) > 1})
     for k in ganda:
         catat.catat(t("galat.kolom_ganda", kolom=k), baris=1)
     if ganda:
         return None, pemisah
-    # drop rows that are entirely blank (Excel leaves ;;;; lines at the end)
+    teks = teks[teks.index(baris_judul):]  # the header is row 1 even after leading blank lines
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)  # a row longer than the header
+            tabel = pd.read_csv(
+                io.StringIO(teks), sep=pemisah, dtype=str, keep_default_na=False, skip_blank_lines=False,
+                header=None, skiprows=1, names=range(len(kolom)), index_col=False,
+            )
+    except (pd.errors.ParserError, pd.errors.ParserWarning) as e:
+        baris, jumlah = _baris_terlalu_panjang(teks, pemisah, len(kolom))
+        if baris is None:
+            catat.catat(t("galat.tidak_terbaca", sebab=str(e).replace("Error tokenizing data. C error: ", "")))
+        else:
+            catat.catat(t("galat.jumlah_kolom", ada=jumlah, judul=len(kolom)), baris=baris)
+        return None, pemisah
+    except (ValueError, csv.Error) as e:
+        catat.catat(t("galat.tidak_terbaca", sebab=str(e).strip()))
+        return None, pemisah
+    tabel = tabel.fillna("")
+    tabel.columns = kolom
     tabel = tabel.assign(baris=np.arange(len(tabel)) + 2)
     isi_ada = tabel.drop(columns="baris").apply(lambda k: k.str.strip() != "").any(axis=1)
     return tabel[isi_ada].reset_index(drop=True), pemisah

@@ -16,7 +16,6 @@ TEKS: dict[str, dict[str, str]] = {
     "id": {
         # app and navigation
         "app.judul": "Dasbor Kinerja",
-        "app.ikon": "🚦",
         "halaman.ringkasan": "Ringkasan",
         "halaman.progres": "Progres per Triwulan",
         "halaman.unggah": "Unggah Data",
@@ -48,7 +47,7 @@ TEKS: dict[str, dict[str, str]] = {
         "ringkasan.jumlah": "{total} IKU: {rincian}",
         "ringkasan.nko": "NKO",
         "ringkasan.nko_kosong": "—",
-        "ringkasan.nko_gabungan": "NKO gabungan sub-unit",
+        "ringkasan.nko_gabungan": "NKO gabungan",
         "ringkasan.nko_unit": "NKO per unit",
         "ringkasan.tabel": "IKU",
         "ringkasan.tidak_ada": "Tidak ada IKU untuk pilihan filter ini.",
@@ -120,6 +119,7 @@ TEKS: dict[str, dict[str, str]] = {
             "target_tw1…target_tw4) atau realisasi.csv (tahun, triwulan, kode_unit, kode_iku, realisasi)"
         ),
         "galat.kolom_hilang": "kolom wajib tidak ada: {kolom}",
+        "galat.jumlah_kolom": "baris ini berisi {ada} kolom, padahal judul kolom hanya {judul}; periksa pemisah dan tanda kutip",
         "galat.kolom_ganda": "kolom {kolom} muncul lebih dari sekali",
         "galat.kolom_diabaikan": "kolom yang tidak dikenal diabaikan: {kolom}",
         "galat.wajib": "wajib diisi",

@@ -18,7 +18,7 @@ from kinerja import scores
 from kinerja.config import VARIABEL_DB, path_db
 from kinerja.importing import muat_contoh
 from kinerja.storage import DatabaseBusy, Snapshot, Storage
-from kinerja.texts import IKON_STATUS, WARNA_STATUS, angka, label_status, nama_status, nama_triwulan, t
+from kinerja.texts import IKON_STATUS, KOSONG, WARNA_STATUS, angka, label_status, nama_status, nama_triwulan, t
 from kinerja_core.capaian import HasilIku
 from kinerja_core.model import TRIWULAN, Perspektif, Status
 from kinerja_core.unit import subpohon
@@ -223,7 +223,7 @@ def gaya_tabel(tabel: pd.DataFrame, kolom_status: str = "status") -> pd.io.forma
     warna = {label_status(s): WARNA_STATUS[s] for s in Status}
     angka_kolom = [k for k in tampil.columns if pd.api.types.is_float_dtype(tampil[k])]
     return (
-        tampil.style.format({k: angka for k in angka_kolom})
+        tampil.style.format({k: angka for k in angka_kolom}, na_rep=KOSONG)
         .map(lambda v: f"background-color: {warna.get(v, '')}; color: white; font-weight: 600", subset=[kolom_status])
     )
 

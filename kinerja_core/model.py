@@ -133,13 +133,11 @@ def baca_triwulan(teks: str) -> int | None:
     >>> [baca_triwulan(t) for t in ("3", "TW III", "tw-3", "Triwulan III", "Q3", "5")]
     [3, 3, 3, 3, 3, None]
     """
-    kunci = _kunci(teks).replace(" ", "")
+    kunci = _kunci(re.sub(r"^(\s*\d)[.,]0+\s*$", r"\1", teks)).replace(" ", "")  # 3.0 from a spreadsheet
     for awalan in ("triwulan", "tw", "q"):
         if kunci.startswith(awalan):
             kunci = kunci[len(awalan):]
             break
-    if kunci.endswith(".0"):  # a spreadsheet number written as 3.0
-        kunci = kunci[:-2]
     if kunci in _ROMAWI:
         return _ROMAWI[kunci]
     return int(kunci) if kunci in ("1", "2", "3", "4") else None

@@ -22,7 +22,7 @@ semua = scores.tabel_semua_triwulan(p.snap.iku, p.snap.realisasi, f.unit_terpili
 semua = semua.merge(terpilih, on=["kode_unit", "kode_iku", "nama_iku"])
 semua["label"] = semua["kode_iku"] + " · " + semua["nama_iku"].str.slice(0, 48)
 semua["teks"] = [ui.teks_sel(c, s) for c, s in zip(semua["capaian"], semua["status"])]
-st.plotly_chart(charts.peta_status(semua), key="peta_status", config={"displayModeBar": False})
+st.plotly_chart(charts.peta_status(semua, f.triwulan), key="peta_status", config={"displayModeBar": False})
 
 label = {
     (r.kode_unit, r.kode_iku): f"{r.kode_iku} · {r.nama_iku} ({r.nama_unit})" for r in p.tabel.itertuples()

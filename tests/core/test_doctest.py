@@ -1,0 +1,18 @@
+"""The worked examples in the docstrings are tests too."""
+
+import doctest
+import importlib
+
+import pytest
+
+MODUL = [
+    "kinerja_core.model", "kinerja_core.profil", "kinerja_core.konsolidasi", "kinerja_core.capaian",
+    "kinerja_core.nko", "kinerja_core.unit", "kinerja.loading", "kinerja.texts",
+]
+
+
+@pytest.mark.parametrize("nama", MODUL)
+def test_docstring(nama):
+    hasil = doctest.testmod(importlib.import_module(nama))
+    assert hasil.attempted > 0
+    assert hasil.failed == 0
