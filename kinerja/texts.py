@@ -67,6 +67,12 @@ TEKS: dict[str, dict[str, str]] = {
         "kolom.polaritas": "Polaritas",
         "kolom.triwulan": "Triwulan",
         "kolom.kendala": "Kendala",
+        "kolom.baris": "Baris",
+        "kolom.berkas": "Berkas",
+        "kolom.kolom": "Kolom",
+        "kolom.pesan": "Kesalahan",
+        "kolom.perubahan": "Perubahan",
+        "kolom.rincian": "Rincian perubahan",
         "kolom.rencana_aksi": "Rencana aksi",
         # Progres
         "progres.judul": "Progres per Triwulan",

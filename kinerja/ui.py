@@ -8,6 +8,7 @@ and a write from the app or from the command line is seen on the next run.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from kinerja import scores
 from kinerja.config import VARIABEL_DB, path_db
 from kinerja.importing import muat_contoh
 from kinerja.storage import DatabaseBusy, Snapshot, Storage
-from kinerja.texts import IKON_STATUS, KOSONG, WARNA_STATUS, angka, label_status, nama_status, nama_triwulan, t
+from kinerja.texts import IKON_STATUS, WARNA_STATUS, angka, label_status, nama_status, nama_triwulan, t
 from kinerja_core.capaian import HasilIku
 from kinerja_core.model import TRIWULAN, Perspektif, Status
 from kinerja_core.unit import subpohon
@@ -112,29 +113,34 @@ def sidebar() -> Filter | None:
         if not tahun_ada:
             st.info(t("filter.kosong"))
             return None
-        tahun = st.selectbox(t("filter.tahun"), tahun_ada, key="tahun")
+        tahun = st.selectbox(t("filter.tahun"), tahun_ada, key="tahun", bind="query-params")
         try:
             snap = baca(tahun)
         except DatabaseBusy as e:
             bila_sibuk(e)
-        if st.session_state.get("_tahun_triwulan") != tahun:
-            # a new year starts at its latest reported quarter
-            st.session_state["triwulan"] = _triwulan_terakhir(snap)
+        terakhir = _triwulan_terakhir(snap)
+        if st.session_state.setdefault("_tahun_triwulan", tahun) != tahun:
+            # another year starts at its latest reported quarter
+            st.session_state["triwulan"] = terakhir
             st.session_state["_tahun_triwulan"] = tahun
         triwulan = st.radio(
-            t("filter.triwulan"), TRIWULAN, format_func=nama_triwulan, horizontal=True, key="triwulan"
+            t("filter.triwulan"), TRIWULAN, index=terakhir - 1, format_func=nama_triwulan, horizontal=True,
+            key="triwulan", bind="query-params",
         )
         urut = _unit_dengan_iku(snap) or scores.urutan_pohon(snap.unit)
         kode_urut = [k for k, _ in urut]
-        if st.session_state.get("unit") not in kode_urut:
-            st.session_state["unit"] = kode_urut[0]  # the highest unit with IKU this year
+        if "unit" not in st.session_state and st.query_params.get("unit") in kode_urut:
+            st.session_state["unit"] = st.query_params["unit"]  # a bookmarked view: ?unit=KPPBCBOGOR
+        if st.session_state.get("unit", kode_urut[0]) not in kode_urut:
+            st.session_state["unit"] = kode_urut[0]  # the highest unit with IKU in this year
         nama = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"]))
         dalam = dict(urut)
         kode_unit = st.selectbox(
-            t("filter.unit"), kode_urut, key="unit",
-            format_func=lambda k: "\u2003" * dalam[k] + nama.get(k, k),
+            t("filter.unit"), kode_urut, key="unit", format_func=lambda k: "\u2003" * dalam[k] + nama.get(k, k),
         )
-        sub_unit = st.toggle(t("filter.sub_unit"), value=True, key="sub_unit")
+        # the unit travels in the URL by its code, not by its indented name (bind= would use the latter)
+        st.query_params["unit"] = kode_unit
+        sub_unit = st.toggle(t("filter.sub_unit"), value=True, key="sub_unit", bind="query-params")
         perspektif = st.multiselect(
             t("filter.perspektif"), [p.value for p in Perspektif], key="perspektif", placeholder=t("filter.semua")
         )
@@ -216,19 +222,51 @@ def kartu_nko(nilai: float | None, status: Status, judul: str) -> str:
     )
 
 
-def gaya_tabel(tabel: pd.DataFrame, kolom_status: str = "status") -> pd.io.formats.style.Styler:
-    """A table whose status column is a coloured cell with shape and word, numbers in Indonesian style."""
-    tampil = tabel.copy()
+def _angka_sebagai_teks(data: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, object]]:
+    """Float columns written Indonesian style ("1.402,5", "—" when missing), with right-aligned column configs.
+
+    As text, a table never shows "None" or a dot decimal to a user.
+    """
+    tampil = data.copy()
+    angka_kolom = [k for k in tampil.columns if pd.api.types.is_float_dtype(tampil[k])]
+    for k in angka_kolom:
+        tampil[k] = tampil[k].map(angka)
+    return tampil, {k: st.column_config.TextColumn(alignment="right") for k in angka_kolom}
+
+
+def tabel_angka(data: pd.DataFrame, key: str, **opsi: object) -> None:
+    """A read-only table with numbers written Indonesian style."""
+    tampil, kolom = _angka_sebagai_teks(data)
+    tabel(tampil, key, column_config=kolom | dict(opsi.pop("column_config", {})), **opsi)  # type: ignore[arg-type]
+
+
+def tabel_status(data: pd.DataFrame, key: str, kolom_status: str = "status", **opsi: object) -> None:
+    """Like ``tabel_angka``, with the status column a coloured cell carrying shape and word."""
+    tampil, kolom = _angka_sebagai_teks(data)
     tampil[kolom_status] = tampil[kolom_status].map(lambda s: label_status(Status(s)))
     warna = {label_status(s): WARNA_STATUS[s] for s in Status}
-    angka_kolom = [k for k in tampil.columns if pd.api.types.is_float_dtype(tampil[k])]
-    return (
-        tampil.style.format({k: angka for k in angka_kolom}, na_rep=KOSONG)
-        .map(lambda v: f"background-color: {warna.get(v, '')}; color: white; font-weight: 600", subset=[kolom_status])
+    gaya = tampil.style.map(
+        lambda v: f"background-color: {warna.get(v, '')}; color: white; font-weight: 600", subset=[kolom_status]
     )
+    tabel(gaya, key, column_config=kolom | dict(opsi.pop("column_config", {})), **opsi)  # type: ignore[arg-type]
 
 
 def teks_sel(capaian: float | None, status: str) -> str:
     """The text of a status-grid cell: capaian and shape, or the status word when grey."""
     s = Status(status)
     return f"{angka(capaian)} {IKON_STATUS[s]}" if capaian is not None and not pd.isna(capaian) else label_status(s)
+
+
+def aman(teks: str) -> str:
+    r"""User text made inert for st.markdown: every markdown and HTML character escaped.
+
+    >>> print(aman("**tebal** <b>x</b>"))
+    \*\*tebal\*\* \<b\>x\</b\>
+    """
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", teks)
+
+
+def tabel(data: pd.DataFrame | pd.io.formats.style.Styler, key: str, **opsi: object) -> None:
+    """A read-only table inside a keyed container, so tests and the browser can find it by name."""
+    with st.container(key=key):
+        st.dataframe(data, hide_index=True, width="stretch", **opsi)

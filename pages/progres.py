@@ -44,5 +44,4 @@ tabel = progres.assign(triwulan=progres["triwulan"].map(nama_triwulan)).rename(c
     "realisasi": t("kolom.realisasi"), "capaian": t("kolom.capaian"), "status": t("kolom.status"),
     "keterangan": t("kolom.keterangan"),
 })
-st.dataframe(ui.gaya_tabel(tabel, kolom_status=t("kolom.status")), hide_index=True, width="stretch",
-             key="tabel_progres")
+ui.tabel_status(tabel, key="tabel_progres", kolom_status=t("kolom.status"))

@@ -39,12 +39,12 @@ for k, (s, n) in zip(kolom[1:], jumlah.items()):
 nko_unit = scores.tabel_nko(p.hasil, p.snap.unit)
 if len(nko_unit) > 1:
     st.subheader(t("ringkasan.nko_unit"))
-    st.dataframe(
-        ui.gaya_tabel(nko_unit.drop(columns="kode_unit").rename(columns={
+    ui.tabel_status(
+        nko_unit.drop(columns="kode_unit").rename(columns={
             "nama_unit": t("kolom.nama_unit"), "nko": t("kolom.nko"), "status": t("kolom.status"),
             **{s.value: nama_status(s) for s in Status},
-        }), kolom_status=t("kolom.status")),
-        hide_index=True, width="stretch", key="tabel_nko",
+        }),
+        key="tabel_nko", kolom_status=t("kolom.status"),
     )
 
 st.subheader(t("ringkasan.tabel"))
@@ -55,8 +55,9 @@ kolom_tabel = ["nama_unit", "kode_iku", "nama_iku", "perspektif", "satuan", "tar
                "status", "keterangan"]
 if not f.sub_unit or p.tabel["kode_unit"].nunique() == 1:
     kolom_tabel.remove("nama_unit")
-st.dataframe(
-    ui.gaya_tabel(p.tabel[kolom_tabel].rename(columns={k: t(f"kolom.{k}") for k in kolom_tabel}),
-                  kolom_status=t("kolom.status")),
-    hide_index=True, width="stretch", height=min(38 * (len(p.tabel) + 1) + 4, 900), key="tabel_iku",
+ui.tabel_status(
+    p.tabel[kolom_tabel].rename(columns={k: t(f"kolom.{k}") for k in kolom_tabel}),
+    key="tabel_iku", kolom_status=t("kolom.status"), height=min(35 * (len(p.tabel) + 1) + 3, 1200),
+    column_config={t("kolom.nama_iku"): st.column_config.TextColumn(width="large"),
+                   t("kolom.keterangan"): st.column_config.TextColumn(width="large")},
 )

@@ -30,13 +30,14 @@ except DatabaseBusy as e:
 
 if not rencana.sah:
     st.error(t("unggah.gagal"), icon="🛑")
-    st.dataframe(
-        pd.DataFrame(
-            [{"berkas": k.berkas, "baris": k.baris, "kolom": k.kolom or "", "pesan": k.pesan} for k in rencana.kesalahan]
-        ),
-        hide_index=True, width="stretch", key="unggah_kesalahan",
+    ui.tabel(
+        pd.DataFrame([
+            {t("kolom.berkas"): k.berkas, t("kolom.baris"): k.baris, t("kolom.kolom"): k.kolom or "",
+             t("kolom.pesan"): k.pesan}
+            for k in rencana.kesalahan
+        ]),
+        key="unggah_kesalahan",
     )
-    st.markdown("\n".join(f"- {k}" for k in rencana.kesalahan[:20]), unsafe_allow_html=False)
     if rencana.kesalahan_lain:
         st.caption(t("galat.lebih_banyak", n=rencana.kesalahan_lain))
     st.stop()
@@ -44,14 +45,16 @@ if not rencana.sah:
 st.subheader(t("unggah.pratinjau"))
 for b in rencana.berkas:
     for c in b.catatan:
-        st.info(f"{b.nama}: {c}", icon="ℹ️")
-for p in rencana.perubahan:
-    st.markdown(f"**{t('unggah.jenis', berkas=p.berkas, jenis=t(f'jenis.{p.jenis.value}'), baris=len(p.rincian))}**"
-                f" — {p.ringkas()}")
-    urut = p.rincian.assign(_u=p.rincian["perubahan"].map({t("perubahan.berubah"): 0, t("perubahan.baru"): 1}))
-    st.dataframe(
-        urut.sort_values(["_u", "baris"], na_position="last").drop(columns="_u"),
-        hide_index=True, width="stretch", key=f"unggah_rincian_{p.berkas}",
+        st.info(f"{ui.aman(b.nama)}: {ui.aman(c)}", icon="ℹ️")
+for i, p in enumerate(rencana.perubahan):
+    judul = t("unggah.jenis", berkas=p.berkas, jenis=t(f"jenis.{p.jenis.value}"), baris=len(p.rincian))
+    st.markdown(f"**{ui.aman(judul)}** — {p.ringkas()}")
+    urutan = {t("perubahan.berubah"): 0, t("perubahan.baru"): 1, t("perubahan.sama"): 2}
+    rincian = p.rincian.sort_values("perubahan", key=lambda s: s.map(urutan), kind="stable")
+    ui.tabel_angka(
+        # the file's own column names, as the user wrote them; only ours are translated
+        rincian.rename(columns={k: t(f"kolom.{k}") for k in ("baris", "perubahan", "rincian")}),
+        key=f"unggah_rincian_{i}",
     )
 
 if not rencana.ada_perubahan:
@@ -62,6 +65,6 @@ if st.button(t("unggah.konfirmasi"), type="primary", key="unggah_simpan"):
         terapkan(rencana, ui.storage())
     except DatabaseBusy as e:
         ui.bila_sibuk(e)
-    ringkas = "; ".join(f"{p.berkas}: {p.ringkas()}" for p in rencana.perubahan)
+    ringkas = "; ".join(f"{ui.aman(p.berkas)}: {p.ringkas()}" for p in rencana.perubahan)
     st.session_state["unggah_tersimpan"] = {"sidik": sidik, "pesan": t("unggah.berhasil", ringkas=ringkas)}
     st.rerun()

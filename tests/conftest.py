@@ -52,3 +52,17 @@ def _apptest_navigasi(monkeypatch: pytest.MonkeyPatch) -> None:
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def larik(nilai: object) -> list:
+    """A plotly data array as a list, decoding the typed-array form ({"dtype", "bdata"}) plotly 7 writes."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(nilai, dict) and "bdata" in nilai:
+        data = np.frombuffer(base64.b64decode(nilai["bdata"]), dtype=np.dtype(nilai["dtype"]))
+        if "shape" in nilai:
+            data = data.reshape([int(n) for n in str(nilai["shape"]).split(",")])
+        return data.tolist()
+    return list(nilai)  # type: ignore[call-overload]

@@ -1,0 +1,154 @@
+"""The app as a user drives it (Streamlit AppTest): filters, the overview, the chart, an upload."""
+
+import plotly.io
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kinerja.storage import Storage
+from tests.conftest import AKAR, larik
+
+APP = str(AKAR / "app.py")
+
+
+@pytest.fixture
+def at(db_contoh, monkeypatch, _apptest_navigasi) -> AppTest:
+    monkeypatch.setenv("KINERJA_DB", str(db_contoh))
+    app = AppTest.from_file(APP, default_timeout=60).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def jumlah(at: AppTest) -> str:
+    """The status count line of the Ringkasan page, e.g. '16 IKU: 15 hijau, 1 abu-abu'."""
+    (baris,) = [m.value for m in at.markdown if 'data-testid="ringkasan-jumlah"' in m.value]
+    return baris.split(">")[1].split("<")[0]
+
+
+def baca_tabel(at: AppTest, key: str):
+    """The table drawn inside the container with this key, as a DataFrame."""
+    return at.container(key=key).dataframe[0].value
+
+
+def pilih_unit(at: AppTest, kode: str, sub_unit: bool = True) -> AppTest:
+    at.sidebar.selectbox(key="unit").set_value(kode)
+    at.sidebar.toggle(key="sub_unit").set_value(sub_unit)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_bawaan_tahun_terbaru_dan_triwulan_terakhir(at):
+    assert at.sidebar.selectbox(key="tahun").value == 2019
+    assert at.sidebar.radio(key="triwulan").value == 3
+    assert at.sidebar.selectbox(key="unit").value == "KEMENKEU"
+
+
+def test_ringkasan_kppbc_bogor_tw3_2019(at):
+    pilih_unit(at, "KPPBCBOGOR")
+    assert jumlah(at) == "16 IKU: 15 hijau, 1 abu-abu"
+    tabel = baca_tabel(at, "tabel_iku")
+    assert len(tabel) == 16
+    survei = tabel[tabel["Status"].str.contains("Abu-abu")]
+    assert survei["IKU"].tolist() == ["Indeks Kepuasan Pengguna Jasa"]
+    assert "TW IV" in survei["Keterangan"].iloc[0]
+    assert 'data-status="hijau"' in next(m.value for m in at.markdown if 'class="kinerja-nko"' in m.value)
+
+
+def test_filter_unit_mengubah_tabel(at):
+    pilih_unit(at, "KPPBCBOGOR")
+    bogor = baca_tabel(at, "tabel_iku")
+    pilih_unit(at, "KPPBCBEKASI")
+    bekasi = baca_tabel(at, "tabel_iku")
+    assert len(bekasi) == 6 and set(bekasi["Kode IKU"]).isdisjoint(bogor["Kode IKU"])
+    assert jumlah(at) == "6 IKU: 2 hijau, 3 kuning, 1 merah"
+    pilih_unit(at, "KWBCJABAR", sub_unit=True)
+    assert len(baca_tabel(at, "tabel_iku")) == 5 + 6 + 16
+    nko = baca_tabel(at, "tabel_nko")
+    assert nko["Unit"].tolist() == ["Kantor Wilayah DJBC Jawa Barat", "KPPBC TMP A Bekasi", "KPPBC TMP A Bogor"]
+    pilih_unit(at, "KWBCJABAR", sub_unit=False)
+    assert len(baca_tabel(at, "tabel_iku")) == 5
+
+
+def test_filter_triwulan_perspektif_dan_status(at):
+    pilih_unit(at, "KPPBCBOGOR")
+    at.sidebar.radio(key="triwulan").set_value(1).run()
+    assert jumlah(at) != "16 IKU: 15 hijau, 1 abu-abu"
+    at.sidebar.radio(key="triwulan").set_value(3).run()
+    at.sidebar.multiselect(key="status").set_value(["abu-abu"]).run()
+    assert jumlah(at) == "1 IKU: 1 abu-abu"
+    at.sidebar.multiselect(key="status").set_value([]).run()
+    at.sidebar.multiselect(key="perspektif").set_value(["Stakeholder"]).run()
+    assert set(baca_tabel(at, "tabel_iku")["Perspektif"]) == {"Stakeholder"}
+
+
+def test_ganti_tahun_memilih_unit_yang_punya_iku(at):
+    at.sidebar.selectbox(key="tahun").set_value(2017).run()
+    assert at.sidebar.selectbox(key="unit").value == "BPPT"
+    assert at.sidebar.radio(key="triwulan").value == 4
+    pilih_unit(at, "BTP")
+    nama = baca_tabel(at, "tabel_iku")["IKU"].tolist()
+    assert "Indeks Kepuasan Mitra" in nama and "Penerimaan PNBP" in nama
+
+
+def test_progres_per_triwulan_menggambar_grafik(at):
+    pilih_unit(at, "KPPBCBOGOR")
+    at.switch_page("pages/progres.py").run()
+    assert not at.exception, at.exception
+    at.selectbox(key="progres_iku").set_value(("KPPBCBOGOR", "BGR-01")).run()
+    peta, progres = (plotly.io.from_json(g.proto.spec) for g in at.get("plotly_chart"))
+    assert [d.name for d in progres.data] == ["Target", "Realisasi", "Capaian s.d. TW (%)"]
+    target, realisasi, capaian = progres.data
+    assert larik(target.x) == ["TW I", "TW II", "TW III", "TW IV"]
+    assert larik(target.y)[:3] == pytest.approx([38.5, 79.7, 123.5])
+    assert larik(realisasi.y)[:3] == pytest.approx([33.1, 79.0, 127.2])
+    assert larik(capaian.y)[2] == 103.0
+    assert larik(capaian.marker.color)[2] == "#1a7f37"  # hijau
+    assert len(larik(peta.data[0].y)) == 16 and larik(peta.data[0].x) == ["TW I", "TW II", "TW III"]
+    tabel = baca_tabel(at, "tabel_progres")
+    assert tabel["Triwulan"].tolist() == ["TW I", "TW II", "TW III", "TW IV"]
+
+
+def test_unggah_realisasi_mengubah_status(at, db_contoh):
+    pilih_unit(at, "KPPBCBOGOR")
+    at.switch_page("pages/unggah.py").run()
+    isi = b"tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW III;KPPBCBOGOR;BGR-01;10\n"
+    at.file_uploader(key="unggah_berkas").set_value(("realisasi.csv", isi, "text/csv")).run()
+    assert not at.exception and not at.error
+    rincian = baca_tabel(at, "unggah_rincian_0")
+    assert rincian["Perubahan"].tolist() == ["berubah"]
+    assert rincian["Rincian perubahan"].tolist() == ["realisasi: 48,2 → 10"]
+    # nothing is stored before the confirmation
+    assert Storage(db_contoh).baca(2019).realisasi.query("kode_iku == 'BGR-01' and triwulan == 3")[
+        "realisasi"].item() == 48.2
+    at.button(key="unggah_simpan").click().run()
+    assert [s.value.replace("\\", "") for s in at.success] == ["Tersimpan: realisasi.csv: 0 baru · 1 berubah · 0 tidak berubah."]
+    at.switch_page("pages/ringkasan.py").run()
+    assert jumlah(at) == "16 IKU: 14 hijau, 1 merah, 1 abu-abu"
+    tabel = baca_tabel(at, "tabel_iku").set_index("Kode IKU")
+    assert "Merah" in tabel.loc["BGR-01", "Status"]
+
+
+def test_unggah_berkas_salah_menunjukkan_baris_dan_tidak_mengubah(at, db_contoh):
+    sebelum = Storage(db_contoh).baca()
+    at.switch_page("pages/unggah.py").run()
+    isi = b"tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW III;KPPBCBOGOR;BGR-01;10\n2019;TW 9;KPPBCBOGOR;BGR-02;x\n"
+    at.file_uploader(key="unggah_berkas").set_value(("realisasi.csv", isi, "text/csv")).run()
+    assert at.error[0].value.startswith("Berkas tidak dapat disimpan")
+    kesalahan = baca_tabel(at, "unggah_kesalahan")
+    assert kesalahan[["Baris", "Kolom"]].values.tolist() == [[3, "triwulan"], [3, "realisasi"]]
+    assert not [b for b in at.button if b.key == "unggah_simpan"]
+    sesudah = Storage(db_contoh).baca()
+    assert sesudah.realisasi.equals(sebelum.realisasi)
+
+
+def test_teks_pengguna_tidak_menjadi_html(at, db_contoh):
+    at.switch_page("pages/unggah.py").run()
+    isi = ("tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;target_tw3;"
+           "target_tw4\n2019;KPPBCBOGOR;BGR-01;<b>tebal</b><script>alert(1)</script>;Stakeholder;maximize;sum;10;"
+           "38,5;41,2;43,8;46,5\n").encode()
+    at.file_uploader(key="unggah_berkas").set_value(("iku.csv", isi, "text/csv")).run()
+    at.button(key="unggah_simpan").click().run()
+    at.switch_page("pages/ringkasan.py").run()
+    pilih_unit(at, "KPPBCBOGOR")
+    assert "<b>tebal</b><script>alert(1)</script>" in baca_tabel(at, "tabel_iku")["IKU"].tolist()
+    assert not any("<script>" in m.value for m in at.markdown)

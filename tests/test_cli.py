@@ -1,0 +1,140 @@
+"""`python -m kinerja` on a temporary database: import, score, and a failed import changing nothing."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AKAR, DATA
+
+
+def kinerja(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    lingkungan = {k: v for k, v in os.environ.items() if k != "KINERJA_DB"} | (env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "kinerja", *map(str, args)], capture_output=True, text=True, cwd=AKAR, timeout=120,
+        env=lingkungan,
+    )
+
+
+def skor(db: Path, *args: str) -> list[dict[str, str]]:
+    hasil = kinerja("score", *args, "--db", db)
+    assert hasil.returncode == 0, hasil.stderr
+    return list(csv.DictReader(io.StringIO(hasil.stdout)))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.duckdb"
+    hasil = kinerja("import", DATA / "unit.csv", DATA / "iku.csv", DATA / "realisasi.csv", "--db", path)
+    assert hasil.returncode == 0, hasil.stderr
+    assert hasil.stdout.splitlines()[:3] == [
+        "unit.csv (unit): 9 baru · 0 berubah · 0 tidak berubah",
+        "iku.csv (IKU): 39 baru · 0 berubah · 0 tidak berubah",
+        "realisasi.csv (realisasi): 119 baru · 0 berubah · 0 tidak berubah",
+    ]
+    return path
+
+
+def test_score_csv_kppbc_bogor_tw3(db):
+    baris = skor(db, "--tahun", "2019", "--triwulan", "3", "--unit", "KPPBCBOGOR")
+    assert list(baris[0]) == ["kode_unit", "kode_iku", "nama_iku", "target", "realisasi", "capaian", "status"]
+    assert len(baris) == 16
+    status = [b["status"] for b in baris]
+    assert (status.count("hijau"), status.count("abu-abu")) == (15, 1)
+    (survei,) = [b for b in baris if b["status"] == "abu-abu"]
+    assert survei["nama_iku"] == "Indeks Kepuasan Pengguna Jasa"
+    assert survei["capaian"] == "" and survei["realisasi"] == ""
+    bea_masuk = next(b for b in baris if b["kode_iku"] == "BGR-01")
+    assert (float(bea_masuk["target"]), float(bea_masuk["realisasi"]), bea_masuk["capaian"]) == (123.5, 127.2, "103.0")
+
+
+def test_score_triwulan_ditulis_romawi(db):
+    assert skor(db, "--tahun", "2019", "--triwulan", "TW III", "--unit", "KPPBCBOGOR") == skor(
+        db, "--tahun", "2019", "--triwulan", "3", "--unit", "KPPBCBOGOR")
+
+
+def test_score_json_dengan_sub_unit(db):
+    hasil = kinerja("score", "--tahun", "2019", "--triwulan", "3", "--unit", "KWBCJABAR", "--sub-unit",
+                    "--format", "json", "--db", db)
+    assert hasil.returncode == 0, hasil.stderr
+    data = json.loads(hasil.stdout)
+    assert {b["kode_unit"] for b in data["iku"]} == {"KWBCJABAR", "KPPBCBOGOR", "KPPBCBEKASI"}
+    nko = {n["kode_unit"]: n for n in data["nko"]}
+    assert set(nko["KPPBCBOGOR"]) == {"kode_unit", "nama_unit", "nko", "hijau", "kuning", "merah", "abu-abu"}
+    assert (nko["KPPBCBOGOR"]["hijau"], nko["KPPBCBOGOR"]["abu-abu"]) == (15, 1)
+    assert nko["KPPBCBOGOR"]["nama_unit"] == "KPPBC TMP A Bogor"
+    assert isinstance(nko["KPPBCBOGOR"]["nko"], float)
+    survei = next(b for b in data["iku"] if b["status"] == "abu-abu")
+    assert survei["capaian"] is None
+
+
+def test_score_tanpa_sub_unit_hanya_unit_itu(db):
+    baris = skor(db, "--tahun", "2019", "--triwulan", "3", "--unit", "KWBCJABAR")
+    assert {b["kode_unit"] for b in baris} == {"KWBCJABAR"}
+
+
+def test_nko_null_bila_semua_abu_abu(db, tmp_path):
+    iku = tmp_path / "iku.csv"
+    iku.write_text("tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
+                   "target_tw3;target_tw4\n2019;BTP;SRV-1;Survei kepuasan;Customer;maximize;last;10;;;;90\n")
+    assert kinerja("import", iku, "--db", db).returncode == 0
+    data = json.loads(kinerja("score", "--tahun", "2019", "--triwulan", "2", "--unit", "BTP", "--format", "json",
+                              "--db", db).stdout)
+    assert data["nko"] == [{"kode_unit": "BTP", "nama_unit": "Balai Teknologi Polimer", "nko": None, "hijau": 0,
+                            "kuning": 0, "merah": 0, "abu-abu": 1}]
+
+
+def test_import_gagal_tidak_mengubah_apa_pun(db, tmp_path):
+    sebelum = kinerja("score", "--tahun", "2019", "--triwulan", "3", "--format", "json", "--db", db).stdout
+    baik = tmp_path / "baik.csv"
+    baik.write_text("tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;3;KPPBCBOGOR;BGR-01;1\n")
+    buruk = tmp_path / "buruk.csv"
+    buruk.write_text("tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW V;KPPBCBOGOR;BGR-02;abc\n"
+                     "2019;3;KPPBCBOGOR;BGR-404;1\n", encoding="utf-8")
+    hasil = kinerja("import", baik, buruk, "--db", db)
+    assert hasil.returncode == 1
+    assert hasil.stdout == ""
+    galat = hasil.stderr.splitlines()
+    assert "buruk.csv, baris 2, kolom triwulan: 'TW V' bukan triwulan" in galat[0]
+    assert "buruk.csv, baris 2, kolom realisasi: 'abc' bukan angka" in galat[1]
+    assert galat[-1] == "Tidak ada yang disimpan: 2 kesalahan."
+    assert kinerja("score", "--tahun", "2019", "--triwulan", "3", "--format", "json", "--db", db).stdout == sebelum
+
+
+def test_import_kode_tidak_dikenal_gagal(db, tmp_path):
+    f = tmp_path / "r.csv"
+    f.write_text("tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;3;KPPBCBOGOR;BGR-404;1\n")
+    hasil = kinerja("import", f, "--db", db)
+    assert hasil.returncode == 1
+    assert "r.csv, baris 2, kolom kode_iku: IKU 'BGR-404'" in hasil.stderr
+
+
+def test_import_berkas_tidak_ada(db, tmp_path):
+    hasil = kinerja("import", tmp_path / "tidak-ada.csv", "--db", db)
+    assert hasil.returncode == 1 and "tidak-ada.csv" in hasil.stderr
+
+
+def test_db_dari_variabel_lingkungan(db):
+    hasil = kinerja("score", "--tahun", "2019", "--triwulan", "3", "--unit", "KPPBCBOGOR",
+                    env={"KINERJA_DB": str(db)})
+    assert hasil.returncode == 0 and len(hasil.stdout.splitlines()) == 17
+
+
+def test_import_saat_berkas_dipegang_proses_lain(db, tmp_path):
+    kode = f"import duckdb, sys; con = duckdb.connect({str(db)!r}); print('siap', flush=True); sys.stdin.read()"
+    pemegang = subprocess.Popen([sys.executable, "-c", kode], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert pemegang.stdout.readline().strip() == "siap"
+        hasil = kinerja("score", "--tahun", "2019", "--triwulan", "3", "--db", db)
+        assert hasil.returncode == 1
+        assert "sedang dipakai proses lain. Coba lagi" in hasil.stderr
+        assert "Traceback" not in hasil.stderr
+    finally:
+        pemegang.stdin.close()
+        pemegang.wait(timeout=10)
+    assert kinerja("score", "--tahun", "2019", "--triwulan", "3", "--db", db).returncode == 0
