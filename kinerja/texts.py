@@ -19,6 +19,7 @@ TEKS: dict[str, dict[str, str]] = {
         "halaman.ringkasan": "Ringkasan",
         "halaman.progres": "Progres per Triwulan",
         "halaman.unggah": "Unggah Data",
+        "halaman.tidak_ada": "Tidak ada IKU untuk pilihan filter ini.",
         # sidebar filters
         "filter.judul": "Filter",
         "filter.tahun": "Tahun",
@@ -50,7 +51,6 @@ TEKS: dict[str, dict[str, str]] = {
         "ringkasan.nko_gabungan": "NKO gabungan",
         "ringkasan.nko_unit": "NKO per unit",
         "ringkasan.tabel": "IKU",
-        "ringkasan.tidak_ada": "Tidak ada IKU untuk pilihan filter ini.",
         # table columns
         "kolom.kode_unit": "Kode unit",
         "kolom.nama_unit": "Unit",
@@ -77,7 +77,6 @@ TEKS: dict[str, dict[str, str]] = {
         # Progres
         "progres.judul": "Progres per Triwulan",
         "progres.pilih_iku": "IKU",
-        "progres.tidak_ada": "Tidak ada IKU untuk pilihan filter ini.",
         "progres.grafik_target": "Target",
         "progres.grafik_realisasi": "Realisasi",
         "progres.grafik_capaian": "Capaian s.d. TW (%)",

@@ -179,6 +179,21 @@ def pilihan(f: Filter) -> Pilihan:
     return Pilihan(f, snap, hasil, tabel.reset_index(drop=True))
 
 
+def buka_halaman(judul: str) -> Pilihan:
+    """Title, caption and the scored selection of a page; stops the page when there is nothing to show."""
+    st.title(judul)
+    f = st.session_state.get("filter")
+    if f is None:
+        st.info(t("filter.kosong"))
+        st.stop()
+    p = pilihan(f)
+    st.caption(judul_unit(f, p.snap))
+    if p.tabel.empty:
+        st.info(t("halaman.tidak_ada"))
+        st.stop()
+    return p
+
+
 def judul_unit(f: Filter, snap: Snapshot) -> str:
     """'KPPBC TMP A Bogor · Tahun 2019 · s.d. TW III'."""
     nama = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"])).get(f.kode_unit, f.kode_unit)

@@ -5,17 +5,8 @@ import streamlit as st
 from kinerja import charts, scores, ui
 from kinerja.texts import angka, nama_triwulan, t
 
-f = st.session_state.get("filter")
-st.title(t("progres.judul"))
-if f is None:
-    st.info(t("filter.kosong"))
-    st.stop()
-
-p = ui.pilihan(f)
-st.caption(ui.judul_unit(f, p.snap))
-if p.tabel.empty:
-    st.info(t("progres.tidak_ada"))
-    st.stop()
+p = ui.buka_halaman(t("progres.judul"))
+f = p.filter
 
 terpilih = p.tabel[["kode_unit", "kode_iku", "nama_iku"]]
 semua = scores.tabel_semua_triwulan(p.snap.iku, p.snap.realisasi, f.unit_terpilih(p.snap))

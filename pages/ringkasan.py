@@ -7,17 +7,8 @@ from kinerja.texts import nama_status, t
 from kinerja_core.model import Status
 from kinerja_core.nko import hitung_nko
 
-f = st.session_state.get("filter")
-st.title(t("ringkasan.judul"))
-if f is None:
-    st.info(t("filter.kosong"))
-    st.stop()
-
-p = ui.pilihan(f)
-st.caption(ui.judul_unit(f, p.snap))
-if not p.hasil:
-    st.info(t("ringkasan.tidak_ada"))
-    st.stop()
+p = ui.buka_halaman(t("ringkasan.judul"))
+f = p.filter
 
 jumlah = {s: int((p.tabel["status"] == s.value).sum()) for s in Status}
 rincian = ", ".join(f"{n} {nama_status(s).lower()}" for s, n in jumlah.items() if n)
@@ -48,9 +39,6 @@ if len(nko_unit) > 1:
     )
 
 st.subheader(t("ringkasan.tabel"))
-if p.tabel.empty:
-    st.info(t("ringkasan.tidak_ada"))
-    st.stop()
 kolom_tabel = ["nama_unit", "kode_iku", "nama_iku", "perspektif", "satuan", "target", "realisasi", "capaian",
                "status", "keterangan"]
 if not f.sub_unit or p.tabel["kode_unit"].nunique() == 1:
