@@ -1,17 +1,22 @@
 """The command line, for administrators and automation.
 
-    python -m kinerja import FILE [FILE ...] [--db PATH]
+    python -m kinerja import FILE [FILE ...] [--dry-run] [--user NAME] [--db PATH]
     python -m kinerja score --tahun Y --triwulan Q [--unit KODE] [--sub-unit] [--format csv|json] [--db PATH]
+    python -m kinerja revisions [--db PATH]
+    python -m kinerja undo REVISION_ID [--user NAME] [--db PATH]
 
 ``import`` recognises each file's kind from its header, checks the files
-together against the database and commits them in one transaction; on any
-error it prints every row-located error to stderr, changes nothing and exits 1.
+together against the database and commits them in one transaction, as one
+revision; on any error it prints every row-located error to stderr, changes
+nothing and exits 1. ``--dry-run`` prints the preview and commits nothing.
 ``score`` prints one row per IKU with year-to-date values (csv or json).
+``revisions`` lists the revisions; ``undo`` restores what was there before one.
 """
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import math
 import os
@@ -21,8 +26,8 @@ from pathlib import Path
 
 from kinerja import scores
 from kinerja.config import path_db
-from kinerja.importing import rencanakan, terapkan
-from kinerja.storage import DatabaseBusy, Storage
+from kinerja.importing import Perubahan, rencanakan, terapkan
+from kinerja.storage import KUNCI, DatabaseBusy, RevisiDitolak, Storage
 from kinerja.texts import t
 from kinerja_core.model import baca_triwulan
 from kinerja_core.unit import subpohon
@@ -35,28 +40,40 @@ def _triwulan(teks: str) -> int:
     return q
 
 
+BANTUAN_DB = "berkas DuckDB (bawaan: $KINERJA_DB atau data/kinerja.duckdb)"
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m kinerja", description="Dasbor Kinerja: impor data dan skor IKU.")
     sub = p.add_subparsers(dest="perintah", required=True)
     imp = sub.add_parser("import", help="impor unit.csv / iku.csv / realisasi.csv dalam satu transaksi")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    imp.add_argument("--db", type=Path, help="berkas DuckDB (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+    imp.add_argument("--dry-run", action="store_true", help="tampilkan pratinjau perubahan tanpa menyimpan")
+    imp.add_argument("--user", default=None, help="nama pengunggah di riwayat revisi (bawaan: pengguna sistem)")
+    imp.add_argument("--db", type=Path, help=BANTUAN_DB)
     sk = sub.add_parser("score", help="capaian dan status tiap IKU s.d. satu triwulan")
     sk.add_argument("--tahun", type=int, required=True)
     sk.add_argument("--triwulan", type=_triwulan, required=True, help="1–4, TW III, Q3 …")
     sk.add_argument("--unit", help="kode unit (bawaan: semua unit)")
     sk.add_argument("--sub-unit", action="store_true", help="sertakan semua unit di bawah --unit")
     sk.add_argument("--format", choices=("csv", "json"), default="csv")
-    sk.add_argument("--db", type=Path, help="berkas DuckDB (bawaan: $KINERJA_DB atau data/kinerja.duckdb)")
+    sk.add_argument("--db", type=Path, help=BANTUAN_DB)
+    rev = sub.add_parser("revisions", help="daftar revisi: id, waktu, pengguna, berkas, sha256, jumlah")
+    rev.add_argument("--db", type=Path, help=BANTUAN_DB)
+    batal = sub.add_parser("undo", help="batalkan satu revisi impor (pembatalan itu sendiri menjadi revisi)")
+    batal.add_argument("revision_id", type=int, metavar="REVISION_ID")
+    batal.add_argument("--user", default=None, help="nama pengguna di riwayat revisi (bawaan: pengguna sistem)")
+    batal.add_argument("--db", type=Path, help=BANTUAN_DB)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     storage = Storage(path_db(args.db))
+    perintah = {"import": _impor, "score": _skor, "revisions": _revisi, "undo": _batal}[args.perintah]
     try:
-        return _impor(args, storage) if args.perintah == "import" else _skor(args, storage)
-    except DatabaseBusy as e:
+        return perintah(args, storage)
+    except (DatabaseBusy, RevisiDitolak) as e:
         print(str(e), file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head`: not an error
@@ -83,10 +100,54 @@ def _impor(args: argparse.Namespace, storage: Storage) -> int:
     for b in rencana.berkas:
         for c in b.catatan:
             print(f"{b.nama}: {c}", file=sys.stderr)
-    terapkan(rencana, storage)
     for p in rencana.perubahan:
         print(t("cli.diubah", berkas=p.berkas, jenis=t(f"jenis.{p.jenis.value}"), ringkas=p.ringkas()))
-    print(t("cli.tersimpan", path=storage.path))
+        if args.dry_run:
+            _cetak_pratinjau(p)
+    if args.dry_run:
+        print(t("cli.uji_coba"))
+        return 0
+    revisi = terapkan(rencana, storage, args.user or _pengguna_sistem())
+    print(t("cli.tersimpan", path=storage.path, id=revisi.id))
+    return 0
+
+
+def _cetak_pratinjau(p: Perubahan) -> None:
+    """One line per new or changed row: where it came from, its key, what changes and the light it causes."""
+    for r in p.rincian.to_dict("records"):
+        if r["perubahan"] == t("perubahan.sama"):
+            continue
+        kunci = " / ".join(str(r[k]) for k in KUNCI[p.jenis])
+        teks = f"  baris {r['baris']}: {r['perubahan']} {kunci}"
+        if r["rincian"]:
+            teks += f" — {r['rincian']}"
+        if r.get("status_lama") != r.get("status_baru"):
+            teks += f" [{r['status_lama']} → {r['status_baru']}]"
+        print(teks)
+
+
+def _pengguna_sistem() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container without /etc/passwd entry)
+        return "tanpa-nama"
+
+
+def _revisi(args: argparse.Namespace, storage: Storage) -> int:
+    """One line per revision: id, when, who, file, sha256, counts (tab-separated)."""
+    for r in storage.daftar_revisi():
+        jumlah = f"baru={r.baru} berubah={r.berubah} sama={r.sama} dihapus={r.dihapus}"
+        keadaan = (f"membatalkan={r.membatalkan}" if r.jenis == "batal"
+                   else f"dibatalkan_oleh={r.dibatalkan_oleh}" if r.dibatalkan_oleh else "")
+        print("\t".join([str(r.id), r.waktu.isoformat(timespec="seconds"), r.pengguna, r.berkas, r.sha256 or "-",
+                         jumlah, r.jenis + (f" {keadaan}" if keadaan else "")]))
+    return 0
+
+
+def _batal(args: argparse.Namespace, storage: Storage) -> int:
+    revisi = storage.batalkan(args.revision_id, pengguna=args.user or _pengguna_sistem())
+    print(t("cli.dibatalkan", asal=args.revision_id, id=revisi.id, berubah=revisi.berubah, dihapus=revisi.dihapus,
+            sama=revisi.sama))
     return 0
 
 

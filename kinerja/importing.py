@@ -1,14 +1,17 @@
-"""Upload → read → check against the store → preview → commit.
+"""Upload → read → check against the store → preview → commit as a revision.
 
 ``rencanakan`` reads a set of files (any mix of unit, IKU and realisasi) and
 checks them together with what is stored, so an upload may bring a new IKU
-and its realisasi at once. It returns a plan: every error, and per file the
-rows that are new, changed (old → new) or unchanged. ``terapkan`` commits
-a plan without errors in one transaction. Nothing is written before that.
+and its realisasi at once. It returns a plan: every error at once, and per
+file the rows that are new, changed (old → new, with the traffic-light change
+a realisasi causes) or unchanged. ``terapkan`` commits a plan without errors
+in one transaction, as one revision. Nothing is written before that.
 """
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,18 +19,18 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kinerja.loading import KOLOM, KUNCI, Berkas, Jenis, Kesalahan, baca_berkas
-from kinerja.storage import Storage, Tersimpan
+from kinerja import scores
+from kinerja.loading import Berkas, Jenis, Kesalahan, baca_berkas
+from kinerja.storage import KOLOM, KUNCI, Revisi, Storage, Tersimpan
 from kinerja.texts import angka, t
+from kinerja_core.capaian import nilai_iku
 
 FOLDER_CONTOH = Path(__file__).resolve().parent.parent / "data"
 BERKAS_CONTOH = ("unit.csv", "iku.csv", "realisasi.csv")
+PENGGUNA_CONTOH = "data contoh"
 
-_NILAI = {jenis: [k for k in (*wajib, *pilihan) if k not in KUNCI[jenis]] for jenis, (wajib, pilihan) in KOLOM.items()}
-"""The value (non-key) columns of each kind."""
-
-_TETAP_BILA_KOSONG = {Jenis.REALISASI: ("realisasi", "kendala", "rencana_aksi")}
-"""Columns where a blank in the upload keeps the stored value (see storage._UPSERT)."""
+BATAS_STATUS_PRATINJAU = 5000
+"""The preview computes the traffic-light change for at most this many new or changed realisasi rows."""
 
 
 @dataclass
@@ -40,6 +43,8 @@ class Perubahan:
     berubah: int
     sama: int
     rincian: pd.DataFrame
+    """baris, the key columns, the values as they will be stored, perubahan, rincian (old → new)
+    and, for realisasi, status_lama / status_baru of the IKU in that quarter."""
 
     def ringkas(self) -> str:
         return t("unggah.ringkas", baru=self.baru, berubah=self.berubah, sama=self.sama)
@@ -50,6 +55,7 @@ class RencanaImpor:
     """The checked upload: what would change, or why it cannot be stored."""
 
     berkas: list[Berkas]
+    sha256: str
     kesalahan: list[Kesalahan] = field(default_factory=list)
     perubahan: list[Perubahan] = field(default_factory=list)
     kesalahan_lain: int = 0
@@ -62,45 +68,51 @@ class RencanaImpor:
     def ada_perubahan(self) -> bool:
         return any(p.baru or p.berubah for p in self.perubahan)
 
+    @property
+    def nama_berkas(self) -> str:
+        return ", ".join(b.nama for b in self.berkas)
+
     def data(self, jenis: Jenis) -> pd.DataFrame:
-        """All rows of one kind across the uploaded files, with canonical columns."""
+        """All rows of one kind across the uploaded files, with the stored columns."""
         bagian = [b.data for b in self.berkas if b.jenis is jenis and not b.data.empty]
-        kolom = [*KUNCI[jenis], *_NILAI[jenis]]
         if not bagian:
-            return pd.DataFrame(columns=kolom)
-        return pd.concat(bagian, ignore_index=True)[kolom]
+            return pd.DataFrame(columns=KOLOM[jenis])
+        return pd.concat(bagian, ignore_index=True)[KOLOM[jenis]]
+
+
+def sidik(berkas: Sequence[tuple[str, bytes]]) -> str:
+    """sha256 of an upload: of the file's bytes, or of each file's in order for several files."""
+    hasil = [hashlib.sha256(isi).hexdigest() for _, isi in berkas]
+    return hasil[0] if len(hasil) == 1 else hashlib.sha256(" ".join(hasil).encode()).hexdigest()
 
 
 def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage) -> RencanaImpor:
-    """Read every file and check it, alone and against the store; write nothing.
-
-    The files are checked as one batch: a realisasi may name an IKU that arrives
-    in an iku.csv of the same upload.
-    """
+    """Read every file and check it, alone and against the store; report every problem; write nothing."""
     terbaca = [baca_berkas(nama, isi) for nama, isi in berkas]
     rencana = RencanaImpor(
-        terbaca,
+        terbaca, sidik(berkas),
         [k for b in terbaca for k in b.kesalahan],
         kesalahan_lain=sum(b.kesalahan_lain for b in terbaca),
     )
-    if not rencana.sah:
-        return rencana
     rencana.kesalahan += _duplikat_antar_berkas(terbaca)
-    tersimpan = storage.tersimpan_untuk(
-        rencana.data(Jenis.UNIT), rencana.data(Jenis.IKU), rencana.data(Jenis.REALISASI)
-    )
+    masuk = _masuk_per_tabel(terbaca)
+    tersimpan = storage.bandingkan(masuk)
     rencana.kesalahan += _periksa_rujukan(terbaca, tersimpan)
     if rencana.sah:
-        lama = {Jenis.UNIT: tersimpan.unit, Jenis.IKU: tersimpan.iku, Jenis.REALISASI: tersimpan.realisasi}
-        rencana.perubahan = [_bandingkan(b, lama[b.jenis]) for b in terbaca if b.jenis is not None]
+        rencana.perubahan = [
+            _perubahan(b, tersimpan.beda[b.jenis].query("_berkas == @i"))  # type: ignore[index]
+            for i, b in enumerate(terbaca) if b.jenis is not None
+        ]
+        _tandai_perubahan_status(rencana, storage)
     return rencana
 
 
-def terapkan(rencana: RencanaImpor, storage: Storage) -> None:
-    """Commit a checked plan in one transaction."""
+def terapkan(rencana: RencanaImpor, storage: Storage, pengguna: str) -> Revisi:
+    """Commit a checked plan in one transaction, as one revision."""
     if not rencana.sah:
         raise ValueError("rencana impor berisi kesalahan; tidak ada yang disimpan")
-    storage.simpan(rencana.data(Jenis.UNIT), rencana.data(Jenis.IKU), rencana.data(Jenis.REALISASI))
+    masuk = {jenis.value: rencana.data(jenis) for jenis in Jenis}
+    return storage.simpan(masuk, pengguna=pengguna, berkas=rencana.nama_berkas, sha256=rencana.sha256)
 
 
 def muat_contoh(storage: Storage, folder: Path = FOLDER_CONTOH) -> bool:
@@ -110,8 +122,21 @@ def muat_contoh(storage: Storage, folder: Path = FOLDER_CONTOH) -> bool:
     rencana = rencanakan([(n, (folder / n).read_bytes()) for n in BERKAS_CONTOH], storage)
     if not rencana.sah:
         raise ValueError("data contoh tidak sah:\n" + "\n".join(map(str, rencana.kesalahan)))
-    terapkan(rencana, storage)
+    terapkan(rencana, storage, PENGGUNA_CONTOH)
     return True
+
+
+def _masuk_per_tabel(berkas: list[Berkas]) -> dict[str, pd.DataFrame]:
+    """The rows of every readable file, per table, with complete keys, tagged with their file and row."""
+    masuk = {}
+    for jenis in Jenis:
+        bagian = [
+            b.data.dropna(subset=KUNCI[jenis]).assign(_berkas=i)
+            for i, b in enumerate(berkas) if b.jenis is jenis and not b.data.empty
+        ]
+        if bagian:
+            masuk[jenis.value] = pd.concat(bagian, ignore_index=True)[["_berkas", "baris", *KOLOM[jenis]]]
+    return masuk
 
 
 def _duplikat_antar_berkas(berkas: list[Berkas]) -> list[Kesalahan]:
@@ -121,82 +146,131 @@ def _duplikat_antar_berkas(berkas: list[Berkas]) -> list[Kesalahan]:
         bagian = [b.data.assign(_berkas=b.nama) for b in berkas if b.jenis is jenis and not b.data.empty]
         if len(bagian) < 2:
             continue
-        semua = pd.concat(bagian, ignore_index=True)
-        ulang = semua[semua.duplicated(subset=list(KUNCI[jenis]), keep="first")]
-        for _, r in ulang.iterrows():
-            kunci = " / ".join(str(r[k]) for k in KUNCI[jenis])
-            kesalahan.append(Kesalahan(r["_berkas"], t("galat.duplikat", kunci=kunci, baris_lain="?"), int(r["baris"])))
+        semua = pd.concat(bagian, ignore_index=True).dropna(subset=KUNCI[jenis])
+        pertama = semua.drop_duplicates(subset=KUNCI[jenis])[[*KUNCI[jenis], "_berkas", "baris"]]
+        ulang = semua[semua.duplicated(subset=KUNCI[jenis])].merge(pertama, on=KUNCI[jenis], suffixes=("", "_asal"))
+        for r in ulang.itertuples():
+            kunci = " / ".join(str(getattr(r, k)) for k in KUNCI[jenis])
+            kesalahan.append(Kesalahan(r._berkas, t("galat.duplikat_berkas", kunci=kunci, berkas=r._berkas_asal,
+                                                     baris_lain=r.baris_asal), int(r.baris)))
     return kesalahan
 
 
-def _tidak_dikenal(data: pd.DataFrame, kenal: pd.DataFrame, kunci: list[str]) -> pd.DataFrame:
-    """Rows of ``data`` whose ``kunci`` is not among ``kenal``'s."""
+def _saran(kode: str, dikenal: Sequence[str]) -> str:
+    """' (mungkin maksudnya BGR-01?)' for the nearest known code, or nothing."""
+    mirip = difflib.get_close_matches(kode, dikenal, n=1, cutoff=0.6) or difflib.get_close_matches(
+        kode.upper(), [k.upper() for k in dikenal], n=1, cutoff=0.6
+    )
+    if not mirip:
+        return ""
+    asli = next(k for k in dikenal if k.upper() == mirip[0].upper())
+    return t("galat.saran", kode=asli)
+
+
+def _tidak_dikenal(data: pd.DataFrame, dikenal: pd.DataFrame, kunci: list[str]) -> pd.DataFrame:
+    """Rows of ``data`` whose ``kunci`` is not among ``dikenal``'s."""
+    data = data.dropna(subset=kunci)
     if data.empty:
         return data
-    kenal = kenal[kunci].drop_duplicates().astype({k: data[k].dtype for k in kunci})
-    gabung = data.merge(kenal, on=kunci, how="left", indicator=True)
+    dikenal = dikenal[kunci].drop_duplicates().astype({k: data[k].dtype for k in kunci})
+    gabung = data.merge(dikenal, on=kunci, how="left", indicator=True)
     return gabung[gabung["_merge"] == "left_only"]
 
 
 def _periksa_rujukan(berkas: list[Berkas], tersimpan: Tersimpan) -> list[Kesalahan]:
     """Every unit and IKU code named must be stored already or arrive in the same upload."""
-    unit_baru = {k for b in berkas if b.jenis is Jenis.UNIT for k in b.data["kode_unit"]}
-    unit_dikenal = pd.DataFrame({"kode_unit": sorted(unit_baru | tersimpan.kode_unit)})
-    iku_baru = [b.data[list(KUNCI[Jenis.IKU])] for b in berkas if b.jenis is Jenis.IKU]
-    iku_dikenal = pd.concat([tersimpan.kunci_iku, *iku_baru], ignore_index=True)
+    unit = sorted({k for b in berkas if b.jenis is Jenis.UNIT for k in b.data["kode_unit"].dropna()}
+                  | tersimpan.kode_unit)
+    unit_dikenal = pd.DataFrame({"kode_unit": unit})
+    iku_dikenal = pd.concat(
+        [tersimpan.kunci_iku, *(b.data[KUNCI[Jenis.IKU]] for b in berkas if b.jenis is Jenis.IKU)],
+        ignore_index=True,
+    )
+    kode_iku = sorted(set(iku_dikenal["kode_iku"].dropna()))
     kesalahan = []
     for b in berkas:
         if b.jenis is Jenis.UNIT:
             induk = b.data.dropna(subset=["kode_induk"])
-            for r in _tidak_dikenal(induk.rename(columns={"kode_unit": "_kode", "kode_induk": "kode_unit"}),
-                                    unit_dikenal, ["kode_unit"]).itertuples():
-                kesalahan.append(Kesalahan(b.nama, t("galat.induk_tidak_dikenal", nilai=r.kode_unit), r.baris,
-                                           "kode_induk"))
-            for r in induk[induk["kode_induk"] == induk["kode_unit"]].itertuples():
-                kesalahan.append(Kesalahan(b.nama, t("galat.induk_siklus", nilai=r.kode_unit, jalur=r.kode_unit),
-                                           r.baris, "kode_induk"))
+            asing = _tidak_dikenal(induk.rename(columns={"kode_unit": "_kode", "kode_induk": "kode_unit"}),
+                                   unit_dikenal, ["kode_unit"])
+            kesalahan += [
+                Kesalahan(b.nama, t("galat.induk_tidak_dikenal", nilai=r.kode_unit) + _saran(r.kode_unit, unit),
+                          r.baris, "kode_induk")
+                for r in asing.itertuples()
+            ]
+            kesalahan += [
+                Kesalahan(b.nama, t("galat.induk_siklus", nilai=r.kode_unit, jalur=r.kode_unit), r.baris, "kode_induk")
+                for r in induk[induk["kode_induk"] == induk["kode_unit"]].itertuples()
+            ]
         elif b.jenis is Jenis.IKU:
-            for r in _tidak_dikenal(b.data, unit_dikenal, ["kode_unit"]).itertuples():
-                kesalahan.append(Kesalahan(b.nama, t("galat.unit_tidak_dikenal", nilai=r.kode_unit), r.baris,
-                                           "kode_unit"))
+            kesalahan += [
+                Kesalahan(b.nama, t("galat.unit_tidak_dikenal", nilai=r.kode_unit) + _saran(r.kode_unit, unit),
+                          r.baris, "kode_unit")
+                for r in _tidak_dikenal(b.data, unit_dikenal, ["kode_unit"]).itertuples()
+            ]
         elif b.jenis is Jenis.REALISASI:
-            for r in _tidak_dikenal(b.data, iku_dikenal, list(KUNCI[Jenis.IKU])).itertuples():
-                kesalahan.append(Kesalahan(
-                    b.nama, t("galat.iku_tidak_dikenal", nilai=r.kode_iku, unit=r.kode_unit, tahun=r.tahun),
-                    r.baris, "kode_iku",
-                ))
+            asing = _tidak_dikenal(b.data, iku_dikenal, KUNCI[Jenis.IKU])
+            saran = {k: _saran(k, kode_iku) for k in asing["kode_iku"].unique()} if not asing.empty else {}
+            kesalahan += [
+                Kesalahan(b.nama, t("galat.iku_tidak_dikenal", nilai=r.kode_iku, unit=r.kode_unit, tahun=r.tahun)
+                          + saran[r.kode_iku], r.baris, "kode_iku")
+                for r in asing.itertuples()
+            ]
     return sorted(kesalahan, key=lambda k: (k.berkas, k.baris or 0))
 
 
-def _sama(a: pd.Series, b: pd.Series) -> pd.Series:
-    """Element-wise equality where two missing values are equal."""
-    return (a.isna() & b.isna()) | (a.astype(object) == b.astype(object)).fillna(False).astype(bool)
-
-
-def _bandingkan(b: Berkas, lama: pd.DataFrame) -> Perubahan:
-    """Each row of a file against the stored row with the same key: baru, berubah or sama."""
-    kunci = list(KUNCI[b.jenis])  # type: ignore[index]
-    nilai = _NILAI[b.jenis]  # type: ignore[index]
-    lama = lama.astype({k: b.data[k].dtype for k in kunci})
-    gabung = b.data.merge(lama, on=kunci, how="left", suffixes=("", "_lama"), indicator=True)
-    ada = gabung["_merge"] == "both"
-    rincian = pd.Series("", index=gabung.index, dtype=object)
-    berubah = pd.Series(False, index=gabung.index)
+def _perubahan(b: Berkas, beda: pd.DataFrame) -> Perubahan:
+    """The preview of one file from its rows compared with the store."""
+    jenis = b.jenis
+    assert jenis is not None
+    nilai = [k for k in KOLOM[jenis] if k not in KUNCI[jenis]]
+    beda = beda.sort_values("baris").reset_index(drop=True)
+    rincian = pd.Series("", index=beda.index, dtype=object)
     for k in nilai:
-        baru = gabung[k]
-        if k in _TETAP_BILA_KOSONG.get(b.jenis, ()):  # type: ignore[arg-type]
-            baru = baru.where(baru.notna(), gabung[f"{k}_lama"])
-            gabung[k] = baru
-        beda = ada & ~_sama(baru, gabung[f"{k}_lama"])
-        berubah |= beda
-        teks = (
-            k + ": " + gabung[f"{k}_lama"].map(angka).astype(str) + " → " + baru.map(angka).astype(str)
-        )
-        rincian = rincian.where(~beda, rincian + np.where(rincian == "", "", "; ") + teks)
-    status = np.select([~ada, berubah], [t("perubahan.baru"), t("perubahan.berubah")], t("perubahan.sama"))
-    tabel = gabung[["baris", *kunci, *nilai]].assign(perubahan=status, rincian=rincian)
+        berbeda = ~beda["baru"] & _berbeda(beda[k], beda[f"{k}_lama"])
+        teks = k + ": " + beda[f"{k}_lama"].map(angka).astype(str) + " → " + beda[k].map(angka).astype(str)
+        rincian = rincian.where(~berbeda, rincian + np.where(rincian == "", "", "; ") + teks)
+    perubahan = np.select([beda["baru"], beda["berubah"]], [t("perubahan.baru"), t("perubahan.berubah")],
+                          t("perubahan.sama"))
+    tabel = beda[["baris", *KUNCI[jenis], *nilai]].assign(perubahan=perubahan, rincian=rincian)
     return Perubahan(
-        b.nama, b.jenis,  # type: ignore[arg-type]
-        baru=int((~ada).sum()), berubah=int((ada & berubah).sum()), sama=int((ada & ~berubah).sum()),
-        rincian=tabel,
+        b.nama, jenis, baru=int(beda["baru"].sum()), berubah=int(beda["berubah"].sum()),
+        sama=int((~beda["baru"] & ~beda["berubah"]).sum()), rincian=tabel,
     )
+
+
+def _berbeda(a: pd.Series, b: pd.Series) -> pd.Series:
+    """Element-wise inequality where two missing values are equal."""
+    return ~((a.isna() & b.isna()) | (a.astype(object) == b.astype(object)).fillna(False).astype(bool))
+
+
+def _tandai_perubahan_status(rencana: RencanaImpor, storage: Storage) -> None:
+    """Add status_lama → status_baru to new and changed realisasi rows: e.g. kuning → hijau in TW III."""
+    daftar = [p for p in rencana.perubahan if p.jenis is Jenis.REALISASI]
+    if not daftar:
+        return
+    semua = pd.concat([p.rincian.assign(nomor_berkas=i) for i, p in enumerate(daftar)], ignore_index=True)
+    tersentuh = semua[semua["perubahan"] != t("perubahan.sama")].head(BATAS_STATUS_PRATINJAU)
+    if tersentuh.empty:
+        return
+    status: dict[tuple[object, ...], tuple[str, str]] = {}
+    for tahun, baris_tahun in tersentuh.groupby("tahun"):
+        snap = storage.baca(int(tahun))
+        iku = pd.concat([snap.iku, rencana.data(Jenis.IKU).query("tahun == @tahun")], ignore_index=True)
+        iku = iku.drop_duplicates(subset=KUNCI[Jenis.IKU], keep="last")
+        definisi = {(i.kode_unit, i.kode_iku): i for i in scores.iku_dari_tabel(iku)}
+        lama = scores.realisasi_per_iku(snap.realisasi)
+        baru = {k: list(v) for k, v in lama.items()}
+        baru_tahun = semua[semua["tahun"] == tahun]
+        for r in baru_tahun.itertuples():
+            baru.setdefault((r.kode_unit, r.kode_iku), [None] * 4)[int(r.triwulan) - 1] = (
+                None if pd.isna(r.realisasi) else float(r.realisasi))
+        for r in baris_tahun.itertuples():
+            kunci = (r.kode_unit, r.kode_iku)
+            sebelum = nilai_iku(definisi[kunci], lama.get(kunci, (None,) * 4), int(r.triwulan)).status.value
+            sesudah = nilai_iku(definisi[kunci], tuple(baru[kunci]), int(r.triwulan)).status.value
+            status[(r.nomor_berkas, r.baris)] = (sebelum, sesudah)
+    for i, p in enumerate(daftar):
+        pasangan = [status.get((i, b), ("", "")) for b in p.rincian["baris"]]
+        p.rincian["status_lama"] = [s for s, _ in pasangan]
+        p.rincian["status_baru"] = [s for _, s in pasangan]

@@ -15,7 +15,9 @@ Row numbers are spreadsheet rows: the header is row 1, the first data row 2.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
+import os
 import re
 import warnings
 from collections.abc import Callable, Iterable
@@ -23,8 +25,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 import numpy as np
+import openpyxl
 import pandas as pd
 
+from kinerja.storage import KUNCI
 from kinerja.texts import t
 from kinerja_core.model import Konsolidasi, Perspektif, Polaritas, baca_triwulan
 
@@ -54,12 +58,18 @@ KOLOM: dict[Jenis, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 """Required and optional columns of each kind, as DOMAIN.md names them."""
 
-KUNCI: dict[Jenis, tuple[str, ...]] = {
-    Jenis.UNIT: ("kode_unit",),
-    Jenis.IKU: ("tahun", "kode_unit", "kode_iku"),
-    Jenis.REALISASI: ("tahun", "triwulan", "kode_unit", "kode_iku"),
+KOLOM_INFO: dict[Jenis, tuple[str, ...]] = {
+    Jenis.UNIT: ("nama_induk",),
+    Jenis.IKU: ("nama_unit",),
+    Jenis.REALISASI: ("nama_unit", "nama_iku", "satuan", "target_triwulan"),
 }
-"""The columns that identify a row: a file may hold each key once."""
+"""Columns our templates add for the reader's sake: ignored on upload without a notice."""
+
+BATAS_UKURAN_MB = int(os.environ.get("KINERJA_BATAS_MB", "50"))
+"""Largest file accepted, in MiB (KINERJA_BATAS_MB)."""
+
+BATAS_BARIS = int(os.environ.get("KINERJA_BATAS_BARIS", "1000000"))
+"""Most data rows accepted in one file (KINERJA_BATAS_BARIS)."""
 
 TARGET = ("target_tw1", "target_tw2", "target_tw3", "target_tw4")
 
@@ -249,19 +259,35 @@ def _baris_terlalu_panjang(teks: str, pemisah: str, jumlah_judul: int) -> tuple[
     return None, 0
 
 
-def _baca_tabel(nama: str, isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str]:
-    """The raw table (all text) with normalised column names, and the separator used."""
+def _judul(kolom_mentah: Iterable[object], catat: _Pencatat) -> list[str] | None:
+    """Normalised column names, or None (with the error) when a name appears twice."""
+    kolom = [_nama_kolom(str(k) if k is not None else "") for k in kolom_mentah]
+    ganda = sorted({k for k in kolom if k and kolom.count(k) > 1})
+    for k in ganda:
+        catat.catat(t("galat.kolom_ganda", kolom=k), baris=1)
+    return None if ganda else kolom
+
+
+def _rapikan(tabel: pd.DataFrame, kolom: list[str]) -> pd.DataFrame:
+    """Name the columns, number the rows as a spreadsheet does, drop rows that are entirely blank."""
+    tabel = tabel.fillna("")
+    tabel.columns = kolom
+    tabel = tabel.loc[:, [k != "" for k in kolom]]  # unnamed trailing columns (Excel leaves them) go
+    tabel = tabel.assign(baris=np.arange(len(tabel)) + 2)
+    isi_ada = tabel.drop(columns="baris").apply(lambda k: k.str.strip() != "").any(axis=1)
+    return tabel[isi_ada].reset_index(drop=True)
+
+
+def _baca_csv(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str]:
+    """The raw table (all text) of a CSV/TSV file, and the separator used."""
     teks = dekode(isi)
     baris_judul = next((b for b in teks.splitlines() if b.strip()), "")
     if not baris_judul:
         catat.catat(t("galat.kosong"))
         return None, ","
     pemisah = tebak_pemisah(baris_judul)
-    kolom = [_nama_kolom(k) for k in next(csv.reader([baris_judul], delimiter=pemisah))]
-    ganda = sorted({k for k in kolom if kolom.count(k) > 1})
-    for k in ganda:
-        catat.catat(t("galat.kolom_ganda", kolom=k), baris=1)
-    if ganda:
+    kolom = _judul(next(csv.reader([baris_judul], delimiter=pemisah)), catat)
+    if kolom is None:
         return None, pemisah
     teks = teks[teks.index(baris_judul):]  # the header is row 1 even after leading blank lines
     try:
@@ -281,11 +307,60 @@ def _baca_tabel(nama: str, isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame |
     except (ValueError, csv.Error) as e:
         catat.catat(t("galat.tidak_terbaca", sebab=str(e).strip()))
         return None, pemisah
-    tabel = tabel.fillna("")
-    tabel.columns = kolom
-    tabel = tabel.assign(baris=np.arange(len(tabel)) + 2)
-    isi_ada = tabel.drop(columns="baris").apply(lambda k: k.str.strip() != "").any(axis=1)
-    return tabel[isi_ada].reset_index(drop=True), pemisah
+    return _rapikan(tabel, kolom), pemisah
+
+
+def _teks_sel(nilai: object) -> str:
+    """A spreadsheet cell as the text a CSV export would hold, decimals written with a comma."""
+    if nilai is None:
+        return ""
+    if isinstance(nilai, bool):
+        return "1" if nilai else "0"
+    if isinstance(nilai, int):
+        return str(nilai)
+    if isinstance(nilai, float):
+        return str(int(nilai)) if nilai.is_integer() else repr(nilai).replace(".", ",")
+    if isinstance(nilai, (datetime.date, datetime.time)):
+        return nilai.isoformat()
+    return str(nilai)
+
+
+def _baca_xlsx(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str]:
+    """The raw table of an Excel workbook: the sheet named like a file kind, else the first sheet.
+
+    Numbers typed as numbers and as text both load; merged cells are reported
+    (a merged header would otherwise shift every column name).
+    """
+    try:
+        buku = openpyxl.load_workbook(io.BytesIO(isi), data_only=True)
+    except Exception as e:  # noqa: BLE001 - openpyxl raises many types for a damaged file; all mean "unreadable"
+        catat.catat(t("galat.xlsx_rusak", sebab=type(e).__name__))
+        return None, ";"
+    sheet = next((buku[n] for n in buku.sheetnames if _nama_kolom(n) in {j.value for j in Jenis}), buku.worksheets[0])
+    gabung = sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col))
+    for r in gabung:
+        catat.catat(t("galat.sel_gabung", sel=r.coord, sheet=sheet.title), baris=r.min_row)
+    if gabung:
+        return None, ";"
+    baris = [[_teks_sel(v) for v in b] for b in sheet.iter_rows(values_only=True)]
+    while baris and not any(v.strip() for v in baris[0]):
+        baris.pop(0)
+    if not baris:
+        catat.catat(t("galat.kosong"))
+        return None, ";"
+    kolom = _judul(baris[0], catat)
+    if kolom is None:
+        return None, ";"
+    tabel = pd.DataFrame([b[: len(kolom)] for b in baris[1:]], columns=range(len(kolom)), dtype="str")
+    # decimals from number cells are written with a comma above, so the file reads as Indonesian
+    return _rapikan(tabel, kolom), ";"
+
+
+def _baca_tabel(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str]:
+    """The raw table (all text) with normalised column names, and the separator convention used."""
+    if isi.startswith(b"PK\x03\x04"):  # a zip: .xlsx
+        return _baca_xlsx(isi, catat)
+    return _baca_csv(isi, catat)
 
 
 def baca_berkas(nama: str, isi: bytes) -> Berkas:
@@ -296,7 +371,10 @@ def baca_berkas(nama: str, isi: bytes) -> Berkas:
     ('realisasi', [[3, 43.8]], True)
     """
     catat = _Pencatat(nama)
-    mentah, pemisah = _baca_tabel(nama, isi, catat)
+    if len(isi) > BATAS_UKURAN_MB * 1024 * 1024:
+        catat.catat(t("galat.terlalu_besar", ukuran=round(len(isi) / 1024 / 1024, 1), batas=BATAS_UKURAN_MB))
+        return Berkas(nama, None, pd.DataFrame(), catat.daftar, [], 0)
+    mentah, pemisah = _baca_tabel(isi, catat)
     if mentah is None:
         return Berkas(nama, None, pd.DataFrame(), catat.daftar, [], catat.lain)
     jenis = kenali_jenis(mentah.columns)
@@ -310,11 +388,14 @@ def baca_berkas(nama: str, isi: bytes) -> Berkas:
         catat.catat(t("galat.kolom_hilang", kolom=", ".join(hilang)), baris=1)
         return Berkas(nama, jenis, pd.DataFrame(), catat.daftar, [], catat.lain)
     catatan = []
-    lebih = [k for k in mentah.columns if k not in (*wajib, *pilihan, "baris")]
+    lebih = [k for k in mentah.columns if k not in (*wajib, *pilihan, *KOLOM_INFO[jenis], "baris")]
     if lebih:
         catatan.append(t("galat.kolom_diabaikan", kolom=", ".join(lebih)))
     if mentah.empty:
         catat.catat(t("galat.tanpa_data"))
+        return Berkas(nama, jenis, pd.DataFrame(), catat.daftar, catatan, catat.lain)
+    if len(mentah) > BATAS_BARIS:
+        catat.catat(t("galat.terlalu_banyak_baris", baris=len(mentah), batas=BATAS_BARIS))
         return Berkas(nama, jenis, pd.DataFrame(), catat.daftar, catatan, catat.lain)
     for k in pilihan:
         if k not in mentah.columns:
@@ -357,7 +438,7 @@ def _angka(mentah: pd.DataFrame, kolom: str, koma_desimal: bool, catat: _Pencata
 
 
 def _ya_tidak(teks: str) -> bool | None:
-    kunci = teks.strip().lower()
+    kunci = re.sub(r"^([01])[.,]0+$", r"\1", teks.strip().lower())  # 1,0 from a spreadsheet number
     if kunci in ("", "0", "tidak", "no", "false", "n", "t"):
         return False
     if kunci in ("1", "ya", "yes", "true", "y"):
@@ -433,7 +514,7 @@ _PERIKSA = {Jenis.UNIT: _periksa_unit, Jenis.IKU: _periksa_iku, Jenis.REALISASI:
 
 def _periksa_duplikat(data: pd.DataFrame, jenis: Jenis, catat: _Pencatat) -> None:
     """A key twice in one file is ambiguous: report every repeat with the row it repeats."""
-    kunci = list(KUNCI[jenis])
+    kunci = KUNCI[jenis]
     lengkap = data.dropna(subset=kunci)
     ganda = lengkap.duplicated(subset=kunci, keep="first")
     if not ganda.any():

@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -25,77 +26,136 @@ import pandas as pd
 
 from kinerja.texts import t
 
-SKEMA = """
-CREATE TABLE IF NOT EXISTS unit (
-    kode_unit   VARCHAR PRIMARY KEY,
-    nama_unit   VARCHAR NOT NULL,
-    kode_induk  VARCHAR
-);
-CREATE TABLE IF NOT EXISTS iku (
-    tahun              INTEGER NOT NULL,
-    kode_unit          VARCHAR NOT NULL,
-    kode_iku           VARCHAR NOT NULL,
-    nama_iku           VARCHAR NOT NULL,
-    sasaran_strategis  VARCHAR,
-    perspektif         VARCHAR NOT NULL,
-    satuan             VARCHAR,
-    polaritas          VARCHAR NOT NULL,
-    konsolidasi        VARCHAR NOT NULL,
-    bobot              DOUBLE NOT NULL,
-    target_tw1         DOUBLE,
-    target_tw2         DOUBLE,
-    target_tw3         DOUBLE,
-    target_tw4         DOUBLE,
-    konversi_120       BOOLEAN NOT NULL DEFAULT FALSE,
-    realisasi_terburuk DOUBLE,
-    PRIMARY KEY (tahun, kode_unit, kode_iku)
-);
-CREATE TABLE IF NOT EXISTS realisasi (
-    tahun         INTEGER NOT NULL,
-    triwulan      INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),
-    kode_unit     VARCHAR NOT NULL,
-    kode_iku      VARCHAR NOT NULL,
-    realisasi     DOUBLE,
-    kendala       VARCHAR,
-    rencana_aksi  VARCHAR,
-    PRIMARY KEY (tahun, triwulan, kode_unit, kode_iku)
-);
-"""
-
-KOLOM_UNIT = ["kode_unit", "nama_unit", "kode_induk"]
-KOLOM_IKU = [
-    "tahun", "kode_unit", "kode_iku", "nama_iku", "sasaran_strategis", "perspektif", "satuan", "polaritas",
-    "konsolidasi", "bobot", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "konversi_120",
-    "realisasi_terburuk",
-]
-KOLOM_REALISASI = ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi"]
-
-# A blank realisasi (or note) in an upload means "not available in this file": it never erases a stored value.
-_UPSERT = {
-    "unit": f"""
-        INSERT INTO unit SELECT {", ".join(KOLOM_UNIT)} FROM masuk
-        ON CONFLICT (kode_unit) DO UPDATE SET nama_unit = excluded.nama_unit, kode_induk = excluded.kode_induk
-    """,
-    "iku": f"""
-        INSERT INTO iku SELECT {", ".join(KOLOM_IKU)} FROM masuk
-        ON CONFLICT (tahun, kode_unit, kode_iku) DO UPDATE SET
-        {", ".join(f"{k} = excluded.{k}" for k in KOLOM_IKU[3:])}
-    """,
-    "realisasi": f"""
-        INSERT INTO realisasi SELECT {", ".join(KOLOM_REALISASI)} FROM masuk
-        ON CONFLICT (tahun, triwulan, kode_unit, kode_iku) DO UPDATE SET
-            realisasi = COALESCE(excluded.realisasi, realisasi.realisasi),
-            kendala = COALESCE(excluded.kendala, realisasi.kendala),
-            rencana_aksi = COALESCE(excluded.rencana_aksi, realisasi.rencana_aksi)
-    """,
+KOLOM = {
+    "unit": ["kode_unit", "nama_unit", "kode_induk"],
+    "iku": [
+        "tahun", "kode_unit", "kode_iku", "nama_iku", "sasaran_strategis", "perspektif", "satuan", "polaritas",
+        "konsolidasi", "bobot", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "konversi_120",
+        "realisasi_terburuk",
+    ],
+    "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi"],
 }
+"""The stored columns of each table, in order."""
 
-_KOLOM = {"unit": KOLOM_UNIT, "iku": KOLOM_IKU, "realisasi": KOLOM_REALISASI}
-_KUNCI = {
+KUNCI = {
     "unit": ["kode_unit"],
     "iku": ["tahun", "kode_unit", "kode_iku"],
     "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku"],
 }
+"""The primary key of each table."""
+
+TETAP_BILA_KOSONG = {"realisasi": ["realisasi", "kendala", "rencana_aksi"]}
+"""Columns where a blank in an upload means "not in this file": the stored value stays."""
+
+TABEL = ("unit", "iku", "realisasi")
+"""Tables in the order an upload is applied (a realisasi needs its IKU, an IKU its unit)."""
+
+_TIPE = {
+    "kode_unit": "VARCHAR NOT NULL", "nama_unit": "VARCHAR NOT NULL", "kode_induk": "VARCHAR",
+    "tahun": "INTEGER NOT NULL", "triwulan": "INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4)",
+    "kode_iku": "VARCHAR NOT NULL", "nama_iku": "VARCHAR NOT NULL", "sasaran_strategis": "VARCHAR",
+    "perspektif": "VARCHAR NOT NULL", "satuan": "VARCHAR", "polaritas": "VARCHAR NOT NULL",
+    "konsolidasi": "VARCHAR NOT NULL", "bobot": "DOUBLE NOT NULL", "target_tw1": "DOUBLE", "target_tw2": "DOUBLE",
+    "target_tw3": "DOUBLE", "target_tw4": "DOUBLE", "konversi_120": "BOOLEAN NOT NULL",
+    "realisasi_terburuk": "DOUBLE", "realisasi": "DOUBLE", "kendala": "VARCHAR", "rencana_aksi": "VARCHAR",
+}
+
+
+def _tabel_data(nama: str) -> str:
+    kolom = ",\n    ".join(f"{k} {_TIPE[k]}" for k in KOLOM[nama])
+    return f"CREATE TABLE IF NOT EXISTS {nama} (\n    {kolom},\n    PRIMARY KEY ({', '.join(KUNCI[nama])})\n);"
+
+
+def _tabel_log(nama: str) -> str:
+    # what each revision's upload said, blanks included: replaying these rebuilds the data
+    kolom = ",\n    ".join(f"{k} {_TIPE[k].replace(' NOT NULL', '')}" for k in KOLOM[nama])
+    return f"CREATE TABLE IF NOT EXISTS revisi_{nama} (\n    revisi INTEGER NOT NULL,\n    {kolom}\n);"
+
+
+SKEMA = "\n".join([
+    *(_tabel_data(n) for n in TABEL),
+    "CREATE SEQUENCE IF NOT EXISTS revisi_id START 1;",
+    """CREATE TABLE IF NOT EXISTS revisi (
+    id               INTEGER PRIMARY KEY DEFAULT nextval('revisi_id'),
+    waktu            TIMESTAMP NOT NULL,  -- UTC
+    pengguna         VARCHAR NOT NULL,
+    berkas           VARCHAR NOT NULL,
+    sha256           VARCHAR NOT NULL,
+    jenis            VARCHAR NOT NULL CHECK (jenis IN ('impor', 'batal')),
+    membatalkan      INTEGER,
+    dibatalkan_oleh  INTEGER,
+    baru             INTEGER NOT NULL,
+    berubah          INTEGER NOT NULL,
+    sama             INTEGER NOT NULL,
+    dihapus          INTEGER NOT NULL DEFAULT 0
+);""",
+    *(_tabel_log(n) for n in TABEL),
+])
+
+KOLOM_REVISI = ["id", "waktu", "pengguna", "berkas", "sha256", "jenis", "membatalkan", "dibatalkan_oleh", "baru",
+                "berubah", "sama", "dihapus"]
+
+
+def _nilai_efektif(nama: str, kolom: str, baru: str = "m", lama: str = "t") -> str:
+    """The value a column takes when an upload lands: its own, or the stored one for a blank that keeps."""
+    if kolom in TETAP_BILA_KOSONG.get(nama, ()):
+        return f"COALESCE({baru}.{kolom}, {lama}.{kolom})"
+    return f"{baru}.{kolom}"
+
+
+def _sql_beda(nama: str, kolom_masuk: list[str]) -> str:
+    """Each incoming row against the stored row with its key: old values, effective new values, baru/berubah."""
+    kunci = KUNCI[nama]
+    nilai = [k for k in KOLOM[nama] if k not in kunci]
+    gabung = " AND ".join(f"t.{k} = m.{k}" for k in kunci)
+    return f"""
+        SELECT {", ".join(f"m.{k}" for k in kolom_masuk if k not in nilai)},
+               {", ".join(f"{_nilai_efektif(nama, k)} AS {k}" for k in nilai)},
+               {", ".join(f"t.{k} AS {k}_lama" for k in nilai)},
+               t.{kunci[0]} IS NULL AS baru,
+               t.{kunci[0]} IS NOT NULL AND ({" OR ".join(
+                   f"{_nilai_efektif(nama, k)} IS DISTINCT FROM t.{k}" for k in nilai)}) AS berubah
+        FROM masuk m LEFT JOIN {nama} t ON {gabung}
+    """
+
+
+_UPSERT = {
+    nama: f"""
+        INSERT INTO {nama} SELECT {", ".join(KOLOM[nama])} FROM masuk
+        ON CONFLICT ({", ".join(KUNCI[nama])}) DO UPDATE SET
+        {", ".join(f"{k} = {_nilai_efektif(nama, k, 'excluded', nama)}" for k in KOLOM[nama] if k not in KUNCI[nama])}
+    """
+    for nama in TABEL
+}
+
+
+def _sql_bangun_ulang(nama: str) -> str:
+    """The rows of the keys in ``kunci`` as replaying every surviving import revision gives them."""
+    kunci = ", ".join(KUNCI[nama])
+    nilai = [k for k in KOLOM[nama] if k not in KUNCI[nama]]
+    hidup = "SELECT id FROM revisi WHERE jenis = 'impor' AND dibatalkan_oleh IS NULL"
+    if nama in TETAP_BILA_KOSONG:  # a blank keeps what the revisions before it said
+        kolom = ", ".join(f"arg_max({k}, revisi) FILTER (WHERE {k} IS NOT NULL)" for k in nilai)
+        return f"""
+            INSERT INTO {nama} SELECT {kunci}, {kolom}
+            FROM revisi_{nama} r SEMI JOIN kunci USING ({kunci})
+            WHERE r.revisi IN ({hidup}) GROUP BY {kunci}
+        """
+    return f"""
+        INSERT INTO {nama} SELECT {", ".join(KOLOM[nama])}
+        FROM revisi_{nama} r SEMI JOIN kunci USING ({kunci})
+        WHERE r.revisi IN ({hidup})
+        QUALIFY row_number() OVER (PARTITION BY {kunci} ORDER BY revisi DESC) = 1
+    """
+
+
+_YATIM = {
+    "iku": "SELECT DISTINCT kode_unit AS kode FROM iku ANTI JOIN unit USING (kode_unit)",
+    "realisasi": "SELECT DISTINCT kode_iku AS kode FROM realisasi ANTI JOIN iku USING (tahun, kode_unit, kode_iku)",
+    "unit": "SELECT DISTINCT u.kode_induk AS kode FROM unit u WHERE u.kode_induk IS NOT NULL "
+            "AND u.kode_induk NOT IN (SELECT kode_unit FROM unit)",
+}
+"""Rows left without what they refer to (an undo may not leave any)."""
 
 
 class DatabaseBusy(RuntimeError):
@@ -122,17 +182,37 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class Tersimpan:
-    """What the store holds for the keys of an upload, and the codes it knows."""
+    """An upload compared with the store: per table, each incoming row with its old values; and known codes."""
 
-    unit: pd.DataFrame
-    iku: pd.DataFrame
-    realisasi: pd.DataFrame
+    beda: dict[str, pd.DataFrame]
     kode_unit: frozenset[str]
     kunci_iku: pd.DataFrame
 
 
+@dataclass(frozen=True)
+class Revisi:
+    """One commit to the store: an import, or the undo of one."""
+
+    id: int
+    waktu: datetime
+    pengguna: str
+    berkas: str
+    sha256: str
+    jenis: str
+    membatalkan: int | None
+    dibatalkan_oleh: int | None
+    baru: int
+    berubah: int
+    sama: int
+    dihapus: int
+
+
+class RevisiDitolak(ValueError):
+    """An undo that cannot be done; the message says why in the user's words."""
+
+
 class Storage:
-    """A DuckDB file holding the unit tree, the IKU catalogue with targets, and realisasi."""
+    """A DuckDB file holding the unit tree, the IKU catalogue with targets, realisasi and their revisions."""
 
     def __init__(self, path: Path | str, *, tunggu_detik: float = 5.0) -> None:
         self.path = Path(path)
@@ -163,6 +243,7 @@ class Storage:
 
     @contextmanager
     def _transaksi(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction: everything inside lands, or nothing does."""
         with self._buka() as con:
             con.execute("BEGIN TRANSACTION")
             try:
@@ -195,52 +276,143 @@ class Storage:
             return con.execute("SELECT count(*) FROM unit").fetchone()[0] == 0  # type: ignore[index]
 
     def baca(self, tahun: int | None = None) -> Snapshot:
-        """Units, IKU and realisasi (of one year, or all), ordered for display."""
+        """Units, IKU and realisasi (of one year, or all), ordered for display, as one consistent view."""
         filter_tahun = "WHERE tahun = $tahun" if tahun is not None else ""
         param = {"tahun": tahun} if tahun is not None else {}
-        with self._buka() as con:
-            con.execute("BEGIN TRANSACTION")  # one consistent view of the three tables
-            unit = con.execute(f"SELECT {', '.join(KOLOM_UNIT)} FROM unit ORDER BY kode_unit").df()
-            iku = con.execute(
-                f"SELECT {', '.join(KOLOM_IKU)} FROM iku {filter_tahun} ORDER BY tahun, kode_unit, kode_iku",
-                param,
-            ).df()
-            realisasi = con.execute(
-                f"SELECT {', '.join(KOLOM_REALISASI)} FROM realisasi {filter_tahun} "
-                "ORDER BY tahun, kode_unit, kode_iku, triwulan",
-                param,
-            ).df()
-            con.execute("COMMIT")
-        return Snapshot(unit, iku, realisasi)
+        with self._transaksi() as con:
+            data = {
+                nama: con.execute(
+                    f"SELECT {', '.join(KOLOM[nama])} FROM {nama} {'' if nama == 'unit' else filter_tahun} "
+                    f"ORDER BY {', '.join(KUNCI[nama])}",
+                    {} if nama == "unit" else param,
+                ).df()
+                for nama in TABEL
+            }
+        return Snapshot(**data)
 
     def daftar_tahun(self) -> list[int]:
         """Years that have IKU, newest first."""
         with self._buka() as con:
             return [r[0] for r in con.execute("SELECT DISTINCT tahun FROM iku ORDER BY tahun DESC").fetchall()]
 
-    def tersimpan_untuk(self, unit: pd.DataFrame, iku: pd.DataFrame, realisasi: pd.DataFrame) -> Tersimpan:
-        """The stored rows with the same keys as an upload, and the known codes, in one read."""
-        with self._buka() as con:
-            con.execute("BEGIN TRANSACTION")
-            hasil = {}
-            for nama, masuk in (("unit", unit), ("iku", iku), ("realisasi", realisasi)):
-                kunci = _KUNCI[nama]
-                con.register("masuk", masuk[kunci])
-                hasil[nama] = con.execute(
-                    f"SELECT t.* FROM {nama} t SEMI JOIN masuk USING ({', '.join(kunci)})"
-                ).df()[_KOLOM[nama]]
+    def bandingkan(self, masuk: dict[str, pd.DataFrame]) -> Tersimpan:
+        """Each incoming row against the store (old values, effective new values, baru/berubah), in one read.
+
+        ``masuk`` maps a table name to rows with its columns (plus any extra
+        columns, e.g. the file's row numbers, which are passed through).
+        """
+        with self._transaksi() as con:
+            beda = {}
+            for nama, data in masuk.items():
+                con.register("masuk", data)
+                beda[nama] = con.execute(_sql_beda(nama, list(data.columns))).df()
                 con.unregister("masuk")
             kode_unit = frozenset(r[0] for r in con.execute("SELECT kode_unit FROM unit").fetchall())
             kunci_iku = con.execute("SELECT tahun, kode_unit, kode_iku FROM iku").df()
-            con.execute("COMMIT")
-        return Tersimpan(hasil["unit"], hasil["iku"], hasil["realisasi"], kode_unit, kunci_iku)
+        return Tersimpan(beda, kode_unit, kunci_iku)
 
-    def simpan(self, unit: pd.DataFrame, iku: pd.DataFrame, realisasi: pd.DataFrame) -> None:
-        """Upsert units, then IKU, then realisasi, all in one transaction: all land or none."""
+    def simpan(self, masuk: dict[str, pd.DataFrame], *, pengguna: str, berkas: str, sha256: str) -> Revisi:
+        """Commit an upload as one revision: log what it said, upsert, count, all in one transaction.
+
+        The counts are taken inside the transaction, against what is stored at
+        that moment, so two uploads racing each other are both told the truth.
+        """
         with self._transaksi() as con:
-            for nama, masuk in (("unit", unit), ("iku", iku), ("realisasi", realisasi)):
-                if masuk.empty:
+            (revisi,) = con.execute(
+                "INSERT INTO revisi (waktu, pengguna, berkas, sha256, jenis, baru, berubah, sama) "
+                "VALUES ($waktu, $pengguna, $berkas, $sha256, 'impor', 0, 0, 0) RETURNING id",
+                {"waktu": _sekarang(), "pengguna": pengguna, "berkas": berkas, "sha256": sha256},
+            ).fetchone()  # type: ignore[misc]
+            jumlah = {"baru": 0, "berubah": 0, "sama": 0}
+            for nama in TABEL:
+                data = masuk.get(nama)
+                if data is None or data.empty:
                     continue
-                con.register("masuk", masuk[_KOLOM[nama]])
+                con.register("masuk", data[KOLOM[nama]])
+                baru, berubah, sama = con.execute(
+                    f"SELECT count(*) FILTER (WHERE baru), count(*) FILTER (WHERE berubah), "
+                    f"count(*) FILTER (WHERE NOT baru AND NOT berubah) FROM ({_sql_beda(nama, KOLOM[nama])})"
+                ).fetchone()  # type: ignore[misc]
+                jumlah = {"baru": jumlah["baru"] + baru, "berubah": jumlah["berubah"] + berubah,
+                          "sama": jumlah["sama"] + sama}
+                con.execute(f"INSERT INTO revisi_{nama} SELECT $revisi, {', '.join(KOLOM[nama])} FROM masuk",
+                            {"revisi": revisi})
                 con.execute(_UPSERT[nama])
                 con.unregister("masuk")
+            con.execute("UPDATE revisi SET baru = $baru, berubah = $berubah, sama = $sama WHERE id = $id",
+                        {**jumlah, "id": revisi})
+            return self._revisi(con, revisi)
+
+    def batalkan(self, revisi_id: int, *, pengguna: str) -> Revisi:
+        """Undo an import revision: its rows become what the surviving revisions make them.
+
+        Every row the revision touched is rebuilt by replaying the import
+        revisions that are not undone, so the store always equals a replay of
+        the surviving revisions. The undo is itself a revision. It is refused
+        when it would leave realisasi without its IKU (or an IKU without its unit).
+        """
+        with self._transaksi() as con:
+            asal = con.execute("SELECT jenis, dibatalkan_oleh, berkas FROM revisi WHERE id = $id",
+                               {"id": revisi_id}).fetchone()
+            if asal is None:
+                raise RevisiDitolak(t("revisi.tidak_ada", id=revisi_id))
+            if asal[0] != "impor":
+                raise RevisiDitolak(t("revisi.bukan_impor", id=revisi_id))
+            if asal[1] is not None:
+                raise RevisiDitolak(t("revisi.sudah_dibatalkan", id=revisi_id, oleh=asal[1]))
+            (batal,) = con.execute(
+                "INSERT INTO revisi (waktu, pengguna, berkas, sha256, jenis, membatalkan, baru, berubah, sama) "
+                "VALUES ($waktu, $pengguna, $berkas, '', 'batal', $asal, 0, 0, 0) RETURNING id",
+                {"waktu": _sekarang(), "pengguna": pengguna, "berkas": asal[2], "asal": revisi_id},
+            ).fetchone()  # type: ignore[misc]
+            con.execute("UPDATE revisi SET dibatalkan_oleh = $batal WHERE id = $asal",
+                        {"batal": batal, "asal": revisi_id})
+            jumlah = {"berubah": 0, "sama": 0, "dihapus": 0}
+            for nama in TABEL:
+                kunci = ", ".join(KUNCI[nama])
+                sama_kunci = " AND ".join(f"s.{k} = t.{k}" for k in KUNCI[nama])
+                con.execute(f"CREATE OR REPLACE TEMP TABLE kunci AS SELECT DISTINCT {kunci} FROM revisi_{nama} "
+                            "WHERE revisi = $asal", {"asal": revisi_id})
+                con.execute(f"CREATE OR REPLACE TEMP TABLE sebelum AS SELECT * FROM {nama} SEMI JOIN kunci "
+                            f"USING ({kunci})")
+                con.execute(f"DELETE FROM {nama} USING kunci WHERE "
+                            + " AND ".join(f"{nama}.{k} = kunci.{k}" for k in KUNCI[nama]))
+                con.execute(_sql_bangun_ulang(nama))
+                beda = " OR ".join(f"s.{k} IS DISTINCT FROM t.{k}" for k in KOLOM[nama])
+                dihapus, berubah, sama = con.execute(
+                    f"SELECT count(*) FILTER (WHERE t.{KUNCI[nama][0]} IS NULL), "
+                    f"count(*) FILTER (WHERE t.{KUNCI[nama][0]} IS NOT NULL AND ({beda})), "
+                    f"count(*) FILTER (WHERE t.{KUNCI[nama][0]} IS NOT NULL AND NOT ({beda})) "
+                    f"FROM sebelum s LEFT JOIN {nama} t ON {sama_kunci}"
+                ).fetchone()  # type: ignore[misc]
+                jumlah = {"berubah": jumlah["berubah"] + berubah, "sama": jumlah["sama"] + sama,
+                          "dihapus": jumlah["dihapus"] + dihapus}
+            con.execute("DROP TABLE kunci; DROP TABLE sebelum;")
+            for nama, sql in _YATIM.items():
+                yatim = [r[0] for r in con.execute(sql + " LIMIT 5").fetchall()]
+                if yatim:
+                    raise RevisiDitolak(t(f"revisi.yatim_{nama}", id=revisi_id, kode=", ".join(map(str, yatim))))
+            con.execute("UPDATE revisi SET berubah = $berubah, sama = $sama, dihapus = $dihapus WHERE id = $id",
+                        {**jumlah, "id": batal})
+            return self._revisi(con, batal)
+
+    def daftar_revisi(self) -> list[Revisi]:
+        """Every revision, newest first."""
+        with self._buka() as con:
+            baris = con.execute(f"SELECT {', '.join(KOLOM_REVISI)} FROM revisi ORDER BY id DESC").fetchall()
+        return [_revisi_dari_baris(b) for b in baris]
+
+    @staticmethod
+    def _revisi(con: duckdb.DuckDBPyConnection, revisi_id: int) -> Revisi:
+        return _revisi_dari_baris(con.execute(f"SELECT {', '.join(KOLOM_REVISI)} FROM revisi WHERE id = $id",
+                                              {"id": revisi_id}).fetchone())  # type: ignore[arg-type]
+
+
+def _sekarang() -> datetime:
+    """Now in UTC, without zone (the column is TIMESTAMP, always UTC)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _revisi_dari_baris(baris: tuple[object, ...]) -> Revisi:
+    waktu = baris[1].replace(tzinfo=timezone.utc).astimezone()  # type: ignore[union-attr]
+    return Revisi(baris[0], waktu, *baris[2:])  # type: ignore[arg-type]

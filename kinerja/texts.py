@@ -19,6 +19,7 @@ TEKS: dict[str, dict[str, str]] = {
         "halaman.ringkasan": "Ringkasan",
         "halaman.progres": "Progres per Triwulan",
         "halaman.unggah": "Unggah Data",
+        "halaman.riwayat": "Riwayat",
         "halaman.tidak_ada": "Tidak ada IKU untuk pilihan filter ini.",
         # sidebar filters
         "filter.judul": "Filter",
@@ -89,16 +90,25 @@ TEKS: dict[str, dict[str, str]] = {
         # Unggah
         "unggah.judul": "Unggah Data",
         "unggah.petunjuk": (
-            "Unggah berkas CSV unit, IKU (katalog dan target) atau realisasi. Jenis berkas dikenali dari "
-            "baris judul kolom. Pemisah `;` atau `,`, koma desimal (`90,9`) dan titik ribuan "
-            "(`5.700.000.000`) diterima."
+            "Unggah berkas unit, IKU (katalog dan target) atau realisasi, dalam CSV atau Excel. Jenis berkas "
+            "dikenali dari baris judul kolom. Pemisah `;`, `,` atau tab, koma desimal (`90,9`) dan titik ribuan "
+            "(`5.700.000.000`) diterima. Tidak ada yang disimpan sebelum Anda menekan **Simpan perubahan**; "
+            "setiap simpanan menjadi revisi yang dapat dibatalkan di halaman Riwayat."
         ),
-        "unggah.pilih": "Pilih berkas CSV",
+        "unggah.pilih": "Pilih berkas CSV atau Excel (.xlsx)",
+        "unggah.pengguna": "Nama Anda (dicatat di riwayat revisi)",
+        "unggah.pengguna_contoh": "mis. Siti Rahma, Subbag TU",
+        "unggah.isi_pengguna": "Isi nama Anda di atas sebelum menyimpan.",
+        "unggah.templat": "Unduh templat",
+        "unggah.templat_untuk": "Templat berisi kode IKU untuk: {unit}",
+        "unggah.templat_realisasi": "Realisasi {triwulan}",
+        "unggah.templat_iku": "IKU dan target",
+        "unggah.templat_unit": "Unit",
         "unggah.pratinjau": "Pratinjau perubahan",
         "unggah.jenis": "{berkas}: berkas {jenis}, {baris} baris",
         "unggah.ringkas": "{baru} baru · {berubah} berubah · {sama} tidak berubah",
         "unggah.konfirmasi": "Simpan perubahan",
-        "unggah.berhasil": "Tersimpan: {ringkas}.",
+        "unggah.berhasil": "Tersimpan sebagai revisi {id}: {ringkas}.",
         "unggah.tidak_ada_perubahan": "Tidak ada perubahan: semua baris sama dengan yang tersimpan.",
         "unggah.gagal": "Berkas tidak dapat disimpan. Perbaiki kesalahan berikut lalu unggah ulang; data yang tersimpan tidak berubah.",
         "unggah.kolom_perubahan": "Perubahan",
@@ -111,6 +121,25 @@ TEKS: dict[str, dict[str, str]] = {
         "jenis.unit": "unit",
         "jenis.iku": "IKU",
         "jenis.realisasi": "realisasi",
+        # Riwayat
+        "riwayat.judul": "Riwayat Revisi",
+        "riwayat.petunjuk": (
+            "Setiap unggahan yang disimpan adalah satu revisi. Membatalkan revisi mengembalikan data persis seperti "
+            "sebelum revisi itu (revisi lain yang masih berlaku tetap dihormati); pembatalan itu sendiri menjadi revisi."
+        ),
+        "riwayat.kolom.id": "Revisi",
+        "riwayat.kolom.waktu": "Waktu",
+        "riwayat.kolom.pengguna": "Oleh",
+        "riwayat.kolom.berkas": "Berkas",
+        "riwayat.kolom.dihapus": "dihapus",
+        "riwayat.kolom.keadaan": "Keadaan",
+        "riwayat.membatalkan": "membatalkan revisi {id}",
+        "riwayat.dibatalkan_oleh": "dibatalkan oleh revisi {id}",
+        "riwayat.berlaku": "berlaku",
+        "riwayat.batal_judul": "Batalkan revisi",
+        "riwayat.pilih": "Revisi yang dibatalkan",
+        "riwayat.pilihan": "Revisi {id} · {berkas} · {pengguna} · {waktu}",
+        "riwayat.batal": "Batalkan revisi ini",
         # file errors
         "galat.lokasi": "{berkas}, baris {baris}, kolom {kolom}: {pesan}",
         "galat.lokasi_berkas": "{berkas}: {pesan}",
@@ -125,6 +154,12 @@ TEKS: dict[str, dict[str, str]] = {
         ),
         "galat.kolom_hilang": "kolom wajib tidak ada: {kolom}",
         "galat.jumlah_kolom": "baris ini berisi {ada} kolom, padahal judul kolom hanya {judul}; periksa pemisah dan tanda kutip",
+        "galat.xlsx_rusak": "berkas Excel tidak dapat dibuka ({sebab}); simpan ulang sebagai .xlsx atau CSV",
+        "galat.sel_gabung": (
+            "sel digabung (merge) {sel} di sheet {sheet}; pisahkan sel itu dan isi setiap kolom/baris sendiri-sendiri"
+        ),
+        "galat.terlalu_besar": "berkas {ukuran} MB melebihi batas {batas} MB; bagi menjadi beberapa berkas",
+        "galat.terlalu_banyak_baris": "berkas berisi {baris} baris, melebihi batas {batas} baris; bagi menjadi beberapa berkas",
         "galat.kolom_ganda": "kolom {kolom} muncul lebih dari sekali",
         "galat.kolom_diabaikan": "kolom yang tidak dikenal diabaikan: {kolom}",
         "galat.wajib": "wajib diisi",
@@ -141,6 +176,8 @@ TEKS: dict[str, dict[str, str]] = {
         "galat.ya_tidak": "'{nilai}' tidak dikenal; yang diharapkan 1/0, ya/tidak atau kosong",
         "galat.tanpa_target": "semua target_tw1…target_tw4 kosong: IKU tanpa target tidak dapat dinilai",
         "galat.duplikat": "baris ganda: kunci {kunci} sudah ada di baris {baris_lain}",
+        "galat.duplikat_berkas": "baris ganda: kunci {kunci} sudah ada di {berkas} baris {baris_lain}",
+        "galat.saran": " — mungkin maksudnya {kode}?",
         "galat.unit_tidak_dikenal": "kode unit '{nilai}' tidak dikenal (belum ada di unit.csv maupun basis data)",
         "galat.induk_tidak_dikenal": "kode induk '{nilai}' tidak dikenal",
         "galat.iku_tidak_dikenal": (
@@ -148,13 +185,34 @@ TEKS: dict[str, dict[str, str]] = {
         ),
         "galat.induk_siklus": "unit {nilai} menjadi induk dirinya sendiri (lewat {jalur})",
         "galat.lebih_banyak": "… dan {n} kesalahan lain",
+        # revisions
+        "revisi.tidak_ada": "Revisi {id} tidak ada.",
+        "revisi.bukan_impor": "Revisi {id} adalah pembatalan; unggah ulang berkasnya untuk mengembalikan data.",
+        "revisi.sudah_dibatalkan": "Revisi {id} sudah dibatalkan oleh revisi {oleh}.",
+        "revisi.yatim_iku": (
+            "Revisi {id} tidak dapat dibatalkan: IKU dari unit {kode} masih ada, sedangkan unitnya akan hilang. "
+            "Batalkan dulu revisi yang memuat IKU tersebut."
+        ),
+        "revisi.yatim_realisasi": (
+            "Revisi {id} tidak dapat dibatalkan: realisasi IKU {kode} masih ada, sedangkan IKU-nya akan hilang. "
+            "Batalkan dulu revisi yang memuat realisasi tersebut."
+        ),
+        "revisi.yatim_unit": (
+            "Revisi {id} tidak dapat dibatalkan: unit di bawah {kode} masih ada, sedangkan induknya akan hilang. "
+            "Batalkan dulu revisi yang memuat unit tersebut."
+        ),
         # storage
         "gudang.sibuk": (
             "Basis data {path} sedang dipakai proses lain. Coba lagi beberapa detik lagi."
         ),
         # command line
         "cli.diubah": "{berkas} ({jenis}): {ringkas}",
-        "cli.tersimpan": "Tersimpan dalam satu transaksi ke {path}.",
+        "cli.tersimpan": "Tersimpan dalam satu transaksi ke {path} sebagai revisi {id}.",
+        "cli.uji_coba": "Uji coba (--dry-run): tidak ada yang disimpan.",
+        "cli.dibatalkan": (
+            "Revisi {asal} dibatalkan oleh revisi {id}: {berubah} baris dikembalikan, {dihapus} dihapus, "
+            "{sama} tetap."
+        ),
         "cli.tidak_tersimpan": "Tidak ada yang disimpan: {n} kesalahan.",
     }
 }

@@ -18,7 +18,8 @@ import streamlit as st
 from kinerja import scores
 from kinerja.config import VARIABEL_DB, path_db
 from kinerja.importing import muat_contoh
-from kinerja.storage import DatabaseBusy, Snapshot, Storage
+from kinerja.loading import Kesalahan
+from kinerja.storage import DatabaseBusy, Revisi, Snapshot, Storage
 from kinerja.texts import IKON_STATUS, WARNA_STATUS, angka, label_status, nama_status, nama_triwulan, t
 from kinerja_core.capaian import HasilIku
 from kinerja_core.model import TRIWULAN, Perspektif, Status
@@ -285,3 +286,29 @@ def tabel(data: pd.DataFrame | pd.io.formats.style.Styler, key: str, **opsi: obj
     """A read-only table inside a keyed container, so tests and the browser can find it by name."""
     with st.container(key=key):
         st.dataframe(data, hide_index=True, width="stretch", **opsi)
+
+
+def tabel_kesalahan(kesalahan: list[Kesalahan]) -> pd.DataFrame:
+    """Upload problems as a table: file, row, column, message."""
+    return pd.DataFrame([
+        {t("kolom.berkas"): k.berkas, t("kolom.baris"): k.baris, t("kolom.kolom"): k.kolom or "",
+         t("kolom.pesan"): k.pesan}
+        for k in kesalahan
+    ])
+
+
+def baris_revisi(r: Revisi) -> dict[str, object]:
+    """One revision as a table row, in the user's words."""
+    if r.jenis == "batal":
+        keadaan = t("riwayat.membatalkan", id=r.membatalkan)
+    elif r.dibatalkan_oleh:
+        keadaan = t("riwayat.dibatalkan_oleh", id=r.dibatalkan_oleh)
+    else:
+        keadaan = t("riwayat.berlaku")
+    return {
+        t("riwayat.kolom.id"): r.id, t("riwayat.kolom.waktu"): r.waktu.strftime("%d-%m-%Y %H:%M:%S"),
+        t("riwayat.kolom.pengguna"): r.pengguna, t("riwayat.kolom.berkas"): r.berkas,
+        "sha256": r.sha256[:12] if r.sha256 else "—",
+        t("perubahan.baru"): r.baru, t("perubahan.berubah"): r.berubah, t("perubahan.sama"): r.sama,
+        t("riwayat.kolom.dihapus"): r.dihapus, t("riwayat.kolom.keadaan"): keadaan,
+    }

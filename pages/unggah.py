@@ -1,41 +1,55 @@
-"""Unggah Data: upload unit, IKU or realisasi files, see what would change, confirm to store."""
+"""Unggah Data: download a template, upload files, see what would change, confirm to store as a revision."""
 
-import hashlib
-
-import pandas as pd
 import streamlit as st
 
-from kinerja import ui
+from kinerja import exporting, ui
 from kinerja.importing import rencanakan, terapkan
+from kinerja.loading import Jenis
 from kinerja.storage import DatabaseBusy
-from kinerja.texts import t
+from kinerja.texts import label_status, nama_triwulan, t
+from kinerja_core.model import Status
 
 st.title(t("unggah.judul"))
 st.markdown(t("unggah.petunjuk"))
 
-unggahan = st.file_uploader(t("unggah.pilih"), type=["csv", "txt"], accept_multiple_files=True, key="unggah_berkas")
+f = st.session_state.get("filter")
+if f is not None:
+    with st.expander(t("unggah.templat"), expanded=False):
+        snap = ui.baca(f.tahun)
+        unit = f.unit_terpilih(snap)
+        st.caption(t("unggah.templat_untuk", unit=ui.judul_unit(f, snap)))
+        for kolom, jenis in zip(st.columns(3), Jenis):
+            data = exporting.templat(jenis, snap, unit, f.tahun, f.triwulan)
+            nama = f"{jenis.value}_{f.tahun}" + (f"_tw{f.triwulan}" if jenis is Jenis.REALISASI else "")
+            with kolom:
+                st.markdown(f"**{t(f'unggah.templat_{jenis.value}', triwulan=nama_triwulan(f.triwulan))}**")
+                st.download_button("CSV", exporting.ke_csv(data), f"{nama}.csv", "text/csv",
+                                   key=f"templat_csv_{jenis.value}", icon=":material/download:")
+                st.download_button("Excel", exporting.ke_xlsx(data, jenis.value), f"{nama}.xlsx",
+                                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                   key=f"templat_xlsx_{jenis.value}", icon=":material/download:")
+
+pengguna = st.text_input(t("unggah.pengguna"), key="unggah_pengguna", placeholder=t("unggah.pengguna_contoh"))
+unggahan = st.file_uploader(t("unggah.pilih"), type=["csv", "txt", "tsv", "xlsx"], accept_multiple_files=True,
+                            key="unggah_berkas")
 if not unggahan:
     st.stop()
 
 berkas = [(u.name, u.getvalue()) for u in unggahan]
-sidik = hashlib.sha256(b"".join(n.encode() + b"\0" + isi for n, isi in berkas)).hexdigest()
-if st.session_state.get("unggah_tersimpan", {}).get("sidik") == sidik:
-    st.success(st.session_state["unggah_tersimpan"]["pesan"], icon="✅")
-    st.stop()
-
 try:
     rencana = rencanakan(berkas, ui.storage())
 except DatabaseBusy as e:
     ui.bila_sibuk(e)
 
+tersimpan = st.session_state.get("unggah_tersimpan")
+if tersimpan and tersimpan["sidik"] == rencana.sha256:
+    st.success(tersimpan["pesan"], icon="✅")
+    st.stop()
+
 if not rencana.sah:
     st.error(t("unggah.gagal"), icon="🛑")
     ui.tabel(
-        pd.DataFrame([
-            {t("kolom.berkas"): k.berkas, t("kolom.baris"): k.baris, t("kolom.kolom"): k.kolom or "",
-             t("kolom.pesan"): k.pesan}
-            for k in rencana.kesalahan
-        ]),
+        ui.tabel_kesalahan(rencana.kesalahan),
         key="unggah_kesalahan",
     )
     if rencana.kesalahan_lain:
@@ -51,20 +65,28 @@ for i, p in enumerate(rencana.perubahan):
     st.markdown(f"**{ui.aman(judul)}** — {p.ringkas()}")
     urutan = {t("perubahan.berubah"): 0, t("perubahan.baru"): 1, t("perubahan.sama"): 2}
     rincian = p.rincian.sort_values("perubahan", key=lambda s: s.map(urutan), kind="stable")
+    if "status_baru" in rincian:
+        rincian = rincian.assign(status=[
+            f"{label_status(Status(a))} → {label_status(Status(b))}" if a else ""
+            for a, b in zip(rincian.pop("status_lama"), rincian.pop("status_baru"))
+        ])
     ui.tabel_angka(
         # the file's own column names, as the user wrote them; only ours are translated
-        rincian.rename(columns={k: t(f"kolom.{k}") for k in ("baris", "perubahan", "rincian")}),
+        rincian.rename(columns={k: t(f"kolom.{k}") for k in ("baris", "perubahan", "rincian", "status")}),
         key=f"unggah_rincian_{i}",
     )
 
 if not rencana.ada_perubahan:
     st.info(t("unggah.tidak_ada_perubahan"))
-    st.stop()
-if st.button(t("unggah.konfirmasi"), type="primary", key="unggah_simpan"):
+if not pengguna.strip():
+    st.warning(t("unggah.isi_pengguna"), icon="✍️")
+if st.button(t("unggah.konfirmasi"), type="primary", key="unggah_simpan", disabled=not pengguna.strip()):
     try:
-        terapkan(rencana, ui.storage())
+        revisi = terapkan(rencana, ui.storage(), pengguna.strip())
     except DatabaseBusy as e:
         ui.bila_sibuk(e)
     ringkas = "; ".join(f"{ui.aman(p.berkas)}: {p.ringkas()}" for p in rencana.perubahan)
-    st.session_state["unggah_tersimpan"] = {"sidik": sidik, "pesan": t("unggah.berhasil", ringkas=ringkas)}
+    st.session_state["unggah_tersimpan"] = {
+        "sidik": rencana.sha256, "pesan": t("unggah.berhasil", ringkas=ringkas, id=revisi.id),
+    }
     st.rerun()

@@ -117,11 +117,15 @@ def test_unggah_realisasi_mengubah_status(at, db_contoh):
     rincian = baca_tabel(at, "unggah_rincian_0")
     assert rincian["Perubahan"].tolist() == ["berubah"]
     assert rincian["Rincian perubahan"].tolist() == ["realisasi: 48,2 → 10"]
+    assert rincian["Status"].tolist() == ["● Hijau → ■ Merah"]
     # nothing is stored before the confirmation
     assert Storage(db_contoh).baca(2019).realisasi.query("kode_iku == 'BGR-01' and triwulan == 3")[
         "realisasi"].item() == 48.2
+    assert at.button(key="unggah_simpan").disabled  # who uploads is recorded: a name first
+    at.text_input(key="unggah_pengguna").input("Siti Rahma").run()
     at.button(key="unggah_simpan").click().run()
-    assert [s.value.replace("\\", "") for s in at.success] == ["Tersimpan: realisasi.csv: 0 baru · 1 berubah · 0 tidak berubah."]
+    assert [s.value.replace("\\", "") for s in at.success] == [
+        "Tersimpan sebagai revisi 2: realisasi.csv: 0 baru · 1 berubah · 0 tidak berubah."]
     at.switch_page("pages/ringkasan.py").run()
     assert jumlah(at) == "16 IKU: 14 hijau, 1 merah, 1 abu-abu"
     tabel = baca_tabel(at, "tabel_iku").set_index("Kode IKU")
@@ -147,6 +151,7 @@ def test_teks_pengguna_tidak_menjadi_html(at, db_contoh):
            "target_tw4\n2019;KPPBCBOGOR;BGR-01;<b>tebal</b><script>alert(1)</script>;Stakeholder;maximize;sum;10;"
            "38,5;41,2;43,8;46,5\n").encode()
     at.file_uploader(key="unggah_berkas").set_value(("iku.csv", isi, "text/csv")).run()
+    at.text_input(key="unggah_pengguna").input("uji").run()
     at.button(key="unggah_simpan").click().run()
     at.switch_page("pages/ringkasan.py").run()
     pilih_unit(at, "KPPBCBOGOR")

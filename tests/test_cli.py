@@ -102,7 +102,8 @@ def test_import_gagal_tidak_mengubah_apa_pun(db, tmp_path):
     galat = hasil.stderr.splitlines()
     assert "buruk.csv, baris 2, kolom triwulan: 'TW V' bukan triwulan" in galat[0]
     assert "buruk.csv, baris 2, kolom realisasi: 'abc' bukan angka" in galat[1]
-    assert galat[-1] == "Tidak ada yang disimpan: 2 kesalahan."
+    assert "buruk.csv, baris 3, kolom kode_iku: IKU 'BGR-404' unit KPPBCBOGOR tahun 2019 tidak dikenal" in galat[2]
+    assert galat[-1] == "Tidak ada yang disimpan: 3 kesalahan."
     assert kinerja("score", "--tahun", "2019", "--triwulan", "3", "--format", "json", "--db", db).stdout == sebelum
 
 

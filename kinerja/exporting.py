@@ -1,0 +1,75 @@
+"""Files the app hands out: upload templates and table exports, as CSV or XLSX.
+
+Text cells that a spreadsheet would run as a formula (starting with ``=``,
+``+``, ``-``, ``@``, a tab or a carriage return) are prefixed with ``'`` so an
+IKU name or a kendala can never become a formula in someone's Excel.
+Numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import pandas as pd
+
+from kinerja.loading import KOLOM, KOLOM_INFO, Jenis
+from kinerja.storage import Snapshot
+from kinerja.texts import nama_triwulan
+
+AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def netralkan(nilai: object) -> object:
+    """A text cell made inert for spreadsheets; anything else unchanged.
+
+    >>> netralkan("=HYPERLINK(\\"http://x\\")"), netralkan("-5 hari"), netralkan(-5.0), netralkan("Bea masuk")
+    ('\\'=HYPERLINK("http://x")', "'-5 hari", -5.0, 'Bea masuk')
+    """
+    if isinstance(nilai, str) and nilai.startswith(AWALAN_RUMUS):
+        return "'" + nilai
+    return nilai
+
+
+def _aman(tabel: pd.DataFrame) -> pd.DataFrame:
+    hasil = tabel.copy()
+    for k in hasil.columns:
+        if not pd.api.types.is_numeric_dtype(hasil[k]) and not pd.api.types.is_bool_dtype(hasil[k]):
+            hasil[k] = hasil[k].map(netralkan)
+    return hasil
+
+
+def ke_csv(tabel: pd.DataFrame) -> bytes:
+    """CSV as Indonesian Excel opens it: `;` separated, decimal comma, UTF-8 with BOM."""
+    return _aman(tabel).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n").encode("utf-8-sig")
+
+
+def ke_xlsx(tabel: pd.DataFrame, nama_sheet: str) -> bytes:
+    """An .xlsx with one sheet (named like the file kind, so it reads back)."""
+    keluaran = io.BytesIO()
+    with pd.ExcelWriter(keluaran, engine="openpyxl") as penulis:
+        _aman(tabel).to_excel(penulis, sheet_name=nama_sheet[:31], index=False)
+    return keluaran.getvalue()
+
+
+def templat(jenis: Jenis, snap: Snapshot, kode_unit: Sequence[str], tahun: int, triwulan: int) -> pd.DataFrame:
+    """An upload template for the selected units, pre-filled with what is known.
+
+    realisasi: one row per IKU of the units for the quarter, realisasi left blank;
+    iku: the units' catalogue for the year as stored (edit targets in place);
+    unit: the units as stored.
+    """
+    kolom = [k for daftar in KOLOM[jenis] for k in daftar]
+    if jenis is Jenis.UNIT:
+        return snap.unit[snap.unit["kode_unit"].isin(kode_unit)].reindex(columns=kolom)
+    iku = snap.iku[(snap.iku["kode_unit"].isin(kode_unit)) & (snap.iku["tahun"] == tahun)]
+    if jenis is Jenis.IKU:
+        return iku.reindex(columns=kolom).assign(konversi_120=iku["konversi_120"].map({True: "1", False: ""}))
+    terukur = iku[iku[f"target_tw{triwulan}"].notna()]
+    return pd.DataFrame({
+        "tahun": terukur["tahun"], "triwulan": nama_triwulan(triwulan),
+        "kode_unit": terukur["kode_unit"], "kode_iku": terukur["kode_iku"], "realisasi": None,
+        "kendala": None, "rencana_aksi": None,
+        # for the person filling it in; ignored on upload
+        "nama_iku": terukur["nama_iku"], "satuan": terukur["satuan"], "target_triwulan": terukur[f"target_tw{triwulan}"],
+    }).reindex(columns=[*kolom, *KOLOM_INFO[jenis][1:]])

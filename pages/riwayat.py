@@ -1,0 +1,44 @@
+"""Riwayat: every revision (who, when, which file, its sha256, counts), and undo."""
+
+import pandas as pd
+import streamlit as st
+
+from kinerja import ui
+from kinerja.storage import DatabaseBusy, RevisiDitolak
+from kinerja.texts import t
+
+st.title(t("riwayat.judul"))
+st.markdown(t("riwayat.petunjuk"))
+try:
+    daftar = ui.storage().daftar_revisi()
+except DatabaseBusy as e:
+    ui.bila_sibuk(e)
+
+pesan = st.session_state.pop("riwayat_pesan", None)
+if pesan:
+    st.success(pesan, icon="↩️")
+
+ui.tabel(pd.DataFrame([ui.baris_revisi(r) for r in daftar]), key="tabel_riwayat")
+
+bisa_dibatalkan = [r for r in daftar if r.jenis == "impor" and r.dibatalkan_oleh is None]
+if not bisa_dibatalkan:
+    st.stop()
+st.subheader(t("riwayat.batal_judul"))
+pilihan = {r.id: r for r in bisa_dibatalkan}
+revisi_id = st.selectbox(
+    t("riwayat.pilih"), list(pilihan), key="riwayat_revisi",
+    format_func=lambda i: t("riwayat.pilihan", id=i, berkas=pilihan[i].berkas, pengguna=pilihan[i].pengguna,
+                            waktu=pilihan[i].waktu.strftime("%d-%m-%Y %H:%M")),
+)
+pengguna = st.text_input(t("unggah.pengguna"), key="riwayat_pengguna", placeholder=t("unggah.pengguna_contoh"))
+if st.button(t("riwayat.batal"), key="riwayat_batal", type="primary", disabled=not pengguna.strip()):
+    try:
+        batal = ui.storage().batalkan(revisi_id, pengguna=pengguna.strip())
+    except DatabaseBusy as e:
+        ui.bila_sibuk(e)
+    except RevisiDitolak as e:
+        st.error(str(e), icon="🛑")
+        st.stop()
+    st.session_state["riwayat_pesan"] = t("cli.dibatalkan", asal=revisi_id, id=batal.id, berubah=batal.berubah,
+                                          dihapus=batal.dihapus, sama=batal.sama)
+    st.rerun()

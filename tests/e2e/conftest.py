@@ -1,0 +1,289 @@
+"""Browser tests: a real ``streamlit run`` server and Debian's Chromium, driven by Playwright.
+
+Fixtures
+- ``server``: one server for the whole session on a private copy of the seeded sample database;
+  for scenarios that only read.
+- ``server_tulis``: a fresh server on a fresh copy, for one test that writes (an upload).
+- ``halaman``: a new browser page (1920x1080) in a fresh context; on failure its screenshot is
+  saved to ``test-artifacts/gagal-<test>.png``.
+
+Helpers (imported by the tests): ``buka``, ``tunggu_selesai``, ``baca_tabel``, ``foto``, ``pilih``.
+
+Chromium is Debian's (``/usr/bin/chromium``, or ``KINERJA_CHROMIUM``); Playwright never downloads
+a browser here. Without Chromium or Playwright the tests are skipped, except under CI (env ``CI``
+set), where they fail with the reason.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+AKAR = Path(__file__).resolve().parents[2]
+ARTEFAK = AKAR / "test-artifacts"
+DOCS = AKAR / "docs"
+CHROMIUM = os.environ.get("KINERJA_CHROMIUM", "/usr/bin/chromium")
+ARG_CHROMIUM = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+LEBAR, TINGGI = 1920, 1080
+BATAS_MULAI = 60.0  # seconds for the server to answer its health check
+BATAS_HALAMAN = 30_000  # ms for a page condition (first runs load data and warm caches)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "e2e: browser test against a real streamlit server (tests/e2e)")
+
+
+def _tidak_tersedia(alasan: str) -> None:
+    """Skip locally; under CI a missing browser is a broken setup, so fail loudly."""
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run: {alasan} (see tests/setup.sh)", pytrace=False)
+    pytest.skip(f"browser tests skipped: {alasan}")
+
+
+# --- the server ------------------------------------------------------------------------------------
+
+
+def _port_bebas() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def _jalankan_server(db: Path, log: Path) -> Iterator[str]:
+    """``streamlit run app.py`` on a free loopback port with ``KINERJA_DB=db``; yields the base URL."""
+    port = _port_bebas()
+    env = os.environ | {"KINERJA_DB": str(db)}
+    perintah = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]
+    with open(log, "wb") as keluaran:
+        proses = subprocess.Popen(perintah, cwd=AKAR, env=env, stdout=keluaran, stderr=subprocess.STDOUT,
+                                  stdin=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        batas = time.monotonic() + BATAS_MULAI
+        while True:
+            if proses.poll() is not None:
+                pytest.fail(f"streamlit stopped (exit {proses.returncode}):\n{log.read_text()[-3000:]}",
+                            pytrace=False)
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > batas:
+                pytest.fail(f"streamlit not healthy after {BATAS_MULAI:.0f} s:\n{log.read_text()[-3000:]}",
+                            pytrace=False)
+            time.sleep(0.1)  # polling the health URL, not waiting on the page
+        yield url
+    finally:
+        proses.terminate()
+        try:
+            proses.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proses.kill()
+            proses.wait(timeout=10)
+
+
+def _salin_db(_db_contoh: Path, folder: Path) -> Path:
+    db = folder / "kinerja.duckdb"
+    shutil.copy(_db_contoh, db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def server(_db_contoh: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a server shared by the read-only scenarios (its own copy of the sample data)."""
+    folder = tmp_path_factory.mktemp("e2e_baca")
+    with _jalankan_server(_salin_db(_db_contoh, folder), folder / "streamlit.log") as url:
+        yield url
+
+
+@pytest.fixture
+def server_tulis(_db_contoh: Path, tmp_path: Path) -> Iterator[str]:
+    """Base URL of a server private to one test that writes: its changes reach no other test."""
+    with _jalankan_server(_salin_db(_db_contoh, tmp_path), tmp_path / "streamlit.log") as url:
+        yield url
+
+
+# --- the browser -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def peramban() -> Iterator[object]:
+    if importlib.util.find_spec("playwright") is None:
+        _tidak_tersedia("the Python package 'playwright' is not installed (pip install playwright)")
+    if not Path(CHROMIUM).exists():
+        _tidak_tersedia(f"{CHROMIUM} does not exist (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARG_CHROMIUM)
+        yield browser
+        browser.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> object:
+    laporan = yield
+    setattr(item, f"laporan_{laporan.when}", laporan)
+    return laporan
+
+
+@pytest.fixture
+def halaman(peramban, request: pytest.FixtureRequest) -> Iterator[object]:
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=BATAS_HALAMAN)
+    konteks = peramban.new_context(viewport={"width": LEBAR, "height": TINGGI}, locale="id-ID")
+    konteks.set_default_timeout(BATAS_HALAMAN)
+    page = konteks.new_page()
+    yield page
+    laporan = getattr(request.node, "laporan_call", None)
+    if laporan is not None and laporan.failed:
+        ARTEFAK.mkdir(exist_ok=True)
+        try:
+            page.screenshot(path=str(ARTEFAK / f"gagal-{request.node.name}.png"))
+        except Exception:  # noqa: BLE001 - a failed screenshot must not hide the test's own failure
+            pass
+    konteks.close()
+
+
+# --- helpers for the tests -------------------------------------------------------------------------
+
+
+def tunggu_selesai(page) -> None:
+    """Wait until the app is connected and no script run is going on (nothing stale on screen)."""
+    from playwright.sync_api import expect
+
+    app = page.locator("[data-testid=stApp]")
+    expect(app).to_have_attribute("data-test-connection-state", "CONNECTED")
+    expect(app).to_have_attribute("data-test-script-state", "notRunning")
+    expect(page.locator("[data-testid=stStatusWidget]")).to_have_count(0)
+    expect(page.locator("[data-stale=true]")).to_have_count(0)
+
+
+def buka(page, url: str) -> None:
+    """Open a URL of the app and wait for its first run to finish."""
+    page.goto(url)
+    tunggu_selesai(page)
+
+
+def pilih(page, kunci: str, pilihan: str) -> None:
+    """Choose an option in the selectbox with this key by clicking it open, as a user does."""
+    page.locator(f".st-key-{kunci} input[role=combobox]").click()
+    opsi = page.get_by_role("listbox").get_by_role("option", name=pilihan, exact=True)
+    opsi.click()
+    page.get_by_role("listbox").wait_for(state="detached")
+
+
+_JS_SEL = """t => Array.from(t.querySelectorAll('[aria-colindex]')).map(c => [
+    Number(c.closest('[aria-rowindex]').getAttribute('aria-rowindex')),
+    Number(c.getAttribute('aria-colindex')), c.textContent])"""
+
+
+def baca_tabel(page, kunci: str) -> list[dict[str, str]]:
+    """The rows of the st.dataframe inside the container with this key, as {header: cell text}.
+
+    The grid is a canvas; its accessible twin (a hidden ``table role=grid``) only holds the cells in
+    view, so the grid is scrolled through and the pieces are put together.
+    """
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import expect
+
+    grid = page.locator(f".st-key-{kunci} [data-testid=stDataFrame]")
+    tabel = grid.locator("table[role=grid]")
+    expect(tabel.locator("[role=gridcell]").first).to_be_attached()
+    n_baris = int(tabel.get_attribute("aria-rowcount"))
+    n_kolom = int(tabel.get_attribute("aria-colcount"))
+    gulir = grid.locator(".dvn-scroller")
+    sel: dict[tuple[int, int], str] = {}
+
+    def kumpulkan() -> list[tuple[int, int]]:
+        terlihat = tabel.evaluate(_JS_SEL)
+        for b, k, teks in terlihat:
+            sel[(b, k)] = teks
+        return sorted((b, k) for b, k, _ in terlihat)
+
+    def geser(js: str) -> bool:
+        """Scroll the grid by ``js``; False when it is already at that end."""
+        sebelum = kumpulkan()
+        if not gulir.evaluate(f"e => {{ const a = [e.scrollLeft, e.scrollTop]; {js}; "
+                              "return a[0] !== e.scrollLeft || a[1] !== e.scrollTop; }"):
+            return False
+        try:  # the accessible table follows the scroll on the next render
+            page.wait_for_function(
+                "([t, s]) => JSON.stringify(Array.from(t.querySelectorAll('[aria-colindex]')).map(c => "
+                "[Number(c.closest('[aria-rowindex]').getAttribute('aria-rowindex')), "
+                "Number(c.getAttribute('aria-colindex'))]).sort((a, b) => a[0] - b[0] || a[1] - b[1])) !== s",
+                arg=[tabel.element_handle(), json.dumps([list(x) for x in sebelum])],
+                timeout=5_000,
+            )
+        except PlaywrightError:
+            pass  # a column wider than the view: nothing new came into view
+        kumpulkan()
+        return True
+
+    gulir.evaluate("e => { e.scrollLeft = 0; e.scrollTop = 0; }")
+    kumpulkan()
+    while True:
+        while geser("e.scrollLeft += e.clientWidth * 0.8"):
+            pass
+        if len({b for b, _ in sel}) >= n_baris or not geser("e.scrollTop += e.clientHeight * 0.8; e.scrollLeft = 0"):
+            break
+    gulir.evaluate("e => { e.scrollLeft = 0; e.scrollTop = 0; }")
+
+    judul = [sel.get((1, k), f"#{k}") for k in range(1, n_kolom + 1)]
+    hilang = [(b, k) for b in range(1, n_baris + 1) for k in range(1, n_kolom + 1) if (b, k) not in sel]
+    assert not hilang, f"table {kunci}: cells never came into view: {hilang[:10]}"
+    return [{judul[k - 1]: sel[(b, k)] for k in range(1, n_kolom + 1)} for b in range(2, n_baris + 1)]
+
+
+def foto(page, nama: str, docs: str | None = None) -> Path:
+    """A whole-page screenshot at 1920 wide in test-artifacts/; also docs/<docs> when KINERJA_SIMPAN_DOCS=1."""
+    tunggu_selesai(page)
+    tinggi = page.locator("[data-testid=stMain]").evaluate("e => e.scrollHeight")
+    page.set_viewport_size({"width": LEBAR, "height": max(TINGGI, tinggi)})
+    # let the layout follow the new height (charts and grids resize on the next frames)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    tunggu_selesai(page)
+    ARTEFAK.mkdir(exist_ok=True)
+    path = ARTEFAK / f"{nama}.png"
+    page.screenshot(path=str(path), animations="disabled", caret="hide")
+    page.set_viewport_size({"width": LEBAR, "height": TINGGI})
+    if docs and os.environ.get("KINERJA_SIMPAN_DOCS") == "1":
+        DOCS.mkdir(exist_ok=True)
+        shutil.copy(path, DOCS / docs)
+    return path
+
+
+@pytest.fixture
+def berkas_csv(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a CSV file for an upload: ``berkas_csv("realisasi.csv", isi)``."""
+
+    def tulis(nama: str, isi: str) -> Path:
+        path = tmp_path / nama
+        path.write_text(isi, encoding="utf-8")
+        return path
+
+    return tulis
