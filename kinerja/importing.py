@@ -167,6 +167,16 @@ def _saran(kode: str, dikenal: Sequence[str]) -> str:
     return t("galat.saran", kode=asli)
 
 
+def _saran_iku(tahun: int, kode_unit: str, kode_iku: str, dikenal: pd.DataFrame) -> str:
+    """A hint for an unknown IKU: the same code in another year or unit, else the nearest code of that unit-year."""
+    sama = dikenal[dikenal["kode_iku"] == kode_iku]
+    if not sama.empty:
+        r = sama.iloc[0]
+        return t("galat.saran_iku_lain", unit=r["kode_unit"], tahun=r["tahun"])
+    satu_unit = dikenal[(dikenal["kode_unit"] == kode_unit) & (dikenal["tahun"] == tahun)]["kode_iku"]
+    return _saran(kode_iku, sorted(set(satu_unit)) or sorted(set(dikenal["kode_iku"].dropna())))
+
+
 def _tidak_dikenal(data: pd.DataFrame, dikenal: pd.DataFrame, kunci: list[str]) -> pd.DataFrame:
     """Rows of ``data`` whose ``kunci`` is not among ``dikenal``'s."""
     data = data.dropna(subset=kunci)
@@ -186,7 +196,6 @@ def _periksa_rujukan(berkas: list[Berkas], tersimpan: Tersimpan) -> list[Kesalah
         [tersimpan.kunci_iku, *(b.data[KUNCI[Jenis.IKU]] for b in berkas if b.jenis is Jenis.IKU)],
         ignore_index=True,
     )
-    kode_iku = sorted(set(iku_dikenal["kode_iku"].dropna()))
     kesalahan = []
     for b in berkas:
         if b.jenis is Jenis.UNIT:
@@ -210,10 +219,11 @@ def _periksa_rujukan(berkas: list[Berkas], tersimpan: Tersimpan) -> list[Kesalah
             ]
         elif b.jenis is Jenis.REALISASI:
             asing = _tidak_dikenal(b.data, iku_dikenal, KUNCI[Jenis.IKU])
-            saran = {k: _saran(k, kode_iku) for k in asing["kode_iku"].unique()} if not asing.empty else {}
+            kelompok = asing[KUNCI[Jenis.IKU]].drop_duplicates()
+            saran = {tuple(k): _saran_iku(*k, iku_dikenal) for k in kelompok.itertuples(index=False)}
             kesalahan += [
                 Kesalahan(b.nama, t("galat.iku_tidak_dikenal", nilai=r.kode_iku, unit=r.kode_unit, tahun=r.tahun)
-                          + saran[r.kode_iku], r.baris, "kode_iku")
+                          + saran[(r.tahun, r.kode_unit, r.kode_iku)], r.baris, "kode_iku")
                 for r in asing.itertuples()
             ]
     return sorted(kesalahan, key=lambda k: (k.berkas, k.baris or 0))

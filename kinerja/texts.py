@@ -178,6 +178,7 @@ TEKS: dict[str, dict[str, str]] = {
         "galat.duplikat": "baris ganda: kunci {kunci} sudah ada di baris {baris_lain}",
         "galat.duplikat_berkas": "baris ganda: kunci {kunci} sudah ada di {berkas} baris {baris_lain}",
         "galat.saran": " — mungkin maksudnya {kode}?",
+        "galat.saran_iku_lain": " — kode ini terdaftar untuk unit {unit} tahun {tahun}",
         "galat.unit_tidak_dikenal": "kode unit '{nilai}' tidak dikenal (belum ada di unit.csv maupun basis data)",
         "galat.induk_tidak_dikenal": "kode induk '{nilai}' tidak dikenal",
         "galat.iku_tidak_dikenal": (

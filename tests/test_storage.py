@@ -97,9 +97,9 @@ def test_rujukan_tidak_dikenal(storage):
                          storage)
     assert [str(k) for k in rencana.kesalahan] == [
         "r.csv, baris 2, kolom kode_iku: IKU 'BGR-77' unit KPPBCBOGOR tahun 2019 tidak dikenal "
-        "(belum ada di iku.csv maupun basis data)",
+        "(belum ada di iku.csv maupun basis data) — mungkin maksudnya BGR-07?",
         "r.csv, baris 3, kolom kode_iku: IKU 'BGR-01' unit KPPBCBOGOR tahun 2018 tidak dikenal "
-        "(belum ada di iku.csv maupun basis data)",
+        "(belum ada di iku.csv maupun basis data) — kode ini terdaftar untuk unit KPPBCBOGOR tahun 2019",
     ]
 
 
