@@ -143,16 +143,16 @@ def _duplikat_antar_berkas(berkas: list[Berkas]) -> list[Kesalahan]:
     """The same key in two files of one upload is as ambiguous as twice in one file."""
     kesalahan = []
     for jenis in Jenis:
-        bagian = [b.data.assign(_berkas=b.nama) for b in berkas if b.jenis is jenis and not b.data.empty]
+        bagian = [b.data.assign(berkas=b.nama) for b in berkas if b.jenis is jenis and not b.data.empty]
         if len(bagian) < 2:
             continue
         semua = pd.concat(bagian, ignore_index=True).dropna(subset=KUNCI[jenis])
-        pertama = semua.drop_duplicates(subset=KUNCI[jenis])[[*KUNCI[jenis], "_berkas", "baris"]]
+        pertama = semua.drop_duplicates(subset=KUNCI[jenis])[[*KUNCI[jenis], "berkas", "baris"]]
         ulang = semua[semua.duplicated(subset=KUNCI[jenis])].merge(pertama, on=KUNCI[jenis], suffixes=("", "_asal"))
         for r in ulang.itertuples():
             kunci = " / ".join(str(getattr(r, k)) for k in KUNCI[jenis])
-            kesalahan.append(Kesalahan(r._berkas, t("galat.duplikat_berkas", kunci=kunci, berkas=r._berkas_asal,
-                                                     baris_lain=r.baris_asal), int(r.baris)))
+            kesalahan.append(Kesalahan(r.berkas, t("galat.duplikat_berkas", kunci=kunci, berkas=r.berkas_asal,
+                                                    baris_lain=r.baris_asal), int(r.baris)))
     return kesalahan
 
 
@@ -189,6 +189,7 @@ def _tidak_dikenal(data: pd.DataFrame, dikenal: pd.DataFrame, kunci: list[str]) 
 
 def _periksa_rujukan(berkas: list[Berkas], tersimpan: Tersimpan) -> list[Kesalahan]:
     """Every unit and IKU code named must be stored already or arrive in the same upload."""
+    berkas = [b for b in berkas if not b.data.empty]
     unit = sorted({k for b in berkas if b.jenis is Jenis.UNIT for k in b.data["kode_unit"].dropna()}
                   | tersimpan.kode_unit)
     unit_dikenal = pd.DataFrame({"kode_unit": unit})

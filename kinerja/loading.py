@@ -168,7 +168,15 @@ def tebak_pemisah(baris_judul: str) -> str:
     >>> tebak_pemisah("tahun;triwulan;kode_unit"), tebak_pemisah("tahun,triwulan")
     (';', ',')
     """
-    return max((";", ",", "\t"), key=lambda p: len(next(csv.reader([baris_judul], delimiter=p))))
+    return max((";", ",", "\t"), key=lambda p: len(_sel_judul(baris_judul, p)))
+
+
+def _sel_judul(baris_judul: str, pemisah: str) -> list[str]:
+    """The header's cells; a line the csv module refuses (a NUL, a stray newline) is split plainly."""
+    try:
+        return next(csv.reader([baris_judul], delimiter=pemisah), [])
+    except csv.Error:
+        return baris_judul.split(pemisah)
 
 
 def kenali_jenis(kolom: Iterable[str]) -> Jenis | None:
@@ -253,9 +261,12 @@ def _peta_unik(teks: pd.Series, baca: Callable[[str], object]) -> pd.Series:
 
 def _baris_terlalu_panjang(teks: str, pemisah: str, jumlah_judul: int) -> tuple[int | None, int]:
     """The first row with more fields than the header, and its field count (error path only)."""
-    for nomor, sel in enumerate(csv.reader(io.StringIO(teks), delimiter=pemisah), start=1):
-        if len(sel) > jumlah_judul:
-            return nomor, len(sel)
+    try:
+        for nomor, sel in enumerate(csv.reader(io.StringIO(teks), delimiter=pemisah), start=1):
+            if len(sel) > jumlah_judul:
+                return nomor, len(sel)
+    except csv.Error:
+        pass  # not CSV at all: the caller reports the file as unreadable
     return None, 0
 
 
@@ -286,7 +297,7 @@ def _baca_csv(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str]:
         catat.catat(t("galat.kosong"))
         return None, ","
     pemisah = tebak_pemisah(baris_judul)
-    kolom = _judul(next(csv.reader([baris_judul], delimiter=pemisah)), catat)
+    kolom = _judul(_sel_judul(baris_judul, pemisah), catat)
     if kolom is None:
         return None, pemisah
     teks = teks[teks.index(baris_judul):]  # the header is row 1 even after leading blank lines

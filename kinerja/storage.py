@@ -15,16 +15,19 @@ from __future__ import annotations
 import os
 import random
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
 
 from kinerja.texts import t
+
+T = TypeVar("T")
 
 KOLOM = {
     "unit": ["kode_unit", "nama_unit", "kode_induk"],
@@ -74,9 +77,8 @@ def _tabel_log(nama: str) -> str:
 
 SKEMA = "\n".join([
     *(_tabel_data(n) for n in TABEL),
-    "CREATE SEQUENCE IF NOT EXISTS revisi_id START 1;",
     """CREATE TABLE IF NOT EXISTS revisi (
-    id               INTEGER PRIMARY KEY DEFAULT nextval('revisi_id'),
+    id               INTEGER PRIMARY KEY,  -- 1, 2, 3 … with no gaps: max + 1 inside the transaction
     waktu            TIMESTAMP NOT NULL,  -- UTC
     pengguna         VARCHAR NOT NULL,
     berkas           VARCHAR NOT NULL,
@@ -91,6 +93,8 @@ SKEMA = "\n".join([
 );""",
     *(_tabel_log(n) for n in TABEL),
 ])
+
+_ID_BERIKUT = "SELECT COALESCE(max(id), 0) + 1 FROM revisi"
 
 KOLOM_REVISI = ["id", "waktu", "pengguna", "berkas", "sha256", "jenis", "membatalkan", "dibatalkan_oleh", "baru",
                 "berubah", "sama", "dihapus"]
@@ -159,11 +163,13 @@ _YATIM = {
 
 
 class DatabaseBusy(RuntimeError):
-    """The database file is held by another process: the user should try again shortly."""
+    """The database is held by another process, or another write kept colliding: try again shortly."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, bentrok: bool = False) -> None:
         super().__init__(t("gudang.sibuk", path=path))
         self.path = path
+        self.bentrok = bentrok
+        """True when another transaction of this process wrote the same rows first (worth retrying at once)."""
 
 
 def _terkunci(e: duckdb.Error) -> bool:
@@ -252,8 +258,25 @@ class Storage:
             except BaseException as e:
                 con.execute("ROLLBACK")
                 if isinstance(e, duckdb.TransactionException) and _terkunci(e):
-                    raise DatabaseBusy(self.path) from e
+                    raise DatabaseBusy(self.path, bentrok=True) from e
                 raise
+
+    def _tulis(self, kerja: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run ``kerja`` in a write transaction, again from the start if a concurrent write collided.
+
+        Two sessions of the app saving at the same moment both land, one after
+        the other; only when collisions go on for ``tunggu_detik`` is the user
+        told to try again.
+        """
+        batas = time.monotonic() + self.tunggu_detik
+        while True:
+            try:
+                with self._transaksi() as con:
+                    return kerja(con)
+            except DatabaseBusy as e:
+                if not e.bentrok or time.monotonic() >= batas:
+                    raise
+                time.sleep(0.02 + 0.1 * random.random())
 
     def tanda_versi(self) -> tuple[int, ...]:
         """A cheap fingerprint of the stored data: changes whenever a write lands.
@@ -317,10 +340,10 @@ class Storage:
         The counts are taken inside the transaction, against what is stored at
         that moment, so two uploads racing each other are both told the truth.
         """
-        with self._transaksi() as con:
+        def kerja(con: duckdb.DuckDBPyConnection) -> Revisi:
             (revisi,) = con.execute(
-                "INSERT INTO revisi (waktu, pengguna, berkas, sha256, jenis, baru, berubah, sama) "
-                "VALUES ($waktu, $pengguna, $berkas, $sha256, 'impor', 0, 0, 0) RETURNING id",
+                "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, baru, berubah, sama) "
+                f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, $sha256, 'impor', 0, 0, 0) RETURNING id",
                 {"waktu": _sekarang(), "pengguna": pengguna, "berkas": berkas, "sha256": sha256},
             ).fetchone()  # type: ignore[misc]
             jumlah = {"baru": 0, "berubah": 0, "sama": 0}
@@ -343,6 +366,8 @@ class Storage:
                         {**jumlah, "id": revisi})
             return self._revisi(con, revisi)
 
+        return self._tulis(kerja)
+
     def batalkan(self, revisi_id: int, *, pengguna: str) -> Revisi:
         """Undo an import revision: its rows become what the surviving revisions make them.
 
@@ -351,7 +376,7 @@ class Storage:
         the surviving revisions. The undo is itself a revision. It is refused
         when it would leave realisasi without its IKU (or an IKU without its unit).
         """
-        with self._transaksi() as con:
+        def kerja(con: duckdb.DuckDBPyConnection) -> Revisi:
             asal = con.execute("SELECT jenis, dibatalkan_oleh, berkas FROM revisi WHERE id = $id",
                                {"id": revisi_id}).fetchone()
             if asal is None:
@@ -361,8 +386,8 @@ class Storage:
             if asal[1] is not None:
                 raise RevisiDitolak(t("revisi.sudah_dibatalkan", id=revisi_id, oleh=asal[1]))
             (batal,) = con.execute(
-                "INSERT INTO revisi (waktu, pengguna, berkas, sha256, jenis, membatalkan, baru, berubah, sama) "
-                "VALUES ($waktu, $pengguna, $berkas, '', 'batal', $asal, 0, 0, 0) RETURNING id",
+                "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, membatalkan, baru, berubah, sama) "
+                f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, '', 'batal', $asal, 0, 0, 0) RETURNING id",
                 {"waktu": _sekarang(), "pengguna": pengguna, "berkas": asal[2], "asal": revisi_id},
             ).fetchone()  # type: ignore[misc]
             con.execute("UPDATE revisi SET dibatalkan_oleh = $batal WHERE id = $asal",
@@ -395,6 +420,8 @@ class Storage:
             con.execute("UPDATE revisi SET berubah = $berubah, sama = $sama, dihapus = $dihapus WHERE id = $id",
                         {**jumlah, "id": batal})
             return self._revisi(con, batal)
+
+        return self._tulis(kerja)
 
     def daftar_revisi(self) -> list[Revisi]:
         """Every revision, newest first."""

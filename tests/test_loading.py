@@ -167,3 +167,36 @@ def test_jumlah_kesalahan_dibatasi_tetapi_dihitung():
     b = baca_berkas("r.csv", realisasi(*baris))
     assert len(b.kesalahan) == 500
     assert b.kesalahan_lain == 300
+
+
+# --- no crash on any input ------------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from kinerja.importing import rencanakan  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(isi=st.binary(max_size=3000))
+def test_byte_apa_pun_tidak_membuat_crash(isi):
+    b = baca_berkas("acak.csv", isi)
+    assert b.sah or b.kesalahan or b.kesalahan_lain
+
+
+sel = st.one_of(
+    st.text(max_size=12), st.sampled_from(["2019", "TW III", "KPPBCBOGOR", "BGR-01", "1.234,5", "", "=1+1", "Q9"]),
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(baris=st.lists(st.lists(sel, min_size=3, max_size=8), max_size=6), pemisah=st.sampled_from([";", ",", "\t"]),
+       jenis=st.sampled_from([
+           "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala", "kode_unit;nama_unit;kode_induk",
+           "tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
+           "target_tw3;target_tw4",
+       ]))
+def test_tabel_acak_tidak_membuat_crash(storage, baris, pemisah, jenis):
+    teks = "\n".join([jenis.replace(";", pemisah), *(pemisah.join(b) for b in baris)])
+    rencana = rencanakan([("acak.csv", teks.encode())], storage)
+    assert rencana.sah or rencana.kesalahan or rencana.kesalahan_lain

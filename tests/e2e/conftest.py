@@ -111,17 +111,41 @@ def _salin_db(_db_contoh: Path, folder: Path) -> Path:
     return db
 
 
+def _pemanasan(peramban, url: str) -> None:
+    """Run app.py once in a throwaway page, so the server knows the app's own navigation.
+
+    Streamlit (1.67) treats the very first session of a server specially when a ``pages/`` folder sits
+    beside app.py: if that session opens a page URL such as /progres directly, the page file runs alone,
+    without app.py (see test_halaman_langsung_pada_server_baru). Opening / first sidesteps that, so each
+    scenario can start on any page, in any order.
+    """
+    konteks = peramban.new_context(viewport={"width": LEBAR, "height": TINGGI})
+    try:
+        buka(konteks.new_page(), url + "/")
+    finally:
+        konteks.close()
+
+
 @pytest.fixture(scope="session")
-def server(_db_contoh: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(_db_contoh: Path, tmp_path_factory: pytest.TempPathFactory, peramban) -> Iterator[str]:
     """Base URL of a server shared by the read-only scenarios (its own copy of the sample data)."""
     folder = tmp_path_factory.mktemp("e2e_baca")
     with _jalankan_server(_salin_db(_db_contoh, folder), folder / "streamlit.log") as url:
+        _pemanasan(peramban, url)
         yield url
 
 
 @pytest.fixture
-def server_tulis(_db_contoh: Path, tmp_path: Path) -> Iterator[str]:
+def server_tulis(_db_contoh: Path, tmp_path: Path, peramban) -> Iterator[str]:
     """Base URL of a server private to one test that writes: its changes reach no other test."""
+    with _jalankan_server(_salin_db(_db_contoh, tmp_path), tmp_path / "streamlit.log") as url:
+        _pemanasan(peramban, url)
+        yield url
+
+
+@pytest.fixture
+def server_baru(_db_contoh: Path, tmp_path: Path) -> Iterator[str]:
+    """Base URL of a fresh server that no session has opened yet."""
     with _jalankan_server(_salin_db(_db_contoh, tmp_path), tmp_path / "streamlit.log") as url:
         yield url
 
@@ -137,6 +161,9 @@ def peramban() -> Iterator[object]:
         _tidak_tersedia(f"{CHROMIUM} does not exist (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=BATAS_HALAMAN)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARG_CHROMIUM)
         yield browser
@@ -152,9 +179,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> objec
 
 @pytest.fixture
 def halaman(peramban, request: pytest.FixtureRequest) -> Iterator[object]:
-    from playwright.sync_api import expect
-
-    expect.set_options(timeout=BATAS_HALAMAN)
     konteks = peramban.new_context(viewport={"width": LEBAR, "height": TINGGI}, locale="id-ID")
     konteks.set_default_timeout(BATAS_HALAMAN)
     page = konteks.new_page()

@@ -122,8 +122,17 @@ def test_progres_menggambar_grafik_plotly(server, halaman):
     foto(halaman, "progres-kppbcbogor-bgr01", docs="progres.png")
 
 
+def isi_nama(page, nama: str = "Penguji E2E") -> None:
+    """The uploader's name, recorded with the revision; "Simpan perubahan" stays disabled without it."""
+    kotak = page.locator(".st-key-unggah_pengguna input")
+    kotak.fill(nama)
+    kotak.press("Enter")
+    tunggu_selesai(page)
+
+
 def test_unggah_realisasi_lalu_ringkasan_berubah(server_tulis, halaman, berkas_csv):
     buka(halaman, server_tulis + "/unggah?unit=KPPBCBOGOR&tahun=2019&triwulan=TW+III")
+    isi_nama(halaman)
     halaman.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
         berkas_csv("realisasi.csv", REALISASI_BARU))
     main = halaman.get_by_test_id("stMain")
@@ -137,7 +146,7 @@ def test_unggah_realisasi_lalu_ringkasan_berubah(server_tulis, halaman, berkas_c
 
     halaman.get_by_role("button", name="Simpan perubahan").click()
     expect(halaman.get_by_test_id("stAlertContentSuccess")).to_have_text(
-        re.compile(r"^Tersimpan: realisasi\.csv: 0 baru · 1 berubah · 0 tidak berubah\.$"))
+        re.compile(r"^Tersimpan\b.*: realisasi\.csv: 0 baru · 1 berubah · 0 tidak berubah\.$"))
     expect(halaman.get_by_role("button", name="Simpan perubahan")).to_have_count(0)
 
     ke_halaman(halaman, "Ringkasan")
@@ -151,6 +160,7 @@ def test_unggah_realisasi_lalu_ringkasan_berubah(server_tulis, halaman, berkas_c
 
 def test_unggah_berkas_salah_ditolak_dan_tidak_mengubah(server_tulis, halaman, berkas_csv):
     buka(halaman, server_tulis + "/unggah?unit=KPPBCBOGOR&tahun=2019&triwulan=TW+III")
+    isi_nama(halaman)
     halaman.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
         berkas_csv("realisasi.csv", REALISASI_SALAH))
     expect(halaman.get_by_test_id("stAlertContentError")).to_have_text(re.compile(r"^Berkas tidak dapat disimpan"))
@@ -167,6 +177,16 @@ def test_unggah_berkas_salah_ditolak_dan_tidak_mengubah(server_tulis, halaman, b
 
     ke_halaman(halaman, "Ringkasan")
     expect(jumlah(halaman)).to_have_text("16 IKU: 15 hijau, 1 abu-abu")  # row 2 was valid, yet nothing stored
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Streamlit runs pages/progres.py alone (nav shows file names, 'Belum ada data') when the first session "
+    "of a fresh server opens /progres directly; a pages/ folder beside app.py triggers the legacy mode"))
+def test_halaman_langsung_pada_server_baru(server_baru, halaman):
+    """A bookmark to a page other than Ringkasan, opened right after the server (re)starts."""
+    buka(halaman, server_baru + "/progres?unit=KPPBCBOGOR&tahun=2019&triwulan=TW+III")
+    expect(halaman.locator(".st-key-unit")).to_have_count(1, timeout=2_000)  # the sidebar filters of app.py
+    expect(halaman.locator(".st-key-peta_status .js-plotly-plot")).to_have_count(1, timeout=2_000)
 
 
 # PLACEHOLDER — Dialog mode (future scenario, not written yet):
