@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import random
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -162,6 +163,10 @@ _YATIM = {
 """Rows left without what they refer to (an undo may not leave any)."""
 
 
+_SKEMA_SIAP: set[str] = set()
+_KUNCI_SKEMA = threading.Lock()
+
+
 class DatabaseBusy(RuntimeError):
     """The database is held by another process, or another write kept colliding: try again shortly."""
 
@@ -242,10 +247,20 @@ class Storage:
                 time.sleep(jeda * (1 + random.random()))
                 jeda = min(jeda * 2, 0.5)
         try:
-            con.execute(SKEMA)
+            self._siapkan_skema(con)
             yield con
         finally:
             con.close()
+
+    def _siapkan_skema(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Create the tables once per file and process: concurrent CREATEs from two sessions would collide."""
+        kunci = str(self.path.resolve())
+        if kunci in _SKEMA_SIAP:
+            return
+        with _KUNCI_SKEMA:
+            if kunci not in _SKEMA_SIAP:
+                con.execute(SKEMA)
+                _SKEMA_SIAP.add(kunci)
 
     @contextmanager
     def _transaksi(self) -> Iterator[duckdb.DuckDBPyConnection]:

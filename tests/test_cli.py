@@ -30,7 +30,8 @@ def skor(db: Path, *args: str) -> list[dict[str, str]]:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "cli.duckdb"
-    hasil = kinerja("import", DATA / "unit.csv", DATA / "iku.csv", DATA / "realisasi.csv", "--db", path)
+    hasil = kinerja("import", DATA / "unit.csv", DATA / "iku.csv", DATA / "realisasi.csv", "--db", path,
+                    "--user", "admin")
     assert hasil.returncode == 0, hasil.stderr
     assert hasil.stdout.splitlines()[:3] == [
         "unit.csv (unit): 9 baru · 0 berubah · 0 tidak berubah",
@@ -139,3 +140,47 @@ def test_import_saat_berkas_dipegang_proses_lain(db, tmp_path):
         pemegang.stdin.close()
         pemegang.wait(timeout=10)
     assert kinerja("score", "--tahun", "2019", "--triwulan", "3", "--db", db).returncode == 0
+
+
+def test_import_dry_run_menampilkan_pratinjau_tanpa_menyimpan(db, tmp_path):
+    f = tmp_path / "r.csv"
+    f.write_text("tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW III;KPPBCBOGOR;BGR-01;10\n"
+                 "2019;TW IV;KPPBCBOGOR;BGR-01;46,5\n2019;TW II;KPPBCBOGOR;BGR-02;13,4\n")
+    sebelum = kinerja("score", "--tahun", "2019", "--triwulan", "3", "--db", db).stdout
+    hasil = kinerja("import", f, "--dry-run", "--db", db)
+    assert hasil.returncode == 0, hasil.stderr
+    assert hasil.stdout.splitlines() == [
+        "r.csv (realisasi): 1 baru · 1 berubah · 1 tidak berubah",
+        "  baris 2: berubah 2019 / 3 / KPPBCBOGOR / BGR-01 — realisasi: 48,2 → 10 [hijau → merah]",
+        "  baris 3: baru 2019 / 4 / KPPBCBOGOR / BGR-01 [abu-abu → merah]",  # TW IV counts the new TW III value too
+        "Uji coba (--dry-run): tidak ada yang disimpan.",
+    ]
+    assert kinerja("score", "--tahun", "2019", "--triwulan", "3", "--db", db).stdout == sebelum
+    assert len(kinerja("revisions", "--db", db).stdout.splitlines()) == 1
+
+
+def test_revisions_dan_undo(db, tmp_path):
+    f = tmp_path / "koreksi.csv"
+    f.write_text("tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW III;KPPBCBOGOR;BGR-01;10\n")
+    hasil = kinerja("import", f, "--user", "Siti", "--db", db)
+    assert hasil.stdout.splitlines()[-1].endswith("sebagai revisi 2.")
+    baris = kinerja("revisions", "--db", db).stdout.splitlines()
+    id_, waktu, siapa, berkas, sha, jumlah, jenis = baris[0].split("\t")
+    assert (id_, siapa, berkas, jumlah, jenis) == ("2", "Siti", "koreksi.csv", "baru=0 berubah=1 sama=0 dihapus=0",
+                                                    "impor")
+    import hashlib
+    assert sha == hashlib.sha256(f.read_bytes()).hexdigest()
+    assert waktu[:4] == "2026" or waktu[:2] == "20"
+    assert baris[1].split("\t")[2:4] == ["admin", "unit.csv, iku.csv, realisasi.csv"]
+
+    hasil = kinerja("undo", "2", "--user", "admin", "--db", db)
+    assert hasil.returncode == 0, hasil.stderr
+    assert hasil.stdout.strip() == "Revisi 2 dibatalkan oleh revisi 3: 1 baris dikembalikan, 0 dihapus, 0 tetap."
+    bogor = skor(db, "--tahun", "2019", "--triwulan", "3", "--unit", "KPPBCBOGOR")
+    assert next(b for b in bogor if b["kode_iku"] == "BGR-01")["status"] == "hijau"
+    baris = kinerja("revisions", "--db", db).stdout.splitlines()
+    assert baris[0].split("\t")[-1] == "batal membatalkan=2"
+    assert baris[1].split("\t")[-1] == "impor dibatalkan_oleh=3"
+
+    ulang = kinerja("undo", "2", "--db", db)
+    assert ulang.returncode == 1 and "sudah dibatalkan oleh revisi 3" in ulang.stderr

@@ -17,8 +17,8 @@ set), where they fail with the reason.
 from __future__ import annotations
 
 import importlib.util
-import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -196,10 +196,15 @@ def halaman(peramban, request: pytest.FixtureRequest) -> Iterator[object]:
 # --- helpers for the tests -------------------------------------------------------------------------
 
 
+def expect(*args, **kwargs):
+    """Playwright's expect, imported late so this file loads without Playwright (the tests then skip)."""
+    from playwright.sync_api import expect as _expect
+
+    return _expect(*args, **kwargs)
+
+
 def tunggu_selesai(page) -> None:
     """Wait until the app is connected and no script run is going on (nothing stale on screen)."""
-    from playwright.sync_api import expect
-
     app = page.locator("[data-testid=stApp]")
     expect(app).to_have_attribute("data-test-connection-state", "CONNECTED")
     expect(app).to_have_attribute("data-test-script-state", "notRunning")
@@ -215,66 +220,90 @@ def buka(page, url: str) -> None:
 
 def pilih(page, kunci: str, pilihan: str) -> None:
     """Choose an option in the selectbox with this key by clicking it open, as a user does."""
-    page.locator(f".st-key-{kunci} input[role=combobox]").click()
-    opsi = page.get_by_role("listbox").get_by_role("option", name=pilihan, exact=True)
-    opsi.click()
-    page.get_by_role("listbox").wait_for(state="detached")
+    kotak = page.locator(f".st-key-{kunci} input[role=combobox]")
+    # centred first: the list closes again when the page scrolls under it (a box at the bottom edge)
+    kotak.evaluate("e => e.scrollIntoView({block: 'center'})")
+    kotak.click()
+    daftar = page.get_by_role("listbox")
+    expect(daftar).to_be_visible()
+    daftar.get_by_role("option", name=pilihan, exact=True).click()
+    expect(daftar).to_have_count(0)
 
 
+# the cells of the grid's accessible table now in view, as [[row, column, text], ...] (1-based, header row 1)
 _JS_SEL = """t => Array.from(t.querySelectorAll('[aria-colindex]')).map(c => [
     Number(c.closest('[aria-rowindex]').getAttribute('aria-rowindex')),
     Number(c.getAttribute('aria-colindex')), c.textContent])"""
+
+# scroll the grid; then resolve once its accessible table shows other cells than before and has held
+# still for a few frames (false when the grid could not move or nothing new came into view)
+_JS_GESER = """async ([gulir, t, arah]) => {
+    const tanda = () => Array.from(t.querySelectorAll('[aria-colindex]'))
+        .map(c => c.closest('[aria-rowindex]').getAttribute('aria-rowindex') + ':' + c.getAttribute('aria-colindex'))
+        .sort().join(' ');
+    const sebelum = tanda(), posisi = [gulir.scrollLeft, gulir.scrollTop];
+    if (arah === 'kanan') gulir.scrollLeft += gulir.clientWidth * 0.8;
+    else { gulir.scrollTop += gulir.clientHeight * 0.8; gulir.scrollLeft = 0; }
+    if (posisi[0] === gulir.scrollLeft && posisi[1] === gulir.scrollTop) return false;
+    let akhir = sebelum, tenang = 0;
+    for (let i = 0; i < 120; i++) {  // about 2 s
+        await new Promise(r => requestAnimationFrame(r));
+        const kini = tanda();
+        if (kini !== akhir) { akhir = kini; tenang = 0; } else if (kini !== sebelum && ++tenang >= 3) return true;
+    }
+    return true;
+}"""
+
+
+# resolve once the accessible table's cells and texts have held still for a few frames
+_JS_TENANG = """async t => {
+    const tanda = () => Array.from(t.querySelectorAll('[aria-colindex]')).map(c => c.textContent).join('\\n');
+    let akhir = tanda(), tenang = 0;
+    for (let i = 0; i < 300 && tenang < 5; i++) {
+        await new Promise(r => requestAnimationFrame(r));
+        const kini = tanda();
+        if (kini === akhir) tenang++; else { akhir = kini; tenang = 0; }
+    }
+}"""
+
+
+def sel_tabel(page, kunci: str, teks: str):
+    """The cells with exactly this text in the table with this key (for expect(): waits for a redraw)."""
+    return page.locator(f".st-key-{kunci} [data-testid=stDataFrame] [role=gridcell]").filter(
+        has_text=re.compile(rf"^{re.escape(teks)}$"))
 
 
 def baca_tabel(page, kunci: str) -> list[dict[str, str]]:
     """The rows of the st.dataframe inside the container with this key, as {header: cell text}.
 
     The grid is a canvas; its accessible twin (a hidden ``table role=grid``) only holds the cells in
-    view, so the grid is scrolled through and the pieces are put together.
+    view, so the grid is scrolled through (right, then down) and the pieces are put together.
     """
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import expect
-
     grid = page.locator(f".st-key-{kunci} [data-testid=stDataFrame]")
     tabel = grid.locator("table[role=grid]")
     expect(tabel.locator("[role=gridcell]").first).to_be_attached()
     n_baris = int(tabel.get_attribute("aria-rowcount"))
     n_kolom = int(tabel.get_attribute("aria-colcount"))
-    gulir = grid.locator(".dvn-scroller")
+    gulir = grid.locator(".dvn-scroller").element_handle()
+    t = tabel.element_handle()
     sel: dict[tuple[int, int], str] = {}
 
-    def kumpulkan() -> list[tuple[int, int]]:
+    def kumpulkan() -> set[int]:
+        """Note the cells in view; the rows in view that still miss a cell."""
         terlihat = tabel.evaluate(_JS_SEL)
         for b, k, teks in terlihat:
             sel[(b, k)] = teks
-        return sorted((b, k) for b, k, _ in terlihat)
-
-    def geser(js: str) -> bool:
-        """Scroll the grid by ``js``; False when it is already at that end."""
-        sebelum = kumpulkan()
-        if not gulir.evaluate(f"e => {{ const a = [e.scrollLeft, e.scrollTop]; {js}; "
-                              "return a[0] !== e.scrollLeft || a[1] !== e.scrollTop; }"):
-            return False
-        try:  # the accessible table follows the scroll on the next render
-            page.wait_for_function(
-                "([t, s]) => JSON.stringify(Array.from(t.querySelectorAll('[aria-colindex]')).map(c => "
-                "[Number(c.closest('[aria-rowindex]').getAttribute('aria-rowindex')), "
-                "Number(c.getAttribute('aria-colindex'))]).sort((a, b) => a[0] - b[0] || a[1] - b[1])) !== s",
-                arg=[tabel.element_handle(), json.dumps([list(x) for x in sebelum])],
-                timeout=5_000,
-            )
-        except PlaywrightError:
-            pass  # a column wider than the view: nothing new came into view
-        kumpulkan()
-        return True
+        return {b for b, _, _ in terlihat if any((b, k) not in sel for k in range(1, n_kolom + 1))}
 
     gulir.evaluate("e => { e.scrollLeft = 0; e.scrollTop = 0; }")
-    kumpulkan()
+    t.evaluate(_JS_TENANG)
+    kurang = kumpulkan()
     while True:
-        while geser("e.scrollLeft += e.clientWidth * 0.8"):
-            pass
-        if len({b for b, _ in sel}) >= n_baris or not geser("e.scrollTop += e.clientHeight * 0.8; e.scrollLeft = 0"):
+        while kurang and page.evaluate(_JS_GESER, [gulir, t, "kanan"]):
+            kurang = kumpulkan()
+        if len({b for b, _ in sel}) >= n_baris or not page.evaluate(_JS_GESER, [gulir, t, "bawah"]):
             break
+        kurang = kumpulkan()
     gulir.evaluate("e => { e.scrollLeft = 0; e.scrollTop = 0; }")
 
     judul = [sel.get((1, k), f"#{k}") for k in range(1, n_kolom + 1)]
