@@ -157,3 +157,55 @@ def test_teks_pengguna_tidak_menjadi_html(at, db_contoh):
     pilih_unit(at, "KPPBCBOGOR")
     assert "<b>tebal</b><script>alert(1)</script>" in baca_tabel(at, "tabel_iku")["IKU"].tolist()
     assert not any("<script>" in m.value for m in at.markdown)
+
+
+def unggah(at: AppTest, nama: str, isi: bytes, pengguna: str = "Siti Rahma") -> AppTest:
+    at.switch_page("pages/unggah.py").run()
+    at.text_input(key="unggah_pengguna").input(pengguna).run()
+    at.file_uploader(key="unggah_berkas").set_value((nama, isi, "text/csv")).run()
+    at.button(key="unggah_simpan").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_riwayat_dan_batalkan_revisi(at, db_contoh):
+    pilih_unit(at, "KPPBCBOGOR")
+    unggah(at, "koreksi.csv", b"tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW III;KPPBCBOGOR;BGR-01;10\n")
+    at.switch_page("pages/riwayat.py").run()
+    riwayat = baca_tabel(at, "tabel_riwayat")
+    assert riwayat[["Revisi", "Oleh", "Berkas", "berubah", "Keadaan"]].values.tolist() == [
+        [2, "Siti Rahma", "koreksi.csv", 1, "berlaku"],
+        [1, "data contoh", "unit.csv, iku.csv, realisasi.csv", 0, "berlaku"],
+    ]
+    at.selectbox(key="riwayat_revisi").set_value(2)
+    at.text_input(key="riwayat_pengguna").input("Admin").run()
+    at.button(key="riwayat_batal").click().run()
+    assert at.success[0].value.startswith("Revisi 2 dibatalkan oleh revisi 3")
+    riwayat = baca_tabel(at, "tabel_riwayat")
+    assert riwayat["Keadaan"].tolist()[:2] == ["membatalkan revisi 2", "dibatalkan oleh revisi 3"]
+    at.switch_page("pages/ringkasan.py").run()
+    assert jumlah(at) == "16 IKU: 15 hijau, 1 abu-abu"
+
+
+def test_unggah_excel(at):
+    import io
+
+    import openpyxl
+
+    buku = openpyxl.Workbook()
+    buku.active.append(["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi"])
+    buku.active.append([2019, "TW III", "KPPBCBOGOR", "BGR-01", 10])
+    isi = io.BytesIO()
+    buku.save(isi)
+    at.switch_page("pages/unggah.py").run()
+    at.file_uploader(key="unggah_berkas").set_value(
+        ("realisasi.xlsx", isi.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    ).run()
+    assert baca_tabel(at, "unggah_rincian_0")["Rincian perubahan"].tolist() == ["realisasi: 48,2 → 10"]
+
+
+def test_templat_realisasi_berisi_kode_iku_unit(at):
+    pilih_unit(at, "KPPBCBOGOR")
+    at.switch_page("pages/unggah.py").run()
+    tombol = [e for e in at.get("download_button") if "templat_csv_realisasi" in e.proto.id]
+    assert len(tombol) == 1

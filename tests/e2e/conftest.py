@@ -4,10 +4,12 @@ Fixtures
 - ``server``: one server for the whole session on a private copy of the seeded sample database;
   for scenarios that only read.
 - ``server_tulis``: a fresh server on a fresh copy, for one test that writes (an upload).
+- ``server_baru``: a fresh server that no browser has opened yet (first-request behaviour).
 - ``halaman``: a new browser page (1920x1080) in a fresh context; on failure its screenshot is
   saved to ``test-artifacts/gagal-<test>.png``.
 
-Helpers (imported by the tests): ``buka``, ``tunggu_selesai``, ``baca_tabel``, ``foto``, ``pilih``.
+Helpers (imported by the tests): ``buka``, ``tunggu_selesai``, ``pilih``, ``baca_tabel``, ``sel_tabel``,
+``foto``. Waiting is always on a page condition (the app's script state, an element, a text), never a sleep.
 
 Chromium is Debian's (``/usr/bin/chromium``, or ``KINERJA_CHROMIUM``); Playwright never downloads
 a browser here. Without Chromium or Playwright the tests are skipped, except under CI (env ``CI``
@@ -159,11 +161,10 @@ def peramban() -> Iterator[object]:
         _tidak_tersedia("the Python package 'playwright' is not installed (pip install playwright)")
     if not Path(CHROMIUM).exists():
         _tidak_tersedia(f"{CHROMIUM} does not exist (apt-get install chromium)")
+    from playwright.sync_api import expect as pw_expect
     from playwright.sync_api import sync_playwright
 
-    from playwright.sync_api import expect
-
-    expect.set_options(timeout=BATAS_HALAMAN)
+    pw_expect.set_options(timeout=BATAS_HALAMAN)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARG_CHROMIUM)
         yield browser

@@ -1,0 +1,51 @@
+"""Templates and exports: pre-filled with the unit's IKU codes, read back by the loader, formulas neutralised."""
+
+import io
+
+import openpyxl
+import pandas as pd
+
+from kinerja.exporting import ke_csv, ke_xlsx, templat
+from kinerja.importing import rencanakan
+from kinerja.loading import Jenis, baca_berkas
+
+
+def test_templat_realisasi_berisi_iku_yang_diukur_triwulan_itu(storage):
+    snap = storage.baca(2019)
+    data = templat(Jenis.REALISASI, snap, ["KPPBCBOGOR"], 2019, 3)
+    assert list(data.columns[:7]) == ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala",
+                                      "rencana_aksi"]
+    assert len(data) == 14  # 16 IKU less the TW IV survey and the semester IKU
+    assert "BGR-05" not in set(data["kode_iku"]) and "BGR-01" in set(data["kode_iku"])
+    assert set(data["triwulan"]) == {"TW III"} and data["realisasi"].isna().all()
+
+
+def test_templat_terbaca_kembali_tanpa_catatan(storage):
+    snap = storage.baca(2019)
+    for jenis in Jenis:
+        data = templat(jenis, snap, ["KPPBCBOGOR"], 2019, 3)
+        for nama, isi in ((f"{jenis.value}.csv", ke_csv(data)), (f"{jenis.value}.xlsx", ke_xlsx(data, jenis.value))):
+            b = baca_berkas(nama, isi)
+            assert (b.jenis, len(b.data), b.kesalahan, b.catatan) == (jenis, len(data), [], []), nama
+
+
+def test_templat_iku_diunggah_ulang_tanpa_perubahan(storage):
+    data = templat(Jenis.IKU, storage.baca(2017), ["BTP"], 2017, 4)
+    for isi in (ke_csv(data), ke_xlsx(data, "iku")):
+        rencana = rencanakan([("iku.xlsx" if isi[:2] == b"PK" else "iku.csv", isi)], storage)
+        assert rencana.sah, rencana.kesalahan
+        (p,) = rencana.perubahan
+        assert (p.baru, p.berubah, p.sama) == (0, 0, 8)
+
+
+def test_rumus_dinetralkan_di_csv_dan_xlsx():
+    data = pd.DataFrame({"nama_iku": ["=HYPERLINK(\"http://x\",\"klik\")", "+62 812", "-", "@SUM(A1)", "Biasa"],
+                         "realisasi": [-5.0, 1.0, 2.0, 3.0, 4.0]})
+    teks = ke_csv(data).decode("utf-8-sig").splitlines()
+    assert teks[1] == '"\'=HYPERLINK(""http://x"",""klik"")";-5,0'
+    assert [b.split(";")[0] for b in teks[2:]] == ["'+62 812", "'-", "'@SUM(A1)", "Biasa"]
+    sheet = openpyxl.load_workbook(io.BytesIO(ke_xlsx(data, "ekspor"))).active
+    nilai = [[c.value for c in baris] for baris in sheet.iter_rows(min_row=2)]
+    assert [b[0] for b in nilai] == ["'=HYPERLINK(\"http://x\",\"klik\")", "'+62 812", "'-", "'@SUM(A1)", "Biasa"]
+    assert all(sheet.cell(row=r, column=1).data_type == "s" for r in range(2, 7))
+    assert [b[1] for b in nilai] == [-5, 1, 2, 3, 4]  # numbers stay numbers
