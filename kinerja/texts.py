@@ -75,6 +75,8 @@ TEKS: dict[str, dict[str, str]] = {
         "kolom.perubahan": "Perubahan",
         "kolom.rincian": "Rincian perubahan",
         "kolom.rencana_aksi": "Rencana aksi",
+        "unduh.csv": "Unduh CSV",
+        "unduh.xlsx": "Unduh Excel",
         # Progres
         "progres.judul": "Progres per Triwulan",
         "progres.pilih_iku": "IKU",

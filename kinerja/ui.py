@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from kinerja import scores
+from kinerja import exporting, scores
 from kinerja.config import VARIABEL_DB, path_db
 from kinerja.importing import muat_contoh
 from kinerja.loading import Kesalahan
@@ -312,3 +312,13 @@ def baris_revisi(r: Revisi) -> dict[str, object]:
         t("perubahan.baru"): r.baru, t("perubahan.berubah"): r.berubah, t("perubahan.sama"): r.sama,
         t("riwayat.kolom.dihapus"): r.dihapus, t("riwayat.kolom.keadaan"): keadaan,
     }
+
+
+def unduh_tabel(data: pd.DataFrame, nama: str, key: str) -> None:
+    """CSV and Excel download buttons for a table (numbers as numbers, text made formula-safe)."""
+    kiri, kanan, _ = st.columns([1, 1, 6])
+    kiri.download_button(t("unduh.csv"), exporting.ke_csv(data), f"{nama}.csv", "text/csv", key=f"{key}_csv",
+                         icon=":material/download:")
+    kanan.download_button(t("unduh.xlsx"), exporting.ke_xlsx(data, "ringkasan"), f"{nama}.xlsx",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
+                          icon=":material/download:")

@@ -43,6 +43,7 @@ kolom_tabel = ["nama_unit", "kode_iku", "nama_iku", "perspektif", "satuan", "tar
                "status", "keterangan"]
 if not f.sub_unit or p.tabel["kode_unit"].nunique() == 1:
     kolom_tabel.remove("nama_unit")
+ui.unduh_tabel(p.tabel, f"ringkasan_{f.kode_unit}_{f.tahun}_tw{f.triwulan}", key="unduh_ringkasan")
 ui.tabel_status(
     p.tabel[kolom_tabel].rename(columns={k: t(f"kolom.{k}") for k in kolom_tabel}),
     key="tabel_iku", kolom_status=t("kolom.status"), height=min(35 * (len(p.tabel) + 1) + 3, 1200),

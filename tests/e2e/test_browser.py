@@ -141,9 +141,9 @@ def test_unggah_realisasi_lalu_ringkasan_berubah(server_tulis, halaman, berkas_c
     expect(main).to_contain_text("realisasi.csv: berkas realisasi, 1 baris — 0 baru · 1 berubah · 0 tidak berubah")
     tunggu_selesai(halaman)
     (rincian,) = baca_tabel(halaman, "unggah_rincian_0")
-    print(rincian)
     assert rincian["Perubahan"] == "berubah"
     assert rincian["Rincian perubahan"] == "realisasi: 48,2 → 10"
+    assert rincian["Status"] == "● Hijau → ■ Merah"  # the light this change turns, before saving
     assert (rincian["kode_iku"], rincian["realisasi"]) == ("BGR-01", "10")
     foto(halaman, "unggah-pratinjau", docs="unggah.png")
 
