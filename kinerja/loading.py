@@ -53,7 +53,7 @@ KOLOM: dict[Jenis, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     Jenis.REALISASI: (
         ("tahun", "triwulan", "kode_unit", "kode_iku", "realisasi"),
-        ("kendala", "rencana_aksi"),
+        ("kendala", "rencana_aksi", "pic", "tenggat"),
     ),
 }
 """Required and optional columns of each kind, as DOMAIN.md names them."""
@@ -517,7 +517,19 @@ def _periksa_realisasi(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> 
         "realisasi": _angka(mentah, "realisasi", koma, catat),
         "kendala": mentah["kendala"].where(mentah["kendala"] != ""),
         "rencana_aksi": mentah["rencana_aksi"].where(mentah["rencana_aksi"] != ""),
+        "pic": mentah["pic"].where(mentah["pic"] != ""),
+        "tenggat": _tanggal(mentah, "tenggat", catat),
     })
+
+
+def _tanggal(mentah: pd.DataFrame, kolom: str, catat: _Pencatat) -> pd.Series:
+    """Dates written 2019-12-20, 20/12/2019, 20-12-2019 or 20.12.2019 (day first, as Indonesians write)."""
+    teks = mentah[kolom].str.replace(r"[./]", "-", regex=True)
+    iso = pd.to_datetime(teks, format="%Y-%m-%d", errors="coerce")
+    hari_dulu = pd.to_datetime(teks, format="%d-%m-%Y", errors="coerce")
+    tanggal = iso.fillna(hari_dulu)
+    catat.catat_kolom((mentah[kolom] != "") & tanggal.isna(), mentah, kolom, lambda v: t("galat.tanggal", nilai=v))
+    return tanggal
 
 
 _PERIKSA = {Jenis.UNIT: _periksa_unit, Jenis.IKU: _periksa_iku, Jenis.REALISASI: _periksa_realisasi}

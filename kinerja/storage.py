@@ -37,7 +37,8 @@ KOLOM = {
         "konsolidasi", "bobot", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "konversi_120",
         "realisasi_terburuk",
     ],
-    "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi"],
+    "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi", "pic",
+                  "tenggat"],
 }
 """The stored columns of each table, in order."""
 
@@ -48,7 +49,7 @@ KUNCI = {
 }
 """The primary key of each table."""
 
-TETAP_BILA_KOSONG = {"realisasi": ["realisasi", "kendala", "rencana_aksi"]}
+TETAP_BILA_KOSONG = {"realisasi": ["realisasi", "kendala", "rencana_aksi", "pic", "tenggat"]}
 """Columns where a blank in an upload means "not in this file": the stored value stays."""
 
 TABEL = ("unit", "iku", "realisasi")
@@ -62,6 +63,7 @@ _TIPE = {
     "konsolidasi": "VARCHAR NOT NULL", "bobot": "DOUBLE NOT NULL", "target_tw1": "DOUBLE", "target_tw2": "DOUBLE",
     "target_tw3": "DOUBLE", "target_tw4": "DOUBLE", "konversi_120": "BOOLEAN NOT NULL",
     "realisasi_terburuk": "DOUBLE", "realisasi": "DOUBLE", "kendala": "VARCHAR", "rencana_aksi": "VARCHAR",
+    "pic": "VARCHAR", "tenggat": "DATE",
 }
 
 
@@ -93,6 +95,9 @@ SKEMA = "\n".join([
     dihapus          INTEGER NOT NULL DEFAULT 0
 );""",
     *(_tabel_log(n) for n in TABEL),
+    # columns added after the first release: a database created before them gains them
+    *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {k} {v};"
+      for t in ("realisasi", "revisi_realisasi") for k, v in (("pic", "VARCHAR"), ("tenggat", "DATE"))),
 ])
 
 _ID_BERIKUT = "SELECT COALESCE(max(id), 0) + 1 FROM revisi"

@@ -6,6 +6,8 @@ core are turned into words here too, so the core stays free of UI language.
 
 from __future__ import annotations
 
+import datetime
+
 import pandas as pd
 
 from kinerja_core.model import AlasanAbu, Status
@@ -174,6 +176,7 @@ TEKS: dict[str, dict[str, str]] = {
             "'{nilai}' bukan perspektif; yang diharapkan Stakeholder, Customer, Internal Process "
             "atau Learning & Growth"
         ),
+        "galat.tanggal": "'{nilai}' bukan tanggal; yang diharapkan misalnya 20/12/2019 atau 2019-12-20",
         "galat.bobot": "bobot '{nilai}' harus angka lebih dari 0",
         "galat.ya_tidak": "'{nilai}' tidak dikenal; yang diharapkan 1/0, ya/tidak atau kosong",
         "galat.tanpa_target": "semua target_tw1…target_tw4 kosong: IKU tanpa target tidak dapat dinilai",
@@ -272,11 +275,13 @@ KOSONG = "—"
 def angka(nilai: object, desimal: int = 2) -> str:
     """A value as Indonesians write it: thousands dots, decimal comma, no trailing zeros.
 
-    >>> angka(5700000000.5), angka(90.9), angka(120.0), angka(None), angka("TW I")
-    ('5.700.000.000,5', '90,9', '120', '—', 'TW I')
+    >>> angka(5700000000.5), angka(90.9), angka(120.0), angka(None), angka("TW I"), angka(pd.Timestamp("2019-12-20"))
+    ('5.700.000.000,5', '90,9', '120', '—', 'TW I', '20/12/2019')
     """
-    if nilai is None or (isinstance(nilai, float) and nilai != nilai) or nilai is pd.NA:
+    if nilai is None or (not isinstance(nilai, str) and pd.api.types.is_scalar(nilai) and pd.isna(nilai)):
         return KOSONG
+    if isinstance(nilai, (datetime.date, pd.Timestamp)):
+        return nilai.strftime("%d/%m/%Y")
     if isinstance(nilai, bool):
         return "ya" if nilai else "tidak"
     if not isinstance(nilai, (int, float)):
