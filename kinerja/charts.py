@@ -18,17 +18,19 @@ WARNA_REALISASI = "#1f4e79"
 HURUF = dict(family="Source Sans Pro, Arial, sans-serif", size=18)
 
 
-def _tata_letak(fig: go.Figure, tinggi: int) -> go.Figure:
+def _tata_letak(fig: go.Figure, tinggi: int, gelap: bool = False) -> go.Figure:
+    teks, latar, grid = ("#f9fafb", "#0b1220", "#334155") if gelap else ("#111827", "white", "#e5e7eb")
     fig.update_layout(
-        height=tinggi, font=HURUF, margin=dict(l=10, r=10, t=40, b=10), plot_bgcolor="white",
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
+        height=tinggi, font=dict(HURUF, color=teks), margin=dict(l=10, r=10, t=40, b=10), plot_bgcolor=latar,
+        paper_bgcolor=latar, legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
         bargap=0.25,
     )
-    fig.update_yaxes(gridcolor="#e5e7eb", zerolinecolor="#9ca3af")
+    fig.update_xaxes(tickfont=dict(size=18, color=teks))
+    fig.update_yaxes(gridcolor=grid, zerolinecolor="#9ca3af", tickfont=dict(size=16, color=teks))
     return fig
 
 
-def progres_iku(progres: pd.DataFrame, satuan: str) -> go.Figure:
+def progres_iku(progres: pd.DataFrame, satuan: str, *, gelap: bool = False) -> go.Figure:
     """Year-to-date target vs realisasi by quarter (bars) and capaian (line, right axis).
 
     ``progres`` is ``scores.tabel_progres``: one row per quarter. Each capaian
@@ -58,9 +60,11 @@ def progres_iku(progres: pd.DataFrame, satuan: str) -> go.Figure:
         yaxis2=dict(title=t("progres.sumbu_capaian"), overlaying="y", side="right", range=[0, 140],
                     tickmode="linear", tick0=0, dtick=20, showgrid=False),
     )
-    # the green threshold, so "above the line" reads as "on target"
-    fig.add_hline(y=100, yref="y2", line=dict(color=WARNA_STATUS[Status.HIJAU], width=2, dash="dash"))
-    return _tata_letak(fig, 480)
+    # the green threshold on the capaian axis, labelled so nobody reads it against the value axis
+    fig.add_hline(y=100, yref="y2", line=dict(color=WARNA_STATUS[Status.HIJAU], width=2, dash="dash"),
+                  annotation=dict(text=t("progres.garis_target"), font=dict(size=15, color=WARNA_STATUS[Status.HIJAU]),
+                                  xanchor="right", x=1, yanchor="bottom"))
+    return _tata_letak(fig, 480, gelap)
 
 
 def peta_status(tabel: pd.DataFrame, sampai_triwulan: int = 4) -> go.Figure:
@@ -85,5 +89,7 @@ def peta_status(tabel: pd.DataFrame, sampai_triwulan: int = 4) -> go.Figure:
         colorscale=skala, zmin=0, zmax=n, showscale=False, xgap=3, ygap=3,
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
     ))
+    fig = _tata_letak(fig, max(260, 44 * len(urutan) + 80))
     fig.update_xaxes(side="top")
-    return _tata_letak(fig, max(260, 44 * len(urutan) + 80))
+    fig.update_yaxes(tickfont=dict(size=15, color="#111827"))
+    return fig

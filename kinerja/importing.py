@@ -10,6 +10,7 @@ in one transaction, as one revision. Nothing is written before that.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import hashlib
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from kinerja.loading import Berkas, Jenis, Kesalahan, baca_berkas
 from kinerja.storage import KOLOM, KUNCI, Revisi, Storage, Tersimpan
 from kinerja.texts import angka, t
 from kinerja_core.capaian import nilai_iku
+from kinerja_core.model import Iku
 
 FOLDER_CONTOH = Path(__file__).resolve().parent.parent / "data"
 BERKAS_CONTOH = ("unit.csv", "iku.csv", "realisasi.csv")
@@ -113,6 +115,25 @@ def terapkan(rencana: RencanaImpor, storage: Storage, pengguna: str) -> Revisi:
         raise ValueError("rencana impor berisi kesalahan; tidak ada yang disimpan")
     masuk = {jenis.value: rencana.data(jenis) for jenis in Jenis}
     return storage.simpan(masuk, pengguna=pengguna, berkas=rencana.nama_berkas, sha256=rencana.sha256)
+
+
+def simpan_catatan(
+    storage: Storage, iku: Iku, tahun: int, triwulan: int, *, kendala: str, rencana_aksi: str, pic: str,
+    tenggat: datetime.date | None, pengguna: str,
+) -> Revisi:
+    """Record the meeting's notes on one IKU and quarter, as a revision (who and when are kept).
+
+    The notes travel as a realisasi row without a value, so the stored
+    realisasi stays; the text fields are stored as typed (an emptied field
+    becomes empty), a blank due date keeps the one stored.
+    """
+    baris = pd.DataFrame([{
+        "tahun": tahun, "triwulan": triwulan, "kode_unit": iku.kode_unit, "kode_iku": iku.kode_iku,
+        "realisasi": None, "kendala": kendala.strip(), "rencana_aksi": rencana_aksi.strip(), "pic": pic.strip(),
+        "tenggat": pd.Timestamp(tenggat) if tenggat else pd.NaT,
+    }]).astype({"realisasi": "float64", "tenggat": "datetime64[ns]"})
+    return storage.simpan({Jenis.REALISASI.value: baris}, pengguna=pengguna, berkas=t("dialog.berkas_catatan"),
+                          sha256="")
 
 
 def muat_contoh(storage: Storage, folder: Path = FOLDER_CONTOH) -> bool:

@@ -90,13 +90,20 @@ TEKS: dict[str, dict[str, str]] = {
         "progres.per_triwulan": "Data per triwulan",
         "progres.periodik_target": "Target triwulan",
         "progres.periodik_realisasi": "Realisasi triwulan",
-        "progres.info": "Polaritas: {polaritas} · Konsolidasi: {konsolidasi} · Bobot: {bobot}",
+        "progres.info": "{polaritas} · konsolidasi {konsolidasi} · bobot {bobot}",
+        "polaritas.maximize": "Semakin tinggi semakin baik",
+        "polaritas.minimize": "Semakin rendah semakin baik",
+        "polaritas.stabilize": "Semakin dekat ke target semakin baik",
+        "konsolidasi.sum": "penjumlahan",
+        "konsolidasi.average": "rata-rata",
+        "konsolidasi.last": "nilai terakhir",
+        "progres.garis_target": "100% = target",
         # Unggah
         "unggah.judul": "Unggah Data",
         "unggah.petunjuk": (
             "Unggah berkas unit, IKU (katalog dan target) atau realisasi, dalam CSV atau Excel. Jenis berkas "
-            "dikenali dari baris judul kolom. Pemisah `;`, `,` atau tab, koma desimal (`90,9`) dan titik ribuan "
-            "(`5.700.000.000`) diterima. Tidak ada yang disimpan sebelum Anda menekan **Simpan perubahan**; "
+            "dikenali dari baris judul kolom. Pemisah titik koma, koma atau tab, koma desimal (90,9) dan titik "
+            "ribuan (5.700.000.000) diterima. Tidak ada yang disimpan sebelum Anda menekan **Simpan perubahan**; "
             "setiap simpanan menjadi revisi yang dapat dibatalkan di halaman Riwayat."
         ),
         "unggah.pilih": "Pilih berkas CSV atau Excel (.xlsx)",
@@ -125,6 +132,39 @@ TEKS: dict[str, dict[str, str]] = {
         "jenis.unit": "unit",
         "jenis.iku": "IKU",
         "jenis.realisasi": "realisasi",
+        # Dialog Kinerja
+        "halaman.dialog": "Dialog Kinerja",
+        "dialog.judul": "Dialog Kinerja Organisasi",
+        "dialog.ringkasan": "Ringkasan",
+        "dialog.posisi": "IKU {nomor} dari {jumlah}",
+        "dialog.sebelumnya": "Sebelumnya",
+        "dialog.berikutnya": "Berikutnya",
+        "dialog.tema": "Tema proyektor",
+        "dialog.terang": "Terang",
+        "dialog.gelap": "Gelap",
+        "dialog.bekukan": "Bekukan data",
+        "dialog.bekukan_bantuan": "Tampilkan data seperti saat halaman ini dibuka, walau ada unggahan baru.",
+        "dialog.beku_sejak": "Data dibekukan: seperti pada pukul {jam}.",
+        "dialog.langsung": "Data langsung: diperbarui otomatis tiap {detik} detik bila ada unggahan baru.",
+        "dialog.per_perspektif": "Status per perspektif",
+        "dialog.perhatian": "IKU yang perlu perhatian",
+        "dialog.semua_hijau": "Semua IKU hijau.",
+        "dialog.kosong": "Tidak ada IKU untuk pilihan ini.",
+        "dialog.target_sd": "Target s.d. {tw}",
+        "dialog.realisasi_sd": "Realisasi s.d. {tw}",
+        "dialog.data_triwulan": "Data per triwulan",
+        "dialog.catatan": "Kendala dan rencana aksi",
+        "dialog.catatan_kosong": "Belum ada catatan untuk {tw}.",
+        "dialog.catatan_sebelumnya": "Catatan triwulan sebelumnya",
+        "dialog.tenggat": "Tenggat",
+        "dialog.catat": "Catat kendala & rencana aksi ({tw})",
+        "dialog.simpan_catatan": "Simpan catatan",
+        "dialog.catatan_tersimpan": "Catatan tersimpan (revisi {id}).",
+        "dialog.berkas_catatan": "catatan Dialog Kinerja",
+        "dialog.unduh_deck": "Unduh notulen (PPTX)",
+        "dialog.unduh_xlsx": "Unduh tabel (Excel)",
+        "dialog.unduh_csv": "Unduh tabel (CSV)",
+        "dialog.tanpa_grafik": "Grafik tidak dapat digambar di server ini (Chromium tidak tersedia).",
         # Riwayat
         "riwayat.judul": "Riwayat Revisi",
         "riwayat.petunjuk": (
@@ -272,11 +312,14 @@ def keterangan_alasan(alasan: AlasanAbu | None, triwulan_target: int | None = No
 KOSONG = "—"
 
 
-def angka(nilai: object, desimal: int = 2) -> str:
-    """A value as Indonesians write it: thousands dots, decimal comma, no trailing zeros.
+def angka(nilai: object, desimal: int = 2, *, tetap: bool = False) -> str:
+    """A value as Indonesians write it: thousands dots, decimal comma, no trailing zeros (unless ``tetap``).
 
     >>> angka(5700000000.5), angka(90.9), angka(120.0), angka(None), angka("TW I"), angka(pd.Timestamp("2019-12-20"))
     ('5.700.000.000,5', '90,9', '120', '—', 'TW I', '20/12/2019')
+    >>> angka(103.0, tetap=True)
+    '103,00'
+
     """
     if nilai is None or (not isinstance(nilai, str) and pd.api.types.is_scalar(nilai) and pd.isna(nilai)):
         return KOSONG
@@ -286,5 +329,7 @@ def angka(nilai: object, desimal: int = 2) -> str:
         return "ya" if nilai else "tidak"
     if not isinstance(nilai, (int, float)):
         return str(nilai)
-    teks = f"{nilai:,.{desimal}f}".rstrip("0").rstrip(".") if desimal else f"{nilai:,.0f}"
+    teks = f"{nilai:,.{desimal}f}"
+    if desimal and not tetap:
+        teks = teks.rstrip("0").rstrip(".")
     return teks.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

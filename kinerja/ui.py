@@ -7,6 +7,7 @@ and a write from the app or from the command line is seen on the next run.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from dataclasses import dataclass
@@ -26,11 +27,30 @@ from kinerja_core.model import TRIWULAN, Perspektif, Status
 from kinerja_core.unit import subpohon
 
 
+def pastikan_navigasi() -> None:
+    """Make a page opened directly (``/progres``) on a fresh server run through app.py and its sidebar.
+
+    With a ``pages/`` folder beside app.py, Streamlit (1.67) treats the very first
+    visit as a legacy multipage app until ``st.navigation`` has run once, and runs
+    the page file alone. Clearing that flag and rerunning sends the visit through
+    app.py, which then opens the requested page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def _path_app() -> Path:
     """``KINERJA_DB``, else ``kinerja_db`` in .streamlit/secrets.toml, else data/kinerja.duckdb."""
     if not os.environ.get(VARIABEL_DB) and st.secrets.load_if_toml_exists() and "kinerja_db" in st.secrets:
         return Path(st.secrets["kinerja_db"])
     return path_db()
+
+
+DETIK_SEGAR = 3
+"""How often a projected Dialog checks for new data (a file-system check; a redraw only when it changed)."""
 
 
 @st.cache_resource(show_spinner=False)
@@ -55,10 +75,10 @@ def _daftar_tahun(path: str, versi: tuple[int, ...]) -> list[int]:
     return Storage(path).daftar_tahun()
 
 
-def baca(tahun: int | None) -> Snapshot:
-    """The stored data of one year, from cache unless it changed since."""
+def baca(tahun: int | None, versi: tuple[int, ...] | None = None) -> Snapshot:
+    """The stored data of one year, from cache unless it changed since (``versi``: a fingerprint just taken)."""
     s = storage()
-    return _baca(str(s.path), s.tanda_versi(), tahun)
+    return _baca(str(s.path), versi or s.tanda_versi(), tahun)
 
 
 def daftar_tahun() -> list[int]:
@@ -68,7 +88,7 @@ def daftar_tahun() -> list[int]:
 
 def bila_sibuk(e: DatabaseBusy) -> None:
     """Tell the user the database is busy and stop this run; the next run retries."""
-    st.warning(str(e), icon="⏳")
+    st.warning(str(e), icon=":material/hourglass_top:")
     st.stop()
 
 
@@ -137,7 +157,7 @@ def sidebar() -> Filter | None:
         nama = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"]))
         dalam = dict(urut)
         kode_unit = st.selectbox(
-            t("filter.unit"), kode_urut, key="unit", format_func=lambda k: "\u2003" * dalam[k] + nama.get(k, k),
+            t("filter.unit"), kode_urut, key="unit", format_func=lambda k: "· " * dalam[k] + nama.get(k, k),
         )
         # the unit travels in the URL by its code, not by its indented name (bind= would use the latter)
         st.query_params["unit"] = kode_unit
@@ -188,7 +208,7 @@ def buka_halaman(judul: str) -> Pilihan:
         st.info(t("filter.kosong"))
         st.stop()
     p = pilihan(f)
-    st.caption(judul_unit(f, p.snap))
+    st.markdown(f'<div class="kinerja-konteks">{html.escape(judul_unit(f, p.snap))}</div>', unsafe_allow_html=True)
     if p.tabel.empty:
         st.info(t("halaman.tidak_ada"))
         st.stop()
@@ -212,6 +232,8 @@ GAYA = """
   .kinerja-nko .angka {font-size: 3rem; font-weight: 700; line-height: 1.1;}
   .kinerja-nko .label {font-size: 1.15rem; font-weight: 600;}
   .kinerja-ringkas {font-size: 1.6rem; font-weight: 600; margin: 0.4rem 0 0.8rem 0;}
+  .kinerja-konteks {font-size: 1.35rem; font-weight: 600; color: #374151; margin: -0.6rem 0 0.6rem 0;}
+  [data-testid="stSidebar"] {min-width: 340px;}
 </style>
 """
 
@@ -245,8 +267,9 @@ def _angka_sebagai_teks(data: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, obj
     """
     tampil = data.copy()
     angka_kolom = [k for k in tampil.columns if pd.api.types.is_float_dtype(tampil[k])]
+    tetap = {t("kolom.capaian"), t("kolom.nko"), "capaian", "nko"}  # scores always with their 2 decimals
     for k in angka_kolom:
-        tampil[k] = tampil[k].map(angka)
+        tampil[k] = tampil[k].map(lambda v, k=k: angka(v, tetap=k in tetap))
     return tampil, {k: st.column_config.TextColumn(alignment="right") for k in angka_kolom}
 
 

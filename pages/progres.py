@@ -5,13 +5,15 @@ import streamlit as st
 from kinerja import charts, scores, ui
 from kinerja.texts import angka, nama_triwulan, t
 
+ui.pastikan_navigasi()
+
 p = ui.buka_halaman(t("progres.judul"))
 f = p.filter
 
 terpilih = p.tabel[["kode_unit", "kode_iku", "nama_iku"]]
 semua = scores.tabel_semua_triwulan(p.snap.iku, p.snap.realisasi, f.unit_terpilih(p.snap))
 semua = semua.merge(terpilih, on=["kode_unit", "kode_iku", "nama_iku"])
-semua["label"] = semua["kode_iku"] + " · " + semua["nama_iku"].str.slice(0, 48)
+semua["label"] = semua["kode_iku"] + " · " + semua["nama_iku"].map(lambda n: n if len(n) <= 60 else n[:58] + "…")
 semua["teks"] = [ui.teks_sel(c, s) for c, s in zip(semua["capaian"], semua["status"])]
 st.plotly_chart(charts.peta_status(semua, f.triwulan), key="peta_status", config={"displayModeBar": False})
 
@@ -24,8 +26,8 @@ realisasi = scores.realisasi_per_iku(p.snap.realisasi).get(kunci, (None, None, N
 progres = scores.tabel_progres(iku, realisasi)
 
 st.subheader(f"{iku.kode_iku} · {iku.nama_iku}")
-st.caption(t("progres.info", polaritas=iku.polaritas.value, konsolidasi=iku.konsolidasi.value,
-             bobot=angka(iku.bobot)))
+st.caption(t("progres.info", polaritas=t(f"polaritas.{iku.polaritas.value}"),
+             konsolidasi=t(f"konsolidasi.{iku.konsolidasi.value}"), bobot=angka(iku.bobot)))
 st.plotly_chart(charts.progres_iku(progres, iku.satuan), key="grafik_progres", config={"displayModeBar": False})
 
 st.markdown(f"**{t('progres.per_triwulan')}**")

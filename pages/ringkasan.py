@@ -7,6 +7,8 @@ from kinerja.texts import nama_status, t
 from kinerja_core.model import Status
 from kinerja_core.nko import hitung_nko
 
+ui.pastikan_navigasi()
+
 p = ui.buka_halaman(t("ringkasan.judul"))
 f = p.filter
 
@@ -47,6 +49,7 @@ ui.unduh_tabel(p.tabel, f"ringkasan_{f.kode_unit}_{f.tahun}_tw{f.triwulan}", key
 ui.tabel_status(
     p.tabel[kolom_tabel].rename(columns={k: t(f"kolom.{k}") for k in kolom_tabel}),
     key="tabel_iku", kolom_status=t("kolom.status"), height=min(35 * (len(p.tabel) + 1) + 3, 1200),
-    column_config={t("kolom.nama_iku"): st.column_config.TextColumn(width="large"),
-                   t("kolom.keterangan"): st.column_config.TextColumn(width="large")},
+    column_config={t("kolom.nama_iku"): st.column_config.TextColumn(width=430),
+                   t("kolom.status"): st.column_config.TextColumn(width=110),
+                   t("kolom.keterangan"): st.column_config.TextColumn(width=420)},
 )

@@ -7,6 +7,8 @@ from kinerja import ui
 from kinerja.storage import DatabaseBusy, RevisiDitolak
 from kinerja.texts import t
 
+ui.pastikan_navigasi()
+
 st.title(t("riwayat.judul"))
 st.markdown(t("riwayat.petunjuk"))
 try:
@@ -16,7 +18,7 @@ except DatabaseBusy as e:
 
 pesan = st.session_state.pop("riwayat_pesan", None)
 if pesan:
-    st.success(pesan, icon="↩️")
+    st.success(pesan, icon=":material/undo:")
 
 ui.tabel(pd.DataFrame([ui.baris_revisi(r) for r in daftar]), key="tabel_riwayat")
 
@@ -37,7 +39,7 @@ if st.button(t("riwayat.batal"), key="riwayat_batal", type="primary", disabled=n
     except DatabaseBusy as e:
         ui.bila_sibuk(e)
     except RevisiDitolak as e:
-        st.error(str(e), icon="🛑")
+        st.error(str(e), icon=":material/error:")
         st.stop()
     st.session_state["riwayat_pesan"] = t("cli.dibatalkan", asal=revisi_id, id=batal.id, berubah=batal.berubah,
                                           dihapus=batal.dihapus, sama=batal.sama)

@@ -9,6 +9,8 @@ from kinerja.storage import DatabaseBusy
 from kinerja.texts import label_status, nama_triwulan, t
 from kinerja_core.model import Status
 
+ui.pastikan_navigasi()
+
 st.title(t("unggah.judul"))
 st.markdown(t("unggah.petunjuk"))
 
@@ -43,11 +45,11 @@ except DatabaseBusy as e:
 
 tersimpan = st.session_state.get("unggah_tersimpan")
 if tersimpan and tersimpan["sidik"] == rencana.sha256:
-    st.success(tersimpan["pesan"], icon="✅")
+    st.success(tersimpan["pesan"], icon=":material/check_circle:")
     st.stop()
 
 if not rencana.sah:
-    st.error(t("unggah.gagal"), icon="🛑")
+    st.error(t("unggah.gagal"), icon=":material/error:")
     ui.tabel(
         ui.tabel_kesalahan(rencana.kesalahan),
         key="unggah_kesalahan",
@@ -59,7 +61,7 @@ if not rencana.sah:
 st.subheader(t("unggah.pratinjau"))
 for b in rencana.berkas:
     for c in b.catatan:
-        st.info(f"{ui.aman(b.nama)}: {ui.aman(c)}", icon="ℹ️")
+        st.info(f"{ui.aman(b.nama)}: {ui.aman(c)}", icon=":material/info:")
 for i, p in enumerate(rencana.perubahan):
     judul = t("unggah.jenis", berkas=p.berkas, jenis=t(f"jenis.{p.jenis.value}"), baris=len(p.rincian))
     st.markdown(f"**{ui.aman(judul)}** — {p.ringkas()}")
@@ -70,6 +72,10 @@ for i, p in enumerate(rencana.perubahan):
             f"{label_status(Status(a))} → {label_status(Status(b))}" if a else ""
             for a, b in zip(rincian.pop("status_lama"), rincian.pop("status_baru"))
         ])
+    if "triwulan" in rincian:
+        rincian["triwulan"] = rincian["triwulan"].map(nama_triwulan)
+    depan = [k for k in ("baris", "perubahan", "status", "rincian") if k in rincian]  # what matters first
+    rincian = rincian[[*depan, *(k for k in rincian.columns if k not in depan)]]
     ui.tabel_angka(
         # the file's own column names, as the user wrote them; only ours are translated
         rincian.rename(columns={k: t(f"kolom.{k}") for k in ("baris", "perubahan", "rincian", "status")}),
@@ -79,7 +85,7 @@ for i, p in enumerate(rencana.perubahan):
 if not rencana.ada_perubahan:
     st.info(t("unggah.tidak_ada_perubahan"))
 if not pengguna.strip():
-    st.warning(t("unggah.isi_pengguna"), icon="✍️")
+    st.warning(t("unggah.isi_pengguna"), icon=":material/edit:")
 if st.button(t("unggah.konfirmasi"), type="primary", key="unggah_simpan", disabled=not pengguna.strip()):
     try:
         revisi = terapkan(rencana, ui.storage(), pengguna.strip())

@@ -1,0 +1,141 @@
+"""The content of a Dialog Kinerja Organisasi: a summary, then one slide per IKU.
+
+Built from a snapshot of the store for one unit (with or without its
+sub-units) and one quarter; the Dialog page draws it and the deck export
+writes it to PowerPoint, so both always say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kinerja import scores
+from kinerja.storage import Snapshot
+from kinerja_core.capaian import HasilIku
+from kinerja_core.model import TRIWULAN, Iku, Perspektif, Status
+from kinerja_core.nko import JumlahStatus, Nko, hitung_nko, hitung_status
+from kinerja_core.unit import subpohon
+
+KOLOM_CATATAN = ["triwulan", "kendala", "rencana_aksi", "pic", "tenggat"]
+
+
+@dataclass(frozen=True)
+class Ringkasan:
+    """The summary screen: NKO, the status count, the count per perspective, the IKU that need attention."""
+
+    nama_unit: str
+    tahun: int
+    triwulan: int
+    nko: Nko
+    nko_milik_sendiri: bool
+    """True when the NKO is the unit's own IKU; False when it combines its sub-units' IKU."""
+    jumlah: JumlahStatus
+    per_perspektif: pd.DataFrame
+    """perspektif, hijau, kuning, merah, abu-abu (one row per perspective that has IKU)."""
+    perhatian: pd.DataFrame
+    """The IKU that are not hijau: kode_iku, nama_iku, nama_unit, capaian, status, keterangan."""
+
+
+@dataclass(frozen=True)
+class SlideIku:
+    """One IKU's screen: its light through the quarter, its quarters, and the notes on it."""
+
+    nomor: int
+    iku: Iku
+    nama_unit: str
+    hasil: HasilIku
+    progres: pd.DataFrame
+    """``scores.tabel_progres``: periodic and year-to-date values per quarter."""
+    catatan: pd.DataFrame
+    """KOLOM_CATATAN for the quarters up to the chosen one that have any note, latest first."""
+    keterangan: str
+
+    @property
+    def catatan_triwulan_ini(self) -> dict[str, object]:
+        """The notes recorded for the chosen quarter (empty values when none)."""
+        baris = self.catatan[self.catatan["triwulan"] == self.hasil.sd_triwulan.triwulan]
+        return baris.iloc[0].to_dict() if not baris.empty else dict.fromkeys(KOLOM_CATATAN)
+
+
+@dataclass(frozen=True)
+class Dialog:
+    ringkasan: Ringkasan
+    slide: list[SlideIku]
+
+
+def susun(
+    snap: Snapshot,
+    kode_unit: str,
+    triwulan: int,
+    *,
+    dengan_sub_unit: bool = True,
+    perspektif: Sequence[str] = (),
+    status: Sequence[str] = (),
+) -> Dialog:
+    """The meeting's content for ``kode_unit`` through ``triwulan``.
+
+    The summary always covers every IKU; ``perspektif`` and ``status`` (when
+    given) keep only the IKU slides of those perspectives and lights.
+    """
+    units = scores.daftar_unit(snap.unit)
+    pilihan = subpohon(units, kode_unit, dengan_sub_unit=dengan_sub_unit)
+    hasil = scores.nilai_semua(snap.iku, snap.realisasi, triwulan, pilihan)
+    nama_unit = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"]))
+    tabel = scores.tabel_iku(hasil, snap.unit)
+    milik_sendiri = [h for h in hasil if h.iku.kode_unit == kode_unit]
+    tahun = int(snap.iku["tahun"].iloc[0]) if not snap.iku.empty else 0
+    ringkasan = Ringkasan(
+        nama_unit=nama_unit.get(kode_unit, kode_unit), tahun=tahun, triwulan=triwulan,
+        nko=hitung_nko(milik_sendiri or hasil), nko_milik_sendiri=bool(milik_sendiri),
+        jumlah=hitung_status(hasil), per_perspektif=_per_perspektif(tabel),
+        perhatian=tabel[tabel["status"] != Status.HIJAU.value][
+            ["kode_iku", "nama_iku", "nama_unit", "capaian", "status", "keterangan"]].reset_index(drop=True),
+    )
+    realisasi = scores.realisasi_per_iku(snap.realisasi)
+    terpilih = [
+        (h, keterangan) for h, keterangan in zip(hasil, tabel["keterangan"])
+        if (not perspektif or h.iku.perspektif.value in perspektif) and (not status or h.status.value in status)
+    ]
+    slide = [
+        SlideIku(
+            nomor=i + 1, iku=h.iku, nama_unit=nama_unit.get(h.iku.kode_unit, h.iku.kode_unit), hasil=h,
+            progres=scores.tabel_progres(h.iku, realisasi.get((h.iku.kode_unit, h.iku.kode_iku), (None,) * 4)),
+            catatan=_catatan(snap.realisasi, h.iku, triwulan), keterangan=keterangan,
+        )
+        for i, (h, keterangan) in enumerate(terpilih)
+    ]
+    return Dialog(ringkasan, slide)
+
+
+def _per_perspektif(tabel: pd.DataFrame) -> pd.DataFrame:
+    hitung = pd.crosstab(tabel["perspektif"], tabel["status"]).reindex(columns=[s.value for s in Status], fill_value=0)
+    ada = [p.value for p in Perspektif if p.value in hitung.index]
+    return hitung.reindex(ada).rename_axis(None, axis=1).reset_index()
+
+
+def _catatan(realisasi: pd.DataFrame, iku: Iku, triwulan: int) -> pd.DataFrame:
+    baris = realisasi[(realisasi["kode_unit"] == iku.kode_unit) & (realisasi["kode_iku"] == iku.kode_iku)
+                      & (realisasi["triwulan"] <= triwulan)]
+    teks = baris[["kendala", "rencana_aksi", "pic"]].replace("", None)  # a note emptied in the meeting is no note
+    baris = baris[teks.notna().any(axis=1) | baris["tenggat"].notna()]
+    return baris[KOLOM_CATATAN].sort_values("triwulan", ascending=False).reset_index(drop=True)
+
+
+def tabel_ekspor(dialog: Dialog) -> pd.DataFrame:
+    """The meeting's table for the XLSX/CSV export: one row per IKU with its numbers and this quarter's notes."""
+    baris = []
+    for s in dialog.slide:
+        catatan = s.catatan_triwulan_ini
+        baris.append({
+            "kode_unit": s.iku.kode_unit, "nama_unit": s.nama_unit, "kode_iku": s.iku.kode_iku,
+            "nama_iku": s.iku.nama_iku, "perspektif": s.iku.perspektif.value, "satuan": s.iku.satuan,
+            **{f"target_tw{q}": s.progres["target_periodik"].iloc[q - 1] for q in TRIWULAN},
+            **{f"realisasi_tw{q}": s.progres["realisasi_periodik"].iloc[q - 1] for q in TRIWULAN},
+            "target": s.hasil.sd_triwulan.target, "realisasi": s.hasil.sd_triwulan.realisasi,
+            "capaian": s.hasil.capaian.nilai, "status": s.hasil.status.value, "keterangan": s.keterangan,
+            **{k: catatan[k] for k in KOLOM_CATATAN[1:]},
+        })
+    return pd.DataFrame(baris)
