@@ -16,19 +16,16 @@ import os
 import random
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TypeVar
 
 import duckdb
 import pandas as pd
 
 from kinerja.texts import t
-
-T = TypeVar("T")
 
 KOLOM = {
     "unit": ["kode_unit", "nama_unit", "kode_induk"],
@@ -170,21 +167,26 @@ _YATIM = {
 
 _SKEMA_SIAP: set[str] = set()
 _KUNCI_SKEMA = threading.Lock()
+_KUNCI_BERKAS: dict[str, threading.Lock] = {}
+
+
+def _giliran(path: Path) -> threading.Lock:
+    """The lock that makes this process's operations on one database file take turns."""
+    with _KUNCI_SKEMA:
+        return _KUNCI_BERKAS.setdefault(str(path.resolve()), threading.Lock())
 
 
 class DatabaseBusy(RuntimeError):
-    """The database is held by another process, or another write kept colliding: try again shortly."""
+    """The database file is held by another process: the user should try again shortly."""
 
-    def __init__(self, path: Path, *, bentrok: bool = False) -> None:
+    def __init__(self, path: Path) -> None:
         super().__init__(t("gudang.sibuk", path=path))
         self.path = path
-        self.bentrok = bentrok
-        """True when another transaction of this process wrote the same rows first (worth retrying at once)."""
 
 
 def _terkunci(e: duckdb.Error) -> bool:
-    teks = str(e)
-    return "lock" in teks.lower() or "Conflict" in teks
+    """Whether opening failed because another process holds the file's lock."""
+    return "lock" in str(e).lower()
 
 
 @dataclass(frozen=True)
@@ -236,8 +238,17 @@ class Storage:
 
     @contextmanager
     def _buka(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Open the file for one operation, waiting a little while another process holds it."""
+        """Open the file for one operation, waiting a little while another process holds it.
+
+        Within one process (the Streamlit server, all its sessions) operations on a
+        file take turns: DuckDB's Python client is not safe when threads register
+        DataFrames on connections of one shared database at the same time.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _giliran(self.path):
+            yield from self._buka_berkas()
+
+    def _buka_berkas(self) -> Iterator[duckdb.DuckDBPyConnection]:
         batas = time.monotonic() + self.tunggu_detik
         jeda = 0.05
         while True:
@@ -275,28 +286,9 @@ class Storage:
             try:
                 yield con
                 con.execute("COMMIT")
-            except BaseException as e:
+            except BaseException:
                 con.execute("ROLLBACK")
-                if isinstance(e, duckdb.TransactionException) and _terkunci(e):
-                    raise DatabaseBusy(self.path, bentrok=True) from e
                 raise
-
-    def _tulis(self, kerja: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-        """Run ``kerja`` in a write transaction, again from the start if a concurrent write collided.
-
-        Two sessions of the app saving at the same moment both land, one after
-        the other; only when collisions go on for ``tunggu_detik`` is the user
-        told to try again.
-        """
-        batas = time.monotonic() + self.tunggu_detik
-        while True:
-            try:
-                with self._transaksi() as con:
-                    return kerja(con)
-            except DatabaseBusy as e:
-                if not e.bentrok or time.monotonic() >= batas:
-                    raise
-                time.sleep(0.02 + 0.1 * random.random())
 
     def tanda_versi(self) -> tuple[int, ...]:
         """A cheap fingerprint of the stored data: changes whenever a write lands.
@@ -358,9 +350,10 @@ class Storage:
         """Commit an upload as one revision: log what it said, upsert, count, all in one transaction.
 
         The counts are taken inside the transaction, against what is stored at
-        that moment, so two uploads racing each other are both told the truth.
+        that moment, so of two uploads racing each other the later is counted
+        against the earlier.
         """
-        def kerja(con: duckdb.DuckDBPyConnection) -> Revisi:
+        with self._transaksi() as con:
             (revisi,) = con.execute(
                 "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, baru, berubah, sama) "
                 f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, $sha256, 'impor', 0, 0, 0) RETURNING id",
@@ -386,8 +379,6 @@ class Storage:
                         {**jumlah, "id": revisi})
             return self._revisi(con, revisi)
 
-        return self._tulis(kerja)
-
     def batalkan(self, revisi_id: int, *, pengguna: str) -> Revisi:
         """Undo an import revision: its rows become what the surviving revisions make them.
 
@@ -396,7 +387,7 @@ class Storage:
         the surviving revisions. The undo is itself a revision. It is refused
         when it would leave realisasi without its IKU (or an IKU without its unit).
         """
-        def kerja(con: duckdb.DuckDBPyConnection) -> Revisi:
+        with self._transaksi() as con:
             asal = con.execute("SELECT jenis, dibatalkan_oleh, berkas FROM revisi WHERE id = $id",
                                {"id": revisi_id}).fetchone()
             if asal is None:
@@ -440,8 +431,6 @@ class Storage:
             con.execute("UPDATE revisi SET berubah = $berubah, sama = $sama, dihapus = $dihapus WHERE id = $id",
                         {**jumlah, "id": batal})
             return self._revisi(con, batal)
-
-        return self._tulis(kerja)
 
     def daftar_revisi(self) -> list[Revisi]:
         """Every revision, newest first."""

@@ -15,7 +15,7 @@ import streamlit as st
 from kinerja import charts, deck, dialog, exporting, projector, ui
 from kinerja.importing import simpan_catatan
 from kinerja.storage import DatabaseBusy
-from kinerja.texts import angka, nama_triwulan, t
+from kinerja.texts import nama_triwulan, t
 
 ui.pastikan_navigasi()
 

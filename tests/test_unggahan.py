@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from kinerja.importing import rencanakan, terapkan
-from kinerja.storage import TABEL, Storage
+from kinerja.storage import TABEL
 
 KORPUS = Path(__file__).resolve().parent / "fixtures" / "unggahan"
 HARAPAN = json.loads((KORPUS / "harapan.json").read_text(encoding="utf-8"))
