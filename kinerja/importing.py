@@ -287,13 +287,15 @@ def _tandai_perubahan_status(rencana: RencanaImpor, storage: Storage) -> None:
         return
     status: dict[tuple[object, ...], tuple[str, str]] = {}
     for tahun, baris_tahun in tersentuh.groupby("tahun"):
+        # only the IKU these rows belong to are scored, with every uploaded row of theirs applied
+        dipakai = baris_tahun[["kode_unit", "kode_iku"]].drop_duplicates()
         snap = storage.baca(int(tahun))
         iku = pd.concat([snap.iku, rencana.data(Jenis.IKU).query("tahun == @tahun")], ignore_index=True)
-        iku = iku.drop_duplicates(subset=KUNCI[Jenis.IKU], keep="last")
+        iku = iku.drop_duplicates(subset=KUNCI[Jenis.IKU], keep="last").merge(dipakai)
         definisi = {(i.kode_unit, i.kode_iku): i for i in scores.iku_dari_tabel(iku)}
-        lama = scores.realisasi_per_iku(snap.realisasi)
+        lama = scores.realisasi_per_iku(snap.realisasi.merge(dipakai))
         baru = {k: list(v) for k, v in lama.items()}
-        baru_tahun = semua[semua["tahun"] == tahun]
+        baru_tahun = semua[semua["tahun"] == tahun].merge(dipakai)
         for r in baru_tahun.itertuples():
             baru.setdefault((r.kode_unit, r.kode_iku), [None] * 4)[int(r.triwulan) - 1] = (
                 None if pd.isna(r.realisasi) else float(r.realisasi))
