@@ -21,11 +21,13 @@ TEMA = {
 }
 
 
-def css(gelap: bool) -> str:
-    """Page CSS for the projector: Streamlit's chrome hidden, high contrast, large type."""
+def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
+    """Page CSS for the projector: Streamlit's chrome hidden (the sidebar too, on request), high contrast, large type."""
     w = TEMA["gelap" if gelap else "terang"]
+    sidebar = '[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}' if tanpa_sidebar else ""
     return f"""
 <style>
+  {sidebar}
   header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], footer {{display: none;}}
   [data-testid="stAppViewContainer"], [data-testid="stMain"] {{background: {w['latar']}; color: {w['teks']};}}
   [data-testid="stMainBlockContainer"] {{padding-top: 1.2rem; max-width: 100%;}}

@@ -146,6 +146,8 @@ TEKS: dict[str, dict[str, str]] = {
         "dialog.bekukan_bantuan": "Tampilkan data seperti saat halaman ini dibuka, walau ada unggahan baru.",
         "dialog.beku_sejak": "Data dibekukan: seperti pada pukul {jam}.",
         "dialog.langsung": "Data langsung: diperbarui otomatis tiap {detik} detik bila ada unggahan baru.",
+        "dialog.layar_penuh": "Sembunyikan filter",
+        "dialog.layar_penuh_bantuan": "Sembunyikan panel samping selama presentasi; matikan untuk mengganti unit atau triwulan.",
         "dialog.per_perspektif": "Status per perspektif",
         "dialog.perhatian": "IKU yang perlu perhatian",
         "dialog.semua_hijau": "Semua IKU hijau.",

@@ -25,13 +25,14 @@ if f is None:
     st.stop()
 
 # --- controls: theme, freeze, downloads ----------------------------------------------------------------------
-kontrol = st.columns([2, 2, 5])
+kontrol = st.columns([2, 2, 2, 5])
 tema = kontrol[0].segmented_control(
     t("dialog.tema"), ["terang", "gelap"], default="terang", key="dialog_tema",
     format_func=lambda k: t(f"dialog.{k}"),
 ) or "terang"
 beku = kontrol[1].toggle(t("dialog.bekukan"), key="dialog_beku", help=t("dialog.bekukan_bantuan"))
-st.markdown(projector.css(gelap=tema == "gelap"), unsafe_allow_html=True)
+penuh = kontrol[2].toggle(t("dialog.layar_penuh"), key="dialog_penuh", help=t("dialog.layar_penuh_bantuan"))
+st.markdown(projector.css(gelap=tema == "gelap", tanpa_sidebar=penuh), unsafe_allow_html=True)
 
 # the data as it was when the meeting opened this page, kept for a frozen view
 versi = ui.storage().tanda_versi()
@@ -47,7 +48,7 @@ isi = dialog.susun(snap, f.kode_unit, f.triwulan, dengan_sub_unit=f.sub_unit, pe
                    status=f.status)
 jumlah_slide = len(isi.slide)
 
-with kontrol[2]:
+with kontrol[3]:
     nama = f"dko_{f.kode_unit}_{f.tahun}_tw{f.triwulan}"
     unduh = st.columns(3)
     unduh[0].download_button(t("dialog.unduh_deck"), lambda: deck.buat_deck(isi), f"{nama}.pptx",
