@@ -21,12 +21,13 @@ HURUF = dict(family="Source Sans Pro, Arial, sans-serif", size=18)
 def _tata_letak(fig: go.Figure, tinggi: int, gelap: bool = False) -> go.Figure:
     teks, latar, grid = ("#f9fafb", "#0b1220", "#334155") if gelap else ("#111827", "white", "#e5e7eb")
     fig.update_layout(
-        height=tinggi, font=dict(HURUF, color=teks), margin=dict(l=10, r=10, t=40, b=10), plot_bgcolor=latar,
-        paper_bgcolor=latar, legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
-        bargap=0.25,
+        height=tinggi, font=dict(HURUF, color=teks), margin=dict(l=20, r=20, t=50, b=20), plot_bgcolor=latar,
+        paper_bgcolor=latar, bargap=0.25, separators=",.",  # Indonesian decimals on the axes too
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, font=dict(size=18, color=teks)),
     )
-    fig.update_xaxes(tickfont=dict(size=18, color=teks))
-    fig.update_yaxes(gridcolor=grid, zerolinecolor="#9ca3af", tickfont=dict(size=16, color=teks))
+    fig.update_xaxes(tickfont=dict(size=18, color=teks), automargin=True)
+    fig.update_yaxes(gridcolor=grid, zerolinecolor="#9ca3af", tickfont=dict(size=16, color=teks), automargin=True,
+                     title_font=dict(size=17, color=teks))
     return fig
 
 
@@ -44,7 +45,8 @@ def progres_iku(progres: pd.DataFrame, satuan: str, *, gelap: bool = False) -> g
                 text=[angka(v) if pd.notna(v) else "" for v in progres["realisasi"]], textposition="outside")
     status = [Status(s) for s in progres["status"]]
     label = [
-        f"{angka(c)}% {IKON_STATUS[s]}" if pd.notna(c) else label_status(s) for c, s in zip(progres["capaian"], status)
+        f"{angka(c, tetap=True)}% {IKON_STATUS[s]}" if pd.notna(c) else label_status(s)
+        for c, s in zip(progres["capaian"], status)
     ]
     fig.add_scatter(
         name=t("progres.grafik_capaian"), x=x, y=progres["capaian"], yaxis="y2", mode="lines+markers+text",

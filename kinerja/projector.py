@@ -50,6 +50,11 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   .dko-tabel th {{color: {w['redup']}; font-weight: 700;}}
   .dko-sel {{color: #fff; font-weight: 800; border-radius: 0.4rem; padding: 0.1rem 0.5rem; white-space: nowrap;}}
   .st-key-dialog_sebelumnya button, .st-key-dialog_berikutnya button {{min-height: 3.2rem;}}
+  .stButton button, .stDownloadButton button, [data-testid="stButtonGroup"] button {{
+      background: {w['panel']}; color: {w['teks']}; border-color: {w['garis']};}}
+  .stButton button p, .stDownloadButton button p, [data-testid="stButtonGroup"] button p {{color: {w['teks']};}}
+  [data-testid="stButtonGroup"] button[aria-checked="true"] {{outline: 3px solid {w['teks']};}}
+  .stButton button:disabled {{opacity: 0.35;}}
   .st-key-dialog_sebelumnya button p, .st-key-dialog_berikutnya button p {{font-size: 1.4rem; font-weight: 700;}}
   .dko-daftar {{font-size: 1.5rem; line-height: 1.5; padding-left: 1.2rem;}}
   .dko-catatan {{font-size: 1.45rem; line-height: 1.45;}}
@@ -109,9 +114,12 @@ def perhatian(tabel: pd.DataFrame) -> str:
 def judul_slide(s: SlideIku, tw: str) -> str:
     """An IKU screen's head: name, capaian and the light in large type, year-to-date target and realisasi."""
     h = s.hasil
-    capaian = f"{angka(h.capaian.nilai, tetap=True)}%" if h.capaian.nilai is not None else "—"
+    capaian = (f"{angka(h.capaian.nilai, tetap=True)}%" if h.capaian.nilai is not None
+               else f'<span style="font-size:3rem">{t("dialog.belum_ada")}</span>')
     def nilai(v: float | None) -> str:
-        return angka(v) + (f" {_e(s.iku.satuan)}" if s.iku.satuan and v is not None else "")
+        if v is None:
+            return t("dialog.belum_ada")
+        return angka(v) + (f" {_e(s.iku.satuan)}" if s.iku.satuan else "")
 
     sebab = f'<div class="dko-label">{_e(s.keterangan)}</div>' if s.keterangan else ""
     return (
@@ -119,7 +127,7 @@ def judul_slide(s: SlideIku, tw: str) -> str:
         f'<div class="dko-sub">{_e(s.nama_unit)} · {_e(s.iku.perspektif.value)}</div>'
         f'<div class="dko-baris">'
         f'<div class="dko-kotak"><div class="dko-angka" data-testid="dialog-capaian">{capaian}</div>'
-        f'<div class="dko-label">{t("kolom.capaian")}</div></div>'
+        f'<div class="dko-label">{t("dialog.capaian")}</div></div>'
         f'<div class="dko-status" data-status="{h.status.value}" style="background:{WARNA_STATUS[h.status]}">'
         f"<div>{label_status(h.status)}{sebab}</div></div>"
         f'<div class="dko-kotak"><div class="dko-label">{t("dialog.target_sd", tw=tw)}</div>'

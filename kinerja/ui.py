@@ -155,9 +155,9 @@ def sidebar() -> Filter | None:
         if st.session_state.get("unit", kode_urut[0]) not in kode_urut:
             st.session_state["unit"] = kode_urut[0]  # the highest unit with IKU in this year
         nama = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"]))
-        dalam = dict(urut)
+        induk = dict(zip(snap.unit["kode_unit"], snap.unit["kode_induk"]))
         kode_unit = st.selectbox(
-            t("filter.unit"), kode_urut, key="unit", format_func=lambda k: "· " * dalam[k] + nama.get(k, k),
+            t("filter.unit"), kode_urut, key="unit", format_func=lambda k: _nama_dengan_induk(k, nama, induk),
         )
         # the unit travels in the URL by its code, not by its indented name (bind= would use the latter)
         st.query_params["unit"] = kode_unit
@@ -171,6 +171,14 @@ def sidebar() -> Filter | None:
         )
         st.caption(t("filter.basis_data", path=storage().path.name))
     return Filter(tahun, triwulan, kode_unit, sub_unit, tuple(perspektif), tuple(status))
+
+
+def _nama_dengan_induk(kode: str, nama: dict[str, str], induk: dict[str, object]) -> str:
+    """'KPPBC TMP A Bogor (Kantor Wilayah DJBC Jawa Barat)': where a unit sits, without indenting the list."""
+    kode_induk = induk.get(kode)
+    if isinstance(kode_induk, str) and kode_induk in nama:
+        return f"{nama.get(kode, kode)} ({nama[kode_induk]})"
+    return nama.get(kode, kode)
 
 
 @dataclass(frozen=True)
@@ -293,7 +301,9 @@ def tabel_status(data: pd.DataFrame, key: str, kolom_status: str = "status", **o
 def teks_sel(capaian: float | None, status: str) -> str:
     """The text of a status-grid cell: capaian and shape, or the status word when grey."""
     s = Status(status)
-    return f"{angka(capaian)} {IKON_STATUS[s]}" if capaian is not None and not pd.isna(capaian) else label_status(s)
+    if capaian is None or pd.isna(capaian):
+        return label_status(s)
+    return f"{angka(capaian, tetap=True)} {IKON_STATUS[s]}"
 
 
 def aman(teks: str) -> str:

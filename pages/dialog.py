@@ -75,14 +75,14 @@ def _geser(langkah: int) -> None:
 
 
 navigasi = st.columns([1, 3, 1], vertical_alignment="center")
-navigasi[0].button(t("dialog.sebelumnya"), key="dialog_sebelumnya", icon=":material/arrow_back:",
+navigasi[0].button(t("dialog.sebelumnya"), key="dialog_sebelumnya",
                    on_click=_geser, args=(-1,), disabled=posisi == 0, shortcut="Left", width="stretch")
 navigasi[1].markdown(
     f'<div class="dko-posisi">{t("dialog.ringkasan") if posisi == 0 else t("dialog.posisi", nomor=posisi, jumlah=jumlah_slide)}</div>',
     unsafe_allow_html=True,
 )
-navigasi[2].button(t("dialog.berikutnya"), key="dialog_berikutnya", icon=":material/arrow_forward:",
-                   icon_position="right", on_click=_geser, args=(1,), disabled=posisi >= jumlah_slide,
+navigasi[2].button(t("dialog.berikutnya"), key="dialog_berikutnya",
+                   on_click=_geser, args=(1,), disabled=posisi >= jumlah_slide,
                    shortcut="Right", width="stretch")
 
 # --- the screen ----------------------------------------------------------------------------------------------
@@ -103,7 +103,7 @@ else:
     kiri, kanan = st.columns([3, 2])
     with kiri:
         st.plotly_chart(charts.progres_iku(s.progres, s.iku.satuan, gelap=tema == "gelap"), key="dialog_grafik",
-                        config={"displayModeBar": False})
+                        config={"displayModeBar": False}, theme=None)  # our projector colours, not Streamlit's
     with kanan:
         st.markdown(f"### {t('dialog.catatan')}")
         st.markdown(projector.catatan(s, tw), unsafe_allow_html=True)

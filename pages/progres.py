@@ -15,7 +15,8 @@ semua = scores.tabel_semua_triwulan(p.snap.iku, p.snap.realisasi, f.unit_terpili
 semua = semua.merge(terpilih, on=["kode_unit", "kode_iku", "nama_iku"])
 semua["label"] = semua["kode_iku"] + " · " + semua["nama_iku"].map(lambda n: n if len(n) <= 60 else n[:58] + "…")
 semua["teks"] = [ui.teks_sel(c, s) for c, s in zip(semua["capaian"], semua["status"])]
-st.plotly_chart(charts.peta_status(semua, f.triwulan), key="peta_status", config={"displayModeBar": False})
+st.plotly_chart(charts.peta_status(semua, f.triwulan), key="peta_status", config={"displayModeBar": False},
+                theme=None)
 
 label = {
     (r.kode_unit, r.kode_iku): f"{r.kode_iku} · {r.nama_iku} ({r.nama_unit})" for r in p.tabel.itertuples()
@@ -28,7 +29,8 @@ progres = scores.tabel_progres(iku, realisasi)
 st.subheader(f"{iku.kode_iku} · {iku.nama_iku}")
 st.caption(t("progres.info", polaritas=t(f"polaritas.{iku.polaritas.value}"),
              konsolidasi=t(f"konsolidasi.{iku.konsolidasi.value}"), bobot=angka(iku.bobot)))
-st.plotly_chart(charts.progres_iku(progres, iku.satuan), key="grafik_progres", config={"displayModeBar": False})
+st.plotly_chart(charts.progres_iku(progres, iku.satuan), key="grafik_progres",
+                config={"displayModeBar": False}, theme=None)
 
 st.markdown(f"**{t('progres.per_triwulan')}**")
 tabel = progres.assign(triwulan=progres["triwulan"].map(nama_triwulan)).rename(columns={

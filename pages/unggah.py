@@ -62,11 +62,13 @@ st.subheader(t("unggah.pratinjau"))
 for b in rencana.berkas:
     for c in b.catatan:
         st.info(f"{ui.aman(b.nama)}: {ui.aman(c)}", icon=":material/info:")
-for i, p in enumerate(rencana.perubahan):
+for i, (b, p) in enumerate(zip(rencana.berkas, rencana.perubahan, strict=True)):
     judul = t("unggah.jenis", berkas=p.berkas, jenis=t(f"jenis.{p.jenis.value}"), baris=len(p.rincian))
     st.markdown(f"**{ui.aman(judul)}** — {p.ringkas()}")
     urutan = {t("perubahan.berubah"): 0, t("perubahan.baru"): 1, t("perubahan.sama"): 2}
     rincian = p.rincian.sort_values("perubahan", key=lambda s: s.map(urutan), kind="stable")
+    # columns the file left entirely blank keep what is stored: not shown, so nobody reads them as the file's
+    rincian = rincian.drop(columns=[k for k in rincian.columns if k in b.data and b.data[k].isna().all()])
     if "status_baru" in rincian:
         rincian = rincian.assign(status=[
             f"{label_status(Status(a))} → {label_status(Status(b))}" if a else ""

@@ -49,7 +49,7 @@ def test_ringkasan_15_hijau_1_abu_abu(at):
     assert '<div class="dko-jumlah" data-testid="dialog-jumlah">16 IKU: 15 hijau, 1 abu-abu</div>' in isi
     assert "105,96" in isi  # the NKO
     assert "BGR-05</b> Indeks Kepuasan Pengguna Jasa" in isi
-    assert "belum diukur s.d. triwulan ini (target baru ada di TW IV)" in isi
+    assert "belum diukur; target mulai TW IV" in isi
     assert at.button(key="dialog_sebelumnya").disabled
 
 

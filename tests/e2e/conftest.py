@@ -3,13 +3,16 @@
 Fixtures
 - ``server``: one server for the whole session on a private copy of the seeded sample database;
   for scenarios that only read.
-- ``server_tulis``: a fresh server on a fresh copy, for one test that writes (an upload).
+- ``server_tulis``: a fresh server on a fresh copy, for one test that writes (an upload, an import).
 - ``server_baru``: a fresh server that no browser has opened yet (first-request behaviour).
+  Each is the base URL (a ``str``); its ``.db`` is the database file that server uses, so a test can
+  write to it from outside, as another laptop would (``impor_cli``).
 - ``halaman``: a new browser page (1920x1080) in a fresh context; on failure its screenshot is
   saved to ``test-artifacts/gagal-<test>.png``.
 
 Helpers (imported by the tests): ``buka``, ``tunggu_selesai``, ``pilih``, ``baca_tabel``, ``sel_tabel``,
-``foto``. Waiting is always on a page condition (the app's script state, an element, a text), never a sleep.
+``foto``, ``impor_cli``. Waiting is always on a page condition (the app's script state, an element, a text),
+never a sleep (the one exception: the Dialog freeze test waits a few seconds for a change that must not come).
 
 Chromium is Debian's (``/usr/bin/chromium``, or ``KINERJA_CHROMIUM``); Playwright never downloads
 a browser here. Without Chromium or Playwright the tests are skipped, except under CI (env ``CI``
@@ -31,6 +34,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Self
 
 import pytest
 
@@ -67,8 +71,19 @@ def _port_bebas() -> int:
         return s.getsockname()[1]
 
 
+class Server(str):
+    """The base URL of a test server (``server + "/progres"`` works as with a str); ``.db``: its database."""
+
+    db: Path
+
+    def __new__(cls, url: str, db: Path) -> Self:
+        diri = super().__new__(cls, url)
+        diri.db = db
+        return diri
+
+
 @contextmanager
-def _jalankan_server(db: Path, log: Path) -> Iterator[str]:
+def _jalankan_server(db: Path, log: Path) -> Iterator[Server]:
     """``streamlit run app.py`` on a free loopback port with ``KINERJA_DB=db``; yields the base URL."""
     port = _port_bebas()
     env = os.environ | {"KINERJA_DB": str(db)}
@@ -80,7 +95,7 @@ def _jalankan_server(db: Path, log: Path) -> Iterator[str]:
     with open(log, "wb") as keluaran:
         proses = subprocess.Popen(perintah, cwd=AKAR, env=env, stdout=keluaran, stderr=subprocess.STDOUT,
                                   stdin=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    url = Server(f"http://127.0.0.1:{port}", db)
     try:
         batas = time.monotonic() + BATAS_MULAI
         while True:
@@ -114,12 +129,12 @@ def _salin_db(_db_contoh: Path, folder: Path) -> Path:
 
 
 def _pemanasan(peramban, url: str) -> None:
-    """Run app.py once in a throwaway page, so the server knows the app's own navigation.
+    """Run app.py once in a throwaway page: data loaded and caches warm before a scenario starts.
 
     Streamlit (1.67) treats the very first session of a server specially when a ``pages/`` folder sits
-    beside app.py: if that session opens a page URL such as /progres directly, the page file runs alone,
-    without app.py (see test_halaman_langsung_pada_server_baru). Opening / first sidesteps that, so each
-    scenario can start on any page, in any order.
+    beside app.py (a page URL opened first ran without app.py); the app now corrects that itself
+    (``ui.pastikan_navigasi``), checked on a server without this warm-up by
+    test_halaman_langsung_pada_server_baru.
     """
     konteks = peramban.new_context(viewport={"width": LEBAR, "height": TINGGI})
     try:
@@ -129,7 +144,7 @@ def _pemanasan(peramban, url: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def server(_db_contoh: Path, tmp_path_factory: pytest.TempPathFactory, peramban) -> Iterator[str]:
+def server(_db_contoh: Path, tmp_path_factory: pytest.TempPathFactory, peramban) -> Iterator[Server]:
     """Base URL of a server shared by the read-only scenarios (its own copy of the sample data)."""
     folder = tmp_path_factory.mktemp("e2e_baca")
     with _jalankan_server(_salin_db(_db_contoh, folder), folder / "streamlit.log") as url:
@@ -138,7 +153,7 @@ def server(_db_contoh: Path, tmp_path_factory: pytest.TempPathFactory, peramban)
 
 
 @pytest.fixture
-def server_tulis(_db_contoh: Path, tmp_path: Path, peramban) -> Iterator[str]:
+def server_tulis(_db_contoh: Path, tmp_path: Path, peramban) -> Iterator[Server]:
     """Base URL of a server private to one test that writes: its changes reach no other test."""
     with _jalankan_server(_salin_db(_db_contoh, tmp_path), tmp_path / "streamlit.log") as url:
         _pemanasan(peramban, url)
@@ -146,7 +161,7 @@ def server_tulis(_db_contoh: Path, tmp_path: Path, peramban) -> Iterator[str]:
 
 
 @pytest.fixture
-def server_baru(_db_contoh: Path, tmp_path: Path) -> Iterator[str]:
+def server_baru(_db_contoh: Path, tmp_path: Path) -> Iterator[Server]:
     """Base URL of a fresh server that no session has opened yet."""
     with _jalankan_server(_salin_db(_db_contoh, tmp_path), tmp_path / "streamlit.log") as url:
         yield url
@@ -219,8 +234,11 @@ def buka(page, url: str) -> None:
     tunggu_selesai(page)
 
 
-def pilih(page, kunci: str, pilihan: str) -> None:
-    """Choose an option in the selectbox with this key by clicking it open, as a user does."""
+def pilih(page, kunci: str, pilihan: str | re.Pattern[str]) -> None:
+    """Choose an option in the selectbox with this key by clicking it open, as a user does.
+
+    ``pilihan``: the option's whole text, or a pattern for it (the unit list indents names with "· ").
+    """
     kotak = page.locator(f".st-key-{kunci} input[role=combobox]")
     # centred first: the list closes again when the page scrolls under it (a box at the bottom edge)
     kotak.evaluate("e => e.scrollIntoView({block: 'center'})")
@@ -313,22 +331,39 @@ def baca_tabel(page, kunci: str) -> list[dict[str, str]]:
     return [{judul[k - 1]: sel[(b, k)] for k in range(1, n_kolom + 1)} for b in range(2, n_baris + 1)]
 
 
-def foto(page, nama: str, docs: str | None = None) -> Path:
-    """A whole-page screenshot at 1920 wide in test-artifacts/; also docs/<docs> when KINERJA_SIMPAN_DOCS=1."""
+def foto(page, nama: str, docs: str | None = None, *, seluruh: bool = True) -> Path:
+    """A screenshot at 1920 wide in test-artifacts/; also docs/<docs> when KINERJA_SIMPAN_DOCS=1.
+
+    ``seluruh``: the whole page (the viewport stretched to the content); False: the 1920x1080 screen
+    as shown, e.g. a projected Dialog slide.
+    """
     tunggu_selesai(page)
-    tinggi = page.locator("[data-testid=stMain]").evaluate("e => e.scrollHeight")
-    page.set_viewport_size({"width": LEBAR, "height": max(TINGGI, tinggi)})
-    # let the layout follow the new height (charts and grids resize on the next frames)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")  # no focus ring
+    if seluruh:
+        tinggi = page.locator("[data-testid=stMain]").evaluate("e => e.scrollHeight")
+        page.set_viewport_size({"width": LEBAR, "height": max(TINGGI, tinggi)})
+    # let the layout settle (after a resize, charts and grids follow on the next frames)
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     tunggu_selesai(page)
     ARTEFAK.mkdir(exist_ok=True)
     path = ARTEFAK / f"{nama}.png"
     page.screenshot(path=str(path), animations="disabled", caret="hide")
-    page.set_viewport_size({"width": LEBAR, "height": TINGGI})
+    if seluruh:
+        page.set_viewport_size({"width": LEBAR, "height": TINGGI})
     if docs and os.environ.get("KINERJA_SIMPAN_DOCS") == "1":
         DOCS.mkdir(exist_ok=True)
         shutil.copy(path, DOCS / docs)
     return path
+
+
+def impor_cli(db: Path, berkas: Path, pengguna: str = "rekan") -> str:
+    """``python -m kinerja import`` into a server's database from outside the app, as another laptop would."""
+    hasil = subprocess.run(
+        [sys.executable, "-m", "kinerja", "import", str(berkas), "--db", str(db), "--user", pengguna],
+        cwd=AKAR, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL, check=False,
+    )
+    assert hasil.returncode == 0, f"import failed ({hasil.returncode}):\n{hasil.stdout}\n{hasil.stderr}"
+    return hasil.stdout
 
 
 @pytest.fixture
