@@ -56,8 +56,9 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   [data-testid="stButtonGroup"] button[aria-checked="true"] {{outline: 3px solid {w['teks']};}}
   .stButton button:disabled {{opacity: 0.35;}}
   .st-key-dialog_sebelumnya button p, .st-key-dialog_berikutnya button p {{font-size: 1.4rem; font-weight: 700;}}
-  .dko-daftar {{font-size: 1.5rem; line-height: 1.5; padding-left: 1.2rem;}}
-  .dko-catatan {{font-size: 1.45rem; line-height: 1.45;}}
+  .dko-daftar, .dko-daftar li {{font-size: 1.5rem; line-height: 1.5;}}
+  .dko-daftar {{padding-left: 1.2rem;}}
+  .dko-catatan, .dko-catatan p, .dko-catatan li {{font-size: 1.45rem; line-height: 1.45;}}
   .dko-catatan b {{color: {w['redup']};}}
 </style>
 """
