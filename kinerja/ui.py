@@ -350,8 +350,8 @@ def baris_revisi(r: Revisi) -> dict[str, object]:
 def unduh_tabel(data: pd.DataFrame, nama: str, key: str) -> None:
     """CSV and Excel download buttons for a table (numbers as numbers, text made formula-safe)."""
     kiri, kanan, _ = st.columns([1, 1, 6])
-    kiri.download_button(t("unduh.csv"), exporting.ke_csv(data), f"{nama}.csv", "text/csv", key=f"{key}_csv",
-                         icon=":material/download:")
-    kanan.download_button(t("unduh.xlsx"), exporting.ke_xlsx(data, "ringkasan"), f"{nama}.xlsx",
+    kiri.download_button(t("unduh.csv"), lambda: exporting.ke_csv(data), f"{nama}.csv", "text/csv",
+                         key=f"{key}_csv", icon=":material/download:", on_click="ignore")
+    kanan.download_button(t("unduh.xlsx"), lambda: exporting.ke_xlsx(data, "ringkasan"), f"{nama}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
-                          icon=":material/download:")
+                          icon=":material/download:", on_click="ignore")

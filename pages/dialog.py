@@ -54,11 +54,13 @@ with kontrol[3]:
     unduh[0].download_button(t("dialog.unduh_deck"), lambda: deck.buat_deck(isi), f"{nama}.pptx",
                              "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                              key="dialog_unduh_pptx", icon=":material/slideshow:", on_click="ignore")
-    tabel = dialog.tabel_ekspor(isi)
-    unduh[1].download_button(t("dialog.unduh_xlsx"), exporting.ke_xlsx(tabel, "dialog"), f"{nama}.xlsx",
+    # built only when clicked: navigating the slides stays quick
+    unduh[1].download_button(t("dialog.unduh_xlsx"), lambda: exporting.ke_xlsx(dialog.tabel_ekspor(isi), "dialog"),
+                             f"{nama}.xlsx",
                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                              key="dialog_unduh_xlsx", icon=":material/table:", on_click="ignore")
-    unduh[2].download_button(t("dialog.unduh_csv"), exporting.ke_csv(tabel), f"{nama}.csv", "text/csv",
+    unduh[2].download_button(t("dialog.unduh_csv"), lambda: exporting.ke_csv(dialog.tabel_ekspor(isi)),
+                             f"{nama}.csv", "text/csv",
                              key="dialog_unduh_csv", icon=":material/download:", on_click="ignore")
 if beku:
     st.caption(t("dialog.beku_sejak", jam=awal[kunci_awal][1].strftime("%H:%M")))

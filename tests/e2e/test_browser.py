@@ -348,3 +348,22 @@ def test_dialog_dibekukan_tidak_berubah_sampai_dicairkan(server_tulis, halaman, 
     expect(saklar.get_by_role("switch")).not_to_be_checked()
     expect(capaian(halaman)).to_have_text("72,06%", timeout=15_000)
     expect(posisi(halaman)).to_have_text("IKU 1 dari 16")
+
+
+def test_dialog_unduh_notulen_dan_tabel(server, halaman):
+    """One click on each download gives a deck that opens with 1 + 16 slides and a table with 16 IKU."""
+    import io
+
+    import pandas as pd
+    from pptx import Presentation
+
+    buka(halaman, server + "/dialog?unit=KPPBCBOGOR&tahun=2019&triwulan=TW+III")
+    with halaman.expect_download(timeout=90_000) as unduhan:
+        halaman.locator(".st-key-dialog_unduh_pptx button").click()
+    assert unduhan.value.suggested_filename == "dko_KPPBCBOGOR_2019_tw3.pptx"
+    deck = Presentation(unduhan.value.path())
+    assert len(deck.slides) == 17
+    with halaman.expect_download(timeout=30_000) as unduhan:
+        halaman.locator(".st-key-dialog_unduh_xlsx button").click()
+    tabel = pd.read_excel(io.BytesIO(open(unduhan.value.path(), "rb").read()))
+    assert len(tabel) == 16 and tabel.loc[0, "capaian"] == 103.0
