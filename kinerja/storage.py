@@ -5,9 +5,13 @@ line works while the app is running, no process keeps the file open longer
 than one operation: each method opens it, does its work in one transaction
 and closes it. A file held by another process is retried for a few seconds,
 then reported as ``DatabaseBusy`` ("coba lagi"), never a crash or a hang.
+Within one process, operations on a file take turns.
 
-Methods take and return pandas DataFrames with the canonical columns of
-``kinerja.loading``; nothing here knows about scoring or Streamlit.
+Every write is a revision: the rows an upload said are logged beside the
+data, so an undo can rebuild exactly what the surviving revisions make.
+
+Methods take and return pandas DataFrames with the columns of ``KOLOM``;
+nothing here knows about scoring or Streamlit.
 """
 
 from __future__ import annotations
