@@ -242,6 +242,7 @@ GAYA = """
   .kinerja-ringkas {font-size: 1.6rem; font-weight: 600; margin: 0.4rem 0 0.8rem 0;}
   .kinerja-konteks {font-size: 1.35rem; font-weight: 600; color: #374151; margin: -0.6rem 0 0.6rem 0;}
   [data-testid="stSidebar"] {min-width: 340px;}
+  [data-testid="stMainBlockContainer"] {padding-top: 2.2rem;}
 </style>
 """
 
