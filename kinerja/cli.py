@@ -24,10 +24,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kinerja import scores
+from kinerja import loading, scores
 from kinerja.config import path_db
+from kinerja.exporting import netralkan
 from kinerja.importing import Perubahan, rencanakan, terapkan
-from kinerja.storage import KUNCI, DatabaseBusy, RevisiDitolak, Storage
+from kinerja.storage import KUNCI, ImporDitolak, MasalahBasisData, RevisiDitolak, Storage
 from kinerja.texts import t
 from kinerja_core.model import baca_triwulan
 from kinerja_core.unit import subpohon
@@ -40,6 +41,14 @@ def _triwulan(teks: str) -> int:
     return q
 
 
+def _nama_pengguna(teks: str) -> str:
+    """A --user name as the revision log keeps it: one line of printable text."""
+    teks = teks.strip()
+    if not teks or any(not c.isprintable() for c in teks) or len(teks) > 200:
+        raise argparse.ArgumentTypeError(t("cli.pengguna_tidak_sah", nilai=teks))
+    return teks
+
+
 BANTUAN_DB = "berkas DuckDB (bawaan: $KINERJA_DB atau data/kinerja.duckdb)"
 
 
@@ -49,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="impor unit.csv / iku.csv / realisasi.csv dalam satu transaksi")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="tampilkan pratinjau perubahan tanpa menyimpan")
-    imp.add_argument("--user", default=None, help="nama pengunggah di riwayat revisi (bawaan: pengguna sistem)")
+    imp.add_argument("--user", type=_nama_pengguna, default=None, help="nama pengunggah di riwayat revisi (bawaan: pengguna sistem)")
     imp.add_argument("--db", type=Path, help=BANTUAN_DB)
     sk = sub.add_parser("score", help="capaian dan status tiap IKU s.d. satu triwulan")
     sk.add_argument("--tahun", type=int, required=True)
@@ -62,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--db", type=Path, help=BANTUAN_DB)
     batal = sub.add_parser("undo", help="batalkan satu revisi impor (pembatalan itu sendiri menjadi revisi)")
     batal.add_argument("revision_id", type=int, metavar="REVISION_ID")
-    batal.add_argument("--user", default=None, help="nama pengguna di riwayat revisi (bawaan: pengguna sistem)")
+    batal.add_argument("--user", type=_nama_pengguna, default=None, help="nama pengguna di riwayat revisi (bawaan: pengguna sistem)")
     batal.add_argument("--db", type=Path, help=BANTUAN_DB)
     return p
 
@@ -71,9 +80,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     storage = Storage(path_db(args.db))
     perintah = {"import": _impor, "score": _skor, "revisions": _revisi, "undo": _batal}[args.perintah]
+    if args.perintah != "import" and not storage.ada():  # only an import may create a database
+        print(t("gudang.tidak_ada", path=storage.path), file=sys.stderr)
+        return 1
     try:
         return perintah(args, storage)
-    except (DatabaseBusy, RevisiDitolak) as e:
+    except (MasalahBasisData, RevisiDitolak, ImporDitolak) as e:
         print(str(e), file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head`: not an error
@@ -83,8 +95,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _impor(args: argparse.Namespace, storage: Storage) -> int:
     berkas = []
+    batas = loading.BATAS_UKURAN_MB * 1024 * 1024
     for f in args.files:
         try:
+            ukuran = f.stat().st_size
+            if ukuran > batas:  # before reading: a huge file costs nothing to refuse
+                print(t("galat.lokasi_berkas", berkas=f.name, pesan=t(
+                    "galat.terlalu_besar", ukuran=round(ukuran / 1024 / 1024, 1), batas=loading.BATAS_UKURAN_MB)),
+                      file=sys.stderr)
+                return 1
             berkas.append((f.name, f.read_bytes()))
         except OSError as e:
             print(f"{f}: {e.strerror}", file=sys.stderr)
@@ -139,9 +158,15 @@ def _revisi(args: argparse.Namespace, storage: Storage) -> int:
         jumlah = f"baru={r.baru} berubah={r.berubah} sama={r.sama} dihapus={r.dihapus}"
         keadaan = (f"membatalkan={r.membatalkan}" if r.jenis == "batal"
                    else f"dibatalkan_oleh={r.dibatalkan_oleh}" if r.dibatalkan_oleh else "")
-        print("\t".join([str(r.id), r.waktu.isoformat(timespec="seconds"), r.pengguna, r.berkas, r.sha256 or "-",
-                         jumlah, r.jenis + (f" {keadaan}" if keadaan else "")]))
+        print("\t".join(_satu_baris(v) for v in (
+            str(r.id), r.waktu.isoformat(timespec="seconds"), r.pengguna, r.berkas, r.sha256 or "-", jumlah,
+            r.jenis + (f" {keadaan}" if keadaan else ""))))
     return 0
+
+
+def _satu_baris(teks: str) -> str:
+    """A TSV field: tabs, line breaks and other control characters (from older versions) become spaces."""
+    return "".join(c if c.isprintable() else " " for c in teks)
 
 
 def _batal(args: argparse.Namespace, storage: Storage) -> int:
@@ -163,7 +188,11 @@ def _skor(args: argparse.Namespace, storage: Storage) -> int:
     hasil = scores.nilai_semua(snap.iku, snap.realisasi, args.triwulan, pilihan)
     iku = scores.tabel_iku(hasil)[scores.KOLOM_SKOR]
     iku["capaian"] = iku["capaian"].round(2)
+    angka = ["target", "realisasi", "capaian"]  # beyond a double's range (older data): empty, never 'inf'
+    iku[angka] = iku[angka].astype("float64").where(lambda d: d.abs() != math.inf)
     if args.format == "csv":
+        teks = ["kode_unit", "kode_iku", "nama_iku"]  # a spreadsheet must not run a name as a formula
+        iku[teks] = iku[teks].map(netralkan)
         iku.to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
     nko = scores.tabel_nko(hasil, snap.unit)
@@ -174,18 +203,18 @@ def _skor(args: argparse.Namespace, storage: Storage) -> int:
             for r in nko.to_dict("records")
         ],
     }
-    json.dump(keluaran, sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(keluaran, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     sys.stdout.write("\n")
     return 0
 
 
 def _json_baris(baris: dict[str, object]) -> dict[str, object]:
-    """NaN (not computable, missing) becomes null; numpy numbers become plain numbers."""
+    """NaN (not computable, missing) and any non-finite number become null; numpy numbers plain numbers."""
     hasil: dict[str, object] = {}
     for k, v in baris.items():
-        if isinstance(v, float) and math.isnan(v):
-            v = None
-        elif hasattr(v, "item"):
+        if hasattr(v, "item"):
             v = v.item()  # type: ignore[union-attr]
+        if isinstance(v, float) and not math.isfinite(v):
+            v = None
         hasil[k] = v
     return hasil

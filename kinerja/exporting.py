@@ -1,17 +1,23 @@
 """Files the app hands out: upload templates and table exports, as CSV or XLSX.
 
-Text cells that a spreadsheet would run as a formula (starting with ``=``,
-``+``, ``-``, ``@``, a tab or a carriage return) are prefixed with ``'`` so an
-IKU name or a kendala can never become a formula in someone's Excel.
-Numbers stay numbers.
+Text that a spreadsheet would run as a formula (starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) can never become one in someone's
+Excel, and every file reads back unchanged (round trip):
+- in CSV such text gets a leading ``'``, which the loader removes again;
+- in XLSX it is written as a text cell with Excel's quote prefix (the cell
+  shows ``-5 hari`` and stays text when edited), so nothing is added to it.
+Control characters a worksheet cannot hold (pasted from Word, stored by older
+versions) become a line break (``\x0b``, ``\x0c``) or a space. Numbers stay numbers.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 
 import pandas as pd
+from openpyxl.cell.cell import TYPE_FORMULA, TYPE_STRING
 
 from kinerja.loading import KOLOM, KOLOM_INFO, Jenis
 from kinerja.storage import Snapshot
@@ -44,11 +50,33 @@ def ke_csv(tabel: pd.DataFrame) -> bytes:
     return _aman(tabel).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n").encode("utf-8-sig")
 
 
+_TIDAK_BOLEH_DI_XLSX = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def teks_lembar(nilai: str) -> str:
+    r"""Text as a worksheet cell can hold it: Word's line/page breaks as line breaks, other control characters
+    as spaces.
+
+    >>> teks_lembar("Impor tertunda\x0bAsistensi\x00")
+    'Impor tertunda\nAsistensi '
+    """
+    return _TIDAK_BOLEH_DI_XLSX.sub(" ", nilai.replace("\x0b", "\n").replace("\x0c", "\n"))
+
+
 def ke_xlsx(tabel: pd.DataFrame, nama_sheet: str) -> bytes:
-    """An .xlsx with one sheet (named like the file kind, so it reads back)."""
+    """An .xlsx with one sheet (named like the file kind, so it reads back); formula-like text stays text."""
+    data = tabel.copy()
+    for k in data.columns:
+        if not pd.api.types.is_numeric_dtype(data[k]) and not pd.api.types.is_bool_dtype(data[k]):
+            data[k] = data[k].map(lambda v: teks_lembar(v) if isinstance(v, str) else v)
     keluaran = io.BytesIO()
     with pd.ExcelWriter(keluaran, engine="openpyxl") as penulis:
-        _aman(tabel).to_excel(penulis, sheet_name=nama_sheet[:31], index=False)
+        data.to_excel(penulis, sheet_name=nama_sheet[:31], index=False)
+        for baris in penulis.sheets[nama_sheet[:31]].iter_rows(min_row=2):
+            for sel in baris:
+                if sel.data_type == TYPE_FORMULA or (isinstance(sel.value, str) and sel.value.startswith(AWALAN_RUMUS)):
+                    sel.data_type = TYPE_STRING  # written as text: Excel never evaluates it
+                    sel.quotePrefix = True  # and keeps it text when someone edits the cell
     return keluaran.getvalue()
 
 

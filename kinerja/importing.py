@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,11 +21,13 @@ import numpy as np
 import pandas as pd
 
 from kinerja import scores
-from kinerja.loading import Berkas, Jenis, Kesalahan, baca_berkas
-from kinerja.storage import KOLOM, KUNCI, Revisi, Storage, Tersimpan
+from kinerja.kode import samakan_kode
+from kinerja.loading import BATAS_KESALAHAN, Berkas, Jenis, Kesalahan, baca_berkas
+from kinerja.storage import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, Tersimpan
 from kinerja.texts import angka, t
 from kinerja_core.capaian import nilai_iku
 from kinerja_core.model import Iku
+from kinerja_core.unit import Unit, siklus
 
 FOLDER_CONTOH = Path(__file__).resolve().parent.parent / "data"
 BERKAS_CONTOH = ("unit.csv", "iku.csv", "realisasi.csv")
@@ -66,6 +68,12 @@ class RencanaImpor:
     def sah(self) -> bool:
         return not self.kesalahan and not self.kesalahan_lain
 
+    def tambah(self, kesalahan: list[Kesalahan], lain: int) -> None:
+        """Add errors, keeping at most BATAS_KESALAHAN listed and counting the rest."""
+        ruang = max(BATAS_KESALAHAN - len(self.kesalahan), 0)
+        self.kesalahan += kesalahan[:ruang]
+        self.kesalahan_lain += lain + max(len(kesalahan) - ruang, 0)
+
     @property
     def ada_perubahan(self) -> bool:
         return any(p.baru or p.berubah for p in self.perubahan)
@@ -89,17 +97,27 @@ def sidik(berkas: Sequence[tuple[str, bytes]]) -> str:
 
 
 def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage) -> RencanaImpor:
-    """Read every file and check it, alone and against the store; report every problem; write nothing."""
+    """Read every file and check it, alone and against the store; report every problem; write nothing.
+
+    Codes are first matched to the stored ones (case never makes a new unit or
+    IKU; a new look-alike code is refused). Errors are capped at
+    ``BATAS_KESALAHAN`` in all; the rest are counted, never listed one by one.
+    """
     terbaca = [baca_berkas(nama, isi) for nama, isi in berkas]
     rencana = RencanaImpor(
         terbaca, sidik(berkas),
         [k for b in terbaca for k in b.kesalahan],
         kesalahan_lain=sum(b.kesalahan_lain for b in terbaca),
     )
-    rencana.kesalahan += _duplikat_antar_berkas(terbaca)
+    kode = storage.kode()
+    rencana.tambah(*samakan_kode(terbaca, kode, BATAS_KESALAHAN))
+    rencana.tambah(*_duplikat_antar_berkas(terbaca, BATAS_KESALAHAN))
+    rencana.tambah(_periksa_siklus(terbaca, kode), 0)
     masuk = _masuk_per_tabel(terbaca)
     tersimpan = storage.bandingkan(masuk)
-    rencana.kesalahan += _periksa_rujukan(terbaca, tersimpan)
+    rencana.tambah(*_periksa_rujukan(terbaca, tersimpan, BATAS_KESALAHAN))
+    urutan = {b.nama: i for i, b in enumerate(terbaca)}
+    rencana.kesalahan.sort(key=lambda k: (urutan.get(k.berkas, 0), k.baris or 0))
     if rencana.sah:
         rencana.perubahan = [
             _perubahan(b, tersimpan.beda[b.jenis].query("_berkas == @i"))  # type: ignore[index]
@@ -160,25 +178,65 @@ def _masuk_per_tabel(berkas: list[Berkas]) -> dict[str, pd.DataFrame]:
     return masuk
 
 
-def _duplikat_antar_berkas(berkas: list[Berkas]) -> list[Kesalahan]:
-    """The same key in two files of one upload is as ambiguous as twice in one file."""
-    kesalahan = []
+def _duplikat_antar_berkas(berkas: list[Berkas], batas: int) -> tuple[list[Kesalahan], int]:
+    """The same key in two files of one upload is as ambiguous as twice in one file (at most ``batas`` listed)."""
+    kesalahan: list[Kesalahan] = []
+    lain = 0
     for jenis in Jenis:
         bagian = [b.data.assign(berkas=b.nama) for b in berkas if b.jenis is jenis and not b.data.empty]
         if len(bagian) < 2:
             continue
         semua = pd.concat(bagian, ignore_index=True).dropna(subset=KUNCI[jenis])
         pertama = semua.drop_duplicates(subset=KUNCI[jenis])[[*KUNCI[jenis], "berkas", "baris"]]
-        ulang = semua[semua.duplicated(subset=KUNCI[jenis])].merge(pertama, on=KUNCI[jenis], suffixes=("", "_asal"))
+        ulang = semua[semua.duplicated(subset=KUNCI[jenis])]
+        ruang = max(batas - len(kesalahan), 0)
+        lain += max(len(ulang) - ruang, 0)
+        ulang = ulang.head(ruang).merge(pertama, on=KUNCI[jenis], suffixes=("", "_asal"))
         for r in ulang.itertuples():
             kunci = " / ".join(str(getattr(r, k)) for k in KUNCI[jenis])
             kesalahan.append(Kesalahan(r.berkas, t("galat.duplikat_berkas", kunci=kunci, berkas=r.berkas_asal,
                                                     baris_lain=r.baris_asal), int(r.baris)))
+    return kesalahan, lain
+
+
+def _periksa_siklus(berkas: list[Berkas], kode: KodeTersimpan, batas: int = 50) -> list[Kesalahan]:
+    """Parent links that would make a cycle once the upload lands, each reported at an uploaded row on it.
+
+    The stored tree with the uploaded units applied is walked; each cycle found
+    is reported at the uploaded row that belongs to it, that link is set aside
+    and the walk repeated, so several independent cycles are all named.
+    """
+    baris_unit = {}
+    induk = dict(zip(kode.unit["kode_unit"], kode.unit["kode_induk"].astype(object).where(kode.unit["kode_induk"].notna(), None)))
+    for b in berkas:
+        if b.jenis is Jenis.UNIT and not b.data.empty:
+            for r in b.data.dropna(subset=["kode_unit"]).itertuples():
+                induk[r.kode_unit] = None if pd.isna(r.kode_induk) else r.kode_induk
+                baris_unit[r.kode_unit] = (b.nama, int(r.baris))
+    kesalahan: list[Kesalahan] = []
+    while len(kesalahan) < batas:
+        jalur = siklus(Unit(k, "", i) for k, i in induk.items())
+        if jalur is None:
+            break
+        pelaku = next((k for k in jalur if k in baris_unit), jalur[0])
+        nama, baris = baris_unit.get(pelaku, (berkas[0].nama, None))
+        kesalahan.append(Kesalahan(nama, t("galat.induk_siklus", nilai=pelaku, jalur=" → ".join(jalur)), baris,
+                                   "kode_induk"))
+        induk[pelaku] = None
     return kesalahan
+
+
+BATAS_SARAN = 50
+"""Distinct unknown codes that get a 'mungkin maksudnya …' hint; beyond that the hints would cost more than
+they help (a file of a million unknown codes is the wrong file, not a million typos)."""
+
+BATAS_CALON_SARAN = 2000
+"""Known codes a hint is searched among; a larger list is narrowed to the same unit and year first."""
 
 
 def _saran(kode: str, dikenal: Sequence[str]) -> str:
     """' (mungkin maksudnya BGR-01?)' for the nearest known code, or nothing."""
+    dikenal = list(dikenal)[:BATAS_CALON_SARAN]
     mirip = difflib.get_close_matches(kode, dikenal, n=1, cutoff=0.6) or difflib.get_close_matches(
         kode.upper(), [k.upper() for k in dikenal], n=1, cutoff=0.6
     )
@@ -208,7 +266,20 @@ def _tidak_dikenal(data: pd.DataFrame, dikenal: pd.DataFrame, kunci: list[str]) 
     return gabung[gabung["_merge"] == "left_only"]
 
 
-def _periksa_rujukan(berkas: list[Berkas], tersimpan: Tersimpan) -> list[Kesalahan]:
+class _Daftar:
+    """Errors of the reference check, at most ``batas`` listed; the rest counted."""
+
+    def __init__(self, batas: int) -> None:
+        self.batas, self.isi, self.lain = batas, [], 0  # type: tuple[int, list[Kesalahan], int]
+
+    def ruang(self, jumlah: int) -> int:
+        """How many of ``jumlah`` new errors may be listed; the others are counted now."""
+        muat = min(max(self.batas - len(self.isi), 0), jumlah)
+        self.lain += jumlah - muat
+        return muat
+
+
+def _periksa_rujukan(berkas: list[Berkas], tersimpan: Tersimpan, batas: int) -> tuple[list[Kesalahan], int]:
     """Every unit and IKU code named must be stored already or arrive in the same upload."""
     berkas = [b for b in berkas if not b.data.empty]
     unit = sorted({k for b in berkas if b.jenis is Jenis.UNIT for k in b.data["kode_unit"].dropna()}
@@ -218,37 +289,42 @@ def _periksa_rujukan(berkas: list[Berkas], tersimpan: Tersimpan) -> list[Kesalah
         [tersimpan.kunci_iku, *(b.data[KUNCI[Jenis.IKU]] for b in berkas if b.jenis is Jenis.IKU)],
         ignore_index=True,
     )
-    kesalahan = []
+    daftar = _Daftar(batas)
     for b in berkas:
         if b.jenis is Jenis.UNIT:
             induk = b.data.dropna(subset=["kode_induk"])
             asing = _tidak_dikenal(induk.rename(columns={"kode_unit": "_kode", "kode_induk": "kode_unit"}),
                                    unit_dikenal, ["kode_unit"])
-            kesalahan += [
-                Kesalahan(b.nama, t("galat.induk_tidak_dikenal", nilai=r.kode_unit) + _saran(r.kode_unit, unit),
+            saran = _saran_per_kode(asing["kode_unit"], lambda k: _saran(k, unit))
+            daftar.isi += [
+                Kesalahan(b.nama, t("galat.induk_tidak_dikenal", nilai=r.kode_unit) + saran.get(r.kode_unit, ""),
                           r.baris, "kode_induk")
-                for r in asing.itertuples()
-            ]
-            kesalahan += [
-                Kesalahan(b.nama, t("galat.induk_siklus", nilai=r.kode_unit, jalur=r.kode_unit), r.baris, "kode_induk")
-                for r in induk[induk["kode_induk"] == induk["kode_unit"]].itertuples()
+                for r in asing.head(daftar.ruang(len(asing))).itertuples()
             ]
         elif b.jenis is Jenis.IKU:
-            kesalahan += [
-                Kesalahan(b.nama, t("galat.unit_tidak_dikenal", nilai=r.kode_unit) + _saran(r.kode_unit, unit),
+            asing = _tidak_dikenal(b.data, unit_dikenal, ["kode_unit"])
+            saran = _saran_per_kode(asing["kode_unit"], lambda k: _saran(k, unit))
+            daftar.isi += [
+                Kesalahan(b.nama, t("galat.unit_tidak_dikenal", nilai=r.kode_unit) + saran.get(r.kode_unit, ""),
                           r.baris, "kode_unit")
-                for r in _tidak_dikenal(b.data, unit_dikenal, ["kode_unit"]).itertuples()
+                for r in asing.head(daftar.ruang(len(asing))).itertuples()
             ]
         elif b.jenis is Jenis.REALISASI:
             asing = _tidak_dikenal(b.data, iku_dikenal, KUNCI[Jenis.IKU])
-            kelompok = asing[KUNCI[Jenis.IKU]].drop_duplicates()
+            asing = asing.head(daftar.ruang(len(asing)))
+            kelompok = asing[KUNCI[Jenis.IKU]].drop_duplicates().head(BATAS_SARAN)
             saran = {tuple(k): _saran_iku(*k, iku_dikenal) for k in kelompok.itertuples(index=False)}
-            kesalahan += [
+            daftar.isi += [
                 Kesalahan(b.nama, t("galat.iku_tidak_dikenal", nilai=r.kode_iku, unit=r.kode_unit, tahun=r.tahun)
-                          + saran[(r.tahun, r.kode_unit, r.kode_iku)], r.baris, "kode_iku")
+                          + saran.get((r.tahun, r.kode_unit, r.kode_iku), ""), r.baris, "kode_iku")
                 for r in asing.itertuples()
             ]
-    return sorted(kesalahan, key=lambda k: (k.berkas, k.baris or 0))
+    return sorted(daftar.isi, key=lambda k: (k.berkas, k.baris or 0)), daftar.lain
+
+
+def _saran_per_kode(kode: pd.Series, saran: Callable[[str], str]) -> dict[str, str]:
+    """A hint for each of the first BATAS_SARAN distinct unknown codes."""
+    return {k: saran(k) for k in kode.drop_duplicates().head(BATAS_SARAN)}
 
 
 def _perubahan(b: Berkas, beda: pd.DataFrame) -> Perubahan:

@@ -16,6 +16,7 @@ nothing here knows about scoring or Streamlit.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import threading
@@ -30,6 +31,7 @@ import duckdb
 import pandas as pd
 
 from kinerja.texts import t
+from kinerja_core.unit import Unit, siklus
 
 KOLOM = {
     "unit": ["kode_unit", "nama_unit", "kode_induk"],
@@ -180,17 +182,77 @@ def _giliran(path: Path) -> threading.Lock:
         return _KUNCI_BERKAS.setdefault(str(path.resolve()), threading.Lock())
 
 
-class DatabaseBusy(RuntimeError):
+class MasalahBasisData(RuntimeError):
+    """The database cannot be used as asked; the message says why in the user's words.
+
+    Nothing was written: a refused or failed operation leaves the file as it was.
+    """
+
+    def __init__(self, kunci: str, path: Path, **isian: object) -> None:
+        super().__init__(t(kunci, path=path, **isian))
+        self.path = path
+
+
+class DatabaseBusy(MasalahBasisData):
     """The database file is held by another process: the user should try again shortly."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(t("gudang.sibuk", path=path))
-        self.path = path
+        super().__init__("gudang.sibuk", path)
+
+
+class ImporDitolak(ValueError):
+    """An upload that stopped being valid between its check and its commit (another process wrote in
+    between); refused whole inside the committing transaction. The message says what and why."""
 
 
 def _terkunci(e: duckdb.Error) -> bool:
     """Whether opening failed because another process holds the file's lock."""
     return "lock" in str(e).lower()
+
+
+def _tanpa_izin(e: duckdb.Error) -> bool:
+    teks = str(e).lower()
+    return "permission denied" in teks or "read-only file system" in teks
+
+
+_GALAT_BERKAS = (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
+                 duckdb.SerializationException)
+"""DuckDB errors that mean the file could not be read or written (damaged, truncated, disk full)."""
+
+def _masalah_berkas(e: duckdb.Error) -> bool:
+    """Whether a DuckDB error means the file could not be read or written (damaged, truncated, disk full)."""
+    teks = str(e)
+    return isinstance(e, _GALAT_BERKAS) or "Could not write" in teks or "Could not read" in teks or (
+        "Failed to commit" in teks)
+
+
+MAGIC_DUCKDB = b"DUCK"
+"""Bytes 8–11 of every DuckDB database file."""
+
+
+def _periksa_berkas(path: Path) -> None:
+    """Refuse, before DuckDB touches it, anything at ``path`` that is not a DuckDB database file.
+
+    DuckDB would open a CSV file as an empty database and a zero-byte file
+    fails deep inside; both are said plainly instead, and the file is left alone.
+    """
+    if path.is_dir():
+        raise MasalahBasisData("gudang.folder", path)
+    try:
+        with path.open("rb") as f:
+            kepala = f.read(12)
+    except PermissionError:
+        return  # unreadable: DuckDB's own open reports it, as a permission problem
+    if not kepala:
+        raise MasalahBasisData("gudang.kosong", path)
+    if kepala[8:12] != MAGIC_DUCKDB:
+        raise MasalahBasisData("gudang.bukan_duckdb", path)
+
+
+def _sebab(e: BaseException) -> str:
+    """The first line of a DuckDB error without its class prefix, for a message in words."""
+    teks = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    return teks.split(": ", 1)[1] if teks.startswith(("IO Error: ", "Error: ")) else teks
 
 
 @dataclass(frozen=True)
@@ -209,6 +271,14 @@ class Tersimpan:
     beda: dict[str, pd.DataFrame]
     kode_unit: frozenset[str]
     kunci_iku: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class KodeTersimpan:
+    """The codes already stored: the unit tree (kode_unit, kode_induk) and every (kode_unit, kode_iku)."""
+
+    unit: pd.DataFrame
+    iku: pd.DataFrame
 
 
 @dataclass(frozen=True)
@@ -240,58 +310,99 @@ class Storage:
         self.path = Path(path)
         self.tunggu_detik = tunggu_detik
 
+    def ada(self) -> bool:
+        """Whether the database file exists (only a write creates it)."""
+        return self.path.exists()
+
     @contextmanager
-    def _buka(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _buka(self, *, tulis: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         """Open the file for one operation, waiting a little while another process holds it.
 
-        Within one process (the Streamlit server, all its sessions) operations on a
-        file take turns: DuckDB's Python client is not safe when threads register
+        Only a write creates a missing database (and its folder); a read of a
+        missing one sees an empty store, so a deleted file is not an error for
+        a running app and ``score`` never leaves an empty file behind. A file
+        that is not a DuckDB database is refused untouched. Within one process
+        (the Streamlit server, all its sessions) operations on a file take
+        turns: DuckDB's Python client is not safe when threads register
         DataFrames on connections of one shared database at the same time.
         """
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         with _giliran(self.path):
-            yield from self._buka_berkas()
+            if not self.path.exists() and not tulis:
+                with duckdb.connect(":memory:") as con:
+                    con.execute(SKEMA)
+                    yield con
+                return
+            if self.path.exists():
+                _periksa_berkas(self.path)
+                baru = False
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                baru = True
+            yield from self._buka_berkas(tulis=tulis, baru=baru)
 
-    def _buka_berkas(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _buka_berkas(self, *, tulis: bool, baru: bool) -> Iterator[duckdb.DuckDBPyConnection]:
         batas = time.monotonic() + self.tunggu_detik
         jeda = 0.05
+        hanya_baca = False
         while True:
             try:
-                con = duckdb.connect(str(self.path))
+                con = duckdb.connect(str(self.path), read_only=hanya_baca)
                 break
             except duckdb.Error as e:
+                if _tanpa_izin(e):
+                    if tulis or hanya_baca:
+                        raise MasalahBasisData("gudang.hanya_baca", self.path) from e
+                    hanya_baca = True  # a read-only file can still be read
+                    continue
                 if not _terkunci(e):
-                    raise
+                    kunci = "gudang.rusak" if "read enough bytes" in str(e) or "not a valid" in str(e) else (
+                        "gudang.tidak_terbuka")
+                    raise MasalahBasisData(kunci, self.path, sebab=_sebab(e)) from e
                 if time.monotonic() >= batas:
                     raise DatabaseBusy(self.path) from e
                 time.sleep(jeda * (1 + random.random()))
                 jeda = min(jeda * 2, 0.5)
         try:
-            self._siapkan_skema(con)
+            if not hanya_baca:
+                self._siapkan_skema(con, baru=baru)
             yield con
+        except duckdb.Error as e:
+            if not _masalah_berkas(e):
+                raise
+            raise MasalahBasisData("gudang.gagal_tulis" if tulis else "gudang.rusak", self.path, sebab=_sebab(e)) from e
         finally:
             con.close()
 
-    def _siapkan_skema(self, con: duckdb.DuckDBPyConnection) -> None:
-        """Create the tables once per file and process: concurrent CREATEs from two sessions would collide."""
+    def _siapkan_skema(self, con: duckdb.DuckDBPyConnection, *, baru: bool) -> None:
+        """Create the tables once per file and process: concurrent CREATEs from two sessions would collide.
+
+        A file created just now always gets them, even when this process made
+        the schema of an earlier file at the same path (deleted while running).
+        """
         kunci = str(self.path.resolve())
-        if kunci in _SKEMA_SIAP:
+        if kunci in _SKEMA_SIAP and not baru:
             return
         with _KUNCI_SKEMA:
-            if kunci not in _SKEMA_SIAP:
+            if kunci not in _SKEMA_SIAP or baru:
                 con.execute(SKEMA)
                 _SKEMA_SIAP.add(kunci)
 
     @contextmanager
-    def _transaksi(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One transaction: everything inside lands, or nothing does."""
-        with self._buka() as con:
+    def _transaksi(self, *, tulis: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction: everything inside lands, or nothing does.
+
+        A write the file system refuses (disk full, file too large) becomes one
+        clear ``MasalahBasisData`` (see ``_buka_berkas``); when the rollback
+        itself fails, the uncommitted transaction dies with the connection.
+        """
+        with self._buka(tulis=tulis) as con:
             con.execute("BEGIN TRANSACTION")
             try:
                 yield con
                 con.execute("COMMIT")
             except BaseException:
-                con.execute("ROLLBACK")
+                with contextlib.suppress(duckdb.Error):  # the error being raised is the one that matters
+                    con.execute("ROLLBACK")
                 raise
 
     def tanda_versi(self) -> tuple[int, ...]:
@@ -310,7 +421,9 @@ class Storage:
         return tuple(tanda)
 
     def kosong(self) -> bool:
-        """Whether the store holds no unit yet (a fresh install)."""
+        """Whether the store holds no unit yet (a fresh install, or no file at all)."""
+        if not self.path.exists():
+            return True
         with self._buka() as con:
             return con.execute("SELECT count(*) FROM unit").fetchone()[0] == 0  # type: ignore[index]
 
@@ -334,6 +447,13 @@ class Storage:
         with self._buka() as con:
             return [r[0] for r in con.execute("SELECT DISTINCT tahun FROM iku ORDER BY tahun DESC").fetchall()]
 
+    def kode(self) -> KodeTersimpan:
+        """The stored unit tree and IKU codes, to match an upload's codes against before comparing rows."""
+        with self._transaksi() as con:
+            unit = con.execute("SELECT kode_unit, kode_induk FROM unit ORDER BY kode_unit").df()
+            iku = con.execute("SELECT DISTINCT kode_unit, kode_iku FROM iku ORDER BY ALL").df()
+        return KodeTersimpan(unit, iku)
+
     def bandingkan(self, masuk: dict[str, pd.DataFrame]) -> Tersimpan:
         """Each incoming row against the store (old values, effective new values, baru/berubah), in one read.
 
@@ -355,9 +475,12 @@ class Storage:
 
         The counts are taken inside the transaction, against what is stored at
         that moment, so of two uploads racing each other the later is counted
-        against the earlier.
+        against the earlier. What the rows depend on (their IKU, unit, parent;
+        a tree without cycles; one spelling per code) is checked again there
+        too: another process may have undone or written something since the
+        upload was checked. Then the whole upload is refused (``ImporDitolak``).
         """
-        with self._transaksi() as con:
+        with self._transaksi(tulis=True) as con:
             (revisi,) = con.execute(
                 "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, baru, berubah, sama) "
                 f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, $sha256, 'impor', 0, 0, 0) RETURNING id",
@@ -378,6 +501,7 @@ class Storage:
                 con.execute(f"INSERT INTO revisi_{nama} SELECT $revisi, {', '.join(KOLOM[nama])} FROM masuk",
                             {"revisi": revisi})
                 con.execute(_UPSERT[nama])
+                _periksa_dalam_transaksi(con, nama)
                 con.unregister("masuk")
             con.execute("UPDATE revisi SET baru = $baru, berubah = $berubah, sama = $sama WHERE id = $id",
                         {**jumlah, "id": revisi})
@@ -391,7 +515,7 @@ class Storage:
         the surviving revisions. The undo is itself a revision. It is refused
         when it would leave realisasi without its IKU (or an IKU without its unit).
         """
-        with self._transaksi() as con:
+        with self._transaksi(tulis=True) as con:
             asal = con.execute("SELECT jenis, dibatalkan_oleh, berkas FROM revisi WHERE id = $id",
                                {"id": revisi_id}).fetchone()
             if asal is None:
@@ -446,6 +570,42 @@ class Storage:
     def _revisi(con: duckdb.DuckDBPyConnection, revisi_id: int) -> Revisi:
         return _revisi_dari_baris(con.execute(f"SELECT {', '.join(KOLOM_REVISI)} FROM revisi WHERE id = $id",
                                               {"id": revisi_id}).fetchone())  # type: ignore[arg-type]
+
+
+_RUJUKAN_MASUK = {
+    "unit": "SELECT DISTINCT m.kode_induk FROM masuk m WHERE m.kode_induk IS NOT NULL "
+            "AND m.kode_induk NOT IN (SELECT kode_unit FROM unit) ORDER BY 1 LIMIT 5",
+    "iku": "SELECT DISTINCT m.kode_unit FROM masuk m ANTI JOIN unit USING (kode_unit) ORDER BY 1 LIMIT 5",
+    "realisasi": "SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku FROM masuk m "
+                 "ANTI JOIN iku USING (tahun, kode_unit, kode_iku) ORDER BY 1 LIMIT 5",
+}
+"""Incoming rows whose unit, IKU or parent is not stored (within the committing transaction)."""
+
+_EJAAN_GANDA = {
+    "unit": "SELECT string_agg(DISTINCT kode_unit, ' / ' ORDER BY kode_unit) FROM unit "
+            "WHERE upper(kode_unit) IN (SELECT upper(kode_unit) FROM masuk) GROUP BY upper(kode_unit) "
+            "HAVING count(*) > 1 LIMIT 5",
+    "iku": "SELECT string_agg(DISTINCT i.kode_unit || ' ' || i.kode_iku, ' / ' ORDER BY i.kode_unit || ' ' || i.kode_iku) FROM iku i "
+           "SEMI JOIN (SELECT DISTINCT tahun, upper(kode_unit) AS u, upper(kode_iku) AS k FROM masuk) m "
+           "ON i.tahun = m.tahun AND upper(i.kode_unit) = m.u AND upper(i.kode_iku) = m.k "
+           "GROUP BY i.tahun, upper(i.kode_unit), upper(i.kode_iku) HAVING count(*) > 1 LIMIT 5",
+}
+"""Codes stored twice in different case because of this upload (codes compare without regard to case)."""
+
+
+def _periksa_dalam_transaksi(con: duckdb.DuckDBPyConnection, nama: str) -> None:
+    """Refuse the upload if, as stored now, what its rows of ``nama`` depend on does not hold."""
+    yatim = [r[0] for r in con.execute(_RUJUKAN_MASUK[nama]).fetchall()]
+    if yatim:
+        raise ImporDitolak(t(f"impor.yatim_{nama}", kode=", ".join(map(str, yatim))))
+    if nama in _EJAAN_GANDA:
+        ganda = [r[0] for r in con.execute(_EJAAN_GANDA[nama]).fetchall()]
+        if ganda:
+            raise ImporDitolak(t("impor.ejaan_ganda", kode="; ".join(ganda)))
+    if nama == "unit":
+        jalur = siklus(Unit(k, "", i) for k, i in con.execute("SELECT kode_unit, kode_induk FROM unit").fetchall())
+        if jalur:
+            raise ImporDitolak(t("impor.siklus", jalur=" → ".join(jalur)))
 
 
 def _sekarang() -> datetime:

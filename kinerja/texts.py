@@ -143,7 +143,7 @@ TEKS: dict[str, dict[str, str]] = {
         "dialog.terang": "Terang",
         "dialog.gelap": "Gelap",
         "dialog.bekukan": "Bekukan data",
-        "dialog.bekukan_bantuan": "Tampilkan data seperti saat halaman ini dibuka, walau ada unggahan baru.",
+        "dialog.bekukan_bantuan": "Tahan data yang tampil sekarang, walau ada unggahan baru; matikan untuk data terbaru.",
         "dialog.beku_sejak": "Data dibekukan: seperti pada pukul {jam}.",
         "dialog.langsung": "Data langsung: diperbarui otomatis tiap {detik} detik bila ada unggahan baru.",
         "dialog.layar_penuh": "Sembunyikan filter",
@@ -169,6 +169,19 @@ TEKS: dict[str, dict[str, str]] = {
         "dialog.unduh_xlsx": "Unduh tabel (Excel)",
         "dialog.unduh_csv": "Unduh tabel (CSV)",
         "dialog.tanpa_grafik": "Grafik tidak dapat digambar di server ini (Chromium tidak tersedia).",
+        "dialog.catatan_sama": "Tidak ada perubahan: catatan sama dengan yang tersimpan, tidak ada revisi baru.",
+        # what a figure covers (issue 10): every NKO and count says which IKU it is computed from
+        "cakupan.nko_unit": "NKO {unit}",
+        "cakupan.nko_gabungan": "NKO gabungan",
+        "cakupan.iku": "mencakup {dinilai} dari {total} IKU",
+        "cakupan.belum_dilaporkan": "{n} belum dilaporkan",
+        "cakupan.belum_diukur": "{n} belum diukur",
+        "cakupan.tidak_dapat_dihitung": "{n} tidak dapat dihitung",
+        "cakupan.perspektif": "perspektif {daftar}",
+        "cakupan.lingkup_unit": "IKU {unit}",
+        "cakupan.lingkup_sub_unit": "IKU {unit} dan {n} sub-unit",
+        "cakupan.lingkup_jumlah": "Jumlah status dan NKO: {lingkup}",
+        "cakupan.tabel_status": "Menampilkan {n} dari {total} IKU (filter status: {status}).",
         # Riwayat
         "riwayat.judul": "Riwayat Revisi",
         "riwayat.petunjuk": (
@@ -203,6 +216,63 @@ TEKS: dict[str, dict[str, str]] = {
         "galat.kolom_hilang": "kolom wajib tidak ada: {kolom}",
         "galat.jumlah_kolom": "baris ini berisi {ada} kolom, padahal judul kolom hanya {judul}; periksa pemisah dan tanda kutip",
         "galat.xlsx_rusak": "berkas Excel tidak dapat dibuka ({sebab}); simpan ulang sebagai .xlsx atau CSV",
+        # xlsx (lembar kerja)
+        "galat.xlsx_xls": (
+            "berkas .xls (Excel 97–2003) tidak didukung. Simpan ulang sebagai .xlsx: "
+            "File → Save As → Excel Workbook (*.xlsx), lalu unggah berkas .xlsx itu"
+        ),
+        "galat.xlsx_sandi": (
+            "berkas Excel ini dilindungi kata sandi sehingga tidak dapat dibaca. Buka di Excel, hapus kata sandinya "
+            "(File → Info → Protect Workbook → Encrypt with Password, kosongkan), lalu simpan ulang sebagai .xlsx"
+        ),
+        "galat.xlsx_xlsb": (
+            "berkas ini Excel Binary (.xlsb), bukan .xlsx. Simpan ulang sebagai .xlsx: "
+            "File → Save As → Excel Workbook (*.xlsx)"
+        ),
+        "galat.xlsx_ods": (
+            "berkas ini OpenDocument (.ods), bukan .xlsx. Simpan ulang sebagai .xlsx: di LibreOffice "
+            "File → Save As → Excel 2007-365 (.xlsx); di Google Sheets File → Download → Microsoft Excel (.xlsx)"
+        ),
+        "galat.xlsx_bukan_excel": (
+            "berkas ini arsip zip (misalnya dokumen Word atau PowerPoint), bukan buku kerja Excel; "
+            "unggah berkas .xlsx atau CSV"
+        ),
+        "galat.xlsx_sebab_direktori": "daftar isi zip terlalu besar",
+        "galat.xlsx_sebab_bagian": "bagian {bagian} tidak ada",
+        "galat.xlsx_sebab_sheet": "terlalu banyak sheet",
+        "galat.xlsx_sebab_teks_panjang": "teks bersama lebih dari {batas} karakter",
+        "galat.xlsx_sebab_teks_bersama": "sel {sel} merujuk teks yang tidak ada",
+        "galat.xlsx_isi_besar": (
+            "isi berkas Excel terlalu besar setelah diekstrak: bagian {bagian} berukuran {ukuran} MB, "
+            "seluruhnya {total} MB, melebihi batas {batas} MB; berkas ini rusak atau terlalu besar, "
+            "bagi menjadi beberapa berkas"
+        ),
+        "galat.xlsx_teks_besar": (
+            "teks di dalam berkas Excel melebihi batas {batas} MB; bagi menjadi beberapa berkas"
+        ),
+        "galat.xlsx_terlalu_banyak_baris": (
+            "berkas berisi lebih dari {batas} baris, melebihi batas {batas} baris; bagi menjadi beberapa berkas"
+        ),
+        "galat.xlsx_sel_panjang": "sel {sel} berisi lebih dari {batas} karakter, batas Excel untuk satu sel",
+        "galat.xlsx_sel_lain": " dan {n} sel lain",
+        "galat.xlsx_lain": " dan {n} lainnya",
+        "galat.xlsx_rumus_tanpa_nilai": (
+            "rumus tanpa nilai tersimpan di sel {sel}: berkas ini ditulis oleh program, belum pernah dihitung "
+            "dan disimpan oleh Excel, sehingga hasil rumusnya tidak ada. Buka berkas di Excel lalu simpan ulang, "
+            "atau ganti rumus dengan nilainya (Copy, lalu Paste Special → Values)"
+        ),
+        "galat.xlsx_kolom_di_luar_batas": "judul kolom di luar {batas} kolom pertama diabaikan: sel {sel}",
+        "galat.xlsx_sheet_tersembunyi": "sheet tersembunyi tidak dibaca: {sheet}",
+        "galat.xlsx_sheet_lain": (
+            "hanya sheet pertama ({dibaca}) yang dibaca; sheet {sheet} tidak dibaca. Beri nama sheet unit, iku "
+            "atau realisasi agar setiap sheet itu dibaca"
+        ),
+        "galat.xlsx_sheet_kosong": "sheet kosong dilewati: {sheet}",
+        "galat.xlsx_tanpa_sheet": "buku kerja tidak berisi sheet yang terlihat; tampilkan (unhide) sheet berisi data",
+        "galat.xlsx_banyak_sheet": (
+            "buku kerja berisi beberapa sheet data ({sheet}); unggah buku kerja ini lewat halaman Unggah Data, "
+            "atau simpan setiap sheet sebagai berkas tersendiri"
+        ),
         "galat.sel_gabung": (
             "sel digabung (merge) {sel} di sheet {sheet}; pisahkan sel itu dan isi setiap kolom/baris sendiri-sendiri"
         ),
@@ -212,6 +282,59 @@ TEKS: dict[str, dict[str, str]] = {
         "galat.kolom_diabaikan": "kolom yang tidak dikenal diabaikan: {kolom}",
         "galat.wajib": "wajib diisi",
         "galat.angka": "'{nilai}' bukan angka; yang diharapkan angka seperti 90,9 atau 5.700.000.000",
+        # teks dan angka unggahan
+        "baca.dua_gaya": (
+            "berkas memakai dua gaya angka: baris {baris_a} '{nilai_a}' ({gaya_a}) dan baris {baris_b} '{nilai_b}' "
+            "({gaya_b}); pakai satu gaya untuk seluruh berkas, misalnya koma desimal tanpa tanda ribuan (90,9 dan "
+            "1500)"
+        ),
+        "baca.koma_desimal": "koma desimal",
+        "baca.titik_desimal": "titik desimal",
+        "baca.titik_ribuan": "titik ribuan",
+        "baca.koma_ribuan": "koma ribuan",
+        "baca.angka_ganda": (
+            "'{nilai}' bisa berarti {ribuan} atau {desimal}, dan berkas ini tidak menunjukkan gaya angkanya; "
+            "tulis {ribuan} bila maksudnya ribuan, atau {tulis_desimal} bila maksudnya desimal"
+        ),
+        "baca.gaya_indonesia": (
+            "Angka dibaca dengan gaya Indonesia: koma desimal, titik ribuan (1.500 = seribu lima ratus); {dasar}"
+        ),
+        "baca.gaya_inggris": (
+            "Angka dibaca dengan gaya Inggris: titik desimal, koma ribuan (1.500 = satu koma lima); {dasar}"
+        ),
+        "baca.dasar_contoh": "dasarnya baris {baris} kolom {kolom}: '{nilai}'",
+        "baca.dasar_titik_koma": "dasarnya kebiasaan Excel Indonesia (berkas .xlsx, atau CSV berpemisah titik koma)",
+        "baca.di_luar_batas": "'{nilai}' di luar batas: nilai mutlak paling besar {batas}",
+        "baca.bobot_terlalu_besar": "bobot '{nilai}' terlalu besar; paling besar {batas} (bobot hanya perbandingan)",
+        "baca.apostrof": (
+            "Tanda ' pembuka dari ekspor aplikasi ini dihapus di {n} sel (pertama baris {baris} kolom {kolom}): "
+            "teks yang diawali = + - @ disimpan tanpa tanda itu"
+        ),
+        "baca.cp1252": (
+            "Berkas bukan UTF-8, jadi dibaca sebagai Windows-1252 (CSV dari Excel di Windows); periksa huruf "
+            "khusus di pratinjau, atau simpan ulang sebagai \"CSV UTF-8\""
+        ),
+        "baca.bukan_utf8": (
+            "byte {byte} bukan UTF-8 (di '{konteks}'), padahal bagian lain berkas ini UTF-8; "
+            "simpan ulang sebagai CSV UTF-8"
+        ),
+        "baca.utf16_ganjil": "berkas UTF-16 terpotong (panjangnya {n} byte, ganjil); simpan ulang sebagai CSV UTF-8",
+        "baca.utf16_rusak": "berkas UTF-16 rusak (surrogate tanpa pasangan); simpan ulang sebagai CSV UTF-8",
+        "baca.pemisah_word": (
+            "Pemisah baris/halaman dari Word diganti baris baru di {n} sel (pertama baris {baris} kolom {kolom})"
+        ),
+        "baca.kendali": (
+            "berisi karakter kendali {kode} yang tidak dapat disimpan (biasanya ikut tersalin dari dokumen lain); "
+            "hapus karakter itu"
+        ),
+        "baca.terlalu_panjang": "teks {panjang} karakter, melebihi batas {batas} karakter",
+        "baca.kode_aturan": "kode hanya berisi huruf A–Z, angka 0–9, -, _ dan .",
+        "baca.kode_spasi": "'{nilai}' bukan kode yang sah: ada spasi di dalamnya; {aturan}",
+        "baca.kode_karakter": "'{nilai}' bukan kode yang sah: karakter '{huruf}'{nama} tidak boleh; {aturan}",
+        "baca.kode_huruf_asing": "'{nilai}' bukan kode yang sah: huruf '{huruf}' ({aksara}) bukan huruf Latin",
+        "baca.kode_tanda_asing": "'{nilai}' bukan kode yang sah: tanda '{huruf}' ({nama}) bukan tanda '{latin}' biasa",
+        "baca.kode_saran": " — mungkin maksudnya {saran}?",
+        "baca.tanggal_mustahil": "'{nilai}' tidak ada di kalender (tanggal dibaca hari/bulan/tahun)",
         "galat.tahun": "'{nilai}' bukan tahun; yang diharapkan tahun empat angka, misalnya 2019",
         "galat.triwulan": "'{nilai}' bukan triwulan; yang diharapkan 1–4, TW I–TW IV, Triwulan 1–4 atau Q1–Q4",
         "galat.polaritas": "'{nilai}' bukan polaritas; yang diharapkan maximize, minimize atau stabilize",
@@ -233,7 +356,14 @@ TEKS: dict[str, dict[str, str]] = {
         "galat.iku_tidak_dikenal": (
             "IKU '{nilai}' unit {unit} tahun {tahun} tidak dikenal (belum ada di iku.csv maupun basis data)"
         ),
-        "galat.induk_siklus": "unit {nilai} menjadi induk dirinya sendiri (lewat {jalur})",
+        "galat.induk_siklus": "siklus: unit {nilai} menjadi induk dirinya sendiri (lewat {jalur})",
+        "galat.kode_mirip": (
+            "kode baru '{nilai}' mirip kode yang sudah ada {ada} (huruf O/angka 0, huruf I atau L/angka 1 tampak "
+            "sama); pakai {ada} atau kode yang jelas berbeda"
+        ),
+        "kode.catatan": "Kode dibaca tanpa membedakan huruf besar/kecil, dengan ejaan yang terdaftar: {daftar}",
+        "kode.dibaca_sebagai": "{asli} → {ejaan} (baris {baris})",
+        "kode.lainnya": " … dan {n} kode lain",
         "galat.lebih_banyak": "… dan {n} kesalahan lain",
         # revisions
         "revisi.tidak_ada": "Revisi {id} tidak ada.",
@@ -256,6 +386,47 @@ TEKS: dict[str, dict[str, str]] = {
             "Basis data {path} sedang dipakai proses lain. Coba lagi beberapa detik lagi."
         ),
         # command line
+        # the store refuses, in words (storage.MasalahBasisData, ImporDitolak)
+        "gudang.tidak_ada": (
+            "Basis data {path} belum ada. Hanya impor yang membuatnya: python -m kinerja import unit.csv iku.csv "
+            "realisasi.csv --db {path}"
+        ),
+        "gudang.folder": "{path} adalah folder, bukan berkas basis data DuckDB. Pilih berkas .duckdb dengan --db.",
+        "gudang.kosong": (
+            "Berkas {path} kosong (0 byte), bukan basis data DuckDB; berkas itu tidak diubah. Hapus berkas itu "
+            "atau pilih berkas lain dengan --db."
+        ),
+        "gudang.bukan_duckdb": (
+            "Berkas {path} bukan basis data DuckDB (mungkin CSV atau berkas lain); berkas itu tidak diubah. "
+            "Pilih berkas .duckdb dengan --db."
+        ),
+        "gudang.rusak": (
+            "Basis data {path} rusak atau terpotong ({sebab}); berkas itu tidak diubah. Pulihkan dari cadangan."
+        ),
+        "gudang.hanya_baca": (
+            "Basis data {path} hanya-baca: tidak dapat ditulis oleh pengguna ini. Tidak ada yang disimpan."
+        ),
+        "gudang.gagal_tulis": (
+            "Gagal menulis ke basis data {path} ({sebab}) — disk penuh? Tidak ada yang disimpan; data lama utuh."
+        ),
+        "gudang.tidak_terbuka": "Basis data {path} tidak dapat dibuka: {sebab}",
+        "impor.yatim_realisasi": (
+            "Tidak ada yang disimpan: realisasi merujuk IKU yang tidak ada lagi ({kode}). IKU itu mungkin baru saja "
+            "dihapus oleh pembatalan revisi lain; periksa lalu unggah ulang."
+        ),
+        "impor.yatim_iku": (
+            "Tidak ada yang disimpan: IKU merujuk unit yang tidak ada lagi ({kode}). Unit itu mungkin baru saja "
+            "dihapus oleh pembatalan revisi lain; periksa lalu unggah ulang."
+        ),
+        "impor.yatim_unit": (
+            "Tidak ada yang disimpan: kode induk tidak ada lagi ({kode}); periksa lalu unggah ulang."
+        ),
+        "impor.ejaan_ganda": (
+            "Tidak ada yang disimpan: kode yang sama tersimpan dengan ejaan lain ({kode}); kode tidak membedakan "
+            "huruf besar/kecil. Unggah ulang agar diperiksa lagi."
+        ),
+        "impor.siklus": "Tidak ada yang disimpan: induk unit membentuk siklus {jalur}. Periksa lalu unggah ulang.",
+        "cli.pengguna_tidak_sah": "nama pengguna {nilai!r} tidak sah: satu baris teks biasa, paling banyak 200 huruf",
         "cli.diubah": "{berkas} ({jenis}): {ringkas}",
         "cli.tersimpan": "Tersimpan dalam satu transaksi ke {path} sebagai revisi {id}.",
         "cli.uji_coba": "Uji coba (--dry-run): tidak ada yang disimpan.",
@@ -276,12 +447,28 @@ def t(kunci: str, /, **isian: object) -> str:
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 WARNA_STATUS = {
-    Status.HIJAU: "#1a7f37",
-    Status.KUNING: "#d4a017",
-    Status.MERAH: "#c62828",
-    Status.ABU_ABU: "#8c959f",
+    Status.HIJAU: "#159c6a",
+    Status.KUNING: "#f7ae18",
+    Status.MERAH: "#9c110d",
+    Status.ABU_ABU: "#d8dae0",
 }
-"""Traffic-light colours, dark enough to read white text on and to survive a washed-out projector."""
+"""Traffic-light colours, told apart by lightness as well as hue.
+
+A light green, an amber, a dark red and a pale grey: every pair stays more than
+35 CIE76 units apart with normal vision and as simulated for protanopia,
+deuteranopia and tritanopia (tests/test_warna.py), where the classic
+green/red pair of equal lightness collapses into one olive. Write on them only
+in ``WARNA_TEKS_STATUS`` (WCAG AA, at least 4.5:1), and never write text *in*
+a status colour on a page: use the colour as a fill, a border or a marker.
+"""
+
+WARNA_TEKS_STATUS = {
+    Status.HIJAU: "#111827",
+    Status.KUNING: "#111827",
+    Status.MERAH: "#ffffff",
+    Status.ABU_ABU: "#111827",
+}
+"""The text colour on each status colour (contrast 5.1, 9.3, 8.4 and 12.7 to 1)."""
 
 IKON_STATUS = {Status.HIJAU: "●", Status.KUNING: "▲", Status.MERAH: "■", Status.ABU_ABU: "○"}
 """A shape per status, so the light is told by more than its colour."""

@@ -80,10 +80,12 @@ def hitung_nko(hasil: Iterable[HasilIku], profil: ProfilAturan = KEMENKEU) -> Nk
     for h in semua:
         if h.capaian.nilai is not None and h.iku.bobot > 0:
             per_perspektif.setdefault(h.iku.perspektif, []).append(h)
+    # bobot are normalised, so dividing by the largest changes nothing but keeps huge bobot finite
+    skala = max((h.iku.bobot for daftar in per_perspektif.values() for h in daftar), default=1.0)
     pembilang = penyebut = 0.0
     for perspektif, daftar in per_perspektif.items():
-        bobot_iku = sum(h.iku.bobot for h in daftar)
-        n_p = sum(h.iku.bobot * h.capaian.nilai for h in daftar) / bobot_iku  # type: ignore[operator]
+        bobot_iku = sum(h.iku.bobot / skala for h in daftar)
+        n_p = sum(h.iku.bobot / skala * h.capaian.nilai for h in daftar) / bobot_iku  # type: ignore[operator]
         w_p = profil.bobot_perspektif.get(perspektif, 0.0) if profil.bobot_perspektif else bobot_iku
         pembilang += w_p * n_p
         penyebut += w_p

@@ -64,3 +64,31 @@ def kedalaman(units: Iterable[Unit]) -> Mapping[str, int]:
             d, kode = d + 1, induk[kode]
         hasil[u.kode_unit] = d
     return hasil
+
+
+def siklus(units: Iterable[Unit]) -> list[str] | None:
+    """The first cycle in the parent links, as the path that closes it; None for a proper forest.
+
+    A unit's parents never include itself (DOMAIN.md), so an upload that would
+    make one is refused. Each unit is walked up at most once (linear time).
+
+    >>> siklus([Unit("KEMENKEU", "Kemenkeu", "KPPBCBOGOR"), Unit("DJBC", "DJBC", "KEMENKEU"),
+    ...         Unit("KPPBCBOGOR", "KPPBC Bogor", "DJBC")])
+    ['KEMENKEU', 'KPPBCBOGOR', 'DJBC', 'KEMENKEU']
+    >>> siklus([Unit("DJBC", "DJBC"), Unit("KPPBCBOGOR", "KPPBC Bogor", "DJBC")]) is None
+    True
+    """
+    induk = {u.kode_unit: u.kode_induk for u in units}
+    selesai: set[str] = set()
+    for awal in induk:
+        jalur: list[str] = []
+        di_jalur: set[str] = set()
+        kode: str | None = awal
+        while kode is not None and kode in induk and kode not in selesai:
+            if kode in di_jalur:
+                return [*jalur[jalur.index(kode):], kode]
+            jalur.append(kode)
+            di_jalur.add(kode)
+            kode = induk[kode]
+        selesai.update(jalur)
+    return None

@@ -46,6 +46,8 @@ def test_rumus_dinetralkan_di_csv_dan_xlsx():
     assert [b.split(";")[0] for b in teks[2:]] == ["'+62 812", "'-", "'@SUM(A1)", "Biasa"]
     sheet = openpyxl.load_workbook(io.BytesIO(ke_xlsx(data, "ekspor"))).active
     nilai = [[c.value for c in baris] for baris in sheet.iter_rows(min_row=2)]
-    assert [b[0] for b in nilai] == ["'=HYPERLINK(\"http://x\",\"klik\")", "'+62 812", "'-", "'@SUM(A1)", "Biasa"]
+    # xlsx: the text as it was (it round-trips), held as a text cell with Excel's quote prefix
+    assert [b[0] for b in nilai] == ["=HYPERLINK(\"http://x\",\"klik\")", "+62 812", "-", "@SUM(A1)", "Biasa"]
     assert all(sheet.cell(row=r, column=1).data_type == "s" for r in range(2, 7))
+    assert all(sheet.cell(row=r, column=1).quotePrefix for r in range(2, 6))
     assert [b[1] for b in nilai] == [-5, 1, 2, 3, 4]  # numbers stay numbers
