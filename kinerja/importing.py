@@ -23,7 +23,7 @@ import pandas as pd
 from kinerja import scores
 from kinerja.kode import samakan_kode
 from kinerja.loading import BATAS_KESALAHAN, Berkas, Jenis, Kesalahan, baca_berkas
-from kinerja.storage import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, Tersimpan
+from kinerja.storage import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, Tersimpan, TinjauanBatal
 from kinerja.texts import angka, t
 from kinerja_core.capaian import nilai_iku
 from kinerja_core.model import Iku
@@ -219,6 +219,8 @@ def _periksa_siklus(berkas: list[Berkas], kode: KodeTersimpan, batas: int = 50) 
         if jalur is None:
             break
         pelaku = next((k for k in jalur if k in baris_unit), jalur[0])
+        mulai = jalur.index(pelaku)
+        jalur = [*jalur[mulai:-1], *jalur[:mulai], pelaku]  # told from the uploaded unit, upwards
         nama, baris = baris_unit.get(pelaku, (berkas[0].nama, None))
         kesalahan.append(Kesalahan(nama, t("galat.induk_siklus", nilai=pelaku, jalur=" → ".join(jalur)), baris,
                                    "kode_induk"))
@@ -333,11 +335,7 @@ def _perubahan(b: Berkas, beda: pd.DataFrame) -> Perubahan:
     assert jenis is not None
     nilai = [k for k in KOLOM[jenis] if k not in KUNCI[jenis]]
     beda = beda.sort_values("baris").reset_index(drop=True)
-    rincian = pd.Series("", index=beda.index, dtype=object)
-    for k in nilai:
-        berbeda = ~beda["baru"] & _berbeda(beda[k], beda[f"{k}_lama"])
-        teks = k + ": " + beda[f"{k}_lama"].map(angka).astype(str) + " → " + beda[k].map(angka).astype(str)
-        rincian = rincian.where(~berbeda, rincian + np.where(rincian == "", "", "; ") + teks)
+    rincian = _teks_rincian(beda, nilai, ~beda["baru"])
     perubahan = np.select([beda["baru"], beda["berubah"]], [t("perubahan.baru"), t("perubahan.berubah")],
                           t("perubahan.sama"))
     tabel = beda[["baris", *KUNCI[jenis], *nilai]].assign(perubahan=perubahan, rincian=rincian)
@@ -345,6 +343,39 @@ def _perubahan(b: Berkas, beda: pd.DataFrame) -> Perubahan:
         b.nama, jenis, baru=int(beda["baru"].sum()), berubah=int(beda["berubah"].sum()),
         sama=int((~beda["baru"] & ~beda["berubah"]).sum()), rincian=tabel,
     )
+
+
+def _teks_rincian(beda: pd.DataFrame, nilai: list[str], dibandingkan: pd.Series) -> pd.Series:
+    """Per row, 'kolom: lama → baru' for each value column that differs (rows in ``dibandingkan`` only)."""
+    rincian = pd.Series("", index=beda.index, dtype=object)
+    for k in nilai:
+        berbeda = dibandingkan & _berbeda(beda[k], beda[f"{k}_lama"])
+        teks = k + ": " + beda[f"{k}_lama"].map(angka).astype(str) + " → " + beda[k].map(angka).astype(str)
+        rincian = rincian.where(~berbeda, rincian + np.where(rincian == "", "", "; ") + teks)
+    return rincian
+
+
+def rincian_batal(tinjauan: TinjauanBatal) -> pd.DataFrame:
+    """The rows an undo would change, for the confirmation: data, kunci, perubahan, rincian (old → new).
+
+    A row the undo removes says *dihapus*; a changed row lists each value as
+    'realisasi: 10 → 48,2' (what is stored now → what it will be).
+    """
+    bagian = []
+    for nama, beda in tinjauan.rincian.items():
+        if beda.empty:
+            continue
+        nilai = [k for k in KOLOM[nama] if k not in KUNCI[nama]]
+        beda = beda.reset_index(drop=True)
+        bagian.append(pd.DataFrame({
+            "data": t(f"jenis.{nama}"),
+            "kunci": beda[KUNCI[nama]].astype(str).agg(" / ".join, axis=1),  # as typed: a year is no amount
+            "perubahan": np.where(beda["dihapus"], t("perubahan.dihapus"), t("perubahan.berubah")),
+            "rincian": _teks_rincian(beda, nilai, ~beda["dihapus"]),
+        }))
+    if not bagian:
+        return pd.DataFrame(columns=["data", "kunci", "perubahan", "rincian"])
+    return pd.concat(bagian, ignore_index=True)
 
 
 def _berbeda(a: pd.Series, b: pd.Series) -> pd.Series:

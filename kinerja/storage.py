@@ -299,6 +299,21 @@ class Revisi:
     dihapus: int
 
 
+BATAS_RINCIAN_BATAL = 200
+"""Rows per table an undo preview lists; the counts cover all."""
+
+
+@dataclass(frozen=True)
+class TinjauanBatal:
+    """What undoing a revision would do: counts, and per table the rows that change (``Storage._batalkan``)."""
+
+    revisi: int
+    berubah: int
+    sama: int
+    dihapus: int
+    rincian: dict[str, pd.DataFrame]
+
+
 class RevisiDitolak(ValueError):
     """An undo that cannot be done; the message says why in the user's words."""
 
@@ -388,7 +403,7 @@ class Storage:
                 _SKEMA_SIAP.add(kunci)
 
     @contextmanager
-    def _transaksi(self, *, tulis: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _transaksi(self, *, tulis: bool = False, kembalikan: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         """One transaction: everything inside lands, or nothing does.
 
         A write the file system refuses (disk full, file too large) becomes one
@@ -399,7 +414,7 @@ class Storage:
             con.execute("BEGIN TRANSACTION")
             try:
                 yield con
-                con.execute("COMMIT")
+                con.execute("ROLLBACK" if kembalikan else "COMMIT")  # kembalikan: a dry run, nothing kept
             except BaseException:
                 with contextlib.suppress(duckdb.Error):  # the error being raised is the one that matters
                     con.execute("ROLLBACK")
@@ -516,49 +531,73 @@ class Storage:
         when it would leave realisasi without its IKU (or an IKU without its unit).
         """
         with self._transaksi(tulis=True) as con:
-            asal = con.execute("SELECT jenis, dibatalkan_oleh, berkas FROM revisi WHERE id = $id",
-                               {"id": revisi_id}).fetchone()
-            if asal is None:
-                raise RevisiDitolak(t("revisi.tidak_ada", id=revisi_id))
-            if asal[0] != "impor":
-                raise RevisiDitolak(t("revisi.bukan_impor", id=revisi_id))
-            if asal[1] is not None:
-                raise RevisiDitolak(t("revisi.sudah_dibatalkan", id=revisi_id, oleh=asal[1]))
-            (batal,) = con.execute(
-                "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, membatalkan, baru, berubah, sama) "
-                f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, '', 'batal', $asal, 0, 0, 0) RETURNING id",
-                {"waktu": _sekarang(), "pengguna": pengguna, "berkas": asal[2], "asal": revisi_id},
-            ).fetchone()  # type: ignore[misc]
-            con.execute("UPDATE revisi SET dibatalkan_oleh = $batal WHERE id = $asal",
-                        {"batal": batal, "asal": revisi_id})
-            jumlah = {"berubah": 0, "sama": 0, "dihapus": 0}
-            for nama in TABEL:
-                kunci = ", ".join(KUNCI[nama])
-                sama_kunci = " AND ".join(f"s.{k} = t.{k}" for k in KUNCI[nama])
-                con.execute(f"CREATE OR REPLACE TEMP TABLE kunci AS SELECT DISTINCT {kunci} FROM revisi_{nama} "
-                            "WHERE revisi = $asal", {"asal": revisi_id})
-                con.execute(f"CREATE OR REPLACE TEMP TABLE sebelum AS SELECT * FROM {nama} SEMI JOIN kunci "
-                            f"USING ({kunci})")
-                con.execute(f"DELETE FROM {nama} USING kunci WHERE "
-                            + " AND ".join(f"{nama}.{k} = kunci.{k}" for k in KUNCI[nama]))
-                con.execute(_sql_bangun_ulang(nama))
-                beda = " OR ".join(f"s.{k} IS DISTINCT FROM t.{k}" for k in KOLOM[nama])
-                dihapus, berubah, sama = con.execute(
-                    f"SELECT count(*) FILTER (WHERE t.{KUNCI[nama][0]} IS NULL), "
-                    f"count(*) FILTER (WHERE t.{KUNCI[nama][0]} IS NOT NULL AND ({beda})), "
-                    f"count(*) FILTER (WHERE t.{KUNCI[nama][0]} IS NOT NULL AND NOT ({beda})) "
-                    f"FROM sebelum s LEFT JOIN {nama} t ON {sama_kunci}"
-                ).fetchone()  # type: ignore[misc]
-                jumlah = {"berubah": jumlah["berubah"] + berubah, "sama": jumlah["sama"] + sama,
-                          "dihapus": jumlah["dihapus"] + dihapus}
-            con.execute("DROP TABLE kunci; DROP TABLE sebelum;")
-            for nama, sql in _YATIM.items():
-                yatim = [r[0] for r in con.execute(sql + " LIMIT 5").fetchall()]
-                if yatim:
-                    raise RevisiDitolak(t(f"revisi.yatim_{nama}", id=revisi_id, kode=", ".join(map(str, yatim))))
-            con.execute("UPDATE revisi SET berubah = $berubah, sama = $sama, dihapus = $dihapus WHERE id = $id",
-                        {**jumlah, "id": batal})
+            batal, _ = self._batalkan(con, revisi_id, pengguna)
             return self._revisi(con, batal)
+
+    def tinjau_batal(self, revisi_id: int) -> TinjauanBatal:
+        """What undoing a revision would change, row by row, without changing anything.
+
+        The undo is carried out in a transaction that is then rolled back, so
+        the preview is exactly what ``batalkan`` would do now (and a refusal
+        raises the same ``RevisiDitolak``).
+        """
+        with self._transaksi(tulis=True, kembalikan=True) as con:
+            batal, rincian = self._batalkan(con, revisi_id, "tinjauan")
+            r = self._revisi(con, batal)
+        return TinjauanBatal(revisi_id, r.berubah, r.sama, r.dihapus, rincian)
+
+    def _batalkan(self, con: duckdb.DuckDBPyConnection, revisi_id: int,
+                  pengguna: str) -> tuple[int, dict[str, pd.DataFrame]]:
+        """The undo inside an open transaction: its revision id, and per table the rows it changes (at most
+        BATAS_RINCIAN_BATAL each: key, new values, ``<kolom>_lama`` and ``dihapus``)."""
+        asal = con.execute("SELECT jenis, dibatalkan_oleh, berkas FROM revisi WHERE id = $id",
+                           {"id": revisi_id}).fetchone()
+        if asal is None:
+            raise RevisiDitolak(t("revisi.tidak_ada", id=revisi_id))
+        if asal[0] != "impor":
+            raise RevisiDitolak(t("revisi.bukan_impor", id=revisi_id))
+        if asal[1] is not None:
+            raise RevisiDitolak(t("revisi.sudah_dibatalkan", id=revisi_id, oleh=asal[1]))
+        (batal,) = con.execute(
+            "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, membatalkan, baru, berubah, sama) "
+            f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, '', 'batal', $asal, 0, 0, 0) RETURNING id",
+            {"waktu": _sekarang(), "pengguna": pengguna, "berkas": asal[2], "asal": revisi_id},
+        ).fetchone()  # type: ignore[misc]
+        con.execute("UPDATE revisi SET dibatalkan_oleh = $batal WHERE id = $asal", {"batal": batal, "asal": revisi_id})
+        jumlah = {"berubah": 0, "sama": 0, "dihapus": 0}
+        rincian = {}
+        for nama in TABEL:
+            kunci = ", ".join(KUNCI[nama])
+            sama_kunci = " AND ".join(f"s.{k} = t.{k}" for k in KUNCI[nama])
+            con.execute(f"CREATE OR REPLACE TEMP TABLE kunci AS SELECT DISTINCT {kunci} FROM revisi_{nama} "
+                        "WHERE revisi = $asal", {"asal": revisi_id})
+            con.execute(f"CREATE OR REPLACE TEMP TABLE sebelum AS SELECT * FROM {nama} SEMI JOIN kunci USING ({kunci})")
+            con.execute(f"DELETE FROM {nama} USING kunci WHERE "
+                        + " AND ".join(f"{nama}.{k} = kunci.{k}" for k in KUNCI[nama]))
+            con.execute(_sql_bangun_ulang(nama))
+            beda = " OR ".join(f"s.{k} IS DISTINCT FROM t.{k}" for k in KOLOM[nama])
+            hilang = f"t.{KUNCI[nama][0]} IS NULL"
+            dihapus, berubah, sama = con.execute(
+                f"SELECT count(*) FILTER (WHERE {hilang}), count(*) FILTER (WHERE NOT {hilang} AND ({beda})), "
+                f"count(*) FILTER (WHERE NOT {hilang} AND NOT ({beda})) FROM sebelum s LEFT JOIN {nama} t ON {sama_kunci}"
+            ).fetchone()  # type: ignore[misc]
+            jumlah = {"berubah": jumlah["berubah"] + berubah, "sama": jumlah["sama"] + sama,
+                      "dihapus": jumlah["dihapus"] + dihapus}
+            nilai = [k for k in KOLOM[nama] if k not in KUNCI[nama]]
+            rincian[nama] = con.execute(
+                f"SELECT {', '.join(f's.{k}' for k in KUNCI[nama])}, {', '.join(f't.{k}' for k in nilai)}, "
+                f"{', '.join(f's.{k} AS {k}_lama' for k in nilai)}, {hilang} AS dihapus "
+                f"FROM sebelum s LEFT JOIN {nama} t ON {sama_kunci} WHERE {hilang} OR ({beda}) "
+                f"ORDER BY {', '.join(f's.{k}' for k in KUNCI[nama])} LIMIT {BATAS_RINCIAN_BATAL}"
+            ).df()
+        con.execute("DROP TABLE kunci; DROP TABLE sebelum;")
+        for nama, sql in _YATIM.items():
+            yatim = [r[0] for r in con.execute(sql + " LIMIT 5").fetchall()]
+            if yatim:
+                raise RevisiDitolak(t(f"revisi.yatim_{nama}", id=revisi_id, kode=", ".join(map(str, yatim))))
+        con.execute("UPDATE revisi SET berubah = $berubah, sama = $sama, dihapus = $dihapus WHERE id = $id",
+                    {**jumlah, "id": batal})
+        return batal, rincian
 
     def daftar_revisi(self) -> list[Revisi]:
         """Every revision, newest first."""

@@ -129,6 +129,7 @@ TEKS: dict[str, dict[str, str]] = {
         "perubahan.baru": "baru",
         "perubahan.berubah": "berubah",
         "perubahan.sama": "tidak berubah",
+        "perubahan.dihapus": "dihapus",
         "jenis.unit": "unit",
         "jenis.iku": "IKU",
         "jenis.realisasi": "realisasi",
@@ -201,6 +202,15 @@ TEKS: dict[str, dict[str, str]] = {
         "riwayat.pilih": "Revisi yang dibatalkan",
         "riwayat.pilihan": "Revisi {id} · {berkas} · {pengguna} · {waktu}",
         "riwayat.batal": "Batalkan revisi ini",
+        "riwayat.tinjau": "Tinjau pembatalan",
+        "riwayat.tinjau_judul": (
+            "Membatalkan revisi {id} akan mengubah {berubah} baris dan menghapus {dihapus} baris "
+            "({sama} baris tetap sama). Periksa lalu konfirmasi:"
+        ),
+        "riwayat.tinjau_sebagian": "Ditampilkan {n} baris pertama per jenis data; jumlah di atas mencakup semuanya.",
+        "riwayat.tinjau_kosong": "Membatalkan revisi {id} tidak mengubah data apa pun (hanya dicatat di riwayat).",
+        "riwayat.konfirmasi": "Ya, batalkan revisi {id}",
+        "riwayat.urung": "Tidak jadi",
         # file errors
         "galat.lokasi": "{berkas}, baris {baris}, kolom {kolom}: {pesan}",
         "galat.lokasi_berkas": "{berkas}: {pesan}",
@@ -240,6 +250,7 @@ TEKS: dict[str, dict[str, str]] = {
         "galat.xlsx_sebab_direktori": "daftar isi zip terlalu besar",
         "galat.xlsx_sebab_bagian": "bagian {bagian} tidak ada",
         "galat.xlsx_sebab_sheet": "terlalu banyak sheet",
+        "galat.xlsx_sebab_token": "isi {bagian} tidak wajar: satu tag atau teks lebih dari 1 MB",
         "galat.xlsx_sebab_teks_panjang": "teks bersama lebih dari {batas} karakter",
         "galat.xlsx_sebab_teks_bersama": "sel {sel} merujuk teks yang tidak ada",
         "galat.xlsx_isi_besar": (
@@ -356,7 +367,7 @@ TEKS: dict[str, dict[str, str]] = {
         "galat.iku_tidak_dikenal": (
             "IKU '{nilai}' unit {unit} tahun {tahun} tidak dikenal (belum ada di iku.csv maupun basis data)"
         ),
-        "galat.induk_siklus": "siklus: unit {nilai} menjadi induk dirinya sendiri (lewat {jalur})",
+        "galat.induk_siklus": "siklus: unit {nilai} akan menjadi induk dirinya sendiri ({jalur}; panah menuju induk)",
         "galat.kode_mirip": (
             "kode baru '{nilai}' mirip kode yang sudah ada {ada} (huruf O/angka 0, huruf I atau L/angka 1 tampak "
             "sama); pakai {ada} atau kode yang jelas berbeda"

@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from kinerja import ui
-from kinerja.storage import DatabaseBusy, RevisiDitolak
+from kinerja.importing import rincian_batal
+from kinerja.storage import BATAS_RINCIAN_BATAL, MasalahBasisData, RevisiDitolak
 from kinerja.texts import t
 
 ui.pastikan_navigasi()
@@ -13,7 +14,7 @@ st.title(t("riwayat.judul"))
 st.markdown(t("riwayat.petunjuk"))
 try:
     daftar = ui.storage().daftar_revisi()
-except DatabaseBusy as e:
+except MasalahBasisData as e:
     ui.bila_sibuk(e)
 
 pesan = st.session_state.pop("riwayat_pesan", None)
@@ -33,14 +34,41 @@ revisi_id = st.selectbox(
                             waktu=pilihan[i].waktu.strftime("%d-%m-%Y %H:%M")),
 )
 pengguna = st.text_input(t("unggah.pengguna"), key="riwayat_pengguna", placeholder=t("unggah.pengguna_contoh"))
-if st.button(t("riwayat.batal"), key="riwayat_batal", type="primary", disabled=not pengguna.strip()):
+# an undo is shown before it is done: what it changes, computed by the store exactly as the undo would
+if st.button(t("riwayat.tinjau"), key="riwayat_tinjau", disabled=not pengguna.strip()):
+    st.session_state["riwayat_tinjauan"] = revisi_id
+if st.session_state.get("riwayat_tinjauan") != revisi_id:
+    st.stop()
+try:
+    tinjauan = ui.storage().tinjau_batal(revisi_id)
+except MasalahBasisData as e:
+    ui.bila_sibuk(e)
+except RevisiDitolak as e:
+    st.error(str(e), icon=":material/error:")
+    st.stop()
+rincian = rincian_batal(tinjauan)
+if rincian.empty:
+    st.info(t("riwayat.tinjau_kosong", id=revisi_id))
+else:
+    st.markdown(t("riwayat.tinjau_judul", id=revisi_id, berubah=tinjauan.berubah, dihapus=tinjauan.dihapus,
+                  sama=tinjauan.sama))
+    ui.tabel(rincian.rename(columns={k: t(f"kolom.{k}") for k in ("perubahan", "rincian")}), key="riwayat_rincian")
+    if len(rincian) < tinjauan.berubah + tinjauan.dihapus:
+        st.caption(t("riwayat.tinjau_sebagian", n=BATAS_RINCIAN_BATAL))
+ya, tidak = st.columns([1, 4])
+if tidak.button(t("riwayat.urung"), key="riwayat_urung"):
+    st.session_state.pop("riwayat_tinjauan", None)
+    st.rerun()
+if ya.button(t("riwayat.konfirmasi", id=revisi_id), key="riwayat_batal", type="primary",
+             disabled=not pengguna.strip()):
     try:
         batal = ui.storage().batalkan(revisi_id, pengguna=pengguna.strip())
-    except DatabaseBusy as e:
+    except MasalahBasisData as e:
         ui.bila_sibuk(e)
     except RevisiDitolak as e:
         st.error(str(e), icon=":material/error:")
         st.stop()
+    st.session_state.pop("riwayat_tinjauan", None)
     st.session_state["riwayat_pesan"] = t("cli.dibatalkan", asal=revisi_id, id=batal.id, berubah=batal.berubah,
                                           dihapus=batal.dihapus, sama=batal.sama)
     st.rerun()

@@ -5,7 +5,7 @@ import streamlit as st
 from kinerja import exporting, ui
 from kinerja.importing import rencanakan, terapkan
 from kinerja.loading import Jenis
-from kinerja.storage import DatabaseBusy
+from kinerja.storage import ImporDitolak, MasalahBasisData
 from kinerja.texts import label_status, nama_triwulan, t
 from kinerja_core.model import Status
 
@@ -40,7 +40,7 @@ if not unggahan:
 berkas = [(u.name, u.getvalue()) for u in unggahan]
 try:
     rencana = rencanakan(berkas, ui.storage())
-except DatabaseBusy as e:
+except MasalahBasisData as e:
     ui.bila_sibuk(e)
 
 tersimpan = st.session_state.get("unggah_tersimpan")
@@ -91,8 +91,11 @@ if not pengguna.strip():
 if st.button(t("unggah.konfirmasi"), type="primary", key="unggah_simpan", disabled=not pengguna.strip()):
     try:
         revisi = terapkan(rencana, ui.storage(), pengguna.strip())
-    except DatabaseBusy as e:
+    except MasalahBasisData as e:
         ui.bila_sibuk(e)
+    except ImporDitolak as e:  # something it relies on changed since the preview: nothing was stored
+        st.error(str(e), icon=":material/error:")
+        st.stop()
     ringkas = "; ".join(f"{ui.aman(p.berkas)}: {p.ringkas()}" for p in rencana.perubahan)
     st.session_state["unggah_tersimpan"] = {
         "sidik": rencana.sha256, "pesan": t("unggah.berhasil", ringkas=ringkas, id=revisi.id),

@@ -425,3 +425,23 @@ def test_csv_skor_menetralkan_rumus(storage):
     hasil = kinerja("score", "--tahun", "2019", "--triwulan", "3", "--unit", "KPPBCBOGOR", "--db", storage.path)
     baris = next(b for b in hasil.stdout.splitlines() if "BGR-01" in b)
     assert "'=HYPERLINK" in baris
+
+
+def test_aplikasi_tetap_jalan_bila_basis_data_dihapus(db_contoh, monkeypatch, _apptest_navigasi):
+    """The app's database file is deleted under it: the page says there is no data instead of failing."""
+    from streamlit.testing.v1 import AppTest
+
+    from kinerja.texts import t
+
+    monkeypatch.setenv("KINERJA_DB", str(db_contoh))
+    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=60).run()
+    assert not at.exception and at.sidebar.selectbox(key="unit").value
+    db_contoh.unlink()
+    at.run()
+    assert not at.exception, at.exception
+    pesan = [e.value for daftar in (at.sidebar.info, at.info, at.warning) for e in daftar]
+    assert any(t("filter.kosong") in p for p in pesan), pesan
+    baru = Storage(db_contoh)  # and an upload creates it again
+    terapkan(rencanakan([("unit.csv", (DATA / "unit.csv").read_bytes())], baru), baru, "uji")
+    at.run()
+    assert not at.exception

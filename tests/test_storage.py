@@ -120,7 +120,7 @@ def test_induk_tidak_dikenal(storage):
     rencana = rencanakan([("unit.csv", b"kode_unit;nama_unit;kode_induk\nX;Unit X;TIDAKADA\nY;Unit Y;Y\n")], storage)
     assert [str(k) for k in rencana.kesalahan] == [
         "unit.csv, baris 2, kolom kode_induk: kode induk 'TIDAKADA' tidak dikenal",
-        "unit.csv, baris 3, kolom kode_induk: siklus: unit Y menjadi induk dirinya sendiri (lewat Y → Y)",
+        "unit.csv, baris 3, kolom kode_induk: siklus: unit Y akan menjadi induk dirinya sendiri (Y → Y; panah menuju induk)",
     ]
 
 

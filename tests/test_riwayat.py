@@ -1,0 +1,72 @@
+"""Riwayat: an undo shows what it will change and asks before it changes anything."""
+
+import duckdb
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kinerja.importing import rencanakan, rincian_batal, terapkan
+from kinerja.storage import RevisiDitolak, Storage
+from tests.conftest import AKAR
+
+KEPALA = "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala"
+
+
+def unggah(storage: Storage, *baris: str) -> int:
+    rencana = rencanakan([("koreksi.csv", "\n".join([KEPALA, *baris]).encode())], storage)
+    assert rencana.sah, rencana.kesalahan
+    return terapkan(rencana, storage, "Siti").id
+
+
+def semua(path) -> dict[str, pd.DataFrame]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {n: con.execute(f"SELECT * FROM {n} ORDER BY ALL").df() for n in ("realisasi", "revisi")}
+
+
+def test_tinjauan_sama_dengan_pembatalan_dan_tidak_mengubah_apa_pun(storage):
+    revisi = unggah(storage, "2019;3;KPPBCBOGOR;BGR-01;10;", "2019;4;KPPBCBOGOR;BGR-01;11;Kendala baru")
+    sebelum = semua(storage.path)
+    tinjauan = storage.tinjau_batal(revisi)
+    for nama, tabel in semua(storage.path).items():
+        pd.testing.assert_frame_equal(sebelum[nama], tabel, obj=nama)  # a preview changes nothing
+    rincian = rincian_batal(tinjauan)
+    assert rincian[["kunci", "perubahan", "rincian"]].values.tolist() == [
+        ["2019 / 3 / KPPBCBOGOR / BGR-01", "berubah", "realisasi: 10 → 48,2"],
+        ["2019 / 4 / KPPBCBOGOR / BGR-01", "dihapus", ""],
+    ]
+    batal = storage.batalkan(revisi, pengguna="Admin")
+    assert (batal.berubah, batal.dihapus, batal.sama) == (tinjauan.berubah, tinjauan.dihapus, tinjauan.sama)
+
+
+def test_tinjauan_menolak_seperti_pembatalan(storage):
+    with pytest.raises(RevisiDitolak, match="tidak ada"):
+        storage.tinjau_batal(99)
+
+
+def test_batalkan_di_halaman_riwayat_bertanya_dulu(db_contoh, monkeypatch, _apptest_navigasi):
+    storage = Storage(db_contoh)
+    revisi = unggah(storage, "2019;3;KPPBCBOGOR;BGR-01;10;")
+    monkeypatch.setenv("KINERJA_DB", str(db_contoh))
+    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/riwayat.py").run()
+    at.selectbox(key="riwayat_revisi").set_value(revisi)
+    at.text_input(key="riwayat_pengguna").input("Admin").run()
+    assert not at.button(key="riwayat_tinjau").disabled
+    assert not [b for b in at.button if b.key == "riwayat_batal"]  # no undo before the review
+    sebelum = semua(db_contoh)
+
+    at.button(key="riwayat_tinjau").click().run()
+    assert not at.exception, at.exception
+    assert any("mengubah 1 baris" in m.value for m in at.markdown)
+    tabel = at.container(key="riwayat_rincian").dataframe[0].value
+    assert tabel.iloc[0].tolist()[-1] == "realisasi: 10 → 48,2"
+    for nama, data in semua(db_contoh).items():
+        pd.testing.assert_frame_equal(sebelum[nama], data, obj=nama)  # still nothing changed
+
+    at.button(key="riwayat_urung").click().run()  # changed their mind
+    assert not [b for b in at.button if b.key == "riwayat_batal"]
+    at.button(key="riwayat_tinjau").click().run()
+    at.button(key="riwayat_batal").click().run()
+    assert at.success[0].value.startswith(f"Revisi {revisi} dibatalkan")
+    r = storage.baca(2019).realisasi.query("kode_iku == 'BGR-01' and triwulan == 3")["realisasi"].item()
+    assert r == 48.2
