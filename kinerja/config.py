@@ -1,9 +1,11 @@
-"""Where the database lives: ``--db``, else ``KINERJA_DB``, else ``data/kinerja.duckdb``."""
+"""Installation settings from the environment: where the database lives (``--db``, else ``KINERJA_DB``, else
+``data/kinerja.duckdb``) and the time zone times are shown in (``KINERJA_ZONA_WAKTU``, default WIB)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 AKAR = Path(__file__).resolve().parent.parent
 DB_BAWAAN = AKAR / "data" / "kinerja.duckdb"
@@ -16,3 +18,18 @@ def path_db(eksplisit: str | os.PathLike[str] | None = None) -> Path:
         return Path(eksplisit)
     dari_env = os.environ.get(VARIABEL_DB)
     return Path(dari_env) if dari_env else DB_BAWAAN
+
+
+VARIABEL_ZONA = "KINERJA_ZONA_WAKTU"
+ZONA_BAWAAN = "Asia/Jakarta"
+"""WIB; an office in WITA sets Asia/Makassar, in WIT Asia/Jayapura."""
+
+
+def zona_waktu() -> ZoneInfo:
+    """The time zone the unit reads times in (stored times are UTC)."""
+    nama = os.environ.get(VARIABEL_ZONA) or ZONA_BAWAAN
+    try:
+        return ZoneInfo(nama)
+    except (ZoneInfoNotFoundError, ValueError) as e:
+        raise SystemExit(f"{VARIABEL_ZONA}={nama!r} bukan zona waktu (contoh: Asia/Jakarta, Asia/Makassar, "
+                         "Asia/Jayapura)") from e

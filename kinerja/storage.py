@@ -30,6 +30,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from kinerja.config import zona_waktu
 from kinerja.texts import t
 from kinerja_core.unit import Unit, siklus
 
@@ -653,5 +654,5 @@ def _sekarang() -> datetime:
 
 
 def _revisi_dari_baris(baris: tuple[object, ...]) -> Revisi:
-    waktu = baris[1].replace(tzinfo=timezone.utc).astimezone()  # type: ignore[union-attr]
+    waktu = baris[1].replace(tzinfo=timezone.utc).astimezone(zona_waktu())  # type: ignore[union-attr]
     return Revisi(baris[0], waktu, *baris[2:])  # type: ignore[arg-type]

@@ -31,7 +31,7 @@ pilihan = {r.id: r for r in bisa_dibatalkan}
 revisi_id = st.selectbox(
     t("riwayat.pilih"), list(pilihan), key="riwayat_revisi",
     format_func=lambda i: t("riwayat.pilihan", id=i, berkas=pilihan[i].berkas, pengguna=pilihan[i].pengguna,
-                            waktu=pilihan[i].waktu.strftime("%d-%m-%Y %H:%M")),
+                            waktu=pilihan[i].waktu.strftime("%d-%m-%Y %H:%M %Z")),
 )
 pengguna = st.text_input(t("unggah.pengguna"), key="riwayat_pengguna", placeholder=t("unggah.pengguna_contoh"))
 # an undo is shown before it is done: what it changes, computed by the store exactly as the undo would

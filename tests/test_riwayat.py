@@ -70,3 +70,15 @@ def test_batalkan_di_halaman_riwayat_bertanya_dulu(db_contoh, monkeypatch, _appt
     assert at.success[0].value.startswith(f"Revisi {revisi} dibatalkan")
     r = storage.baca(2019).realisasi.query("kode_iku == 'BGR-01' and triwulan == 3")["realisasi"].item()
     assert r == 48.2
+
+
+@pytest.mark.parametrize("zona,offset,nama", [(None, "+07:00", "WIB"), ("Asia/Makassar", "+08:00", "WITA"),
+                                               ("Asia/Jayapura", "+09:00", "WIT")])
+def test_waktu_revisi_dalam_zona_waktu_unit(storage, monkeypatch, zona, offset, nama):
+    from kinerja import ui
+
+    if zona:
+        monkeypatch.setenv("KINERJA_ZONA_WAKTU", zona)
+    (r,) = storage.daftar_revisi()
+    assert r.waktu.isoformat().endswith(offset)
+    assert ui.baris_revisi(r)["Waktu"].endswith(f" {nama}")
