@@ -18,10 +18,13 @@ from collections.abc import Sequence
 
 import pandas as pd
 from openpyxl.cell.cell import TYPE_FORMULA, TYPE_STRING
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kinerja.loading import KOLOM, KOLOM_INFO, Jenis
 from kinerja.storage import Snapshot
-from kinerja.texts import nama_triwulan
+from kinerja.texts import BAHASA, TEKS, nama_triwulan, t
 
 AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -63,21 +66,78 @@ def teks_lembar(nilai: str) -> str:
     return _TIDAK_BOLEH_DI_XLSX.sub(" ", nilai.replace("\x0b", "\n").replace("\x0c", "\n"))
 
 
-def ke_xlsx(tabel: pd.DataFrame, nama_sheet: str) -> bytes:
-    """An .xlsx with one sheet (named like the file kind, so it reads back); formula-like text stays text."""
+def ke_xlsx(tabel: pd.DataFrame, nama_sheet: str, *, laporan: bool = False) -> bytes:
+    """An .xlsx with one sheet (named like the file kind, so it reads back); formula-like text stays text.
+
+    Every sheet gets a frozen, filterable header row and columns as wide as
+    their content. A *laporan* (a table handed on: Ringkasan, the Dialog) also
+    gets Indonesian headers (``kolom.*`` in texts) and numbers rounded to two
+    decimals shown as ``1.234,50`` in an Indonesian Excel; a template keeps
+    its machine column names and exact values, so it uploads back unchanged.
+    """
     data = tabel.copy()
     for k in data.columns:
         if not pd.api.types.is_numeric_dtype(data[k]) and not pd.api.types.is_bool_dtype(data[k]):
             data[k] = data[k].map(lambda v: teks_lembar(v) if isinstance(v, str) else v)
+        elif laporan and pd.api.types.is_float_dtype(data[k]):
+            data[k] = data[k].round(2)
+    if laporan:
+        data = data.rename(columns={k: judul_kolom(str(k)) for k in data.columns})
     keluaran = io.BytesIO()
     with pd.ExcelWriter(keluaran, engine="openpyxl") as penulis:
         data.to_excel(penulis, sheet_name=nama_sheet[:31], index=False)
-        for baris in penulis.sheets[nama_sheet[:31]].iter_rows(min_row=2):
+        lembar = penulis.sheets[nama_sheet[:31]]
+        for baris in lembar.iter_rows(min_row=2):
             for sel in baris:
                 if sel.data_type == TYPE_FORMULA or (isinstance(sel.value, str) and sel.value.startswith(AWALAN_RUMUS)):
                     sel.data_type = TYPE_STRING  # written as text: Excel never evaluates it
                     sel.quotePrefix = True  # and keeps it text when someone edits the cell
+        _rapikan_lembar(lembar, data, laporan=laporan)
     return keluaran.getvalue()
+
+
+LEBAR_MAKS = 60
+"""Widest a column is made (in characters); longer text wraps."""
+
+
+def judul_kolom(kolom: str) -> str:
+    """A column's header for people: 'capaian' → 'Capaian (%)', 'target_tw1' → 'Target TW I'.
+
+    >>> judul_kolom("capaian"), judul_kolom("target_tw1"), judul_kolom("realisasi_tw4"), judul_kolom("pic")
+    ('Capaian (%)', 'Target TW I', 'Realisasi TW IV', 'PIC')
+    """
+    kunci = f"kolom.{kolom}"
+    if kunci in TEKS[BAHASA]:
+        return t(kunci)
+    cocok = re.fullmatch(r"(target|realisasi)_tw([1-4])", kolom)
+    if cocok:
+        return f"{cocok[1].capitalize()} {nama_triwulan(int(cocok[2]))}"
+    return {"pic": "PIC", "tenggat": "Tenggat"}.get(kolom, kolom.replace("_", " ").capitalize())
+
+
+def _rapikan_lembar(lembar: Worksheet, data: pd.DataFrame, *, laporan: bool) -> None:
+    """Frozen filterable header, widths from the content, number formats for a report."""
+    lembar.freeze_panes = "A2"
+    if lembar.max_row > 1:
+        lembar.auto_filter.ref = lembar.dimensions
+    for i, k in enumerate(data.columns, start=1):
+        kolom = data[k]
+        huruf = get_column_letter(i)
+        teks = kolom.dropna().astype(str)
+        lebar = max([len(str(k)), *teks.str.len().head(5000).tolist()]) + 2
+        lembar.column_dimensions[huruf].width = min(lebar, LEBAR_MAKS)
+        bungkus = lebar > LEBAR_MAKS
+        bentuk = None
+        if laporan and pd.api.types.is_float_dtype(kolom):
+            bentuk = "#,##0.00"
+        elif pd.api.types.is_integer_dtype(kolom):
+            bentuk = "0"  # a year or a row number, not an amount: no thousands mark
+        if bungkus or bentuk:
+            for (sel,) in lembar.iter_rows(min_row=2, min_col=i, max_col=i):
+                if bentuk:
+                    sel.number_format = bentuk
+                if bungkus:
+                    sel.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 def templat(jenis: Jenis, snap: Snapshot, kode_unit: Sequence[str], tahun: int, triwulan: int) -> pd.DataFrame:

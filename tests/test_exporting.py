@@ -51,3 +51,24 @@ def test_rumus_dinetralkan_di_csv_dan_xlsx():
     assert all(sheet.cell(row=r, column=1).data_type == "s" for r in range(2, 7))
     assert all(sheet.cell(row=r, column=1).quotePrefix for r in range(2, 6))
     assert [b[1] for b in nilai] == [-5, 1, 2, 3, 4]  # numbers stay numbers
+
+
+def test_xlsx_laporan_berjudul_indonesia_lebar_kolom_dan_angka_dibulatkan():
+    data = pd.DataFrame({"tahun": [2019, 2019], "kode_iku": ["BGR-01", "BGR-02"],
+                         "nama_iku": ["Penerimaan bea masuk", "Persentase penyelesaian layanan tepat waktu " * 3],
+                         "target_tw3": [43.8, 13.6], "capaian": [103.00123, 79.999], "pic": ["Kasi PKC", None]})
+    sheet = openpyxl.load_workbook(io.BytesIO(ke_xlsx(data, "ringkasan", laporan=True))).active
+    assert [c.value for c in sheet[1]] == ["Tahun", "Kode IKU", "IKU", "Target TW III", "Capaian (%)", "PIC"]
+    assert [sheet.cell(row=r, column=5).value for r in (2, 3)] == [103.0, 80.0]  # rounded, still numbers
+    assert sheet.cell(row=2, column=5).number_format == "#,##0.00"
+    assert sheet.cell(row=2, column=1).number_format == "0" and sheet.cell(row=2, column=1).value == 2019
+    assert sheet.column_dimensions["B"].width >= len("BGR-01") and sheet.column_dimensions["C"].width == 60
+    assert sheet.cell(row=3, column=3).alignment.wrap_text
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:F3"
+    assert sheet.cell(row=3, column=6).value is None  # a missing PIC is an empty cell, never "nan"/"None"
+
+
+def test_xlsx_templat_tetap_nama_kolom_mesin_dan_nilai_persis():
+    data = pd.DataFrame({"tahun": [2019], "target_tw1": [0.123456]})
+    sheet = openpyxl.load_workbook(io.BytesIO(ke_xlsx(data, "iku"))).active
+    assert [c.value for c in sheet[1]] == ["tahun", "target_tw1"] and sheet["B2"].value == 0.123456
