@@ -396,14 +396,15 @@ def test_karakter_kendali_tersimpan_tidak_merusak_ekspor_xlsx():
 
 def test_cli_memeriksa_ukuran_sebelum_membaca(db_contoh, tmp_path):
     f = tmp_path / "besar.csv"
-    with f.open("wb") as out:  # a sparse file: 60 MB on paper, nothing on disk; reading it would take long
-        out.truncate(60 * 1024 * 1024)
+    with f.open("wb") as out:  # a sparse file: 3 GB on paper, nothing on disk; reading it needs 3 GB of memory
+        out.truncate(3 * 1024 * 1024 * 1024)
 
     def batasi_memori() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (1024 * 1024 * 1024, 1024 * 1024 * 1024))
 
     hasil = kinerja("import", f, "--db", db_contoh, preexec_fn=batasi_memori)
     assert hasil.returncode == 1 and "melebihi batas 50 MB" in hasil.stderr, hasil.stderr
+    assert "Traceback" not in hasil.stderr
 
 
 # --- 19. output that tools read --------------------------------------------------------------------------------
