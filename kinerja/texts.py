@@ -107,6 +107,8 @@ TEKS: dict[str, dict[str, str]] = {
             "setiap simpanan menjadi revisi yang dapat dibatalkan di halaman Riwayat."
         ),
         "unggah.pilih": "Pilih berkas CSV atau Excel (.xlsx)",
+        "unggah.tombol_pilih": "Pilih berkas",
+        "unggah.batas": "Seret berkas ke sini · paling besar {mb} MB per berkas · CSV, TXT, TSV, XLSX",
         "unggah.pengguna": "Nama Anda (dicatat di riwayat revisi)",
         "unggah.pengguna_contoh": "mis. Siti Rahma, Subbag TU",
         "unggah.isi_pengguna": "Isi nama Anda di atas sebelum menyimpan.",

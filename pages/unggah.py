@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kinerja import exporting, ui
+from kinerja import exporting, loading, ui
 from kinerja.importing import rencanakan, terapkan
 from kinerja.loading import Jenis
 from kinerja.storage import ImporDitolak, MasalahBasisData
@@ -32,6 +32,15 @@ if f is not None:
                                    key=f"templat_xlsx_{jenis.value}", icon=":material/download:")
 
 pengguna = st.text_input(t("unggah.pengguna"), key="unggah_pengguna", placeholder=t("unggah.pengguna_contoh"))
+# Streamlit's uploader has no setting for its own words ("Upload", "… per file"): say them in Indonesian
+st.markdown(f"""<style>
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p {{font-size: 0}}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {{
+  content: "{t('unggah.tombol_pilih')}"; font-size: 1rem}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0}}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: "{t('unggah.batas', mb=loading.BATAS_UKURAN_MB)}"; font-size: 0.875rem}}
+</style>""", unsafe_allow_html=True)
 unggahan = st.file_uploader(t("unggah.pilih"), type=["csv", "txt", "tsv", "xlsx"], accept_multiple_files=True,
                             key="unggah_berkas")
 if not unggahan:
