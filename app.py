@@ -3,9 +3,13 @@
 import streamlit as st
 
 from kinerja import ui
+from kinerja.config import AKAR
 from kinerja.texts import t
 
-st.set_page_config(page_title=t("app.judul"), page_icon=":material/traffic:", layout="wide")
+IKON = AKAR / "kinerja" / "aset" / "ikon.png"
+"""The tab icon, served by this server: a Material icon name would be fetched from Google's font servers,
+which an offline government intranet cannot reach."""
+st.set_page_config(page_title=t("app.judul"), page_icon=str(IKON), layout="wide")
 ui.pasang_gaya()
 
 halaman = st.navigation([
