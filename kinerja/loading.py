@@ -10,24 +10,70 @@ Every check runs on whole columns (pandas on Arrow strings), never row by row,
 so a ministry's file of hundreds of thousands of rows loads in about the time
 it takes to read it. Closed vocabularies are parsed once per distinct value.
 Row numbers are spreadsheet rows: the header is row 1, the first data row 2.
+
+Nothing is guessed. A value is read one documented way for the whole file, and
+the preview says how (a notice in ``Berkas.catatan``); what cannot be read with
+certainty is refused with its row and column:
+
+- **Encoding, per file.** Valid UTF-8 (with or without BOM) is UTF-8; a UTF-16
+  BOM means UTF-16 (damaged UTF-16, an odd length or a lone surrogate, is
+  refused). Bytes that are not UTF-8 are Windows-1252, the "CSV" of Excel on an
+  Indonesian Windows, only when the file holds no multi-byte UTF-8 sequence at
+  all (with a notice); UTF-8 text with stray bytes is refused naming the lines.
+- **Decimal mark, per file, from all its numeric columns.** Evidence for a
+  decimal comma: a comma not followed by exactly three digits (``90,9``),
+  both marks as ``1.234,5``, several thousands dots (``5.700.000.000``);
+  for a decimal dot the mirror images (``1.5``, ``0.500``, ``1,234.5``,
+  ``1,234,567``). Both kinds in one file: refused, naming a row of each. One
+  kind: the whole file is read that way, including values such as ``1.500``.
+  Neither: a `;`-separated file or a workbook is Indonesian (decimal comma) by
+  convention; otherwise a value that reads two ways (one mark followed by
+  exactly three digits, ``1.500``, ``1,500``) is refused naming its row.
+  Number cells of a workbook arrive as ``0,5`` / ``1500``. ``%``, ``Rp`` and
+  spaces are decorations.
+- **Magnitudes.** bobot is > 0 and at most BATAS_BOBOT; targets, realisasi and
+  realisasi_terburuk are at most BATAS_NILAI in absolute value (Rp 1 000
+  triliun written in rupiah). Anything larger is refused, never stored as a
+  number that breaks the scores.
+- **The app's own exports round-trip.** kinerja.exporting writes text that a
+  spreadsheet would run as a formula with a leading ``'``; on import a leading
+  ``'`` immediately followed by ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+  return is removed in every text and code column (with a notice), so
+  ``'-F2`` is the code ``-F2`` again.
+- **Control characters.** Word's manual line and page breaks (``\\x0b``,
+  ``\\x0c``) become a newline, with a notice; any other control character
+  (C0 except tab, newline and carriage return; DEL; C1, including the bytes
+  Windows-1252 leaves undefined) is refused naming row and column.
+- **Lengths.** At most BATAS_PANJANG characters per cell of the named columns
+  (codes 50, pic 200, satuan 100), BATAS_PANJANG_LAIN (2 000) elsewhere.
+- **Codes** (kode_unit, kode_iku, kode_induk) are plain: ASCII letters, digits,
+  ``-``, ``_``, ``.``. A non-Latin look-alike letter (Cyrillic ``В``) is named
+  with the code spelled in Latin as a suggestion. Codes compare without regard
+  to case, so ``bgr-01`` and ``BGR-01`` in one file are the same key.
+- **Dates** are day first, as Indonesians write them: ``31/12/2019``,
+  ``31-12-2019``, ``31.12.2019``, ``31 Desember 2019``, ``31 Des 2019`` (Indonesian
+  or English month names, any case), and year first ``2019-12-31``; a time
+  after the date (a spreadsheet date cell, ``2019-12-31 00:00:00``) is ignored.
+  A date that is not in the calendar (``31/02/2019``) is refused.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import datetime
 import io
 import os
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
 import numpy as np
-import openpyxl
 import pandas as pd
 
+from kinerja import lembar
 from kinerja.storage import KUNCI
 from kinerja.texts import t
 from kinerja_core.model import Konsolidasi, Perspektif, Polaritas, baca_triwulan
@@ -73,6 +119,24 @@ BATAS_BARIS = int(os.environ.get("KINERJA_BATAS_BARIS", "1000000"))
 
 TARGET = ("target_tw1", "target_tw2", "target_tw3", "target_tw4")
 
+BATAS_NILAI = 1e15
+"""Largest absolute target, realisasi or realisasi_terburuk accepted: Rp 1 000 triliun written in rupiah."""
+
+BATAS_BOBOT = 1_000_000
+"""Largest bobot accepted (bobot are relative weights: any positive numbers, normalised per unit)."""
+
+BATAS_PANJANG = {"kode_unit": 50, "kode_iku": 50, "kode_induk": 50, "pic": 200, "satuan": 100}
+"""Most characters in a cell of these columns."""
+
+BATAS_PANJANG_LAIN = 2000
+"""Most characters in a cell of any other column (names, sasaran, kendala, rencana aksi)."""
+
+BATAS_KUTIP = 80
+"""A value quoted in a message is cut to this many characters."""
+
+KOLOM_KODE = ("kode_unit", "kode_iku", "kode_induk")
+KOLOM_ANGKA = (*TARGET, "bobot", "realisasi", "realisasi_terburuk")
+
 
 @dataclass(frozen=True)
 class Kesalahan:
@@ -112,12 +176,13 @@ class Berkas:
 
 
 class _Pencatat:
-    """Collects errors of one file up to BATAS_KESALAHAN, counting the rest."""
+    """Collects errors of one file up to BATAS_KESALAHAN, counting the rest, and its notices."""
 
     def __init__(self, berkas: str) -> None:
         self.berkas = berkas
         self.daftar: list[Kesalahan] = []
         self.lain = 0
+        self.catatan: list[str] = []
 
     def catat(self, pesan: str, baris: int | None = None, kolom: str | None = None) -> None:
         if len(self.daftar) < BATAS_KESALAHAN:
@@ -126,35 +191,109 @@ class _Pencatat:
             self.lain += 1
 
     def catat_kolom(self, mask: pd.Series, data: pd.DataFrame, kolom: str, pesan: Callable[[str], str]) -> None:
-        """One error per row where ``mask`` holds, quoting the raw value found."""
+        """One error per row where ``mask`` holds, quoting the raw value found (cut to BATAS_KUTIP)."""
         jumlah = int(mask.sum())
         if not jumlah:
             return
         ruang = max(BATAS_KESALAHAN - len(self.daftar), 0)
         contoh = data.loc[mask, ["baris", kolom]].head(ruang)
         for baris, nilai in contoh.itertuples(index=False):
-            self.daftar.append(Kesalahan(self.berkas, pesan(nilai), int(baris), kolom))
+            self.daftar.append(Kesalahan(self.berkas, pesan(_kutip(nilai)), int(baris), kolom))
         self.lain += jumlah - len(contoh)
+
+
+def _kutip(nilai: object) -> object:
+    """A cell as a message quotes it: long text is cut (a 50 MB cell must not become a 50 MB message)."""
+    if isinstance(nilai, str) and len(nilai) > BATAS_KUTIP:
+        return nilai[: BATAS_KUTIP - 1] + "…"
+    return nilai
+
+
+def _ribuan(n: float) -> str:
+    """An integer written with thousands dots: 1000000 → '1.000.000'."""
+    return f"{n:,.0f}".replace(",", ".")
 
 
 # --- text ------------------------------------------------------------------------------------------
 
 
-def dekode(isi: bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+@dataclass(frozen=True)
+class Teks:
+    """A file's bytes decoded with one encoding, or (``teks`` None) why they cannot be read with certainty."""
+
+    teks: str | None
+    kodek: str
+    salah: tuple[tuple[int | None, str], ...] = ()
+    """(line, message) per line that cannot be decoded, at most BATAS_KESALAHAN."""
+    salah_lain: int = 0
+
+
+def _sebagai_c1(galat: UnicodeError) -> tuple[str, int]:
+    """Bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become the C1 control characters
+    Windows maps them to: the control-character check then refuses them with their row and column."""
+    assert isinstance(galat, UnicodeDecodeError)
+    return galat.object[galat.start:galat.end].decode("latin-1"), galat.end
+
+
+codecs.register_error("kinerja.c1", _sebagai_c1)
+
+_MULTIBYTE = re.compile("[^\x00-\x7f\udc80-\udcff]")
+_BYTE_ASING = re.compile("[\udc80-\udcff]+")
+
+
+def dekode(isi: bytes) -> Teks:
+    """Bytes to text with one encoding for the whole file, never guessed line by line.
+
+    Valid UTF-8 (BOM or not) is UTF-8; a UTF-16 BOM means UTF-16. Bytes that
+    are not UTF-8 are Windows-1252 only when the file holds no multi-byte UTF-8
+    sequence at all; UTF-8 with stray bytes, and damaged UTF-16, are refused.
 
     >>> dekode("\\ufeffkode_unit;nama_unit".encode("utf-8"))
-    'kode_unit;nama_unit'
-    >>> dekode("Rp 5,7 miliar – ok".encode("cp1252"))
-    'Rp 5,7 miliar – ok'
+    Teks(teks='kode_unit;nama_unit', kodek='utf-8', salah=(), salah_lain=0)
+    >>> hasil = dekode("Rp 5,7 miliar – ok".encode("cp1252"))
+    >>> hasil.teks, hasil.kodek
+    ('Rp 5,7 miliar – ok', 'cp1252')
+    >>> hasil = dekode("a;b\\nRp – ok\\n".encode("utf-8") + b"shift \\x96 sore\\n")
+    >>> hasil.teks, [(baris, pesan[:26]) for baris, pesan in hasil.salah]
+    (None, [(3, 'byte 0x96 bukan UTF-8 (di ')])
     """
     if isi.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return isi.decode("utf-16")
+        try:
+            return Teks(isi.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError as e:
+            baris = isi[: e.start - e.start % 2].decode("utf-16", errors="replace").count("\n") + 1
+            pesan = t("baca.utf16_ganjil", n=_ribuan(len(isi))) if len(isi) % 2 else t("baca.utf16_rusak")
+            return Teks(None, "utf-16", ((baris, pesan),))
     try:
-        return isi.decode("utf-8-sig")
+        return Teks(isi.decode("utf-8-sig"), "utf-8")
     except UnicodeDecodeError:
+        pass
+    campur = isi.decode("utf-8", errors="surrogateescape")  # a byte that is not UTF-8 becomes U+DC80…U+DCFF
+    if not _MULTIBYTE.search(campur):
         # Excel on an Indonesian Windows laptop saves "CSV" in the ANSI code page
-        return isi.decode("cp1252", errors="replace")
+        return Teks(isi.decode("cp1252", errors="kinerja.c1"), "cp1252")
+    salah, lain = _baris_bukan_utf8(campur)
+    return Teks(None, "utf-8", salah, lain)
+
+
+def _baris_bukan_utf8(campur: str) -> tuple[tuple[tuple[int | None, str], ...], int]:
+    """One message per line holding bytes that are not UTF-8 (at most BATAS_KESALAHAN), and how many more lines."""
+    salah: list[tuple[int | None, str]] = []
+    lain, baris, letak, terakhir = 0, 1, 0, 0
+    for m in _BYTE_ASING.finditer(campur):  # only the stray bytes are visited, not every line
+        baris += campur.count("\n", letak, m.start())
+        letak = m.start()
+        if baris == terakhir:
+            continue
+        terakhir = baris
+        if len(salah) >= BATAS_KESALAHAN:
+            lain += 1
+            continue
+        byte = ", ".join(f"0x{ord(c) - 0xDC00:02X}" for c in m.group()[:3])
+        awal = campur.rfind("\n", 0, m.start()) + 1
+        konteks = campur[max(awal, m.start() - 20): m.end() + 20].split("\n")[0]
+        salah.append((baris, t("baca.bukan_utf8", byte=byte, konteks=_BYTE_ASING.sub("\ufffd", konteks).strip())))
+    return tuple(salah), lain
 
 
 def _nama_kolom(judul: str) -> str:
@@ -197,63 +336,233 @@ def kenali_jenis(kolom: Iterable[str]) -> Jenis | None:
 
 # --- numbers ---------------------------------------------------------------------------------------
 
-_RIBUAN_TITIK = r"^-?\d{1,3}(\.\d{3})+$"
-_RIBUAN_KOMA = r"^-?\d{1,3}(,\d{3}){2,}$"
-_KOMA_DESIMAL = r"^-?[\d.]*\d,\d+$"
+_HIASAN = r"(?i)rp\.?|%|\s|\u00a0"
+_POLOS = r"(?:[-+]?\d+(?:[eE][-+]?\d+)?)"
+_GANDA = r"(?:[-+]?[1-9]\d{0,2}[.,]\d{3})"
+_KOMA = (r"(?:[-+]?\d*,\d+|[-+]?\d,\d+[eE][-+]?\d+|[-+]?[1-9]\d{0,2}(?:\.\d{3})+,\d+"
+         r"|[-+]?[1-9]\d{0,2}(?:\.\d{3}){2,})")
+_TITIK = (r"(?:[-+]?\d*\.\d+|[-+]?\d\.\d+[eE][-+]?\d+|[-+]?[1-9]\d{0,2}(?:,\d{3})+\.\d+"
+          r"|[-+]?[1-9]\d{0,2}(?:,\d{3}){2,})")
 
 
-def pakai_koma_desimal(kolom: Iterable[pd.Series], pemisah: str) -> bool:
-    """Whether a file writes decimals with a comma (Indonesian) rather than a dot.
+@dataclass
+class _Golongan:
+    """A numeric column sorted value by value (on whole columns): how each value can be read."""
 
-    A `;`-separated file is Indonesian by convention; otherwise any value
-    like ``90,9`` in a numeric column decides it.
-    """
-    if pemisah == ";":
-        return True
-    return any(s.str.strip().str.match(_KOMA_DESIMAL).any() for s in kolom)
+    bersih: pd.Series
+    """The text without decorations (Rp, %, spaces)."""
+    kosong: pd.Series
+    polos: pd.Series
+    """Digits only (perhaps signed, perhaps with an exponent): one reading."""
+    koma: pd.Series
+    """Readable only with a decimal comma: 90,9 · 1.234,5 · 5.700.000.000 · 0,500."""
+    titik: pd.Series
+    """Readable only with a decimal dot: 1.5 · 1,234.5 · 1,234,567 · 0.500."""
+    ganda: pd.Series
+    """One mark followed by exactly three digits: 1.500 and 1,500 read two ways."""
 
 
-def baca_angka(teks: pd.Series, koma_desimal: bool) -> tuple[pd.Series, pd.Series]:
-    """Numbers from spreadsheet text, and the mask of values that are not numbers.
-
-    Blanks become missing (not an error). ``Rp``, ``%``, spaces are dropped.
-    Where both ``.`` and ``,`` appear the later one is the decimal mark; a lone
-    separator followed by three digits is a thousands mark in an Indonesian file.
-
-    >>> nilai, salah = baca_angka(pd.Series(["5.700.000.000,50", "90,9", "Rp 5,7", "95%", "", "abc"]), True)
-    >>> nilai.tolist(), salah.tolist()
-    ([5700000000.5, 90.9, 5.7, 95.0, nan, nan], [False, False, False, False, False, True])
-    """
+def _golongkan(teks: pd.Series) -> _Golongan:
     s = teks.fillna("").astype("str").str.strip()
     kosong = s == ""
-    s = s.str.replace(r"(?i)rp\.?|%|\s|\u00a0", "", regex=True).str.replace("\u2212", "-", regex=False)
-    koma = s.str.contains(",", regex=False)
-    titik = s.str.contains(".", regex=False)
-    # both marks: only the two well-formed spellings are read, anything else stays an error
-    gaya_indonesia = s.str.match(r"^-?\d{1,3}(\.\d{3})+,\d+$") | (
-        ~koma & s.str.match(_RIBUAN_TITIK) & (koma_desimal | (s.str.count(r"\.") > 1))
-    )
-    gaya_inggris = s.str.match(r"^-?\d{1,3}(,\d{3})+\.\d+$") | (~titik & s.str.match(_RIBUAN_KOMA))
-    hanya_koma = koma & ~titik & ~gaya_inggris
-    normal = np.select(
-        [gaya_indonesia.to_numpy(), gaya_inggris.to_numpy(), hanya_koma.to_numpy()],
-        [
-            s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False).to_numpy(),
-            s.str.replace(",", "", regex=False).to_numpy(),
-            s.str.replace(",", ".", regex=False).to_numpy(),
-        ],
-        default=s.to_numpy(),
-    )
-    angka = pd.to_numeric(pd.Series(normal, index=teks.index), errors="coerce").astype("float64")
-    angka = angka.where(~kosong)
-    salah = ~kosong & (angka.isna() | ~np.isfinite(angka.fillna(0)))
-    return angka.where(~salah), salah
+    hias = s.str.contains(r"[^0-9.,eE+\-]", regex=True)
+    if hias.any():  # the regular expression below is slow: only values with more than digits and marks need it
+        s = s.mask(hias, s[hias].str.replace(_HIASAN, "", regex=True).str.replace("\u2212", "-", regex=False))
+    ganda = s.str.fullmatch(_GANDA)
+    return _Golongan(s, kosong, s.str.fullmatch(_POLOS), s.str.fullmatch(_KOMA) & ~ganda,
+                     s.str.fullmatch(_TITIK) & ~ganda, ganda)
+
+
+def _nilai_angka(g: _Golongan, koma_desimal: bool | None) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Values, the mask of values that are not numbers, and of values left ambiguous (style None)."""
+    koma = g.koma | (g.ganda & (koma_desimal is True))
+    titik = g.titik | (g.ganda & (koma_desimal is False))
+    s = g.bersih
+    normal = s.where(~koma, s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
+    normal = normal.where(~titik, s.str.replace(",", "", regex=False))
+    angka = pd.to_numeric(normal.where(g.polos | koma | titik), errors="coerce").astype("float64")
+    belum = g.ganda & (koma_desimal is None)
+    salah = ~g.kosong & ~belum & angka.isna()
+    return angka.where(~salah & ~belum), salah, belum
+
+
+def baca_angka(teks: pd.Series, koma_desimal: bool | None) -> tuple[pd.Series, pd.Series]:
+    """Numbers from spreadsheet text read in one style, and the mask of values that are not numbers.
+
+    Blanks become missing (not an error). ``Rp``, ``%``, spaces are dropped.
+    ``koma_desimal`` is the file's style: a value such as ``1.500`` is read in
+    it (with None it is left missing; the caller refuses it). A value that
+    only reads the other way (``1.5`` in a decimal-comma file) is read as
+    written: a file holding both kinds is refused before (see the module doc).
+
+    >>> nilai, salah = baca_angka(pd.Series(["5.700.000.000,50", "90,9", "Rp 5,7", "95%", "", "abc", "1.500"]), True)
+    >>> nilai.tolist(), salah.tolist()
+    ([5700000000.5, 90.9, 5.7, 95.0, nan, nan, 1500.0], [False, False, False, False, False, True, False])
+    >>> baca_angka(pd.Series(["1.500", "1,234.5", "1.2.3"]), False)[0].tolist()
+    [1.5, 1234.5, nan]
+    """
+    angka, salah, _ = _nilai_angka(_golongkan(teks), koma_desimal)
+    return angka, salah
+
+
+@dataclass(frozen=True)
+class _Contoh:
+    baris: int
+    kolom: str
+    nilai: str
+
+
+def _contoh_pertama(mentah: pd.DataFrame, tanda: dict[str, pd.Series]) -> _Contoh | None:
+    """The first row (then the first column) where a mask holds, with the value found there."""
+    contoh = []
+    for urutan, (k, m) in enumerate(tanda.items()):
+        if m.any():
+            i = m.idxmax()
+            contoh.append((int(mentah.at[i, "baris"]), urutan, _Contoh(int(mentah.at[i, "baris"]), k,
+                                                                         str(mentah.at[i, k]))))
+    return min(contoh, key=lambda c: c[:2])[2] if contoh else None
+
+
+def _nama_gaya(contoh: _Contoh, koma: bool) -> str:
+    if koma:
+        return t("baca.koma_desimal" if "," in contoh.nilai else "baca.titik_ribuan")
+    return t("baca.titik_desimal" if "." in contoh.nilai else "baca.koma_ribuan")
+
+
+def _pesan_ganda(nilai: str) -> str:
+    """'1.500' reads 1500 or 1,5: say both, and how to write each so it reads one way."""
+    s = re.sub(_HIASAN, "", nilai).replace("\u2212", "-")
+    tanda = "." if "." in s else ","
+    depan, _, belakang = s.partition(tanda)
+    pecahan = belakang.rstrip("0")
+    tulis = pecahan + "0" if len(pecahan) == 3 else pecahan or "0"  # never again three digits after the mark
+    return t("baca.angka_ganda", nilai=nilai, ribuan=depan + belakang,
+             desimal=depan + ("," + pecahan if pecahan else ""), tulis_desimal=f"{depan}{tanda}{tulis}")
+
+
+def _angka_berkas(mentah: pd.DataFrame, kolom: tuple[str, ...], pemisah: str,
+                  catat: _Pencatat) -> dict[str, tuple[pd.Series, pd.Series]]:
+    """The numeric columns of a file read in the file's one style, decided from all of them (module doc).
+
+    Refuses a file that shows both styles, and (when nothing decides) each
+    value that reads two ways; notes how numbers were read when any has a
+    mark. Returns per column the values and the mask of values that are not
+    numbers (the caller words that error).
+    """
+    golongan = {k: _golongkan(mentah[k]) for k in kolom}
+    koma = _contoh_pertama(mentah, {k: g.koma for k, g in golongan.items()})
+    titik = _contoh_pertama(mentah, {k: g.titik for k, g in golongan.items()})
+    ada_tanda = koma is not None or titik is not None or any(g.ganda.any() for g in golongan.values())
+    koma_desimal: bool | None
+    if koma is not None and titik is not None:
+        (a, a_koma), (b, b_koma) = sorted(((koma, True), (titik, False)),
+                                          key=lambda c: (c[0].baris, kolom.index(c[0].kolom)))
+        catat.catat(t("baca.dua_gaya", baris_a=a.baris, nilai_a=_kutip(a.nilai), gaya_a=_nama_gaya(a, a_koma),
+                      baris_b=b.baris, nilai_b=_kutip(b.nilai), gaya_b=_nama_gaya(b, b_koma)), b.baris, b.kolom)
+        koma_desimal, dasar = pemisah == ";", None  # only to go on checking: the file is refused
+    elif koma is not None or titik is not None:
+        contoh = koma or titik
+        assert contoh is not None
+        koma_desimal = koma is not None
+        dasar = t("baca.dasar_contoh", baris=contoh.baris, kolom=contoh.kolom, nilai=_kutip(contoh.nilai))
+    elif pemisah == ";":
+        koma_desimal, dasar = True, t("baca.dasar_titik_koma")
+    else:
+        koma_desimal, dasar = None, None
+    if ada_tanda and dasar is not None:
+        catat.catatan.append(t("baca.gaya_indonesia" if koma_desimal else "baca.gaya_inggris", dasar=dasar))
+    hasil = {}
+    for k, g in golongan.items():
+        angka, salah, belum = _nilai_angka(g, koma_desimal)
+        catat.catat_kolom(belum, mentah, k, _pesan_ganda)
+        hasil[k] = (angka, salah)
+    return hasil
 
 
 def _peta_unik(teks: pd.Series, baca: Callable[[str], object]) -> pd.Series:
     """Apply a scalar parser once per distinct value and map the results back."""
     unik = teks.drop_duplicates()
     return teks.map(dict(zip(unik, (baca(v) for v in unik))))
+
+
+# --- cells -----------------------------------------------------------------------------------------
+
+_KENDALI = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+_KENDALI_LAIN = "[\x00-\x08\x0e-\x1f\x7f-\x9f]"
+_PEMISAH_WORD = "[\x0b\x0c]"
+_APOSTROF = "'[=+\\-@\t\r]"
+_KODE = "[A-Za-z0-9._-]+"
+_KEMBAR = {
+    **dict(zip("\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423\u0406\u0408\u0405"
+               "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04bb", "ABEKMHOPCTXYIJSaeopcyxijsh")),
+    **dict(zip("\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7\u03bf",
+               "ABEZHIKMNOPTYXo")),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+}
+"""Cyrillic and Greek letters drawn like Latin ones, and dashes drawn like '-': their Latin twin."""
+
+
+def _bersihkan(mentah: pd.DataFrame, kolom: tuple[str, ...], catat: _Pencatat) -> pd.DataFrame:
+    """Every cell as text that can be stored, exported and read back (rules in the module doc), stripped."""
+    word: list[tuple[int, int, str]] = []
+    apostrof: list[tuple[int, int, str]] = []
+    for k in kolom:
+        s = mentah[k]
+        kendali = s.str.contains(_KENDALI, regex=True)
+        if kendali.any():  # rare: the column is looked at again only then
+            pemisah = s.str.contains(_PEMISAH_WORD, regex=True)
+            if pemisah.any():
+                s = s.str.replace(_PEMISAH_WORD, "\n", regex=True)
+                word.append((int(mentah.loc[pemisah, "baris"].iloc[0]), int(pemisah.sum()), k))
+            lain = s.str.contains(_KENDALI_LAIN, regex=True)
+            pertama = s.where(lain, "").str.extract(f"({_KENDALI_LAIN})", expand=False)
+            catat.catat_kolom(lain, pd.DataFrame({"baris": mentah["baris"], k: pertama}), k,
+                              lambda c: t("baca.kendali", kode=f"U+{ord(c):04X}"))
+        s = s.str.strip()
+        batas = BATAS_PANJANG.get(k, BATAS_PANJANG_LAIN)
+        panjang = s.str.len()
+        catat.catat_kolom(panjang > batas, pd.DataFrame({"baris": mentah["baris"], k: panjang}), k,
+                          lambda n, b=batas: t("baca.terlalu_panjang", panjang=_ribuan(n), batas=_ribuan(b)))
+        if k not in (*KOLOM_ANGKA, "tahun"):
+            tanda = s.str.startswith("'")
+            if tanda.any() and (tanda := tanda & s.str.match(_APOSTROF)).any():
+                s = s.where(~tanda, s.str.slice(1))
+                apostrof.append((int(mentah.loc[tanda, "baris"].iloc[0]), int(tanda.sum()), k))
+        mentah[k] = s
+    for daftar, kunci in ((word, "baca.pemisah_word"), (apostrof, "baca.apostrof")):
+        if daftar:
+            baris, _, k = min(daftar)
+            catat.catatan.append(t(kunci, n=sum(n for _, n, _ in daftar), baris=baris, kolom=k))
+    for k in KOLOM_KODE:
+        if k in kolom:
+            salah = (mentah[k] != "") & ~mentah[k].str.fullmatch(_KODE)
+            catat.catat_kolom(salah, mentah, k, _pesan_kode)
+    return mentah
+
+
+def _kembar(huruf: str) -> str | None:
+    """The plain character a look-alike stands for (Cyrillic В → B, – → -, fullwidth Ａ → A), else None."""
+    kembar = _KEMBAR.get(huruf) or unicodedata.normalize("NFKC", huruf)
+    return kembar if kembar != huruf and re.fullmatch(_KODE, kembar) and len(kembar) == 1 else None
+
+
+def _pesan_kode(nilai: str) -> str:
+    """Why a code is not plain, naming the first character at fault; a look-alike gets the Latin spelling."""
+    aturan = t("baca.kode_aturan")
+    huruf = next((h for h in nilai if not re.fullmatch(_KODE, h)), "")
+    nama = unicodedata.name(huruf, f"U+{ord(huruf):04X}") if huruf and not huruf.isascii() else ""
+    kembar = _kembar(huruf) if huruf else None
+    if huruf.isspace():
+        return t("baca.kode_spasi", nilai=nilai, aturan=aturan)
+    if kembar is None:
+        return t("baca.kode_karakter", nilai=nilai, huruf=huruf, nama=f" ({nama})" if nama else "", aturan=aturan)
+    saran = "".join(_kembar(h) or h for h in nilai)
+    akhir = t("baca.kode_saran", saran=saran) if re.fullmatch(_KODE, saran) else "; " + aturan
+    if kembar.isalpha():
+        aksara = {"CYRILLIC": "Cyrillic", "GREEK": "Greek", "FULLWIDTH": "lebar penuh"}.get(
+            nama.split(" ")[0], nama.split(" ")[0].title())
+        return t("baca.kode_huruf_asing", nilai=nilai, huruf=huruf, aksara=aksara) + akhir
+    return t("baca.kode_tanda_asing", nilai=nilai, huruf=huruf, nama=nama, latin=kembar) + akhir
 
 
 # --- reading ---------------------------------------------------------------------------------------
@@ -291,7 +600,15 @@ def _rapikan(tabel: pd.DataFrame, kolom: list[str]) -> pd.DataFrame:
 
 def _baca_csv(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str]:
     """The raw table (all text) of a CSV/TSV file, and the separator used."""
-    teks = dekode(isi)
+    hasil = dekode(isi)
+    if hasil.teks is None:
+        for baris, pesan in hasil.salah:
+            catat.catat(pesan, baris=baris)
+        catat.lain += hasil.salah_lain
+        return None, ","
+    if hasil.kodek == "cp1252":
+        catat.catatan.append(t("baca.cp1252"))
+    teks = hasil.teks
     baris_judul = next((b for b in teks.splitlines() if b.strip()), "")
     if not baris_judul:
         catat.catat(t("galat.kosong"))
@@ -321,57 +638,28 @@ def _baca_csv(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str]:
     return _rapikan(tabel, kolom), pemisah
 
 
-def _teks_sel(nilai: object) -> str:
-    """A spreadsheet cell as the text a CSV export would hold, decimals written with a comma."""
-    if nilai is None:
-        return ""
-    if isinstance(nilai, bool):
-        return "1" if nilai else "0"
-    if isinstance(nilai, int):
-        return str(nilai)
-    if isinstance(nilai, float):
-        return str(int(nilai)) if nilai.is_integer() else repr(nilai).replace(".", ",")
-    if isinstance(nilai, (datetime.date, datetime.time)):
-        return nilai.isoformat()
-    return str(nilai)
+def _baca_xlsx(sheet: lembar.Lembar, catat: _Pencatat) -> tuple[pd.DataFrame | None, str]:
+    """The raw table of one sheet read by kinerja.lembar, rows numbered as the spreadsheet numbers them.
 
-
-def _baca_xlsx(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str]:
-    """The raw table of an Excel workbook: the sheet named like a file kind, else the first sheet.
-
-    Numbers typed as numbers and as text both load; merged cells are reported
-    (a merged header would otherwise shift every column name).
+    What the reader found in the sheet (merged cells, formulas without a saved
+    result, too many rows) refuses it. Number cells arrive as CSV text with a
+    decimal comma ("0,5", "1500"), so a sheet reads as an Indonesian file.
     """
-    try:
-        buku = openpyxl.load_workbook(io.BytesIO(isi), data_only=True)
-    except Exception as e:  # noqa: BLE001 - openpyxl raises many types for a damaged file; all mean "unreadable"
-        catat.catat(t("galat.xlsx_rusak", sebab=type(e).__name__))
+    for m in sheet.kesalahan:
+        catat.catat(m.pesan, m.baris, _nama_kolom(m.judul) if m.judul else None)
+    if sheet.kesalahan:
         return None, ";"
-    sheet = next((buku[n] for n in buku.sheetnames if _nama_kolom(n) in {j.value for j in Jenis}), buku.worksheets[0])
-    gabung = sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col))
-    for r in gabung:
-        catat.catat(t("galat.sel_gabung", sel=r.coord, sheet=sheet.title), baris=r.min_row)
-    if gabung:
-        return None, ";"
-    baris = [[_teks_sel(v) for v in b] for b in sheet.iter_rows(values_only=True)]
-    while baris and not any(v.strip() for v in baris[0]):
-        baris.pop(0)
-    if not baris:
+    if not sheet.baris:
         catat.catat(t("galat.kosong"))
         return None, ";"
-    kolom = _judul(baris[0], catat)
+    (_, judul), *isi = sheet.baris
+    kolom = _judul(judul, catat)
     if kolom is None:
         return None, ";"
-    tabel = pd.DataFrame([b[: len(kolom)] for b in baris[1:]], columns=range(len(kolom)), dtype="str")
-    # decimals from number cells are written with a comma above, so the file reads as Indonesian
-    return _rapikan(tabel, kolom), ";"
-
-
-def _baca_tabel(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str]:
-    """The raw table (all text) with normalised column names, and the separator convention used."""
-    if isi.startswith(b"PK\x03\x04"):  # a zip: .xlsx
-        return _baca_xlsx(isi, catat)
-    return _baca_csv(isi, catat)
+    tabel = pd.DataFrame([b for _, b in isi], columns=range(len(kolom)), dtype="str")
+    tabel.columns = kolom
+    tabel = tabel.loc[:, [k != "" for k in kolom]]  # unnamed columns go, as in a CSV
+    return tabel.assign(baris=[n for n, _ in isi]), ";"
 
 
 def baca_berkas(nama: str, isi: bytes) -> Berkas:
@@ -380,12 +668,52 @@ def baca_berkas(nama: str, isi: bytes) -> Berkas:
     >>> b = baca_berkas("realisasi.csv", b"tahun;triwulan;kode_unit;kode_iku;realisasi\\n2019;TW III;KPPBCBOGOR;BGR-01;43,8\\n")
     >>> b.jenis.value, b.data[["triwulan", "realisasi"]].values.tolist(), b.sah
     ('realisasi', [[3, 43.8]], True)
+
+    A workbook with several data sheets is refused here, never half-read: read
+    it with :func:`baca_semua`.
     """
-    catat = _Pencatat(nama)
+    bagian = baca_semua(nama, isi)
+    if len(bagian) == 1:
+        return bagian[0]
+    sheet = ", ".join(b.nama.removeprefix(f"{nama} [").removesuffix("]") for b in bagian)
+    return Berkas(nama, None, pd.DataFrame(), [Kesalahan(nama, t("galat.xlsx_banyak_sheet", sheet=sheet))],
+                  [c for b in bagian for c in b.catatan], 0)
+
+
+def baca_semua(nama: str, isi: bytes) -> list[Berkas]:
+    """Read and check one upload: a CSV file is one Berkas, a workbook one Berkas per sheet read.
+
+    A sheet's Berkas is named like ``buku.xlsx [realisasi]``, so every message
+    names file and sheet. Which sheets are read is kinerja.lembar's rule: every
+    visible sheet named unit, iku or realisasi, else the first visible sheet;
+    its notices (hidden sheets skipped) go with the first part.
+
+    >>> [b.nama for b in baca_semua("unit.csv", b"kode_unit;nama_unit\\nBTP;Balai Teknologi Polimer\\n")]
+    ['unit.csv']
+    """
     if len(isi) > BATAS_UKURAN_MB * 1024 * 1024:
+        catat = _Pencatat(nama)
         catat.catat(t("galat.terlalu_besar", ukuran=round(len(isi) / 1024 / 1024, 1), batas=BATAS_UKURAN_MB))
-        return Berkas(nama, None, pd.DataFrame(), catat.daftar, [], 0)
-    mentah, pemisah = _baca_tabel(isi, catat)
+        return [Berkas(nama, None, pd.DataFrame(), catat.daftar, [], 0)]
+    if not lembar.buku_kerja(isi):
+        return [_periksa_berkas(nama, lambda catat: _baca_csv(isi, catat))]
+    buku = lembar.baca_buku(isi, batas_baris=BATAS_BARIS)
+    if buku.kesalahan or not buku.lembar:
+        kesalahan = [Kesalahan(nama, p) for p in buku.kesalahan] or [Kesalahan(nama, t("galat.kosong"))]
+        return [Berkas(nama, None, pd.DataFrame(), kesalahan, buku.catatan, 0)]
+    bagian = []
+    for sheet in buku.lembar:
+        b = _periksa_berkas(f"{nama} [{sheet.nama}]", lambda catat, s=sheet: _baca_xlsx(s, catat))
+        b.catatan[:0] = sheet.catatan
+        bagian.append(b)
+    bagian[0].catatan[:0] = buku.catatan
+    return bagian
+
+
+def _periksa_berkas(nama: str, baca: Callable[[_Pencatat], tuple[pd.DataFrame | None, str]]) -> Berkas:
+    """One table (a CSV file or one sheet of a workbook), read by ``baca`` and checked on its own."""
+    catat = _Pencatat(nama)
+    mentah, pemisah = baca(catat)
     if mentah is None:
         return Berkas(nama, None, pd.DataFrame(), catat.daftar, [], catat.lain)
     jenis = kenali_jenis(mentah.columns)
@@ -411,14 +739,12 @@ def baca_berkas(nama: str, isi: bytes) -> Berkas:
     for k in pilihan:
         if k not in mentah.columns:
             mentah[k] = ""
-    mentah = mentah[["baris", *wajib, *pilihan]].copy()
-    for k in (*wajib, *pilihan):
-        mentah[k] = mentah[k].str.strip()
+    mentah = _bersihkan(mentah[["baris", *wajib, *pilihan]].copy(), (*wajib, *pilihan), catat)
     data = _PERIKSA[jenis](mentah, pemisah, catat)
     _periksa_duplikat(data, jenis, catat)
     urutan = {k: i for i, k in enumerate((*wajib, *pilihan))}
     kesalahan = sorted(catat.daftar, key=lambda k: (k.baris or 0, urutan.get(k.kolom or "", -1)))
-    return Berkas(nama, jenis, data.reset_index(drop=True), kesalahan, catatan, catat.lain)
+    return Berkas(nama, jenis, data.reset_index(drop=True), kesalahan, [*catatan, *catat.catatan], catat.lain)
 
 
 def _wajib_isi(mentah: pd.DataFrame, kolom: Iterable[str], catat: _Pencatat) -> None:
@@ -442,9 +768,12 @@ def _kosakata(mentah: pd.DataFrame, kolom: str, baca: Callable[[str], object], k
     return nilai
 
 
-def _angka(mentah: pd.DataFrame, kolom: str, koma_desimal: bool, catat: _Pencatat) -> pd.Series:
-    angka, salah = baca_angka(mentah[kolom], koma_desimal)
+def _angka(mentah: pd.DataFrame, kolom: str, dibaca: tuple[pd.Series, pd.Series], catat: _Pencatat) -> pd.Series:
+    """A target or realisasi column: not a number, or beyond BATAS_NILAI, is refused with row and column."""
+    angka, salah = dibaca
     catat.catat_kolom(salah, mentah, kolom, lambda v: t("galat.angka", nilai=v))
+    catat.catat_kolom(angka.abs() > BATAS_NILAI, mentah, kolom,
+                      lambda v: t("baca.di_luar_batas", nilai=v, batas=_ribuan(BATAS_NILAI)))
     return angka
 
 
@@ -469,7 +798,7 @@ def _periksa_unit(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.Da
 def _periksa_iku(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.DataFrame:
     _wajib_isi(mentah, ("tahun", "kode_unit", "kode_iku", "nama_iku", "perspektif", "polaritas",
                         "konsolidasi", "bobot"), catat)
-    koma = pakai_koma_desimal([mentah[k] for k in (*TARGET, "bobot", "realisasi_terburuk")], pemisah)
+    angka = _angka_berkas(mentah, (*TARGET, "bobot", "realisasi_terburuk"), pemisah, catat)
     data = pd.DataFrame({
         "baris": mentah["baris"],
         "tahun": _tahun(mentah, catat),
@@ -485,17 +814,19 @@ def _periksa_iku(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.Dat
         "konsolidasi": _kosakata(mentah, "konsolidasi", lambda v: _nilai(Konsolidasi.dari_teks(v)),
                                  "galat.konsolidasi", catat),
     })
-    bobot, salah_angka = baca_angka(mentah["bobot"], koma)
+    bobot, salah_angka = angka["bobot"]
     catat.catat_kolom((mentah["bobot"] != "") & (salah_angka | (bobot <= 0)), mentah, "bobot",
                       lambda v: t("galat.bobot", nilai=v))
+    catat.catat_kolom(bobot > BATAS_BOBOT, mentah, "bobot",
+                      lambda v: t("baca.bobot_terlalu_besar", nilai=v, batas=_ribuan(BATAS_BOBOT)))
     data["bobot"] = bobot
     for k in TARGET:
-        data[k] = _angka(mentah, k, koma, catat)
+        data[k] = _angka(mentah, k, angka[k], catat)
     tanpa_target = data[list(TARGET)].isna().all(axis=1) & (mentah[list(TARGET)] == "").all(axis=1)
     for baris in mentah.loc[tanpa_target, "baris"]:
         catat.catat(t("galat.tanpa_target"), int(baris), "target_tw1")
     data["konversi_120"] = _kosakata(mentah, "konversi_120", _ya_tidak, "galat.ya_tidak", catat)
-    data["realisasi_terburuk"] = _angka(mentah, "realisasi_terburuk", koma, catat)
+    data["realisasi_terburuk"] = _angka(mentah, "realisasi_terburuk", angka["realisasi_terburuk"], catat)
     data["konversi_120"] = data["konversi_120"].fillna(False).astype(bool)
     return data
 
@@ -506,7 +837,7 @@ def _nilai(anggota: Enum | None) -> str | None:
 
 def _periksa_realisasi(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.DataFrame:
     _wajib_isi(mentah, ("tahun", "triwulan", "kode_unit", "kode_iku"), catat)
-    koma = pakai_koma_desimal([mentah["realisasi"]], pemisah)
+    angka = _angka_berkas(mentah, ("realisasi",), pemisah, catat)
     triwulan = _kosakata(mentah, "triwulan", baca_triwulan, "galat.triwulan", catat)
     return pd.DataFrame({
         "baris": mentah["baris"],
@@ -514,7 +845,7 @@ def _periksa_realisasi(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> 
         "triwulan": pd.to_numeric(triwulan, errors="coerce").astype("Int64"),
         "kode_unit": mentah["kode_unit"],
         "kode_iku": mentah["kode_iku"],
-        "realisasi": _angka(mentah, "realisasi", koma, catat),
+        "realisasi": _angka(mentah, "realisasi", angka["realisasi"], catat),
         "kendala": mentah["kendala"].where(mentah["kendala"] != ""),
         "rencana_aksi": mentah["rencana_aksi"].where(mentah["rencana_aksi"] != ""),
         "pic": mentah["pic"].where(mentah["pic"] != ""),
@@ -522,13 +853,51 @@ def _periksa_realisasi(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> 
     })
 
 
+_BULAN = {
+    **dict.fromkeys(("jan", "januari", "january"), 1), **dict.fromkeys(("feb", "peb", "februari", "pebruari",
+                                                                        "february"), 2),
+    **dict.fromkeys(("mar", "maret", "march"), 3), **dict.fromkeys(("apr", "april"), 4),
+    **dict.fromkeys(("mei", "may"), 5), **dict.fromkeys(("jun", "juni", "june"), 6),
+    **dict.fromkeys(("jul", "juli", "july"), 7), **dict.fromkeys(("agu", "agt", "ags", "agus", "agustus", "aug",
+                                                                  "august"), 8),
+    **dict.fromkeys(("sep", "sept", "september"), 9), **dict.fromkeys(("okt", "oct", "oktober", "october"), 10),
+    **dict.fromkeys(("nov", "nop", "november", "nopember"), 11),
+    **dict.fromkeys(("des", "dec", "desember", "december"), 12),
+}
+"""Indonesian and English month names and their usual abbreviations (lower case)."""
+
+_POLA_TANGGAL = (
+    r"^(?:(?P<y1>\d{4})[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})"
+    r"|(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})[-/.](?P<y2>\d{4})"
+    r"|(?P<d3>\d{1,2})[\s.-]*(?P<b3>[a-z]+)\.?[\s.-]*(?P<y3>\d{4})"
+    r"|(?P<b4>[a-z]+)\.?\s*(?P<d4>\d{1,2}),?\s*(?P<y4>\d{4}))"
+    r"(?:[ t]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+)
+
+
 def _tanggal(mentah: pd.DataFrame, kolom: str, catat: _Pencatat) -> pd.Series:
-    """Dates written 2019-12-20, 20/12/2019, 20-12-2019 or 20.12.2019 (day first, as Indonesians write)."""
-    teks = mentah[kolom].str.replace(r"[./]", "-", regex=True)
-    iso = pd.to_datetime(teks, format="%Y-%m-%d", errors="coerce")
-    hari_dulu = pd.to_datetime(teks, format="%d-%m-%Y", errors="coerce")
-    tanggal = iso.fillna(hari_dulu)
-    catat.catat_kolom((mentah[kolom] != "") & tanggal.isna(), mentah, kolom, lambda v: t("galat.tanggal", nilai=v))
+    """Dates day first, as Indonesians write them (module doc): 20/12/2019, 20-12-2019, 20.12.2019,
+    20 Desember 2019, 20 Des 2019, and year first 2019-12-20 (a time after it is ignored)."""
+    isi = mentah[kolom] != ""
+    if not isi.any():
+        return pd.Series(pd.NaT, index=mentah.index, dtype="datetime64[s]")
+    b = mentah[kolom].str.lower().str.extract(_POLA_TANGGAL)
+
+    def pertama(*nama: str) -> pd.Series:
+        hasil = b[nama[0]]
+        for n in nama[1:]:
+            hasil = hasil.fillna(b[n])
+        return pd.to_numeric(hasil, errors="coerce")
+
+    nama_bulan = b["b3"].fillna(b["b4"])
+    bulan = pertama("m1", "m2").fillna(pd.to_numeric(nama_bulan.map(_BULAN), errors="coerce"))
+    tahun = pertama("y1", "y2", "y3", "y4")
+    tahun = tahun.where(tahun.between(1900, 2200))
+    tanggal = pd.to_datetime(pd.DataFrame({"year": tahun, "month": bulan, "day": pertama("d1", "d2", "d3", "d4")}),
+                             errors="coerce").astype("datetime64[s]")
+    mustahil = isi & tanggal.isna() & bulan.notna() & tahun.notna()
+    catat.catat_kolom(mustahil, mentah, kolom, lambda v: t("baca.tanggal_mustahil", nilai=v))
+    catat.catat_kolom(isi & tanggal.isna() & ~mustahil, mentah, kolom, lambda v: t("galat.tanggal", nilai=v))
     return tanggal
 
 
@@ -536,15 +905,20 @@ _PERIKSA = {Jenis.UNIT: _periksa_unit, Jenis.IKU: _periksa_iku, Jenis.REALISASI:
 
 
 def _periksa_duplikat(data: pd.DataFrame, jenis: Jenis, catat: _Pencatat) -> None:
-    """A key twice in one file is ambiguous: report every repeat with the row it repeats."""
+    """A key twice in one file is ambiguous: report every repeat with the row it repeats.
+
+    Codes compare without regard to case (DOMAIN.md): bgr-01 repeats BGR-01.
+    """
     kunci = KUNCI[jenis]
     lengkap = data.dropna(subset=kunci)
-    ganda = lengkap.duplicated(subset=kunci, keep="first")
+    banding = lengkap[kunci].assign(**{k: lengkap[k].str.upper() for k in kunci if k in KOLOM_KODE})
+    ganda = banding.duplicated(keep="first")
     if not ganda.any():
         return
-    pertama = lengkap[~ganda][[*kunci, "baris"]].rename(columns={"baris": "baris_lain"})
-    ulang = lengkap[ganda].merge(pertama, on=kunci, how="left")
-    ulang["kunci"] = ulang[kunci].astype(str).agg(" / ".join, axis=1)
+    pertama = banding[~ganda].assign(baris_lain=lengkap.loc[~ganda, "baris"])
+    ulang = banding[ganda].assign(
+        baris=lengkap.loc[ganda, "baris"], kunci=lengkap.loc[ganda, kunci].astype(str).agg(" / ".join, axis=1),
+    ).merge(pertama, on=kunci, how="left")
     for baris, teks_kunci, baris_lain in ulang[["baris", "kunci", "baris_lain"]].head(BATAS_KESALAHAN).itertuples(
         index=False
     ):

@@ -1,0 +1,847 @@
+"""Reading Excel workbooks (.xlsx) as raw all-text tables, at a cost bounded by the upload limits.
+
+An .xlsx file is a zip of XML parts. Only the parts needed are opened (the
+workbook, its relations, the styles, the shared strings and the sheets that are
+read) and every part is streamed through expat: nothing is built that the file
+merely claims. A declared dimension of ``A1:XFD1048576``, a lone cell at
+XFD1048576, a million rows or a part that says it inflates to gigabytes cost no
+more than what the limits allow (rows, columns, extracted size), and whatever
+passes a limit is refused with a message, not read.
+
+Cells come back as the text a CSV export from an Indonesian Excel would hold
+(see :func:`teks_sel`): number cells with a decimal comma and never a thousands
+mark (``0,5``, ``1500``), a percent cell as it is shown (``95,5 %`` → ``95,5``),
+a date cell as ``YYYY-MM-DD``, booleans as ``1``/``0``. A formula gives its
+saved result; a formula without one (a file written by a script, never opened
+in Excel) is refused naming its cells, never read as a blank.
+
+Which sheets are read: every visible sheet named like a file kind (``unit``,
+``iku``, ``realisasi``, any case), else the first visible sheet. Hidden sheets
+are skipped with a notice. Each sheet read comes back as a :class:`Lembar`
+whose first row is its header; rows keep their spreadsheet numbers.
+
+Other files that look like a workbook are recognised and answered with what to
+do: a legacy ``.xls``, a password-protected workbook, an ``.xlsb``, an ``.ods``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import io
+import math
+import posixpath
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from xml.parsers import expat
+
+from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+from kinerja.texts import t
+
+JENIS_SHEET = ("unit", "iku", "realisasi")
+"""Sheet names (any case) read as their own file part."""
+
+BATAS_KOLOM = 256
+"""Columns read from a sheet (A…IV, Excel 2003's grid); header names further right are ignored with a notice."""
+
+BATAS_ISI_MB = 1024
+"""Most MiB the parts read may inflate to, as the zip declares them (1 000 000 rows of 7 cells take ~370)."""
+
+BATAS_TEKS_MB = 256
+"""Most MiB of memory the shared strings may take (their count and length, estimated as CPython stores them)."""
+
+BATAS_PANJANG_SEL = 32_767
+"""Most characters in one cell, as in Excel."""
+
+BATAS_DIREKTORI = 1 << 20
+"""Most bytes of zip central directory (a workbook has tens of parts; this is ~10 000)."""
+
+BATAS_GABUNG = 1000
+"""Merged ranges reported per sheet."""
+
+BATAS_TOKEN = 1 << 20
+"""Most bytes of XML without a ``<`` or ``>``: one tag or text longer than this is refused before expat holds it
+(a cell holds at most 32 767 characters, some 160 KB escaped)."""
+
+BATAS_GAYA = 100_000
+"""Cell formats read from the styles (Excel allows about 64 000); formats past it count as General."""
+
+CONTOH_SEL = 10
+"""Cells named in one message; the rest are counted."""
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP = (b"PK\x03\x04", b"PK\x05\x06")
+
+_BLOK = 1 << 16
+_TEKS_BERSAMA_PER_STR = 49  # bytes of a CPython str besides its characters
+
+
+@dataclass(frozen=True)
+class Masalah:
+    """A problem located in a sheet: its message, spreadsheet row and the header text of its column."""
+
+    pesan: str
+    baris: int | None = None
+    judul: str | None = None
+
+
+@dataclass
+class Lembar:
+    """One sheet read as text.
+
+    ``baris`` holds ``(row number, cells)`` pairs: the header first, then every
+    row with something in a named column, all as wide as the header. When
+    ``kesalahan`` is not empty the sheet is refused and ``baris`` is empty.
+    """
+
+    nama: str
+    baris: list[tuple[int, list[str]]] = field(default_factory=list)
+    kesalahan: list[Masalah] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Buku:
+    """A workbook read: the sheets read, or why none can be (``kesalahan``), and notices."""
+
+    lembar: list[Lembar] = field(default_factory=list)
+    kesalahan: list[str] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
+
+
+class _Tolak(Exception):
+    """The workbook as a whole cannot be read; the argument is the message for the user."""
+
+
+class _Berhenti(Exception):
+    """Stop reading a sheet: a limit was passed or a cell is unreadable (the argument says which)."""
+
+
+class _PerluHitung(Exception):
+    """The sheet declares more rows than the limit: count them before keeping any."""
+
+
+# --- cells -----------------------------------------------------------------------------------------
+
+
+def teks_sel(nilai: object, *, persen: bool = False) -> str:
+    """A cell value as the text a CSV export would hold: decimal comma, no thousands mark.
+
+    Excel keeps 15 significant digits, so float noise past them is dropped;
+    numbers are written out in full, never with an exponent; a percent cell is
+    the number shown (×100, rounded to 12 digits); a date at midnight is a
+    plain ISO date.
+
+    >>> teks_sel(1500), teks_sel(0.5), teks_sel(2.0), teks_sel(0.955, persen=True), teks_sel(True), teks_sel(1e-05)
+    ('1500', '0,5', '2', '95,5', '1', '0,00001')
+    >>> teks_sel(datetime.datetime(2020, 1, 31)), teks_sel(datetime.datetime(2020, 1, 31, 8, 30)), teks_sel(None)
+    ('2020-01-31', '2020-01-31 08:30:00', '')
+    """
+    if nilai is None:
+        return ""
+    if isinstance(nilai, bool):
+        return "1" if nilai else "0"
+    if isinstance(nilai, int | float) and persen:
+        nilai = float(f"{nilai * 100:.12g}")
+    if isinstance(nilai, int):
+        return str(nilai)
+    if isinstance(nilai, float):
+        if not math.isfinite(nilai):
+            return repr(nilai)
+        nilai = float(f"{nilai:.15g}")
+        if nilai.is_integer():
+            return str(int(nilai))
+        return format(decimal.Decimal(repr(nilai)), "f").replace(".", ",")  # 1e-05 → 0,00001: never an exponent
+    if isinstance(nilai, datetime.datetime):
+        if nilai.time() == datetime.time(0):
+            return nilai.date().isoformat()
+        return nilai.isoformat(sep=" ")
+    if isinstance(nilai, datetime.date | datetime.time):
+        return nilai.isoformat()
+    if isinstance(nilai, datetime.timedelta):
+        return str(nilai)
+    return str(nilai)
+
+
+_GAYA_UMUM, _GAYA_PERSEN, _GAYA_TANGGAL = 0, 1, 2
+_TANGGAL_BAWAAN = {*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)}
+_BUKAN_FORMAT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def jenis_format(kode: str | None, nomor: int = 0) -> int:
+    """What a number format makes of a number: 0 plain, 1 percent (shown ×100), 2 date or time.
+
+    >>> jenis_format("0.0%"), jenis_format('0.0" %"'), jenis_format("dd/mm/yyyy"), jenis_format("#,##0.00")
+    (1, 0, 2, 0)
+    """
+    if nomor in _TANGGAL_BAWAAN:
+        return _GAYA_TANGGAL
+    if kode is None:
+        return _GAYA_UMUM
+    if is_date_format(kode):
+        return _GAYA_TANGGAL
+    return _GAYA_PERSEN if "%" in _BUKAN_FORMAT.sub("", kode) else _GAYA_UMUM
+
+
+_ANGKA_BULAT = re.compile(r"-?\d{1,300}")
+_SUB_KOLOM: dict[str, int] = {}
+
+
+def nomor_kolom(ref: str) -> int:
+    """The 1-based column of a cell reference.
+
+    >>> nomor_kolom("A1"), nomor_kolom("E12"), nomor_kolom("XFD1048576")
+    (1, 5, 16384)
+    """
+    huruf = ref.rstrip("0123456789$").lstrip("$")
+    n = _SUB_KOLOM.get(huruf)
+    if n is None:
+        n = 0
+        for h in huruf.upper():
+            o = ord(h) - 64
+            if not 1 <= o <= 26:
+                return 0
+            n = n * 26 + o
+        if len(huruf) <= 3:
+            _SUB_KOLOM[huruf] = n
+    return n
+
+
+def huruf_kolom(n: int) -> str:
+    """The letters of a 1-based column: 1 → A, 27 → AA.
+
+    >>> huruf_kolom(1), huruf_kolom(27), huruf_kolom(16384)
+    ('A', 'AA', 'XFD')
+    """
+    huruf = ""
+    while n > 0:
+        n, sisa = divmod(n - 1, 26)
+        huruf = chr(65 + sisa) + huruf
+    return huruf
+
+
+def _daftar_sel(sel: list[str]) -> str:
+    """'E2, E3' — at most CONTOH_SEL references, then how many more."""
+    teks = ", ".join(sel[:CONTOH_SEL])
+    if len(sel) > CONTOH_SEL:
+        teks += t("galat.xlsx_sel_lain", n=len(sel) - CONTOH_SEL)
+    return teks
+
+
+def _daftar(nama: list[str]) -> str:
+    """'Sheet2, Sheet3' — at most CONTOH_SEL names, then how many more."""
+    teks = ", ".join(nama[:CONTOH_SEL])
+    if len(nama) > CONTOH_SEL:
+        teks += t("galat.xlsx_lain", n=len(nama) - CONTOH_SEL)
+    return teks
+
+
+# --- the zip -----------------------------------------------------------------------------------------
+
+
+def buku_kerja(isi: bytes) -> bool:
+    """Whether bytes are a workbook (a zip, or a legacy OLE2 file) rather than text.
+
+    >>> buku_kerja(b"PK\\x03\\x04..."), buku_kerja(b"tahun;triwulan")
+    (True, False)
+    """
+    return isi.startswith((*ZIP, OLE2))
+
+
+def _pesan_ole2(isi: bytes) -> str:
+    """A legacy .xls, or a password-protected workbook (which Excel stores as OLE2 too)."""
+    if "EncryptedPackage".encode("utf-16-le") in isi:
+        return t("galat.xlsx_sandi")
+    return t("galat.xlsx_xls")
+
+
+def _periksa_direktori(isi: bytes) -> None:
+    """Refuse a zip whose central directory is absurdly large, before zipfile builds it in memory."""
+    ekor = isi[-(22 + 65535):]
+    letak = ekor.rfind(b"PK\x05\x06")
+    if letak < 0 or len(ekor) < letak + 22:
+        return  # zipfile says what is wrong
+    ukuran = struct.unpack_from("<I", ekor, letak + 12)[0]
+    if ukuran > BATAS_DIREKTORI:
+        raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_direktori")))
+
+
+class _Anggaran:
+    """The extracted bytes the parts read may take, as their zip entries declare them.
+
+    Every reading of a part is charged (a hostile workbook may list one huge
+    part under many sheet names), except the re-reading of a sheet whose rows
+    had to be counted first.
+    """
+
+    def __init__(self, batas_mb: int) -> None:
+        self.batas_mb = batas_mb
+        self.sisa = batas_mb * 1024 * 1024
+
+    def pakai(self, info: zipfile.ZipInfo) -> None:
+        self.sisa -= info.file_size
+        if self.sisa < 0:
+            dipakai = self.batas_mb * 1024 * 1024 - self.sisa
+            raise _Tolak(t("galat.xlsx_isi_besar", bagian=info.filename, ukuran=round(info.file_size / 2**20, 1),
+                           total=round(dipakai / 2**20, 1), batas=self.batas_mb))
+
+
+def _tolak_dtd(*_: object) -> None:
+    raise _Tolak(t("galat.xlsx_rusak", sebab="DOCTYPE"))
+
+
+def _urai(zf: zipfile.ZipFile, nama: str, anggaran: _Anggaran | None, mulai: Callable[[str, dict[str, str]], None],
+          akhir: Callable[[str], None] | None = None, teks: Callable[[str], None] | None = None) -> None:
+    """Stream one XML part of the zip through expat, charged to the extraction budget (None: charged already).
+
+    Namespaces are not processed: handlers take the local name, so ``c`` and
+    ``x:c``, transitional and strict OOXML read alike. A DOCTYPE (entity
+    tricks) is refused.
+    """
+    try:
+        info = zf.getinfo(nama)
+    except KeyError:
+        raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_bagian", bagian=nama))) from None
+    if anggaran is not None:
+        anggaran.pakai(info)
+    p = expat.ParserCreate()
+    p.buffer_text = True
+    p.StartDoctypeDeclHandler = _tolak_dtd
+    p.StartElementHandler = mulai
+    if akhir is not None:
+        p.EndElementHandler = akhir
+    if teks is not None:
+        p.CharacterDataHandler = teks
+    try:
+        with zf.open(info) as f:
+            tanpa_tanda = 0  # bytes since the last < or >: a tag or text that never ends is refused early
+            while blok := f.read(_BLOK):
+                tanda = max(blok.rfind(b"<"), blok.rfind(b">"))
+                tanpa_tanda = len(blok) - 1 - tanda if tanda >= 0 else tanpa_tanda + len(blok)
+                if tanpa_tanda > BATAS_TOKEN:
+                    raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_token", bagian=nama)))
+                p.Parse(blok, False)
+            p.Parse(b"", True)
+    except (expat.ExpatError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
+            ValueError, OSError) as e:
+        raise _Tolak(t("galat.xlsx_rusak", sebab=type(e).__name__)) from None
+
+
+def _lokal(nama: str) -> str:
+    """'x:c' → 'c'."""
+    return nama[nama.find(":") + 1:]
+
+
+def _atribut(atribut: dict[str, str], nama: str) -> str | None:
+    """An attribute by local name, whatever its prefix (``r:id`` is ``id``)."""
+    if nama in atribut:
+        return atribut[nama]
+    akhiran = ":" + nama
+    return next((v for k, v in atribut.items() if k.endswith(akhiran)), None)
+
+
+def _relasi(zf: zipfile.ZipFile, bagian: str, anggaran: _Anggaran) -> dict[str, tuple[str, str]]:
+    """The relationships of a part: id → (type suffix, target path inside the zip)."""
+    folder, nama = posixpath.split(bagian)
+    path = posixpath.join(folder, "_rels", nama + ".rels")
+    hasil: dict[str, tuple[str, str]] = {}
+    if path not in zf.NameToInfo:
+        return hasil
+
+    def mulai(el: str, a: dict[str, str]) -> None:
+        if _lokal(el) == "Relationship" and len(hasil) < 100_000:
+            target = a.get("Target", "")
+            if a.get("TargetMode") == "External":
+                return
+            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            hasil[a.get("Id", "")] = (a.get("Type", "").rsplit("/", 1)[-1], target)
+
+    _urai(zf, path, anggaran, mulai)
+    return hasil
+
+
+def _kenali_zip(zf: zipfile.ZipFile, anggaran: _Anggaran) -> str:
+    """The workbook part, or a refusal saying what the zip is instead (.xlsb, .ods, not Excel)."""
+    nama = zf.NameToInfo
+    if "mimetype" in nama:
+        info = nama["mimetype"]
+        try:
+            jenis = zf.read(info) if info.file_size < 200 else b""
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError):
+            jenis = b""
+        if b"opendocument.spreadsheet" in jenis:
+            raise _Tolak(t("galat.xlsx_ods"))
+    utama = next((target for tipe, target in _relasi(zf, "", anggaran).values() if tipe == "officeDocument"), None)
+    if utama is None and "xl/workbook.xml" in nama:
+        utama = "xl/workbook.xml"
+    if "xl/workbook.bin" in nama or (utama or "").endswith(".bin"):
+        raise _Tolak(t("galat.xlsx_xlsb"))
+    if utama is None or utama not in nama:
+        raise _Tolak(t("galat.xlsx_bukan_excel"))
+    return utama
+
+
+# --- workbook parts ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Sheet:
+    nama: str
+    tersembunyi: bool
+    rid: str
+
+
+def _baca_workbook(zf: zipfile.ZipFile, path: str, anggaran: _Anggaran) -> tuple[list[_Sheet], bool, bool]:
+    """The sheets in order, whether dates count from 1904, and whether cached formula results are stale."""
+    sheet: list[_Sheet] = []
+    tanda = {"1904": False, "hitung_ulang": False, "akar": False}
+
+    def mulai(el: str, a: dict[str, str]) -> None:
+        el = _lokal(el)
+        if not tanda["akar"]:
+            tanda["akar"] = True
+            if el != "workbook":  # a Word or PowerPoint file, or another zip
+                raise _Tolak(t("galat.xlsx_bukan_excel"))
+        if el == "sheet":
+            if len(sheet) >= 10_000:
+                raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_sheet")))
+            sheet.append(_Sheet(a.get("name", ""), a.get("state", "visible") in ("hidden", "veryHidden"),
+                                _atribut(a, "id") or ""))
+        elif el == "workbookPr":
+            tanda["1904"] = a.get("date1904", "0").lower() in ("1", "true")
+        elif el == "calcPr":
+            tanda["hitung_ulang"] = a.get("fullCalcOnLoad", "0").lower() in ("1", "true")
+
+    _urai(zf, path, anggaran, mulai)
+    return sheet, tanda["1904"], tanda["hitung_ulang"]
+
+
+def _baca_gaya(zf: zipfile.ZipFile, path: str | None, anggaran: _Anggaran) -> list[int]:
+    """Per cell style index: what its number format makes of a number (plain, percent, date)."""
+    if path is None:
+        return []
+    kode: dict[int, str] = {}
+    nomor_xf: list[int] = []
+    dalam = {"cellXfs": False}
+
+    def mulai(el: str, a: dict[str, str]) -> None:
+        el = _lokal(el)
+        if el == "numFmt" and len(kode) < BATAS_GAYA:
+            try:
+                kode[int(a.get("numFmtId", ""))] = a.get("formatCode", "")
+            except ValueError:
+                pass
+        elif el == "cellXfs":
+            dalam["cellXfs"] = True
+        elif el == "xf" and dalam["cellXfs"] and len(nomor_xf) < BATAS_GAYA:
+            try:
+                nomor_xf.append(int(a.get("numFmtId", "0")))
+            except ValueError:
+                nomor_xf.append(0)
+
+    def akhir(el: str) -> None:
+        if _lokal(el) == "cellXfs":
+            dalam["cellXfs"] = False
+
+    _urai(zf, path, anggaran, mulai, akhir)
+    jenis = {n: jenis_format(kode.get(n, BUILTIN_FORMATS.get(n)), n) for n in set(nomor_xf)}
+    return [jenis[n] for n in nomor_xf]
+
+
+class _PembacaTeks:
+    """The shared strings table: every ``<si>``, rich-text runs joined, phonetic guides left out."""
+
+    def __init__(self, batas_mb: int) -> None:
+        self.daftar: list[str] = []
+        self.sisa = batas_mb * 1024 * 1024
+        self.batas_mb = batas_mb
+        self.potongan: list[str] = []
+        self.kumpul = False
+        self.rph = 0
+        self.panjang = 0
+
+    def mulai(self, el: str, a: dict[str, str]) -> None:
+        el = _lokal(el)
+        if el == "t":
+            self.kumpul = not self.rph
+        elif el == "si":
+            self.potongan = []
+            self.panjang = 0
+        elif el == "rPh":
+            self.rph += 1
+
+    def akhir(self, el: str) -> None:
+        el = _lokal(el)
+        if el == "t":
+            self.kumpul = False
+        elif el == "si":
+            teks = _tanpa_escape("".join(self.potongan))
+            self.sisa -= len(teks) + _TEKS_BERSAMA_PER_STR + 8
+            if self.sisa < 0:
+                raise _Tolak(t("galat.xlsx_teks_besar", batas=self.batas_mb))
+            self.daftar.append(teks)
+        elif el == "rPh":
+            self.rph -= 1
+
+    def teks(self, data: str) -> None:
+        if self.kumpul:
+            self.panjang += len(data)
+            if self.panjang > BATAS_PANJANG_SEL:
+                raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_teks_panjang", batas=BATAS_PANJANG_SEL)))
+            self.potongan.append(data)
+
+
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _tanpa_escape(teks: str) -> str:
+    """Excel writes control characters as ``_x000D_``; turn them back."""
+    if "_x" not in teks:
+        return teks
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), teks)
+
+
+# --- one sheet ---------------------------------------------------------------------------------------
+
+
+class _PembacaSheet:
+    """Expat handlers for one sheet: keeps the header and the rows with content, nothing else.
+
+    Cells right of ``batas_kolom`` are skipped (a header name there is noted),
+    cells right of the header are skipped, rows without anything in a named
+    column are skipped; rows are counted and reading stops as soon as there are
+    more than ``batas_baris``. With ``simpan`` false only the count is kept.
+    """
+
+    def __init__(self, teks_bersama: list[str], gaya: list[int], epoch: datetime.datetime, hitung_ulang: bool,
+                 batas_baris: int, batas_kolom: int, simpan: bool, percaya_dimensi: bool) -> None:
+        self.teks_bersama = teks_bersama
+        self.gaya = gaya
+        self.epoch = epoch
+        self.hitung_ulang = hitung_ulang
+        self.batas_baris = batas_baris
+        self.batas_kolom = batas_kolom
+        self.simpan = simpan
+        self.percaya_dimensi = percaya_dimensi
+        # what is kept
+        self.baris_judul: int | None = None
+        self.judul: list[str] = []
+        self.bernama: list[bool] = []
+        self.lebar = batas_kolom
+        self.data: list[tuple[int, list[str]]] = []
+        self.jumlah = 0
+        self.rumus: dict[int, tuple[int, list[int]]] = {}  # column → (how many, first rows)
+        self.gabung: list[str] = []
+        self.luar: list[str] = []
+        # the row being read
+        self.r = 0
+        self.sel: dict[int, str] = {}
+        self.rumus_baris: list[int] = []
+        self.luar_baris: list[str] = []
+        # the cell being read
+        self.c = 0
+        self.ref = ""
+        self.tipe = "n"
+        self.s = 0
+        self.f = False
+        self.v: str | None = None
+        self.potongan: list[str] = []
+        self.kumpul = False
+        self.panjang = 0
+        self.dalam_is = False
+        self.rph = 0
+
+    def mulai(self, el: str, a: dict[str, str]) -> None:
+        if ":" in el:
+            el = el[el.find(":") + 1:]
+        if el == "c":
+            ref = a.get("r")
+            self.c = nomor_kolom(ref) if ref else self.c + 1
+            self.ref = ref or ""
+            self.tipe = a.get("t", "n")
+            s = a.get("s")
+            self.s = int(s) if s and s.isdecimal() else 0
+            self.f = False
+            self.v = None
+        elif el == "v":
+            self.potongan = []
+            self.panjang = 0
+            self.kumpul = True
+        elif el == "f":
+            self.f = True
+        elif el == "row":
+            r = a.get("r")
+            self.r = int(r) if r and r.isdecimal() else self.r + 1
+            self.c = 0
+        elif el == "is":
+            self.dalam_is = True
+            self.potongan = []
+            self.panjang = 0
+        elif el == "t":
+            self.kumpul = self.dalam_is and not self.rph
+        elif el == "rPh":
+            self.rph += 1
+        elif el == "mergeCell":
+            if len(self.gabung) < BATAS_GABUNG:
+                self.gabung.append(a.get("ref", ""))
+        elif el == "dimension" and self.percaya_dimensi:
+            _, _, akhir = a.get("ref", "").partition(":")
+            baris = akhir.lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZ").lstrip("$")
+            if baris.isdecimal() and int(baris) - 1 > self.batas_baris:
+                raise _PerluHitung
+
+    def teks(self, data: str) -> None:
+        if self.kumpul:
+            self.panjang += len(data)
+            if self.panjang > BATAS_PANJANG_SEL:
+                raise _Berhenti(Masalah(t("galat.xlsx_sel_panjang", sel=self.ref or self._ref(),
+                                          batas=f"{BATAS_PANJANG_SEL:,}".replace(",", ".")), self.r))
+            self.potongan.append(data)
+
+    def akhir(self, el: str) -> None:
+        if ":" in el:
+            el = el[el.find(":") + 1:]
+        if el == "c":
+            self._sel()
+        elif el == "v":
+            self.v = "".join(self.potongan)
+            self.kumpul = False
+        elif el == "row":
+            self._baris()
+        elif el == "t":
+            self.kumpul = False
+        elif el == "is":
+            self.dalam_is = False
+            if self.tipe == "inlineStr":
+                self.v = "".join(self.potongan)
+        elif el == "rPh":
+            self.rph -= 1
+
+    def _ref(self) -> str:
+        return f"{huruf_kolom(self.c)}{self.r}"
+
+    def _sel(self) -> None:
+        c = self.c
+        if c > self.batas_kolom or c < 1:
+            if self.baris_judul is None and self.v and len(self.luar_baris) < BATAS_GABUNG \
+                    and self._nilai(self.v).strip():
+                self.luar_baris.append(self.ref or self._ref())
+            return
+        if c > self.lebar:
+            return
+        if self.f and (self.hitung_ulang or self.v is None or (self.v == "" and self.tipe != "str")):
+            self.rumus_baris.append(c)
+            return
+        if self.v:
+            teks = self._nilai(self.v)
+            if teks:
+                self.sel[c] = teks
+
+    def _nilai(self, v: str) -> str:
+        tipe = self.tipe
+        if tipe == "s":
+            try:
+                return self.teks_bersama[int(v)]
+            except (ValueError, IndexError):
+                raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_teks_bersama", sel=self._ref()))) from None
+        if tipe in ("str", "inlineStr"):
+            return _tanpa_escape(v)
+        if tipe == "b":
+            return "1" if v.strip() in ("1", "true") else "0"
+        if tipe == "e":
+            return v
+        if tipe == "d":
+            try:
+                return teks_sel(datetime.datetime.fromisoformat(v.strip()))
+            except ValueError:
+                return v
+        # a number: its cell style says whether it shows as a percent or a date
+        gaya = self.gaya[self.s] if self.s < len(self.gaya) else _GAYA_UMUM
+        v = v.strip()
+        try:
+            angka: int | float = int(v) if _ANGKA_BULAT.fullmatch(v) else float(v)
+        except ValueError:
+            return v
+        if gaya == _GAYA_TANGGAL:
+            try:
+                return teks_sel(from_excel(angka, self.epoch))
+            except (OverflowError, ValueError, TypeError):
+                return v
+        return teks_sel(angka, persen=gaya == _GAYA_PERSEN)
+
+    def _baris(self) -> None:
+        sel, rumus, luar = self.sel, self.rumus_baris, self.luar_baris
+        self.sel, self.rumus_baris, self.luar_baris = {}, [], []
+        if self.baris_judul is None:
+            if not any(v.strip() for v in sel.values()) and not rumus:
+                return
+            self.baris_judul = self.r
+            self.lebar = max((c for c, v in sel.items() if v.strip()), default=0)
+            self.judul = [sel.get(c, "") for c in range(1, self.lebar + 1)]
+            self.bernama = [False, *(bool(j.strip()) for j in self.judul)]
+            self._catat_rumus(rumus)
+            self.luar = luar
+            return
+        if self.r <= self.baris_judul:
+            return  # rows out of order: only a hand-made file does this
+        if rumus:
+            self._catat_rumus(rumus)
+        bernama = self.bernama
+        if not any(bernama[c] and v.strip() for c, v in sel.items()):
+            return
+        self.jumlah += 1
+        if self.jumlah > self.batas_baris:
+            raise _Berhenti(Masalah(t("galat.xlsx_terlalu_banyak_baris", batas=self.batas_baris)))
+        if self.simpan:
+            self.data.append((self.r, [sel.get(c, "") for c in range(1, self.lebar + 1)]))
+
+    def _catat_rumus(self, kolom: list[int]) -> None:
+        """Remember formula cells without a saved result: per column, how many and the first few rows."""
+        for c in kolom:
+            jumlah, baris = self.rumus.get(c, (0, []))
+            if len(baris) < CONTOH_SEL:
+                baris.append(self.r)
+            self.rumus[c] = (jumlah + 1, baris)
+
+    def sel_rumus(self) -> list[Masalah]:
+        """One problem per column holding formulas without a saved result, at its first such row."""
+        hasil = []
+        for c, (jumlah, baris) in self.rumus.items():
+            sel = [f"{huruf_kolom(c)}{r}" for r in baris]
+            teks = ", ".join(sel) + (t("galat.xlsx_sel_lain", n=jumlah - len(sel)) if jumlah > len(sel) else "")
+            judul = self.judul[c - 1] if baris[0] != self.baris_judul and c <= len(self.judul) else ""
+            hasil.append(Masalah(t("galat.xlsx_rumus_tanpa_nilai", sel=teks), baris[0], judul.strip() or None))
+        return sorted(hasil, key=lambda m: m.baris or 0)
+
+    def jalankan(self, zf: zipfile.ZipFile, path: str, anggaran: _Anggaran | None) -> None:
+        _urai(zf, path, anggaran, self.mulai, self.akhir, self.teks)
+
+
+def _baca_sheet(zf: zipfile.ZipFile, path: str, nama: str, anggaran: _Anggaran, teks_bersama: list[str],
+                gaya: list[int], epoch: datetime.datetime, hitung_ulang: bool, batas_baris: int,
+                batas_kolom: int) -> tuple[Lembar, int]:
+    """One sheet as a Lembar, and the data rows it used of the limit."""
+    def pembaca(simpan: bool, percaya_dimensi: bool) -> _PembacaSheet:
+        return _PembacaSheet(teks_bersama, gaya, epoch, hitung_ulang, batas_baris, batas_kolom, simpan,
+                             percaya_dimensi)
+
+    p = aktif = pembaca(True, True)
+    try:
+        try:
+            p.jalankan(zf, path, anggaran)
+        except _PerluHitung:
+            # the sheet claims more rows than allowed: count what is really there, keeping nothing
+            aktif = pembaca(False, False)
+            aktif.jalankan(zf, path, None)
+            p = aktif = pembaca(True, False)
+            p.jalankan(zf, path, None)
+    except _Berhenti as e:
+        return Lembar(nama, kesalahan=[e.args[0]]), aktif.jumlah
+    lembar = Lembar(nama)
+    if p.luar:
+        lembar.catatan.append(t("galat.xlsx_kolom_di_luar_batas", batas=batas_kolom, sel=_daftar_sel(p.luar)))
+    for ref in sorted(p.gabung, key=_urutan_rentang):
+        lembar.kesalahan.append(Masalah(t("galat.sel_gabung", sel=ref, sheet=nama), _urutan_rentang(ref)[0]))
+    lembar.kesalahan = sorted([*lembar.kesalahan, *p.sel_rumus()], key=lambda m: m.baris or 0)
+    if lembar.kesalahan or p.baris_judul is None:
+        return lembar, p.jumlah
+    lembar.baris = [(p.baris_judul, p.judul), *p.data]
+    return lembar, p.jumlah
+
+
+def _urutan_rentang(ref: str) -> tuple[int, int]:
+    """(row, column) of a range's first cell, for sorting and locating: 'B3:C4' → (3, 2)."""
+    awal = ref.partition(":")[0]
+    baris = awal.lstrip("$ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz").lstrip("$")
+    return (int(baris) if baris.isdecimal() else 0, nomor_kolom(awal))
+
+
+# --- the workbook ------------------------------------------------------------------------------------
+
+
+def baca_buku(isi: bytes, *, batas_baris: int, batas_isi_mb: int = BATAS_ISI_MB, batas_kolom: int = BATAS_KOLOM,
+              jenis: Iterable[str] = JENIS_SHEET) -> Buku:
+    """Read the sheets of an .xlsx that hold data, as raw text tables.
+
+    ``batas_baris`` is the most data rows read from the whole workbook; past it
+    the sheet being read is refused at once. Every visible sheet named like one
+    of ``jenis`` (any case) is read; with none, the first visible sheet. An empty
+    sheet among several is skipped with a notice.
+
+    >>> import openpyxl
+    >>> buku = openpyxl.Workbook()
+    >>> buku.active.title = "realisasi"
+    >>> buku.active.append(["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi"])
+    >>> buku.active.append([2019, "TW III", "KPPBCBOGOR", "BGR-01", 43.8])
+    >>> isi = io.BytesIO(); buku.save(isi)
+    >>> hasil = baca_buku(isi.getvalue(), batas_baris=1000)
+    >>> [(s.nama, s.baris) for s in hasil.lembar]  # doctest: +NORMALIZE_WHITESPACE
+    [('realisasi', [(1, ['tahun', 'triwulan', 'kode_unit', 'kode_iku', 'realisasi']),
+                    (2, ['2019', 'TW III', 'KPPBCBOGOR', 'BGR-01', '43,8'])])]
+    """
+    if isi.startswith(OLE2):
+        return Buku(kesalahan=[_pesan_ole2(isi)])
+    anggaran = _Anggaran(batas_isi_mb)
+    try:
+        _periksa_direktori(isi)
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(isi))
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError,
+                struct.error) as e:
+            raise _Tolak(t("galat.xlsx_rusak", sebab=type(e).__name__)) from None
+        with zf:
+            return _baca_zip(zf, anggaran, batas_baris, batas_kolom, {j.strip().lower() for j in jenis})
+    except _Tolak as e:
+        return Buku(kesalahan=[str(e.args[0])])
+
+
+def _baca_zip(zf: zipfile.ZipFile, anggaran: _Anggaran, batas_baris: int, batas_kolom: int,
+              jenis: set[str]) -> Buku:
+    path = _kenali_zip(zf, anggaran)
+    sheet, tahun_1904, hitung_ulang = _baca_workbook(zf, path, anggaran)
+    relasi = _relasi(zf, path, anggaran)
+    lembar_kerja = [s for s in sheet if relasi.get(s.rid, ("", ""))[0] == "worksheet"]
+    buku = Buku()
+    tersembunyi = [s.nama for s in sheet if s.tersembunyi]
+    if tersembunyi:
+        buku.catatan.append(t("galat.xlsx_sheet_tersembunyi", sheet=_daftar(tersembunyi)))
+    terlihat = [s for s in lembar_kerja if not s.tersembunyi]
+    dibaca = [s for s in terlihat if s.nama.strip().lower() in jenis]
+    if not dibaca:
+        if not terlihat:
+            buku.kesalahan.append(t("galat.xlsx_tanpa_sheet"))
+            return buku
+        dibaca = terlihat[:1]
+        lain = [s.nama for s in sheet if not s.tersembunyi and s is not dibaca[0]]
+        if lain:
+            buku.catatan.append(t("galat.xlsx_sheet_lain", sheet=_daftar(lain), dibaca=dibaca[0].nama))
+    path_teks = next((p for tipe, p in relasi.values() if tipe == "sharedStrings" and p in zf.NameToInfo), None)
+    path_gaya = next((p for tipe, p in relasi.values() if tipe == "styles" and p in zf.NameToInfo), None)
+    teks_bersama: list[str] = []
+    if path_teks is not None:
+        pembaca_teks = _PembacaTeks(BATAS_TEKS_MB)
+        _urai(zf, path_teks, anggaran, pembaca_teks.mulai, pembaca_teks.akhir, pembaca_teks.teks)
+        teks_bersama = pembaca_teks.daftar
+    gaya = _baca_gaya(zf, path_gaya, anggaran)
+    epoch = CALENDAR_MAC_1904 if tahun_1904 else CALENDAR_WINDOWS_1900
+    sisa = batas_baris
+    kosong = []
+    for s in dibaca:
+        lembar, jumlah = _baca_sheet(zf, relasi[s.rid][1], s.nama, anggaran, teks_bersama, gaya, epoch, hitung_ulang,
+                                     max(sisa, 0), batas_kolom)
+        sisa -= jumlah
+        if not lembar.baris and not lembar.kesalahan:
+            kosong.append(lembar)
+        buku.lembar.append(lembar)
+        if sisa < 0:
+            break  # the row limit is for the whole file: the sheets after this one are not read
+    if kosong and len(kosong) < len(buku.lembar):
+        buku.lembar = [s for s in buku.lembar if s not in kosong]
+        buku.catatan.append(t("galat.xlsx_sheet_kosong", sheet=_daftar([s.nama for s in kosong])))
+    return buku
