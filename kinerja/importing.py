@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,9 @@ import pandas as pd
 
 from kinerja import scores
 from kinerja.kode import samakan_kode
-from kinerja.loading import BATAS_KESALAHAN, Berkas, Jenis, Kesalahan, baca_berkas
+from kinerja.loading import (
+    BATAS_KESALAHAN, BATAS_PANJANG, BATAS_PANJANG_LAIN, KENDALI_TERLARANG, Berkas, Jenis, Kesalahan, baca_berkas,
+)
 from kinerja.storage import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, Tersimpan, TinjauanBatal
 from kinerja.texts import angka, t
 from kinerja_core.capaian import nilai_iku
@@ -135,6 +138,10 @@ def terapkan(rencana: RencanaImpor, storage: Storage, pengguna: str) -> Revisi:
     return storage.simpan(masuk, pengguna=pengguna, berkas=rencana.nama_berkas, sha256=rencana.sha256)
 
 
+class CatatanDitolak(ValueError):
+    """A meeting note that cannot be stored as typed; the message names the field and why."""
+
+
 def simpan_catatan(
     storage: Storage, iku: Iku, tahun: int, triwulan: int, *, kendala: str, rencana_aksi: str, pic: str,
     tenggat: datetime.date | None, pengguna: str,
@@ -143,12 +150,24 @@ def simpan_catatan(
 
     The notes travel as a realisasi row without a value, so the stored
     realisasi stays; the text fields are stored as typed (an emptied field
-    becomes empty), a blank due date keeps the one stored.
+    becomes empty), a blank due date keeps the one stored. They follow the
+    rules of an upload (so the meeting's own export uploads back): Word's line
+    breaks become line breaks; other control characters or a text over the
+    length limit raise ``CatatanDitolak`` naming the field, and nothing is stored.
     """
+    teks = {"kendala": kendala, "rencana_aksi": rencana_aksi, "pic": pic}
+    for kolom, isi in teks.items():
+        isi = isi.replace("\x0b", "\n").replace("\x0c", "\n").strip()
+        batas = BATAS_PANJANG.get(kolom, BATAS_PANJANG_LAIN)
+        if len(isi) > batas:
+            raise CatatanDitolak(t("dialog.catatan_terlalu_panjang", kolom=t(f"kolom.{kolom}"), panjang=len(isi),
+                                   batas=batas))
+        if re.search(KENDALI_TERLARANG, isi):
+            raise CatatanDitolak(t("dialog.catatan_kendali", kolom=t(f"kolom.{kolom}")))
+        teks[kolom] = isi
     baris = pd.DataFrame([{
         "tahun": tahun, "triwulan": triwulan, "kode_unit": iku.kode_unit, "kode_iku": iku.kode_iku,
-        "realisasi": None, "kendala": kendala.strip(), "rencana_aksi": rencana_aksi.strip(), "pic": pic.strip(),
-        "tenggat": pd.Timestamp(tenggat) if tenggat else pd.NaT,
+        "realisasi": None, **teks, "tenggat": pd.Timestamp(tenggat) if tenggat else pd.NaT,
     }]).astype({"realisasi": "float64", "tenggat": "datetime64[ns]"})
     return storage.simpan({Jenis.REALISASI.value: baris}, pengguna=pengguna, berkas=t("dialog.berkas_catatan"),
                           sha256="")

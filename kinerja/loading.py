@@ -488,7 +488,8 @@ def _peta_unik(teks: pd.Series, baca: Callable[[str], object]) -> pd.Series:
 # --- cells -----------------------------------------------------------------------------------------
 
 _KENDALI = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
-_KENDALI_LAIN = "[\x00-\x08\x0e-\x1f\x7f-\x9f]"
+KENDALI_TERLARANG = "[\x00-\x08\x0e-\x1f\x7f-\x9f]"
+"""Control characters refused in text (after Word's line and page breaks became line breaks)."""
 _PEMISAH_WORD = "[\x0b\x0c]"
 _APOSTROF = "'[=+\\-@\t\r]"
 _KODE = "[A-Za-z0-9._-]+"
@@ -514,8 +515,8 @@ def _bersihkan(mentah: pd.DataFrame, kolom: tuple[str, ...], catat: _Pencatat) -
             if pemisah.any():
                 s = s.str.replace(_PEMISAH_WORD, "\n", regex=True)
                 word.append((int(mentah.loc[pemisah, "baris"].iloc[0]), int(pemisah.sum()), k))
-            lain = s.str.contains(_KENDALI_LAIN, regex=True)
-            pertama = s.where(lain, "").str.extract(f"({_KENDALI_LAIN})", expand=False)
+            lain = s.str.contains(KENDALI_TERLARANG, regex=True)
+            pertama = s.where(lain, "").str.extract(f"({KENDALI_TERLARANG})", expand=False)
             catat.catat_kolom(lain, pd.DataFrame({"baris": mentah["baris"], k: pertama}), k,
                               lambda c: t("baca.kendali", kode=f"U+{ord(c):04X}"))
         s = s.str.strip()

@@ -446,3 +446,21 @@ def test_aplikasi_tetap_jalan_bila_basis_data_dihapus(db_contoh, monkeypatch, _a
     terapkan(rencanakan([("unit.csv", (DATA / "unit.csv").read_bytes())], baru), baru, "uji")
     at.run()
     assert not at.exception
+
+
+def test_catatan_rapat_mengikuti_aturan_unggahan(storage):
+    """Notes typed in the Dialog obey the upload's rules, so the meeting's own export uploads back."""
+    from kinerja.importing import CatatanDitolak, simpan_catatan
+    from kinerja.scores import iku_dari_tabel
+
+    iku = next(i for i in iku_dari_tabel(storage.baca(2019).iku) if i.kode_iku == "BGR-01")
+    simpan_catatan(storage, iku, 2019, 3, kendala="Impor tertunda\x0bmenunggu izin", rencana_aksi="", pic="",
+                   tenggat=None, pengguna="Sekretaris")
+    r = storage.baca(2019).realisasi.query("kode_iku == 'BGR-01' and triwulan == 3").iloc[0]
+    assert r["kendala"] == "Impor tertunda\nmenunggu izin"
+    sebelum = isi(storage.path)
+    for catatan in ({"kendala": "x" * 2001, "pic": ""}, {"kendala": "nul\x00", "pic": ""},
+                    {"kendala": "", "pic": "p" * 201}):
+        with pytest.raises(CatatanDitolak):
+            simpan_catatan(storage, iku, 2019, 3, rencana_aksi="", tenggat=None, pengguna="Sekretaris", **catatan)
+    tetap(sebelum, storage.path)
