@@ -24,7 +24,7 @@ import pandas as pd
 from kinerja import scores
 from kinerja.kode import samakan_kode
 from kinerja.loading import (
-    BATAS_KESALAHAN, BATAS_PANJANG, BATAS_PANJANG_LAIN, KENDALI_TERLARANG, Berkas, Jenis, Kesalahan, baca_berkas,
+    BATAS_KESALAHAN, BATAS_PANJANG, BATAS_PANJANG_LAIN, KENDALI_TERLARANG, Berkas, Jenis, Kesalahan, baca_semua,
 )
 from kinerja.storage import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, Tersimpan, TinjauanBatal
 from kinerja.texts import angka, t
@@ -106,7 +106,7 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage) -> Rencana
     IKU; a new look-alike code is refused). Errors are capped at
     ``BATAS_KESALAHAN`` in all; the rest are counted, never listed one by one.
     """
-    terbaca = [baca_berkas(nama, isi) for nama, isi in berkas]
+    terbaca = [b for nama, isi in berkas for b in baca_semua(nama, isi)]  # a workbook: one part per sheet
     rencana = RencanaImpor(
         terbaca, sidik(berkas),
         [k for b in terbaca for k in b.kesalahan],

@@ -516,16 +516,19 @@ class _PembacaSheet:
     Cells right of ``batas_kolom`` are skipped (a header name there is noted),
     cells right of the header are skipped, rows without anything in a named
     column are skipped; rows are counted and reading stops as soon as there are
-    more than ``batas_baris``. With ``simpan`` false only the count is kept.
+    more than ``batas_baris`` (what is left of ``batas_berkas``, the limit of
+    the whole file, when earlier sheets used some). With ``simpan`` false only
+    the count is kept.
     """
 
     def __init__(self, teks_bersama: list[str], gaya: list[int], epoch: datetime.datetime, hitung_ulang: bool,
-                 batas_baris: int, batas_kolom: int, simpan: bool, percaya_dimensi: bool) -> None:
+                 batas_baris: int, batas_berkas: int, batas_kolom: int, simpan: bool, percaya_dimensi: bool) -> None:
         self.teks_bersama = teks_bersama
         self.gaya = gaya
         self.epoch = epoch
         self.hitung_ulang = hitung_ulang
         self.batas_baris = batas_baris
+        self.batas_berkas = batas_berkas
         self.batas_kolom = batas_kolom
         self.simpan = simpan
         self.percaya_dimensi = percaya_dimensi
@@ -639,6 +642,9 @@ class _PembacaSheet:
             self.rumus_baris.append(c)
             return
         if self.v:
+            if not self.simpan and self.tipe not in ("s", "str", "inlineStr"):
+                self.sel[c] = "#"  # only counting: a number, date or boolean is content, its text is not needed
+                return
             teks = self._nilai(self.v)
             if teks:
                 self.sel[c] = teks
@@ -664,6 +670,8 @@ class _PembacaSheet:
         # a number: its cell style says whether it shows as a percent or a date
         gaya = self.gaya[self.s] if self.s < len(self.gaya) else _GAYA_UMUM
         v = v.strip()
+        if gaya == _GAYA_UMUM and v.isascii() and v.isdigit() and len(v) < 16 and (v[0] != "0" or v == "0"):
+            return v  # the common case (a year, a quarter, a count) is already its own text
         try:
             angka: int | float = int(v) if _ANGKA_BULAT.fullmatch(v) else float(v)
         except ValueError:
@@ -697,7 +705,7 @@ class _PembacaSheet:
             return
         self.jumlah += 1
         if self.jumlah > self.batas_baris:
-            raise _Berhenti(Masalah(t("galat.xlsx_terlalu_banyak_baris", batas=self.batas_baris)))
+            raise _Berhenti(Masalah(t("galat.xlsx_terlalu_banyak_baris", batas=self.batas_berkas)))
         if self.simpan:
             self.data.append((self.r, [sel.get(c, "") for c in range(1, self.lebar + 1)]))
 
@@ -724,11 +732,11 @@ class _PembacaSheet:
 
 
 def _baca_sheet(zf: zipfile.ZipFile, path: str, nama: str, anggaran: _Anggaran, teks_bersama: list[str],
-                gaya: list[int], epoch: datetime.datetime, hitung_ulang: bool, batas_baris: int,
+                gaya: list[int], epoch: datetime.datetime, hitung_ulang: bool, batas_baris: int, batas_berkas: int,
                 batas_kolom: int) -> tuple[Lembar, int]:
     """One sheet as a Lembar, and the data rows it used of the limit."""
     def pembaca(simpan: bool, percaya_dimensi: bool) -> _PembacaSheet:
-        return _PembacaSheet(teks_bersama, gaya, epoch, hitung_ulang, batas_baris, batas_kolom, simpan,
+        return _PembacaSheet(teks_bersama, gaya, epoch, hitung_ulang, batas_baris, batas_berkas, batas_kolom, simpan,
                              percaya_dimensi)
 
     p = aktif = pembaca(True, True)
@@ -834,7 +842,7 @@ def _baca_zip(zf: zipfile.ZipFile, anggaran: _Anggaran, batas_baris: int, batas_
     kosong = []
     for s in dibaca:
         lembar, jumlah = _baca_sheet(zf, relasi[s.rid][1], s.nama, anggaran, teks_bersama, gaya, epoch, hitung_ulang,
-                                     max(sisa, 0), batas_kolom)
+                                     max(sisa, 0), batas_baris, batas_kolom)
         sisa -= jumlah
         if not lembar.baris and not lembar.kesalahan:
             kosong.append(lembar)
@@ -842,6 +850,6 @@ def _baca_zip(zf: zipfile.ZipFile, anggaran: _Anggaran, batas_baris: int, batas_
         if sisa < 0:
             break  # the row limit is for the whole file: the sheets after this one are not read
     if kosong and len(kosong) < len(buku.lembar):
-        buku.lembar = [s for s in buku.lembar if s not in kosong]
+        buku.lembar = [s for s in buku.lembar if all(s is not k for k in kosong)]
         buku.catatan.append(t("galat.xlsx_sheet_kosong", sheet=_daftar([s.nama for s in kosong])))
     return buku

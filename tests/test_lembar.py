@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kinerja import importing, lembar, loading
+from kinerja import lembar, loading
 from kinerja.importing import rencanakan
 from kinerja.loading import Jenis, baca_berkas
 
@@ -365,8 +365,6 @@ def test_setiap_sheet_bernama_jenis_dibaca_sebagai_bagian_sendiri():
     assert [str(k) for k in bagian[1].kesalahan] == [LIMA]
 
 
-@pytest.mark.xfail(not hasattr(importing, "baca_semua"), strict=True,
-                   reason="importing.rencanakan belum memakai loading.baca_semua (perubahan satu baris untuk lead)")
 def test_rencanakan_membaca_iku_dan_realisasi_dari_satu_buku(storage):
     rencana = rencanakan([("buku.xlsx", _buku_iku_dan_realisasi())], storage)
     assert pesan(rencana) == [LIMA]
@@ -625,6 +623,17 @@ def test_tag_raksasa_ditolak_sebelum_dibaca():
     isi = zip_xlsx(tulis)
     assert len(isi) < 1_000_000
     hasil, mb = puncak_mb(lambda: baca_berkas("tag.xlsx", isi))
-    assert pesan(hasil) == ["tag.xlsx: berkas Excel tidak dapat dibuka (isi xl/worksheets/sheet1.xml tidak wajar: satu "
-                            "tag atau teks lebih dari 1 MB); simpan ulang sebagai .xlsx atau CSV"]
+    assert pesan(hasil) == [("tag.xlsx: berkas Excel tidak dapat dibuka (isi xl/worksheets/sheet1.xml tidak wajar: "
+                             "satu tag atau teks lebih dari 1 MB); simpan ulang sebagai .xlsx atau CSV")]
     assert mb < 50
+
+
+def test_batas_baris_untuk_seluruh_buku(monkeypatch):
+    monkeypatch.setattr(loading, "BATAS_BARIS", 3)
+    isi = xlsx(("iku", [IKU, *([2019, "KPPBCBOGOR", f"BGR-{i}", "x", "", "Customer", "%", "maximize", "last", 5,
+                                 1, 1, 1, 1] for i in (1, 2))]),
+               ("realisasi", [REALISASI[:5], *([2019, 3, "KPPBCBOGOR", f"BGR-0{i}", 1] for i in (1, 2))]))
+    iku, realisasi = loading.baca_semua("buku.xlsx", isi)
+    assert iku.sah
+    assert pesan(realisasi) == [("buku.xlsx [realisasi]: berkas berisi lebih dari 3 baris, melebihi batas 3 baris; "
+                                 "bagi menjadi beberapa berkas")]
