@@ -6,9 +6,10 @@ from kinerja import ui
 from kinerja.config import AKAR
 from kinerja.texts import t
 
+# The tab icon, served by this server: a Material icon name would be fetched from Google's font servers,
+# which an offline government intranet cannot reach. (A comment, not a string: Streamlit's "magic" would
+# print a bare string on every page.)
 IKON = AKAR / "kinerja" / "aset" / "ikon.png"
-"""The tab icon, served by this server: a Material icon name would be fetched from Google's font servers,
-which an offline government intranet cannot reach."""
 st.set_page_config(page_title=t("app.judul"), page_icon=str(IKON), layout="wide")
 ui.pasang_gaya()
 

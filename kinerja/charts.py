@@ -2,24 +2,30 @@
 
 Colours are the traffic-light colours of ``kinerja.texts``; every coloured
 mark also carries the status word, so the chart reads on a washed-out
-projector and for colour-blind viewers.
+projector and for colour-blind viewers. Text on a status colour takes that
+status's text colour; no text is written in a status colour.
 """
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
-from kinerja.texts import IKON_STATUS, WARNA_STATUS, angka, label_status, nama_triwulan, t
-from kinerja_core.model import TRIWULAN, Status
+from kinerja.texts import IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_triwulan, t
+from kinerja_core.model import TRIWULAN, Polaritas, Status
 
-WARNA_TARGET = "#9aa5b1"
-WARNA_REALISASI = "#1f4e79"
 HURUF = dict(family="Source Sans Pro, Arial, sans-serif", size=18)
 
 
+def _warna_tema(gelap: bool) -> tuple[str, str, str]:
+    """Text, background and grid colours of a chart in the light or the dark projector theme."""
+    return ("#f9fafb", "#0b1220", "#334155") if gelap else ("#111827", "#ffffff", "#e5e7eb")
+
+
 def _tata_letak(fig: go.Figure, tinggi: int, gelap: bool = False) -> go.Figure:
-    teks, latar, grid = ("#f9fafb", "#0b1220", "#334155") if gelap else ("#111827", "white", "#e5e7eb")
+    teks, latar, grid = _warna_tema(gelap)
     fig.update_layout(
         height=tinggi, font=dict(HURUF, color=teks), margin=dict(l=20, r=20, t=50, b=20), plot_bgcolor=latar,
         paper_bgcolor=latar, bargap=0.25, separators=",.",  # Indonesian decimals on the axes too
@@ -31,42 +37,110 @@ def _tata_letak(fig: go.Figure, tinggi: int, gelap: bool = False) -> go.Figure:
     return fig
 
 
-def progres_iku(progres: pd.DataFrame, satuan: str, *, gelap: bool = False) -> go.Figure:
-    """Year-to-date target vs realisasi by quarter (bars) and capaian (line, right axis).
+_SKALA = ((1e12, "T", "triliun"), (1e9, "M", "miliar"), (1e6, "jt", "juta"))
+"""Indonesian short units for large values: 6 M is 6 miliar (never the English 6B)."""
 
-    ``progres`` is ``scores.tabel_progres``: one row per quarter. Each capaian
-    marker takes its status colour and is labelled with the value and the word.
+
+def _skala(maks: float) -> tuple[float, str, str]:
+    """Divisor, short unit and its word for values up to ``maks`` (1, "", "" below a million)."""
+    return next(((b, s, k) for b, s, k in _SKALA if maks >= b), (1.0, "", ""))
+
+
+def _angka_pendek(nilai: float, bagi: float, akhiran: str) -> str:
+    """'5,7 M' for 5.700.000.000 with (1e9, 'M'); plain Indonesian digits without a unit."""
+    return angka(nilai / bagi) + (f" {akhiran}" if akhiran else "")
+
+
+def _tik(bawah: float, atas: float, n: int = 5) -> list[float]:
+    """Round tick values from ``bawah`` to at least ``atas`` (steps of 1, 2, 2,5 or 5 × 10^k)."""
+    rentang = (atas - bawah) or abs(atas) or 1.0
+    kasar = rentang / n
+    pangkat = 10 ** math.floor(math.log10(kasar))
+    langkah = next(k * pangkat for k in (1, 2, 2.5, 5, 10) if k * pangkat >= kasar)
+    awal = math.floor(bawah / langkah) * langkah
+    tik = [awal]
+    while tik[-1] < atas - 1e-9 * rentang:
+        tik.append(round(tik[-1] + langkah, 10))
+    return tik
+
+
+def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None = None, *,
+                gelap: bool = False) -> go.Figure:
+    """Year-to-date realisasi by quarter (bars in the status colour) against the target marked on the same axis.
+
+    ``progres`` is ``scores.tabel_progres``: one row per quarter. One value axis only: the target of each
+    quarter is a mark at its level with its value, the realisasi a bar with its value at its foot (in the
+    text colour of its status), and the capaian with the status shape sits under the quarter's name. A
+    quarter without a target of its own is left empty ("tanpa target"), never drawn as if measured. The
+    title says which way is better (a minimize IKU: lower). Large values use Indonesian units (M = miliar).
     """
-    x = [nama_triwulan(q) for q in progres["triwulan"]]
-    fig = go.Figure()
-    fig.add_bar(name=t("progres.grafik_target"), x=x, y=progres["target"], marker_color=WARNA_TARGET,
-                text=[angka(v) if pd.notna(v) else "" for v in progres["target"]], textposition="outside")
-    fig.add_bar(name=t("progres.grafik_realisasi"), x=x, y=progres["realisasi"], marker_color=WARNA_REALISASI,
-                text=[angka(v) if pd.notna(v) else "" for v in progres["realisasi"]], textposition="outside")
+    teks_warna, latar, _ = _warna_tema(gelap)
+    terukur = progres["target_periodik"].notna().tolist()
     status = [Status(s) for s in progres["status"]]
-    label = [
-        f"{angka(c, tetap=True)}% {IKON_STATUS[s]}" if pd.notna(c) else label_status(s)
-        for c, s in zip(progres["capaian"], status)
-    ]
+    target = [v if ukur and pd.notna(v) else None for v, ukur in zip(progres["target"], terukur)]
+    realisasi = [v if ukur and pd.notna(v) else None for v, ukur in zip(progres["realisasi"], terukur)]
+    nilai = [abs(v) for v in target + realisasi if v is not None]
+    bagi, akhiran, kata = _skala(max(nilai, default=0.0))
+    x = [nama_triwulan(q) for q in progres["triwulan"]]
+
+    fig = go.Figure()
+    fig.add_bar(
+        name=t("progres.grafik_realisasi_sd"), x=x, y=realisasi,
+        marker=dict(color=[WARNA_STATUS[s] for s in status],
+                    line=dict(color=teks_warna, width=1.5)),
+        text=[_angka_pendek(v, bagi, akhiran) if v is not None else "" for v in realisasi],
+        textposition="auto", insidetextanchor="start", textangle=0,
+        insidetextfont=dict(size=17, color=[WARNA_TEKS_STATUS[s] for s in status]),
+        outsidetextfont=dict(size=17, color=teks_warna),
+        customdata=[label_status(s) for s in status], showlegend=False,
+        hovertemplate="%{x}: %{y:,.2f} · %{customdata}<extra>" + t("progres.grafik_realisasi_sd") + "</extra>",
+    )
+    # the legend's swatch for the bars: their colour is the status, so no one status colour stands for them
     fig.add_scatter(
-        name=t("progres.grafik_capaian"), x=x, y=progres["capaian"], yaxis="y2", mode="lines+markers+text",
-        line=dict(color="#374151", width=3, dash="dot"),
-        marker=dict(size=22, color=[WARNA_STATUS[s] for s in status], line=dict(color="white", width=2)),
-        text=label, textposition="top center", textfont=dict(size=18),
-        customdata=[label_status(s) for s in status],
-        hovertemplate="%{x}: %{y:.2f}% · %{customdata}<extra></extra>",
+        name=t("progres.grafik_realisasi_warna"), x=[None], y=[None], mode="markers", hoverinfo="skip",
+        marker=dict(symbol="square", size=16, color=latar, line=dict(color=teks_warna, width=1.5)),
     )
+    fig.add_scatter(
+        name=t("progres.grafik_target_sd"), x=x, y=target, mode="markers",
+        marker=dict(symbol="line-ew", size=70, color=teks_warna, line=dict(color=teks_warna, width=5)),
+        hovertemplate="%{x}: %{y:,.2f}<extra>" + t("progres.grafik_target_sd") + "</extra>",
+    )
+    # the target's value above its mark, on a backing of its own: readable over a bar or the grid
+    for xi, v in zip(x, target):
+        if v is not None:
+            fig.add_annotation(
+                name="target", x=xi, y=v, text=_angka_pendek(v, bagi, akhiran), showarrow=False, yshift=18,
+                font=dict(size=16, color=teks_warna), bgcolor=latar, bordercolor=teks_warna, borderwidth=1,
+                borderpad=2,
+            )
+    label_x = []
+    for xi, ukur, c, s in zip(x, terukur, progres["capaian"], status):
+        if not ukur:
+            bawah = t("progres.tanpa_target")
+        elif pd.notna(c):
+            bawah = f"{angka(c, tetap=True)} % {IKON_STATUS[s]}"
+        else:
+            bawah = label_status(s)
+        label_x.append(f"{xi}<br>{bawah}")
+
+    rendah = min([0.0, *(v for v in target + realisasi if v is not None)])
+    tinggi = max([0.0, *(v for v in target + realisasi if v is not None)]) or 1.0
+    tik = _tik(rendah, tinggi)
+    judul_sumbu = t("progres.sumbu_nilai", satuan=satuan or "-")
+    if akhiran:
+        judul_sumbu += f"; {akhiran} = {kata}"
+    arah = {Polaritas.MAXIMIZE: "↑", Polaritas.MINIMIZE: "↓", Polaritas.STABILIZE: "↕"}
+    judul = f"{arah[polaritas]} {t(f'polaritas.{polaritas.value}')}" if polaritas else ""
+    fig = _tata_letak(fig, 480, gelap)
     fig.update_layout(
-        barmode="group",
-        yaxis=dict(title=t("progres.sumbu_nilai", satuan=satuan or "-"), rangemode="tozero"),
-        yaxis2=dict(title=t("progres.sumbu_capaian"), overlaying="y", side="right", range=[0, 140],
-                    tickmode="linear", tick0=0, dtick=20, showgrid=False),
+        title=dict(text=judul, x=0, xanchor="left", font=dict(size=18, color=teks_warna)),
+        yaxis=dict(title=judul_sumbu, tickvals=tik, ticktext=[_angka_pendek(v, bagi, akhiran) if v else "0" for v in tik],
+                   range=[tik[0], tik[-1] + (tik[-1] - tik[0]) * 0.12]),
+        xaxis=dict(tickvals=x, ticktext=label_x),
+        legend=dict(y=1.0, x=1, xanchor="right", yanchor="bottom"),
+        margin=dict(t=70), showlegend=True,
     )
-    # the green threshold on the capaian axis, labelled so nobody reads it against the value axis
-    fig.add_hline(y=100, yref="y2", line=dict(color=WARNA_STATUS[Status.HIJAU], width=2, dash="dash"),
-                  annotation=dict(text=t("progres.garis_target"), font=dict(size=15, color=WARNA_STATUS[Status.HIJAU]),
-                                  xanchor="right", x=1, yanchor="bottom"))
-    return _tata_letak(fig, 480, gelap)
+    return fig
 
 
 def peta_status(tabel: pd.DataFrame, sampai_triwulan: int = 4) -> go.Figure:
@@ -81,16 +155,24 @@ def peta_status(tabel: pd.DataFrame, sampai_triwulan: int = 4) -> go.Figure:
     z = tabel.pivot(index="label", columns="triwulan", values="status").reindex(index=urutan, columns=kolom)
     teks = tabel.pivot(index="label", columns="triwulan", values="teks").reindex(index=urutan, columns=kolom)
     n = len(Status)
-    skala = []
-    for s, i in kode.items():
-        skala += [(i / n, WARNA_STATUS[s]), ((i + 1) / n, WARNA_STATUS[s])]
-    fig = go.Figure(go.Heatmap(
-        z=z.map(lambda s: kode[Status(s)] + 0.5).to_numpy()[::-1],
-        x=[nama_triwulan(q) for q in kolom], y=urutan[::-1],
-        text=teks.to_numpy()[::-1], texttemplate="%{text}", textfont=dict(size=16, color="white"),
-        colorscale=skala, zmin=0, zmax=n, showscale=False, xgap=3, ygap=3,
-        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
-    ))
+    fig = go.Figure()
+    # one layer per text colour (a heatmap has one text colour): the other cells are left empty in it
+    for warna_teks in dict.fromkeys(WARNA_TEKS_STATUS.values()):
+        milik = [s for s in Status if WARNA_TEKS_STATUS[s] == warna_teks]
+        skala = []
+        for s, i in kode.items():
+            warna = WARNA_STATUS[s if s in milik else milik[0]]  # other statuses never occur in this layer
+            skala += [(i / n, warna), ((i + 1) / n, warna)]
+        di_lapis = z.map(lambda s, milik=milik: pd.notna(s) and Status(s) in milik).astype(bool)
+        lapis = z.map(lambda s: kode[Status(s)] + 0.5 if pd.notna(s) else None).where(di_lapis)
+        fig.add_heatmap(
+            z=lapis.to_numpy(dtype=float)[::-1],
+            x=[nama_triwulan(q) for q in kolom], y=urutan[::-1],
+            text=teks.where(di_lapis, "").to_numpy()[::-1], texttemplate="%{text}",
+            textfont=dict(size=16, color=warna_teks),
+            colorscale=skala, zmin=0, zmax=n, showscale=False, xgap=3, ygap=3,
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>", hoverongaps=False,
+        )
     fig = _tata_letak(fig, max(260, 44 * len(urutan) + 80))
     fig.update_xaxes(side="top")
     fig.update_yaxes(tickfont=dict(size=15, color="#111827"))

@@ -17,12 +17,14 @@ import pandas as pd
 import plotly.graph_objects as go
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from kinerja import charts
+from kinerja import charts, scores
 from kinerja.dialog import Dialog, SlideIku
 from kinerja.exporting import netralkan
-from kinerja.texts import WARNA_STATUS, angka, label_status, nama_status, nama_triwulan, t
+from kinerja.texts import WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_status, nama_triwulan, t
 from kinerja_core.model import Status
 
 LEBAR, TINGGI = Inches(13.333), Inches(7.5)
@@ -44,6 +46,23 @@ def _teks(slide, kiri, atas, lebar, tinggi, isi: str, ukuran: int, *, tebal: boo
     paragraf.font.size = Pt(ukuran)
     paragraf.font.bold = tebal
     paragraf.font.color.rgb = _rgb(warna)
+
+
+def _label_status(slide, kiri, atas, lebar, tinggi, status: Status, isi: str, ukuran: int) -> None:
+    """A box filled with the status colour, its text in the colour that reads on it (never text in the colour)."""
+    kotak = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, kiri, atas, lebar, tinggi)
+    kotak.fill.solid()
+    kotak.fill.fore_color.rgb = _rgb(WARNA_STATUS[status])
+    kotak.line.fill.background()
+    bingkai = kotak.text_frame
+    bingkai.word_wrap = True
+    bingkai.vertical_anchor = MSO_ANCHOR.MIDDLE
+    paragraf = bingkai.paragraphs[0]
+    paragraf.text = str(netralkan(isi))
+    paragraf.alignment = PP_ALIGN.LEFT
+    paragraf.font.size = Pt(ukuran)
+    paragraf.font.bold = True
+    paragraf.font.color.rgb = _rgb(WARNA_TEKS_STATUS[status])
 
 
 def _tabel(slide, kiri, atas, lebar, baris: list[list[str]], ukuran: int = 14) -> None:
@@ -74,17 +93,19 @@ def _slide_ringkasan(deck: Presentation, dialog: Dialog) -> None:
     _teks(slide, Inches(0.5), Inches(1.0), Inches(12.3), Inches(0.5),
           t("ringkasan.sub", unit=r.nama_unit, tahun=r.tahun, romawi=nama_triwulan(r.triwulan).split()[-1]), 18)
     nko = angka(r.nko.nilai, tetap=True) if r.nko.nilai is not None else t("ringkasan.nko_kosong")
-    _teks(slide, Inches(0.5), Inches(1.6), Inches(4), Inches(1.2), f"NKO {nko}", 40, tebal=True,
-          warna=WARNA_STATUS[r.nko.status])
-    _teks(slide, Inches(4.8), Inches(1.8), Inches(8), Inches(0.8), ringkas_jumlah(dialog), 26, tebal=True)
+    _teks(slide, Inches(0.5), Inches(1.5), Inches(4), Inches(0.9), f"NKO {nko}", 40, tebal=True)
+    _label_status(slide, Inches(0.5), Inches(2.35), Inches(1.9), Inches(0.45), r.nko.status,
+                  label_status(r.nko.status), 16)
+    _teks(slide, Inches(2.5), Inches(2.3), Inches(10.3), Inches(0.6), f"{r.judul_nko}: {r.cakupan_nko}", 14)
+    _teks(slide, Inches(4.8), Inches(1.55), Inches(8), Inches(0.8), ringkas_jumlah(dialog), 26, tebal=True)
     kolom = [t("kolom.perspektif"), *(nama_status(s) for s in Status)]
     isi = [[p["perspektif"], *(str(p[s.value]) for s in Status)] for p in r.per_perspektif.to_dict("records")]
-    _tabel(slide, Inches(0.5), Inches(3.0), Inches(6.3), [kolom, *isi])
+    _tabel(slide, Inches(0.5), Inches(3.1), Inches(6.3), [kolom, *isi])
     perhatian = [f"{p['kode_iku']} {p['nama_iku']}: {label_status(Status(p['status']))}"
                  + (f" ({angka(p['capaian'], tetap=True)} %)" if pd.notna(p["capaian"]) else "")
                  + (f" — {p['keterangan']}" if p["keterangan"] else "")
                  for p in r.perhatian.to_dict("records")]
-    _teks(slide, Inches(7.1), Inches(3.0), Inches(5.8), Inches(4),
+    _teks(slide, Inches(7.1), Inches(3.1), Inches(5.8), Inches(4),
           t("dialog.perhatian") + "\n" + ("\n".join(perhatian) or t("dialog.semua_hijau")), 14)
 
 
@@ -95,12 +116,10 @@ def _slide_iku(deck: Presentation, s: SlideIku, jumlah: int) -> None:
     _teks(slide, Inches(11.2), Inches(0.3), Inches(1.8), Inches(0.5), f"{s.nomor} / {jumlah}", 16)
     _teks(slide, Inches(0.5), Inches(1.05), Inches(8), Inches(0.4), s.nama_unit, 14)
     capaian = f"{angka(s.hasil.capaian.nilai, tetap=True)} %" if s.hasil.capaian.nilai is not None else "—"
-    _teks(slide, Inches(0.5), Inches(1.45), Inches(4.5), Inches(1), capaian, 40, tebal=True,
-          warna=WARNA_STATUS[s.hasil.status])
-    _teks(slide, Inches(4.2), Inches(1.6), Inches(8.5), Inches(0.8),
-          label_status(s.hasil.status) + (f" — {s.keterangan}" if s.keterangan else ""), 24, tebal=True,
-          warna=WARNA_STATUS[s.hasil.status])
-    png = _gambar(charts.progres_iku(s.progres, s.iku.satuan))
+    _teks(slide, Inches(0.5), Inches(1.45), Inches(3.6), Inches(1), capaian, 40, tebal=True)
+    _label_status(slide, Inches(4.2), Inches(1.55), Inches(8.6), Inches(0.8), s.hasil.status,
+                  label_status(s.hasil.status) + (f" — {s.keterangan}" if s.keterangan else ""), 22)
+    png = _gambar(charts.progres_iku(s.progres, s.iku.satuan, s.iku.polaritas))
     if png is not None:
         slide.shapes.add_picture(io.BytesIO(png), Inches(0.4), Inches(2.5), width=Inches(7.6))
     else:
@@ -118,9 +137,7 @@ def _slide_iku(deck: Presentation, s: SlideIku, jumlah: int) -> None:
 
 def ringkas_jumlah(dialog: Dialog) -> str:
     """'16 IKU: 15 hijau, 1 abu-abu'."""
-    jumlah = dialog.ringkasan.jumlah
-    rincian = ", ".join(f"{n} {nama_status(s).lower()}" for s, n in jumlah.menurut_status().items() if n)
-    return t("ringkasan.jumlah", total=jumlah.total, rincian=rincian)
+    return scores.ringkas_jumlah(dialog.ringkasan.jumlah)
 
 
 def buat_deck(dialog: Dialog) -> bytes:

@@ -7,6 +7,8 @@ writes it to PowerPoint, so both always say the same thing.
 
 from __future__ import annotations
 
+import datetime
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +18,7 @@ from kinerja import scores
 from kinerja.storage import Snapshot
 from kinerja_core.capaian import HasilIku
 from kinerja_core.model import TRIWULAN, Iku, Perspektif, Status
-from kinerja_core.nko import JumlahStatus, Nko, hitung_nko, hitung_status
+from kinerja_core.nko import JumlahStatus, Nko
 from kinerja_core.unit import subpohon
 
 KOLOM_CATATAN = ["triwulan", "kendala", "rencana_aksi", "pic", "tenggat"]
@@ -24,7 +26,10 @@ KOLOM_CATATAN = ["triwulan", "kendala", "rencana_aksi", "pic", "tenggat"]
 
 @dataclass(frozen=True)
 class Ringkasan:
-    """The summary screen: NKO, the status count, the count per perspective, the IKU that need attention."""
+    """The summary screen: NKO, the status count, the count per perspective, the IKU that need attention.
+
+    Every figure covers the same IKU (the selected units, in the chosen perspectives) and says so.
+    """
 
     nama_unit: str
     tahun: int
@@ -32,6 +37,12 @@ class Ringkasan:
     nko: Nko
     nko_milik_sendiri: bool
     """True when the NKO is the unit's own IKU; False when it combines its sub-units' IKU."""
+    judul_nko: str
+    """'NKO KPPBC TMP A Bogor' or 'NKO gabungan' (with the perspective filter, when set)."""
+    cakupan_nko: str
+    """What the NKO is computed from: 'mencakup 6 dari 27 IKU · 21 belum dilaporkan'."""
+    lingkup: str
+    """What the status count covers: 'IKU Kantor Wilayah DJBC Jawa Barat dan 2 sub-unit'."""
     jumlah: JumlahStatus
     per_perspektif: pd.DataFrame
     """perspektif, hijau, kuning, merah, abu-abu (one row per perspective that has IKU)."""
@@ -55,7 +66,10 @@ class SlideIku:
 
     @property
     def catatan_triwulan_ini(self) -> dict[str, object]:
-        """The notes recorded for the chosen quarter (empty values when none)."""
+        """The notes recorded for the chosen quarter: text or None, the due date a ``datetime.date`` or None.
+
+        Never NaN or NaT: a missing PIC must read as missing ("—"), not as "nan".
+        """
         baris = self.catatan[self.catatan["triwulan"] == self.hasil.sd_triwulan.triwulan]
         return baris.iloc[0].to_dict() if not baris.empty else dict.fromkeys(KOLOM_CATATAN)
 
@@ -77,21 +91,24 @@ def susun(
 ) -> Dialog:
     """The meeting's content for ``kode_unit`` through ``triwulan``.
 
-    The summary always covers every IKU; ``perspektif`` and ``status`` (when
-    given) keep only the IKU slides of those perspectives and lights.
+    ``perspektif`` (when given) applies to the summary and the slides alike, as on the Ringkasan page;
+    ``status`` keeps only the slides of those lights (a list filter: the summary's figures keep
+    counting every light).
     """
     units = scores.daftar_unit(snap.unit)
     pilihan = subpohon(units, kode_unit, dengan_sub_unit=dengan_sub_unit)
     hasil = scores.nilai_semua(snap.iku, snap.realisasi, triwulan, pilihan)
     nama_unit = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"]))
     tabel = scores.tabel_iku(hasil, snap.unit)
-    milik_sendiri = [h for h in hasil if h.iku.kode_unit == kode_unit]
+    kepala = scores.ikhtisar(hasil, kode_unit, nama_unit, perspektif)
+    tabel_lingkup = tabel[tabel["perspektif"].isin(perspektif)] if perspektif else tabel
     tahun = int(snap.iku["tahun"].iloc[0]) if not snap.iku.empty else 0
     ringkasan = Ringkasan(
         nama_unit=nama_unit.get(kode_unit, kode_unit), tahun=tahun, triwulan=triwulan,
-        nko=hitung_nko(milik_sendiri or hasil), nko_milik_sendiri=bool(milik_sendiri),
-        jumlah=hitung_status(hasil), per_perspektif=_per_perspektif(tabel),
-        perhatian=tabel[tabel["status"] != Status.HIJAU.value][
+        nko=kepala.nko, nko_milik_sendiri=kepala.nko_milik_sendiri, judul_nko=kepala.judul_nko,
+        cakupan_nko=kepala.teks_cakupan_nko, lingkup=kepala.teks_lingkup,
+        jumlah=kepala.jumlah, per_perspektif=_per_perspektif(tabel_lingkup),
+        perhatian=tabel_lingkup[tabel_lingkup["status"] != Status.HIJAU.value][
             ["kode_iku", "nama_iku", "nama_unit", "capaian", "status", "keterangan"]].reset_index(drop=True),
     )
     realisasi = scores.realisasi_per_iku(snap.realisasi)
@@ -121,7 +138,47 @@ def _catatan(realisasi: pd.DataFrame, iku: Iku, triwulan: int) -> pd.DataFrame:
                       & (realisasi["triwulan"] <= triwulan)]
     teks = baris[["kendala", "rencana_aksi", "pic"]].replace("", None)  # a note emptied in the meeting is no note
     baris = baris[teks.notna().any(axis=1) | baris["tenggat"].notna()]
-    return baris[KOLOM_CATATAN].sort_values("triwulan", ascending=False).reset_index(drop=True)
+    baris = baris[KOLOM_CATATAN].sort_values("triwulan", ascending=False).reset_index(drop=True)
+    # missing values as None (an object column keeps it), so no "nan" or "NaT" ever reaches a screen or a file
+    hasil = pd.DataFrame({"triwulan": baris["triwulan"].astype(int)})
+    for k in ("kendala", "rencana_aksi", "pic"):
+        hasil[k] = pd.Series([_teks_atau_none(v) for v in baris[k]], dtype=object)
+    hasil["tenggat"] = pd.Series([None if pd.isna(v) else pd.Timestamp(v).date() for v in baris["tenggat"]],
+                                 dtype=object)
+    return hasil
+
+
+def _teks_atau_none(nilai: object) -> str | None:
+    if nilai is None or (not isinstance(nilai, str) and pd.isna(nilai)):  # type: ignore[arg-type]
+        return None
+    teks = str(nilai).strip()
+    return teks or None
+
+
+def kunci_catatan(s: SlideIku, tahun: int) -> str:
+    """A widget-key suffix for the notes form of this IKU and quarter, as the note is stored now.
+
+    Naming the IKU keeps one slide's typing out of another slide's form; naming the stored note makes the
+    form show the stored text again as soon as it changes (a save here or in another session).
+    """
+    c = s.catatan_triwulan_ini
+    isi = "\x1f".join("" if c[k] is None else str(c[k]) for k in KOLOM_CATATAN[1:])
+    sidik = hashlib.sha1(isi.encode()).hexdigest()[:10]
+    return f"{s.iku.kode_unit}_{s.iku.kode_iku}_{tahun}_tw{s.hasil.sd_triwulan.triwulan}_{sidik}"
+
+
+def catatan_sama(
+    tersimpan: dict[str, object], *, kendala: str, rencana_aksi: str, pic: str, tenggat: datetime.date | None,
+) -> bool:
+    """Whether saving these fields would change nothing (so no revision is made).
+
+    Text compares as ``importing.simpan_catatan`` would store it (Word's line breaks as line breaks,
+    trimmed; empty is no text); a blank due date keeps the stored one.
+    """
+    baru = {"kendala": kendala, "rencana_aksi": rencana_aksi, "pic": pic}
+    if any((tersimpan[k] or "") != v.replace("\x0b", "\n").replace("\x0c", "\n").strip() for k, v in baru.items()):
+        return False
+    return tenggat is None or tenggat == tersimpan["tenggat"]
 
 
 def tabel_ekspor(dialog: Dialog) -> pd.DataFrame:

@@ -12,7 +12,9 @@ import html
 import pandas as pd
 
 from kinerja.dialog import Ringkasan, SlideIku
-from kinerja.texts import IKON_STATUS, WARNA_STATUS, angka, label_status, nama_status, nama_triwulan, t
+from kinerja.texts import (
+    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_status, nama_triwulan, t,
+)
 from kinerja_core.model import Status
 
 TEMA = {
@@ -41,14 +43,18 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   .dko-angka {{font-size: 6rem; font-weight: 800; line-height: 1;}}
   .dko-label {{font-size: 1.6rem; font-weight: 700;}}
   .dko-kotak {{border-radius: 0.8rem; padding: 1rem 1.4rem; background: {w['panel']};}}
-  .dko-status {{border-radius: 0.8rem; padding: 1rem 1.4rem; color: #fff; font-size: 3.6rem; font-weight: 800;
+  .dko-status {{border-radius: 0.8rem; padding: 1rem 1.4rem; font-size: 3.6rem; font-weight: 800;
                line-height: 1.1; display: flex; align-items: center;}}
   .dko-jumlah {{font-size: 3rem; font-weight: 800; margin: 0.2rem 0 0.8rem 0;}}
   .dko-tabel {{width: 100%; border-collapse: collapse; font-size: 1.5rem;}}
   .dko-tabel th, .dko-tabel td {{border-bottom: 2px solid {w['garis']}; padding: 0.45rem 0.6rem; text-align: right;}}
   .dko-tabel th:first-child, .dko-tabel td:first-child {{text-align: left;}}
   .dko-tabel th {{color: {w['redup']}; font-weight: 700;}}
-  .dko-sel {{color: #fff; font-weight: 800; border-radius: 0.4rem; padding: 0.1rem 0.5rem; white-space: nowrap;}}
+  .dko-sel {{font-weight: 800; border-radius: 0.4rem; padding: 0.1rem 0.5rem; white-space: nowrap;}}
+  .dko-status .dko-label {{color: inherit;}}
+  .dko-cakupan {{font-size: 1.35rem; font-weight: 600; color: {w['redup']}; margin-top: 0.3rem;}}
+  .dko-lingkup {{font-size: 1.35rem; color: {w['redup']}; margin: -0.6rem 0 0.8rem 0;}}
+  .st-key-dialog_panah {{position: absolute; width: 0; height: 0; overflow: hidden;}}
   .st-key-dialog_sebelumnya button, .st-key-dialog_berikutnya button {{min-height: 3.2rem;}}
   .stButton button, .stDownloadButton button, [data-testid="stButtonGroup"] button {{
       background: {w['panel']}; color: {w['teks']}; border-color: {w['garis']};}}
@@ -68,14 +74,18 @@ def _e(teks: object) -> str:
     return html.escape(str(teks))
 
 
+def _gaya_status(status: Status) -> str:
+    return f"background:{WARNA_STATUS[status]}; color:{WARNA_TEKS_STATUS[status]}"
+
+
 def _sel_status(status: Status, isi: str | None = None) -> str:
-    return f'<span class="dko-sel" style="background:{WARNA_STATUS[status]}">{_e(isi or label_status(status))}</span>'
+    return f'<span class="dko-sel" style="{_gaya_status(status)}">{_e(isi or label_status(status))}</span>'
 
 
 def ringkasan(r: Ringkasan, jumlah: str) -> str:
     """The summary screen's head: title, NKO in large type, the status count."""
     nko = angka(r.nko.nilai, tetap=True) if r.nko.nilai is not None else t("ringkasan.nko_kosong")
-    judul_nko = t("ringkasan.nko") if r.nko_milik_sendiri else t("ringkasan.nko_gabungan")
+    lingkup = _e(t("cakupan.lingkup_jumlah", lingkup=r.lingkup))
     kotak = "".join(
         f'<div class="dko-kotak" data-status="{s.value}" style="border-left: 0.8rem solid {WARNA_STATUS[s]}">'
         f'<div class="dko-angka">{n}</div><div class="dko-label">{IKON_STATUS[s]} {nama_status(s)}</div></div>'
@@ -85,8 +95,12 @@ def ringkasan(r: Ringkasan, jumlah: str) -> str:
         f'<div class="dko-judul">{t("dialog.judul")}</div>'
         f'<div class="dko-sub">{_e(r.nama_unit)} · {t("filter.tahun")} {r.tahun} · s.d. {nama_triwulan(r.triwulan)}</div>'
         f'<div class="dko-jumlah" data-testid="dialog-jumlah">{_e(jumlah)}</div>'
-        f'<div class="dko-baris"><div class="dko-kotak" style="border-left: 0.8rem solid {WARNA_STATUS[r.nko.status]}">'
-        f'<div class="dko-angka">{nko}</div><div class="dko-label">{judul_nko} · {label_status(r.nko.status)}</div>'
+        f'<div class="dko-lingkup" data-testid="dialog-lingkup">{lingkup}</div>'
+        f'<div class="dko-baris"><div class="dko-kotak" data-testid="dialog-nko" '
+        f'style="border-left: 0.8rem solid {WARNA_STATUS[r.nko.status]}">'
+        f'<div class="dko-angka">{nko}</div>'
+        f'<div class="dko-label">{_e(r.judul_nko)} · {label_status(r.nko.status)}</div>'
+        f'<div class="dko-cakupan">{_e(r.cakupan_nko)}</div>'
         f"</div>{kotak}</div>"
     )
 
@@ -129,7 +143,7 @@ def judul_slide(s: SlideIku, tw: str) -> str:
         f'<div class="dko-baris">'
         f'<div class="dko-kotak"><div class="dko-angka" data-testid="dialog-capaian">{capaian}</div>'
         f'<div class="dko-label">{t("dialog.capaian")}</div></div>'
-        f'<div class="dko-status" data-status="{h.status.value}" style="background:{WARNA_STATUS[h.status]}">'
+        f'<div class="dko-status" data-status="{h.status.value}" style="{_gaya_status(h.status)}">'
         f"<div>{label_status(h.status)}{sebab}</div></div>"
         f'<div class="dko-kotak"><div class="dko-label">{t("dialog.target_sd", tw=tw)}</div>'
         f'<div class="dko-angka" style="font-size:3.4rem">{nilai(h.sd_triwulan.target)}</div>'

@@ -8,8 +8,10 @@ and a write from the app or from the command line is seen on the next run.
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +23,9 @@ from kinerja.config import VARIABEL_DB, path_db
 from kinerja.importing import muat_contoh
 from kinerja.loading import Kesalahan
 from kinerja.storage import DatabaseBusy, Revisi, Snapshot, Storage
-from kinerja.texts import IKON_STATUS, WARNA_STATUS, angka, label_status, nama_status, nama_triwulan, t
+from kinerja.texts import (
+    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_status, nama_triwulan, t,
+)
 from kinerja_core.capaian import HasilIku
 from kinerja_core.model import TRIWULAN, Perspektif, Status
 from kinerja_core.unit import subpohon
@@ -92,6 +96,74 @@ def bila_sibuk(e: DatabaseBusy) -> None:
     st.stop()
 
 
+# --- arrow keys ------------------------------------------------------------------------------------
+
+# Every press of ← or → (not typed into a field, no modifier, no auto-repeat) on the page that uses the keys
+# adds -1 / +1 to a running total kept by the browser window, sent whole with the window's id. A state
+# value, not a trigger: presses that arrive while a run is going on are not merged into one (Streamlit
+# coalesces triggers), and a value that arrives twice is not applied twice, because the server applies only
+# the difference to the total it applied last. It is applied in the widget callback, which runs whole
+# before the script: a run cut short by the next press can never record a total without its move.
+# The listener is installed once per window, by an inline script drawn just before the component (it runs
+# as soon as the page shows, while the component's module may still be loading); presses made before the
+# component is there are kept and sent when it mounts.
+_JS_PASANG = """
+(function (halaman) {
+  const p = (window.__kinerjaPanah = window.__kinerjaPanah ||
+    { sesi: Date.now().toString(36) + Math.random().toString(36).slice(2), langkah: 0, kirim: null, dengar: false });
+  if (p.dengar) return p;
+  p.dengar = true;
+  const bidang = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="textbox"], ' +
+    '[role="combobox"], [role="listbox"], [role="slider"], [role="radiogroup"], [role="radio"], [role="tablist"]';
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+    if (e.repeat || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.isComposing) return;
+    if (!window.location.pathname.replace(/\\/+$/, "").endsWith("/" + halaman)) return;
+    const sasaran = e.target;
+    if (sasaran && sasaran.closest && sasaran.closest(bidang)) return;
+    e.preventDefault();
+    p.langkah += e.key === "ArrowRight" ? 1 : -1;
+    if (p.kirim) p.kirim();
+  }, true);
+  return p;
+})
+"""
+
+_JS_PANAH = f"""
+export default function (komponen) {{
+  const {{ setStateValue, data }} = komponen;
+  const p = {_JS_PASANG.strip()}(data.halaman);
+  const kirim = () => setStateValue("tekan", {{ sesi: p.sesi, langkah: p.langkah }});
+  p.kirim = kirim;
+  if (p.langkah !== 0) kirim();  // presses made while the component was loading
+  return () => {{ if (p.kirim === kirim) p.kirim = null; }};
+}}
+"""
+
+_PANAH = st.components.v2.component("kinerja.panah", js=_JS_PANAH)
+
+
+def tombol_panah(key: str, halaman: str, geser: Callable[[int], None]) -> None:
+    """Listen to the arrow keys on the page ``halaman`` (its URL path): ``geser(+n)`` for n presses of →.
+
+    ``geser`` runs as a widget callback, before the page's script. Call this early in the page, so a press
+    right after the page opens is heard.
+    """
+
+    def terima() -> None:
+        tekan = (st.session_state.get(key) or {}).get("tekan")
+        if not isinstance(tekan, dict) or "sesi" not in tekan:
+            return
+        diterapkan = st.session_state.get(f"_{key}_diterapkan")
+        dasar = diterapkan[1] if diterapkan and diterapkan[0] == tekan["sesi"] else 0
+        st.session_state[f"_{key}_diterapkan"] = (tekan["sesi"], int(tekan["langkah"]))
+        if int(tekan["langkah"]) != dasar:
+            geser(int(tekan["langkah"]) - dasar)
+
+    st.html(f"<script>{_JS_PASANG.strip()}({json.dumps(halaman)});</script>", unsafe_allow_javascript=True)
+    _PANAH(key=key, data={"halaman": halaman}, default={"tekan": None}, on_tekan_change=terima)
+
+
 # --- filters ---------------------------------------------------------------------------------------
 
 
@@ -110,10 +182,9 @@ class Filter:
         return subpohon(scores.daftar_unit(snap.unit), self.kode_unit, dengan_sub_unit=self.sub_unit)
 
 
-def _triwulan_terakhir(snap: Snapshot) -> int:
-    """The latest quarter with any realisasi: where a meeting usually stands."""
-    ada = snap.realisasi.dropna(subset=["realisasi"])
-    return int(ada["triwulan"].max()) if not ada.empty else 1
+def _triwulan_rapat(snap: Snapshot) -> int:
+    """Where a meeting stands: the latest quarter most units have reported (``scores.triwulan_rapat``)."""
+    return scores.triwulan_rapat(snap.iku, snap.realisasi)
 
 
 def _unit_dengan_iku(snap: Snapshot) -> list[tuple[str, int]]:
@@ -139,9 +210,9 @@ def sidebar() -> Filter | None:
             snap = baca(tahun)
         except DatabaseBusy as e:
             bila_sibuk(e)
-        terakhir = _triwulan_terakhir(snap)
+        terakhir = _triwulan_rapat(snap)
         if st.session_state.setdefault("_tahun_triwulan", tahun) != tahun:
-            # another year starts at its latest reported quarter
+            # another year starts at the quarter its units have reported
             st.session_state["triwulan"] = terakhir
             st.session_state["_tahun_triwulan"] = tahun
         triwulan = st.radio(
@@ -183,33 +254,41 @@ def _nama_dengan_induk(kode: str, nama: dict[str, str], induk: dict[str, object]
 
 @dataclass(frozen=True)
 class Pilihan:
-    """The scored IKU of the filter's units, before and after the perspective/status filters."""
+    """The scored IKU of the filter's units: the headline figures, and the rows of the lists."""
 
     filter: Filter
     snap: Snapshot
     hasil: list[HasilIku]
-    """Every IKU of the selected units (the NKO is computed on all of them)."""
+    """Every IKU of the selected units."""
+    ikhtisar: scores.Ikhtisar
+    """NKO and status count over the selected units in the chosen perspectives, each saying what it covers."""
     tabel: pd.DataFrame
     """The IKU rows that pass the perspective and status filters."""
 
 
 def pilihan(f: Filter) -> Pilihan:
-    """Score the selected units' IKU and apply the perspective and status filters to the rows."""
+    """Score the selected units' IKU: the headline over units × perspectives, the rows filtered by status too."""
     try:
         snap = baca(f.tahun)
     except DatabaseBusy as e:
         bila_sibuk(e)
     hasil = scores.nilai_semua(snap.iku, snap.realisasi, f.triwulan, f.unit_terpilih(snap))
+    nama_unit = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"]))
+    kepala = scores.ikhtisar(hasil, f.kode_unit, nama_unit, f.perspektif)
     tabel = scores.tabel_iku(hasil, snap.unit)
     if f.perspektif:
         tabel = tabel[tabel["perspektif"].isin(f.perspektif)]
     if f.status:
         tabel = tabel[tabel["status"].isin(f.status)]
-    return Pilihan(f, snap, hasil, tabel.reset_index(drop=True))
+    return Pilihan(f, snap, hasil, kepala, tabel.reset_index(drop=True))
 
 
-def buka_halaman(judul: str) -> Pilihan:
-    """Title, caption and the scored selection of a page; stops the page when there is nothing to show."""
+def buka_halaman(judul: str, *, perlu_baris: bool = True) -> Pilihan:
+    """Title, caption and the scored selection of a page; stops the page when there is nothing to show.
+
+    ``perlu_baris=False``: go on when the status filter leaves no row, as long as the units and
+    perspectives have IKU (the Ringkasan still shows its figures then).
+    """
     st.title(judul)
     f = st.session_state.get("filter")
     if f is None:
@@ -217,7 +296,7 @@ def buka_halaman(judul: str) -> Pilihan:
         st.stop()
     p = pilihan(f)
     st.markdown(f'<div class="kinerja-konteks">{html.escape(judul_unit(f, p.snap))}</div>', unsafe_allow_html=True)
-    if p.tabel.empty:
+    if not p.ikhtisar.lingkup or (perlu_baris and p.tabel.empty):
         st.info(t("halaman.tidak_ada"))
         st.stop()
     return p
@@ -233,12 +312,16 @@ def judul_unit(f: Filter, snap: Snapshot) -> str:
 
 GAYA = """
 <style>
-  .kinerja-kartu {border-radius: 0.6rem; padding: 0.9rem 1.1rem; color: #fff; min-height: 7rem;}
+  .kinerja-kartu {border-radius: 0.6rem; padding: 0.9rem 1.1rem; min-height: 7rem;
+                  border: 1px solid rgba(17, 24, 39, 0.25);}
   .kinerja-kartu .angka {font-size: 3rem; font-weight: 700; line-height: 1.1;}
   .kinerja-kartu .label {font-size: 1.15rem; font-weight: 600;}
   .kinerja-nko {border-radius: 0.6rem; padding: 0.9rem 1.1rem; border: 3px solid; min-height: 7rem;}
   .kinerja-nko .angka {font-size: 3rem; font-weight: 700; line-height: 1.1;}
   .kinerja-nko .label {font-size: 1.15rem; font-weight: 600;}
+  .kinerja-nko .cakupan {font-size: 0.95rem; color: #374151; margin-top: 0.2rem;}
+  .kinerja-nko .cakupan.belum-lengkap {font-weight: 700; color: #111827;}
+  .kinerja-cakupan {font-size: 1rem; color: #374151; margin: -0.6rem 0 0.6rem 0;}
   .kinerja-ringkas {font-size: 1.6rem; font-weight: 600; margin: 0.4rem 0 0.8rem 0;}
   .kinerja-konteks {font-size: 1.35rem; font-weight: 600; color: #374151; margin: -0.6rem 0 0.6rem 0;}
   [data-testid="stSidebar"] {min-width: 340px;}
@@ -251,21 +334,36 @@ def pasang_gaya() -> None:
     st.markdown(GAYA, unsafe_allow_html=True)
 
 
+def gaya_status(status: Status) -> str:
+    """Inline CSS of a surface painted in a status colour, with the text colour that reads on it."""
+    return f"background:{WARNA_STATUS[status]}; color:{WARNA_TEKS_STATUS[status]}"
+
+
+def gaya_sel_status(status: Status) -> str:
+    """Inline CSS of a status cell in a table (pandas Styler)."""
+    return f"background-color: {WARNA_STATUS[status]}; color: {WARNA_TEKS_STATUS[status]}; font-weight: 600"
+
+
 def kartu_status(status: Status, jumlah: int) -> str:
     """HTML of a large coloured tile with a count; built only from numbers and fixed words."""
     return (
-        f'<div class="kinerja-kartu" style="background:{WARNA_STATUS[status]}" data-status="{status.value}">'
+        f'<div class="kinerja-kartu" style="{gaya_status(status)}" data-status="{status.value}">'
         f'<div class="angka">{jumlah}</div><div class="label">{IKON_STATUS[status]} {nama_status(status)}</div></div>'
     )
 
 
-def kartu_nko(nilai: float | None, status: Status, judul: str) -> str:
-    """HTML of the NKO tile, framed in the colour of its band."""
+def kartu_nko(nilai: float | None, status: Status, judul: str, cakupan: scores.Cakupan | None = None) -> str:
+    """HTML of the NKO tile, framed in the colour of its band, saying which IKU it is computed from."""
     warna = WARNA_STATUS[status]
-    teks = angka(nilai) if nilai is not None else t("ringkasan.nko_kosong")
+    teks = angka(nilai, tetap=True) if nilai is not None else t("ringkasan.nko_kosong")
+    bawah = ""
+    if cakupan is not None:
+        kelas = "cakupan" if cakupan.lengkap else "cakupan belum-lengkap"
+        bawah = f'<div class="{kelas}">{html.escape(scores.teks_cakupan(cakupan))}</div>'
     return (
         f'<div class="kinerja-nko" style="border-color:{warna}" data-status="{status.value}">'
-        f'<div class="angka">{teks}</div><div class="label">{judul} · {label_status(status)}</div></div>'
+        f'<div class="angka">{teks}</div><div class="label">{html.escape(judul)} · {label_status(status)}</div>'
+        f"{bawah}</div>"
     )
 
 
@@ -292,10 +390,8 @@ def tabel_status(data: pd.DataFrame, key: str, kolom_status: str = "status", **o
     """Like ``tabel_angka``, with the status column a coloured cell carrying shape and word."""
     tampil, kolom = _angka_sebagai_teks(data)
     tampil[kolom_status] = tampil[kolom_status].map(lambda s: label_status(Status(s)))
-    warna = {label_status(s): WARNA_STATUS[s] for s in Status}
-    gaya = tampil.style.map(
-        lambda v: f"background-color: {warna.get(v, '')}; color: white; font-weight: 600", subset=[kolom_status]
-    )
+    gaya_label = {label_status(s): gaya_sel_status(s) for s in Status}
+    gaya = tampil.style.map(lambda v: gaya_label.get(v, ""), subset=[kolom_status])
     tabel(gaya, key, column_config=kolom | dict(opsi.pop("column_config", {})), **opsi)  # type: ignore[arg-type]
 
 
@@ -340,7 +436,7 @@ def baris_revisi(r: Revisi) -> dict[str, object]:
     else:
         keadaan = t("riwayat.berlaku")
     return {
-        t("riwayat.kolom.id"): r.id, t("riwayat.kolom.waktu"): r.waktu.strftime("%d-%m-%Y %H:%M:%S"),
+        t("riwayat.kolom.id"): r.id, t("riwayat.kolom.waktu"): r.waktu.strftime("%d-%m-%Y %H:%M:%S %Z"),
         t("riwayat.kolom.pengguna"): r.pengguna, t("riwayat.kolom.berkas"): r.berkas,
         "sha256": r.sha256[:12] if r.sha256 else "—",
         t("perubahan.baru"): r.baru, t("perubahan.berubah"): r.berubah, t("perubahan.sama"): r.sama,

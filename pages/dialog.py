@@ -3,17 +3,17 @@
 A summary screen, then one IKU per screen (Next / Previous, or the arrow
 keys). Key figures in large type, the light told by colour, shape and word.
 New uploads appear by themselves within seconds unless the presenter freezes
-the view; the secretary records kendala and rencana aksi per IKU; the deck
-(PPTX) and the table (XLSX/CSV) download in one click.
+the view (freezing keeps what is on screen at that moment); the secretary
+records kendala and rencana aksi per IKU; the deck (PPTX) and the table
+(XLSX/CSV) download in one click.
 """
 
-from datetime import datetime
+import datetime
 
-import pandas as pd
 import streamlit as st
 
-from kinerja import charts, deck, dialog, exporting, projector, ui
-from kinerja.importing import simpan_catatan
+from kinerja import charts, deck, dialog, exporting, projector, scores, ui
+from kinerja.importing import CatatanDitolak, simpan_catatan
 from kinerja.storage import DatabaseBusy
 from kinerja.texts import nama_triwulan, t
 
@@ -24,26 +24,44 @@ if f is None:
     st.info(t("filter.kosong"))
     st.stop()
 
+
+def _geser(langkah: int) -> None:
+    """Move ``langkah`` slides (a button or the arrow keys), within the slides of the last run (if known)."""
+    akhir = st.session_state.get("dialog_jumlah_slide", 10**6)  # unknown yet: the run clamps it below
+    st.session_state["dialog_slide"] = max(0, min(st.session_state.get("dialog_slide", 0) + langkah, akhir))
+
+
+# the arrow keys first, so a press right after the page opens is heard (one press, one slide: ui.tombol_panah)
+ui.tombol_panah("dialog_panah", "dialog", _geser)
+
+
+def _mulai_beku() -> None:
+    if st.session_state.get("dialog_beku"):
+        st.session_state["dialog_beku_sejak"] = datetime.datetime.now()
+
+
 # --- controls: theme, freeze, downloads ----------------------------------------------------------------------
 kontrol = st.columns([2, 2, 2, 5])
 tema = kontrol[0].segmented_control(
     t("dialog.tema"), ["terang", "gelap"], default="terang", key="dialog_tema",
     format_func=lambda k: t(f"dialog.{k}"),
 ) or "terang"
-beku = kontrol[1].toggle(t("dialog.bekukan"), key="dialog_beku", help=t("dialog.bekukan_bantuan"))
+beku = kontrol[1].toggle(t("dialog.bekukan"), key="dialog_beku", help=t("dialog.bekukan_bantuan"),
+                         on_change=_mulai_beku)
 penuh = kontrol[2].toggle(t("dialog.layar_penuh"), key="dialog_penuh", help=t("dialog.layar_penuh_bantuan"))
 st.markdown(projector.css(gelap=tema == "gelap", tanpa_sidebar=penuh), unsafe_allow_html=True)
 
-# the data as it was when the meeting opened this page, kept for a frozen view
+# the data on screen, per database and year: every live run replaces it, a frozen run keeps it (what was
+# on screen when the presenter froze it, not what was there when the page opened)
 versi = ui.storage().tanda_versi()
-awal = st.session_state.setdefault("dialog_awal", {})
-kunci_awal = (str(ui.storage().path), f.tahun)
+tampil = st.session_state.setdefault("dialog_tampil", {})
+kunci_tampil = (str(ui.storage().path), f.tahun)
 try:
-    if kunci_awal not in awal:
-        awal[kunci_awal] = (ui.baca(f.tahun, versi), datetime.now())
-    snap = awal[kunci_awal][0] if beku else ui.baca(f.tahun, versi)
+    if not beku or kunci_tampil not in tampil:
+        tampil[kunci_tampil] = ui.baca(f.tahun, versi)
 except DatabaseBusy as e:
     ui.bila_sibuk(e)
+snap = tampil[kunci_tampil]
 isi = dialog.susun(snap, f.kode_unit, f.triwulan, dengan_sub_unit=f.sub_unit, perspektif=f.perspektif,
                    status=f.status)
 jumlah_slide = len(isi.slide)
@@ -63,34 +81,33 @@ with kontrol[3]:
                              f"{nama}.csv", "text/csv",
                              key="dialog_unduh_csv", icon=":material/download:", on_click="ignore")
 if beku:
-    st.caption(t("dialog.beku_sejak", jam=awal[kunci_awal][1].strftime("%H:%M")))
+    sejak = st.session_state.setdefault("dialog_beku_sejak", datetime.datetime.now())
+    st.caption(t("dialog.beku_sejak", jam=sejak.strftime("%H:%M")))
 else:
     st.caption(t("dialog.langsung", detik=ui.DETIK_SEGAR))
 
 # --- navigation ----------------------------------------------------------------------------------------------
+st.session_state["dialog_jumlah_slide"] = jumlah_slide
 posisi = min(st.session_state.get("dialog_slide", 0), jumlah_slide)
 st.session_state["dialog_slide"] = posisi
 
-
-def _geser(langkah: int) -> None:
-    st.session_state["dialog_slide"] = max(0, min(st.session_state.get("dialog_slide", 0) + langkah, jumlah_slide))
-
-
 navigasi = st.columns([1, 3, 1], vertical_alignment="center")
+# no shortcut= on these buttons: the arrow keys go through ui.langkah_panah only, one press one slide
 navigasi[0].button(t("dialog.sebelumnya"), key="dialog_sebelumnya",
-                   on_click=_geser, args=(-1,), disabled=posisi == 0, shortcut="Left", width="stretch")
+                   on_click=_geser, args=(-1,), disabled=posisi == 0, width="stretch")
 navigasi[1].markdown(
     f'<div class="dko-posisi">{t("dialog.ringkasan") if posisi == 0 else t("dialog.posisi", nomor=posisi, jumlah=jumlah_slide)}</div>',
     unsafe_allow_html=True,
 )
 navigasi[2].button(t("dialog.berikutnya"), key="dialog_berikutnya",
-                   on_click=_geser, args=(1,), disabled=posisi >= jumlah_slide,
-                   shortcut="Right", width="stretch")
+                   on_click=_geser, args=(1,), disabled=posisi >= jumlah_slide, width="stretch")
 
 # --- the screen ----------------------------------------------------------------------------------------------
 if posisi == 0:
     r = isi.ringkasan
     st.markdown(projector.ringkasan(r, deck.ringkas_jumlah(isi)), unsafe_allow_html=True)
+    if f.status:
+        st.caption(scores.teks_filter_status(f.status, jumlah_slide, r.jumlah.total))
     kiri, kanan = st.columns([1, 1], gap="large")
     with kiri:
         st.markdown(f"### {t('dialog.per_perspektif')}")
@@ -104,7 +121,8 @@ else:
     st.markdown(projector.judul_slide(s, tw), unsafe_allow_html=True)
     kiri, kanan = st.columns([3, 2])
     with kiri:
-        st.plotly_chart(charts.progres_iku(s.progres, s.iku.satuan, gelap=tema == "gelap"), key="dialog_grafik",
+        st.plotly_chart(charts.progres_iku(s.progres, s.iku.satuan, s.iku.polaritas, gelap=tema == "gelap"),
+                        key="dialog_grafik",
                         config={"displayModeBar": False}, theme=None)  # our projector colours, not Streamlit's
     with kanan:
         st.markdown(f"### {t('dialog.catatan')}")
@@ -112,23 +130,29 @@ else:
     st.markdown(f"### {t('dialog.data_triwulan')}")
     st.markdown(projector.progres(s.progres), unsafe_allow_html=True)
 
-    # the secretary's notes for this IKU and quarter: saved as a revision, with who and when
+    # the secretary's notes for this IKU and quarter: saved as a revision, with who and when.
+    # Every field's key names the IKU, the quarter and the stored note, so the form on screen always holds
+    # this IKU's note: never the previous slide's text, and the stored one again once someone changes it.
     catatan = s.catatan_triwulan_ini
+    kunci = dialog.kunci_catatan(s, f.tahun)
     with st.expander(t("dialog.catat", tw=tw)):
-        with st.form(key=f"dialog_catatan_{s.iku.kode_unit}_{s.iku.kode_iku}_{f.triwulan}", border=False):
-            kendala = st.text_area(t("kolom.kendala"), value=catatan["kendala"] or "", key="dialog_kendala")
+        with st.form(key=f"dialog_catatan_{kunci}", border=False):
+            kendala = st.text_area(t("kolom.kendala"), value=catatan["kendala"] or "", key=f"dialog_kendala_{kunci}")
             rencana = st.text_area(t("kolom.rencana_aksi"), value=catatan["rencana_aksi"] or "",
-                                   key="dialog_rencana_aksi")
+                                   key=f"dialog_rencana_aksi_{kunci}")
             kolom = st.columns(3)
-            pic = kolom[0].text_input("PIC", value=catatan["pic"] or "", key="dialog_pic")
-            tenggat = kolom[1].date_input(
-                t("dialog.tenggat"), value=None if pd.isna(catatan["tenggat"]) else catatan["tenggat"],
-                key="dialog_tenggat", format="DD/MM/YYYY",
-            )
-            pengguna = kolom[2].text_input(t("unggah.pengguna"), key="dialog_pengguna")
+            pic = kolom[0].text_input("PIC", value=catatan["pic"] or "", key=f"dialog_pic_{kunci}")
+            tenggat = kolom[1].date_input(t("dialog.tenggat"), value=catatan["tenggat"], key=f"dialog_tenggat_{kunci}",
+                                          format="DD/MM/YYYY")
+            # the secretary's name stays from slide to slide
+            pengguna = kolom[2].text_input(t("unggah.pengguna"), value=st.session_state.get("dialog_nama", ""),
+                                           key=f"dialog_pengguna_{kunci}")
             if st.form_submit_button(t("dialog.simpan_catatan"), type="primary"):
+                st.session_state["dialog_nama"] = pengguna.strip()
                 if not pengguna.strip():
                     st.warning(t("unggah.isi_pengguna"))
+                elif dialog.catatan_sama(catatan, kendala=kendala, rencana_aksi=rencana, pic=pic, tenggat=tenggat):
+                    st.info(t("dialog.catatan_sama"), icon=":material/info:")  # nothing to record: no revision
                 else:
                     try:
                         revisi = simpan_catatan(ui.storage(), s.iku, f.tahun, f.triwulan, kendala=kendala,
@@ -136,8 +160,11 @@ else:
                                                 pengguna=pengguna.strip())
                     except DatabaseBusy as e:
                         ui.bila_sibuk(e)
-                    st.toast(t("dialog.catatan_tersimpan", id=revisi.id), icon=":material/edit_note:")
-                    st.rerun()
+                    except CatatanDitolak as e:  # a control character or a text too long: said, nothing stored
+                        st.error(str(e), icon=":material/error:")
+                    else:
+                        st.toast(t("dialog.catatan_tersimpan", id=revisi.id), icon=":material/edit_note:")
+                        st.rerun()
 
 
 # --- live refresh: a cheap version check every few seconds; a full redraw only when data changed ---------------

@@ -29,7 +29,7 @@ progres = scores.tabel_progres(iku, realisasi)
 st.subheader(f"{iku.kode_iku} · {iku.nama_iku}")
 st.caption(t("progres.info", polaritas=t(f"polaritas.{iku.polaritas.value}"),
              konsolidasi=t(f"konsolidasi.{iku.konsolidasi.value}"), bobot=angka(iku.bobot)))
-st.plotly_chart(charts.progres_iku(progres, iku.satuan), key="grafik_progres",
+st.plotly_chart(charts.progres_iku(progres, iku.satuan, iku.polaritas), key="grafik_progres",
                 config={"displayModeBar": False}, theme=None)
 
 st.markdown(f"**{t('progres.per_triwulan')}**")

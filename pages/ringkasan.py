@@ -1,35 +1,39 @@
-"""Ringkasan: the status count, NKO per unit and the table of IKU with their traffic lights."""
+"""Ringkasan: the status count, NKO per unit and the table of IKU with their traffic lights.
+
+The figures at the top (count, tiles, NKO, NKO per unit) cover the selected units in the chosen
+perspectives and say so; the status filter picks rows of the IKU table only, and the table says that.
+"""
+
+import html
 
 import streamlit as st
 
 from kinerja import scores, ui
 from kinerja.texts import nama_status, t
 from kinerja_core.model import Status
-from kinerja_core.nko import hitung_nko
 
 ui.pastikan_navigasi()
 
-p = ui.buka_halaman(t("ringkasan.judul"))
+p = ui.buka_halaman(t("ringkasan.judul"), perlu_baris=False)
 f = p.filter
+kepala = p.ikhtisar
 
-jumlah = {s: int((p.tabel["status"] == s.value).sum()) for s in Status}
-rincian = ", ".join(f"{n} {nama_status(s).lower()}" for s, n in jumlah.items() if n)
 st.markdown(
-    f'<div class="kinerja-ringkas" data-testid="ringkasan-jumlah">'
-    f'{t("ringkasan.jumlah", total=len(p.tabel), rincian=rincian)}</div>',
+    f'<div class="kinerja-ringkas" data-testid="ringkasan-jumlah">{scores.ringkas_jumlah(kepala.jumlah)}</div>',
     unsafe_allow_html=True,
 )
-milik_sendiri = [h for h in p.hasil if h.iku.kode_unit == f.kode_unit]
-nko = hitung_nko(milik_sendiri or p.hasil)
+st.markdown(
+    f'<div class="kinerja-cakupan" data-testid="ringkasan-cakupan">'
+    f'{html.escape(t("cakupan.lingkup_jumlah", lingkup=kepala.teks_lingkup))}</div>',
+    unsafe_allow_html=True,
+)
 kolom = st.columns(5)
-kolom[0].markdown(
-    ui.kartu_nko(nko.nilai, nko.status, t("ringkasan.nko") if milik_sendiri else t("ringkasan.nko_gabungan")),
-    unsafe_allow_html=True,
-)
-for k, (s, n) in zip(kolom[1:], jumlah.items()):
+kolom[0].markdown(ui.kartu_nko(kepala.nko.nilai, kepala.nko.status, kepala.judul_nko, kepala.cakupan_nko),
+                  unsafe_allow_html=True)
+for k, (s, n) in zip(kolom[1:], kepala.jumlah.menurut_status().items()):
     k.markdown(ui.kartu_status(s, n), unsafe_allow_html=True)
 
-nko_unit = scores.tabel_nko(p.hasil, p.snap.unit)
+nko_unit = scores.tabel_nko(kepala.lingkup, p.snap.unit)
 if len(nko_unit) > 1:
     st.subheader(t("ringkasan.nko_unit"))
     ui.tabel_status(
@@ -41,6 +45,11 @@ if len(nko_unit) > 1:
     )
 
 st.subheader(t("ringkasan.tabel"))
+if f.status:
+    st.caption(scores.teks_filter_status(f.status, len(p.tabel), len(kepala.lingkup)))
+if p.tabel.empty:
+    st.info(t("halaman.tidak_ada"))
+    st.stop()
 kolom_tabel = ["nama_unit", "kode_iku", "nama_iku", "perspektif", "satuan", "target", "realisasi", "capaian",
                "status", "keterangan"]
 if not f.sub_unit or p.tabel["kode_unit"].nunique() == 1:

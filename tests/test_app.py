@@ -1,10 +1,17 @@
 """The app as a user drives it (Streamlit AppTest): filters, the overview, the chart, an upload."""
 
+import re
+
 import plotly.io
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from kinerja import scores
+from kinerja.importing import rencanakan, terapkan
 from kinerja.storage import Storage
+from kinerja.texts import WARNA_STATUS, angka
+from kinerja_core.model import Status
+from kinerja_core.nko import hitung_nko
 from tests.conftest import AKAR, larik
 
 APP = str(AKAR / "app.py")
@@ -75,7 +82,7 @@ def test_filter_triwulan_perspektif_dan_status(at):
     assert jumlah(at) != "16 IKU: 15 hijau, 1 abu-abu"
     at.sidebar.radio(key="triwulan").set_value(3).run()
     at.sidebar.multiselect(key="status").set_value(["abu-abu"]).run()
-    assert jumlah(at) == "1 IKU: 1 abu-abu"
+    assert len(baca_tabel(at, "tabel_iku")) == 1  # the list; the count above covers every status
     at.sidebar.multiselect(key="status").set_value([]).run()
     at.sidebar.multiselect(key="perspektif").set_value(["Stakeholder"]).run()
     assert set(baca_tabel(at, "tabel_iku")["Perspektif"]) == {"Stakeholder"}
@@ -96,13 +103,15 @@ def test_progres_per_triwulan_menggambar_grafik(at):
     assert not at.exception, at.exception
     at.selectbox(key="progres_iku").set_value(("KPPBCBOGOR", "BGR-01")).run()
     peta, progres = (plotly.io.from_json(g.proto.spec) for g in at.get("plotly_chart"))
-    assert [d.name for d in progres.data] == ["Target", "Realisasi", "Capaian s.d. TW (%)"]
-    target, realisasi, capaian = progres.data
+    assert [d.name for d in progres.data] == [
+        "Realisasi s.d. TW", "Realisasi s.d. TW (warna = status)", "Target s.d. TW"]
+    realisasi, _, target = progres.data
     assert larik(target.x) == ["TW I", "TW II", "TW III", "TW IV"]
-    assert larik(target.y)[:3] == pytest.approx([38.5, 79.7, 123.5])
+    assert larik(target.y) == pytest.approx([38.5, 79.7, 123.5, 170.0])
     assert larik(realisasi.y)[:3] == pytest.approx([33.1, 79.0, 127.2])
-    assert larik(capaian.y)[2] == 103.0
-    assert larik(capaian.marker.color)[2] == "#1a7f37"  # hijau
+    assert larik(realisasi.marker.color)[2] == WARNA_STATUS[Status.HIJAU]
+    assert larik(progres.layout.xaxis.ticktext)[2] == "TW III<br>103,00 % ●"
+    assert "yaxis2" not in progres.to_plotly_json()["layout"]  # one value axis
     assert len(larik(peta.data[0].y)) == 16 and larik(peta.data[0].x) == ["TW I", "TW II", "TW III"]
     tabel = baca_tabel(at, "tabel_progres")
     assert tabel["Triwulan"].tolist() == ["TW I", "TW II", "TW III", "TW IV"]
@@ -179,6 +188,7 @@ def test_riwayat_dan_batalkan_revisi(at, db_contoh):
     ]
     at.selectbox(key="riwayat_revisi").set_value(2)
     at.text_input(key="riwayat_pengguna").input("Admin").run()
+    at.button(key="riwayat_tinjau").click().run()  # the undo is shown first (tests/test_riwayat.py)
     at.button(key="riwayat_batal").click().run()
     assert at.success[0].value.startswith("Revisi 2 dibatalkan oleh revisi 3")
     riwayat = baca_tabel(at, "tabel_riwayat")
@@ -209,3 +219,72 @@ def test_templat_realisasi_berisi_kode_iku_unit(at):
     at.switch_page("pages/unggah.py").run()
     tombol = [e for e in at.get("download_button") if "templat_csv_realisasi" in e.proto.id]
     assert len(tombol) == 1
+
+
+# --- issue 10: honest aggregate views ----------------------------------------------------------------------------
+
+TW4_BEKASI = (
+    "tahun;triwulan;kode_unit;kode_iku;realisasi\n"
+    "2019;TW IV;KPPBCBEKASI;BKS-01;80\n2019;TW IV;KPPBCBEKASI;BKS-02;10\n2019;TW IV;KPPBCBEKASI;BKS-03;3,9\n"
+    "2019;TW IV;KPPBCBEKASI;BKS-04;21\n2019;TW IV;KPPBCBEKASI;BKS-05;91\n2019;TW IV;KPPBCBEKASI;BKS-06;88\n"
+).encode()
+
+
+def kartu_nko(at: AppTest) -> str:
+    """The NKO tile's text (tags stripped)."""
+    (kartu,) = [m.value for m in at.markdown if 'class="kinerja-nko"' in m.value]
+    return re.sub(r"<[^>]+>", " ", kartu)
+
+
+def angka_nko(at: AppTest) -> str:
+    (kartu,) = [m.value for m in at.markdown if 'class="kinerja-nko"' in m.value]
+    return kartu.split('<div class="angka">')[1].split("<")[0]
+
+
+def kartu_status(at: AppTest) -> dict[str, int]:
+    return {s: int(m.value.split('<div class="angka">')[1].split("<")[0])
+            for m in at.markdown if 'class="kinerja-kartu"' in m.value
+            for s in [m.value.split('data-status="')[1].split('"')[0]]}
+
+
+def test_satu_kantor_melapor_tw4_tidak_memindahkan_rapat(db_contoh, monkeypatch, _apptest_navigasi):
+    """Bekasi reports TW IV early: a fresh session still opens at TW III, where all three units stand."""
+    storage = Storage(db_contoh)
+    terapkan(rencanakan([("tw4.csv", TW4_BEKASI)], storage), storage, "Bekasi")
+    monkeypatch.setenv("KINERJA_DB", str(db_contoh))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception, at.exception
+    assert at.sidebar.radio(key="triwulan").value == 3
+    assert "mencakup 26 dari 27 IKU" in kartu_nko(at) and "1 belum diukur" in kartu_nko(at)
+
+    # chosen on purpose, TW IV says how little of the ministry its NKO covers
+    at.sidebar.radio(key="triwulan").set_value(4).run()
+    assert "NKO gabungan" in kartu_nko(at)
+    assert "mencakup 6 dari 27 IKU" in kartu_nko(at) and "21 belum dilaporkan" in kartu_nko(at)
+
+
+def test_nko_dan_kartu_status_menyebut_cakupannya(at):
+    """A parent with sub-units: the NKO is its own IKU, the tiles all 27; each says so."""
+    pilih_unit(at, "KWBCJABAR", sub_unit=True)
+    assert sum(kartu_status(at).values()) == 27 and jumlah(at).startswith("27 IKU")
+    (cakupan,) = [m.value for m in at.markdown if 'data-testid="ringkasan-cakupan"' in m.value]
+    assert "Kantor Wilayah DJBC Jawa Barat dan 2 sub-unit" in cakupan
+    assert "NKO Kantor Wilayah DJBC Jawa Barat" in kartu_nko(at) and "mencakup 5 dari 5 IKU" in kartu_nko(at)
+
+
+def test_filter_perspektif_berlaku_untuk_nko_dan_kartu(at, db_contoh):
+    pilih_unit(at, "KPPBCBOGOR")
+    assert angka_nko(at) == "105,96"
+    at.sidebar.multiselect(key="perspektif").set_value(["Stakeholder"]).run()
+    snap = Storage(db_contoh).baca(2019)
+    hasil = [h for h in scores.nilai_semua(snap.iku, snap.realisasi, 3, ["KPPBCBOGOR"])
+             if h.iku.perspektif.value == "Stakeholder"]
+    assert angka_nko(at) == angka(hitung_nko(hasil).nilai, tetap=True) != "105,96"
+    assert "mencakup 2 dari 2 IKU" in kartu_nko(at) and "perspektif Stakeholder" in kartu_nko(at)
+    assert sum(kartu_status(at).values()) == 2 and jumlah(at).startswith("2 IKU")
+    # the status filter picks rows of the list; the figures above keep covering every status, and say so
+    at.sidebar.multiselect(key="perspektif").set_value([]).run()
+    at.sidebar.multiselect(key="status").set_value(["abu-abu"]).run()
+    assert jumlah(at) == "16 IKU: 15 hijau, 1 abu-abu" and angka_nko(at) == "105,96"
+    assert baca_tabel(at, "tabel_iku")["Kode IKU"].tolist() == ["BGR-05"]
+    assert any("1 dari 16 IKU" in c.value and "Abu-abu" in c.value for c in at.caption)

@@ -2,15 +2,18 @@
 
 import datetime
 import io
+import re
 
 import pandas as pd
 import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from kinerja import deck, dialog, exporting
+from kinerja import deck, dialog, exporting, scores
 from kinerja.importing import rencanakan, simpan_catatan, terapkan
 from kinerja.storage import Storage
+from kinerja.texts import angka
+from kinerja_core.nko import hitung_nko
 from tests.conftest import AKAR
 
 APP = str(AKAR / "app.py")
@@ -41,6 +44,28 @@ def posisi(at: AppTest) -> str:
 
 def judul(at: AppTest) -> str:
     return next(m.value for m in at.markdown if 'class="dko-judul"' in m.value).split(">")[1].split("<")[0]
+
+
+def ke_slide(at: AppTest, nomor: int) -> AppTest:
+    """Step with Berikutnya from where the meeting stands to slide ``nomor``, as a presenter does."""
+    while posisi(at) != f"IKU {nomor} dari 16":
+        at.button(key="dialog_berikutnya").click().run()
+        assert not at.exception, at.exception
+    return at
+
+
+def kolom_catatan(at: AppTest) -> dict[str, object]:
+    """The notes form of the slide on screen: kendala, rencana aksi, PIC, tenggat as the form shows them."""
+    (kendala,) = [w for w in at.text_area if w.label == "Kendala"]
+    (rencana,) = [w for w in at.text_area if w.label == "Rencana aksi"]
+    (pic,) = [w for w in at.text_input if w.label == "PIC"]
+    (tenggat,) = [w for w in at.date_input if w.label == "Tenggat"]
+    return {"kendala": kendala, "rencana_aksi": rencana, "pic": pic, "tenggat": tenggat}
+
+
+def nama_pengguna(at: AppTest):
+    (pengguna,) = [w for w in at.text_input if w.label.startswith("Nama Anda")]
+    return pengguna
 
 
 def test_ringkasan_15_hijau_1_abu_abu(at):
@@ -107,11 +132,12 @@ def test_tampilan_beku_tidak_berubah(at, db_contoh):
 def test_catatan_disimpan_dan_dibaca_sesi_lain_sebagai_teks(at, db_contoh, monkeypatch, _apptest_navigasi):
     for _ in range(5):  # BGR-05, the survey IKU
         at.button(key="dialog_berikutnya").click().run()
-    at.text_area(key="dialog_kendala").input("<script>alert(1)</script> **survei** belum dikontrak")
-    at.text_area(key="dialog_rencana_aksi").input("Kontrak surveyor [klik](http://x)")
-    at.text_input(key="dialog_pic").input("Kasubsi PLI")
-    at.date_input(key="dialog_tenggat").set_value(datetime.date(2019, 10, 31))
-    at.text_input(key="dialog_pengguna").input("Sekretaris DKO")
+    form = kolom_catatan(at)
+    form["kendala"].input("<script>alert(1)</script> **survei** belum dikontrak")
+    form["rencana_aksi"].input("Kontrak surveyor [klik](http://x)")
+    form["pic"].input("Kasubsi PLI")
+    form["tenggat"].set_value(datetime.date(2019, 10, 31))
+    nama_pengguna(at).input("Sekretaris DKO")
     at.button[[b.label for b in at.button].index("Simpan catatan")].click().run()
     assert not at.exception, at.exception
 
@@ -133,7 +159,7 @@ def test_catatan_dari_csv_tampil(storage):
     s = next(s for s in dialog.susun(storage.baca(2019), "KPPBCBOGOR", 3).slide if s.iku.kode_iku == "BGR-04")
     c = s.catatan_triwulan_ini
     assert (c["kendala"], c["rencana_aksi"], c["pic"], c["tenggat"]) == (
-        "Antrean panjang", "Tambah loket", "Kasi PKC", pd.Timestamp("2019-11-15"))
+        "Antrean panjang", "Tambah loket", "Kasi PKC", datetime.date(2019, 11, 15))
 
 
 def test_deck_pptx_dan_tabel_xlsx(storage):
@@ -161,5 +187,161 @@ def test_deck_pptx_dan_tabel_xlsx(storage):
     assert len(kembali) == 16
     assert kembali["capaian"].tolist() == pytest.approx([x.hasil.capaian.nilai or float("nan") for x in s.slide],
                                                         nan_ok=True)
-    assert kembali.loc[0, "kendala"] == "'=SUM(A1)"
+    assert kembali.loc[0, "kendala"] == "=SUM(A1)"  # as typed, held as text (Excel's quote prefix), no formula
     assert kembali.loc[0, ["target", "realisasi", "capaian", "status"]].tolist() == [123.5, 127.2, 103.0, "hijau"]
+
+
+# --- issue 10: meeting-grade -------------------------------------------------------------------------------------
+
+
+def test_formulir_catatan_milik_iku_di_layar(at, db_contoh):
+    """Stepping from BGR-01 (with notes) to BGR-16 (none): the form is BGR-16's, and saving writes to BGR-16 only."""
+    ke_slide(at, 1)
+    assert "Realisasi penerimaan bergantung pada importasi mesin" in kolom_catatan(at)["kendala"].value
+    ke_slide(at, 16)
+    assert judul(at).startswith("BGR-16")
+    assert "Belum ada catatan untuk TW III" in layar(at)
+    form = kolom_catatan(at)
+    assert (form["kendala"].value, form["rencana_aksi"].value, form["pic"].value, form["tenggat"].value) == (
+        "", "", "", None)
+
+    form["kendala"].input("Server SIMAK rusak")
+    form["pic"].input("Kasubbag Umum")
+    nama_pengguna(at).input("Sekretaris DKO")
+    at.button[[b.label for b in at.button].index("Simpan catatan")].click().run()
+    assert not at.exception, at.exception
+    realisasi = Storage(db_contoh).baca(2019).realisasi.set_index(["kode_iku", "triwulan"])
+    assert realisasi.loc[("BGR-16", 3), "kendala"] == "Server SIMAK rusak"
+    assert not realisasi.loc[("BGR-16", 3), "rencana_aksi"] or pd.isna(realisasi.loc[("BGR-16", 3), "rencana_aksi"])
+    assert realisasi.loc[("BGR-01", 3), "kendala"].startswith("Realisasi penerimaan bergantung")
+    # back on BGR-01, its own notes again; BGR-16 shows what was saved
+    at.button(key="dialog_sebelumnya").click().run()
+    assert kolom_catatan(at)["kendala"].value.startswith("Sebagian pengadaan")  # BGR-15's own note
+    ke_slide(at, 16)
+    assert kolom_catatan(at)["kendala"].value == "Server SIMAK rusak"
+    assert "Server SIMAK rusak" in layar(at) and "Kasubbag Umum" in layar(at)
+
+
+def test_catatan_tidak_berubah_tidak_membuat_revisi(at, db_contoh):
+    ke_slide(at, 1)
+    sebelum = len(Storage(db_contoh).daftar_revisi())
+    nama_pengguna(at).input("Sekretaris DKO")
+    at.button[[b.label for b in at.button].index("Simpan catatan")].click().run()
+    assert not at.exception, at.exception
+    assert len(Storage(db_contoh).daftar_revisi()) == sebelum
+    assert any("Tidak ada perubahan" in i.value for i in at.info)
+
+
+KATA_TERLARANG = re.compile(r"\b(nan|NaN|None|NaT|null)\b")
+
+
+def _satu_pic(storage: Storage) -> None:
+    """One imported row with a PIC: every other IKU's PIC is then missing (NaN), not absent."""
+    isi = ("tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi;pic;tenggat\n"
+           "2019;3;KPPBCBOGOR;BGR-04;;Antrean panjang;Tambah loket;Kasi PKC;15/11/2019\n").encode()
+    terapkan(rencanakan([("r.csv", isi)], storage), storage, "uji")
+
+
+def test_tanpa_nan_di_layar_dan_formulir(at, db_contoh):
+    _satu_pic(Storage(db_contoh))
+    at.run()
+    for nomor in range(1, 17):
+        ke_slide(at, nomor)
+        teks = "\n".join(m.value for m in at.markdown if "<style>" not in m.value)
+        assert not KATA_TERLARANG.search(teks), (nomor, KATA_TERLARANG.search(teks), teks[:300])
+        form = kolom_catatan(at)
+        for nama in ("kendala", "rencana_aksi", "pic"):
+            assert not KATA_TERLARANG.search(form[nama].value or ""), (nomor, nama, form[nama].value)
+        if nomor == 1:
+            assert "PIC:</b> — ·" in layar(at)  # BGR-01: notes without a PIC say so with a dash
+
+
+def test_tanpa_nan_di_pptx_xlsx_csv(storage):
+    _satu_pic(storage)
+    isi = dialog.susun(storage.baca(2019), "KPPBCBOGOR", 3)
+    berkas = Presentation(io.BytesIO(deck.buat_deck(isi)))
+    for nomor, sl in enumerate(berkas.slides):
+        for b in sl.shapes:
+            teks = []
+            if b.has_text_frame:
+                teks.append(b.text_frame.text)
+            if b.has_table:
+                teks += [sel.text for baris in b.table.rows for sel in baris.cells]
+            for tk in teks:
+                assert not KATA_TERLARANG.search(tk), (nomor, tk)
+    assert "PIC: Kasi PKC" in "\n".join(b.text_frame.text for b in berkas.slides[4].shapes if b.has_text_frame)
+
+    tabel = dialog.tabel_ekspor(isi)
+    import openpyxl
+
+    buku = openpyxl.load_workbook(io.BytesIO(exporting.ke_xlsx(tabel, "dialog")))
+    for baris in buku.active.iter_rows(values_only=True):
+        for sel in baris:
+            assert not (isinstance(sel, str) and KATA_TERLARANG.search(sel)), baris
+    csv = exporting.ke_csv(tabel)
+    csv = csv.decode("utf-8-sig") if isinstance(csv, bytes) else csv
+    assert not KATA_TERLARANG.search(csv), KATA_TERLARANG.search(csv)
+
+
+def _koreksi(db, nilai: str) -> None:
+    """A colleague's upload from another laptop: BGR-01's TW III realisasi."""
+    storage = Storage(db)
+    isi = f"tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW III;KPPBCBOGOR;BGR-01;{nilai}\n".encode()
+    terapkan(rencanakan([("koreksi.csv", isi)], storage), storage, "rekan")
+
+
+def test_bekukan_menahan_yang_tampil_sekarang(at, db_contoh):
+    ke_slide(at, 1)
+    assert "103,00%" in layar(at)
+    _koreksi(db_contoh, "10")
+    at.run()  # the refresh tick: the correction is on screen
+    assert "72,06%" in layar(at)
+    at.toggle(key="dialog_beku").set_value(True).run()
+    assert "72,06%" in layar(at)  # what is on screen now, not what was there when the page opened
+    _koreksi(db_contoh, "60")
+    at.run()
+    assert "72,06%" in layar(at) and posisi(at) == "IKU 1 dari 16"
+    at.button(key="dialog_sebelumnya").click().run()
+    at.button(key="dialog_berikutnya").click().run()
+    assert "72,06%" in layar(at)  # walking the slides keeps the frozen data
+    at.toggle(key="dialog_beku").set_value(False).run()
+    assert "112,55%" in layar(at)  # (33,1 + 45,9 + 60) / 123,5: the latest
+
+
+def test_ringkasan_dialog_mengikuti_filter_seperti_halaman_ringkasan(at, db_contoh):
+    """The perspective filter moves the NKO, the count and the slides together; each figure says what it covers."""
+    isi = layar(at)
+    assert "NKO KPPBC TMP A Bogor" in isi and "mencakup 15 dari 16 IKU · 1 belum diukur" in isi
+    at.sidebar.multiselect(key="perspektif").set_value(["Stakeholder"]).run()
+    isi = layar(at)
+    assert 'data-testid="dialog-jumlah">2 IKU: 2 hijau</div>' in isi
+    snap = Storage(db_contoh).baca(2019)
+    stakeholder = [h for h in scores.nilai_semua(snap.iku, snap.realisasi, 3, ["KPPBCBOGOR"])
+                   if h.iku.perspektif.value == "Stakeholder"]
+    nko = angka(hitung_nko(stakeholder).nilai, tetap=True)
+    assert f'<div class="dko-angka">{nko}</div>' in isi and nko != "105,96"
+    assert "NKO KPPBC TMP A Bogor · perspektif Stakeholder" in isi and "mencakup 2 dari 2 IKU" in isi
+    assert "Jumlah status dan NKO: IKU KPPBC TMP A Bogor · perspektif Stakeholder" in isi
+    at.button(key="dialog_berikutnya").click().run()
+    assert posisi(at) == "IKU 1 dari 2"
+
+    # a status filter picks the slides; the summary keeps counting every light and says it is filtered
+    at.sidebar.multiselect(key="perspektif").set_value([]).run()
+    at.sidebar.multiselect(key="status").set_value(["abu-abu"]).run()
+    at.button(key="dialog_sebelumnya").click().run()
+    assert posisi(at) == "Ringkasan"
+    assert "16 IKU: 15 hijau, 1 abu-abu" in layar(at)
+    assert any("1 dari 16 IKU" in c.value for c in at.caption)
+    at.button(key="dialog_berikutnya").click().run()
+    assert posisi(at) == "IKU 1 dari 1" and judul(at).startswith("BGR-05")
+
+
+def test_catatan_ditolak_dikatakan_dan_tidak_disimpan(at, db_contoh):
+    ke_slide(at, 2)
+    sebelum = len(Storage(db_contoh).daftar_revisi())
+    kolom_catatan(at)["kendala"].input("Server rusak\x01")
+    nama_pengguna(at).input("Sekretaris DKO")
+    at.button[[b.label for b in at.button].index("Simpan catatan")].click().run()
+    assert not at.exception, at.exception
+    assert at.error and "Kendala" in at.error[0].value
+    assert len(Storage(db_contoh).daftar_revisi()) == sebelum

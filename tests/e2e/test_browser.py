@@ -105,17 +105,17 @@ def test_progres_menggambar_grafik_plotly(server, halaman):
 
     grafik = halaman.locator(".st-key-grafik_progres .js-plotly-plot")
     expect(grafik.locator("svg.main-svg").first).to_be_visible()
+    # one value axis: realisasi bars in their status colour, the target marked on the same axis with its value
     batang = grafik.locator("g.trace.bars")
-    expect(batang).to_have_count(2)
-    expect(batang.nth(0).locator("g.point path")).to_have_count(4)
-    expect(batang.nth(0).locator("text.bartext")).to_have_text(["38,5", "79,7", "123,5", "170"])
-    expect(batang.nth(1).locator("text.bartext")).to_have_text(["33,1", "79", "127,2"])
-    garis = grafik.locator("g.trace.scatter")
-    expect(garis).to_have_count(1)
-    expect(garis.locator("path.js-line")).to_have_count(1)
-    expect(garis.locator("path.point")).to_have_count(3)  # capaian up to TW III
-    expect(grafik.locator("g.legend text.legendtext")).to_have_text(["Target", "Realisasi", "Capaian s.d. TW (%)"])
+    expect(batang).to_have_count(1)
+    expect(batang.locator("text.bartext")).to_have_text(["33,1", "79", "127,2"])
+    expect(grafik.locator("g.trace.scatter path.point")).to_have_count(4)  # the target of each quarter
+    expect(grafik.locator("g.annotation-text-g text")).to_have_text(["38,5", "79,7", "123,5", "170"])
+    expect(grafik.locator("g.overaxes-above g.y2tick, g.y2tick")).to_have_count(0)
+    expect(grafik.locator("g.legend text.legendtext")).to_have_text(
+        ["Realisasi s.d. TW (warna = status)", "Target s.d. TW"])
     expect(grafik.locator("g.g-ytitle")).to_have_text("Nilai (Rp miliar)")
+    expect(grafik.locator("g.g-gtitle")).to_have_text("↑ Semakin tinggi semakin baik")
 
     expect(sel_tabel(halaman, "tabel_progres", "127,2")).to_have_count(1)  # redrawn for BGR-01
     per_tw = baca_tabel(halaman, "tabel_progres")
@@ -285,9 +285,9 @@ def test_dialog_tombol_dan_tombol_panah(server, halaman):
     grafik = halaman.locator(".st-key-dialog_grafik .js-plotly-plot")
     expect(grafik.locator("svg.main-svg").first).to_be_visible()
     batang = grafik.locator("g.trace.bars")
-    expect(batang).to_have_count(2)
-    expect(batang.nth(1).locator("text.bartext")).to_have_text(["33,1", "79", "127,2"])
-    expect(grafik.locator("g.trace.scatter path.point")).to_have_count(3)
+    expect(batang).to_have_count(1)
+    expect(batang.locator("text.bartext")).to_have_text(["33,1", "79", "127,2"])
+    expect(grafik.locator("g.annotation-text-g text")).to_have_text(["38,5", "79,7", "123,5", "170"])
     foto_layar(halaman, "dialog-iku-bgr01", docs="dialog-iku.png")
 
     # BGR-05, the survey measured only in TW IV: grey, no capaian yet
@@ -298,6 +298,43 @@ def test_dialog_tombol_dan_tombol_panah(server, halaman):
     expect(capaian(halaman)).to_have_text("belum ada")
     expect(halaman.locator(".st-key-dialog_grafik .js-plotly-plot svg.main-svg").first).to_be_visible()
     foto_layar(halaman, "dialog-iku-bgr05-abu-abu")
+
+
+def test_dialog_sepuluh_tekan_panah_sepuluh_slide(server, halaman):
+    """One press, one slide, always: 10 quick presses right after opening move exactly 10 slides."""
+    halaman.goto(server + DIALOG_BOGOR_TW3)
+    expect(posisi(halaman)).to_have_text("Ringkasan")  # drawn: the presenter starts at once, runs still going
+    klik_kosong(halaman)
+    for _ in range(10):
+        halaman.keyboard.press("ArrowRight")
+    expect(posisi(halaman)).to_have_text("IKU 10 dari 16")
+    tunggu_selesai(halaman)
+    # nothing more comes: no press was applied twice
+    halaman.wait_for_timeout(1500)  # the one wait on nothing: a late duplicate would show within it
+    tunggu_selesai(halaman)
+    expect(posisi(halaman)).to_have_text("IKU 10 dari 16")
+    expect(judul_slide(halaman)).to_have_text(re.compile(r"^BGR-10 · "))
+
+    for _ in range(3):
+        halaman.keyboard.press("ArrowLeft")
+    for _ in range(5):
+        halaman.keyboard.press("ArrowRight")
+    expect(posisi(halaman)).to_have_text("IKU 12 dari 16")
+    for _ in range(10):  # past the last slide: it stops there
+        halaman.keyboard.press("ArrowRight")
+    expect(posisi(halaman)).to_have_text("IKU 16 dari 16")
+    tunggu_selesai(halaman)
+    halaman.keyboard.press("ArrowLeft")
+    expect(posisi(halaman)).to_have_text("IKU 15 dari 16")
+
+    # typing in the notes form moves the caret, not the slide
+    halaman.get_by_text(re.compile(r"^Catat kendala & rencana aksi")).click()
+    kotak = halaman.get_by_role("textbox", name="Kendala")
+    kotak.click()
+    kotak.press("ArrowLeft")
+    kotak.press("ArrowRight")
+    tunggu_selesai(halaman)
+    expect(posisi(halaman)).to_have_text("IKU 15 dari 16")
 
 
 def test_dialog_tema_gelap(server, halaman):
@@ -327,26 +364,33 @@ def test_dialog_diperbarui_sendiri_setelah_impor(server_tulis, halaman, berkas_c
     expect(halaman.locator(".dko-status")).to_have_attribute("data-status", "merah")
 
 
-def test_dialog_dibekukan_tidak_berubah_sampai_dicairkan(server_tulis, halaman, berkas_csv):
+def test_dialog_dibekukan_menahan_yang_tampil_sampai_dicairkan(server_tulis, halaman, berkas_csv):
+    """Freezing keeps what is on screen at that moment (not the data of when the page opened)."""
     buka(halaman, server_tulis + DIALOG_BOGOR_TW3)
     berikutnya(halaman, "IKU 1 dari 16")
     expect(capaian(halaman)).to_have_text("103,00%")
+    # a correction arrives while the page is live: shown within seconds
+    impor_cli(server_tulis.db, berkas_csv("realisasi.csv", REALISASI_BARU))
+    expect(capaian(halaman)).to_have_text("72,06%", timeout=15_000)
+    tunggu_selesai(halaman)
+
     saklar = halaman.locator(".st-key-dialog_beku")
     saklar.get_by_text("Bekukan data", exact=True).click()
     expect(saklar.get_by_role("switch")).to_be_checked()
     expect(halaman.get_by_text(re.compile(r"^Data dibekukan: seperti pada pukul \d\d:\d\d\.$"))).to_be_visible()
     tunggu_selesai(halaman)
+    expect(capaian(halaman)).to_have_text("72,06%")  # what was on screen, not the 103,00% of the opening
 
-    impor_cli(server_tulis.db, berkas_csv("realisasi.csv", REALISASI_BARU))
+    impor_cli(server_tulis.db, berkas_csv("realisasi2.csv", REALISASI_BARU.replace(";10\n", ";60\n")))
     # must NOT happen while frozen, over more than two of the page's 3-second checks
     with pytest.raises(AssertionError):
-        expect(capaian(halaman)).to_have_text("72,06%", timeout=8_000)
-    expect(capaian(halaman)).to_have_text("103,00%", timeout=1_000)
+        expect(capaian(halaman)).to_have_text("112,55%", timeout=8_000)
+    expect(capaian(halaman)).to_have_text("72,06%", timeout=1_000)
     expect(posisi(halaman)).to_have_text("IKU 1 dari 16", timeout=1_000)
 
     saklar.get_by_text("Bekukan data", exact=True).click()
     expect(saklar.get_by_role("switch")).not_to_be_checked()
-    expect(capaian(halaman)).to_have_text("72,06%", timeout=15_000)
+    expect(capaian(halaman)).to_have_text("112,55%", timeout=15_000)  # (33,1 + 45,9 + 60) / 123,5
     expect(posisi(halaman)).to_have_text("IKU 1 dari 16")
 
 
