@@ -11,6 +11,7 @@ from kinerja.texts import t
 # print a bare string on every page.)
 IKON = AKAR / "kinerja" / "aset" / "ikon.png"
 st.set_page_config(page_title=t("app.judul"), page_icon=str(IKON), layout="wide")
+ui.dengar_panah("dialog")  # first: the Dialog's arrow keys are heard from the moment any page loads
 ui.pasang_gaya()
 
 halaman = st.navigation([

@@ -54,7 +54,11 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   .dko-status .dko-label {{color: inherit;}}
   .dko-cakupan {{font-size: 1.35rem; font-weight: 600; color: {w['redup']}; margin-top: 0.3rem;}}
   .dko-lingkup {{font-size: 1.35rem; color: {w['redup']}; margin: -0.6rem 0 0.8rem 0;}}
-  .st-key-dialog_panah {{position: absolute; width: 0; height: 0; overflow: hidden;}}
+  .st-key-dialog_panah_wadah {{display: none;}}
+  /* the slides show once the arrow keys are heard (ui.dengar_panah); after 3 s regardless, should scripts fail */
+  html:not([data-kinerja-panah]) [data-testid="stMainBlockContainer"] {{
+      opacity: 0; animation: dko-tampil 0s linear 3s forwards;}}
+  @keyframes dko-tampil {{to {{opacity: 1;}}}}
   .st-key-dialog_sebelumnya button, .st-key-dialog_berikutnya button {{min-height: 3.2rem;}}
   .stButton button, .stDownloadButton button, [data-testid="stButtonGroup"] button {{
       background: {w['panel']}; color: {w['teks']}; border-color: {w['garis']};}}

@@ -22,7 +22,7 @@ from kinerja import exporting, scores
 from kinerja.config import VARIABEL_DB, path_db
 from kinerja.importing import muat_contoh
 from kinerja.loading import Kesalahan
-from kinerja.storage import DatabaseBusy, Revisi, Snapshot, Storage
+from kinerja.storage import MasalahBasisData, Revisi, Snapshot, Storage
 from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_status, nama_triwulan, t,
 )
@@ -90,8 +90,9 @@ def daftar_tahun() -> list[int]:
     return _daftar_tahun(str(s.path), s.tanda_versi())
 
 
-def bila_sibuk(e: DatabaseBusy) -> None:
-    """Tell the user the database is busy and stop this run; the next run retries."""
+def bila_sibuk(e: MasalahBasisData) -> None:
+    """Tell the user why the database cannot be used now (busy, damaged, read-only …) and stop this run;
+    the next run retries."""
     st.warning(str(e), icon=":material/hourglass_top:")
     st.stop()
 
@@ -103,16 +104,19 @@ def bila_sibuk(e: DatabaseBusy) -> None:
 # value, not a trigger: presses that arrive while a run is going on are not merged into one (Streamlit
 # coalesces triggers), and a value that arrives twice is not applied twice, because the server applies only
 # the difference to the total it applied last. It is applied in the widget callback, which runs whole
-# before the script: a run cut short by the next press can never record a total without its move.
-# The listener is installed once per window, by an inline script drawn just before the component (it runs
-# as soon as the page shows, while the component's module may still be loading); presses made before the
-# component is there are kept and sent when it mounts.
+# before the script (or, for a value that came with the component's first registration, right after the
+# mount), the total and the move together: a run cut short by the next press cannot split them.
+# The listener is installed once per window by an inline script that app.py draws first on every page
+# (``dengar_panah``), so it is in place long before a Dialog slide shows, while the component's module may
+# still be loading; presses made before the component is there are kept and sent when it mounts. Until the
+# listener is in place the Dialog keeps its slides hidden (projector.css), so no press is made in vain.
 _JS_PASANG = """
 (function (halaman) {
   const p = (window.__kinerjaPanah = window.__kinerjaPanah ||
     { sesi: Date.now().toString(36) + Math.random().toString(36).slice(2), langkah: 0, kirim: null, dengar: false });
   if (p.dengar) return p;
   p.dengar = true;
+  document.documentElement.setAttribute("data-kinerja-panah", "siap");  // projector.css shows the slides now
   const bidang = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="textbox"], ' +
     '[role="combobox"], [role="listbox"], [role="slider"], [role="radiogroup"], [role="radio"], [role="tablist"]';
   document.addEventListener("keydown", (e) => {
@@ -143,6 +147,13 @@ export default function (komponen) {{
 _PANAH = st.components.v2.component("kinerja.panah", js=_JS_PANAH)
 
 
+def dengar_panah(halaman: str) -> None:
+    """Start listening to the arrow keys for the page ``halaman`` (URL path), as early as possible: app.py
+    calls this before anything else, so no press on a freshly opened Dialog is lost while it loads."""
+    with st.container(key="panah_pasang"):  # takes no room: hidden by GAYA
+        st.html(f"<script>{_JS_PASANG.strip()}({json.dumps(halaman)});</script>", unsafe_allow_javascript=True)
+
+
 def tombol_panah(key: str, halaman: str, geser: Callable[[int], None]) -> None:
     """Listen to the arrow keys on the page ``halaman`` (its URL path): ``geser(+n)`` for n presses of →.
 
@@ -150,18 +161,21 @@ def tombol_panah(key: str, halaman: str, geser: Callable[[int], None]) -> None:
     right after the page opens is heard.
     """
 
-    def terima() -> None:
-        tekan = (st.session_state.get(key) or {}).get("tekan")
+    def terima(tekan: object = None) -> None:
+        tekan = tekan or (st.session_state.get(key) or {}).get("tekan")
         if not isinstance(tekan, dict) or "sesi" not in tekan:
             return
         diterapkan = st.session_state.get(f"_{key}_diterapkan")
         dasar = diterapkan[1] if diterapkan and diterapkan[0] == tekan["sesi"] else 0
-        st.session_state[f"_{key}_diterapkan"] = (tekan["sesi"], int(tekan["langkah"]))
         if int(tekan["langkah"]) != dasar:
+            # both in one go, no Streamlit call between them: a run stopped by the next press cannot split them
+            st.session_state[f"_{key}_diterapkan"] = (tekan["sesi"], int(tekan["langkah"]))
             geser(int(tekan["langkah"]) - dasar)
 
-    st.html(f"<script>{_JS_PASANG.strip()}({json.dumps(halaman)});</script>", unsafe_allow_javascript=True)
-    _PANAH(key=key, data={"halaman": halaman}, default={"tekan": None}, on_tekan_change=terima)
+    with st.container(key=f"{key}_wadah"):  # takes no room: .st-key-<key>_wadah {display: none}
+        hasil = _PANAH(key=key, data={"halaman": halaman}, default={"tekan": None}, on_tekan_change=terima)
+    # a value that came with the component's first registration fires no callback: take it here
+    terima(hasil.get("tekan"))
 
 
 # --- filters ---------------------------------------------------------------------------------------
@@ -198,7 +212,7 @@ def sidebar() -> Filter | None:
     """Draw the shared filters in the sidebar; None when there is no data yet."""
     try:
         tahun_ada = daftar_tahun()
-    except DatabaseBusy as e:
+    except MasalahBasisData as e:
         bila_sibuk(e)
     with st.sidebar:
         st.header(t("filter.judul"))
@@ -208,7 +222,7 @@ def sidebar() -> Filter | None:
         tahun = st.selectbox(t("filter.tahun"), tahun_ada, key="tahun", bind="query-params")
         try:
             snap = baca(tahun)
-        except DatabaseBusy as e:
+        except MasalahBasisData as e:
             bila_sibuk(e)
         terakhir = _triwulan_rapat(snap)
         if st.session_state.setdefault("_tahun_triwulan", tahun) != tahun:
@@ -270,7 +284,7 @@ def pilihan(f: Filter) -> Pilihan:
     """Score the selected units' IKU: the headline over units × perspectives, the rows filtered by status too."""
     try:
         snap = baca(f.tahun)
-    except DatabaseBusy as e:
+    except MasalahBasisData as e:
         bila_sibuk(e)
     hasil = scores.nilai_semua(snap.iku, snap.realisasi, f.triwulan, f.unit_terpilih(snap))
     nama_unit = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"]))
@@ -326,6 +340,7 @@ GAYA = """
   .kinerja-konteks {font-size: 1.35rem; font-weight: 600; color: #374151; margin: -0.6rem 0 0.6rem 0;}
   [data-testid="stSidebar"] {min-width: 340px;}
   [data-testid="stMainBlockContainer"] {padding-top: 2.2rem;}
+  .st-key-panah_pasang {display: none;}
 </style>
 """
 
@@ -449,6 +464,7 @@ def unduh_tabel(data: pd.DataFrame, nama: str, key: str) -> None:
     kiri, kanan, _ = st.columns([1, 1, 6])
     kiri.download_button(t("unduh.csv"), lambda: exporting.ke_csv(data), f"{nama}.csv", "text/csv",
                          key=f"{key}_csv", icon=":material/download:", on_click="ignore")
-    kanan.download_button(t("unduh.xlsx"), lambda: exporting.ke_xlsx(data, "ringkasan"), f"{nama}.xlsx",
+    kanan.download_button(t("unduh.xlsx"), lambda: exporting.ke_xlsx(data, "ringkasan", laporan=True),
+                          f"{nama}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
                           icon=":material/download:", on_click="ignore")

@@ -14,7 +14,7 @@ import streamlit as st
 
 from kinerja import charts, deck, dialog, exporting, projector, scores, ui
 from kinerja.importing import CatatanDitolak, simpan_catatan
-from kinerja.storage import DatabaseBusy
+from kinerja.storage import MasalahBasisData
 from kinerja.texts import nama_triwulan, t
 
 ui.pastikan_navigasi()
@@ -59,7 +59,7 @@ kunci_tampil = (str(ui.storage().path), f.tahun)
 try:
     if not beku or kunci_tampil not in tampil:
         tampil[kunci_tampil] = ui.baca(f.tahun, versi)
-except DatabaseBusy as e:
+except MasalahBasisData as e:
     ui.bila_sibuk(e)
 snap = tampil[kunci_tampil]
 isi = dialog.susun(snap, f.kode_unit, f.triwulan, dengan_sub_unit=f.sub_unit, perspektif=f.perspektif,
@@ -73,7 +73,8 @@ with kontrol[3]:
                              "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                              key="dialog_unduh_pptx", icon=":material/slideshow:", on_click="ignore")
     # built only when clicked: navigating the slides stays quick
-    unduh[1].download_button(t("dialog.unduh_xlsx"), lambda: exporting.ke_xlsx(dialog.tabel_ekspor(isi), "dialog"),
+    unduh[1].download_button(t("dialog.unduh_xlsx"),
+                             lambda: exporting.ke_xlsx(dialog.tabel_ekspor(isi), "dialog", laporan=True),
                              f"{nama}.xlsx",
                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                              key="dialog_unduh_xlsx", icon=":material/table:", on_click="ignore")
@@ -158,7 +159,7 @@ else:
                         revisi = simpan_catatan(ui.storage(), s.iku, f.tahun, f.triwulan, kendala=kendala,
                                                 rencana_aksi=rencana, pic=pic, tenggat=tenggat,
                                                 pengguna=pengguna.strip())
-                    except DatabaseBusy as e:
+                    except MasalahBasisData as e:
                         ui.bila_sibuk(e)
                     except CatatanDitolak as e:  # a control character or a text too long: said, nothing stored
                         st.error(str(e), icon=":material/error:")

@@ -226,6 +226,8 @@ def tunggu_selesai(page) -> None:
     expect(app).to_have_attribute("data-test-script-state", "notRunning")
     expect(page.locator("[data-testid=stStatusWidget]")).to_have_count(0)
     expect(page.locator("[data-stale=true]")).to_have_count(0)
+    # shown: the Dialog keeps its slides transparent until its arrow keys are heard (projector.css)
+    expect(page.get_by_test_id("stMainBlockContainer")).to_have_css("opacity", "1")
 
 
 def buka(page, url: str) -> None:
