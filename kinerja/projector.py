@@ -133,7 +133,7 @@ def perhatian(tabel: pd.DataFrame) -> str:
 def judul_slide(s: SlideIku, tw: str) -> str:
     """An IKU screen's head: name, capaian and the light in large type, year-to-date target and realisasi."""
     h = s.hasil
-    capaian = (f"{angka(h.capaian.nilai, tetap=True)}%" if h.capaian.nilai is not None
+    capaian = (f"{angka(h.capaian.nilai, tetap=True)} %" if h.capaian.nilai is not None
                else f'<span style="font-size:3rem">{t("dialog.belum_ada")}</span>')
     def nilai(v: float | None) -> str:
         if v is None:

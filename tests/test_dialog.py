@@ -96,7 +96,7 @@ def test_berjalan_melalui_semua_iku_dan_kembali(at):
 def test_layar_iku_menampilkan_angka_besar_dan_status_kata(at):
     at.button(key="dialog_berikutnya").click().run()
     isi = layar(at)
-    assert 'data-testid="dialog-capaian">103,00%</div>' in isi
+    assert 'data-testid="dialog-capaian">103,00 %</div>' in isi
     assert 'data-status="hijau"' in isi and "● Hijau" in isi
     assert "123,5 Rp miliar" in isi and "127,2 Rp miliar" in isi  # year-to-date target and realisasi
     assert "Realisasi penerimaan bergantung pada importasi mesin" in isi  # TW III kendala from the CSV
@@ -105,14 +105,14 @@ def test_layar_iku_menampilkan_angka_besar_dan_status_kata(at):
 
 def test_realisasi_baru_dari_koneksi_lain_muncul_pada_detak_berikutnya(at, db_contoh):
     at.button(key="dialog_berikutnya").click().run()
-    assert "103,00%" in layar(at)
+    assert "103,00 %" in layar(at)
     # a colleague uploads a correction from another laptop (another process / connection)
     storage = Storage(db_contoh)
     isi = b"tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW III;KPPBCBOGOR;BGR-01;10\n"
     terapkan(rencanakan([("koreksi.csv", isi)], storage), storage, "rekan")
     at.run()  # the refresh tick
     assert posisi(at) == "IKU 1 dari 16"  # still on the same slide
-    assert "72,06%" in layar(at) and 'data-status="merah"' in layar(at)
+    assert "72,06 %" in layar(at) and 'data-status="merah"' in layar(at)
 
 
 def test_tampilan_beku_tidak_berubah(at, db_contoh):
@@ -124,9 +124,9 @@ def test_tampilan_beku_tidak_berubah(at, db_contoh):
     at.run()
     assert "16 IKU: 15 hijau, 1 abu-abu" in layar(at)
     at.button(key="dialog_berikutnya").click().run()
-    assert "103,00%" in layar(at)
+    assert "103,00 %" in layar(at)
     at.toggle(key="dialog_beku").set_value(False).run()
-    assert "72,06%" in layar(at)
+    assert "72,06 %" in layar(at)
 
 
 def test_catatan_disimpan_dan_dibaca_sesi_lain_sebagai_teks(at, db_contoh, monkeypatch, _apptest_navigasi):
@@ -292,20 +292,20 @@ def _koreksi(db, nilai: str) -> None:
 
 def test_bekukan_menahan_yang_tampil_sekarang(at, db_contoh):
     ke_slide(at, 1)
-    assert "103,00%" in layar(at)
+    assert "103,00 %" in layar(at)
     _koreksi(db_contoh, "10")
     at.run()  # the refresh tick: the correction is on screen
-    assert "72,06%" in layar(at)
+    assert "72,06 %" in layar(at)
     at.toggle(key="dialog_beku").set_value(True).run()
-    assert "72,06%" in layar(at)  # what is on screen now, not what was there when the page opened
+    assert "72,06 %" in layar(at)  # what is on screen now, not what was there when the page opened
     _koreksi(db_contoh, "60")
     at.run()
-    assert "72,06%" in layar(at) and posisi(at) == "IKU 1 dari 16"
+    assert "72,06 %" in layar(at) and posisi(at) == "IKU 1 dari 16"
     at.button(key="dialog_sebelumnya").click().run()
     at.button(key="dialog_berikutnya").click().run()
-    assert "72,06%" in layar(at)  # walking the slides keeps the frozen data
+    assert "72,06 %" in layar(at)  # walking the slides keeps the frozen data
     at.toggle(key="dialog_beku").set_value(False).run()
-    assert "112,55%" in layar(at)  # (33,1 + 45,9 + 60) / 123,5: the latest
+    assert "112,55 %" in layar(at)  # (33,1 + 45,9 + 60) / 123,5: the latest
 
 
 def test_ringkasan_dialog_mengikuti_filter_seperti_halaman_ringkasan(at, db_contoh):

@@ -216,7 +216,7 @@ def judul_slide(page):
 
 
 def capaian(page):
-    """The slide's capaian in large type, e.g. '103,00%'."""
+    """The slide's capaian in large type, e.g. '103,00 %'."""
     return page.get_by_test_id("dialog-capaian")
 
 
@@ -268,7 +268,7 @@ def test_dialog_tombol_dan_tombol_panah(server, halaman):
     expect(posisi(halaman)).to_have_text("Ringkasan")
     berikutnya(halaman, "IKU 1 dari 16")
     expect(judul_slide(halaman)).to_have_text(re.compile(r"^BGR-01 · Penerimaan bea masuk"))
-    expect(capaian(halaman)).to_have_text("103,00%")
+    expect(capaian(halaman)).to_have_text("103,00 %")
 
     # the arrow keys, with the keyboard on the page (no widget focused)
     klik_kosong(halaman)
@@ -356,12 +356,12 @@ def test_dialog_tema_gelap(server, halaman):
 def test_dialog_diperbarui_sendiri_setelah_impor(server_tulis, halaman, berkas_csv):
     buka(halaman, server_tulis + DIALOG_BOGOR_TW3)
     berikutnya(halaman, "IKU 1 dari 16")
-    expect(capaian(halaman)).to_have_text("103,00%")
+    expect(capaian(halaman)).to_have_text("103,00 %")
     expect(halaman.get_by_text(re.compile(r"^Data langsung: diperbarui otomatis"))).to_be_visible()
 
     # another laptop imports a new realisasi; the projected page checks for new data every 3 s
     impor_cli(server_tulis.db, berkas_csv("realisasi.csv", REALISASI_BARU))
-    expect(capaian(halaman)).to_have_text("72,06%", timeout=15_000)  # (33,1 + 45,9 + 10) / 123,5
+    expect(capaian(halaman)).to_have_text("72,06 %", timeout=15_000)  # (33,1 + 45,9 + 10) / 123,5
     expect(posisi(halaman)).to_have_text("IKU 1 dari 16", timeout=15_000)  # still on the same slide
     expect(halaman.locator(".dko-status")).to_have_attribute("data-status", "merah")
 
@@ -370,10 +370,10 @@ def test_dialog_dibekukan_menahan_yang_tampil_sampai_dicairkan(server_tulis, hal
     """Freezing keeps what is on screen at that moment (not the data of when the page opened)."""
     buka(halaman, server_tulis + DIALOG_BOGOR_TW3)
     berikutnya(halaman, "IKU 1 dari 16")
-    expect(capaian(halaman)).to_have_text("103,00%")
+    expect(capaian(halaman)).to_have_text("103,00 %")
     # a correction arrives while the page is live: shown within seconds
     impor_cli(server_tulis.db, berkas_csv("realisasi.csv", REALISASI_BARU))
-    expect(capaian(halaman)).to_have_text("72,06%", timeout=15_000)
+    expect(capaian(halaman)).to_have_text("72,06 %", timeout=15_000)
     tunggu_selesai(halaman)
 
     saklar = halaman.locator(".st-key-dialog_beku")
@@ -381,18 +381,18 @@ def test_dialog_dibekukan_menahan_yang_tampil_sampai_dicairkan(server_tulis, hal
     expect(saklar.get_by_role("switch")).to_be_checked()
     expect(halaman.get_by_text(re.compile(r"^Data dibekukan: seperti pada pukul \d\d:\d\d\.$"))).to_be_visible()
     tunggu_selesai(halaman)
-    expect(capaian(halaman)).to_have_text("72,06%")  # what was on screen, not the 103,00% of the opening
+    expect(capaian(halaman)).to_have_text("72,06 %")  # what was on screen, not the 103,00 % of the opening
 
     impor_cli(server_tulis.db, berkas_csv("realisasi2.csv", REALISASI_BARU.replace(";10\n", ";60\n")))
     # must NOT happen while frozen, over more than two of the page's 3-second checks
     with pytest.raises(AssertionError):
-        expect(capaian(halaman)).to_have_text("112,55%", timeout=8_000)
-    expect(capaian(halaman)).to_have_text("72,06%", timeout=1_000)
+        expect(capaian(halaman)).to_have_text("112,55 %", timeout=8_000)
+    expect(capaian(halaman)).to_have_text("72,06 %", timeout=1_000)
     expect(posisi(halaman)).to_have_text("IKU 1 dari 16", timeout=1_000)
 
     saklar.get_by_text("Bekukan data", exact=True).click()
     expect(saklar.get_by_role("switch")).not_to_be_checked()
-    expect(capaian(halaman)).to_have_text("112,55%", timeout=15_000)  # (33,1 + 45,9 + 60) / 123,5
+    expect(capaian(halaman)).to_have_text("112,55 %", timeout=15_000)  # (33,1 + 45,9 + 60) / 123,5
     expect(posisi(halaman)).to_have_text("IKU 1 dari 16")
 
 
