@@ -113,8 +113,10 @@ def _mirip(berkas: list[Berkas], tersimpan: KodeTersimpan, batas: int) -> tuple[
     kesalahan: list[Kesalahan] = []
     lain = 0
     unit_ada = pd.Series(tersimpan.unit["kode_unit"], dtype=object)
+    unit_terdaftar = set(unit_ada.str.upper())
     kerangka_unit = dict(zip(unit_ada.map(kerangka), unit_ada))
     iku = tersimpan.iku
+    iku_terdaftar = set(_kunci_iku(iku))
     kerangka_iku = dict(zip(iku["kode_unit"].astype(object) + "\x1f" + iku["kode_iku"].astype(object).map(kerangka),
                             iku["kode_iku"]))
     for b in berkas:
@@ -123,14 +125,12 @@ def _mirip(berkas: list[Berkas], tersimpan: KodeTersimpan, batas: int) -> tuple[
         data = b.data.dropna(subset=["kode_unit"] if b.jenis is Jenis.UNIT else ["kode_unit", "kode_iku"])
         if b.jenis is Jenis.UNIT:
             kolom, kode = "kode_unit", data["kode_unit"].astype(object)
-            baru = ~kode.str.upper().isin(set(unit_ada.str.upper()))
+            baru = ~kode.str.upper().isin(unit_terdaftar)
             ada = kode.map(kerangka).map(kerangka_unit)
         else:
             kolom, kode = "kode_iku", data["kode_iku"].astype(object)
-            lingkup = data["kode_unit"].astype(object) + "\x1f"
-            baru = ~(lingkup + kode.str.upper()).isin(
-                set(iku["kode_unit"].astype(object) + "\x1f" + iku["kode_iku"].astype(object).str.upper()))
-            ada = (lingkup + kode.map(kerangka)).map(kerangka_iku)
+            baru = ~_kunci_iku(data).isin(iku_terdaftar)
+            ada = (data["kode_unit"].astype(object) + "\x1f" + kode.map(kerangka)).map(kerangka_iku)
         mirip = baru & ada.notna()
         for baris, nilai, kode_ada in zip(data.loc[mirip, "baris"], kode[mirip], ada[mirip]):
             if len(kesalahan) < batas:
