@@ -65,7 +65,7 @@ def _tik(bawah: float, atas: float, n: int = 5) -> list[float]:
 
 
 def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None = None, *,
-                gelap: bool = False) -> go.Figure:
+                gelap: bool = False, tinggi: int = 480) -> go.Figure:
     """Year-to-date realisasi by quarter (bars in the status colour) against the target marked on the same axis.
 
     ``progres`` is ``scores.tabel_progres``: one row per quarter. One value axis only: the target of each
@@ -124,14 +124,14 @@ def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None 
         label_x.append(f"{xi}<br>{bawah}")
 
     rendah = min([0.0, *(v for v in target + realisasi if v is not None)])
-    tinggi = max([0.0, *(v for v in target + realisasi if v is not None)]) or 1.0
-    tik = _tik(rendah, tinggi)
+    puncak = max([0.0, *(v for v in target + realisasi if v is not None)]) or 1.0
+    tik = _tik(rendah, puncak)
     judul_sumbu = t("progres.sumbu_nilai", satuan=satuan or "-")
     if akhiran:
         judul_sumbu += f"; {akhiran} = {kata}"
     arah = {Polaritas.MAXIMIZE: "↑", Polaritas.MINIMIZE: "↓", Polaritas.STABILIZE: "↕"}
     judul = f"{arah[polaritas]} {t(f'polaritas.{polaritas.value}')}" if polaritas else ""
-    fig = _tata_letak(fig, 480, gelap)
+    fig = _tata_letak(fig, tinggi, gelap)
     fig.update_layout(
         title=dict(text=judul, x=0, xanchor="left", font=dict(size=18, color=teks_warna)),
         yaxis=dict(title=judul_sumbu, tickvals=tik, ticktext=[_angka_pendek(v, bagi, akhiran) if v else "0" for v in tik],

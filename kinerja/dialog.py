@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -75,9 +76,68 @@ class SlideIku:
 
 
 @dataclass(frozen=True)
+class Rapat:
+    """The meeting itself: when, where, who chaired, who came, and what it decided (arahan).
+
+    Entered on the Dialog page and stored per unit and quarter; the deck opens with the details and closes with
+    the arahan. Text fields are None when not entered. E.g. ``Rapat(date(2019, 10, 2), "Aula KPPBC Bogor",
+    "Kepala Kantor", "Kasi PKC\nKasi P2", "Percepat penagihan BGR-03\nSosialisasi IKM")``.
+    """
+
+    tanggal: datetime.date | None = None
+    tempat: str | None = None
+    pimpinan: str | None = None
+    peserta: str | None = None
+    arahan: str | None = None
+
+    @property
+    def daftar_peserta(self) -> list[str]:
+        """One attendee per line (or separated by ';')."""
+        return _butir(self.peserta)
+
+    @property
+    def daftar_arahan(self) -> list[str]:
+        """One decision per line, without the bullets or numbers people type in front of it."""
+        return _butir(self.arahan)
+
+    @property
+    def kosong(self) -> bool:
+        return not any((self.tanggal, self.tempat, self.pimpinan, self.peserta, self.arahan))
+
+    def sama_dengan(self, *, tanggal: datetime.date | None, tempat: str, pimpinan: str, peserta: str,
+                    arahan: str) -> bool:
+        """Whether saving these fields would change nothing (so no revision is made), compared as stored."""
+        baru = {"tempat": tempat, "pimpinan": pimpinan, "peserta": peserta, "arahan": arahan}
+        return tanggal == self.tanggal and all(
+            (getattr(self, k) or "") == v.replace("\x0b", "\n").replace("\x0c", "\n").strip() for k, v in baru.items())
+
+
+def _butir(teks: str | None) -> list[str]:
+    """'1. Percepat penagihan\n- Sosialisasi' → ['Percepat penagihan', 'Sosialisasi']."""
+    if not teks:
+        return []
+    butir = (re.sub(r"^\s*(?:[-•*·]|\d{1,2}[.)])\s*", "", b).strip() for b in re.split(r"[\n;]", teks))
+    return [b for b in butir if b]
+
+
+def rapat_dari(snap: Snapshot, kode_unit: str, triwulan: int) -> Rapat:
+    """The meeting recorded for this unit and quarter (of the snapshot's year), or an empty one."""
+    r = snap.rapat
+    baris = r[(r["kode_unit"] == kode_unit) & (r["triwulan"] == triwulan)]
+    if baris.empty:
+        return Rapat()
+    b = baris.iloc[0]
+    return Rapat(
+        tanggal=None if pd.isna(b["tanggal"]) else pd.Timestamp(b["tanggal"]).date(),
+        **{k: _teks_atau_none(b[k]) for k in ("tempat", "pimpinan", "peserta", "arahan")},
+    )
+
+
+@dataclass(frozen=True)
 class Dialog:
     ringkasan: Ringkasan
     slide: list[SlideIku]
+    rapat: Rapat = Rapat()
 
 
 def susun(
@@ -124,7 +184,7 @@ def susun(
         )
         for i, (h, keterangan) in enumerate(terpilih)
     ]
-    return Dialog(ringkasan, slide)
+    return Dialog(ringkasan, slide, rapat_dari(snap, kode_unit, triwulan))
 
 
 def _per_perspektif(tabel: pd.DataFrame) -> pd.DataFrame:
@@ -165,6 +225,13 @@ def kunci_catatan(s: SlideIku, tahun: int) -> str:
     isi = "\x1f".join("" if c[k] is None else str(c[k]) for k in KOLOM_CATATAN[1:])
     sidik = hashlib.sha1(isi.encode()).hexdigest()[:10]
     return f"{s.iku.kode_unit}_{s.iku.kode_iku}_{tahun}_tw{s.hasil.sd_triwulan.triwulan}_{sidik}"
+
+
+def kunci_rapat(rapat: Rapat, kode_unit: str, tahun: int, triwulan: int) -> str:
+    """A widget-key suffix for the meeting's forms: the unit, the quarter and the meeting as stored now."""
+    isi = "\x1f".join("" if v is None else str(v) for v in
+                      (rapat.tanggal, rapat.tempat, rapat.pimpinan, rapat.peserta, rapat.arahan))
+    return f"{kode_unit}_{tahun}_tw{triwulan}_{hashlib.sha1(isi.encode()).hexdigest()[:10]}"
 
 
 def catatan_sama(

@@ -155,7 +155,38 @@ def simpan_catatan(
     breaks become line breaks; other control characters or a text over the
     length limit raise ``CatatanDitolak`` naming the field, and nothing is stored.
     """
-    teks = {"kendala": kendala, "rencana_aksi": rencana_aksi, "pic": pic}
+    teks = _teks_rapi({"kendala": kendala, "rencana_aksi": rencana_aksi, "pic": pic})
+    baris = pd.DataFrame([{
+        "tahun": tahun, "triwulan": triwulan, "kode_unit": iku.kode_unit, "kode_iku": iku.kode_iku,
+        "realisasi": None, **teks, "tenggat": pd.Timestamp(tenggat) if tenggat else pd.NaT,
+    }]).astype({"realisasi": "float64", "tenggat": "datetime64[ns]"})
+    return storage.simpan({Jenis.REALISASI.value: baris}, pengguna=pengguna, berkas=t("dialog.berkas_catatan"),
+                          sha256="")
+
+
+def simpan_rapat(
+    storage: Storage, kode_unit: str, tahun: int, triwulan: int, *, tanggal: datetime.date | None, tempat: str,
+    pimpinan: str, peserta: str, arahan: str, pengguna: str,
+) -> Revisi:
+    """Record a Dialog Kinerja meeting's details and decisions (arahan) for a unit and quarter, as a revision.
+
+    Stored as typed (an emptied field becomes empty), under the rules of the
+    notes (``CatatanDitolak`` for control characters or a text too long).
+    E.g. ``simpan_rapat(s, "KPPBCBOGOR", 2019, 3, tanggal=date(2019, 10, 2), tempat="Aula", pimpinan="Kepala
+    Kantor", peserta="Kasi PKC\nKasi P2", arahan="Percepat penagihan", pengguna="Sekretaris")``.
+    """
+    teks = _teks_rapi({"tempat": tempat, "pimpinan": pimpinan, "peserta": peserta, "arahan": arahan})
+    baris = pd.DataFrame([{
+        "tahun": tahun, "triwulan": triwulan, "kode_unit": kode_unit,
+        "tanggal": pd.Timestamp(tanggal) if tanggal else pd.NaT, **{k: v or None for k, v in teks.items()},
+    }]).astype({"tanggal": "datetime64[ns]"})
+    return storage.simpan({"rapat": baris}, pengguna=pengguna, berkas=t("dialog.berkas_rapat"), sha256="")
+
+
+def _teks_rapi(teks: dict[str, str]) -> dict[str, str]:
+    """Typed text as stored: Word's line breaks as line breaks, trimmed; refused (``CatatanDitolak``) naming the
+    field when it holds control characters or is longer than its limit."""
+    rapi = {}
     for kolom, isi in teks.items():
         isi = isi.replace("\x0b", "\n").replace("\x0c", "\n").strip()
         batas = BATAS_PANJANG.get(kolom, BATAS_PANJANG_LAIN)
@@ -164,13 +195,8 @@ def simpan_catatan(
                                    batas=batas))
         if re.search(KENDALI_TERLARANG, isi):
             raise CatatanDitolak(t("dialog.catatan_kendali", kolom=t(f"kolom.{kolom}")))
-        teks[kolom] = isi
-    baris = pd.DataFrame([{
-        "tahun": tahun, "triwulan": triwulan, "kode_unit": iku.kode_unit, "kode_iku": iku.kode_iku,
-        "realisasi": None, **teks, "tenggat": pd.Timestamp(tenggat) if tenggat else pd.NaT,
-    }]).astype({"realisasi": "float64", "tenggat": "datetime64[ns]"})
-    return storage.simpan({Jenis.REALISASI.value: baris}, pengguna=pengguna, berkas=t("dialog.berkas_catatan"),
-                          sha256="")
+        rapi[kolom] = isi
+    return rapi
 
 
 def muat_contoh(storage: Storage, folder: Path = FOLDER_CONTOH) -> bool:

@@ -125,7 +125,8 @@ BATAS_NILAI = 1e15
 BATAS_BOBOT = 1_000_000
 """Largest bobot accepted (bobot are relative weights: any positive numbers, normalised per unit)."""
 
-BATAS_PANJANG = {"kode_unit": 50, "kode_iku": 50, "kode_induk": 50, "pic": 200, "satuan": 100}
+BATAS_PANJANG = {"kode_unit": 50, "kode_iku": 50, "kode_induk": 50, "pic": 200, "satuan": 100, "tempat": 200,
+                 "pimpinan": 200, "peserta": 4000, "arahan": 4000}
 """Most characters in a cell of these columns."""
 
 BATAS_PANJANG_LAIN = 2000

@@ -11,9 +11,9 @@ import html
 
 import pandas as pd
 
-from kinerja.dialog import Ringkasan, SlideIku
+from kinerja.dialog import Rapat, Ringkasan, SlideIku
 from kinerja.texts import (
-    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_status, nama_triwulan, t,
+    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_status, nama_triwulan, t, tanggal_panjang,
 )
 from kinerja_core.model import Status
 
@@ -32,28 +32,37 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   {sidebar}
   header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], footer {{display: none;}}
   [data-testid="stAppViewContainer"], [data-testid="stMain"] {{background: {w['latar']}; color: {w['teks']};}}
-  [data-testid="stMainBlockContainer"] {{padding-top: 1.2rem; max-width: 100%;}}
+  [data-testid="stMainBlockContainer"] {{padding-top: 0.8rem; padding-bottom: 1rem; max-width: 100%;}}
   [data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3,
   [data-testid="stMain"] p, [data-testid="stMain"] label, [data-testid="stMain"] summary {{color: {w['teks']};}}
-  [data-testid="stMain"] h3 {{font-size: 1.9rem;}}
-  .dko-posisi {{text-align: center; font-size: 1.6rem; font-weight: 700; color: {w['redup']};}}
-  .dko-judul {{font-size: 2.6rem; font-weight: 800; line-height: 1.15; margin: 0.3rem 0 0.2rem 0;}}
-  .dko-sub {{font-size: 1.5rem; color: {w['redup']}; margin-bottom: 0.8rem;}}
-  .dko-baris {{display: flex; gap: 1.2rem; align-items: stretch; flex-wrap: wrap; margin-bottom: 0.8rem;}}
-  .dko-angka {{font-size: 6rem; font-weight: 800; line-height: 1;}}
-  .dko-label {{font-size: 1.6rem; font-weight: 700;}}
-  .dko-kotak {{border-radius: 0.8rem; padding: 1rem 1.4rem; background: {w['panel']};}}
-  .dko-status {{border-radius: 0.8rem; padding: 1rem 1.4rem; font-size: 3.6rem; font-weight: 800;
+  [data-testid="stMain"] h3 {{font-size: 1.6rem; padding: 0.2rem 0 0.4rem 0;}}
+  .dko-posisi {{text-align: center; font-size: 1.6rem; font-weight: 700; color: {w['redup']}; line-height: 1.2;}}
+  .dko-posisi small {{display: block; font-size: 0.95rem; font-weight: 400;}}
+  /* a long IKU name takes two lines at most (the whole name in its tooltip): the slide keeps to one screen */
+  .dko-judul {{font-size: 2.4rem; font-weight: 800; line-height: 1.15; margin: 0.1rem 0 0.1rem 0;
+              display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;}}
+  .dko-sub {{font-size: 1.4rem; color: {w['redup']}; margin-bottom: 0.6rem;}}
+  .dko-baris {{display: flex; gap: 1rem; align-items: stretch; flex-wrap: wrap; margin-bottom: 0.6rem;}}
+  .dko-angka {{font-size: 4.6rem; font-weight: 800; line-height: 1; white-space: nowrap;}}
+  .dko-angka.sedang {{font-size: 3rem;}}
+  .dko-label {{font-size: 1.45rem; font-weight: 700;}}
+  .dko-kotak {{border-radius: 0.8rem; padding: 0.8rem 1.2rem; background: {w['panel']};}}
+  .dko-status {{border-radius: 0.8rem; padding: 0.8rem 1.2rem; font-size: 3.2rem; font-weight: 800;
                line-height: 1.1; display: flex; align-items: center;}}
-  .dko-jumlah {{font-size: 3rem; font-weight: 800; margin: 0.2rem 0 0.8rem 0;}}
-  .dko-tabel {{width: 100%; border-collapse: collapse; font-size: 1.5rem;}}
-  .dko-tabel th, .dko-tabel td {{border-bottom: 2px solid {w['garis']}; padding: 0.45rem 0.6rem; text-align: right;}}
+  .dko-jumlah {{font-size: 2.6rem; font-weight: 800; margin: 0.1rem 0 0.4rem 0;}}
+  .dko-tabel {{width: 100%; border-collapse: collapse; font-size: 1.45rem;}}
+  .dko-tabel.rapat {{font-size: 1.25rem;}}
+  .dko-tabel th, .dko-tabel td {{border-bottom: 2px solid {w['garis']}; padding: 0.35rem 0.5rem; text-align: right;}}
+  .dko-tabel.rapat th, .dko-tabel.rapat td {{padding: 0.25rem 0.4rem;}}
   .dko-tabel th:first-child, .dko-tabel td:first-child {{text-align: left;}}
   .dko-tabel th {{color: {w['redup']}; font-weight: 700;}}
   .dko-sel {{font-weight: 800; border-radius: 0.4rem; padding: 0.1rem 0.5rem; white-space: nowrap;}}
   .dko-status .dko-label {{color: inherit;}}
-  .dko-cakupan {{font-size: 1.35rem; font-weight: 600; color: {w['redup']}; margin-top: 0.3rem;}}
-  .dko-lingkup {{font-size: 1.35rem; color: {w['redup']}; margin: -0.6rem 0 0.8rem 0;}}
+  .dko-cakupan {{font-size: 1.3rem; font-weight: 600; color: {w['redup']}; margin-top: 0.3rem;}}
+  .dko-lingkup {{font-size: 1.3rem; color: {w['redup']}; margin: -0.3rem 0 0.6rem 0;}}
+  .dko-rapat {{font-size: 1.3rem; color: {w['redup']}; margin: -0.4rem 0 0.5rem 0;}}
+  .dko-arahan {{padding-left: 2.6rem; max-height: 38rem; overflow-y: auto;}}
+  .dko-arahan li {{font-size: 1.8rem; line-height: 1.35; margin-bottom: 0.5rem;}}
   .st-key-dialog_panah_wadah {{display: none;}}
   /* the slides show once the arrow keys are heard (ui.dengar_panah); after 3 s regardless, should scripts fail */
   html:not([data-kinerja-panah]) [data-testid="stMainBlockContainer"] {{
@@ -66,9 +75,12 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   [data-testid="stButtonGroup"] button[aria-checked="true"] {{outline: 3px solid {w['teks']};}}
   .stButton button:disabled {{opacity: 0.35;}}
   .st-key-dialog_sebelumnya button p, .st-key-dialog_berikutnya button p {{font-size: 1.4rem; font-weight: 700;}}
-  .dko-daftar, .dko-daftar li {{font-size: 1.5rem; line-height: 1.5;}}
+  .dko-daftar, .dko-daftar li {{font-size: 1.4rem; line-height: 1.45;}}
   .dko-daftar {{padding-left: 1.2rem;}}
-  .dko-catatan, .dko-catatan p, .dko-catatan li {{font-size: 1.45rem; line-height: 1.45;}}
+  /* the notes keep to their part of the screen: a long text scrolls inside its box, the slide does not */
+  .dko-catatan {{max-height: 27rem; overflow-y: auto; margin-bottom: 0.8rem;}}
+  .dko-catatan, .dko-catatan p, .dko-catatan li {{font-size: 1.35rem; line-height: 1.4;}}
+  .dko-catatan p {{margin-bottom: 0.4rem;}}
   .dko-catatan b {{color: {w['redup']};}}
 </style>
 """
@@ -86,8 +98,8 @@ def _sel_status(status: Status, isi: str | None = None) -> str:
     return f'<span class="dko-sel" style="{_gaya_status(status)}">{_e(isi or label_status(status))}</span>'
 
 
-def ringkasan(r: Ringkasan, jumlah: str) -> str:
-    """The summary screen's head: title, NKO in large type, the status count."""
+def ringkasan(r: Ringkasan, jumlah: str, rapat: Rapat | None = None) -> str:
+    """The summary screen's head: title, the meeting's details, NKO in large type, the status count."""
     nko = angka(r.nko.nilai, tetap=True) if r.nko.nilai is not None else t("ringkasan.nko_kosong")
     lingkup = _e(t("cakupan.lingkup_jumlah", lingkup=r.lingkup))
     kotak = "".join(
@@ -98,7 +110,9 @@ def ringkasan(r: Ringkasan, jumlah: str) -> str:
     return (
         f'<div class="dko-judul">{t("dialog.judul")}</div>'
         f'<div class="dko-sub">{_e(r.nama_unit)} · {t("filter.tahun")} {r.tahun} · s.d. {nama_triwulan(r.triwulan)}</div>'
-        f'<div class="dko-jumlah" data-testid="dialog-jumlah">{_e(jumlah)}</div>'
+        + (f'<div class="dko-rapat" data-testid="dialog-rapat">{_e(baris_rapat(rapat))}</div>'
+           if rapat and not rapat.kosong else "")
+        + f'<div class="dko-jumlah" data-testid="dialog-jumlah">{_e(jumlah)}</div>'
         f'<div class="dko-lingkup" data-testid="dialog-lingkup">{lingkup}</div>'
         f'<div class="dko-baris"><div class="dko-kotak" data-testid="dialog-nko" '
         f'style="border-left: 0.8rem solid {WARNA_STATUS[r.nko.status]}">'
@@ -107,6 +121,14 @@ def ringkasan(r: Ringkasan, jumlah: str) -> str:
         f'<div class="dko-cakupan">{_e(r.cakupan_nko)}</div>'
         f"</div>{kotak}</div>"
     )
+
+
+def baris_rapat(rapat: Rapat) -> str:
+    """'2 Oktober 2019 · Aula KPPBC Bogor · Pimpinan: Kepala Kantor · 12 peserta' (what was entered)."""
+    bagian = [tanggal_panjang(rapat.tanggal) if rapat.tanggal else "", rapat.tempat or "",
+              f"{t('kolom.pimpinan')}: {rapat.pimpinan}" if rapat.pimpinan else "",
+              t("dialog.jumlah_peserta", n=len(rapat.daftar_peserta)) if rapat.daftar_peserta else ""]
+    return " · ".join(b for b in bagian if b)
 
 
 def per_perspektif(tabel: pd.DataFrame) -> str:
@@ -118,31 +140,38 @@ def per_perspektif(tabel: pd.DataFrame) -> str:
     return f'<table class="dko-tabel"><tr><th>{t("kolom.perspektif")}</th>{kepala}</tr>{baris}</table>'
 
 
-def perhatian(tabel: pd.DataFrame) -> str:
+BATAS_PERHATIAN = 6
+"""IKU listed under "perlu perhatian" on the summary screen; the rest are counted (the slides show them all)."""
+
+
+def perhatian(tabel: pd.DataFrame, batas: int = BATAS_PERHATIAN) -> str:
     if tabel.empty:
         return f'<p class="dko-daftar">{t("dialog.semua_hijau")}</p>'
     butir = []
-    for r in tabel.to_dict("records"):
+    for r in tabel.head(batas).to_dict("records"):
         status = Status(r["status"])
         rincian = f" ({angka(r['capaian'], tetap=True)} %)" if pd.notna(r["capaian"]) else ""
         sebab = f" — {_e(r['keterangan'])}" if r["keterangan"] else ""
         butir.append(f"<li>{_sel_status(status)} <b>{_e(r['kode_iku'])}</b> {_e(r['nama_iku'])}{rincian}{sebab}</li>")
-    return f'<ul class="dko-daftar">{"".join(butir)}</ul>'
+    lebih = f'<p class="dko-daftar">{t("dialog.dan_lainnya", n=len(tabel) - batas)}</p>' if len(tabel) > batas else ""
+    return f'<ul class="dko-daftar">{"".join(butir)}</ul>{lebih}'
 
 
 def judul_slide(s: SlideIku, tw: str) -> str:
     """An IKU screen's head: name, capaian and the light in large type, year-to-date target and realisasi."""
     h = s.hasil
     capaian = (f"{angka(h.capaian.nilai, tetap=True)} %" if h.capaian.nilai is not None
-               else f'<span style="font-size:3rem">{t("dialog.belum_ada")}</span>')
+               else f'<span style="font-size:2.6rem">{t("dialog.belum_ada")}</span>')
+
     def nilai(v: float | None) -> str:
         if v is None:
             return t("dialog.belum_ada")
         return angka(v) + (f" {_e(s.iku.satuan)}" if s.iku.satuan else "")
 
     sebab = f'<div class="dko-label">{_e(s.keterangan)}</div>' if s.keterangan else ""
+    nama = f"{s.iku.kode_iku} · {s.iku.nama_iku}"
     return (
-        f'<div class="dko-judul">{_e(s.iku.kode_iku)} · {_e(s.iku.nama_iku)}</div>'
+        f'<div class="dko-judul" title="{_e(nama)}">{_e(nama)}</div>'
         f'<div class="dko-sub">{_e(s.nama_unit)} · {_e(s.iku.perspektif.value)}</div>'
         f'<div class="dko-baris">'
         f'<div class="dko-kotak"><div class="dko-angka" data-testid="dialog-capaian">{capaian}</div>'
@@ -150,9 +179,9 @@ def judul_slide(s: SlideIku, tw: str) -> str:
         f'<div class="dko-status" data-status="{h.status.value}" style="{_gaya_status(h.status)}">'
         f"<div>{label_status(h.status)}{sebab}</div></div>"
         f'<div class="dko-kotak"><div class="dko-label">{t("dialog.target_sd", tw=tw)}</div>'
-        f'<div class="dko-angka" style="font-size:3.4rem">{nilai(h.sd_triwulan.target)}</div>'
-        f'<div class="dko-label">{t("dialog.realisasi_sd", tw=tw)}</div>'
-        f'<div class="dko-angka" style="font-size:3.4rem">{nilai(h.sd_triwulan.realisasi)}</div></div>'
+        f'<div class="dko-angka sedang">{nilai(h.sd_triwulan.target)}</div></div>'
+        f'<div class="dko-kotak"><div class="dko-label">{t("dialog.realisasi_sd", tw=tw)}</div>'
+        f'<div class="dko-angka sedang">{nilai(h.sd_triwulan.realisasi)}</div></div>'
         f"</div>"
     )
 
@@ -167,7 +196,7 @@ def progres(tabel: pd.DataFrame) -> str:
         f"<td>{angka(r['capaian'], tetap=True)}</td><td>{_sel_status(Status(r['status']))}</td></tr>"
         for r in tabel.to_dict("records")
     )
-    return f'<table class="dko-tabel"><tr>{"".join(f"<th>{k}</th>" for k in kolom)}</tr>{baris}</table>'
+    return f'<table class="dko-tabel rapat"><tr>{"".join(f"<th>{k}</th>" for k in kolom)}</tr>{baris}</table>'
 
 
 def catatan(s: SlideIku, tw: str) -> str:
@@ -188,3 +217,14 @@ def catatan(s: SlideIku, tw: str) -> str:
             for r in lalu.to_dict("records")
         ) + "</ul>"
     return f'<div class="dko-catatan" data-testid="dialog-catatan">{isi}</div>'
+
+
+def arahan(rapat: Rapat) -> str:
+    """The closing screen: the decisions of the meeting, numbered, in large type."""
+    kepala = f'<div class="dko-judul">{t("dialog.arahan")}</div>'
+    if not rapat.kosong:
+        kepala += f'<div class="dko-sub">{_e(baris_rapat(rapat))}</div>'
+    if not rapat.daftar_arahan:
+        return kepala + f'<p class="dko-daftar" data-testid="dialog-arahan">{t("dialog.arahan_kosong")}</p>'
+    butir = "".join(f"<li>{_e(a)}</li>" for a in rapat.daftar_arahan)
+    return kepala + f'<ol class="dko-arahan" data-testid="dialog-arahan">{butir}</ol>'

@@ -43,21 +43,23 @@ KOLOM = {
     ],
     "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi", "pic",
                   "tenggat"],
+    "rapat": ["tahun", "triwulan", "kode_unit", "tanggal", "tempat", "pimpinan", "peserta", "arahan"],
 }
-"""The stored columns of each table, in order."""
+"""The stored columns of each table, in order (``rapat``: one Dialog Kinerja meeting of a unit and quarter)."""
 
 KUNCI = {
     "unit": ["kode_unit"],
     "iku": ["tahun", "kode_unit", "kode_iku"],
     "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku"],
+    "rapat": ["tahun", "triwulan", "kode_unit"],
 }
 """The primary key of each table."""
 
 TETAP_BILA_KOSONG = {"realisasi": ["realisasi", "kendala", "rencana_aksi", "pic", "tenggat"]}
 """Columns where a blank in an upload means "not in this file": the stored value stays."""
 
-TABEL = ("unit", "iku", "realisasi")
-"""Tables in the order an upload is applied (a realisasi needs its IKU, an IKU its unit)."""
+TABEL = ("unit", "iku", "realisasi", "rapat")
+"""Tables in the order an upload is applied (a realisasi needs its IKU, an IKU and a meeting their unit)."""
 
 _TIPE = {
     "kode_unit": "VARCHAR NOT NULL", "nama_unit": "VARCHAR NOT NULL", "kode_induk": "VARCHAR",
@@ -67,7 +69,8 @@ _TIPE = {
     "konsolidasi": "VARCHAR NOT NULL", "bobot": "DOUBLE NOT NULL", "target_tw1": "DOUBLE", "target_tw2": "DOUBLE",
     "target_tw3": "DOUBLE", "target_tw4": "DOUBLE", "konversi_120": "BOOLEAN NOT NULL",
     "realisasi_terburuk": "DOUBLE", "realisasi": "DOUBLE", "kendala": "VARCHAR", "rencana_aksi": "VARCHAR",
-    "pic": "VARCHAR", "tenggat": "DATE",
+    "pic": "VARCHAR", "tenggat": "DATE", "tanggal": "DATE", "tempat": "VARCHAR", "pimpinan": "VARCHAR",
+    "peserta": "VARCHAR", "arahan": "VARCHAR",
 }
 
 
@@ -168,6 +171,7 @@ _YATIM = {
     "realisasi": "SELECT DISTINCT kode_iku AS kode FROM realisasi ANTI JOIN iku USING (tahun, kode_unit, kode_iku)",
     "unit": "SELECT DISTINCT u.kode_induk AS kode FROM unit u WHERE u.kode_induk IS NOT NULL "
             "AND u.kode_induk NOT IN (SELECT kode_unit FROM unit)",
+    "rapat": "SELECT DISTINCT kode_unit AS kode FROM rapat ANTI JOIN unit USING (kode_unit)",
 }
 """Rows left without what they refer to (an undo may not leave any)."""
 
@@ -263,6 +267,8 @@ class Snapshot:
     unit: pd.DataFrame
     iku: pd.DataFrame
     realisasi: pd.DataFrame
+    rapat: pd.DataFrame
+    """The Dialog Kinerja meetings recorded (date, place, chair, attendees, arahan) per unit and quarter."""
 
 
 @dataclass(frozen=True)
@@ -618,6 +624,7 @@ _RUJUKAN_MASUK = {
     "iku": "SELECT DISTINCT m.kode_unit FROM masuk m ANTI JOIN unit USING (kode_unit) ORDER BY 1 LIMIT 5",
     "realisasi": "SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku FROM masuk m "
                  "ANTI JOIN iku USING (tahun, kode_unit, kode_iku) ORDER BY 1 LIMIT 5",
+    "rapat": "SELECT DISTINCT m.kode_unit FROM masuk m ANTI JOIN unit USING (kode_unit) ORDER BY 1 LIMIT 5",
 }
 """Incoming rows whose unit, IKU or parent is not stored (within the committing transaction)."""
 

@@ -79,6 +79,11 @@ TEKS: dict[str, dict[str, str]] = {
         "kolom.rencana_aksi": "Rencana aksi",
         "kolom.pic": "PIC",
         "kolom.tenggat": "Tenggat",
+        "kolom.tanggal": "Tanggal rapat",
+        "kolom.tempat": "Tempat",
+        "kolom.pimpinan": "Pimpinan rapat",
+        "kolom.peserta": "Peserta",
+        "kolom.arahan": "Arahan / keputusan",
         "unduh.csv": "Unduh CSV",
         "unduh.xlsx": "Unduh Excel",
         # Progres
@@ -136,6 +141,7 @@ TEKS: dict[str, dict[str, str]] = {
         "jenis.unit": "unit",
         "jenis.iku": "IKU",
         "jenis.realisasi": "realisasi",
+        "jenis.rapat": "rapat",
         # Dialog Kinerja
         "halaman.dialog": "Dialog Kinerja",
         "dialog.judul": "Dialog Kinerja Organisasi",
@@ -173,6 +179,23 @@ TEKS: dict[str, dict[str, str]] = {
         "dialog.unduh_xlsx": "Unduh tabel (Excel)",
         "dialog.unduh_csv": "Unduh tabel (CSV)",
         "dialog.tanpa_grafik": "Grafik tidak dapat digambar di server ini (Chromium tidak tersedia).",
+        "dialog.berkas_rapat": "data rapat Dialog Kinerja",
+        "dialog.rapat": "Detail rapat",
+        "dialog.isi_rapat": "Isi detail rapat (tanggal, tempat, pimpinan, peserta)",
+        "dialog.isi_arahan": "Catat arahan / keputusan rapat",
+        "dialog.simpan_rapat": "Simpan",
+        "dialog.rapat_tersimpan": "Data rapat tersimpan (revisi {id}).",
+        "dialog.rapat_sama": "Tidak ada perubahan: data rapat sama dengan yang tersimpan, tidak ada revisi baru.",
+        "dialog.rapat_kosong": "Detail rapat belum diisi.",
+        "dialog.peserta_bantuan": "Satu nama per baris.",
+        "dialog.arahan_bantuan": "Satu arahan per baris; nomor atau tanda di depannya boleh.",
+        "dialog.arahan": "Arahan pimpinan",
+        "dialog.arahan_kosong": "Belum ada arahan yang dicatat.",
+        "dialog.posisi_arahan": "Arahan",
+        "dialog.kontrol": "Kontrol",
+        "dialog.unduh": "Unduh",
+        "dialog.dan_lainnya": "… dan {n} IKU lainnya",
+        "dialog.jumlah_peserta": "{n} peserta",
         "dialog.catatan_sama": "Tidak ada perubahan: catatan sama dengan yang tersimpan, tidak ada revisi baru.",
         # what a figure covers (issue 10): every NKO and count says which IKU it is computed from
         "cakupan.nko_unit": "NKO {unit}",
@@ -395,6 +418,10 @@ TEKS: dict[str, dict[str, str]] = {
             "Revisi {id} tidak dapat dibatalkan: unit di bawah {kode} masih ada, sedangkan induknya akan hilang. "
             "Batalkan dulu revisi yang memuat unit tersebut."
         ),
+        "revisi.yatim_rapat": (
+            "Revisi {id} tidak dapat dibatalkan: data rapat unit {kode} masih ada, sedangkan unitnya akan hilang. "
+            "Batalkan dulu revisi yang memuat rapat tersebut."
+        ),
         # storage
         "gudang.sibuk": (
             "Basis data {path} sedang dipakai proses lain. Coba lagi beberapa detik lagi."
@@ -431,6 +458,9 @@ TEKS: dict[str, dict[str, str]] = {
         "impor.yatim_iku": (
             "Tidak ada yang disimpan: IKU merujuk unit yang tidak ada lagi ({kode}). Unit itu mungkin baru saja "
             "dihapus oleh pembatalan revisi lain; periksa lalu unggah ulang."
+        ),
+        "impor.yatim_rapat": (
+            "Tidak ada yang disimpan: rapat merujuk unit yang tidak ada lagi ({kode}); periksa lalu simpan ulang."
         ),
         "impor.yatim_unit": (
             "Tidak ada yang disimpan: kode induk tidak ada lagi ({kode}); periksa lalu unggah ulang."
@@ -540,3 +570,18 @@ def angka(nilai: object, desimal: int = 2, *, tetap: bool = False) -> str:
     if desimal and not tetap:
         teks = teks.rstrip("0").rstrip(".")
     return teks.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+         "November", "Desember")
+
+
+def tanggal_panjang(tanggal: datetime.date | None) -> str:
+    """A date written out the Indonesian way, for a meeting's details.
+
+    >>> tanggal_panjang(datetime.date(2019, 10, 2)), tanggal_panjang(None)
+    ('2 Oktober 2019', '—')
+    """
+    if tanggal is None:
+        return KOSONG
+    return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"

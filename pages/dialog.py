@@ -13,11 +13,13 @@ import datetime
 import streamlit as st
 
 from kinerja import charts, deck, dialog, exporting, projector, scores, ui
-from kinerja.importing import CatatanDitolak, simpan_catatan
+from kinerja.importing import CatatanDitolak, simpan_catatan, simpan_rapat
 from kinerja.storage import MasalahBasisData
 from kinerja.texts import nama_triwulan, t
 
 ui.pastikan_navigasi()
+
+TINGGI_GRAFIK = 380  # the slide's chart in pixels: with the head and the table, one 1920x1080 screen
 
 f = st.session_state.get("filter")
 if f is None:
@@ -40,15 +42,17 @@ def _mulai_beku() -> None:
         st.session_state["dialog_beku_sejak"] = datetime.datetime.now()
 
 
-# --- controls: theme, freeze, downloads ----------------------------------------------------------------------
-kontrol = st.columns([2, 2, 2, 5])
-tema = kontrol[0].segmented_control(
-    t("dialog.tema"), ["terang", "gelap"], default="terang", key="dialog_tema",
-    format_func=lambda k: t(f"dialog.{k}"),
-) or "terang"
-beku = kontrol[1].toggle(t("dialog.bekukan"), key="dialog_beku", help=t("dialog.bekukan_bantuan"),
-                         on_change=_mulai_beku)
-penuh = kontrol[2].toggle(t("dialog.layar_penuh"), key="dialog_penuh", help=t("dialog.layar_penuh_bantuan"))
+# --- controls: one button that opens them (theme, freeze, hide the filters, downloads), out of the way -------
+atas = st.columns([1.3, 4, 1.3, 0.9], vertical_alignment="center")
+with atas[3].popover(t("dialog.kontrol"), icon=":material/tune:", width="stretch"):
+    tema = st.segmented_control(
+        t("dialog.tema"), ["terang", "gelap"], default="terang", key="dialog_tema",
+        format_func=lambda k: t(f"dialog.{k}"),
+    ) or "terang"
+    beku = st.toggle(t("dialog.bekukan"), key="dialog_beku", help=t("dialog.bekukan_bantuan"), on_change=_mulai_beku)
+    penuh = st.toggle(t("dialog.layar_penuh"), key="dialog_penuh", help=t("dialog.layar_penuh_bantuan"))
+    st.markdown(f"**{t('dialog.unduh')}**")
+    unduh = st.container()
 st.markdown(projector.css(gelap=tema == "gelap", tanpa_sidebar=penuh), unsafe_allow_html=True)
 
 # the data on screen, per database and year: every live run replaces it, a frozen run keeps it (what was
@@ -64,51 +68,85 @@ except MasalahBasisData as e:
 snap = tampil[kunci_tampil]
 isi = dialog.susun(snap, f.kode_unit, f.triwulan, dengan_sub_unit=f.sub_unit, perspektif=f.perspektif,
                    status=f.status)
-jumlah_slide = len(isi.slide)
+jumlah_iku = len(isi.slide)
+jumlah_slide = jumlah_iku + 1  # the summary is slide 0, the IKU 1..n, the meeting's arahan the last
 
-with kontrol[3]:
+with unduh:
     nama = f"dko_{f.kode_unit}_{f.tahun}_tw{f.triwulan}"
-    unduh = st.columns(3)
-    unduh[0].download_button(t("dialog.unduh_deck"), lambda: deck.buat_deck(isi), f"{nama}.pptx",
-                             "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                             key="dialog_unduh_pptx", icon=":material/slideshow:", on_click="ignore")
     # built only when clicked: navigating the slides stays quick
-    unduh[1].download_button(t("dialog.unduh_xlsx"),
-                             lambda: exporting.ke_xlsx(dialog.tabel_ekspor(isi), "dialog", laporan=True),
-                             f"{nama}.xlsx",
-                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                             key="dialog_unduh_xlsx", icon=":material/table:", on_click="ignore")
-    unduh[2].download_button(t("dialog.unduh_csv"), lambda: exporting.ke_csv(dialog.tabel_ekspor(isi)),
-                             f"{nama}.csv", "text/csv",
-                             key="dialog_unduh_csv", icon=":material/download:", on_click="ignore")
-if beku:
-    sejak = st.session_state.setdefault("dialog_beku_sejak", datetime.datetime.now())
-    st.caption(t("dialog.beku_sejak", jam=sejak.strftime("%H:%M")))
-else:
-    st.caption(t("dialog.langsung", detik=ui.DETIK_SEGAR))
+    st.download_button(t("dialog.unduh_deck"), lambda: deck.buat_deck(isi), f"{nama}.pptx",
+                       "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                       key="dialog_unduh_pptx", icon=":material/slideshow:", on_click="ignore", width="stretch")
+    st.download_button(t("dialog.unduh_xlsx"),
+                       lambda: exporting.ke_xlsx(dialog.tabel_ekspor(isi), "dialog", laporan=True),
+                       f"{nama}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key="dialog_unduh_xlsx", icon=":material/table:", on_click="ignore", width="stretch")
+    st.download_button(t("dialog.unduh_csv"), lambda: exporting.ke_csv(dialog.tabel_ekspor(isi)),
+                       f"{nama}.csv", "text/csv",
+                       key="dialog_unduh_csv", icon=":material/download:", on_click="ignore", width="stretch")
 
 # --- navigation ----------------------------------------------------------------------------------------------
 st.session_state["dialog_jumlah_slide"] = jumlah_slide
 posisi = min(st.session_state.get("dialog_slide", 0), jumlah_slide)
 st.session_state["dialog_slide"] = posisi
 
-navigasi = st.columns([1, 3, 1], vertical_alignment="center")
 # no shortcut= on these buttons: the arrow keys go through ui.langkah_panah only, one press one slide
-navigasi[0].button(t("dialog.sebelumnya"), key="dialog_sebelumnya",
-                   on_click=_geser, args=(-1,), disabled=posisi == 0, width="stretch")
-navigasi[1].markdown(
-    f'<div class="dko-posisi">{t("dialog.ringkasan") if posisi == 0 else t("dialog.posisi", nomor=posisi, jumlah=jumlah_slide)}</div>',
-    unsafe_allow_html=True,
-)
-navigasi[2].button(t("dialog.berikutnya"), key="dialog_berikutnya",
-                   on_click=_geser, args=(1,), disabled=posisi >= jumlah_slide, width="stretch")
+atas[0].button(t("dialog.sebelumnya"), key="dialog_sebelumnya", icon=":material/arrow_back:",
+               on_click=_geser, args=(-1,), disabled=posisi == 0, width="stretch")
+if posisi == 0:
+    judul_posisi = t("dialog.ringkasan")
+elif posisi > jumlah_iku:
+    judul_posisi = t("dialog.posisi_arahan")
+else:
+    judul_posisi = t("dialog.posisi", nomor=posisi, jumlah=jumlah_iku)
+if beku:
+    sejak = st.session_state.setdefault("dialog_beku_sejak", datetime.datetime.now())
+    keadaan = t("dialog.beku_sejak", jam=sejak.strftime("%H:%M"))
+else:
+    keadaan = t("dialog.langsung", detik=ui.DETIK_SEGAR)
+atas[1].markdown(f'<div class="dko-posisi">{judul_posisi}</div>', unsafe_allow_html=True)
+atas[1].caption(keadaan)
+atas[2].button(t("dialog.berikutnya"), key="dialog_berikutnya", icon=":material/arrow_forward:", icon_position="right",
+               on_click=_geser, args=(1,), disabled=posisi >= jumlah_slide, width="stretch")
+
+
+def _nama_pencatat(kunci: str) -> str:
+    """The secretary's name field (it stays from slide to slide)."""
+    return st.text_input(t("unggah.pengguna"), value=st.session_state.get("dialog_nama", ""),
+                         key=f"dialog_pengguna_{kunci}")
+
+
+def _simpan_rapat(pengguna: str, **isian: object) -> None:
+    """Store the meeting's details and arahan (a revision), or say why not; nothing stored when unchanged."""
+    st.session_state["dialog_nama"] = pengguna.strip()
+    if not pengguna.strip():
+        st.warning(t("unggah.isi_pengguna"))
+    elif isi.rapat.sama_dengan(**isian):
+        st.info(t("dialog.rapat_sama"), icon=":material/info:")
+    else:
+        try:
+            revisi = simpan_rapat(ui.storage(), f.kode_unit, f.tahun, f.triwulan, pengguna=pengguna.strip(), **isian)
+        except MasalahBasisData as e:
+            ui.bila_sibuk(e)
+        except CatatanDitolak as e:
+            st.error(str(e), icon=":material/error:")
+        else:
+            st.toast(t("dialog.rapat_tersimpan", id=revisi.id), icon=":material/edit_note:")
+            st.rerun()
+
+
+# the meeting's forms hold what is stored now: keyed by unit, quarter and the stored meeting
+rapat = isi.rapat
+kunci_rapat = dialog.kunci_rapat(rapat, f.kode_unit, f.tahun, f.triwulan)
+lama = {"tanggal": rapat.tanggal, "tempat": rapat.tempat or "", "pimpinan": rapat.pimpinan or "",
+        "peserta": rapat.peserta or "", "arahan": rapat.arahan or ""}
 
 # --- the screen ----------------------------------------------------------------------------------------------
 if posisi == 0:
     r = isi.ringkasan
-    st.markdown(projector.ringkasan(r, deck.ringkas_jumlah(isi)), unsafe_allow_html=True)
+    st.markdown(projector.ringkasan(r, deck.ringkas_jumlah(isi), rapat), unsafe_allow_html=True)
     if f.status:
-        st.caption(scores.teks_filter_status(f.status, jumlah_slide, r.jumlah.total))
+        st.caption(scores.teks_filter_status(f.status, jumlah_iku, r.jumlah.total))
     kiri, kanan = st.columns([1, 1], gap="large")
     with kiri:
         st.markdown(f"### {t('dialog.per_perspektif')}")
@@ -116,56 +154,79 @@ if posisi == 0:
     with kanan:
         st.markdown(f"### {t('dialog.perhatian')}")
         st.markdown(projector.perhatian(r.perhatian), unsafe_allow_html=True)
+    with st.expander(t("dialog.isi_rapat")):
+        with st.form(key=f"dialog_rapat_{kunci_rapat}", border=False):
+            kolom = st.columns([1, 2, 2])
+            tanggal = kolom[0].date_input(t("kolom.tanggal"), value=rapat.tanggal, format="DD/MM/YYYY",
+                                          key=f"dialog_tanggal_{kunci_rapat}")
+            tempat = kolom[1].text_input(t("kolom.tempat"), value=lama["tempat"], key=f"dialog_tempat_{kunci_rapat}")
+            pimpinan = kolom[2].text_input(t("kolom.pimpinan"), value=lama["pimpinan"],
+                                           key=f"dialog_pimpinan_{kunci_rapat}")
+            peserta = st.text_area(t("kolom.peserta"), value=lama["peserta"], help=t("dialog.peserta_bantuan"),
+                                   key=f"dialog_peserta_{kunci_rapat}")
+            pengguna = _nama_pencatat(f"rapat_{kunci_rapat}")
+            if st.form_submit_button(t("dialog.simpan_rapat"), type="primary"):
+                _simpan_rapat(pengguna, **{**lama, "tanggal": tanggal, "tempat": tempat, "pimpinan": pimpinan,
+                                           "peserta": peserta})
+elif posisi > jumlah_iku:
+    st.markdown(projector.arahan(rapat), unsafe_allow_html=True)
+    with st.expander(t("dialog.isi_arahan")):
+        with st.form(key=f"dialog_arahan_{kunci_rapat}", border=False):
+            arahan = st.text_area(t("kolom.arahan"), value=lama["arahan"], help=t("dialog.arahan_bantuan"),
+                                  height=200, key=f"dialog_arahan_teks_{kunci_rapat}")
+            pengguna = _nama_pencatat(f"arahan_{kunci_rapat}")
+            if st.form_submit_button(t("dialog.simpan_rapat"), type="primary"):
+                _simpan_rapat(pengguna, **{**lama, "arahan": arahan})
 else:
     s = isi.slide[posisi - 1]
     tw = nama_triwulan(f.triwulan)
     st.markdown(projector.judul_slide(s, tw), unsafe_allow_html=True)
-    kiri, kanan = st.columns([3, 2])
+    kiri, kanan = st.columns([3, 2], gap="medium")
     with kiri:
-        st.plotly_chart(charts.progres_iku(s.progres, s.iku.satuan, s.iku.polaritas, gelap=tema == "gelap"),
+        st.plotly_chart(charts.progres_iku(s.progres, s.iku.satuan, s.iku.polaritas, gelap=tema == "gelap",
+                                           tinggi=TINGGI_GRAFIK),
                         key="dialog_grafik",
                         config={"displayModeBar": False}, theme=None)  # our projector colours, not Streamlit's
+        st.markdown(projector.progres(s.progres), unsafe_allow_html=True)
     with kanan:
         st.markdown(f"### {t('dialog.catatan')}")
         st.markdown(projector.catatan(s, tw), unsafe_allow_html=True)
-    st.markdown(f"### {t('dialog.data_triwulan')}")
-    st.markdown(projector.progres(s.progres), unsafe_allow_html=True)
 
-    # the secretary's notes for this IKU and quarter: saved as a revision, with who and when.
-    # Every field's key names the IKU, the quarter and the stored note, so the form on screen always holds
-    # this IKU's note: never the previous slide's text, and the stored one again once someone changes it.
-    catatan = s.catatan_triwulan_ini
-    kunci = dialog.kunci_catatan(s, f.tahun)
-    with st.expander(t("dialog.catat", tw=tw)):
-        with st.form(key=f"dialog_catatan_{kunci}", border=False):
-            kendala = st.text_area(t("kolom.kendala"), value=catatan["kendala"] or "", key=f"dialog_kendala_{kunci}")
-            rencana = st.text_area(t("kolom.rencana_aksi"), value=catatan["rencana_aksi"] or "",
-                                   key=f"dialog_rencana_aksi_{kunci}")
-            kolom = st.columns(3)
-            pic = kolom[0].text_input("PIC", value=catatan["pic"] or "", key=f"dialog_pic_{kunci}")
-            tenggat = kolom[1].date_input(t("dialog.tenggat"), value=catatan["tenggat"], key=f"dialog_tenggat_{kunci}",
-                                          format="DD/MM/YYYY")
-            # the secretary's name stays from slide to slide
-            pengguna = kolom[2].text_input(t("unggah.pengguna"), value=st.session_state.get("dialog_nama", ""),
-                                           key=f"dialog_pengguna_{kunci}")
-            if st.form_submit_button(t("dialog.simpan_catatan"), type="primary"):
-                st.session_state["dialog_nama"] = pengguna.strip()
-                if not pengguna.strip():
-                    st.warning(t("unggah.isi_pengguna"))
-                elif dialog.catatan_sama(catatan, kendala=kendala, rencana_aksi=rencana, pic=pic, tenggat=tenggat):
-                    st.info(t("dialog.catatan_sama"), icon=":material/info:")  # nothing to record: no revision
-                else:
-                    try:
-                        revisi = simpan_catatan(ui.storage(), s.iku, f.tahun, f.triwulan, kendala=kendala,
-                                                rencana_aksi=rencana, pic=pic, tenggat=tenggat,
-                                                pengguna=pengguna.strip())
-                    except MasalahBasisData as e:
-                        ui.bila_sibuk(e)
-                    except CatatanDitolak as e:  # a control character or a text too long: said, nothing stored
-                        st.error(str(e), icon=":material/error:")
+        # the secretary's notes for this IKU and quarter: saved as a revision, with who and when.
+        # Every field's key names the IKU, the quarter and the stored note, so the form on screen always holds
+        # this IKU's note: never the previous slide's text, and the stored one again once someone changes it.
+        catatan = s.catatan_triwulan_ini
+        kunci = dialog.kunci_catatan(s, f.tahun)
+        with st.expander(t("dialog.catat", tw=tw)):
+            with st.form(key=f"dialog_catatan_{kunci}", border=False):
+                kendala = st.text_area(t("kolom.kendala"), value=catatan["kendala"] or "",
+                                       key=f"dialog_kendala_{kunci}")
+                rencana = st.text_area(t("kolom.rencana_aksi"), value=catatan["rencana_aksi"] or "",
+                                       key=f"dialog_rencana_aksi_{kunci}")
+                kolom = st.columns(2)
+                pic = kolom[0].text_input("PIC", value=catatan["pic"] or "", key=f"dialog_pic_{kunci}")
+                tenggat = kolom[1].date_input(t("dialog.tenggat"), value=catatan["tenggat"],
+                                              key=f"dialog_tenggat_{kunci}", format="DD/MM/YYYY")
+                pengguna = _nama_pencatat(kunci)
+                if st.form_submit_button(t("dialog.simpan_catatan"), type="primary"):
+                    st.session_state["dialog_nama"] = pengguna.strip()
+                    if not pengguna.strip():
+                        st.warning(t("unggah.isi_pengguna"))
+                    elif dialog.catatan_sama(catatan, kendala=kendala, rencana_aksi=rencana, pic=pic,
+                                             tenggat=tenggat):
+                        st.info(t("dialog.catatan_sama"), icon=":material/info:")  # nothing to record: no revision
                     else:
-                        st.toast(t("dialog.catatan_tersimpan", id=revisi.id), icon=":material/edit_note:")
-                        st.rerun()
+                        try:
+                            revisi = simpan_catatan(ui.storage(), s.iku, f.tahun, f.triwulan, kendala=kendala,
+                                                    rencana_aksi=rencana, pic=pic, tenggat=tenggat,
+                                                    pengguna=pengguna.strip())
+                        except MasalahBasisData as e:
+                            ui.bila_sibuk(e)
+                        except CatatanDitolak as e:  # a control character or a text too long: said, nothing stored
+                            st.error(str(e), icon=":material/error:")
+                        else:
+                            st.toast(t("dialog.catatan_tersimpan", id=revisi.id), icon=":material/edit_note:")
+                            st.rerun()
 
 
 # --- live refresh: a cheap version check every few seconds; a full redraw only when data changed ---------------

@@ -86,9 +86,11 @@ def test_berjalan_melalui_semua_iku_dan_kembali(at):
         assert posisi(at) == f"IKU {nomor} dari 16"
         kode.append(judul(at).split(" · ")[0])
     assert kode == [f"BGR-{i:02d}" for i in range(1, 17)]
-    assert at.button(key="dialog_berikutnya").disabled
     assert len(at.get("plotly_chart")) == 1
-    for _ in range(16):
+    at.button(key="dialog_berikutnya").click().run()  # after the last IKU: the meeting's arahan, the end
+    assert posisi(at) == "Arahan" and "Belum ada arahan yang dicatat." in layar(at)
+    assert at.button(key="dialog_berikutnya").disabled
+    for _ in range(17):
         at.button(key="dialog_sebelumnya").click().run()
     assert posisi(at) == "Ringkasan"
 
@@ -345,3 +347,55 @@ def test_catatan_ditolak_dikatakan_dan_tidak_disimpan(at, db_contoh):
     assert not at.exception, at.exception
     assert at.error and "Kendala" in at.error[0].value
     assert len(Storage(db_contoh).daftar_revisi()) == sebelum
+
+
+def isian(at: AppTest, label: str):
+    """The one widget of the screen with this label (a text input, a text area or a date)."""
+    (w,) = [w for w in [*at.text_input, *at.text_area, *at.date_input] if w.label == label]
+    return w
+
+
+def klik(at: AppTest, label: str) -> AppTest:
+    at.button[[b.label for b in at.button].index(label)].click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_detail_rapat_dan_arahan_disimpan_bersama_rapat(at, db_contoh):
+    """The meeting's details on the summary, its decisions on the closing slide: stored per unit and quarter."""
+    sebelum = len(Storage(db_contoh).daftar_revisi())
+    isian(at, "Tanggal rapat").set_value(datetime.date(2019, 10, 2))
+    isian(at, "Tempat").input("Aula KPPBC Bogor")
+    isian(at, "Pimpinan rapat").input("Kepala Kantor")
+    isian(at, "Peserta").input("Kasi PKC\nKasi P2\nKasubag Umum")
+    nama_pengguna(at).input("Sekretaris DKO")
+    klik(at, "Simpan")
+    assert "2 Oktober 2019 · Aula KPPBC Bogor · Pimpinan rapat: Kepala Kantor · 3 peserta" in layar(at)
+    revisi = Storage(db_contoh).daftar_revisi()
+    assert len(revisi) == sebelum + 1 and revisi[0].pengguna == "Sekretaris DKO"
+    assert revisi[0].berkas == "data rapat Dialog Kinerja"
+
+    # unchanged: said, and no revision
+    klik(at, "Simpan")
+    assert at.info and "data rapat sama" in at.info[0].value
+    assert len(Storage(db_contoh).daftar_revisi()) == sebelum + 1
+
+    # after the last IKU, the arahan: typed with numbers and dashes, shown numbered without them
+    ke_slide(at, 16)
+    at.button(key="dialog_berikutnya").click().run()
+    assert posisi(at) == "Arahan"
+    isian(at, "Arahan / keputusan").input("1. Percepat penagihan BGR-03\n- Sosialisasi survei IKM di TW IV\n\n")
+    nama_pengguna(at).input("Sekretaris DKO")
+    klik(at, "Simpan")
+    assert ('<ol class="dko-arahan" data-testid="dialog-arahan"><li>Percepat penagihan BGR-03</li>'
+            "<li>Sosialisasi survei IKM di TW IV</li></ol>") in layar(at)
+    rapat = dialog.susun(Storage(db_contoh).baca(2019), "KPPBCBOGOR", 3).rapat
+    assert rapat.tempat == "Aula KPPBC Bogor" and rapat.tanggal == datetime.date(2019, 10, 2)  # the details stay
+    assert rapat.daftar_arahan == ["Percepat penagihan BGR-03", "Sosialisasi survei IKM di TW IV"]
+    # another quarter's meeting is another meeting
+    assert dialog.susun(Storage(db_contoh).baca(2019), "KPPBCBOGOR", 2).rapat.kosong
+
+    # the arahan is a revision like any other: undone, the details remain
+    Storage(db_contoh).batalkan(Storage(db_contoh).daftar_revisi()[0].id, pengguna="admin")
+    rapat = dialog.susun(Storage(db_contoh).baca(2019), "KPPBCBOGOR", 3).rapat
+    assert rapat.arahan is None and rapat.pimpinan == "Kepala Kantor"

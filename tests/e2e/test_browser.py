@@ -227,6 +227,19 @@ def berikutnya(page, ke: str) -> None:
     tunggu_selesai(page)
 
 
+def kontrol(page) -> None:
+    """Open the Dialog's control popover (theme, freeze, hide the filters, downloads), as a presenter does."""
+    if not page.get_by_test_id("stPopoverBody").is_visible():
+        page.get_by_test_id("stPopover").get_by_role("button").click()
+    expect(page.get_by_test_id("stPopoverBody")).to_be_visible()
+
+
+def tanpa_gulir(page) -> None:
+    """The screen shows the whole slide: nothing below the fold at 1920x1080."""
+    tinggi, terlihat = page.get_by_test_id("stMain").evaluate("e => [e.scrollHeight, e.clientHeight]")
+    assert tinggi <= terlihat + 1, f"the slide is {tinggi} px high on a {terlihat} px screen"
+
+
 def _sudut_kosong(page) -> tuple[float, float]:
     """A point in the empty top-right corner of the main area (the Dialog hides Streamlit's header)."""
     kotak = page.get_by_test_id("stMain").bounding_box()
@@ -260,6 +273,7 @@ def test_dialog_ringkasan(server, halaman):
     expect(perhatian).to_have_count(1)
     expect(perhatian).to_contain_text("BGR-05 Indeks Kepuasan Pengguna Jasa")
     expect(perhatian.locator(".dko-sel")).to_have_text("○ Abu-abu")
+    tanpa_gulir(halaman)
     foto_layar(halaman, "dialog-ringkasan", docs="dialog-ringkasan.png")
 
 
@@ -288,6 +302,7 @@ def test_dialog_tombol_dan_tombol_panah(server, halaman):
     expect(batang).to_have_count(1)
     expect(batang.locator("text.bartext")).to_have_text(["33,1", "79", "127,2"])
     expect(grafik.locator("g.annotation-text-g text")).to_have_text(["38,5", "79,7", "123,5", "170"])
+    tanpa_gulir(halaman)
     foto_layar(halaman, "dialog-iku-bgr01", docs="dialog-iku.png")
 
     # BGR-05, the survey measured only in TW IV: grey, no capaian yet
@@ -297,6 +312,7 @@ def test_dialog_tombol_dan_tombol_panah(server, halaman):
     expect(halaman.locator(".dko-status")).to_have_attribute("data-status", "abu-abu")
     expect(capaian(halaman)).to_have_text("belum ada")
     expect(halaman.locator(".st-key-dialog_grafik .js-plotly-plot svg.main-svg").first).to_be_visible()
+    tanpa_gulir(halaman)
     foto_layar(halaman, "dialog-iku-bgr05-abu-abu")
 
 
@@ -322,10 +338,11 @@ def test_dialog_sepuluh_tekan_panah_sepuluh_slide(server, halaman):
     for _ in range(5):
         halaman.keyboard.press("ArrowRight")
     expect(posisi(halaman)).to_have_text("IKU 12 dari 16")
-    for _ in range(10):  # past the last slide: it stops there
+    for _ in range(10):  # past the last slide (the meeting's arahan): it stops there
         halaman.keyboard.press("ArrowRight")
-    expect(posisi(halaman)).to_have_text("IKU 16 dari 16")
+    expect(posisi(halaman)).to_have_text("Arahan")
     tunggu_selesai(halaman)
+    halaman.keyboard.press("ArrowLeft")
     halaman.keyboard.press("ArrowLeft")
     expect(posisi(halaman)).to_have_text("IKU 15 dari 16")
 
@@ -344,7 +361,9 @@ def test_dialog_tema_gelap(server, halaman):
     berikutnya(halaman, "IKU 1 dari 16")
     main = halaman.get_by_test_id("stMain")
     expect(main).to_have_css("background-color", "rgb(255, 255, 255)")
+    kontrol(halaman)
     halaman.locator(".st-key-dialog_tema").get_by_text("Gelap", exact=True).click()
+    halaman.keyboard.press("Escape")  # the popover closes: the slide is what the room sees
     expect(main).to_have_css("background-color", "rgb(11, 18, 32)")
     expect(posisi(halaman)).to_have_text("IKU 1 dari 16")  # the theme keeps the slide
     tunggu_selesai(halaman)
@@ -376,6 +395,7 @@ def test_dialog_dibekukan_menahan_yang_tampil_sampai_dicairkan(server_tulis, hal
     expect(capaian(halaman)).to_have_text("72,06 %", timeout=15_000)
     tunggu_selesai(halaman)
 
+    kontrol(halaman)
     saklar = halaman.locator(".st-key-dialog_beku")
     saklar.get_by_text("Bekukan data", exact=True).click()
     expect(saklar.get_by_role("switch")).to_be_checked()
@@ -390,6 +410,7 @@ def test_dialog_dibekukan_menahan_yang_tampil_sampai_dicairkan(server_tulis, hal
     expect(capaian(halaman)).to_have_text("72,06 %", timeout=1_000)
     expect(posisi(halaman)).to_have_text("IKU 1 dari 16", timeout=1_000)
 
+    kontrol(halaman)
     saklar.get_by_text("Bekukan data", exact=True).click()
     expect(saklar.get_by_role("switch")).not_to_be_checked()
     expect(capaian(halaman)).to_have_text("112,55 %", timeout=15_000)  # (33,1 + 45,9 + 60) / 123,5
@@ -404,12 +425,42 @@ def test_dialog_unduh_notulen_dan_tabel(server, halaman):
     from pptx import Presentation
 
     buka(halaman, server + "/dialog?unit=KPPBCBOGOR&tahun=2019&triwulan=TW+III")
+    kontrol(halaman)
     with halaman.expect_download(timeout=90_000) as unduhan:
         halaman.locator(".st-key-dialog_unduh_pptx button").click()
     assert unduhan.value.suggested_filename == "dko_KPPBCBOGOR_2019_tw3.pptx"
     deck = Presentation(unduhan.value.path())
-    assert len(deck.slides) == 17
+    assert len(deck.slides) == 19  # the meeting, the summary, 16 IKU, the arahan
     with halaman.expect_download(timeout=30_000) as unduhan:
         halaman.locator(".st-key-dialog_unduh_xlsx button").click()
     tabel = pd.read_excel(io.BytesIO(open(unduhan.value.path(), "rb").read()))
     assert len(tabel) == 16 and tabel.loc[0, "Capaian (%)"] == 103.0  # Indonesian headers, numbers as numbers
+
+
+def test_dialog_satu_layar_walau_teksnya_panjang(server_tulis, halaman, berkas_csv):
+    """Each screen of the meeting fits 1920x1080 without scrolling, with long notes and many decisions."""
+    import datetime
+
+    from kinerja.importing import simpan_rapat
+    from kinerja.storage import Storage
+
+    kendala = "Importasi mesin tertunda karena perizinan. " * 35  # about 1500 characters
+    impor_cli(server_tulis.db, berkas_csv("catatan.csv", "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi\n"
+                                          f"2019;TW III;KPPBCBOGOR;BGR-01;48,2;{kendala};{kendala}\n"))
+    simpan_rapat(Storage(server_tulis.db), "KPPBCBOGOR", 2019, 3, tanggal=datetime.date(2019, 10, 2),
+                 tempat="Aula KPPBC Bogor", pimpinan="Kepala Kantor", peserta="\n".join(f"Peserta {i}" for i in range(40)),
+                 arahan="\n".join(f"{i}. Tindak lanjut nomor {i} dipantau setiap bulan oleh kepala seksi terkait"
+                                  for i in range(1, 16)), pengguna="Sekretaris DKO")
+    buka(halaman, server_tulis + DIALOG_BOGOR_TW3)
+    expect(halaman.get_by_test_id("dialog-rapat")).to_have_text(
+        "2 Oktober 2019 · Aula KPPBC Bogor · Pimpinan rapat: Kepala Kantor · 40 peserta")
+    tanpa_gulir(halaman)
+    berikutnya(halaman, "IKU 1 dari 16")
+    expect(halaman.get_by_test_id("dialog-catatan")).to_contain_text("Importasi mesin tertunda")
+    tanpa_gulir(halaman)
+    for nomor in range(2, 17):
+        berikutnya(halaman, f"IKU {nomor} dari 16")
+    berikutnya(halaman, "Arahan")
+    expect(halaman.get_by_test_id("dialog-arahan").locator("li")).to_have_count(15)
+    tanpa_gulir(halaman)
+    foto_layar(halaman, "dialog-arahan", docs="dialog-arahan.png")
