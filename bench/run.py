@@ -1,0 +1,236 @@
+"""How fast Dasbor Kinerja is at ministry scale: prints a table and writes bench/results.md. Asserts nothing.
+
+    python bench/run.py                       # 10k and 300k realisasi rows
+    python bench/run.py --sizes 10k,300k,3M   # 3M takes several minutes
+    python bench/run.py --ulang 3             # repeats per figure (the median is reported)
+
+For each size a synthetic ministry (``bench/sintetis.py``: 1 ministry, 30 eselon I, offices, 15 IKU each,
+5 years) is written as people export it (``;``, decimal commas, BOM), then timed:
+import against DuckDB's bare ``read_csv`` of the same files; scoring a ministry-year and one office
+against the plain pandas row-wise approach; the server-side run of each page after a filter change
+(Streamlit's AppTest) at the root and at one office; the Dialog page's next slide; the PPTX for 150 IKU;
+and the peak memory of an import and of a page run. Targets are those of issue 11 (2 cores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+AKAR_REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(AKAR_REPO))
+
+import duckdb  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from bench import sintetis  # noqa: E402
+from kinerja import cli, deck, dialog  # noqa: E402
+from kinerja.importing import rencanakan, terapkan  # noqa: E402
+from kinerja.storage import Storage  # noqa: E402
+from kinerja_core.capaian import nilai_iku  # noqa: E402
+from kinerja_core.model import Iku, Konsolidasi, Perspektif, Polaritas  # noqa: E402
+
+HALAMAN = ("pages/ringkasan.py", "pages/progres.py", "pages/dialog.py", "pages/unggah.py", "pages/riwayat.py")
+TAHUN, TRIWULAN = 2025, 3
+
+
+def ukuran(teks: str) -> int:
+    """'300k' → 300000, '3M' → 3000000."""
+    teks = teks.strip().lower()
+    kali = {"k": 1_000, "m": 1_000_000}.get(teks[-1], 1)
+    return int(float(teks.rstrip("km")) * kali)
+
+
+def median(fungsi: Callable[[], object], ulang: int) -> float:
+    """The median wall time of ``ulang`` calls, in seconds."""
+    waktu = []
+    for _ in range(ulang):
+        mulai = time.perf_counter()
+        fungsi()
+        waktu.append(time.perf_counter() - mulai)
+    return statistics.median(waktu)
+
+
+def impor(data: sintetis.Kementerian, db: Path) -> None:
+    """The whole import, every check and the preview included, as ``python -m kinerja import`` does it."""
+    if db.exists():
+        db.unlink()
+    storage = Storage(db)
+    rencana = rencanakan([(p.name, p.read_bytes()) for p in data.berkas], storage)
+    assert rencana.sah, rencana.kesalahan[:3]
+    terapkan(rencana, storage, "bench")
+
+
+def baca_duckdb(data: sintetis.Kementerian) -> None:
+    """DuckDB's bare read of the three files into tables: the floor an import is compared with."""
+    con = duckdb.connect()
+    for p in data.berkas:
+        con.execute(f"CREATE TABLE {p.stem} AS SELECT * FROM read_csv(?, delim=';', decimal_separator=',', "
+                    "header=true)", [str(p)])
+    con.close()
+
+
+def skor_cli(db: Path, *argumen: str) -> None:
+    """``python -m kinerja score`` in this process (interpreter start-up left out), output discarded."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        kode = cli.main(["score", "--tahun", str(TAHUN), "--triwulan", str(TRIWULAN), "--format", "json",
+                         "--db", str(db), *argumen])
+    assert kode == 0
+
+
+def skor_pandas_per_baris(data: sintetis.Kementerian) -> None:
+    """What a peer writes: read the CSVs with pandas, join, and score each IKU with a row-wise ``apply``."""
+    iku = pd.read_csv(data.folder / "iku.csv", sep=";", decimal=",", encoding="utf-8-sig")
+    realisasi = pd.read_csv(data.folder / "realisasi.csv", sep=";", decimal=",", encoding="utf-8-sig")
+    iku = iku[iku["tahun"] == TAHUN]
+    realisasi = realisasi[realisasi["tahun"] == TAHUN].assign(
+        q=lambda d: d["triwulan"].str.split().str[-1].map({"I": 1, "II": 2, "III": 3, "IV": 4}))
+    lebar = realisasi.pivot_table(index=["kode_unit", "kode_iku"], columns="q", values="realisasi").reset_index()
+    gabung = iku.merge(lebar, on=["kode_unit", "kode_iku"], how="left")
+
+    def skor(r: pd.Series) -> float | None:
+        i = Iku(r.kode_unit, r.kode_iku, r.nama_iku, Polaritas(r.polaritas), Konsolidasi(r.konsolidasi), r.bobot,
+                tuple(None if pd.isna(r[f"target_tw{q}"]) else r[f"target_tw{q}"] for q in range(1, 5)),
+                Perspektif(r.perspektif))
+        return nilai_iku(i, tuple(None if pd.isna(r.get(q)) else r.get(q) for q in range(1, 5)), TRIWULAN).capaian.nilai
+
+    gabung.apply(skor, axis=1)
+
+
+def _apptest(db: Path, unit: str):
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["KINERJA_DB"] = str(db)
+    at = AppTest.from_file(str(AKAR_REPO / "app.py"), default_timeout=600).run()
+    at.sidebar.selectbox(key="unit").set_value(unit).run()
+    return at
+
+
+def halaman_setelah_filter(db: Path, unit: str, halaman: str, ulang: int) -> float:
+    """The server-side run of ``halaman`` after the quarter changes (alternating TW II / TW III), median."""
+    at = _apptest(db, unit)
+    at.switch_page(halaman).run()
+    assert not at.exception, (halaman, at.exception)
+    waktu = []
+    for i in range(ulang):
+        radio = at.sidebar.radio(key="triwulan")
+        radio.set_value(radio.options[1 + (i + 1) % 2])
+        mulai = time.perf_counter()
+        at.run()
+        waktu.append(time.perf_counter() - mulai)
+        assert not at.exception, (halaman, at.exception)
+    return statistics.median(waktu)
+
+
+def slide_berikut(db: Path, unit: str, ulang: int) -> float:
+    """The Dialog page's run after "Berikutnya", median."""
+    at = _apptest(db, unit)
+    at.switch_page("pages/dialog.py").run()
+    waktu = []
+    for _ in range(ulang):
+        tombol = at.button(key="dialog_berikutnya")
+        mulai = time.perf_counter()
+        tombol.click().run()
+        waktu.append(time.perf_counter() - mulai)
+        assert not at.exception, at.exception
+    return statistics.median(waktu)
+
+
+def deck_150(db: Path, eselon1: str) -> Callable[[], bytes]:
+    """The minutes of a Dialog with 150 IKU (an eselon I and its offices), ready to build."""
+    isi = dialog.susun(Storage(db).baca(TAHUN), eselon1, TRIWULAN)
+    isi = dialog.Dialog(isi.ringkasan, isi.slide[:150], isi.rapat)
+    assert len(isi.slide) == 150
+    return lambda: deck.buat_deck(isi)
+
+
+def memori_puncak_mb(*argumen: str) -> float:
+    """The peak resident memory (VmHWM: the process's own, not inherited) of ``python -m kinerja ARGUMEN``, MB."""
+    with tempfile.NamedTemporaryFile(suffix=".txt") as hasil:
+        kode = (
+            "import runpy, sys\n"
+            f"sys.argv = ['kinerja', *{list(argumen)!r}]\n"
+            "try:\n"
+            "    runpy.run_module('kinerja', run_name='__main__', alter_sys=True)\n"
+            "finally:\n"
+            "    puncak = next(b for b in open('/proc/self/status') if b.startswith('VmHWM:')).split()[1]\n"
+            f"    open({hasil.name!r}, 'w').write(puncak)\n"
+        )
+        subprocess.run([sys.executable, "-c", kode], cwd=AKAR_REPO, stdout=subprocess.DEVNULL, check=True)
+        return int(Path(hasil.name).read_text()) / 1024
+
+
+def ukur(n: int, ulang: int) -> list[tuple[str, float, str, str]]:
+    """All figures for one size: (what, value, unit, target/ratio)."""
+    baris: list[tuple[str, float, str, str]] = []
+
+    def catat(apa: str, nilai: float, satuan: str = "s", catatan: str = "") -> None:
+        baris.append((apa, nilai, satuan, catatan))
+        print(f"  {apa:<58} {nilai:9.3f} {satuan:<3} {catatan}", flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as d:
+        folder = Path(d)
+        data = sintetis.buat(folder / "data", n)
+        print(f"\n{data.jumlah_realisasi:,} realisasi · {data.jumlah_unit:,} unit · "
+              f"{data.jumlah_unit * sintetis.IKU_PER_UNIT * len(sintetis.TAHUN):,} IKU", flush=True)
+        db = folder / "kinerja.duckdb"
+        u = 1 if n >= 1_000_000 else ulang
+        t_duck = median(lambda: baca_duckdb(data), u)
+        catat("DuckDB read_csv (3 berkas)", t_duck)
+        t_impor = median(lambda: impor(data, db), u)
+        catat("impor (semua pemeriksaan + pratinjau + simpan)", t_impor, "s",
+              f"{t_impor / t_duck:.1f}× read_csv (target ≤ 3× dan ≤ 2 s)")
+        t_skor = median(lambda: skor_cli(db), ulang)
+        t_pandas = median(lambda: skor_pandas_per_baris(data), 1 if n >= 1_000_000 else max(1, ulang // 2))
+        catat("score kementerian-tahun (--format json)", t_skor, "s",
+              f"pandas per baris {t_pandas:.2f} s: {t_pandas / t_skor:.1f}× lebih cepat (target ≤ 0,5 s, ≥ 10×)")
+        catat("score satu kantor", median(lambda: skor_cli(db, "--unit", data.kantor), ulang))
+        for unit, nama in ((data.akar, "akar"), (data.kantor, "kantor")):
+            for h in HALAMAN:
+                catat(f"{Path(h).stem} setelah ganti triwulan ({nama})", halaman_setelah_filter(db, unit, h, ulang),
+                      "s", "target ≤ 0,3 s" if n <= 300_000 else "target < 1 s")
+        catat("Dialog: slide berikutnya (kantor)", slide_berikut(db, data.kantor, ulang), "s", "target ≤ 0,2 s")
+        catat("PPTX 150 IKU", median(deck_150(db, data.eselon1), max(1, ulang // 2)), "s", "target ≤ 5 s")
+        catat("memori puncak: impor", memori_puncak_mb(
+            "import", *map(str, data.berkas), "--db", str(folder / "m.duckdb"), "--user", "bench"), "MB")
+        catat("memori puncak: score kementerian-tahun", memori_puncak_mb(
+            "score", "--tahun", str(TAHUN), "--triwulan", str(TRIWULAN), "--format", "json", "--db", str(db)), "MB")
+    return baris
+
+
+def mesin() -> str:
+    return f"{platform.machine()}, {os.cpu_count()} inti, Python {platform.python_version()}, {platform.system()}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", default="10k,300k", help="jumlah baris realisasi, dipisah koma (mis. 10k,300k,3M)")
+    p.add_argument("--ulang", type=int, default=5, help="ulangan per angka (median)")
+    p.add_argument("--keluaran", type=Path, default=AKAR_REPO / "bench" / "results.md")
+    args = p.parse_args(argv)
+    hasil = {}
+    for teks in args.sizes.split(","):
+        hasil[teks.strip()] = ukur(ukuran(teks), args.ulang)
+    baris = [f"# Dasbor Kinerja — benchmark ({time.strftime('%Y-%m-%d')})", "",
+             f"Mesin: {mesin()}. Median dari {args.ulang} ulangan. `python bench/run.py --sizes {args.sizes}`", ""]
+    for teks, isi in hasil.items():
+        baris += [f"## {teks} baris realisasi", "", "| ukuran | nilai | catatan |", "|---|---:|---|"]
+        baris += [f"| {apa} | {nilai:.3f} {satuan} | {catatan} |" for apa, nilai, satuan, catatan in isi]
+        baris.append("")
+    args.keluaran.write_text("\n".join(baris), encoding="utf-8")
+    print(f"\n→ {args.keluaran}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

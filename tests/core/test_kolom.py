@@ -1,0 +1,90 @@
+"""The columnar scoring path equals the scalar reference: capaian, status, reason and NKO, on random IKU."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kinerja_core.capaian import nilai_iku
+from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, nilai_kolom, nko_kolom
+from kinerja_core.model import Iku, Konsolidasi, Perspektif, Polaritas
+from kinerja_core.nko import hitung_nko
+from kinerja_core.profil import ProfilAturan
+
+# values as uploads allow them (|x| ≤ 10^15), with the edges that decide a light: zero, signs, tiny and
+# huge numbers, and round figures whose ratios land exactly on 100 % and 80 %
+nilai = st.one_of(
+    st.sampled_from([0.0, -0.0, 1.0, -1.0, 10.0, 8.0, 12.5, 80.0, 100.0, 0.8, 1e-9, 1e15, -1e15, 4.25, 90.9]),
+    st.integers(-1000, 1000).map(float),
+    st.floats(-1e15, 1e15, allow_nan=False, allow_infinity=False),
+)
+boleh_kosong = st.one_of(st.none(), nilai)
+
+
+@st.composite
+def iku_acak(draw) -> tuple[Iku, tuple[float | None, ...]]:
+    target = tuple(draw(boleh_kosong) for _ in range(4))
+    realisasi = tuple(draw(boleh_kosong) for _ in range(4))
+    iku = Iku(
+        "U", "X", "x", draw(st.sampled_from(list(Polaritas))), draw(st.sampled_from(list(Konsolidasi))),
+        bobot=draw(st.sampled_from([0.0, 1.0, 2.5, 10.0, 1e6])), target=target,  # type: ignore[arg-type]
+        perspektif=draw(st.sampled_from(list(Perspektif))), konversi_120=draw(st.booleans()),
+        realisasi_terburuk=draw(st.one_of(st.none(), nilai)),
+    )
+    return iku, realisasi
+
+
+def _kolom(daftar: list[tuple[Iku, tuple[float | None, ...]]]) -> KolomIku:
+    nan = float("nan")
+    return KolomIku(
+        polaritas=np.array([KODE_POLARITAS[i.polaritas] for i, _ in daftar]),
+        konsolidasi=np.array([KODE_KONSOLIDASI[i.konsolidasi] for i, _ in daftar]),
+        target=np.array([[nan if v is None else v for v in i.target] for i, _ in daftar], dtype=float).reshape(-1, 4),
+        realisasi=np.array([[nan if v is None else v for v in r] for _, r in daftar], dtype=float).reshape(-1, 4),
+        konversi_120=np.array([i.konversi_120 for i, _ in daftar], dtype=bool),
+        realisasi_terburuk=np.array([nan if i.realisasi_terburuk is None else i.realisasi_terburuk
+                                     for i, _ in daftar], dtype=float),
+    )
+
+
+def _sama(a: float | None, b: float) -> bool:
+    return (a is None and math.isnan(b)) or (a is not None and (a == b or (math.isnan(a) and math.isnan(b))))
+
+
+PROFIL = [ProfilAturan(), ProfilAturan(batas_hijau=95, batas_kuning=70, batas_atas=110,
+                                       skala_stabilize=((0, 0), (50, 40), (90, 100), (100, 110)),
+                                       bobot_perspektif={p: w for p, w in zip(Perspektif, (40, 30, 20, 10))})]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(iku_acak(), min_size=1, max_size=12), st.integers(1, 4), st.sampled_from(PROFIL),
+       st.lists(st.integers(0, 2), min_size=12, max_size=12))
+def test_sama_dengan_rujukan(daftar, triwulan, profil, kelompok):
+    skor = nilai_kolom(_kolom(daftar), triwulan, profil)
+    rujukan = [nilai_iku(i, r, triwulan, profil) for i, r in daftar]
+    for k, h in enumerate(rujukan):
+        assert _sama(h.sd_triwulan.target, skor.target[k]), (k, h, skor.target[k])
+        assert _sama(h.sd_triwulan.realisasi, skor.realisasi[k]), (k, h, skor.realisasi[k])
+        assert _sama(h.capaian.nilai, skor.capaian[k]), (k, h, skor.capaian[k])
+        assert h.status.value == skor.status[k], (k, h, skor.status[k])
+        assert (h.alasan.value if h.alasan else None) == skor.alasan[k], (k, h, skor.alasan[k])
+
+    # NKO per group (e.g. per unit) equals the reference over that group's IKU
+    grup = np.array(kelompok[: len(daftar)])
+    nko = nko_kolom(skor.capaian, np.array([i.bobot for i, _ in daftar]),
+                    np.array([i.perspektif for i, _ in daftar], dtype=object), grup, profil)
+    for g in set(grup.tolist()):
+        harap = hitung_nko([h for h, k in zip(rujukan, grup) if k == g], profil).nilai
+        assert nko[g] == harap or (nko[g] is not None and harap is not None and math.isnan(nko[g]) and math.isnan(harap))
+
+
+def test_batas_hijau_dan_kuning_tepat():
+    """Exactly on 100 % and 80 % and just below them, the lights match the reference."""
+    daftar = [(Iku("U", f"X{i}", "x", Polaritas.MAXIMIZE, Konsolidasi.SUM, 1.0, (10.0, None, None, None)),
+               (r, None, None, None)) for i, r in enumerate((10.0, 9.999, 8.0, 7.999))]
+    skor = nilai_kolom(_kolom(daftar), 1)
+    assert skor.status.tolist() == ["hijau", "kuning", "kuning", "merah"]
+    assert skor.status.tolist() == [nilai_iku(i, r, 1).status.value for i, r in daftar]
