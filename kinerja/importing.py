@@ -27,9 +27,9 @@ from kinerja.loading import (
     BATAS_KESALAHAN, BATAS_PANJANG, BATAS_PANJANG_LAIN, KENDALI_TERLARANG, Berkas, Jenis, Kesalahan, baca_semua,
 )
 from kinerja.storage import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, Tersimpan, TinjauanBatal
-from kinerja.texts import angka, t
+from kinerja.texts import angka, label_status, nama_triwulan, t
 from kinerja_core.capaian import nilai_iku
-from kinerja_core.model import Iku
+from kinerja_core.model import Iku, Status
 from kinerja_core.unit import Unit, siklus
 
 FOLDER_CONTOH = Path(__file__).resolve().parent.parent / "data"
@@ -398,6 +398,37 @@ def _teks_rincian(beda: pd.DataFrame, nilai: list[str], dibandingkan: pd.Series)
         teks = k + ": " + beda[f"{k}_lama"].map(angka).astype(str) + " → " + beda[k].map(angka).astype(str)
         rincian = rincian.where(~berbeda, rincian + np.where(rincian == "", "", "; ") + teks)
     return rincian
+
+
+URUTAN_PRATINJAU = ("perubahan.berubah", "perubahan.baru", "perubahan.sama")
+"""The order of the preview's rows: what changes what is stored first, then what is added, then the rest."""
+
+
+def tabel_pratinjau(b: Berkas, p: Perubahan) -> pd.DataFrame:
+    """The preview of one file as the upload page shows it, every cell in the user's words.
+
+    Rows in ``URUTAN_PRATINJAU`` order; first what matters (baris, perubahan, the status change of a
+    realisasi as '● Hijau → ■ Merah', rincian), then the file's columns under their own names, without
+    the columns the file left entirely blank (they keep what is stored: not the file's to show).
+    A date is written day first ('31/12/2019') and a missing value as '—'; numbers stay numbers, for the
+    table to write the Indonesian way. E.g. a realisasi row with tenggat 2019-12-31 and no pic shows
+    tenggat '31/12/2019' and pic '—'.
+    """
+    urutan = {t(k): i for i, k in enumerate(URUTAN_PRATINJAU)}
+    rincian = p.rincian.sort_values("perubahan", key=lambda s: s.map(urutan), kind="stable")
+    rincian = rincian.drop(columns=[k for k in rincian.columns if k in b.data and b.data[k].isna().all()])
+    if "status_baru" in rincian:
+        rincian = rincian.assign(status=[
+            f"{label_status(Status(lama))} → {label_status(Status(baru))}" if lama else ""
+            for lama, baru in zip(rincian.pop("status_lama"), rincian.pop("status_baru"))
+        ])
+    if "triwulan" in rincian:
+        rincian = rincian.assign(triwulan=rincian["triwulan"].map(nama_triwulan))
+    depan = [k for k in ("baris", "perubahan", "status", "rincian") if k in rincian]
+    rincian = rincian[[*depan, *(k for k in rincian.columns if k not in depan)]]
+    teks = [k for k in rincian.columns if not pd.api.types.is_numeric_dtype(rincian[k])]  # a yes/no is numeric
+    rincian = rincian.assign(**{k: rincian[k].map(angka).astype(object) for k in teks})
+    return rincian.rename(columns={k: t(f"kolom.{k}") for k in ("baris", "perubahan", "rincian", "status")})
 
 
 def rincian_batal(tinjauan: TinjauanBatal) -> pd.DataFrame:

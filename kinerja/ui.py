@@ -247,12 +247,14 @@ def sidebar() -> Filter | None:
         # the unit travels in the URL by its code, not by its indented name (bind= would use the latter)
         st.query_params["unit"] = kode_unit
         sub_unit = st.toggle(t("filter.sub_unit"), value=True, key="sub_unit", bind="query-params")
+        # no "Select all" entry in the lists (Streamlit's, in English; choosing nothing already means all)
         perspektif = st.multiselect(
-            t("filter.perspektif"), [p.value for p in Perspektif], key="perspektif", placeholder=t("filter.semua")
+            t("filter.perspektif"), [p.value for p in Perspektif], key="perspektif", placeholder=t("filter.semua"),
+            select_all=False,
         )
         status = st.multiselect(
             t("filter.status"), [s.value for s in Status], key="status",
-            format_func=lambda s: label_status(Status(s)), placeholder=t("filter.semua"),
+            format_func=lambda s: label_status(Status(s)), placeholder=t("filter.semua"), select_all=False,
         )
         st.caption(t("filter.basis_data", path=storage().path.name))
     return Filter(tahun, triwulan, kode_unit, sub_unit, tuple(perspektif), tuple(status))
@@ -340,13 +342,28 @@ GAYA = """
   .kinerja-konteks {font-size: 1.35rem; font-weight: 600; color: #374151; margin: -0.6rem 0 0.6rem 0;}
   [data-testid="stSidebar"] {min-width: 340px;}
   [data-testid="stMainBlockContainer"] {padding-top: 2.2rem;}
+  /* a laptop (1366 wide, sidebar open): the page's side margins go to the tables */
+  @media (max-width: 1599px) {
+    [data-testid="stMainBlockContainer"] {padding-left: 1.5rem; padding-right: 1.5rem;}
+  }
   .st-key-panah_pasang {display: none;}
 </style>
 """
 
 
+def _gaya_kata() -> str:
+    """CSS that says in Indonesian the words of Streamlit's own that no setting changes: the text hidden, ours
+    shown in its place. The empty list of a multiselect (a search that matches nothing, or every option chosen)
+    says "No results"; the list is drawn outside the sidebar, so the rule is the whole app's."""
+    return f"""<style>
+  [data-testid="stMultiSelectDropdown"] [role="listbox"][data-empty="true"] [role="option"] span {{font-size: 0}}
+  [data-testid="stMultiSelectDropdown"] [role="listbox"][data-empty="true"] [role="option"] span::after {{
+    content: "{t('filter.tidak_ada_pilihan')}"; font-size: 1rem}}
+</style>"""
+
+
 def pasang_gaya() -> None:
-    st.markdown(GAYA, unsafe_allow_html=True)
+    st.markdown(GAYA + _gaya_kata(), unsafe_allow_html=True)
 
 
 def gaya_status(status: Status) -> str:
@@ -395,10 +412,24 @@ def _angka_sebagai_teks(data: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, obj
     return tampil, {k: st.column_config.TextColumn(alignment="right") for k in angka_kolom}
 
 
+def _gabung_kolom(bawaan: dict[str, object], opsi: dict[str, object]) -> dict[str, object]:
+    """The page's column configs (``opsi["column_config"]``, taken out) laid over the built-in ones setting by
+    setting: a page that sets a width keeps the right alignment of a number column."""
+    tambahan: dict[str, object] = dict(opsi.pop("column_config", None) or {})  # type: ignore[call-overload]
+    gabung: dict[str, object] = {}
+    for k in {**bawaan, **tambahan}:
+        atas = tambahan.get(k, {})
+        if not isinstance(atas, dict):  # a label or None: Streamlit's shorthands, taken as they are
+            gabung[k] = atas
+            continue
+        gabung[k] = {**bawaan.get(k, {}), **{s: v for s, v in atas.items() if v is not None}}  # type: ignore[dict-item]
+    return gabung
+
+
 def tabel_angka(data: pd.DataFrame, key: str, **opsi: object) -> None:
     """A read-only table with numbers written Indonesian style."""
     tampil, kolom = _angka_sebagai_teks(data)
-    tabel(tampil, key, column_config=kolom | dict(opsi.pop("column_config", {})), **opsi)  # type: ignore[arg-type]
+    tabel(tampil, key, column_config=_gabung_kolom(kolom, opsi), **opsi)
 
 
 def tabel_status(data: pd.DataFrame, key: str, kolom_status: str = "status", **opsi: object) -> None:
@@ -407,7 +438,7 @@ def tabel_status(data: pd.DataFrame, key: str, kolom_status: str = "status", **o
     tampil[kolom_status] = tampil[kolom_status].map(lambda s: label_status(Status(s)))
     gaya_label = {label_status(s): gaya_sel_status(s) for s in Status}
     gaya = tampil.style.map(lambda v: gaya_label.get(v, ""), subset=[kolom_status])
-    tabel(gaya, key, column_config=kolom | dict(opsi.pop("column_config", {})), **opsi)  # type: ignore[arg-type]
+    tabel(gaya, key, column_config=_gabung_kolom(kolom, opsi), **opsi)
 
 
 def teks_sel(capaian: float | None, status: str) -> str:
@@ -461,10 +492,10 @@ def baris_revisi(r: Revisi) -> dict[str, object]:
 
 def unduh_tabel(data: pd.DataFrame, nama: str, key: str) -> None:
     """CSV and Excel download buttons for a table (numbers as numbers, text made formula-safe)."""
-    kiri, kanan, _ = st.columns([1, 1, 6])
-    kiri.download_button(t("unduh.csv"), lambda: exporting.ke_csv(data), f"{nama}.csv", "text/csv",
-                         key=f"{key}_csv", icon=":material/download:", on_click="ignore")
-    kanan.download_button(t("unduh.xlsx"), lambda: exporting.ke_xlsx(data, "ringkasan", laporan=True),
+    baris = st.container(horizontal=True)  # each button as wide as its words, on any screen
+    baris.download_button(t("unduh.csv"), lambda: exporting.ke_csv(data), f"{nama}.csv", "text/csv",
+                          key=f"{key}_csv", icon=":material/download:", on_click="ignore")
+    baris.download_button(t("unduh.xlsx"), lambda: exporting.ke_xlsx(data, "ringkasan", laporan=True),
                           f"{nama}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
                           icon=":material/download:", on_click="ignore")

@@ -12,6 +12,16 @@ from kinerja import scores, ui
 from kinerja.texts import nama_status, t
 from kinerja_core.model import Status
 
+# The IKU table fits a 1366-wide laptop with the sidebar open (about 970 px of table): status and capaian
+# right after the code, the long texts (IKU name, perspective, explanation) wrapping onto up to three lines
+# in fixed widths, the numbers never. On a wider screen every column grows alike. With the unit column (a
+# unit and its sub-units) the table is wider than a laptop, and the columns that matter come first still.
+KOLOM_TABEL = {  # column: width in px
+    "nama_unit": 120, "kode_iku": 72, "status": 80, "capaian": 90, "nama_iku": 220, "target": 102,
+    "realisasi": 116, "satuan": 72, "perspektif": 96, "keterangan": 124,
+}
+TINGGI_BARIS = 66  # px: Streamlit (1.67) wraps a grid's text only in rows taller than 64 px; three lines fit
+
 ui.pastikan_navigasi()
 
 p = ui.buka_halaman(t("ringkasan.judul"), perlu_baris=False)
@@ -50,15 +60,13 @@ if f.status:
 if p.tabel.empty:
     st.info(t("halaman.tidak_ada"))
     st.stop()
-kolom_tabel = ["nama_unit", "kode_iku", "nama_iku", "perspektif", "satuan", "target", "realisasi", "capaian",
-               "status", "keterangan"]
+kolom_tabel = dict(KOLOM_TABEL)
 if not f.sub_unit or p.tabel["kode_unit"].nunique() == 1:
-    kolom_tabel.remove("nama_unit")
+    kolom_tabel.pop("nama_unit")
 ui.unduh_tabel(p.tabel, f"ringkasan_{f.kode_unit}_{f.tahun}_tw{f.triwulan}", key="unduh_ringkasan")
 ui.tabel_status(
-    p.tabel[kolom_tabel].rename(columns={k: t(f"kolom.{k}") for k in kolom_tabel}),
-    key="tabel_iku", kolom_status=t("kolom.status"), height=min(35 * (len(p.tabel) + 1) + 3, 1200),
-    column_config={t("kolom.nama_iku"): st.column_config.TextColumn(width=430),
-                   t("kolom.status"): st.column_config.TextColumn(width=110),
-                   t("kolom.keterangan"): st.column_config.TextColumn(width=420)},
+    p.tabel[list(kolom_tabel)].rename(columns={k: t(f"kolom.{k}") for k in kolom_tabel}),
+    key="tabel_iku", kolom_status=t("kolom.status"), row_height=TINGGI_BARIS,
+    height=min(TINGGI_BARIS * len(p.tabel) + 38, 2000),  # every row in view (the header is 35 px)
+    column_config={t(f"kolom.{k}"): st.column_config.TextColumn(width=w) for k, w in kolom_tabel.items()},
 )

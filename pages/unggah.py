@@ -3,11 +3,10 @@
 import streamlit as st
 
 from kinerja import exporting, loading, ui
-from kinerja.importing import rencanakan, terapkan
+from kinerja.importing import rencanakan, tabel_pratinjau, terapkan
 from kinerja.loading import Jenis
 from kinerja.storage import ImporDitolak, MasalahBasisData
-from kinerja.texts import label_status, nama_triwulan, t
-from kinerja_core.model import Status
+from kinerja.texts import nama_triwulan, t
 
 ui.pastikan_navigasi()
 
@@ -74,24 +73,7 @@ for b in rencana.berkas:
 for i, (b, p) in enumerate(zip(rencana.berkas, rencana.perubahan, strict=True)):
     judul = t("unggah.jenis", berkas=p.berkas, jenis=t(f"jenis.{p.jenis.value}"), baris=len(p.rincian))
     st.markdown(f"**{ui.aman(judul)}** — {p.ringkas()}")
-    urutan = {t("perubahan.berubah"): 0, t("perubahan.baru"): 1, t("perubahan.sama"): 2}
-    rincian = p.rincian.sort_values("perubahan", key=lambda s: s.map(urutan), kind="stable")
-    # columns the file left entirely blank keep what is stored: not shown, so nobody reads them as the file's
-    rincian = rincian.drop(columns=[k for k in rincian.columns if k in b.data and b.data[k].isna().all()])
-    if "status_baru" in rincian:
-        rincian = rincian.assign(status=[
-            f"{label_status(Status(a))} → {label_status(Status(b))}" if a else ""
-            for a, b in zip(rincian.pop("status_lama"), rincian.pop("status_baru"))
-        ])
-    if "triwulan" in rincian:
-        rincian["triwulan"] = rincian["triwulan"].map(nama_triwulan)
-    depan = [k for k in ("baris", "perubahan", "status", "rincian") if k in rincian]  # what matters first
-    rincian = rincian[[*depan, *(k for k in rincian.columns if k not in depan)]]
-    ui.tabel_angka(
-        # the file's own column names, as the user wrote them; only ours are translated
-        rincian.rename(columns={k: t(f"kolom.{k}") for k in ("baris", "perubahan", "rincian", "status")}),
-        key=f"unggah_rincian_{i}",
-    )
+    ui.tabel_angka(tabel_pratinjau(b, p), key=f"unggah_rincian_{i}")
 
 if not rencana.ada_perubahan:
     st.info(t("unggah.tidak_ada_perubahan"))
