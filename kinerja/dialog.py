@@ -133,10 +133,54 @@ def rapat_dari(snap: Snapshot, kode_unit: str, triwulan: int) -> Rapat:
     )
 
 
+class DaftarSlide(Sequence[SlideIku]):
+    """The IKU slides of a Dialog, each built when it is first shown (a presenter sees one at a time).
+
+    At a higher unit a Dialog has hundreds of IKU; building every slide's quarter table and notes on each
+    run would make the next slide wait for all of them. Slicing keeps the order: ``slide[:150]``.
+    """
+
+    def __init__(self, terpilih: list[tuple[HasilIku, str]], snap: Snapshot, nama_unit: dict[str, str],
+                 triwulan: int) -> None:
+        self._terpilih, self._snap, self._nama_unit, self._triwulan = terpilih, snap, nama_unit, triwulan
+        self._dibuat: dict[int, SlideIku] = {}
+        self._baris_per_iku: dict[tuple[str, str], object] | None = None
+
+    def __len__(self) -> int:
+        return len(self._terpilih)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return DaftarSlide(self._terpilih[i], self._snap, self._nama_unit, self._triwulan)
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        if i not in self._dibuat:
+            self._dibuat[i] = self._buat(i)
+        return self._dibuat[i]
+
+    def _buat(self, i: int) -> SlideIku:
+        h, keterangan = self._terpilih[i]
+        r = self._snap.realisasi
+        kunci = (h.iku.kode_unit, h.iku.kode_iku)
+        if not self._dibuat:  # the first slide (the one on screen): this IKU's rows of the year, by a mask
+            milik = r[(r["kode_iku"] == kunci[1]) & (r["kode_unit"] == kunci[0])]
+        else:  # more slides (the deck): the year's rows grouped by IKU once, then looked up
+            if self._baris_per_iku is None:
+                self._baris_per_iku = r.groupby(["kode_unit", "kode_iku"], sort=False).indices
+            milik = r.iloc[self._baris_per_iku.get(kunci, [])]
+        return SlideIku(
+            nomor=i + 1, iku=h.iku, nama_unit=self._nama_unit.get(h.iku.kode_unit, h.iku.kode_unit), hasil=h,
+            progres=scores.tabel_progres(h.iku, scores.realisasi_per_iku(milik).get(kunci, (None,) * 4)),
+            catatan=_catatan(milik, h.iku, self._triwulan), keterangan=keterangan,
+        )
+
+
 @dataclass(frozen=True)
 class Dialog:
     ringkasan: Ringkasan
-    slide: list[SlideIku]
+    slide: Sequence[SlideIku]
     rapat: Rapat = Rapat()
 
 
@@ -171,19 +215,11 @@ def susun(
         perhatian=tabel_lingkup[tabel_lingkup["status"] != Status.HIJAU.value][
             ["kode_iku", "nama_iku", "nama_unit", "capaian", "status", "keterangan"]].reset_index(drop=True),
     )
-    realisasi = scores.realisasi_per_iku(snap.realisasi)
     terpilih = [
         (h, keterangan) for h, keterangan in zip(hasil, tabel["keterangan"])
         if (not perspektif or h.iku.perspektif.value in perspektif) and (not status or h.status.value in status)
     ]
-    slide = [
-        SlideIku(
-            nomor=i + 1, iku=h.iku, nama_unit=nama_unit.get(h.iku.kode_unit, h.iku.kode_unit), hasil=h,
-            progres=scores.tabel_progres(h.iku, realisasi.get((h.iku.kode_unit, h.iku.kode_iku), (None,) * 4)),
-            catatan=_catatan(snap.realisasi, h.iku, triwulan), keterangan=keterangan,
-        )
-        for i, (h, keterangan) in enumerate(terpilih)
-    ]
+    slide = DaftarSlide(terpilih, snap, nama_unit, triwulan)
     return Dialog(ringkasan, slide, rapat_dari(snap, kode_unit, triwulan))
 
 

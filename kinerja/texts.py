@@ -144,6 +144,8 @@ TEKS: dict[str, dict[str, str]] = {
         "jenis.rapat": "rapat",
         # Dialog Kinerja
         "halaman.dialog": "Dialog Kinerja",
+        # layout and preview words
+        "filter.tidak_ada_pilihan": "Tidak ada pilihan",
         "dialog.judul": "Dialog Kinerja Organisasi",
         "dialog.ringkasan": "Ringkasan",
         "dialog.posisi": "IKU {nomor} dari {jumlah}",
@@ -178,7 +180,6 @@ TEKS: dict[str, dict[str, str]] = {
         "dialog.unduh_deck": "Unduh notulen (PPTX)",
         "dialog.unduh_xlsx": "Unduh tabel (Excel)",
         "dialog.unduh_csv": "Unduh tabel (CSV)",
-        "dialog.tanpa_grafik": "Grafik tidak dapat digambar di server ini (Chromium tidak tersedia).",
         "dialog.berkas_rapat": "data rapat Dialog Kinerja",
         "dialog.rapat": "Detail rapat",
         "dialog.isi_rapat": "Isi detail rapat (tanggal, tempat, pimpinan, peserta)",
@@ -196,6 +197,11 @@ TEKS: dict[str, dict[str, str]] = {
         "dialog.unduh": "Unduh",
         "dialog.dan_lainnya": "… dan {n} IKU lainnya",
         "dialog.jumlah_peserta": "{n} peserta",
+        # deck (PPTX)
+        "deck.belum_diisi": "belum diisi",
+        "deck.dan_lainnya": "… dan {n} lainnya",
+        "deck.target_tw": "Target TW",
+        "deck.realisasi_tw": "Realisasi TW",
         "dialog.catatan_sama": "Tidak ada perubahan: catatan sama dengan yang tersimpan, tidak ada revisi baru.",
         # what a figure covers (issue 10): every NKO and count says which IKU it is computed from
         "cakupan.nko_unit": "NKO {unit}",
