@@ -69,9 +69,10 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
       opacity: 0; animation: dko-tampil 0s linear 3s forwards;}}
   @keyframes dko-tampil {{to {{opacity: 1;}}}}
   .st-key-dialog_sebelumnya button, .st-key-dialog_berikutnya button {{min-height: 3.2rem;}}
-  .stButton button, .stDownloadButton button, [data-testid="stButtonGroup"] button {{
+  .stButton button, .stDownloadButton button, [data-testid="stButtonGroup"] button, [data-testid="stPopover"] button {{
       background: {w['panel']}; color: {w['teks']}; border-color: {w['garis']};}}
-  .stButton button p, .stDownloadButton button p, [data-testid="stButtonGroup"] button p {{color: {w['teks']};}}
+  .stButton button p, .stDownloadButton button p, [data-testid="stButtonGroup"] button p,
+  [data-testid="stPopover"] button p, [data-testid="stPopover"] button span {{color: {w['teks']};}}
   [data-testid="stButtonGroup"] button[aria-checked="true"] {{outline: 3px solid {w['teks']};}}
   .stButton button:disabled {{opacity: 0.35;}}
   .st-key-dialog_sebelumnya button p, .st-key-dialog_berikutnya button p {{font-size: 1.4rem; font-weight: 700;}}

@@ -369,6 +369,11 @@ def test_dialog_tema_gelap(server, halaman):
     tunggu_selesai(halaman)
     expect(halaman.locator(".st-key-dialog_grafik .js-plotly-plot svg.main-svg").first).to_have_css(
         "background-color", "rgb(11, 18, 32)")  # the chart follows the theme
+    tombol = halaman.get_by_test_id("stPopover").get_by_role("button")  # the controls stay readable
+    halaman.mouse.move(*_sudut_kosong(halaman))
+    halaman.evaluate("() => document.activeElement && document.activeElement.blur()")
+    expect(tombol).to_have_css("background-color", "rgb(30, 41, 59)")
+    expect(tombol.locator("p")).to_have_css("color", "rgb(249, 250, 251)")
     foto_layar(halaman, "dialog-iku-bgr01-gelap", docs="dialog-gelap.png")
 
 
