@@ -484,6 +484,8 @@ def _tandai_perubahan_status(rencana: RencanaImpor, storage: Storage) -> None:
                 None if pd.isna(r.realisasi) else float(r.realisasi))
         for r in baris_tahun.itertuples():
             kunci = (r.kode_unit, r.kode_iku)
+            if kunci not in definisi:  # its IKU was undone by another process since the check: no light to
+                continue  # show; the commit re-checks the reference and refuses the upload whole
             sebelum = nilai_iku(definisi[kunci], lama.get(kunci, (None,) * 4), int(r.triwulan)).status.value
             sesudah = nilai_iku(definisi[kunci], tuple(baru[kunci]), int(r.triwulan)).status.value
             status[(r.nomor_berkas, r.baris)] = (sebelum, sesudah)

@@ -88,6 +88,30 @@ def test_impor_yang_disela_pembatalan_tidak_menyimpan_realisasi_yatim(storage):
     tanpa_yatim(storage.path)
 
 
+def test_pembatalan_di_tengah_pemeriksaan_tidak_membuat_traceback(storage):
+    """An undo lands while the import is still checking (after the codes were read, before the preview's
+    lights): the check finishes without a traceback, and the commit is refused whole."""
+    revisi_iku = iku_baru(storage)
+
+    class DiselaPembatalan(Storage):
+        """The store as another process changes it: the IKU's revision is undone just before the preview
+        reads the year for its status changes."""
+
+        def baca(self, tahun=None):
+            if tahun == 2019 and not getattr(self, "sudah", False):
+                self.sudah = True
+                self.batalkan(revisi_iku, pengguna="admin")
+            return super().baca(tahun)
+
+    sela = DiselaPembatalan(storage.path)
+    rencana = rencanakan([("r.csv", berkas(KEPALA_REALISASI, "2019;1;KPPBCBOGOR;BGR-17;1;"))], sela)
+    assert sela.sudah
+    sebelum = isi(storage.path)
+    with pytest.raises(ImporDitolak, match="BGR-17"):
+        terapkan(rencana, storage, "uji")
+    tetap(sebelum, storage.path)
+
+
 def test_impor_dan_pembatalan_di_dua_proses_tidak_meninggalkan_yatim(db_contoh, tmp_path):
     """import of many realisasi for the IKU of revision 2 while `undo 2` runs in another process."""
     storage = Storage(db_contoh)

@@ -2,14 +2,12 @@
 Streamlit's English "Select all" (Streamlit AppTest; what the browser draws is in tests/e2e/test_tata_letak.py)."""
 
 import pandas as pd
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from kinerja.importing import rencanakan, tabel_pratinjau
 from kinerja.texts import KOSONG
 from tests.conftest import AKAR
-
-APP = str(AKAR / "app.py")
+from tests.test_app import at  # noqa: F401  (the app on the sample data, as a fixture)
 
 # BGR-01 gets a deadline written the ISO way and no PIC; BGR-02 a PIC and no deadline
 REALISASI = (
@@ -22,14 +20,6 @@ def bukan_kata_pengguna(sel: str) -> bool:
     """What pandas or the grid would write for a missing value or a date, not a person."""
     return sel.strip() in {"None", "nan", "NaN", "NaT", "<NA>"} or any(
         potongan in sel for potongan in ("T00:00:00", "00:00:00", "2019-12-31"))
-
-
-@pytest.fixture
-def at(db_contoh, monkeypatch, _apptest_navigasi) -> AppTest:
-    monkeypatch.setenv("KINERJA_DB", str(db_contoh))
-    app = AppTest.from_file(APP, default_timeout=60).run()
-    assert not app.exception, app.exception
-    return app
 
 
 def pratinjau(at: AppTest, nama: str, isi: bytes) -> pd.DataFrame:
