@@ -41,27 +41,28 @@ _SKALA = ((1e12, "T", "triliun"), (1e9, "M", "miliar"), (1e6, "jt", "juta"))
 """Indonesian short units for large values: 6 M is 6 miliar (never the English 6B)."""
 
 
-def _skala(maks: float) -> tuple[float, str, str]:
-    """Divisor, short unit and its word for values up to ``maks`` (1, "", "" below a million)."""
+def skala(maks: float) -> tuple[float, str, str]:
+    """Divisor, short unit and its word for values up to ``maks`` (1, "", "" below a million); the screen's
+    charts and the deck's scale numbers alike."""
     return next(((b, s, k) for b, s, k in _SKALA if maks >= b), (1.0, "", ""))
 
 
-def _angka_pendek(nilai: float, bagi: float, akhiran: str) -> str:
+def angka_pendek(nilai: float, bagi: float, akhiran: str) -> str:
     """'5,7 M' for 5.700.000.000 with (1e9, 'M'); plain Indonesian digits without a unit."""
     return angka(nilai / bagi) + (f" {akhiran}" if akhiran else "")
 
 
-def _tik(bawah: float, atas: float, n: int = 5) -> list[float]:
+def tik(bawah: float, atas: float, n: int = 5) -> list[float]:
     """Round tick values from ``bawah`` to at least ``atas`` (steps of 1, 2, 2,5 or 5 × 10^k)."""
     rentang = (atas - bawah) or abs(atas) or 1.0
     kasar = rentang / n
     pangkat = 10 ** math.floor(math.log10(kasar))
     langkah = next(k * pangkat for k in (1, 2, 2.5, 5, 10) if k * pangkat >= kasar)
     awal = math.floor(bawah / langkah) * langkah
-    tik = [awal]
-    while tik[-1] < atas - 1e-9 * rentang:
-        tik.append(round(tik[-1] + langkah, 10))
-    return tik
+    nilai = [awal]
+    while nilai[-1] < atas - 1e-9 * rentang:
+        nilai.append(round(nilai[-1] + langkah, 10))
+    return nilai
 
 
 def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None = None, *,
@@ -80,7 +81,7 @@ def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None 
     target = [v if ukur and pd.notna(v) else None for v, ukur in zip(progres["target"], terukur)]
     realisasi = [v if ukur and pd.notna(v) else None for v, ukur in zip(progres["realisasi"], terukur)]
     nilai = [abs(v) for v in target + realisasi if v is not None]
-    bagi, akhiran, kata = _skala(max(nilai, default=0.0))
+    bagi, akhiran, kata = skala(max(nilai, default=0.0))
     x = [nama_triwulan(q) for q in progres["triwulan"]]
 
     fig = go.Figure()
@@ -88,7 +89,7 @@ def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None 
         name=t("progres.grafik_realisasi_sd"), x=x, y=realisasi,
         marker=dict(color=[WARNA_STATUS[s] for s in status],
                     line=dict(color=teks_warna, width=1.5)),
-        text=[_angka_pendek(v, bagi, akhiran) if v is not None else "" for v in realisasi],
+        text=[angka_pendek(v, bagi, akhiran) if v is not None else "" for v in realisasi],
         textposition="auto", insidetextanchor="start", textangle=0,
         insidetextfont=dict(size=17, color=[WARNA_TEKS_STATUS[s] for s in status]),
         outsidetextfont=dict(size=17, color=teks_warna),
@@ -109,7 +110,7 @@ def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None 
     for xi, v in zip(x, target):
         if v is not None:
             fig.add_annotation(
-                name="target", x=xi, y=v, text=_angka_pendek(v, bagi, akhiran), showarrow=False, yshift=18,
+                name="target", x=xi, y=v, text=angka_pendek(v, bagi, akhiran), showarrow=False, yshift=18,
                 font=dict(size=16, color=teks_warna), bgcolor=latar, bordercolor=teks_warna, borderwidth=1,
                 borderpad=2,
             )
@@ -125,7 +126,7 @@ def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None 
 
     rendah = min([0.0, *(v for v in target + realisasi if v is not None)])
     puncak = max([0.0, *(v for v in target + realisasi if v is not None)]) or 1.0
-    tik = _tik(rendah, puncak)
+    garis = tik(rendah, puncak)
     judul_sumbu = t("progres.sumbu_nilai", satuan=satuan or "-")
     if akhiran:
         judul_sumbu += f"; {akhiran} = {kata}"
@@ -134,8 +135,8 @@ def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None 
     fig = _tata_letak(fig, tinggi, gelap)
     fig.update_layout(
         title=dict(text=judul, x=0, xanchor="left", font=dict(size=18, color=teks_warna)),
-        yaxis=dict(title=judul_sumbu, tickvals=tik, ticktext=[_angka_pendek(v, bagi, akhiran) if v else "0" for v in tik],
-                   range=[tik[0], tik[-1] + (tik[-1] - tik[0]) * 0.12]),
+        yaxis=dict(title=judul_sumbu, tickvals=garis, ticktext=[angka_pendek(v, bagi, akhiran) if v else "0" for v in garis],
+                   range=[garis[0], garis[-1] + (garis[-1] - garis[0]) * 0.12]),
         xaxis=dict(tickvals=x, ticktext=label_x),
         legend=dict(y=1.0, x=1, xanchor="right", yanchor="bottom"),
         margin=dict(t=70), showlegend=True,

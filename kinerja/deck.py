@@ -514,8 +514,8 @@ def _grafik(slide, s: SlideIku, kiri: float, atas: float, lebar: float, tinggi: 
     realisasi = [float(v) if ukur and pd.notna(v) else None for v, ukur in zip(p["realisasi"], terukur)]
     target = [float(v) if ukur and pd.notna(v) else None for v, ukur in zip(p["target"], terukur)]
     nilai = [v for v in realisasi + target if v is not None]
-    bagi, akhiran, kata = charts._skala(max((abs(v) for v in nilai), default=0.0))
-    tik = charts._tik(min([0.0, *nilai]), max([0.0, *nilai]) or 1.0)
+    bagi, akhiran, kata = charts.skala(max((abs(v) for v in nilai), default=0.0))
+    tik = charts.tik(min([0.0, *nilai]), max([0.0, *nilai]) or 1.0)
     langkah = tik[1] - tik[0] if len(tik) > 1 else 1.0
     rentang = tik[-1] + langkah - tik[0]  # the value axis, with one step of room above for the target's labels
 
@@ -544,7 +544,7 @@ def _grafik(slide, s: SlideIku, kiri: float, atas: float, lebar: float, tinggi: 
                    "</c:spPr></c:dPt>")
         di_dalam = WARNA_TEKS_STATUS[status[i]] == HITAM or abs(v) / rentang * (tinggi - 1.1) > 0.25
         warna, posisi = (WARNA_TEKS_STATUS[status[i]], "inBase") if di_dalam else (HITAM, "outEnd")
-        label.append(_label_data(i, f"{charts._angka_pendek(v, bagi, akhiran)} {IKON_STATUS[status[i]]}", warna,
+        label.append(_label_data(i, f"{charts.angka_pendek(v, bagi, akhiran)} {IKON_STATUS[status[i]]}", warna,
                                  posisi, tebal=True))
     for anak in seri_kolom.findall(qn("c:invertIfNegative")):
         seri_kolom.remove(anak)
@@ -556,7 +556,7 @@ def _grafik(slide, s: SlideIku, kiri: float, atas: float, lebar: float, tinggi: 
     kolom.remove(seri_garis)
     for anak in seri_garis.findall(qn("c:invertIfNegative")):  # a column-only setting, invalid in a line series
         seri_garis.remove(anak)
-    label = [_label_data(i, charts._angka_pendek(v, bagi, akhiran), HITAM, "t", latar=True)
+    label = [_label_data(i, charts.angka_pendek(v, bagi, akhiran), HITAM, "t", latar=True)
              for i, v in enumerate(target) if v is not None]
     _sisipkan_setelah(seri_garis.find(qn("c:tx")), (
         f'<c:spPr><a:ln w="28575" cap="rnd">{_warna_xml(HITAM)}<a:round/></a:ln></c:spPr>'

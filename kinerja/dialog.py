@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kinerja import scores
+from kinerja.loading import rapikan_teks
 from kinerja.storage import Snapshot
 from kinerja_core.capaian import HasilIku
 from kinerja_core.model import TRIWULAN, Iku, Perspektif, Status
@@ -109,7 +110,7 @@ class Rapat:
         """Whether saving these fields would change nothing (so no revision is made), compared as stored."""
         baru = {"tempat": tempat, "pimpinan": pimpinan, "peserta": peserta, "arahan": arahan}
         return tanggal == self.tanggal and all(
-            (getattr(self, k) or "") == v.replace("\x0b", "\n").replace("\x0c", "\n").strip() for k, v in baru.items())
+            (getattr(self, k) or "") == rapikan_teks(v) for k, v in baru.items())
 
 
 def _butir(teks: str | None) -> list[str]:
@@ -279,7 +280,7 @@ def catatan_sama(
     trimmed; empty is no text); a blank due date keeps the stored one.
     """
     baru = {"kendala": kendala, "rencana_aksi": rencana_aksi, "pic": pic}
-    if any((tersimpan[k] or "") != v.replace("\x0b", "\n").replace("\x0c", "\n").strip() for k, v in baru.items()):
+    if any((tersimpan[k] or "") != rapikan_teks(v) for k, v in baru.items()):
         return False
     return tenggat is None or tenggat == tersimpan["tenggat"]
 

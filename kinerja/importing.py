@@ -25,8 +25,9 @@ from kinerja import scores
 from kinerja.kode import samakan_kode
 from kinerja.loading import (
     BATAS_KESALAHAN, BATAS_PANJANG, BATAS_PANJANG_LAIN, KENDALI_TERLARANG, Berkas, Jenis, Kesalahan, baca_semua,
+    rapikan_teks,
 )
-from kinerja.storage import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, Tersimpan, TinjauanBatal
+from kinerja.storage import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, TinjauanBatal
 from kinerja.texts import angka, label_status, nama_triwulan, t
 from kinerja_core.capaian import nilai_iku
 from kinerja_core.model import Iku, Status
@@ -117,13 +118,13 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage) -> Rencana
     rencana.tambah(*_duplikat_antar_berkas(terbaca, BATAS_KESALAHAN))
     rencana.tambah(_periksa_siklus(terbaca, kode), 0)
     masuk = _masuk_per_tabel(terbaca)
-    tersimpan = storage.bandingkan(masuk)
-    rencana.tambah(*_periksa_rujukan(terbaca, tersimpan, BATAS_KESALAHAN))
+    beda = storage.bandingkan(masuk)
+    rencana.tambah(*_periksa_rujukan(terbaca, kode, BATAS_KESALAHAN))
     urutan = {b.nama: i for i, b in enumerate(terbaca)}
     rencana.kesalahan.sort(key=lambda k: (urutan.get(k.berkas, 0), k.baris or 0))
     if rencana.sah:
         rencana.perubahan = [
-            _perubahan(b, tersimpan.beda[b.jenis].query("_berkas == @i"))  # type: ignore[index]
+            _perubahan(b, beda[b.jenis].query("_berkas == @i"))  # type: ignore[index]
             for i, b in enumerate(terbaca) if b.jenis is not None
         ]
         _tandai_perubahan_status(rencana, storage)
@@ -188,7 +189,7 @@ def _teks_rapi(teks: dict[str, str]) -> dict[str, str]:
     field when it holds control characters or is longer than its limit."""
     rapi = {}
     for kolom, isi in teks.items():
-        isi = isi.replace("\x0b", "\n").replace("\x0c", "\n").strip()
+        isi = rapikan_teks(isi)
         batas = BATAS_PANJANG.get(kolom, BATAS_PANJANG_LAIN)
         if len(isi) > batas:
             raise CatatanDitolak(t("dialog.catatan_terlalu_panjang", kolom=t(f"kolom.{kolom}"), panjang=len(isi),
@@ -326,14 +327,14 @@ class _Daftar:
         return muat
 
 
-def _periksa_rujukan(berkas: list[Berkas], tersimpan: Tersimpan, batas: int) -> tuple[list[Kesalahan], int]:
+def _periksa_rujukan(berkas: list[Berkas], kode: KodeTersimpan, batas: int) -> tuple[list[Kesalahan], int]:
     """Every unit and IKU code named must be stored already or arrive in the same upload."""
     berkas = [b for b in berkas if not b.data.empty]
     unit = sorted({k for b in berkas if b.jenis is Jenis.UNIT for k in b.data["kode_unit"].dropna()}
-                  | tersimpan.kode_unit)
+                  | set(kode.unit["kode_unit"]))
     unit_dikenal = pd.DataFrame({"kode_unit": unit})
     iku_dikenal = pd.concat(
-        [tersimpan.kunci_iku, *(b.data[KUNCI[Jenis.IKU]] for b in berkas if b.jenis is Jenis.IKU)],
+        [kode.iku, *(b.data[KUNCI[Jenis.IKU]] for b in berkas if b.jenis is Jenis.IKU)],
         ignore_index=True,
     )
     daftar = _Daftar(batas)

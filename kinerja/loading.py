@@ -504,6 +504,15 @@ _KEMBAR = {
 """Cyrillic and Greek letters drawn like Latin ones, and dashes drawn like '-': their Latin twin."""
 
 
+def rapikan_teks(isi: str) -> str:
+    """Typed text as it is stored: Word's manual line and page breaks as line breaks, trimmed.
+
+    >>> rapikan_teks("  Impor tertunda\\x0bAsistensi ")
+    'Impor tertunda\\nAsistensi'
+    """
+    return re.sub(_PEMISAH_WORD, "\n", isi).strip()
+
+
 def _bersihkan(mentah: pd.DataFrame, kolom: tuple[str, ...], catat: _Pencatat) -> pd.DataFrame:
     """Every cell as text that can be stored, exported and read back (rules in the module doc), stripped."""
     word: list[tuple[int, int, str]] = []

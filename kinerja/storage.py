@@ -21,6 +21,7 @@ import os
 import random
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -272,17 +273,8 @@ class Snapshot:
 
 
 @dataclass(frozen=True)
-class Tersimpan:
-    """An upload compared with the store: per table, each incoming row with its old values; and known codes."""
-
-    beda: dict[str, pd.DataFrame]
-    kode_unit: frozenset[str]
-    kunci_iku: pd.DataFrame
-
-
-@dataclass(frozen=True)
 class KodeTersimpan:
-    """The codes already stored: the unit tree (kode_unit, kode_induk) and every (kode_unit, kode_iku)."""
+    """The codes already stored: the unit tree (kode_unit, kode_induk) and every IKU (tahun, kode_unit, kode_iku)."""
 
     unit: pd.DataFrame
     iku: pd.DataFrame
@@ -470,14 +462,15 @@ class Storage:
             return [r[0] for r in con.execute("SELECT DISTINCT tahun FROM iku ORDER BY tahun DESC").fetchall()]
 
     def kode(self) -> KodeTersimpan:
-        """The stored unit tree and IKU codes, to match an upload's codes against before comparing rows."""
+        """The stored unit tree and IKU keys: an upload's codes are matched and its references checked
+        against them (the commit checks the references again, in its own transaction)."""
         with self._transaksi() as con:
             unit = con.execute("SELECT kode_unit, kode_induk FROM unit ORDER BY kode_unit").df()
-            iku = con.execute("SELECT DISTINCT kode_unit, kode_iku FROM iku ORDER BY ALL").df()
+            iku = con.execute("SELECT tahun, kode_unit, kode_iku FROM iku ORDER BY ALL").df()
         return KodeTersimpan(unit, iku)
 
-    def bandingkan(self, masuk: dict[str, pd.DataFrame]) -> Tersimpan:
-        """Each incoming row against the store (old values, effective new values, baru/berubah), in one read.
+    def bandingkan(self, masuk: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+        """Each incoming row against the store (old values, effective new values, baru/berubah), per table.
 
         ``masuk`` maps a table name to rows with its columns (plus any extra
         columns, e.g. the file's row numbers, which are passed through).
@@ -488,9 +481,7 @@ class Storage:
                 con.register("masuk", data)
                 beda[nama] = con.execute(_sql_beda(nama, list(data.columns))).df()
                 con.unregister("masuk")
-            kode_unit = frozenset(r[0] for r in con.execute("SELECT kode_unit FROM unit").fetchall())
-            kunci_iku = con.execute("SELECT tahun, kode_unit, kode_iku FROM iku").df()
-        return Tersimpan(beda, kode_unit, kunci_iku)
+        return beda
 
     def simpan(self, masuk: dict[str, pd.DataFrame], *, pengguna: str, berkas: str, sha256: str) -> Revisi:
         """Commit an upload as one revision: log what it said, upsert, count, all in one transaction.
@@ -508,7 +499,7 @@ class Storage:
                 f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, $sha256, 'impor', 0, 0, 0) RETURNING id",
                 {"waktu": _sekarang(), "pengguna": pengguna, "berkas": berkas, "sha256": sha256},
             ).fetchone()  # type: ignore[misc]
-            jumlah = {"baru": 0, "berubah": 0, "sama": 0}
+            jumlah = Counter(baru=0, berubah=0, sama=0)
             for nama in TABEL:
                 data = masuk.get(nama)
                 if data is None or data.empty:
@@ -518,8 +509,7 @@ class Storage:
                     f"SELECT count(*) FILTER (WHERE baru), count(*) FILTER (WHERE berubah), "
                     f"count(*) FILTER (WHERE NOT baru AND NOT berubah) FROM ({_sql_beda(nama, KOLOM[nama])})"
                 ).fetchone()  # type: ignore[misc]
-                jumlah = {"baru": jumlah["baru"] + baru, "berubah": jumlah["berubah"] + berubah,
-                          "sama": jumlah["sama"] + sama}
+                jumlah.update(baru=baru, berubah=berubah, sama=sama)
                 con.execute(f"INSERT INTO revisi_{nama} SELECT $revisi, {', '.join(KOLOM[nama])} FROM masuk",
                             {"revisi": revisi})
                 con.execute(_UPSERT[nama])
@@ -571,7 +561,7 @@ class Storage:
             {"waktu": _sekarang(), "pengguna": pengguna, "berkas": asal[2], "asal": revisi_id},
         ).fetchone()  # type: ignore[misc]
         con.execute("UPDATE revisi SET dibatalkan_oleh = $batal WHERE id = $asal", {"batal": batal, "asal": revisi_id})
-        jumlah = {"berubah": 0, "sama": 0, "dihapus": 0}
+        jumlah = Counter(berubah=0, sama=0, dihapus=0)
         rincian = {}
         for nama in TABEL:
             kunci = ", ".join(KUNCI[nama])
@@ -588,8 +578,7 @@ class Storage:
                 f"SELECT count(*) FILTER (WHERE {hilang}), count(*) FILTER (WHERE NOT {hilang} AND ({beda})), "
                 f"count(*) FILTER (WHERE NOT {hilang} AND NOT ({beda})) FROM sebelum s LEFT JOIN {nama} t ON {sama_kunci}"
             ).fetchone()  # type: ignore[misc]
-            jumlah = {"berubah": jumlah["berubah"] + berubah, "sama": jumlah["sama"] + sama,
-                      "dihapus": jumlah["dihapus"] + dihapus}
+            jumlah.update(berubah=berubah, sama=sama, dihapus=dihapus)
             nilai = [k for k in KOLOM[nama] if k not in KUNCI[nama]]
             rincian[nama] = con.execute(
                 f"SELECT {', '.join(f's.{k}' for k in KUNCI[nama])}, {', '.join(f't.{k}' for k in nilai)}, "

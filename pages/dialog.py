@@ -9,12 +9,13 @@ records kendala and rencana aksi per IKU; the deck (PPTX) and the table
 """
 
 import datetime
+from collections.abc import Callable
 
 import streamlit as st
 
 from kinerja import charts, deck, dialog, exporting, projector, scores, ui
 from kinerja.importing import CatatanDitolak, simpan_catatan, simpan_rapat
-from kinerja.storage import MasalahBasisData
+from kinerja.storage import MasalahBasisData, Revisi
 from kinerja.texts import nama_triwulan, t
 
 ui.pastikan_navigasi()
@@ -116,23 +117,30 @@ def _nama_pencatat(kunci: str) -> str:
                          key=f"dialog_pengguna_{kunci}")
 
 
-def _simpan_rapat(pengguna: str, **isian: object) -> None:
-    """Store the meeting's details and arahan (a revision), or say why not; nothing stored when unchanged."""
+def _simpan(pengguna: str, *, sama: bool, simpan: Callable[[str], Revisi], kata: str) -> None:
+    """Store a form (a revision under the secretary's name), or say why not: no name, nothing changed (no
+    revision then), a busy store, a text refused. ``kata``: "catatan" or "rapat", for the messages."""
     st.session_state["dialog_nama"] = pengguna.strip()
     if not pengguna.strip():
         st.warning(t("unggah.isi_pengguna"))
-    elif isi.rapat.sama_dengan(**isian):
-        st.info(t("dialog.rapat_sama"), icon=":material/info:")
+    elif sama:
+        st.info(t(f"dialog.{kata}_sama"), icon=":material/info:")
     else:
         try:
-            revisi = simpan_rapat(ui.storage(), f.kode_unit, f.tahun, f.triwulan, pengguna=pengguna.strip(), **isian)
+            revisi = simpan(pengguna.strip())
         except MasalahBasisData as e:
             ui.bila_sibuk(e)
-        except CatatanDitolak as e:
+        except CatatanDitolak as e:  # a control character or a text too long: said, nothing stored
             st.error(str(e), icon=":material/error:")
         else:
-            st.toast(t("dialog.rapat_tersimpan", id=revisi.id), icon=":material/edit_note:")
+            st.toast(t(f"dialog.{kata}_tersimpan", id=revisi.id), icon=":material/edit_note:")
             st.rerun()
+
+
+def _simpan_rapat(pengguna: str, **isian: object) -> None:
+    """Store the meeting's details and arahan; nothing when unchanged."""
+    _simpan(pengguna, sama=isi.rapat.sama_dengan(**isian), kata="rapat",
+            simpan=lambda nama: simpan_rapat(ui.storage(), f.kode_unit, f.tahun, f.triwulan, pengguna=nama, **isian))
 
 
 # the meeting's forms hold what is stored now: keyed by unit, quarter and the stored meeting
@@ -209,24 +217,12 @@ else:
                                               key=f"dialog_tenggat_{kunci}", format="DD/MM/YYYY")
                 pengguna = _nama_pencatat(kunci)
                 if st.form_submit_button(t("dialog.simpan_catatan"), type="primary"):
-                    st.session_state["dialog_nama"] = pengguna.strip()
-                    if not pengguna.strip():
-                        st.warning(t("unggah.isi_pengguna"))
-                    elif dialog.catatan_sama(catatan, kendala=kendala, rencana_aksi=rencana, pic=pic,
-                                             tenggat=tenggat):
-                        st.info(t("dialog.catatan_sama"), icon=":material/info:")  # nothing to record: no revision
-                    else:
-                        try:
-                            revisi = simpan_catatan(ui.storage(), s.iku, f.tahun, f.triwulan, kendala=kendala,
-                                                    rencana_aksi=rencana, pic=pic, tenggat=tenggat,
-                                                    pengguna=pengguna.strip())
-                        except MasalahBasisData as e:
-                            ui.bila_sibuk(e)
-                        except CatatanDitolak as e:  # a control character or a text too long: said, nothing stored
-                            st.error(str(e), icon=":material/error:")
-                        else:
-                            st.toast(t("dialog.catatan_tersimpan", id=revisi.id), icon=":material/edit_note:")
-                            st.rerun()
+                    _simpan(pengguna, kata="catatan",
+                            sama=dialog.catatan_sama(catatan, kendala=kendala, rencana_aksi=rencana, pic=pic,
+                                                     tenggat=tenggat),
+                            simpan=lambda nama: simpan_catatan(ui.storage(), s.iku, f.tahun, f.triwulan,
+                                                               kendala=kendala, rencana_aksi=rencana, pic=pic,
+                                                               tenggat=tenggat, pengguna=nama))
 
 
 # --- live refresh: a cheap version check every few seconds; a full redraw only when data changed ---------------
