@@ -178,3 +178,31 @@ def peta_status(tabel: pd.DataFrame, sampai_triwulan: int = 4) -> go.Figure:
     fig.update_xaxes(side="top")
     fig.update_yaxes(tickfont=dict(size=15, color="#111827"))
     return fig
+
+
+def nko_sub_unit(tabel: pd.DataFrame) -> go.Figure:
+    """The direct sub-units of a unit as horizontal bars of their NKO, lowest at the top, each in the colour
+    of its light and saying its NKO and light counts; ``customdata`` carries the unit code (a click opens it).
+
+    ``tabel``: ``scores.tabel_sub_unit``. A unit without a computable NKO gets no bar and says "—".
+    """
+    urut = tabel.assign(_nko=tabel["nko"].fillna(-1.0)).sort_values("_nko", kind="stable")
+    # plotly draws the first category at the bottom: reversed, the lowest NKO is read first
+    urut = urut.iloc[::-1]
+    teks = []
+    for r in urut.to_dict("records"):
+        rincian = "  ".join(f"{r[s.value]} {IKON_STATUS[s]}" for s in Status if r[s.value])
+        nilai = angka(r["nko"], tetap=True) if pd.notna(r["nko"]) else "—"
+        teks.append(f"<b>{nilai}</b> · {rincian}")
+    fig = go.Figure(go.Bar(
+        x=urut["nko"].fillna(0.0), y=urut["nama_unit"], orientation="h", customdata=urut["kode_unit"],
+        marker=dict(color=[WARNA_STATUS[Status(s)] for s in urut["status"]], line=dict(color="#111827", width=1)),
+        text=teks, textposition="outside", cliponaxis=False, textfont=dict(size=16),
+        hovertemplate="%{y}: %{text}<extra></extra>",
+    ))
+    atas = max(120.0, float(urut["nko"].max()) if urut["nko"].notna().any() else 120.0)
+    fig = _tata_letak(fig, max(220, 46 * len(urut) + 90))
+    fig.update_xaxes(range=[0, atas * 1.55], title_text=t("kolom.nko"), showgrid=True, gridcolor="#e5e7eb")
+    fig.update_yaxes(tickfont=dict(size=16, color="#111827"))
+    fig.update_layout(margin=dict(t=20), showlegend=False, clickmode="event+select", dragmode=False)
+    return fig

@@ -31,7 +31,6 @@ from kinerja.importing import Perubahan, rencanakan, terapkan
 from kinerja.storage import KUNCI, ImporDitolak, MasalahBasisData, RevisiDitolak, Storage
 from kinerja.texts import t
 from kinerja_core.model import baca_triwulan
-from kinerja_core.unit import subpohon
 
 
 def _triwulan(teks: str) -> int:
@@ -177,15 +176,17 @@ def _batal(args: argparse.Namespace, storage: Storage) -> int:
 
 
 def _skor(args: argparse.Namespace, storage: Storage) -> int:
-    snap = storage.baca(args.tahun)
     pilihan = None
     if args.unit:
-        units = scores.daftar_unit(snap.unit)
-        if args.unit not in {u.kode_unit for u in units}:
+        unit, _, _ = storage.unit_tahun(args.tahun)
+        pohon = scores.pohon(unit)
+        if args.unit not in pohon.induk:
             print(t("galat.unit_tidak_dikenal", nilai=args.unit), file=sys.stderr)
             return 1
-        pilihan = subpohon(units, args.unit, dengan_sub_unit=args.sub_unit)
-    hasil = scores.nilai_semua(snap.iku, snap.realisasi, args.triwulan, pilihan)
+        pilihan = pohon.subpohon(args.unit, dengan_sub_unit=args.sub_unit)
+    snap = storage.baca(args.tahun, unit=pilihan)  # one office reads one office's rows
+    data = scores.lebar(snap.iku, snap.realisasi)
+    hasil = scores.skor(data if pilihan is None else scores.pilih_unit(data, pilihan), args.triwulan)
     iku = scores.tabel_iku(hasil)[scores.KOLOM_SKOR]
     iku["capaian"] = iku["capaian"].round(2)
     angka = ["target", "realisasi", "capaian"]  # beyond a double's range (older data): empty, never 'inf'

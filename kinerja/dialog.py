@@ -21,7 +21,6 @@ from kinerja.storage import Snapshot
 from kinerja_core.capaian import HasilIku
 from kinerja_core.model import TRIWULAN, Iku, Perspektif, Status
 from kinerja_core.nko import JumlahStatus, Nko
-from kinerja_core.unit import subpohon
 
 KOLOM_CATATAN = ["triwulan", "kendala", "rencana_aksi", "pic", "tenggat"]
 
@@ -139,10 +138,10 @@ class DaftarSlide(Sequence[SlideIku]):
 
     At a higher unit a Dialog has hundreds of IKU; building every slide's quarter table and notes on each
     run would make the next slide wait for all of them. Slicing keeps the order: ``slide[:150]``.
+    ``terpilih`` holds the slides' IKU as rows of a ``scores.skor`` table.
     """
 
-    def __init__(self, terpilih: list[tuple[HasilIku, str]], snap: Snapshot, nama_unit: dict[str, str],
-                 triwulan: int) -> None:
+    def __init__(self, terpilih: pd.DataFrame, snap: Snapshot, nama_unit: dict[str, str], triwulan: int) -> None:
         self._terpilih, self._snap, self._nama_unit, self._triwulan = terpilih, snap, nama_unit, triwulan
         self._dibuat: dict[int, SlideIku] = {}
         self._baris_per_iku: dict[tuple[str, str], object] | None = None
@@ -152,7 +151,7 @@ class DaftarSlide(Sequence[SlideIku]):
 
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
-            return DaftarSlide(self._terpilih[i], self._snap, self._nama_unit, self._triwulan)
+            return DaftarSlide(self._terpilih.iloc[i], self._snap, self._nama_unit, self._triwulan)
         if i < 0:
             i += len(self)
         if not 0 <= i < len(self):
@@ -162,7 +161,8 @@ class DaftarSlide(Sequence[SlideIku]):
         return self._dibuat[i]
 
     def _buat(self, i: int) -> SlideIku:
-        h, keterangan = self._terpilih[i]
+        baris = next(self._terpilih.iloc[i:i + 1].itertuples(index=False))
+        h = scores.hasil_iku(baris, self._triwulan)
         r = self._snap.realisasi
         kunci = (h.iku.kode_unit, h.iku.kode_iku)
         if not self._dibuat:  # the first slide (the one on screen): this IKU's rows of the year, by a mask
@@ -173,8 +173,8 @@ class DaftarSlide(Sequence[SlideIku]):
             milik = r.iloc[self._baris_per_iku.get(kunci, [])]
         return SlideIku(
             nomor=i + 1, iku=h.iku, nama_unit=self._nama_unit.get(h.iku.kode_unit, h.iku.kode_unit), hasil=h,
-            progres=scores.tabel_progres(h.iku, scores.realisasi_per_iku(milik).get(kunci, (None,) * 4)),
-            catatan=_catatan(milik, h.iku, self._triwulan), keterangan=keterangan,
+            progres=scores.tabel_progres(h.iku, scores.realisasi_baris(baris)),
+            catatan=_catatan(milik, h.iku, self._triwulan), keterangan=baris.keterangan,
         )
 
 
@@ -193,20 +193,21 @@ def susun(
     dengan_sub_unit: bool = True,
     perspektif: Sequence[str] = (),
     status: Sequence[str] = (),
+    skor_iku: pd.DataFrame | None = None,
 ) -> Dialog:
     """The meeting's content for ``kode_unit`` through ``triwulan``.
 
     ``perspektif`` (when given) applies to the summary and the slides alike, as on the Ringkasan page;
     ``status`` keeps only the slides of those lights (a list filter: the summary's figures keep
-    counting every light).
+    counting every light). ``skor_iku``: the selected units' IKU already scored through ``triwulan``
+    (``scores.skor``, tree order), as the pages keep them cached; else they are picked from ``snap`` and scored.
     """
-    units = scores.daftar_unit(snap.unit)
-    pilihan = subpohon(units, kode_unit, dengan_sub_unit=dengan_sub_unit)
-    hasil = scores.nilai_semua(snap.iku, snap.realisasi, triwulan, pilihan)
+    if skor_iku is None:
+        unit = scores.pohon(snap.unit).subpohon(kode_unit, dengan_sub_unit=dengan_sub_unit)
+        skor_iku = scores.skor(scores.pilih_unit(scores.lebar(snap.iku, snap.realisasi), unit), triwulan)
     nama_unit = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"]))
-    tabel = scores.tabel_iku(hasil, snap.unit)
-    kepala = scores.ikhtisar(hasil, kode_unit, nama_unit, perspektif)
-    tabel_lingkup = tabel[tabel["perspektif"].isin(perspektif)] if perspektif else tabel
+    kepala = scores.ikhtisar(skor_iku, kode_unit, nama_unit, perspektif)
+    tabel_lingkup = scores.tabel_iku(kepala.lingkup, snap.unit)
     tahun = int(snap.iku["tahun"].iloc[0]) if not snap.iku.empty else 0
     ringkasan = Ringkasan(
         nama_unit=nama_unit.get(kode_unit, kode_unit), tahun=tahun, triwulan=triwulan,
@@ -216,10 +217,7 @@ def susun(
         perhatian=tabel_lingkup[tabel_lingkup["status"] != Status.HIJAU.value][
             ["kode_iku", "nama_iku", "nama_unit", "capaian", "status", "keterangan"]].reset_index(drop=True),
     )
-    terpilih = [
-        (h, keterangan) for h, keterangan in zip(hasil, tabel["keterangan"])
-        if (not perspektif or h.iku.perspektif.value in perspektif) and (not status or h.status.value in status)
-    ]
+    terpilih = kepala.lingkup[kepala.lingkup["status"].isin(status)] if status else kepala.lingkup
     slide = DaftarSlide(terpilih, snap, nama_unit, triwulan)
     return Dialog(ringkasan, slide, rapat_dari(snap, kode_unit, triwulan))
 

@@ -1,8 +1,10 @@
 """From stored tables to scored tables: the bridge between DuckDB rows and the pure core.
 
-Rows become ``kinerja_core`` records, the core scores them, and the results
-come back as DataFrames with the columns the pages, the charts and the
-command line show. No SQL and no Streamlit here.
+A year's IKU are scored as whole columns (``kinerja_core.kolom``): ``lebar`` puts each IKU's four
+realisasi beside its targets, ``skor`` adds target, realisasi, capaian, status and the reason for every
+IKU at once, and the figures (status count, NKO, coverage) are read off that table. One IKU on its own
+(a Dialog slide, the Progres chart) goes through the scalar reference ``kinerja_core.capaian.nilai_iku``,
+which the columnar path equals (tests/core/test_kolom.py). No SQL and no Streamlit here.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kinerja.texts import keterangan_alasan, label_status, nama_status, t
-from kinerja_core.capaian import HasilIku, nilai_iku
+import numpy as np
+
+from kinerja_core.capaian import HasilIku, nilai_iku, status_capaian
+from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, nilai_kolom, nko_kolom
 from kinerja_core.model import TRIWULAN, AlasanAbu, Iku, Konsolidasi, Perspektif, Polaritas, Status
-from kinerja_core.nko import JumlahStatus, Nko, hitung_nko, hitung_status
+from kinerja_core.nko import JumlahStatus, Nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
-from kinerja_core.unit import Unit, kedalaman, subpohon
+from kinerja_core.unit import Pohon, Unit
 
 Kunci = tuple[str, str]
 """(kode_unit, kode_iku) within one year."""
@@ -38,35 +43,30 @@ def daftar_unit(unit: pd.DataFrame) -> list[Unit]:
     ]
 
 
-def urutan_pohon(unit: pd.DataFrame) -> list[tuple[str, int]]:
-    """Every unit with its depth, roots first and each followed by its sub-units."""
-    units = daftar_unit(unit)
-    dalam = kedalaman(units)
-    urut: list[str] = []
-    for akar in (u.kode_unit for u in units if dalam[u.kode_unit] == 0):
-        urut += [k for k in subpohon(units, akar) if k not in urut]
-    urut += [u.kode_unit for u in units if u.kode_unit not in urut]  # units under a cycle
-    return [(k, dalam[k]) for k in urut]
+def pohon(unit: pd.DataFrame) -> Pohon:
+    """The stored unit table as a tree indexed once (order, depth, sub-units: linear time)."""
+    return Pohon.dari(daftar_unit(unit))
+
+
+def _iku(r: object) -> Iku:
+    return Iku(
+        kode_unit=r.kode_unit,  # type: ignore[attr-defined]
+        kode_iku=r.kode_iku,  # type: ignore[attr-defined]
+        nama_iku=r.nama_iku,  # type: ignore[attr-defined]
+        polaritas=Polaritas(r.polaritas),  # type: ignore[attr-defined]
+        konsolidasi=Konsolidasi(r.konsolidasi),  # type: ignore[attr-defined]
+        bobot=float(r.bobot),  # type: ignore[attr-defined]
+        target=tuple(_angka_atau_none(getattr(r, f"target_tw{q}")) for q in TRIWULAN),  # type: ignore[arg-type]
+        perspektif=Perspektif(r.perspektif),  # type: ignore[attr-defined]
+        satuan="" if pd.isna(r.satuan) else r.satuan,  # type: ignore[attr-defined]
+        konversi_120=bool(r.konversi_120),  # type: ignore[attr-defined]
+        realisasi_terburuk=_angka_atau_none(r.realisasi_terburuk),  # type: ignore[attr-defined]
+    )
 
 
 def iku_dari_tabel(iku: pd.DataFrame) -> list[Iku]:
     """Stored IKU rows (one year) as core records."""
-    return [
-        Iku(
-            kode_unit=r.kode_unit,
-            kode_iku=r.kode_iku,
-            nama_iku=r.nama_iku,
-            polaritas=Polaritas(r.polaritas),
-            konsolidasi=Konsolidasi(r.konsolidasi),
-            bobot=float(r.bobot),
-            target=tuple(_angka_atau_none(getattr(r, f"target_tw{q}")) for q in TRIWULAN),  # type: ignore[arg-type]
-            perspektif=Perspektif(r.perspektif),
-            satuan="" if pd.isna(r.satuan) else r.satuan,
-            konversi_120=bool(r.konversi_120),
-            realisasi_terburuk=_angka_atau_none(r.realisasi_terburuk),
-        )
-        for r in iku.itertuples(index=False)
-    ]
+    return [_iku(r) for r in iku.itertuples(index=False)]
 
 
 def realisasi_per_iku(realisasi: pd.DataFrame) -> dict[Kunci, tuple[float | None, ...]]:
@@ -84,16 +84,132 @@ def nilai_semua(
     kode_unit: Iterable[str] | None = None,
     profil: ProfilAturan = KEMENKEU,
 ) -> list[HasilIku]:
-    """Score every IKU of one year (of the given units) through ``triwulan``."""
+    """Score every IKU of one year (of the given units) through ``triwulan``, one at a time.
+
+    The readable reference the columnar ``skor`` is checked against; the pages use ``skor``.
+    """
     if kode_unit is not None:
-        pilih = list(kode_unit)
-        iku = iku[iku["kode_unit"].isin(pilih)]
-        iku = iku.assign(_urut=iku["kode_unit"].map({k: i for i, k in enumerate(pilih)})).sort_values(
-            ["_urut", "kode_iku"], kind="stable"
-        )
+        iku = pilih_unit(iku, kode_unit)
     nilai = realisasi_per_iku(realisasi)
     kosong = (None, None, None, None)
     return [nilai_iku(i, nilai.get((i.kode_unit, i.kode_iku), kosong), triwulan, profil) for i in iku_dari_tabel(iku)]
+
+
+KOLOM_REALISASI = [f"realisasi_tw{q}" for q in TRIWULAN]
+KOLOM_TARGET = [f"target_tw{q}" for q in TRIWULAN]
+
+
+def lebar(iku: pd.DataFrame, realisasi: pd.DataFrame) -> pd.DataFrame:
+    """The IKU table with each IKU's four quarterly realisasi beside its targets (NaN where not reported).
+
+    >>> iku = pd.DataFrame({"kode_unit": ["BTP", "BTP"], "kode_iku": ["IKU-1", "IKU-2"]})
+    >>> lapor = pd.DataFrame({"kode_unit": ["BTP"], "kode_iku": ["IKU-2"], "triwulan": [3], "realisasi": [96.23]})
+    >>> lebar(iku, lapor)[KOLOM_REALISASI].to_numpy().tolist()
+    [[nan, nan, nan, nan], [nan, nan, 96.23, nan]]
+    """
+    nilai = np.full((len(iku), 4), np.nan)
+    if len(realisasi):
+        baris = pd.MultiIndex.from_frame(iku[["kode_unit", "kode_iku"]]).get_indexer(
+            pd.MultiIndex.from_frame(realisasi[["kode_unit", "kode_iku"]]))
+        ada = baris >= 0
+        nilai[baris[ada], realisasi["triwulan"].to_numpy()[ada].astype(int) - 1] = (
+            pd.to_numeric(realisasi["realisasi"], errors="coerce").to_numpy(dtype=float)[ada])
+    return iku.assign(**{k: nilai[:, i] for i, k in enumerate(KOLOM_REALISASI)})
+
+
+KOLOM_SKOR_TAMBAHAN = ["target", "realisasi", "capaian", "status", "alasan", "keterangan"]
+"""What ``skor`` adds to the ``lebar`` table."""
+
+
+def skor(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
+    """Every IKU of a ``lebar`` table scored through ``triwulan`` at once, in the same row order.
+
+    Adds the year-to-date ``target`` and ``realisasi``, ``capaian`` (NaN when grey), ``status`` and
+    ``alasan`` (their values as text, alasan None unless grey) and ``keterangan`` (why grey, in words).
+
+    >>> iku = pd.DataFrame({"kode_unit": ["KPPBCBOGOR"], "kode_iku": ["BGR-03"], "polaritas": ["maximize"],
+    ...     "konsolidasi": ["sum"], "target_tw1": [0.9], "target_tw2": [1.2], "target_tw3": [1.6],
+    ...     "target_tw4": [2.0], "konversi_120": [False], "realisasi_terburuk": [None]})
+    >>> lapor = pd.DataFrame({"kode_unit": ["KPPBCBOGOR"] * 3, "kode_iku": ["BGR-03"] * 3,
+    ...                       "triwulan": [1, 2, 3], "realisasi": [1.0, 1.1, 1.5]})
+    >>> skor(lebar(iku, lapor), 3)[["target", "realisasi", "capaian", "status"]].to_numpy().tolist()
+    [[3.7, 3.6, 97.3, 'kuning']]
+    """
+    target = data[KOLOM_TARGET].to_numpy(dtype=float, na_value=np.nan)
+    kolom = KolomIku(
+        polaritas=data["polaritas"].map({p.value: k for p, k in KODE_POLARITAS.items()}).to_numpy(),
+        konsolidasi=data["konsolidasi"].map({c.value: k for c, k in KODE_KONSOLIDASI.items()}).to_numpy(),
+        target=target,
+        realisasi=data[KOLOM_REALISASI].to_numpy(dtype=float, na_value=np.nan),
+        konversi_120=data["konversi_120"].fillna(False).to_numpy(dtype=bool),
+        realisasi_terburuk=pd.to_numeric(data["realisasi_terburuk"], errors="coerce").to_numpy(dtype=float),
+    )
+    s = nilai_kolom(kolom, triwulan, profil)
+    # why grey, in words: "belum diukur" names the first later quarter with a target
+    berikut = np.full(len(data), 0)
+    for q in reversed(range(triwulan + 1, 5)):
+        berikut = np.where(~np.isnan(target[:, q - 1]), q, berikut)
+    teks = {
+        (a, b): keterangan_alasan(None if a is None else AlasanAbu(a), b or None)
+        for a, b in set(zip(s.alasan.tolist(), berikut.tolist()))
+    }
+    return data.assign(
+        target=s.target, realisasi=s.realisasi, capaian=s.capaian, status=s.status, alasan=s.alasan,
+        keterangan=[teks[a, b] for a, b in zip(s.alasan.tolist(), berikut.tolist())],
+    )
+
+
+def pilih_unit(data: pd.DataFrame, kode_unit: Iterable[str]) -> pd.DataFrame:
+    """The rows of these units, in their order (e.g. tree order), each unit's rows by kode_iku."""
+    urut = {k: i for i, k in enumerate(kode_unit)}
+    pilih = data[data["kode_unit"].isin(list(urut))]
+    return pilih.assign(_urut=pilih["kode_unit"].map(urut)).sort_values(
+        ["_urut", "kode_iku"], kind="stable").drop(columns="_urut")
+
+
+def hasil_iku(baris: object, triwulan: int, profil: ProfilAturan = KEMENKEU) -> HasilIku:
+    """One row of a ``lebar`` or ``skor`` table scored by the scalar reference (a slide, a chart)."""
+    return nilai_iku(_iku(baris), realisasi_baris(baris), triwulan, profil)
+
+
+def realisasi_baris(baris: object) -> tuple[float | None, ...]:
+    """The four quarterly realisasi of one row of a ``lebar`` table, None where not reported."""
+    return tuple(_angka_atau_none(getattr(baris, k)) for k in KOLOM_REALISASI)
+
+
+def tabel_sub_unit(skor_iku: pd.DataFrame, pohon: Pohon, kode_unit: str, unit: pd.DataFrame,
+                   profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
+    """One row per direct sub-unit of ``kode_unit`` that has IKU in ``skor_iku`` (at or below it): its NKO
+    (its own when it has IKU of its own, else the combined NKO below it, as the headline does) and the
+    status count of every IKU at and below it. Columns as ``tabel_nko``, tree order.
+
+    A directorate general's 30 eselon II, each a bar in the Ringkasan chart that opens it on a click.
+    """
+    cabang: dict[str, str] = {}
+    for anak in pohon.anak.get(kode_unit, []):
+        for k in pohon.subpohon(anak):
+            cabang.setdefault(k, anak)
+    data = skor_iku.assign(cabang=skor_iku["kode_unit"].map(cabang)).dropna(subset=["cabang"])
+    kolom = ["kode_unit", "nama_unit", "nko", "status", *(x.value for x in Status)]
+    if data.empty:
+        return pd.DataFrame(columns=kolom).astype({"nko": float})
+    nilai = {k: data[k].to_numpy() for k in ("capaian", "bobot", "kode_unit", "cabang")}
+    perspektif = data["perspektif"].map(_PERSPEKTIF).to_numpy()
+    sendiri = data["kode_unit"] == data["cabang"]
+    nko_sendiri = nko_kolom(nilai["capaian"][sendiri].astype(float), nilai["bobot"][sendiri].astype(float),
+                            perspektif[sendiri], nilai["cabang"][sendiri], profil)
+    nko_gabungan = nko_kolom(nilai["capaian"].astype(float), nilai["bobot"].astype(float), perspektif,
+                             nilai["cabang"], profil)
+    urut = [a for a in pohon.anak.get(kode_unit, []) if a in nko_gabungan]
+    nko = [nko_sendiri[a] if a in nko_sendiri else nko_gabungan[a] for a in urut]
+    hitung = pd.crosstab(data["cabang"], data["status"]).reindex(index=urut, columns=[x.value for x in Status],
+                                                                 fill_value=0)
+    nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
+    tabel = hitung.rename_axis(None, axis=1).reset_index().rename(columns={"cabang": "kode_unit"})
+    tabel.insert(1, "nama_unit", [nama_unit.get(k, k) for k in urut])
+    tabel.insert(2, "nko", [np.nan if v is None else v for v in nko])
+    tabel.insert(3, "status", [status_capaian(v, profil).value for v in nko])
+    return tabel[kolom].astype({"nko": float, **{x.value: int for x in Status}})
 
 
 def _triwulan_target_berikut(hasil: HasilIku) -> int | None:
@@ -101,48 +217,51 @@ def _triwulan_target_berikut(hasil: HasilIku) -> int | None:
     return next((q for q in hasil.iku.triwulan_terukur if q > hasil.sd_triwulan.triwulan), None)
 
 
-def tabel_iku(hasil: Sequence[HasilIku], unit: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per IKU: year-to-date target, realisasi, capaian, status and the reason when grey."""
+_PERSPEKTIF = {p.value: p for p in Perspektif}
+
+KOLOM_TABEL_IKU = ["kode_unit", "nama_unit", "kode_iku", "nama_iku", "perspektif", "satuan", "polaritas", "bobot",
+                   "target", "realisasi", "capaian", "status", "keterangan"]
+
+
+def tabel_iku(skor_iku: pd.DataFrame, unit: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per IKU of a ``skor`` table: year-to-date target, realisasi, capaian, status and why grey."""
     nama_unit = {} if unit is None else dict(zip(unit["kode_unit"], unit["nama_unit"]))
-    baris = [
-        {
-            "kode_unit": h.iku.kode_unit,
-            "nama_unit": nama_unit.get(h.iku.kode_unit, h.iku.kode_unit),
-            "kode_iku": h.iku.kode_iku,
-            "nama_iku": h.iku.nama_iku,
-            "perspektif": h.iku.perspektif.value,
-            "satuan": h.iku.satuan,
-            "polaritas": h.iku.polaritas.value,
-            "bobot": h.iku.bobot,
-            "target": h.sd_triwulan.target,
-            "realisasi": h.sd_triwulan.realisasi,
-            "capaian": h.capaian.nilai,
-            "status": h.status.value,
-            "keterangan": keterangan_alasan(h.alasan, _triwulan_target_berikut(h)),
-        }
-        for h in hasil
-    ]
-    kolom = ["kode_unit", "nama_unit", "kode_iku", "nama_iku", "perspektif", "satuan", "polaritas", "bobot",
-             "target", "realisasi", "capaian", "status", "keterangan"]
-    return pd.DataFrame(baris, columns=kolom).astype({"target": float, "realisasi": float, "capaian": float})
+    tabel = skor_iku.assign(
+        nama_unit=skor_iku["kode_unit"].map(lambda k: nama_unit.get(k, k)),
+        satuan=skor_iku["satuan"].fillna(""),
+    )
+    return tabel[KOLOM_TABEL_IKU].reset_index(drop=True).astype(
+        {"target": float, "realisasi": float, "capaian": float, "bobot": float})
 
 
-def tabel_nko(hasil: Sequence[HasilIku], unit: pd.DataFrame, profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
-    """One row per unit that has IKU: its NKO (None when every IKU is grey) and status counts."""
-    per_unit: dict[str, list[HasilIku]] = {}
-    for h in hasil:
-        per_unit.setdefault(h.iku.kode_unit, []).append(h)
-    nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
-    baris = []
-    for kode, daftar in per_unit.items():
-        nko = hitung_nko(daftar, profil)
-        jumlah = nko.jumlah.menurut_status()
-        baris.append({
-            "kode_unit": kode, "nama_unit": nama_unit.get(kode, kode), "nko": nko.nilai,
-            "status": nko.status.value, **{s.value: jumlah[s] for s in Status},
-        })
+def jumlah_status(skor_iku: pd.DataFrame) -> JumlahStatus:
+    """How many IKU of a ``skor`` table carry each light."""
+    n = skor_iku["status"].value_counts()
+    return JumlahStatus(*(int(n.get(s.value, 0)) for s in Status))
+
+
+def hitung_nko(skor_iku: pd.DataFrame, profil: ProfilAturan = KEMENKEU) -> Nko:
+    """The NKO over the IKU of a ``skor`` table (``kinerja_core.nko.hitung_nko`` on whole columns)."""
+    nilai = nko_kolom(skor_iku["capaian"].to_numpy(dtype=float), skor_iku["bobot"].to_numpy(dtype=float),
+                      skor_iku["perspektif"].map(_PERSPEKTIF).to_numpy(), np.zeros(len(skor_iku)), profil).get(0.0)
+    return Nko(nilai, status_capaian(nilai, profil), jumlah_status(skor_iku))
+
+
+def tabel_nko(skor_iku: pd.DataFrame, unit: pd.DataFrame, profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
+    """One row per unit that has IKU (in their order): its NKO (None when every IKU is grey) and status counts."""
     kolom = ["kode_unit", "nama_unit", "nko", "status", *(s.value for s in Status)]
-    return pd.DataFrame(baris, columns=kolom).astype({"nko": float})
+    if skor_iku.empty:
+        return pd.DataFrame(columns=kolom).astype({"nko": float})
+    nko = nko_kolom(skor_iku["capaian"].to_numpy(dtype=float), skor_iku["bobot"].to_numpy(dtype=float),
+                    skor_iku["perspektif"].map(_PERSPEKTIF).to_numpy(), skor_iku["kode_unit"].to_numpy(), profil)
+    hitung = pd.crosstab(skor_iku["kode_unit"], skor_iku["status"]).reindex(
+        index=list(nko), columns=[s.value for s in Status], fill_value=0)
+    nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
+    tabel = hitung.rename_axis(None, axis=1).reset_index()
+    tabel.insert(1, "nama_unit", [nama_unit.get(k, k) for k in nko])
+    tabel.insert(2, "nko", [np.nan if v is None else v for v in nko.values()])
+    tabel.insert(3, "status", [status_capaian(v, profil).value for v in nko.values()])
+    return tabel[kolom].astype({"nko": float, **{s.value: int for s in Status}})
 
 
 def tabel_progres(
@@ -168,20 +287,13 @@ def tabel_progres(
     )
 
 
-def tabel_semua_triwulan(
-    iku: pd.DataFrame,
-    realisasi: pd.DataFrame,
-    kode_unit: Iterable[str] | None = None,
-    profil: ProfilAturan = KEMENKEU,
-) -> pd.DataFrame:
-    """Every IKU in every quarter (long form): kode_unit, kode_iku, nama_iku, triwulan, capaian, status."""
-    pilih = None if kode_unit is None else list(kode_unit)
-    bagian = [
-        tabel_iku(nilai_semua(iku, realisasi, q, pilih, profil)).assign(triwulan=q) for q in TRIWULAN
-    ]
+def tabel_semua_triwulan(per_triwulan: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """The same IKU scored through TW I, II, III and IV (four ``skor`` tables) in long form: kode_unit,
+    kode_iku, nama_iku, triwulan, target, realisasi, capaian, status."""
+    bagian = [s.assign(triwulan=q) for q, s in zip(TRIWULAN, per_triwulan)]
     return pd.concat(bagian, ignore_index=True)[
         ["kode_unit", "kode_iku", "nama_iku", "triwulan", "target", "realisasi", "capaian", "status"]
-    ]
+    ].astype({"target": float, "realisasi": float, "capaian": float})
 
 
 def triwulan_rapat(iku: pd.DataFrame, realisasi: pd.DataFrame) -> int:
@@ -233,13 +345,12 @@ class Cakupan:
         return self.belum_dilaporkan == 0
 
 
-def cakupan(hasil: Iterable[HasilIku]) -> Cakupan:
-    """Count the IKU a score covers (not grey) and the grey ones by reason."""
-    semua = list(hasil)
-    alasan = [h.alasan for h in semua if h.status is Status.ABU_ABU]
-    belum_lapor = sum(a is AlasanAbu.REALISASI_BELUM_ADA for a in alasan)
-    belum_ukur = sum(a is AlasanAbu.BELUM_DIUKUR for a in alasan)
-    return Cakupan(total=len(semua), dinilai=len(semua) - len(alasan), belum_dilaporkan=belum_lapor,
+def cakupan(skor_iku: pd.DataFrame) -> Cakupan:
+    """Count the IKU of a ``skor`` table a score covers (not grey) and the grey ones by reason."""
+    alasan = skor_iku.loc[skor_iku["status"] == Status.ABU_ABU.value, "alasan"]
+    belum_lapor = int((alasan == AlasanAbu.REALISASI_BELUM_ADA.value).sum())
+    belum_ukur = int((alasan == AlasanAbu.BELUM_DIUKUR.value).sum())
+    return Cakupan(total=len(skor_iku), dinilai=len(skor_iku) - len(alasan), belum_dilaporkan=belum_lapor,
                    belum_diukur=belum_ukur, tidak_dapat_dihitung=len(alasan) - belum_lapor - belum_ukur)
 
 
@@ -260,8 +371,8 @@ class Ikhtisar:
     it follows the same perspective filter. A status filter only picks rows of a list, never a figure.
     """
 
-    lingkup: list[HasilIku]
-    """The IKU the status count covers."""
+    lingkup: pd.DataFrame
+    """The IKU the status count covers (rows of a ``skor`` table)."""
     jumlah: JumlahStatus
     nko: Nko
     nko_milik_sendiri: bool
@@ -277,21 +388,21 @@ class Ikhtisar:
 
 
 def ikhtisar(
-    hasil: Sequence[HasilIku], kode_unit: str, nama_unit: dict[str, str], perspektif: Sequence[str] = (),
+    skor_iku: pd.DataFrame, kode_unit: str, nama_unit: dict[str, str], perspektif: Sequence[str] = (),
     profil: ProfilAturan = KEMENKEU,
 ) -> Ikhtisar:
-    """The headline figures of the IKU in ``hasil`` (the selected units) for ``kode_unit``."""
-    lingkup = [h for h in hasil if not perspektif or h.iku.perspektif.value in perspektif]
-    milik_sendiri = any(h.iku.kode_unit == kode_unit for h in hasil)
-    dasar_nko = [h for h in lingkup if h.iku.kode_unit == kode_unit] if milik_sendiri else lingkup
+    """The headline figures of the IKU in ``skor_iku`` (the selected units, scored) for ``kode_unit``."""
+    lingkup = skor_iku[skor_iku["perspektif"].isin(perspektif)] if perspektif else skor_iku
+    milik_sendiri = bool((skor_iku["kode_unit"] == kode_unit).any())
+    dasar_nko = lingkup[lingkup["kode_unit"] == kode_unit] if milik_sendiri else lingkup
     nama = nama_unit.get(kode_unit, kode_unit)
     saring = f" · {t('cakupan.perspektif', daftar=', '.join(perspektif))}" if perspektif else ""
     judul = t("cakupan.nko_unit", unit=nama) if milik_sendiri else t("cakupan.nko_gabungan")
-    sub_unit = len({h.iku.kode_unit for h in hasil} - {kode_unit})
+    sub_unit = len(set(skor_iku["kode_unit"].unique()) - {kode_unit})
     lingkup_teks = (t("cakupan.lingkup_sub_unit", unit=nama, n=sub_unit) if sub_unit
                     else t("cakupan.lingkup_unit", unit=nama))
     return Ikhtisar(
-        lingkup=lingkup, jumlah=hitung_status(lingkup), nko=hitung_nko(dasar_nko, profil),
+        lingkup=lingkup, jumlah=jumlah_status(lingkup), nko=hitung_nko(dasar_nko, profil),
         nko_milik_sendiri=milik_sendiri, cakupan_nko=cakupan(dasar_nko), judul_nko=judul + saring,
         teks_lingkup=lingkup_teks + saring,
     )

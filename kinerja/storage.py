@@ -22,7 +22,7 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -441,14 +441,24 @@ class Storage:
         with self._buka() as con:
             return con.execute("SELECT count(*) FROM unit").fetchone()[0] == 0  # type: ignore[index]
 
-    def baca(self, tahun: int | None = None) -> Snapshot:
-        """Units, IKU and realisasi (of one year, or all), ordered for display, as one consistent view."""
-        filter_tahun = "WHERE tahun = $tahun" if tahun is not None else ""
-        param = {"tahun": tahun} if tahun is not None else {}
+    def baca(self, tahun: int | None = None, unit: Sequence[str] | None = None) -> Snapshot:
+        """Units, IKU and realisasi (of one year, or all), ordered for display, as one consistent view.
+
+        ``unit``: only the IKU, realisasi and meetings of these units are read (the filter runs in the
+        database, so an office's view never loads a ministry); the unit table is always whole.
+        """
+        syarat, param = [], {}
+        if tahun is not None:
+            syarat.append("tahun = $tahun")
+            param["tahun"] = tahun
+        if unit is not None:
+            syarat.append("kode_unit IN (SELECT unnest($unit))")
+            param["unit"] = list(unit)
+        saring = f"WHERE {' AND '.join(syarat)}" if syarat else ""
         with self._transaksi() as con:
             data = {
                 nama: con.execute(
-                    f"SELECT {', '.join(KOLOM[nama])} FROM {nama} {'' if nama == 'unit' else filter_tahun} "
+                    f"SELECT {', '.join(KOLOM[nama])} FROM {nama} {'' if nama == 'unit' else saring} "
                     f"ORDER BY {', '.join(KUNCI[nama])}",
                     {} if nama == "unit" else param,
                 ).df()
@@ -605,6 +615,20 @@ class Storage:
     def _revisi(con: duckdb.DuckDBPyConnection, revisi_id: int) -> Revisi:
         return _revisi_dari_baris(con.execute(f"SELECT {', '.join(KOLOM_REVISI)} FROM revisi WHERE id = $id",
                                               {"id": revisi_id}).fetchone())  # type: ignore[arg-type]
+
+    # --- reads for the pages: small, narrow answers, so a page at the ministry root reads no more than it shows
+
+    def unit_tahun(self, tahun: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """The unit table, and what tells where a meeting stands in ``tahun``: which IKU are measured in which
+        quarters (kode_unit, kode_iku, target_tw1..4) and which have a realisasi (kode_unit, kode_iku,
+        triwulan; blank realisasi left out). Read as one consistent view."""
+        with self._transaksi() as con:
+            unit = con.execute(f"SELECT {', '.join(KOLOM['unit'])} FROM unit ORDER BY kode_unit").df()
+            iku = con.execute("SELECT kode_unit, kode_iku, target_tw1, target_tw2, target_tw3, target_tw4 FROM iku "
+                              "WHERE tahun = $tahun ORDER BY kode_unit, kode_iku", {"tahun": tahun}).df()
+            lapor = con.execute("SELECT kode_unit, kode_iku, triwulan FROM realisasi WHERE tahun = $tahun "
+                                "AND realisasi IS NOT NULL", {"tahun": tahun}).df()
+        return unit, iku, lapor
 
 
 _RUJUKAN_MASUK = {

@@ -53,6 +53,11 @@ TEKS: dict[str, dict[str, str]] = {
         "ringkasan.nko_kosong": "—",
         "ringkasan.nko_gabungan": "NKO gabungan",
         "ringkasan.nko_unit": "NKO per unit",
+        "ringkasan.sub_unit": "Sub-unit {unit}",
+        "ringkasan.sub_unit_bantuan": "NKO tiap sub-unit langsung, yang terendah di atas; angka di kanan: jumlah IKU "
+                                      "per status di unit itu dan di bawahnya. Klik batangnya untuk membuka unit itu.",
+        "halaman.baris": "{awal}–{akhir} dari {total}",
+        "halaman.nomor": "Halaman",
         "ringkasan.tabel": "IKU",
         # table columns
         "kolom.kode_unit": "Kode unit",

@@ -1,8 +1,11 @@
 """Streamlit pieces shared by the pages: the store, cached reads, the sidebar filters, the status look.
 
-The store is one object per server (``st.cache_resource``); reads are cached
-per data version (``st.cache_data``), so every browser session shares them
-and a write from the app or from the command line is seen on the next run.
+The store is one object per server (``st.cache_resource``). What a page shows is read and scored once
+per data version and shared by every browser session: the year's unit tree and meeting quarter
+(``tahun_data``), the selected units' rows, read with the unit filter in SQL (``data``), and their scores
+per quarter (``skor``). A write from the app or from the command line changes the version, so the next
+run reads afresh; a filter change within a version reads nothing. The cached tables are shared, so no
+page modifies one in place (pandas operations return new tables).
 """
 
 from __future__ import annotations
@@ -26,9 +29,8 @@ from kinerja.storage import MasalahBasisData, Revisi, Snapshot, Storage
 from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_status, nama_triwulan, t,
 )
-from kinerja_core.capaian import HasilIku
 from kinerja_core.model import TRIWULAN, Perspektif, Status
-from kinerja_core.unit import subpohon
+from kinerja_core.unit import Pohon
 
 
 def pastikan_navigasi() -> None:
@@ -88,6 +90,77 @@ def baca(tahun: int | None, versi: tuple[int, ...] | None = None) -> Snapshot:
 def daftar_tahun() -> list[int]:
     s = storage()
     return _daftar_tahun(str(s.path), s.tanda_versi())
+
+
+@dataclass(frozen=True)
+class Tahun:
+    """What the filters need of one year: the unit tree, the units to offer, the quarter a meeting stands at."""
+
+    unit: pd.DataFrame
+    pohon: Pohon
+    urutan: list[tuple[str, int]]
+    """The units that have IKU in the year (themselves or below them), tree order, with their depth."""
+    triwulan_rapat: int
+    nama: dict[str, str]
+    induk: dict[str, object]
+
+    def nama_unit(self, kode: str) -> str:
+        return self.nama.get(kode, kode)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _tahun_data(path: str, versi: tuple[int, ...], tahun: int) -> Tahun:
+    unit, iku, lapor = Storage(path).unit_tahun(tahun)
+    pohon = scores.pohon(unit)
+    ada = pohon.dengan_turunan(set(iku["kode_unit"]))
+    urutan = [(k, pohon.dalam[k]) for k in pohon.urutan if k in ada] or [(k, pohon.dalam[k]) for k in pohon.urutan]
+    lapor = lapor.assign(realisasi=1.0)
+    return Tahun(unit, pohon, urutan, scores.triwulan_rapat(iku, lapor),
+                 dict(zip(unit["kode_unit"], unit["nama_unit"])), dict(zip(unit["kode_unit"], unit["kode_induk"])))
+
+
+def tahun_data(tahun: int, versi: tuple[int, ...] | None = None) -> Tahun:
+    s = storage()
+    return _tahun_data(str(s.path), versi or s.tanda_versi(), tahun)
+
+
+@dataclass(frozen=True)
+class Data:
+    """The stored rows of the selected units in one year (``snap``), and their IKU with the four quarterly
+    realisasi side by side (``lebar``, tree order), ready to score."""
+
+    snap: Snapshot
+    lebar: pd.DataFrame
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _data(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool) -> Data:
+    unit = _tahun_data(path, versi, tahun).pohon.subpohon(kode_unit, dengan_sub_unit=sub_unit)
+    snap = Storage(path).baca(tahun, unit=unit)
+    return Data(snap, scores.pilih_unit(scores.lebar(snap.iku, snap.realisasi), unit).reset_index(drop=True))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _skor(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int) -> pd.DataFrame:
+    return scores.skor(_data(path, versi, tahun, kode_unit, sub_unit).lebar, triwulan)
+
+
+def semua_triwulan(f: Filter, versi: tuple[int, ...] | None = None) -> pd.DataFrame:
+    """The selected units' IKU in every quarter (``scores.tabel_semua_triwulan`` of the cached scores)."""
+    versi = versi or storage().tanda_versi()
+    return scores.tabel_semua_triwulan([skor(f, q, versi) for q in TRIWULAN])
+
+
+def data(f: Filter, versi: tuple[int, ...] | None = None) -> Data:
+    """The selected units' rows of the filter's year (shared, read-only)."""
+    s = storage()
+    return _data(str(s.path), versi or s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit)
+
+
+def skor(f: Filter, triwulan: int | None = None, versi: tuple[int, ...] | None = None) -> pd.DataFrame:
+    """The selected units' IKU scored through the filter's quarter (or ``triwulan``), tree order (shared, read-only)."""
+    s = storage()
+    return _skor(str(s.path), versi or s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit, triwulan or f.triwulan)
 
 
 def bila_sibuk(e: MasalahBasisData) -> None:
@@ -192,20 +265,8 @@ class Filter:
     perspektif: tuple[str, ...]
     status: tuple[str, ...]
 
-    def unit_terpilih(self, snap: Snapshot) -> list[str]:
-        return subpohon(scores.daftar_unit(snap.unit), self.kode_unit, dengan_sub_unit=self.sub_unit)
-
-
-def _triwulan_rapat(snap: Snapshot) -> int:
-    """Where a meeting stands: the latest quarter most units have reported (``scores.triwulan_rapat``)."""
-    return scores.triwulan_rapat(snap.iku, snap.realisasi)
-
-
-def _unit_dengan_iku(snap: Snapshot) -> list[tuple[str, int]]:
-    """Units (tree order, with depth) that have IKU in the year themselves or below them."""
-    punya_iku = set(snap.iku["kode_unit"])
-    units = scores.daftar_unit(snap.unit)
-    return [(k, d) for k, d in scores.urutan_pohon(snap.unit) if punya_iku & set(subpohon(units, k))]
+    def unit_terpilih(self, tahun: Tahun) -> list[str]:
+        return tahun.pohon.subpohon(self.kode_unit, dengan_sub_unit=self.sub_unit)
 
 
 def sidebar() -> Filter | None:
@@ -221,10 +282,10 @@ def sidebar() -> Filter | None:
             return None
         tahun = st.selectbox(t("filter.tahun"), tahun_ada, key="tahun", bind="query-params")
         try:
-            snap = baca(tahun)
+            konteks = tahun_data(tahun)
         except MasalahBasisData as e:
             bila_sibuk(e)
-        terakhir = _triwulan_rapat(snap)
+        terakhir = konteks.triwulan_rapat
         if st.session_state.setdefault("_tahun_triwulan", tahun) != tahun:
             # another year starts at the quarter its units have reported
             st.session_state["triwulan"] = terakhir
@@ -233,16 +294,14 @@ def sidebar() -> Filter | None:
             t("filter.triwulan"), TRIWULAN, index=terakhir - 1, format_func=nama_triwulan, horizontal=True,
             key="triwulan", bind="query-params",
         )
-        urut = _unit_dengan_iku(snap) or scores.urutan_pohon(snap.unit)
-        kode_urut = [k for k, _ in urut]
+        kode_urut = [k for k, _ in konteks.urutan]
         if "unit" not in st.session_state and st.query_params.get("unit") in kode_urut:
             st.session_state["unit"] = st.query_params["unit"]  # a bookmarked view: ?unit=KPPBCBOGOR
         if st.session_state.get("unit", kode_urut[0]) not in kode_urut:
             st.session_state["unit"] = kode_urut[0]  # the highest unit with IKU in this year
-        nama = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"]))
-        induk = dict(zip(snap.unit["kode_unit"], snap.unit["kode_induk"]))
         kode_unit = st.selectbox(
-            t("filter.unit"), kode_urut, key="unit", format_func=lambda k: _nama_dengan_induk(k, nama, induk),
+            t("filter.unit"), kode_urut, key="unit",
+            format_func=lambda k: _nama_dengan_induk(k, konteks.nama, konteks.induk),
         )
         # the unit travels in the URL by its code, not by its indented name (bind= would use the latter)
         st.query_params["unit"] = kode_unit
@@ -273,30 +332,32 @@ class Pilihan:
     """The scored IKU of the filter's units: the headline figures, and the rows of the lists."""
 
     filter: Filter
-    snap: Snapshot
-    hasil: list[HasilIku]
-    """Every IKU of the selected units."""
+    tahun: Tahun
+    data: Data
+    skor: pd.DataFrame
+    """Every IKU of the selected units, scored (``scores.skor``), tree order."""
     ikhtisar: scores.Ikhtisar
     """NKO and status count over the selected units in the chosen perspectives, each saying what it covers."""
     tabel: pd.DataFrame
-    """The IKU rows that pass the perspective and status filters."""
+    """The IKU rows that pass the perspective and status filters (``scores.tabel_iku``)."""
+
+    @property
+    def snap(self) -> Snapshot:
+        return self.data.snap
 
 
 def pilihan(f: Filter) -> Pilihan:
     """Score the selected units' IKU: the headline over units × perspectives, the rows filtered by status too."""
     try:
-        snap = baca(f.tahun)
+        versi = storage().tanda_versi()
+        konteks, isi, hasil = tahun_data(f.tahun, versi), data(f, versi), skor(f, versi=versi)
     except MasalahBasisData as e:
         bila_sibuk(e)
-    hasil = scores.nilai_semua(snap.iku, snap.realisasi, f.triwulan, f.unit_terpilih(snap))
-    nama_unit = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"]))
-    kepala = scores.ikhtisar(hasil, f.kode_unit, nama_unit, f.perspektif)
-    tabel = scores.tabel_iku(hasil, snap.unit)
-    if f.perspektif:
-        tabel = tabel[tabel["perspektif"].isin(f.perspektif)]
+    kepala = scores.ikhtisar(hasil, f.kode_unit, konteks.nama, f.perspektif)
+    baris = kepala.lingkup
     if f.status:
-        tabel = tabel[tabel["status"].isin(f.status)]
-    return Pilihan(f, snap, hasil, kepala, tabel.reset_index(drop=True))
+        baris = baris[baris["status"].isin(f.status)]
+    return Pilihan(f, konteks, isi, hasil, kepala, scores.tabel_iku(baris, konteks.unit))
 
 
 def buka_halaman(judul: str, *, perlu_baris: bool = True) -> Pilihan:
@@ -311,16 +372,16 @@ def buka_halaman(judul: str, *, perlu_baris: bool = True) -> Pilihan:
         st.info(t("filter.kosong"))
         st.stop()
     p = pilihan(f)
-    st.markdown(f'<div class="kinerja-konteks">{html.escape(judul_unit(f, p.snap))}</div>', unsafe_allow_html=True)
-    if not p.ikhtisar.lingkup or (perlu_baris and p.tabel.empty):
+    st.markdown(f'<div class="kinerja-konteks">{html.escape(judul_unit(f, p.tahun))}</div>', unsafe_allow_html=True)
+    if p.ikhtisar.lingkup.empty or (perlu_baris and p.tabel.empty):
         st.info(t("halaman.tidak_ada"))
         st.stop()
     return p
 
 
-def judul_unit(f: Filter, snap: Snapshot) -> str:
+def judul_unit(f: Filter, tahun: Tahun) -> str:
     """'KPPBC TMP A Bogor · Tahun 2019 · s.d. TW III'."""
-    nama = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"])).get(f.kode_unit, f.kode_unit)
+    nama = tahun.nama_unit(f.kode_unit)
     return t("ringkasan.sub", unit=nama, tahun=f.tahun, romawi=nama_triwulan(f.triwulan).split()[-1])
 
 
@@ -488,6 +549,24 @@ def baris_revisi(r: Revisi) -> dict[str, object]:
         t("perubahan.baru"): r.baru, t("perubahan.berubah"): r.berubah, t("perubahan.sama"): r.sama,
         t("riwayat.kolom.dihapus"): r.dihapus, t("riwayat.kolom.keadaan"): keadaan,
     }
+
+
+def halaman(data: pd.DataFrame, key: str, per: int = 50) -> pd.DataFrame:
+    """The rows of the chosen page, all of them when they fit on one; above them a page number and
+    '51–100 dari 15.000'. At a ministry a list has thousands of rows: the browser gets one page at a time."""
+    total = len(data)
+    if total <= per:
+        return data
+    jumlah = -(-total // per)
+    kunci = f"{key}_halaman"
+    if not 1 <= st.session_state.get(kunci, 1) <= jumlah:  # fewer rows than before (another filter)
+        st.session_state[kunci] = 1
+    kiri, kanan = st.columns([1, 5], vertical_alignment="bottom")
+    nomor = int(kiri.number_input(t("halaman.nomor"), min_value=1, max_value=jumlah, step=1, key=kunci))
+    awal = (nomor - 1) * per
+    akhir = min(awal + per, total)
+    kanan.markdown(t("halaman.baris", awal=angka(awal + 1), akhir=angka(akhir), total=angka(total)))
+    return data.iloc[awal:akhir]
 
 
 def unduh_tabel(data: pd.DataFrame, nama: str, key: str) -> None:

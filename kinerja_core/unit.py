@@ -36,13 +36,18 @@ def subpohon(units: Iterable[Unit], kode_unit: str, *, dengan_sub_unit: bool = T
     """
     if not dengan_sub_unit:
         return [kode_unit]
-    anak = anak_per_induk(units)
+    return _turun(anak_per_induk(units), kode_unit, set())
+
+
+def _turun(anak: Mapping[str, list[str]], kode_unit: str, dilihat: set[str]) -> list[str]:
+    """Depth first from ``kode_unit``, skipping (and adding to) ``dilihat``: each unit once, linear time."""
     hasil: list[str] = []
     tumpukan = [kode_unit]
     while tumpukan:
         kode = tumpukan.pop()
-        if kode in hasil:
+        if kode in dilihat:
             continue
+        dilihat.add(kode)
         hasil.append(kode)
         tumpukan.extend(reversed(anak.get(kode, [])))
     return hasil
@@ -54,16 +59,17 @@ def kedalaman(units: Iterable[Unit]) -> Mapping[str, int]:
     >>> kedalaman([Unit("BPPT", "BPPT"), Unit("PTM", "Pusat Teknologi Material", "BPPT")])
     {'BPPT': 0, 'PTM': 1}
     """
-    daftar = list(units)
-    induk = {u.kode_unit: u.kode_induk for u in daftar}
-    hasil: dict[str, int] = {}
-    for u in daftar:
-        d, kode, dilihat = 0, u.kode_induk, {u.kode_unit}
-        while kode and kode in induk and kode not in dilihat:
-            dilihat.add(kode)
-            d, kode = d + 1, induk[kode]
-        hasil[u.kode_unit] = d
-    return hasil
+    induk = {u.kode_unit: u.kode_induk for u in units}
+    return {kode: _naik(induk, kode) for kode in induk}
+
+
+def _naik(induk: Mapping[str, str | None], kode_unit: str) -> int:
+    """How many stored parents are above ``kode_unit`` (a cycle counted once round)."""
+    d, kode, dilihat = 0, induk[kode_unit], {kode_unit}
+    while kode and kode in induk and kode not in dilihat:
+        dilihat.add(kode)
+        d, kode = d + 1, induk[kode]
+    return d
 
 
 def siklus(units: Iterable[Unit]) -> list[str] | None:
@@ -92,3 +98,59 @@ def siklus(units: Iterable[Unit]) -> list[str] | None:
             kode = induk[kode]
         selesai.update(jalur)
     return None
+
+
+@dataclass(frozen=True)
+class Pohon:
+    """The unit tree indexed once, so every question about it takes time linear in the number of units.
+
+    A ministry has a thousand units or more; walking the tree once per unit (to order a picker, or to find
+    which units have IKU below them) would take seconds. ``urutan`` lists roots first, each followed by its
+    sub-units depth first, then any unit caught in a cycle of bad data.
+
+    >>> pohon = Pohon.dari([Unit("DJBC", "DJBC"), Unit("KWJABAR", "Kanwil Jawa Barat", "DJBC"),
+    ...                     Unit("KPPBCBOGOR", "KPPBC Bogor", "KWJABAR"), Unit("KWJATIM", "Kanwil Jatim", "DJBC")])
+    >>> pohon.urutan
+    ('DJBC', 'KWJABAR', 'KPPBCBOGOR', 'KWJATIM')
+    >>> pohon.subpohon("KWJABAR"), pohon.anak["DJBC"], pohon.dalam["KPPBCBOGOR"]
+    (['KWJABAR', 'KPPBCBOGOR'], ['KWJABAR', 'KWJATIM'], 2)
+    >>> sorted(pohon.dengan_turunan({"KPPBCBOGOR"}))  # the units that have Bogor at or below them
+    ['DJBC', 'KPPBCBOGOR', 'KWJABAR']
+    """
+
+    induk: Mapping[str, str | None]
+    anak: Mapping[str, list[str]]
+    dalam: Mapping[str, int]
+    urutan: tuple[str, ...]
+
+    @classmethod
+    def dari(cls, units: Iterable[Unit]) -> Pohon:
+        daftar = list(units)
+        induk = {u.kode_unit: u.kode_induk for u in daftar}
+        anak = anak_per_induk(daftar)
+        dilihat: set[str] = set()
+        urut: list[str] = []
+        for u in daftar:
+            if not (u.kode_induk and u.kode_induk in induk):  # a root (or under a parent that is not stored)
+                urut += _turun(anak, u.kode_unit, dilihat)
+        dalam: dict[str, int] = {}
+        for kode in urut:  # depth first: a parent comes before its sub-units
+            atas = induk[kode]
+            dalam[kode] = dalam[atas] + 1 if atas in dalam else 0
+        siklus = [u.kode_unit for u in daftar if u.kode_unit not in dilihat]  # in or under a cycle (bad data)
+        dalam.update({kode: _naik(induk, kode) for kode in siklus})
+        urut += siklus
+        return cls(induk, anak, dalam, tuple(urut))
+
+    def subpohon(self, kode_unit: str, *, dengan_sub_unit: bool = True) -> list[str]:
+        """``kode_unit`` and every unit below it, depth first (as the module's ``subpohon``)."""
+        return _turun(self.anak, kode_unit, set()) if dengan_sub_unit else [kode_unit]
+
+    def dengan_turunan(self, ada: Iterable[str]) -> set[str]:
+        """The units in ``ada`` and every unit above one of them: e.g. the units with IKU at or below them."""
+        hasil: set[str] = set()
+        for kode in ada:
+            while kode in self.induk and kode not in hasil:  # stops at a unit already marked: linear overall
+                hasil.add(kode)
+                kode = self.induk[kode]  # type: ignore[assignment]
+        return hasil

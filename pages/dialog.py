@@ -56,19 +56,21 @@ with atas[3].popover(t("dialog.kontrol"), icon=":material/tune:", width="stretch
     unduh = st.container()
 st.markdown(projector.css(gelap=tema == "gelap", tanpa_sidebar=penuh), unsafe_allow_html=True)
 
-# the data on screen, per database and year: every live run replaces it, a frozen run keeps it (what was
-# on screen when the presenter froze it, not what was there when the page opened)
+# the data on screen, per database, year and units: every live run replaces it, a frozen run keeps it (what
+# was on screen when the presenter froze it, not what was there when the page opened)
 versi = ui.storage().tanda_versi()
 tampil = st.session_state.setdefault("dialog_tampil", {})
-kunci_tampil = (str(ui.storage().path), f.tahun)
+kunci_tampil = (str(ui.storage().path), f.tahun, f.kode_unit, f.sub_unit)
 try:
     if not beku or kunci_tampil not in tampil:
-        tampil[kunci_tampil] = ui.baca(f.tahun, versi)
+        tampil[kunci_tampil] = (versi, ui.data(f, versi))
+    versi_tampil, data = tampil[kunci_tampil]
+    # live: the scores shared by every session; frozen: scored from the kept rows (the shared ones may be newer)
+    skor_iku = ui.skor(f, versi=versi) if versi_tampil == versi else scores.skor(data.lebar, f.triwulan)
 except MasalahBasisData as e:
     ui.bila_sibuk(e)
-snap = tampil[kunci_tampil]
-isi = dialog.susun(snap, f.kode_unit, f.triwulan, dengan_sub_unit=f.sub_unit, perspektif=f.perspektif,
-                   status=f.status)
+snap = data.snap
+isi = dialog.susun(snap, f.kode_unit, f.triwulan, perspektif=f.perspektif, status=f.status, skor_iku=skor_iku)
 jumlah_iku = len(isi.slide)
 jumlah_slide = jumlah_iku + 1  # the summary is slide 0, the IKU 1..n, the meeting's arahan the last
 

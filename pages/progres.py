@@ -7,24 +7,26 @@ from kinerja.texts import angka, nama_triwulan, t
 
 ui.pastikan_navigasi()
 
+PER_HALAMAN = 40  # IKU in the grid at once: at a ministry the rest come a page at a time
+
 p = ui.buka_halaman(t("progres.judul"))
 f = p.filter
 
-terpilih = p.tabel[["kode_unit", "kode_iku", "nama_iku"]]
-semua = scores.tabel_semua_triwulan(p.snap.iku, p.snap.realisasi, f.unit_terpilih(p.snap))
-semua = semua.merge(terpilih, on=["kode_unit", "kode_iku", "nama_iku"])
+terpilih = ui.halaman(p.tabel[["kode_unit", "kode_iku", "nama_iku", "nama_unit"]], "peta_status", PER_HALAMAN)
+semua = ui.semua_triwulan(f).merge(terpilih[["kode_unit", "kode_iku", "nama_iku"]],
+                                   on=["kode_unit", "kode_iku", "nama_iku"])
 semua["label"] = semua["kode_iku"] + " · " + semua["nama_iku"].map(lambda n: n if len(n) <= 60 else n[:58] + "…")
 semua["teks"] = [ui.teks_sel(c, s) for c, s in zip(semua["capaian"], semua["status"])]
 st.plotly_chart(charts.peta_status(semua, f.triwulan), key="peta_status", config={"displayModeBar": False},
                 theme=None)
 
 label = {
-    (r.kode_unit, r.kode_iku): f"{r.kode_iku} · {r.nama_iku} ({r.nama_unit})" for r in p.tabel.itertuples()
+    (r.kode_unit, r.kode_iku): f"{r.kode_iku} · {r.nama_iku} ({r.nama_unit})" for r in terpilih.itertuples()
 }
 kunci = st.selectbox(t("progres.pilih_iku"), list(label), format_func=label.get, key="progres_iku")
-iku = next(i for i in scores.iku_dari_tabel(p.snap.iku) if (i.kode_unit, i.kode_iku) == kunci)
-realisasi = scores.realisasi_per_iku(p.snap.realisasi).get(kunci, (None, None, None, None))
-progres = scores.tabel_progres(iku, realisasi)
+baris = p.data.lebar[(p.data.lebar["kode_unit"] == kunci[0]) & (p.data.lebar["kode_iku"] == kunci[1])]
+(iku,) = scores.iku_dari_tabel(baris)
+progres = scores.tabel_progres(iku, scores.realisasi_baris(next(baris.itertuples(index=False))))
 
 st.subheader(f"{iku.kode_iku} · {iku.nama_iku}")
 st.caption(t("progres.info", polaritas=t(f"polaritas.{iku.polaritas.value}"),

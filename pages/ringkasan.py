@@ -4,11 +4,12 @@ The figures at the top (count, tiles, NKO, NKO per unit) cover the selected unit
 perspectives and say so; the status filter picks rows of the IKU table only, and the table says that.
 """
 
+import functools
 import html
 
 import streamlit as st
 
-from kinerja import scores, ui
+from kinerja import charts, scores, ui
 from kinerja.texts import nama_status, t
 from kinerja_core.model import Status
 
@@ -43,11 +44,32 @@ kolom[0].markdown(ui.kartu_nko(kepala.nko.nilai, kepala.nko.status, kepala.judul
 for k, (s, n) in zip(kolom[1:], kepala.jumlah.menurut_status().items()):
     k.markdown(ui.kartu_status(s, n), unsafe_allow_html=True)
 
-nko_unit = scores.tabel_nko(kepala.lingkup, p.snap.unit)
+PER_HALAMAN = 50  # rows of a list in the browser at once: a ministry's 15,000 IKU come a page at a time
+
+
+def _buka_sub_unit(key: str) -> None:
+    """A bar of the sub-unit chart was clicked: open that unit (a callback runs before the sidebar is drawn,
+    so the unit picker and the URL follow)."""
+    titik = (st.session_state.get(key) or {}).get("selection", {}).get("points", [])
+    if titik and titik[0].get("customdata"):
+        st.session_state["unit"] = titik[0]["customdata"]
+
+
+if f.sub_unit:
+    anak = scores.tabel_sub_unit(kepala.lingkup, p.tahun.pohon, f.kode_unit, p.tahun.unit)
+    if not anak.empty:
+        st.subheader(t("ringkasan.sub_unit", unit=p.tahun.nama_unit(f.kode_unit)))
+        st.caption(t("ringkasan.sub_unit_bantuan"))
+        with st.container(key="grafik_sub_unit"):
+            st.plotly_chart(charts.nko_sub_unit(anak), key=f"anak_{f.kode_unit}",
+                            on_select=functools.partial(_buka_sub_unit, f"anak_{f.kode_unit}"),
+                            selection_mode="points", config={"displayModeBar": False}, theme=None)
+
+nko_unit = scores.tabel_nko(kepala.lingkup, p.tahun.unit)
 if len(nko_unit) > 1:
     st.subheader(t("ringkasan.nko_unit"))
     ui.tabel_status(
-        nko_unit.drop(columns="kode_unit").rename(columns={
+        ui.halaman(nko_unit, "tabel_nko", PER_HALAMAN).drop(columns="kode_unit").rename(columns={
             "nama_unit": t("kolom.nama_unit"), "nko": t("kolom.nko"), "status": t("kolom.status"),
             **{s.value: nama_status(s) for s in Status},
         }),
@@ -64,9 +86,10 @@ kolom_tabel = dict(KOLOM_TABEL)
 if not f.sub_unit or p.tabel["kode_unit"].nunique() == 1:
     kolom_tabel.pop("nama_unit")
 ui.unduh_tabel(p.tabel, f"ringkasan_{f.kode_unit}_{f.tahun}_tw{f.triwulan}", key="unduh_ringkasan")
+baris = ui.halaman(p.tabel, "tabel_iku", PER_HALAMAN)
 ui.tabel_status(
-    p.tabel[list(kolom_tabel)].rename(columns={k: t(f"kolom.{k}") for k in kolom_tabel}),
+    baris[list(kolom_tabel)].rename(columns={k: t(f"kolom.{k}") for k in kolom_tabel}),
     key="tabel_iku", kolom_status=t("kolom.status"), row_height=TINGGI_BARIS,
-    height=min(TINGGI_BARIS * len(p.tabel) + 38, 2000),  # every row in view (the header is 35 px)
+    height=min(TINGGI_BARIS * len(baris) + 38, 2000),  # every row in view (the header is 35 px)
     column_config={t(f"kolom.{k}"): st.column_config.TextColumn(width=w) for k, w in kolom_tabel.items()},
 )

@@ -16,19 +16,23 @@ st.markdown(t("unggah.petunjuk"))
 f = st.session_state.get("filter")
 if f is not None:
     with st.expander(t("unggah.templat"), expanded=False):
-        snap = ui.baca(f.tahun)
-        unit = f.unit_terpilih(snap)
-        st.caption(t("unggah.templat_untuk", unit=ui.judul_unit(f, snap)))
+        konteks, isi = ui.tahun_data(f.tahun), ui.data(f)
+        unit = f.unit_terpilih(konteks)
+        st.caption(t("unggah.templat_untuk", unit=ui.judul_unit(f, konteks)))
         for kolom, jenis in zip(st.columns(3), Jenis):
-            data = exporting.templat(jenis, snap, unit, f.tahun, f.triwulan)
             nama = f"{jenis.value}_{f.tahun}" + (f"_tw{f.triwulan}" if jenis is Jenis.REALISASI else "")
+
+            def templat(jenis: Jenis = jenis):  # built when clicked: a ministry's template is large
+                return exporting.templat(jenis, isi.snap, unit, f.tahun, f.triwulan)
+
             with kolom:
                 st.markdown(f"**{t(f'unggah.templat_{jenis.value}', triwulan=nama_triwulan(f.triwulan))}**")
-                st.download_button("CSV", exporting.ke_csv(data), f"{nama}.csv", "text/csv",
-                                   key=f"templat_csv_{jenis.value}", icon=":material/download:")
-                st.download_button("Excel", exporting.ke_xlsx(data, jenis.value), f"{nama}.xlsx",
-                                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                   key=f"templat_xlsx_{jenis.value}", icon=":material/download:")
+                st.download_button("CSV", lambda templat=templat: exporting.ke_csv(templat()), f"{nama}.csv",
+                                   "text/csv", key=f"templat_csv_{jenis.value}", icon=":material/download:",
+                                   on_click="ignore")
+                st.download_button("Excel", lambda templat=templat, jenis=jenis: exporting.ke_xlsx(templat(), jenis.value),
+                                   f"{nama}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                   key=f"templat_xlsx_{jenis.value}", icon=":material/download:", on_click="ignore")
 
 pengguna = st.text_input(t("unggah.pengguna"), key="unggah_pengguna", placeholder=t("unggah.pengguna_contoh"))
 # Streamlit's uploader has no setting for its own words ("Upload", "… per file"): say them in Indonesian

@@ -63,7 +63,8 @@ def test_triwulan_rapat_data_contoh(storage):
 def test_ikhtisar_unit_induk_dan_gabungan(storage):
     snap = storage.baca(2019)
     nama = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"]))
-    jabar = scores.nilai_semua(snap.iku, snap.realisasi, 3, ["KWBCJABAR", "KPPBCBEKASI", "KPPBCBOGOR"])
+    jabar = scores.skor(scores.pilih_unit(scores.lebar(snap.iku, snap.realisasi),
+                                          ["KWBCJABAR", "KPPBCBEKASI", "KPPBCBOGOR"]), 3)
     sendiri = scores.ikhtisar(jabar, "KWBCJABAR", nama)
     assert sendiri.nko_milik_sendiri and sendiri.jumlah.total == 27
     assert (sendiri.cakupan_nko.total, sendiri.cakupan_nko.dinilai) == (5, 5)
