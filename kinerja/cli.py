@@ -26,7 +26,7 @@ from pathlib import Path
 
 from kinerja import loading, scores
 from kinerja.config import path_db
-from kinerja.exporting import netralkan
+from kinerja.exporting import ke_json, netralkan
 from kinerja.importing import Perubahan, rencanakan, terapkan
 from kinerja.storage import KUNCI, ImporDitolak, MasalahBasisData, RevisiDitolak, Storage
 from kinerja.texts import t
@@ -176,17 +176,16 @@ def _batal(args: argparse.Namespace, storage: Storage) -> int:
 
 
 def _skor(args: argparse.Namespace, storage: Storage) -> int:
-    pilihan = None
+    # the unit filter runs in the database: one office reads one office's rows
+    snap = storage.baca_nilai(args.tahun, args.unit, sub_unit=args.sub_unit)
+    data = scores.lebar(snap.iku, snap.realisasi)
     if args.unit:
-        unit, _, _ = storage.unit_tahun(args.tahun)
-        pohon = scores.pohon(unit)
+        pohon = scores.pohon(snap.unit)
         if args.unit not in pohon.induk:
             print(t("galat.unit_tidak_dikenal", nilai=args.unit), file=sys.stderr)
             return 1
-        pilihan = pohon.subpohon(args.unit, dengan_sub_unit=args.sub_unit)
-    snap = storage.baca(args.tahun, unit=pilihan)  # one office reads one office's rows
-    data = scores.lebar(snap.iku, snap.realisasi)
-    hasil = scores.skor(data if pilihan is None else scores.pilih_unit(data, pilihan), args.triwulan)
+        data = scores.pilih_unit(data, pohon.subpohon(args.unit, dengan_sub_unit=args.sub_unit))
+    hasil = scores.skor(data, args.triwulan)
     iku = scores.tabel_iku(hasil)[scores.KOLOM_SKOR]
     iku["capaian"] = iku["capaian"].round(2)
     angka = ["target", "realisasi", "capaian"]  # beyond a double's range (older data): empty, never 'inf'
@@ -196,26 +195,8 @@ def _skor(args: argparse.Namespace, storage: Storage) -> int:
         iku[teks] = iku[teks].map(netralkan)
         iku.to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
-    nko = scores.tabel_nko(hasil, snap.unit)
-    keluaran = {
-        "iku": [_json_baris(r) for r in iku.to_dict("records")],
-        "nko": [
-            _json_baris({k: r[k] for k in ("kode_unit", "nama_unit", "nko", "hijau", "kuning", "merah", "abu-abu")})
-            for r in nko.to_dict("records")
-        ],
-    }
-    json.dump(keluaran, sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
-    sys.stdout.write("\n")
+    nko = scores.tabel_nko(hasil, snap.unit)[["kode_unit", "nama_unit", "nko", "hijau", "kuning", "merah", "abu-abu"]]
+    sys.stdout.write(ke_json({"iku": iku, "nko": nko}) + "\n")
     return 0
 
 
-def _json_baris(baris: dict[str, object]) -> dict[str, object]:
-    """NaN (not computable, missing) and any non-finite number become null; numpy numbers plain numbers."""
-    hasil: dict[str, object] = {}
-    for k, v in baris.items():
-        if hasattr(v, "item"):
-            v = v.item()  # type: ignore[union-attr]
-        if isinstance(v, float) and not math.isfinite(v):
-            v = None
-        hasil[k] = v
-    return hasil

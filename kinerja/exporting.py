@@ -13,6 +13,7 @@ versions) become a line break (``\x0b``, ``\x0c``) or a space. Numbers stay numb
 from __future__ import annotations
 
 import io
+import json
 import re
 from collections.abc import Sequence
 
@@ -25,6 +26,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kinerja.loading import KOLOM, KOLOM_INFO, Jenis
 from kinerja.storage import Snapshot
 from kinerja.texts import BAHASA, TEKS, nama_triwulan, t
+
+_teks_json = json.encoder.encode_basestring  # type: ignore[attr-defined]  # JSON text, ensure_ascii=False
 
 AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -161,3 +164,44 @@ def templat(jenis: Jenis, snap: Snapshot, kode_unit: Sequence[str], tahun: int, 
         # for the person filling it in; ignored on upload
         "nama_iku": terukur["nama_iku"], "satuan": terukur["satuan"], "target_triwulan": terukur[f"target_tw{triwulan}"],
     }).reindex(columns=[*kolom, *KOLOM_INFO[jenis][1:]])
+
+
+def _json_kolom(kolom: pd.Series) -> list[str]:
+    """Each value of a column as JSON text, as ``json.dumps`` writes it: a missing or non-finite number as
+    null, text unescaped beyond what JSON needs (``ensure_ascii=False``)."""
+    if pd.api.types.is_float_dtype(kolom) or pd.api.types.is_integer_dtype(kolom):
+        # numbers hold no ", ": one call of the C encoder for the whole column, split again
+        teks = json.dumps(kolom.tolist())[1:-1]
+        return [] if not teks else ["null" if v in _BUKAN_ANGKA else v for v in teks.split(", ")]
+    nilai = kolom.tolist()
+    if kolom.notna().all() and pd.api.types.infer_dtype(kolom) == "string":  # text throughout: one C call each
+        return list(map(_teks_json, nilai))
+    return ["null" if v is None or (isinstance(v, float) and v != v) else
+            _teks_json(v) if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in nilai]
+
+
+_BUKAN_ANGKA = frozenset({"NaN", "Infinity", "-Infinity"})
+
+
+def ke_json(tabel: dict[str, pd.DataFrame]) -> str:
+    """Tables as one JSON object of lists of records, the same text as ``json.dumps(…, indent=2,
+    ensure_ascii=False)`` (a missing value is null, never NaN), written column by column: a ministry's 15,000
+    IKU take milliseconds instead of Python's indenting encoder's half second.
+
+    >>> print(ke_json({"nko": pd.DataFrame({"kode_unit": ["BTP"], "nko": [float("nan")]})}))
+    {
+      "nko": [
+        {
+          "kode_unit": "BTP",
+          "nko": null
+        }
+      ]
+    }
+    """
+    bagian = []
+    for nama, data in tabel.items():
+        kolom = [list(map(f"      {_teks_json(str(k))}: ".__add__, _json_kolom(data[k]))) for k in data.columns]
+        baris = ["    {\n" + ",\n".join(nilai) + "\n    }" for nilai in zip(*kolom)]
+        isi = "[\n" + ",\n".join(baris) + "\n  ]" if baris else "[]"
+        bagian.append(f"  {_teks_json(nama)}: {isi}")
+    return "{\n" + ",\n".join(bagian) + "\n}" if bagian else "{}"

@@ -189,27 +189,14 @@ def tabel_sub_unit(skor_iku: pd.DataFrame, pohon: Pohon, kode_unit: str, unit: p
     for anak in pohon.anak.get(kode_unit, []):
         for k in pohon.subpohon(anak):
             cabang.setdefault(k, anak)
-    data = skor_iku.assign(cabang=skor_iku["kode_unit"].map(cabang)).dropna(subset=["cabang"])
-    kolom = ["kode_unit", "nama_unit", "nko", "status", *(x.value for x in Status)]
-    if data.empty:
-        return pd.DataFrame(columns=kolom).astype({"nko": float})
-    nilai = {k: data[k].to_numpy() for k in ("capaian", "bobot", "kode_unit", "cabang")}
-    perspektif = data["perspektif"].map(_PERSPEKTIF).to_numpy()
-    sendiri = data["kode_unit"] == data["cabang"]
-    nko_sendiri = nko_kolom(nilai["capaian"][sendiri].astype(float), nilai["bobot"][sendiri].astype(float),
-                            perspektif[sendiri], nilai["cabang"][sendiri], profil)
-    nko_gabungan = nko_kolom(nilai["capaian"].astype(float), nilai["bobot"].astype(float), perspektif,
-                             nilai["cabang"], profil)
+    di_cabang = skor_iku["kode_unit"].map(cabang)
+    data, di_cabang = skor_iku[di_cabang.notna()], di_cabang.dropna()
+    sendiri = data["kode_unit"] == di_cabang
+    nko_sendiri = _nko_per(data[sendiri], di_cabang[sendiri], profil)
+    nko_gabungan = _nko_per(data, di_cabang, profil)
     urut = [a for a in pohon.anak.get(kode_unit, []) if a in nko_gabungan]
-    nko = [nko_sendiri[a] if a in nko_sendiri else nko_gabungan[a] for a in urut]
-    hitung = pd.crosstab(data["cabang"], data["status"]).reindex(index=urut, columns=[x.value for x in Status],
-                                                                 fill_value=0)
-    nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
-    tabel = hitung.rename_axis(None, axis=1).reset_index().rename(columns={"cabang": "kode_unit"})
-    tabel.insert(1, "nama_unit", [nama_unit.get(k, k) for k in urut])
-    tabel.insert(2, "nko", [np.nan if v is None else v for v in nko])
-    tabel.insert(3, "status", [status_capaian(v, profil).value for v in nko])
-    return tabel[kolom].astype({"nko": float, **{x.value: int for x in Status}})
+    nko = {a: nko_sendiri[a] if a in nko_sendiri else nko_gabungan[a] for a in urut}
+    return _tabel_per_unit(nko, data, di_cabang, unit, profil)
 
 
 def _triwulan_target_berikut(hasil: HasilIku) -> int | None:
@@ -247,21 +234,36 @@ def hitung_nko(skor_iku: pd.DataFrame, profil: ProfilAturan = KEMENKEU) -> Nko:
     return Nko(nilai, status_capaian(nilai, profil), jumlah_status(skor_iku))
 
 
+KOLOM_NKO = ["kode_unit", "nama_unit", "nko", "status", *(s.value for s in Status)]
+_KODE_STATUS = {s.value: i for i, s in enumerate(Status)}
+
+
+def _nko_per(skor_iku: pd.DataFrame, kelompok: pd.Series, profil: ProfilAturan) -> dict[object, float | None]:
+    return nko_kolom(skor_iku["capaian"].to_numpy(dtype=float), skor_iku["bobot"].to_numpy(dtype=float),
+                     skor_iku["perspektif"].map(_PERSPEKTIF).to_numpy(), kelompok.to_numpy(), profil)
+
+
+def _tabel_per_unit(nko: dict[object, float | None], skor_iku: pd.DataFrame, kelompok: pd.Series,
+                    unit: pd.DataFrame, profil: ProfilAturan) -> pd.DataFrame:
+    """``KOLOM_NKO`` rows for the units in ``nko`` (in its order), the status counts of the IKU in each
+    unit's ``kelompok``."""
+    urut = list(nko)
+    posisi = kelompok.map({k: i for i, k in enumerate(urut)}).to_numpy(dtype=np.intp)
+    kode = skor_iku["status"].map(_KODE_STATUS).to_numpy(dtype=np.intp)
+    hitung = np.bincount(posisi * len(Status) + kode, minlength=len(urut) * len(Status)).reshape(-1, len(Status))
+    nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
+    return pd.DataFrame({
+        "kode_unit": urut, "nama_unit": [nama_unit.get(k, k) for k in urut],
+        "nko": np.array([np.nan if v is None else v for v in nko.values()], dtype=float),
+        "status": [status_capaian(v, profil).value for v in nko.values()],
+        **{s.value: hitung[:, i] for i, s in enumerate(Status)},
+    }, columns=KOLOM_NKO)
+
+
 def tabel_nko(skor_iku: pd.DataFrame, unit: pd.DataFrame, profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
     """One row per unit that has IKU (in their order): its NKO (None when every IKU is grey) and status counts."""
-    kolom = ["kode_unit", "nama_unit", "nko", "status", *(s.value for s in Status)]
-    if skor_iku.empty:
-        return pd.DataFrame(columns=kolom).astype({"nko": float})
-    nko = nko_kolom(skor_iku["capaian"].to_numpy(dtype=float), skor_iku["bobot"].to_numpy(dtype=float),
-                    skor_iku["perspektif"].map(_PERSPEKTIF).to_numpy(), skor_iku["kode_unit"].to_numpy(), profil)
-    hitung = pd.crosstab(skor_iku["kode_unit"], skor_iku["status"]).reindex(
-        index=list(nko), columns=[s.value for s in Status], fill_value=0)
-    nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
-    tabel = hitung.rename_axis(None, axis=1).reset_index()
-    tabel.insert(1, "nama_unit", [nama_unit.get(k, k) for k in nko])
-    tabel.insert(2, "nko", [np.nan if v is None else v for v in nko.values()])
-    tabel.insert(3, "status", [status_capaian(v, profil).value for v in nko.values()])
-    return tabel[kolom].astype({"nko": float, **{s.value: int for s in Status}})
+    return _tabel_per_unit(_nko_per(skor_iku, skor_iku["kode_unit"], profil), skor_iku, skor_iku["kode_unit"],
+                           unit, profil)
 
 
 def tabel_progres(

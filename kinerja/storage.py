@@ -493,6 +493,19 @@ class Storage:
                 con.unregister("masuk")
         return beda
 
+    def iku_dan_realisasi(self, kunci: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The stored IKU with these keys (tahun, kode_unit, kode_iku) and their realisasi, as one consistent view:
+        what an upload's preview scores to show the light a realisasi turns, without reading whole years."""
+        with self._transaksi() as con:
+            con.register("kunci_iku", kunci[KUNCI["iku"]])
+            iku, realisasi = (
+                con.execute(f"SELECT {', '.join(KOLOM[nama])} FROM {nama} SEMI JOIN kunci_iku "
+                            f"USING ({', '.join(KUNCI['iku'])}) ORDER BY {', '.join(KUNCI[nama])}").df()
+                for nama in ("iku", "realisasi")
+            )
+            con.unregister("kunci_iku")
+        return iku, realisasi
+
     def simpan(self, masuk: dict[str, pd.DataFrame], *, pengguna: str, berkas: str, sha256: str) -> Revisi:
         """Commit an upload as one revision: log what it said, upsert, count, all in one transaction.
 
@@ -617,6 +630,26 @@ class Storage:
                                               {"id": revisi_id}).fetchone())  # type: ignore[arg-type]
 
     # --- reads for the pages: small, narrow answers, so a page at the ministry root reads no more than it shows
+
+    def baca_nilai(self, tahun: int, kode_unit: str | None = None, *, sub_unit: bool = True) -> Snapshot:
+        """What scoring needs and no more, in one read: the unit table, and the IKU and realisasi (kode_unit,
+        kode_iku, triwulan, realisasi; no notes) of ``kode_unit`` and, with ``sub_unit``, every unit below it
+        (the tree walked in SQL), or of every unit. ``rapat`` is empty."""
+        param: dict[str, object] = {"tahun": tahun}
+        pilih, syarat = "", "tahun = $tahun"
+        if kode_unit is not None:
+            param["akar"] = kode_unit
+            pilih = ("WITH RECURSIVE pilih(kode_unit) AS (SELECT $akar UNION SELECT u.kode_unit FROM unit u "
+                     "JOIN pilih p ON u.kode_induk = p.kode_unit) ") if sub_unit else \
+                "WITH pilih(kode_unit) AS (SELECT $akar) "
+            syarat += " AND kode_unit IN (SELECT kode_unit FROM pilih)"
+        with self._transaksi() as con:
+            unit = con.execute(f"SELECT {', '.join(KOLOM['unit'])} FROM unit ORDER BY kode_unit").df()
+            iku = con.execute(f"{pilih}SELECT {', '.join(KOLOM['iku'])} FROM iku WHERE {syarat} "
+                              f"ORDER BY {', '.join(KUNCI['iku'])}", param).df()
+            realisasi = con.execute(f"{pilih}SELECT kode_unit, kode_iku, triwulan, realisasi FROM realisasi "
+                                    f"WHERE {syarat}", param).df()
+        return Snapshot(unit, iku, realisasi, pd.DataFrame(columns=KOLOM["rapat"]))
 
     def unit_tahun(self, tahun: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """The unit table, and what tells where a meeting stands in ``tahun``: which IKU are measured in which

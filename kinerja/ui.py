@@ -295,6 +295,8 @@ def sidebar() -> Filter | None:
             key="triwulan", bind="query-params",
         )
         kode_urut = [k for k, _ in konteks.urutan]
+        if st.session_state.get("_buka_unit") in kode_urut:  # a unit opened from a page (``buka_unit``)
+            st.session_state["unit"] = st.session_state.pop("_buka_unit")
         if "unit" not in st.session_state and st.query_params.get("unit") in kode_urut:
             st.session_state["unit"] = st.query_params["unit"]  # a bookmarked view: ?unit=KPPBCBOGOR
         if st.session_state.get("unit", kode_urut[0]) not in kode_urut:
@@ -317,6 +319,12 @@ def sidebar() -> Filter | None:
         )
         st.caption(t("filter.basis_data", path=storage().path.name))
     return Filter(tahun, triwulan, kode_unit, sub_unit, tuple(perspektif), tuple(status))
+
+
+def buka_unit(kode_unit: str) -> None:
+    """Select ``kode_unit`` in the sidebar (and the URL) and run the page again: a drill-down from a chart."""
+    st.session_state["_buka_unit"] = kode_unit
+    st.rerun()
 
 
 def _nama_dengan_induk(kode: str, nama: dict[str, str], induk: dict[str, object]) -> str:

@@ -48,7 +48,29 @@ class SkorKolom:
     alasan: np.ndarray
 
 
-_bulatkan = np.frompyfunc(bulatkan, 2, 1)
+_bulatkan_satu = np.frompyfunc(bulatkan, 2, 1)
+
+
+def _bulatkan(nilai: np.ndarray, desimal: int) -> np.ndarray:
+    """``capaian.bulatkan`` (half-up on the decimal the value is written as) on a column, with equal results.
+
+    Away from a half, half-up and rounding to the nearest agree: n = round(|x| × 10^d) and n / 10^d, which
+    IEEE division rounds to the double nearest to the decimal n·10^-d, as ``float(Decimal(...))`` does. A
+    value within 10^-6 of a half (in units of the last decimal), or too large for that margin to hold, goes
+    through ``bulatkan`` itself.
+
+    >>> _bulatkan(np.array([79.995, 99.994, 97.2999999, -2.5, 120.0]), 2).tolist()
+    [80.0, 99.99, 97.3, -2.5, 120.0]
+    """
+    x = np.asarray(nilai, dtype=float)
+    skala = 10.0 ** desimal
+    besar = np.abs(x) * skala
+    n = np.floor(besar + 0.5)
+    hasil = np.copysign(n, x) / skala
+    ragu = (np.abs(besar - np.floor(besar) - 0.5) < 1e-6) | ~(besar < 1e8)  # a half, or beyond the margin
+    if ragu.any():
+        hasil[ragu] = _bulatkan_satu(x[ragu], desimal).astype(float)
+    return hasil
 _bulat10 = np.frompyfunc(round, 2, 1)
 
 
@@ -132,7 +154,7 @@ def nilai_kolom(iku: KolomIku, triwulan: int, profil: ProfilAturan = KEMENKEU) -
     pakai = nilai & ~penuh
     if pakai.any():
         jepit = np.minimum(np.maximum(mentah[pakai], profil.batas_bawah), profil.batas_atas)
-        capaian[pakai] = _bulatkan(jepit, profil.desimal).astype(float)
+        capaian[pakai] = _bulatkan(jepit, profil.desimal)
     capaian[penuh] = profil.batas_atas
 
     status = np.where(capaian >= profil.batas_hijau, Status.HIJAU.value,
@@ -147,26 +169,41 @@ def nko_kolom(capaian: np.ndarray, bobot: np.ndarray, perspektif: np.ndarray, ke
 
     ``perspektif`` holds ``Perspektif`` members. Grey IKU (capaian NaN) and IKU without bobot are left out;
     a group with none left has NKO None.
-    One pass in IKU order, with the reference's operations in its order, so the values are equal.
+    Whole columns at once, with the reference's additions in its order, so the values are equal.
 
     >>> nko_kolom(np.array([120.0, 90.0, np.nan]), np.array([30.0, 70.0, 10.0]),
     ...           np.array(["Customer"] * 3), np.array(["BTP"] * 3))
     {'BTP': 99.0}
     """
-    isi: dict[object, dict[object, list[tuple[float, float]]]] = {}
-    for c, b, p, k in zip(capaian.tolist(), bobot.tolist(), perspektif.tolist(), kelompok.tolist()):
-        per_perspektif = isi.setdefault(k, {})
-        if c == c and b > 0:  # not NaN: a grey IKU does not count
-            per_perspektif.setdefault(p, []).append((b, c))
+    kode_kelompok: dict[object, int] = {}
+    gi = np.array([kode_kelompok.setdefault(k, len(kode_kelompok)) for k in kelompok.tolist()], dtype=np.intp)
+    n_kelompok = len(kode_kelompok)
+    c, b = np.asarray(capaian, dtype=float), np.asarray(bobot, dtype=float)
+    with np.errstate(invalid="ignore"):
+        dihitung = ~np.isnan(c) & (b > 0)  # a grey IKU (and one without bobot) does not count
+    gi, c, b = gi[dihitung], c[dihitung], b[dihitung]
+    p = np.asarray(perspektif, dtype=object)[dihitung]
+    # bobot are normalised per group, so dividing by the largest changes nothing but keeps huge bobot finite
+    skala = np.full(n_kelompok, -np.inf)
+    np.maximum.at(skala, gi, b)
+    skala[np.isinf(skala)] = 1.0
+    # (group, perspective) pairs numbered in order of first appearance, as the reference's dicts fill
+    kode_pasangan: dict[tuple[int, object], int] = {}
+    pi = np.array([kode_pasangan.setdefault(kp, len(kode_pasangan)) for kp in zip(gi.tolist(), p.tolist())],
+                  dtype=np.intp)
+    n_pasangan = len(kode_pasangan)
+    # np.bincount adds in index order: the same sequence of additions as the reference's sums
+    relatif = b / skala[gi]
+    bobot_iku = np.bincount(pi, weights=relatif, minlength=n_pasangan)
+    n_p = np.bincount(pi, weights=relatif * c, minlength=n_pasangan) / bobot_iku
+    kelompok_pasangan = np.array([g for g, _ in kode_pasangan], dtype=np.intp)
+    if profil.bobot_perspektif:
+        w_p = np.array([profil.bobot_perspektif.get(q, 0.0) for _, q in kode_pasangan], dtype=float)
+    else:
+        w_p = bobot_iku
+    pembilang = np.bincount(kelompok_pasangan, weights=w_p * n_p, minlength=n_kelompok)
+    penyebut = np.bincount(kelompok_pasangan, weights=w_p, minlength=n_kelompok)
     hasil: dict[object, float | None] = {}
-    for k, per_perspektif in isi.items():
-        skala = max((b for daftar in per_perspektif.values() for b, _ in daftar), default=1.0)
-        pembilang = penyebut = 0.0
-        for p, daftar in per_perspektif.items():
-            bobot_iku = sum(b / skala for b, _ in daftar)
-            n_p = sum(b / skala * c for b, c in daftar) / bobot_iku
-            w_p = profil.bobot_perspektif.get(p, 0.0) if profil.bobot_perspektif else bobot_iku
-            pembilang += w_p * n_p
-            penyebut += w_p
-        hasil[k] = bulatkan(pembilang / penyebut, profil.desimal) if penyebut > 0 else None
+    for k, i in kode_kelompok.items():
+        hasil[k] = bulatkan(float(pembilang[i] / penyebut[i]), profil.desimal) if penyebut[i] > 0 else None
     return hasil

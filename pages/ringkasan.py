@@ -4,7 +4,6 @@ The figures at the top (count, tiles, NKO, NKO per unit) cover the selected unit
 perspectives and say so; the status filter picks rows of the IKU table only, and the table says that.
 """
 
-import functools
 import html
 
 import streamlit as st
@@ -47,23 +46,17 @@ for k, (s, n) in zip(kolom[1:], kepala.jumlah.menurut_status().items()):
 PER_HALAMAN = 50  # rows of a list in the browser at once: a ministry's 15,000 IKU come a page at a time
 
 
-def _buka_sub_unit(key: str) -> None:
-    """A bar of the sub-unit chart was clicked: open that unit (a callback runs before the sidebar is drawn,
-    so the unit picker and the URL follow)."""
-    titik = (st.session_state.get(key) or {}).get("selection", {}).get("points", [])
-    if titik and titik[0].get("customdata"):
-        st.session_state["unit"] = titik[0]["customdata"]
-
-
 if f.sub_unit:
     anak = scores.tabel_sub_unit(kepala.lingkup, p.tahun.pohon, f.kode_unit, p.tahun.unit)
     if not anak.empty:
         st.subheader(t("ringkasan.sub_unit", unit=p.tahun.nama_unit(f.kode_unit)))
         st.caption(t("ringkasan.sub_unit_bantuan"))
         with st.container(key="grafik_sub_unit"):
-            st.plotly_chart(charts.nko_sub_unit(anak), key=f"anak_{f.kode_unit}",
-                            on_select=functools.partial(_buka_sub_unit, f"anak_{f.kode_unit}"),
-                            selection_mode="points", config={"displayModeBar": False}, theme=None)
+            klik = st.plotly_chart(charts.nko_sub_unit(anak), key=f"anak_{f.kode_unit}", on_select="rerun",
+                                   selection_mode="points", config={"displayModeBar": False}, theme=None)
+        titik = (klik or {}).get("selection", {}).get("points", [])
+        if titik and titik[0].get("customdata"):
+            ui.buka_unit(titik[0]["customdata"])  # the clicked sub-unit becomes the selected unit
 
 nko_unit = scores.tabel_nko(kepala.lingkup, p.tahun.unit)
 if len(nko_unit) > 1:

@@ -88,3 +88,15 @@ def test_batas_hijau_dan_kuning_tepat():
     skor = nilai_kolom(_kolom(daftar), 1)
     assert skor.status.tolist() == ["hijau", "kuning", "kuning", "merah"]
     assert skor.status.tolist() == [nilai_iku(i, r, 1).status.value for i, r in daftar]
+
+
+@given(st.one_of(st.floats(-1e12, 1e12, allow_nan=False), st.integers(-10**9, 10**9).map(lambda n: n / 1000 + 0.005),
+                 st.integers(-10**7, 10**7).map(lambda n: n / 100 + 0.005)))
+@settings(max_examples=2000, deadline=None)
+def test_pembulatan_kolom_sama_dengan_bulatkan(x):
+    """Rounding a column gives what ``bulatkan`` gives, values exactly on a half included (79.995 → 80.0)."""
+    from kinerja_core.capaian import bulatkan
+    from kinerja_core.kolom import _bulatkan
+
+    for d in (0, 2, 4):
+        assert _bulatkan(np.array([x]), d)[0] == bulatkan(x, d)

@@ -1,0 +1,158 @@
+"""Issue 11 — ministry scale: the columnar scores equal the reference, reads take only the units asked for,
+and every page runs on a 300,000-realisasi ministry (root and office), with the sub-unit chart drilling down.
+
+Speed is measured by bench/run.py, never asserted here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bench import sintetis
+from kinerja import scores
+from kinerja.exporting import ke_json
+from kinerja.importing import rencanakan, terapkan
+from kinerja.storage import Storage
+from kinerja_core.model import Status
+from kinerja_core.nko import hitung_nko
+
+AKAR = Path(__file__).resolve().parent.parent
+HALAMAN = ("pages/ringkasan.py", "pages/progres.py", "pages/dialog.py", "pages/unggah.py", "pages/riwayat.py")
+
+
+def _muat(folder: Path, realisasi: int) -> tuple[sintetis.Kementerian, Path]:
+    data = sintetis.buat(folder / "data", realisasi)
+    db = folder / "kinerja.duckdb"
+    storage = Storage(db)
+    rencana = rencanakan([(p.name, p.read_bytes()) for p in data.berkas], storage)
+    assert rencana.sah, rencana.kesalahan[:3]
+    terapkan(rencana, storage, "uji")
+    return data, db
+
+
+@pytest.fixture(scope="session")
+def kementerian_10k(tmp_path_factory: pytest.TempPathFactory) -> tuple[sintetis.Kementerian, Path]:
+    return _muat(tmp_path_factory.mktemp("k10k"), 10_000)
+
+
+@pytest.fixture(scope="session")
+def kementerian_300k(tmp_path_factory: pytest.TempPathFactory) -> tuple[sintetis.Kementerian, Path]:
+    """The ministry of issue 11: 1,000 units, 75,000 IKU, 300,000 realisasi; built once per test session."""
+    return _muat(tmp_path_factory.mktemp("k300k"), 300_000)
+
+
+def _rujukan(snap, triwulan: int) -> pd.DataFrame:
+    """The reference: every IKU through ``kinerja_core.capaian.nilai_iku``, one at a time."""
+    return pd.DataFrame([
+        {"kode_unit": h.iku.kode_unit, "kode_iku": h.iku.kode_iku, "target": h.sd_triwulan.target,
+         "realisasi": h.sd_triwulan.realisasi, "capaian": h.capaian.nilai, "status": h.status.value,
+         "alasan": None if h.alasan is None else h.alasan.value}
+        for h in scores.nilai_semua(snap.iku, snap.realisasi, triwulan)
+    ]).astype({"target": float, "realisasi": float, "capaian": float})
+
+
+@pytest.mark.parametrize("triwulan", [1, 2, 3, 4])
+def test_skor_kolom_sama_dengan_rujukan(kementerian_10k, triwulan):
+    _, db = kementerian_10k
+    snap = Storage(db).baca(2025)
+    kolom = scores.skor(scores.lebar(snap.iku, snap.realisasi), triwulan)
+    rujukan = _rujukan(snap, triwulan)
+    assert set(kolom["status"]) >= {Status.HIJAU.value, Status.MERAH.value}  # the data has every kind
+    pd.testing.assert_frame_equal(kolom[list(rujukan.columns)].reset_index(drop=True), rujukan)
+    # the NKO of every unit equals kinerja_core.nko.hitung_nko over its IKU
+    nko = scores.tabel_nko(kolom, snap.unit).set_index("kode_unit")["nko"]
+    per_unit: dict[str, list] = {}
+    for h in scores.nilai_semua(snap.iku, snap.realisasi, triwulan):
+        per_unit.setdefault(h.iku.kode_unit, []).append(h)
+    for kode, hasil in per_unit.items():
+        harap = hitung_nko(hasil).nilai
+        assert (math.isnan(nko[kode]) and harap is None) or nko[kode] == harap, kode
+
+
+def test_data_contoh_sama_dengan_rujukan(storage):
+    for tahun in (2017, 2019):
+        snap = storage.baca(tahun)
+        for q in (1, 2, 3, 4):
+            kolom = scores.skor(scores.lebar(snap.iku, snap.realisasi), q)
+            rujukan = _rujukan(snap, q)
+            pd.testing.assert_frame_equal(kolom[list(rujukan.columns)].reset_index(drop=True), rujukan)
+
+
+def test_baca_hanya_unit_yang_diminta(kementerian_10k):
+    data, db = kementerian_10k
+    s = Storage(db)
+    kantor = s.baca(2025, unit=[data.kantor])
+    assert set(kantor.iku["kode_unit"]) == set(kantor.realisasi["kode_unit"]) == {data.kantor}
+    assert len(kantor.iku) == sintetis.IKU_PER_UNIT and len(kantor.unit) == data.jumlah_unit  # the tree whole
+    eselon = s.baca_nilai(2025, data.eselon1)
+    pohon = scores.pohon(eselon.unit)
+    assert set(eselon.iku["kode_unit"]) == set(pohon.subpohon(data.eselon1)) and len(pohon.subpohon(data.eselon1)) > 2
+    assert set(s.baca_nilai(2025, data.eselon1, sub_unit=False).iku["kode_unit"]) == {data.eselon1}
+    assert list(eselon.realisasi.columns) == ["kode_unit", "kode_iku", "triwulan", "realisasi"]  # no notes
+
+
+def test_json_sama_dengan_json_dumps():
+    data = pd.DataFrame({"kode": ['a"b\\c', "Bea\ncukai ✓", "x\x01"], "nama": ["A", None, "C"],
+                         "nilai": [1.5, float("nan"), math.inf], "n": [1, 2, 3], "kecil": [1e-7, -0.0, 1e20]})
+    for tabel in ({"iku": data, "nko": data.iloc[:0]}, {"satu": data.iloc[:1]}, {}):
+        rujukan = {k: [{c: None if isinstance(v, float) and not math.isfinite(v) else v for c, v in r.items()}
+                       for r in d.astype(object).to_dict("records")] for k, d in tabel.items()}
+        assert ke_json(tabel) == json.dumps(rujukan, ensure_ascii=False, indent=2)
+
+
+# --- every page at ministry scale (AppTest) ------------------------------------------------------------------
+
+
+@pytest.fixture
+def at_300k(kementerian_300k, monkeypatch, _apptest_navigasi) -> tuple[AppTest, sintetis.Kementerian]:
+    data, db = kementerian_300k
+    monkeypatch.setenv("KINERJA_DB", str(db))
+    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=120).run()
+    assert not at.exception, at.exception
+    return at, data
+
+
+def test_setiap_halaman_berjalan_di_akar_dan_kantor(at_300k):
+    at, data = at_300k
+    assert at.sidebar.selectbox(key="unit").value == data.akar
+    for unit in (data.akar, data.kantor):
+        at.sidebar.selectbox(key="unit").set_value(unit).run()
+        for halaman in HALAMAN:
+            at.switch_page(halaman).run()
+            assert not at.exception, (unit, halaman, at.exception)
+            at.sidebar.radio(key="triwulan").set_value(2).run()
+            assert not at.exception, (unit, halaman, at.exception)
+            at.sidebar.radio(key="triwulan").set_value(3).run()
+    # a ministry's 15,000 IKU reach the browser a page at a time, and the pages are numbered
+    at.sidebar.selectbox(key="unit").set_value(data.akar).run()
+    at.switch_page("pages/ringkasan.py").run()
+    assert len(at.container(key="tabel_iku").dataframe[0].value) == 50
+    assert any("1–50 dari 15.000" in m.value for m in at.markdown)
+    at.number_input(key="tabel_iku_halaman").set_value(300).run()
+    assert any("14.951–15.000 dari 15.000" in m.value for m in at.markdown)
+
+
+def test_grafik_sub_unit_membuka_unit_yang_diklik(at_300k):
+    at, data = at_300k
+    at.switch_page("pages/ringkasan.py").run()
+    (grafik,) = at.get("plotly_chart")[:1]
+    import plotly.io
+
+    batang = plotly.io.from_json(grafik.proto.spec).data[0]
+    assert len(batang.y) == 30 and set(batang.customdata) == {f"ES1-{i:02d}" for i in range(1, 31)}
+    # a click on a bar, as the browser reports it
+    at.session_state[f"anak_{data.akar}"] = {"selection": {"points": [{"customdata": data.eselon1}],
+                                                           "point_indices": [0], "box": [], "lasso": []}}
+    at.run()
+    assert not at.exception, at.exception
+    assert at.sidebar.selectbox(key="unit").value == data.eselon1
+    assert at.query_params["unit"] == [data.eselon1] or at.query_params["unit"] == data.eselon1
+    # the eselon I now shows its own offices
+    batang = plotly.io.from_json(at.get("plotly_chart")[0].proto.spec).data[0]
+    assert all(k.startswith("KANTOR-") for k in batang.customdata)
