@@ -708,8 +708,15 @@ def _slide_arahan(deck: Presentation, dialog: Dialog) -> None:
     _kotak_teks(slide, kiri, atas, lebar, tinggi, paragraf)
 
 
+BATAS_IKU = 300
+"""The most IKU slides one deck holds: minutes of a meeting, not a ministry's catalogue (a 15,000-slide file
+would take minutes to build and nobody could open it). The Dialog page says so above that."""
+
+
 def buat_deck(dialog: Dialog) -> bytes:
     """The whole deck as .pptx bytes: the meeting, the summary, one slide per IKU, the arahan."""
+    if len(dialog.slide) > BATAS_IKU:
+        raise ValueError(f"{len(dialog.slide)} IKU: a deck holds at most {BATAS_IKU}")
     deck = Presentation()
     deck.slide_width, deck.slide_height = LEBAR, TINGGI
     paket = deck.part.package

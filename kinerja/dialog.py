@@ -160,6 +160,31 @@ class DaftarSlide(Sequence[SlideIku]):
             self._dibuat[i] = self._buat(i)
         return self._dibuat[i]
 
+    def tabel(self) -> pd.DataFrame:
+        """The slides' IKU as one table (``tabel_ekspor``), from whole columns: no slide is built, so a
+        ministry's 15,000 IKU export in a moment. This quarter's notes come from the stored realisasi rows."""
+        d = self._terpilih
+        target = d[scores.KOLOM_TARGET].to_numpy(dtype=float, na_value=float("nan"))
+        realisasi = d[scores.KOLOM_REALISASI].to_numpy(dtype=float, na_value=float("nan"))
+        realisasi[pd.isna(target)] = float("nan")  # a quarter without a target has no periodic realisasi
+        r = self._snap.realisasi
+        catatan = r.loc[r["triwulan"] == self._triwulan, ["kode_unit", "kode_iku", *KOLOM_CATATAN[1:]]]
+        tabel = pd.DataFrame({
+            "kode_unit": d["kode_unit"].to_numpy(), "nama_unit": d["kode_unit"].map(self._nama_unit).fillna(d["kode_unit"]).to_numpy(),
+            "kode_iku": d["kode_iku"].to_numpy(), "nama_iku": d["nama_iku"].to_numpy(),
+            "perspektif": d["perspektif"].to_numpy(), "satuan": d["satuan"].fillna("").to_numpy(),
+            **{f"target_tw{q}": target[:, q - 1] for q in TRIWULAN},
+            **{f"realisasi_tw{q}": realisasi[:, q - 1] for q in TRIWULAN},
+            "target": d["target"].to_numpy(dtype=float), "realisasi": d["realisasi"].to_numpy(dtype=float),
+            "capaian": d["capaian"].to_numpy(dtype=float), "status": d["status"].to_numpy(),
+            "keterangan": d["keterangan"].to_numpy(),
+        }).merge(catatan, on=["kode_unit", "kode_iku"], how="left")
+        for k in ("kendala", "rencana_aksi", "pic"):  # missing as None, never "nan"
+            tabel[k] = pd.Series([_teks_atau_none(v) for v in tabel[k]], dtype=object)
+        tabel["tenggat"] = pd.Series([None if pd.isna(v) else pd.Timestamp(v).date() for v in tabel["tenggat"]],
+                                     dtype=object)
+        return tabel
+
     def _buat(self, i: int) -> SlideIku:
         baris = next(self._terpilih.iloc[i:i + 1].itertuples(index=False))
         h = scores.hasil_iku(baris, self._triwulan)
@@ -181,7 +206,7 @@ class DaftarSlide(Sequence[SlideIku]):
 @dataclass(frozen=True)
 class Dialog:
     ringkasan: Ringkasan
-    slide: Sequence[SlideIku]
+    slide: DaftarSlide
     rapat: Rapat = Rapat()
 
 
@@ -285,16 +310,4 @@ def catatan_sama(
 
 def tabel_ekspor(dialog: Dialog) -> pd.DataFrame:
     """The meeting's table for the XLSX/CSV export: one row per IKU with its numbers and this quarter's notes."""
-    baris = []
-    for s in dialog.slide:
-        catatan = s.catatan_triwulan_ini
-        baris.append({
-            "kode_unit": s.iku.kode_unit, "nama_unit": s.nama_unit, "kode_iku": s.iku.kode_iku,
-            "nama_iku": s.iku.nama_iku, "perspektif": s.iku.perspektif.value, "satuan": s.iku.satuan,
-            **{f"target_tw{q}": s.progres["target_periodik"].iloc[q - 1] for q in TRIWULAN},
-            **{f"realisasi_tw{q}": s.progres["realisasi_periodik"].iloc[q - 1] for q in TRIWULAN},
-            "target": s.hasil.sd_triwulan.target, "realisasi": s.hasil.sd_triwulan.realisasi,
-            "capaian": s.hasil.capaian.nilai, "status": s.hasil.status.value, "keterangan": s.keterangan,
-            **{k: catatan[k] for k in KOLOM_CATATAN[1:]},
-        })
-    return pd.DataFrame(baris)
+    return dialog.slide.tabel()

@@ -16,7 +16,7 @@ import streamlit as st
 from kinerja import charts, deck, dialog, exporting, projector, scores, ui
 from kinerja.importing import CatatanDitolak, simpan_catatan, simpan_rapat
 from kinerja.storage import MasalahBasisData, Revisi
-from kinerja.texts import nama_triwulan, t
+from kinerja.texts import angka, nama_triwulan, t
 
 ui.pastikan_navigasi()
 
@@ -77,9 +77,16 @@ jumlah_slide = jumlah_iku + 1  # the summary is slide 0, the IKU 1..n, the meeti
 with unduh:
     nama = f"dko_{f.kode_unit}_{f.tahun}_tw{f.triwulan}"
     # built only when clicked: navigating the slides stays quick
+    # built when clicked (the button spins until the file is ready); at most deck.BATAS_IKU slides
+    terlalu_banyak = jumlah_iku > deck.BATAS_IKU
     st.download_button(t("dialog.unduh_deck"), lambda: deck.buat_deck(isi), f"{nama}.pptx",
                        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                       key="dialog_unduh_pptx", icon=":material/slideshow:", on_click="ignore", width="stretch")
+                       key="dialog_unduh_pptx", icon=":material/slideshow:", on_click="ignore", width="stretch",
+                       disabled=terlalu_banyak,
+                       help=t("dialog.deck_terlalu_banyak", n=angka(jumlah_iku), batas=deck.BATAS_IKU) if terlalu_banyak
+                       else t("dialog.deck_bantuan", n=jumlah_iku))
+    if terlalu_banyak:
+        st.caption(t("dialog.deck_terlalu_banyak", n=angka(jumlah_iku), batas=deck.BATAS_IKU))
     st.download_button(t("dialog.unduh_xlsx"),
                        lambda: exporting.ke_xlsx(dialog.tabel_ekspor(isi), "dialog", laporan=True),
                        f"{nama}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -156,3 +156,39 @@ def test_grafik_sub_unit_membuka_unit_yang_diklik(at_300k):
     # the eselon I now shows its own offices
     batang = plotly.io.from_json(at.get("plotly_chart")[0].proto.spec).data[0]
     assert all(k.startswith("KANTOR-") for k in batang.customdata)
+
+
+def test_dialog_di_akar_tidak_menyusun_notulen_15000_slide(at_300k):
+    at, data = at_300k
+    at.switch_page("pages/dialog.py").run()
+    assert not at.exception, at.exception
+    (tombol,) = [b for b in at.get("download_button") if "dialog_unduh_pptx" in b.proto.id]
+    assert tombol.proto.disabled
+    assert any("paling banyak 300 IKU; pilihan ini 15.000" in c.value for c in at.caption)
+    at.sidebar.selectbox(key="unit").set_value(data.eselon1).run()  # 33 units × 15 IKU: a deck of 495 is too many
+    at.sidebar.toggle(key="sub_unit").set_value(False).run()
+    (tombol,) = [b for b in at.get("download_button") if "dialog_unduh_pptx" in b.proto.id]
+    assert not tombol.proto.disabled
+
+
+def test_tabel_ekspor_sama_dengan_slide(storage):
+    """The export table (whole columns) says per IKU what its slide says: quarters, scores and this quarter's
+    notes."""
+    from kinerja import dialog
+
+    for unit, triwulan in (("KEMENKEU", 3), ("KPPBCBOGOR", 2), ("KPPBCBOGOR", 3)):
+        isi = dialog.susun(storage.baca(2019), unit, triwulan)
+        tabel = dialog.tabel_ekspor(isi)
+        assert len(tabel) == len(isi.slide) > 0
+        for baris, s in zip(tabel.to_dict("records"), isi.slide):
+            harap = {
+                "kode_unit": s.iku.kode_unit, "nama_unit": s.nama_unit, "kode_iku": s.iku.kode_iku,
+                **{f"target_tw{q}": s.progres["target_periodik"].iloc[q - 1] for q in (1, 2, 3, 4)},
+                **{f"realisasi_tw{q}": s.progres["realisasi_periodik"].iloc[q - 1] for q in (1, 2, 3, 4)},
+                "target": s.hasil.sd_triwulan.target, "realisasi": s.hasil.sd_triwulan.realisasi,
+                "capaian": s.hasil.capaian.nilai, "status": s.hasil.status.value, "keterangan": s.keterangan,
+                **{k: s.catatan_triwulan_ini[k] for k in ("kendala", "rencana_aksi", "pic", "tenggat")},
+            }
+            for k, v in harap.items():
+                assert baris[k] == v or (pd.isna(baris[k]) and (v is None or pd.isna(v))), (unit, s.iku.kode_iku, k)
+    assert tabel["kendala"].notna().any()  # the sample has notes in TW III
