@@ -203,6 +203,6 @@ def nko_sub_unit(tabel: pd.DataFrame) -> go.Figure:
     atas = max(120.0, float(urut["nko"].max()) if urut["nko"].notna().any() else 120.0)
     fig = _tata_letak(fig, max(220, 46 * len(urut) + 90))
     fig.update_xaxes(range=[0, atas * 1.55], title_text=t("kolom.nko"), showgrid=True, gridcolor="#e5e7eb")
-    fig.update_yaxes(tickfont=dict(size=16, color="#111827"))
+    fig.update_yaxes(tickfont=dict(size=16, color="#111827"), ticksuffix="  ")  # a gap between name and bar
     fig.update_layout(margin=dict(t=20), showlegend=False, clickmode="event+select", dragmode=False)
     return fig

@@ -297,8 +297,10 @@ def sidebar() -> Filter | None:
         kode_urut = [k for k, _ in konteks.urutan]
         if st.session_state.get("_buka_unit") in kode_urut:  # a unit opened from a page (``buka_unit``)
             st.session_state["unit"] = st.session_state.pop("_buka_unit")
-        if "unit" not in st.session_state and st.query_params.get("unit") in kode_urut:
-            st.session_state["unit"] = st.query_params["unit"]  # a bookmarked view: ?unit=KPPBCBOGOR
+        url = st.query_params.get("unit")
+        if url in kode_urut and url != st.session_state.get("_unit_url"):
+            # a bookmarked view (?unit=KPPBCBOGOR), or the browser's Back / Forward to another unit
+            st.session_state["unit"] = url
         if st.session_state.get("unit", kode_urut[0]) not in kode_urut:
             st.session_state["unit"] = kode_urut[0]  # the highest unit with IKU in this year
         kode_unit = st.selectbox(
@@ -306,7 +308,7 @@ def sidebar() -> Filter | None:
             format_func=lambda k: _nama_dengan_induk(k, konteks.nama, konteks.induk),
         )
         # the unit travels in the URL by its code, not by its indented name (bind= would use the latter)
-        st.query_params["unit"] = kode_unit
+        st.query_params["unit"] = st.session_state["_unit_url"] = kode_unit
         sub_unit = st.toggle(t("filter.sub_unit"), value=True, key="sub_unit", bind="query-params")
         # no "Select all" entry in the lists (Streamlit's, in English; choosing nothing already means all)
         perspektif = st.multiselect(

@@ -50,7 +50,7 @@ if f.sub_unit:
     anak = scores.tabel_sub_unit(kepala.lingkup, p.tahun.pohon, f.kode_unit, p.tahun.unit)
     if not anak.empty:
         st.subheader(t("ringkasan.sub_unit", unit=p.tahun.nama_unit(f.kode_unit)))
-        st.caption(t("ringkasan.sub_unit_bantuan"))
+        st.markdown(t("ringkasan.sub_unit_bantuan"))
         with st.container(key="grafik_sub_unit"):
             klik = st.plotly_chart(charts.nko_sub_unit(anak), key=f"anak_{f.kode_unit}", on_select="rerun",
                                    selection_mode="points", config={"displayModeBar": False}, theme=None)

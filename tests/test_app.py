@@ -288,3 +288,17 @@ def test_filter_perspektif_berlaku_untuk_nko_dan_kartu(at, db_contoh):
     assert jumlah(at) == "16 IKU: 15 hijau, 1 abu-abu" and angka_nko(at) == "105,96"
     assert baca_tabel(at, "tabel_iku")["Kode IKU"].tolist() == ["BGR-05"]
     assert any("1 dari 16 IKU" in c.value and "Abu-abu" in c.value for c in at.caption)
+
+
+def test_unit_mengikuti_url_saat_kembali(at):
+    """The browser's Back after a drill-down (or any unit change) brings the previous unit back: the URL wins
+    when it names another unit than the one the app last wrote there."""
+    pilih_unit(at, "KWBCJABAR")
+    pilih_unit(at, "KPPBCBOGOR")
+    assert at.query_params["unit"] in ("KPPBCBOGOR", ["KPPBCBOGOR"])
+    at.query_params["unit"] = "KWBCJABAR"  # what Back does: the previous URL, then a rerun
+    at.run()
+    assert at.sidebar.selectbox(key="unit").value == "KWBCJABAR"
+    assert jumlah(at).startswith("27 IKU")
+    at.run()  # and it stays there
+    assert at.sidebar.selectbox(key="unit").value == "KWBCJABAR"
