@@ -18,6 +18,8 @@ IKU_PER_UNIT = 15
 AKAR = "KEMENTERIAN"
 PERSPEKTIF = ("Stakeholder", "Customer", "Internal Process", "Learning & Growth")
 ROMAWI = ("I", "II", "III", "IV")
+BATAS_BERKAS = 40_000_000
+"""Bytes above which a file is written one year at a time (an upload takes files up to 50 MB)."""
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,10 @@ class Kementerian:
 
     @property
     def berkas(self) -> list[Path]:
-        return [self.folder / n for n in ("unit.csv", "iku.csv", "realisasi.csv")]
+        """unit.csv, iku.csv, realisasi.csv; at 3M rows the last two one file per year (iku_2021.csv …), as an
+        upload takes files up to 50 MB."""
+        return [self.folder / "unit.csv", *sorted(self.folder.glob("iku*.csv")),
+                *sorted(self.folder.glob("realisasi*.csv"))]
 
 
 def _angka(x: float) -> str:
@@ -78,6 +83,13 @@ def buat(folder: Path, realisasi: int, seed: int = 2025) -> Kementerian:
                         str(tahun), f"TW {ROMAWI[q]}", kode, f"IKU-{i:02d}", _angka(realisasi_q), kendala,
                         "Koordinasi mingguan" if kendala else "",
                     ]))
-    for nama, baris in (("unit.csv", baris_unit), ("iku.csv", baris_iku), ("realisasi.csv", baris_realisasi)):
-        (folder / nama).write_text("\n".join(baris) + "\n", encoding="utf-8-sig")
+    (folder / "unit.csv").write_text("\n".join(baris_unit) + "\n", encoding="utf-8-sig")
+    for nama, (judul, *baris) in (("iku", baris_iku), ("realisasi", baris_realisasi)):
+        if len(baris) * len(judul) < BATAS_BERKAS:  # the header is about as long as a row
+            (folder / f"{nama}.csv").write_text("\n".join([judul, *baris]) + "\n", encoding="utf-8-sig")
+            continue
+        for tahun in TAHUN:  # too large for one upload: one file per year
+            awal = f"{tahun};"
+            (folder / f"{nama}_{tahun}.csv").write_text(
+                "\n".join([judul, *(b for b in baris if b.startswith(awal))]) + "\n", encoding="utf-8-sig")
     return Kementerian(folder, len(unit), len(baris_realisasi) - 1, AKAR, "ES1-01", unit[-1][0])

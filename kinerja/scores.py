@@ -214,7 +214,7 @@ def tabel_iku(skor_iku: pd.DataFrame, unit: pd.DataFrame | None = None) -> pd.Da
     """One row per IKU of a ``skor`` table: year-to-date target, realisasi, capaian, status and why grey."""
     nama_unit = {} if unit is None else dict(zip(unit["kode_unit"], unit["nama_unit"]))
     tabel = skor_iku.assign(
-        nama_unit=skor_iku["kode_unit"].map(lambda k: nama_unit.get(k, k)),
+        nama_unit=skor_iku["kode_unit"].map(nama_unit).fillna(skor_iku["kode_unit"]),
         satuan=skor_iku["satuan"].fillna(""),
     )
     return tabel[KOLOM_TABEL_IKU].reset_index(drop=True).astype(

@@ -356,18 +356,47 @@ class Pilihan:
         return self.data.snap
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _ikhtisar(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
+              perspektif: tuple[str, ...]) -> tuple[scores.Ikhtisar, pd.DataFrame]:
+    konteks = _tahun_data(path, versi, tahun)
+    kepala = scores.ikhtisar(_skor(path, versi, tahun, kode_unit, sub_unit, triwulan), kode_unit, konteks.nama,
+                             perspektif)
+    return kepala, scores.tabel_iku(kepala.lingkup, konteks.unit)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _per_unit(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
+              perspektif: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    konteks = _tahun_data(path, versi, tahun)
+    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif)
+    anak = (scores.tabel_sub_unit(kepala.lingkup, konteks.pohon, kode_unit, konteks.unit) if sub_unit
+            else scores.tabel_nko(kepala.lingkup.iloc[:0], konteks.unit))
+    return scores.tabel_nko(kepala.lingkup, konteks.unit), anak
+
+
+def per_unit(f: Filter) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The NKO and light counts of each selected unit (``scores.tabel_nko``) and of each direct sub-unit of the
+    filter's unit (``scores.tabel_sub_unit``; empty without sub-units), over the chosen perspectives."""
+    s = storage()
+    return _per_unit(str(s.path), s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit, f.triwulan, f.perspektif)
+
+
 def pilihan(f: Filter) -> Pilihan:
-    """Score the selected units' IKU: the headline over units × perspectives, the rows filtered by status too."""
+    """Score the selected units' IKU: the headline over units × perspectives, the rows filtered by status too.
+
+    Computed once per data version and filter, and shared (a presenter going back and forth between quarters,
+    and everyone else looking at the same unit, reuse it)."""
     try:
         versi = storage().tanda_versi()
         konteks, isi, hasil = tahun_data(f.tahun, versi), data(f, versi), skor(f, versi=versi)
+        kepala, tabel = _ikhtisar(str(storage().path), versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
+                                  f.perspektif)
     except MasalahBasisData as e:
         bila_sibuk(e)
-    kepala = scores.ikhtisar(hasil, f.kode_unit, konteks.nama, f.perspektif)
-    baris = kepala.lingkup
     if f.status:
-        baris = baris[baris["status"].isin(f.status)]
-    return Pilihan(f, konteks, isi, hasil, kepala, scores.tabel_iku(baris, konteks.unit))
+        tabel = tabel[tabel["status"].isin(f.status)].reset_index(drop=True)
+    return Pilihan(f, konteks, isi, hasil, kepala, tabel)
 
 
 def buka_halaman(judul: str, *, perlu_baris: bool = True) -> Pilihan:

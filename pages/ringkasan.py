@@ -20,6 +20,7 @@ KOLOM_TABEL = {  # column: width in px
     "nama_unit": 120, "kode_iku": 72, "status": 80, "capaian": 90, "nama_iku": 220, "target": 102,
     "realisasi": 116, "satuan": 72, "perspektif": 96, "keterangan": 124,
 }
+PER_HALAMAN = 50  # rows of a list in the browser at once: a ministry's 15,000 IKU come a page at a time
 TINGGI_BARIS = 66  # px: Streamlit (1.67) wraps a grid's text only in rows taller than 64 px; three lines fit
 
 ui.pastikan_navigasi()
@@ -43,22 +44,17 @@ kolom[0].markdown(ui.kartu_nko(kepala.nko.nilai, kepala.nko.status, kepala.judul
 for k, (s, n) in zip(kolom[1:], kepala.jumlah.menurut_status().items()):
     k.markdown(ui.kartu_status(s, n), unsafe_allow_html=True)
 
-PER_HALAMAN = 50  # rows of a list in the browser at once: a ministry's 15,000 IKU come a page at a time
+nko_unit, anak = ui.per_unit(f)
+if not anak.empty:
+    st.subheader(t("ringkasan.sub_unit", unit=p.tahun.nama_unit(f.kode_unit)))
+    st.markdown(t("ringkasan.sub_unit_bantuan"))
+    with st.container(key="grafik_sub_unit"):
+        klik = st.plotly_chart(charts.nko_sub_unit(anak), key=f"anak_{f.kode_unit}", on_select="rerun",
+                               selection_mode="points", config={"displayModeBar": False}, theme=None)
+    titik = (klik or {}).get("selection", {}).get("points", [])
+    if titik and titik[0].get("customdata"):
+        ui.buka_unit(titik[0]["customdata"])  # the clicked sub-unit becomes the selected unit
 
-
-if f.sub_unit:
-    anak = scores.tabel_sub_unit(kepala.lingkup, p.tahun.pohon, f.kode_unit, p.tahun.unit)
-    if not anak.empty:
-        st.subheader(t("ringkasan.sub_unit", unit=p.tahun.nama_unit(f.kode_unit)))
-        st.markdown(t("ringkasan.sub_unit_bantuan"))
-        with st.container(key="grafik_sub_unit"):
-            klik = st.plotly_chart(charts.nko_sub_unit(anak), key=f"anak_{f.kode_unit}", on_select="rerun",
-                                   selection_mode="points", config={"displayModeBar": False}, theme=None)
-        titik = (klik or {}).get("selection", {}).get("points", [])
-        if titik and titik[0].get("customdata"):
-            ui.buka_unit(titik[0]["customdata"])  # the clicked sub-unit becomes the selected unit
-
-nko_unit = scores.tabel_nko(kepala.lingkup, p.tahun.unit)
 if len(nko_unit) > 1:
     st.subheader(t("ringkasan.nko_unit"))
     ui.tabel_status(
