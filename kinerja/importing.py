@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,19 +45,48 @@ BATAS_STATUS_PRATINJAU = 5000
 
 @dataclass
 class Perubahan:
-    """What one file would change: counts and a row-by-row table for the preview."""
+    """What one file would change: counts and a row-by-row table for the preview.
+
+    The counts are exact at once; the table (``rincian``) is written only when
+    something reads it, the first time: a command-line import of 300 000 rows
+    never words 300 000 'realisasi: 48,2 → 10'.
+    """
 
     berkas: str
     jenis: Jenis
     baru: int
     berubah: int
     sama: int
-    rincian: pd.DataFrame
-    """baris, the key columns, the values as they will be stored, perubahan, rincian (old → new)
-    and, for realisasi, status_lama / status_baru of the IKU in that quarter."""
+    beda: pd.DataFrame = field(repr=False)
+    """Each row of the file against the store (``Storage.bandingkan``), in no particular order: what ``rincian``
+    is made of."""
+    status: _StatusPratinjau | None = field(default=None, repr=False)
+    """For realisasi: the light each new or changed row turns (None: no status columns)."""
+    nomor_realisasi: int = 0
+    """This file's place among the upload's realisasi files (how ``status`` names its rows)."""
 
     def ringkas(self) -> str:
         return t("unggah.ringkas", baru=self.baru, berubah=self.berubah, sama=self.sama)
+
+    @functools.cached_property
+    def rincian(self) -> pd.DataFrame:
+        """baris, the key columns, the values as they will be stored, perubahan, rincian (old → new)
+        and, for realisasi, status_lama / status_baru of the IKU in that quarter."""
+        kunci = KUNCI[self.jenis]
+        nilai = [k for k in KOLOM[self.jenis] if k not in kunci]
+        beda = self.beda.sort_values("baris").reset_index(drop=True)
+        perubahan = np.select([beda["baru"], beda["berubah"]], [t("perubahan.baru"), t("perubahan.berubah")],
+                              t("perubahan.sama"))
+        tabel = beda[["baris", *kunci, *nilai]].assign(perubahan=perubahan,
+                                                       rincian=_teks_rincian(beda, nilai, beda["berubah"]))
+        if self.status is not None:
+            status = self.status.untuk(self.nomor_realisasi)
+            lama, baru = np.full(len(tabel), "", dtype=object), np.full(len(tabel), "", dtype=object)
+            if status:  # the rows are in row order: each row with a light found by its number
+                posisi = np.searchsorted(tabel["baris"].to_numpy(), np.fromiter(status, dtype=np.int64))
+                lama[posisi], baru[posisi] = zip(*status.values())
+            tabel["status_lama"], tabel["status_baru"] = pd.array(lama, dtype="str"), pd.array(baru, dtype="str")
+        return tabel
 
 
 @dataclass
@@ -107,7 +138,7 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage) -> Rencana
     IKU; a new look-alike code is refused). Errors are capped at
     ``BATAS_KESALAHAN`` in all; the rest are counted, never listed one by one.
     """
-    terbaca = [b for nama, isi in berkas for b in baca_semua(nama, isi)]  # a workbook: one part per sheet
+    terbaca = [b for bagian in _baca_berkas(berkas) for b in bagian]  # a workbook: one part per sheet
     rencana = RencanaImpor(
         terbaca, sidik(berkas),
         [k for b in terbaca for k in b.kesalahan],
@@ -124,11 +155,30 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage) -> Rencana
     rencana.kesalahan.sort(key=lambda k: (urutan.get(k.berkas, 0), k.baris or 0))
     if rencana.sah:
         rencana.perubahan = [
-            _perubahan(b, beda[b.jenis].query("_berkas == @i"))  # type: ignore[index]
+            _perubahan(b, _baris_berkas(beda[b.jenis], i))  # type: ignore[index]
             for i, b in enumerate(terbaca) if b.jenis is not None
         ]
         _tandai_perubahan_status(rencana, storage)
     return rencana
+
+
+BATAS_BACA_BERSAMA = 1 << 20
+"""An upload of several files larger than this (bytes) has its files read two at a time."""
+
+
+def _baca_berkas(berkas: Sequence[tuple[str, bytes]]) -> list[list[Berkas]]:
+    """Each file read and checked on its own (``baca_semua``), in upload order.
+
+    A large upload's files are read two at a time, the largest first: the checks are whole-column work in
+    pandas and Arrow, which leaves Python's interpreter lock, so a ministry's IKU file is read on the second
+    core while its realisasi file is read on the first.
+    """
+    if len(berkas) < 2 or sum(len(isi) for _, isi in berkas) < BATAS_BACA_BERSAMA:
+        return [baca_semua(nama, isi) for nama, isi in berkas]
+    urutan = sorted(range(len(berkas)), key=lambda i: -len(berkas[i][1]))
+    with ThreadPoolExecutor(max_workers=2) as kerja:
+        hasil = {i: kerja.submit(baca_semua, *berkas[i]) for i in urutan}
+        return [hasil[i].result() for i in range(len(berkas))]
 
 
 def terapkan(rencana: RencanaImpor, storage: Storage, pengguna: str) -> Revisi:
@@ -305,13 +355,28 @@ def _saran_iku(tahun: int, kode_unit: str, kode_iku: str, dikenal: pd.DataFrame)
 
 
 def _tidak_dikenal(data: pd.DataFrame, dikenal: pd.DataFrame, kunci: list[str]) -> pd.DataFrame:
-    """Rows of ``data`` whose ``kunci`` is not among ``dikenal``'s."""
-    data = data.dropna(subset=kunci)
-    if data.empty:
-        return data
-    dikenal = dikenal[kunci].drop_duplicates().astype({k: data[k].dtype for k in kunci})
-    gabung = data.merge(dikenal, on=kunci, how="left", indicator=True)
-    return gabung[gabung["_merge"] == "left_only"]
+    """Rows of ``data`` whose ``kunci`` is complete and not among ``dikenal``'s."""
+    lengkap = data[kunci].notna().all(axis=1).to_numpy()
+    if not lengkap.any():
+        return data.iloc[:0]
+    dikenal = dikenal[kunci].dropna().astype({k: data[k].dtype for k in kunci})
+    asing = lengkap.copy()
+    asing[lengkap] = ~_kunci_di(data[kunci] if lengkap.all() else data.loc[lengkap, kunci], dikenal)
+    return data[asing]
+
+
+def _kunci_di(data: pd.DataFrame, dikenal: pd.DataFrame) -> np.ndarray:
+    """Per row of ``data``, whether its key (all columns, as in a join) is among ``dikenal``'s rows.
+
+    >>> _kunci_di(pd.DataFrame({"u": ["A", "B"], "t": [1, 2]}), pd.DataFrame({"u": ["B", "A"], "t": [2, 2]})).tolist()
+    [False, True]
+    """
+    n = len(data)
+    kunci = np.zeros(n + len(dikenal), dtype=np.int64)
+    for k in data.columns:
+        kode, unik = pd.factorize(pd.concat([data[k], dikenal[k]], ignore_index=True))
+        kunci, _ = pd.factorize(kunci * (len(unik) + 1) + kode)  # renumbered each time: never overflows
+    return np.isin(kunci[:n], kunci[n:])
 
 
 class _Daftar:
@@ -375,30 +440,57 @@ def _saran_per_kode(kode: pd.Series, saran: Callable[[str], str]) -> dict[str, s
     return {k: saran(k) for k in kode.drop_duplicates().head(BATAS_SARAN)}
 
 
+def _baris_berkas(beda: pd.DataFrame, nomor: int) -> pd.DataFrame:
+    """The compared rows of the upload's file ``nomor`` (all of them when it is the only file of its kind)."""
+    berkas = beda["_berkas"].to_numpy()
+    return beda if (berkas == nomor).all() else beda[berkas == nomor]
+
+
 def _perubahan(b: Berkas, beda: pd.DataFrame) -> Perubahan:
-    """The preview of one file from its rows compared with the store."""
+    """The preview of one file from its rows compared with the store (its table is written when first read)."""
     jenis = b.jenis
     assert jenis is not None
-    nilai = [k for k in KOLOM[jenis] if k not in KUNCI[jenis]]
-    beda = beda.sort_values("baris").reset_index(drop=True)
-    rincian = _teks_rincian(beda, nilai, ~beda["baru"])
-    perubahan = np.select([beda["baru"], beda["berubah"]], [t("perubahan.baru"), t("perubahan.berubah")],
-                          t("perubahan.sama"))
-    tabel = beda[["baris", *KUNCI[jenis], *nilai]].assign(perubahan=perubahan, rincian=rincian)
-    return Perubahan(
-        b.nama, jenis, baru=int(beda["baru"].sum()), berubah=int(beda["berubah"].sum()),
-        sama=int((~beda["baru"] & ~beda["berubah"]).sum()), rincian=tabel,
-    )
+    baru, berubah = beda["baru"].to_numpy(bool), beda["berubah"].to_numpy(bool)
+    return Perubahan(b.nama, jenis, baru=int(baru.sum()), berubah=int(berubah.sum()),
+                     sama=int((~baru & ~berubah).sum()), beda=beda)
 
 
 def _teks_rincian(beda: pd.DataFrame, nilai: list[str], dibandingkan: pd.Series) -> pd.Series:
-    """Per row, 'kolom: lama → baru' for each value column that differs (rows in ``dibandingkan`` only)."""
+    """Per row, 'kolom: lama → baru' for each value column that differs (rows in ``dibandingkan`` only).
+
+    Only the rows compared are looked at, and each distinct value is written once.
+    """
     rincian = pd.Series("", index=beda.index, dtype=object)
+    posisi = np.flatnonzero(np.asarray(dibandingkan, dtype=bool))
+    if not len(posisi):
+        return rincian
+    bagian = beda.iloc[posisi]
+    teks = pd.Series("", index=bagian.index, dtype=object)
     for k in nilai:
-        berbeda = dibandingkan & _berbeda(beda[k], beda[f"{k}_lama"])
-        teks = k + ": " + beda[f"{k}_lama"].map(angka).astype(str) + " → " + beda[k].map(angka).astype(str)
-        rincian = rincian.where(~berbeda, rincian + np.where(rincian == "", "", "; ") + teks)
+        berbeda = _berbeda(bagian[k], bagian[f"{k}_lama"]).to_numpy(bool)
+        if not berbeda.any():
+            continue
+        beda_k = bagian.loc[berbeda]
+        tambah = (k + ": " + _per_nilai(beda_k[f"{k}_lama"], angka).astype(str) + " → "
+                  + _per_nilai(beda_k[k], angka).astype(str))
+        sebelum = teks[berbeda]
+        teks[berbeda] = sebelum + np.where(sebelum == "", "", "; ") + tambah
+    rincian.iloc[posisi] = teks.to_numpy()
     return rincian
+
+
+def _per_nilai(seri: pd.Series, f: Callable[[object], object]) -> pd.Series:
+    """``seri.map(f)``, with ``f`` called once per distinct value (a float told apart by its bits: -0 is not 0).
+
+    >>> _per_nilai(pd.Series([1.5, -0.0, 1.5, 0.0]), angka).tolist()
+    ['1,5', '-0', '1,5', '0']
+    """
+    if seri.dtype == object and pd.api.types.infer_dtype(seri, skipna=True) not in ("string", "empty"):
+        return seri.map(f).astype(object)  # mixed Python values (1, 1.0 and True hash alike): each its own
+    kunci = seri.to_numpy().view(np.int64) if seri.dtype == np.float64 else seri
+    kode, _ = pd.factorize(kunci, use_na_sentinel=False)
+    _, pertama = np.unique(kode, return_index=True)
+    return pd.Series(seri.iloc[pertama].map(f).to_numpy(object)[kode], index=seri.index, dtype=object)
 
 
 URUTAN_PRATINJAU = ("perubahan.berubah", "perubahan.baru", "perubahan.sama")
@@ -416,20 +508,25 @@ def tabel_pratinjau(b: Berkas, p: Perubahan) -> pd.DataFrame:
     tenggat '31/12/2019' and pic '—'.
     """
     urutan = {t(k): i for i, k in enumerate(URUTAN_PRATINJAU)}
-    rincian = p.rincian.sort_values("perubahan", key=lambda s: s.map(urutan), kind="stable")
+    rincian = p.rincian.sort_values("perubahan", key=lambda s: _per_nilai(s, urutan.get).astype(int),
+                                    kind="stable")
     rincian = rincian.drop(columns=[k for k in rincian.columns if k in b.data and b.data[k].isna().all()])
     if "status_baru" in rincian:
-        rincian = rincian.assign(status=[
-            f"{label_status(Status(lama))} → {label_status(Status(baru))}" if lama else ""
-            for lama, baru in zip(rincian.pop("status_lama"), rincian.pop("status_baru"))
-        ])
+        pasangan = rincian.pop("status_lama") + "\x1f" + rincian.pop("status_baru")  # each change worded once
+        rincian = rincian.assign(status=_per_nilai(pasangan, _label_perubahan_status).to_numpy(object))
     if "triwulan" in rincian:
-        rincian = rincian.assign(triwulan=rincian["triwulan"].map(nama_triwulan))
+        rincian = rincian.assign(triwulan=_per_nilai(rincian["triwulan"], nama_triwulan))
     depan = [k for k in ("baris", "perubahan", "status", "rincian") if k in rincian]
     rincian = rincian[[*depan, *(k for k in rincian.columns if k not in depan)]]
     teks = [k for k in rincian.columns if not pd.api.types.is_numeric_dtype(rincian[k])]  # a yes/no is numeric
-    rincian = rincian.assign(**{k: rincian[k].map(angka).astype(object) for k in teks})
+    rincian = rincian.assign(**{k: _per_nilai(rincian[k], angka).astype(object) for k in teks})
     return rincian.rename(columns={k: t(f"kolom.{k}") for k in ("baris", "perubahan", "rincian", "status")})
+
+
+def _label_perubahan_status(pasangan: str) -> str:
+    """'hijau\x1fmerah' → '● Hijau → ■ Merah'; no status → ''."""
+    lama, baru = pasangan.split("\x1f")
+    return f"{label_status(Status(lama))} → {label_status(Status(baru))}" if lama else ""
 
 
 def rincian_batal(tinjauan: TinjauanBatal) -> pd.DataFrame:
@@ -461,36 +558,67 @@ def _berbeda(a: pd.Series, b: pd.Series) -> pd.Series:
 
 
 def _tandai_perubahan_status(rencana: RencanaImpor, storage: Storage) -> None:
-    """Add status_lama → status_baru to new and changed realisasi rows: e.g. kuning → hijau in TW III."""
+    """Give new and changed realisasi rows their status_lama → status_baru: e.g. kuning → hijau in TW III.
+
+    Only the IKU of the first ``BATAS_STATUS_PRATINJAU`` such rows are read from the store, now (what the
+    preview shows is what is stored when the upload is checked); they are scored when the preview is read.
+    """
     daftar = [p for p in rencana.perubahan if p.jenis is Jenis.REALISASI]
     if not daftar:
         return
-    semua = pd.concat([p.rincian.assign(nomor_berkas=i) for i, p in enumerate(daftar)], ignore_index=True)
-    tersentuh = semua[semua["perubahan"] != t("perubahan.sama")].head(BATAS_STATUS_PRATINJAU)
+    kolom = ["baris", "tahun", "triwulan", "kode_unit", "kode_iku", "realisasi"]
+    semua = pd.concat([p.beda[kolom].assign(nomor_berkas=i, tersentuh=p.beda["baru"] | p.beda["berubah"])
+                       for i, p in enumerate(daftar)], ignore_index=True)
+    tersentuh = semua[semua["tersentuh"].to_numpy(bool)]
     if tersentuh.empty:
         return
-    status: dict[tuple[object, ...], tuple[str, str]] = {}
-    for tahun, baris_tahun in tersentuh.groupby("tahun"):
-        # only the IKU these rows belong to are scored, with every uploaded row of theirs applied
-        dipakai = baris_tahun[["kode_unit", "kode_iku"]].drop_duplicates()
-        snap = storage.baca(int(tahun))
-        iku = pd.concat([snap.iku, rencana.data(Jenis.IKU).query("tahun == @tahun")], ignore_index=True)
-        iku = iku.drop_duplicates(subset=KUNCI[Jenis.IKU], keep="last").merge(dipakai)
-        definisi = {(i.kode_unit, i.kode_iku): i for i in scores.iku_dari_tabel(iku)}
-        lama = scores.realisasi_per_iku(snap.realisasi.merge(dipakai))
-        baru = {k: list(v) for k, v in lama.items()}
-        baru_tahun = semua[semua["tahun"] == tahun].merge(dipakai)
-        for r in baru_tahun.itertuples():
-            baru.setdefault((r.kode_unit, r.kode_iku), [None] * 4)[int(r.triwulan) - 1] = (
-                None if pd.isna(r.realisasi) else float(r.realisasi))
-        for r in baris_tahun.itertuples():
-            kunci = (r.kode_unit, r.kode_iku)
-            if kunci not in definisi:  # its IKU was undone by another process since the check: no light to
-                continue  # show; the commit re-checks the reference and refuses the upload whole
-            sebelum = nilai_iku(definisi[kunci], lama.get(kunci, (None,) * 4), int(r.triwulan)).status.value
-            sesudah = nilai_iku(definisi[kunci], tuple(baru[kunci]), int(r.triwulan)).status.value
-            status[(r.nomor_berkas, r.baris)] = (sebelum, sesudah)
+    urutan = np.lexsort((tersentuh["baris"].to_numpy(), tersentuh["nomor_berkas"].to_numpy()))
+    tersentuh = tersentuh.iloc[urutan[:BATAS_STATUS_PRATINJAU]]  # the first rows of the upload, as the preview
+    iku, realisasi = storage.iku_dan_realisasi(tersentuh[KUNCI[Jenis.IKU]].drop_duplicates())
+    status = _StatusPratinjau(semua, tersentuh, iku, realisasi, rencana.data(Jenis.IKU))
     for i, p in enumerate(daftar):
-        pasangan = [status.get((i, b), ("", "")) for b in p.rincian["baris"]]
-        p.rincian["status_lama"] = [s for s, _ in pasangan]
-        p.rincian["status_baru"] = [s for _, s in pasangan]
+        p.status, p.nomor_realisasi = status, i
+
+
+@dataclass
+class _StatusPratinjau:
+    """The light each of the first ``BATAS_STATUS_PRATINJAU`` new or changed realisasi rows turns, scored from
+    what was read when the upload was checked: every uploaded realisasi row, those rows, their IKU as stored
+    and their stored realisasi, and the uploaded IKU."""
+
+    semua: pd.DataFrame
+    tersentuh: pd.DataFrame
+    iku_tersimpan: pd.DataFrame
+    realisasi_tersimpan: pd.DataFrame
+    iku_unggah: pd.DataFrame
+
+    def untuk(self, nomor_berkas: int) -> dict[int, tuple[str, str]]:
+        """Row → (status_lama, status_baru) of one realisasi file's rows that have a light to show."""
+        return {b: s for (n, b), s in self._status.items() if n == nomor_berkas}
+
+    @functools.cached_property
+    def _status(self) -> dict[tuple[int, int], tuple[str, str]]:
+        semua, tersentuh, iku_tersimpan, realisasi_tersimpan, iku_unggah = (
+            self.semua, self.tersentuh, self.iku_tersimpan, self.realisasi_tersimpan, self.iku_unggah)
+        status: dict[tuple[int, int], tuple[str, str]] = {}
+        for tahun, baris_tahun in tersentuh.groupby("tahun"):
+            # only the IKU these rows belong to are scored, with every uploaded row of theirs applied
+            dipakai = baris_tahun[["kode_unit", "kode_iku"]].drop_duplicates()
+            iku = pd.concat([iku_tersimpan[iku_tersimpan["tahun"] == tahun], iku_unggah[iku_unggah["tahun"] == tahun]],
+                            ignore_index=True)
+            iku = iku.drop_duplicates(subset=KUNCI[Jenis.IKU], keep="last").merge(dipakai)
+            definisi = {(i.kode_unit, i.kode_iku): i for i in scores.iku_dari_tabel(iku)}
+            lama = scores.realisasi_per_iku(realisasi_tersimpan[realisasi_tersimpan["tahun"] == tahun].merge(dipakai))
+            baru = {k: list(v) for k, v in lama.items()}
+            baru_tahun = semua[semua["tahun"] == tahun].merge(dipakai)
+            for r in baru_tahun.itertuples():
+                baru.setdefault((r.kode_unit, r.kode_iku), [None] * 4)[int(r.triwulan) - 1] = (
+                    None if pd.isna(r.realisasi) else float(r.realisasi))
+            for r in baris_tahun.itertuples():
+                kunci = (r.kode_unit, r.kode_iku)
+                if kunci not in definisi:  # its IKU was undone by another process since the check: no light to
+                    continue  # show; the commit re-checks the reference and refuses the upload whole
+                sebelum = nilai_iku(definisi[kunci], lama.get(kunci, (None,) * 4), int(r.triwulan)).status.value
+                sesudah = nilai_iku(definisi[kunci], tuple(baru[kunci]), int(r.triwulan)).status.value
+                status[(r.nomor_berkas, r.baris)] = (sebelum, sesudah)
+        return status

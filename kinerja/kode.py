@@ -11,6 +11,11 @@ typo far more often than a new indicator.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 
 from kinerja.loading import Berkas, Jenis, Kesalahan
@@ -42,21 +47,35 @@ def samakan_kode(berkas: list[Berkas], tersimpan: KodeTersimpan, batas: int) -> 
     Unit codes first (an IKU code is registered per unit), then IKU codes.
     Each file gets a notice naming what was rewritten. Returns the look-alike
     errors (at most ``batas``) and how many more there were.
+
+    A ministry's file names a thousand units and some tens of thousands of IKU
+    in hundreds of thousands of rows: every rule here is applied once per
+    distinct code (or unit-and-code pair), then spread back over the rows.
     """
     urut = [b for b in _urut(berkas) if not b.data.empty]
     ganti: dict[int, list[pd.DataFrame]] = {id(b): [] for b in urut}
-    ejaan_unit = _ejaan([tersimpan.unit["kode_unit"], *(b.data[k] for b in urut for k in KOLOM_UNIT[b.jenis])])
-    for b in urut:
-        for k in KOLOM_UNIT[b.jenis]:
-            ganti[id(b)].append(_terapkan(b, k, ejaan_unit, b.data[k].astype(object).str.upper()))
-    dengan_iku = [b for b in urut if b.jenis in (Jenis.IKU, Jenis.REALISASI)]
-    ejaan_iku = _ejaan([_kunci_iku(tersimpan.iku), *(_kunci_iku(b.data) for b in dengan_iku)],
-                       [tersimpan.iku["kode_iku"], *(b.data["kode_iku"] for b in dengan_iku)])
-    for b in dengan_iku:
-        ganti[id(b)].append(_terapkan(b, "kode_iku", ejaan_iku, _kunci_iku(b.data)))
+    kolom_unit = [(b, k, _Kode.dari(b.data[k])) for b in urut for k in KOLOM_UNIT[b.jenis]]  # type: ignore[index]
+    ejaan_unit: dict[str, str] = {}
+    for kode in (tersimpan.unit["kode_unit"], *(k.kode for _, _, k in kolom_unit)):
+        for asli in kode:
+            if isinstance(asli, str):
+                ejaan_unit.setdefault(asli.upper(), asli)
+    for b, k, kode in kolom_unit:
+        ganti[id(b)].append(_terapkan(b, k, kode, [ejaan_unit.get(u.upper()) if isinstance(u, str) else None
+                                                   for u in kode.kode]))
+    dengan_iku = [(b, _Kode.pasangan(b.data)) for b in urut if b.jenis in (Jenis.IKU, Jenis.REALISASI)]
+    iku_tersimpan = _Kode.pasangan(tersimpan.iku)
+    ejaan_iku: dict[str, str] = {}
+    for pasangan in (iku_tersimpan, *(p for _, p in dengan_iku)):
+        for kunci, kode_iku in zip(pasangan.kunci, pasangan.kode):
+            if kunci is not None:
+                ejaan_iku.setdefault(kunci, kode_iku)
+    for b, pasangan in dengan_iku:
+        ganti[id(b)].append(_terapkan(b, "kode_iku", pasangan,
+                                      [None if k is None else ejaan_iku.get(k) for k in pasangan.kunci]))
     for b in urut:
         b.catatan += _catatan(pd.concat(ganti[id(b)], ignore_index=True))
-    return _mirip(berkas, tersimpan, batas)
+    return _mirip(berkas, tersimpan, iku_tersimpan, batas)
 
 
 def _urut(berkas: list[Berkas]) -> list[Berkas]:
@@ -65,34 +84,73 @@ def _urut(berkas: list[Berkas]) -> list[Berkas]:
     return sorted((b for b in berkas if b.jenis is not None), key=lambda b: urutan[b.jenis])  # type: ignore[index]
 
 
+@dataclass(frozen=True)
+class _Kode:
+    """A code column, or a table's (kode_unit, kode_iku) pairs, by distinct value: per row the position of its
+    value among them (-1 for a blank), and per distinct value the code (for a pair, its kode_iku) and its unit.
+
+    >>> k = _Kode.pasangan(pd.DataFrame({"kode_unit": ["BGR", "BGR", "BTP"], "kode_iku": ["b-1", "b-1", "b-1"]}))
+    >>> k.posisi.tolist(), k.kunci
+    ([0, 0, 1], ['BGR\\x1fB-1', 'BTP\\x1fB-1'])
+    """
+
+    posisi: np.ndarray
+    kode: np.ndarray
+    unit: np.ndarray
+
+    @classmethod
+    def dari(cls, kolom: pd.Series) -> _Kode:
+        posisi, unik = pd.factorize(kolom)
+        unik = np.asarray(unik, dtype=object)
+        return cls(posisi, unik, unik)
+
+    @classmethod
+    def pasangan(cls, data: pd.DataFrame) -> _Kode:
+        unit, unit_unik = pd.factorize(data["kode_unit"])
+        iku, iku_unik = pd.factorize(data["kode_iku"])
+        lebar = len(iku_unik) + 1
+        ada = (unit >= 0) & (iku >= 0)
+        posisi = np.full(len(data), -1, dtype=np.intp)
+        posisi[ada], gabung = pd.factorize(unit[ada].astype(np.int64) * lebar + iku[ada])
+        gabung = np.asarray(gabung, dtype=np.int64)
+        return cls(posisi, np.asarray(iku_unik, dtype=object)[gabung % lebar],
+                   np.asarray(unit_unik, dtype=object)[gabung // lebar])
+
+    @functools.cached_property
+    def kunci(self) -> list[str | None]:
+        """Each pair's key (see ``_kunci_iku``), None when not text."""
+        return [u + "\x1f" + i.upper() if isinstance(u, str) and isinstance(i, str) else None
+                for u, i in zip(self.unit, self.kode)]
+
+    def baris(self, per_unik: Sequence[object]) -> np.ndarray:
+        """A value per distinct code given for every row (None for a blank code)."""
+        return np.array([*per_unik, None], dtype=object)[self.posisi]
+
+    def urut_terakhir(self) -> list[tuple[object, object]]:
+        """The (unit, code) pairs in the order of their last appearance."""
+        terbalik = self.posisi[::-1]
+        ada = terbalik >= 0
+        _, pertama = np.unique(terbalik[ada], return_index=True)  # first from the end: the last
+        terakhir = np.flatnonzero(ada)[pertama]
+        return [(self.unit[i], self.kode[i]) for i in np.argsort(-terakhir, kind="stable")]
+
+
 def _kunci_iku(data: pd.DataFrame) -> pd.Series:
     """An IKU code's key within its unit: 'KPPBCBOGOR\x1fBGR-01' (the unit code already settled)."""
     return data["kode_unit"].astype(object) + "\x1f" + data["kode_iku"].astype(object).str.upper()
 
 
-def _ejaan(kunci: list[pd.Series], ejaan: list[pd.Series] | None = None) -> pd.Series:
-    """Key → registered spelling: the stored one (first series) first, then the first uploaded.
-
-    Without ``ejaan`` the key is the code in upper case and the spelling the code itself.
-    """
-    semua = pd.concat([k.astype(object) for k in kunci], ignore_index=True)
-    if ejaan is None:
-        tabel = pd.DataFrame({"kunci": semua.str.upper(), "ejaan": semua})
-    else:
-        tabel = pd.DataFrame({"kunci": semua, "ejaan": pd.concat([e.astype(object) for e in ejaan],
-                                                                 ignore_index=True)})
-    tabel = tabel.dropna().drop_duplicates("kunci", keep="first")
-    return pd.Series(tabel["ejaan"].to_numpy(), index=tabel["kunci"].to_numpy())
-
-
-def _terapkan(b: Berkas, kolom: str, ejaan: pd.Series, kunci: pd.Series) -> pd.DataFrame:
-    """Rewrite one code column to its registered spelling; return the rows that changed (for the notice)."""
-    asli = b.data[kolom].astype(object)
-    baru = kunci.map(ejaan)
-    berubah = baru.notna() & asli.notna() & (baru != asli)
-    if berubah.any():
-        b.data[kolom] = asli.where(~berubah, baru)
-    return pd.DataFrame({"baris": b.data.loc[berubah, "baris"], "asli": asli[berubah], "ejaan": baru[berubah]})
+def _terapkan(b: Berkas, kolom: str, kode: _Kode, ejaan: list[str | None]) -> pd.DataFrame:
+    """Rewrite one code column to its registered spelling (``ejaan`` per distinct value of ``kode``; None: keep);
+    return the rows that changed (for the notice). The column keeps its type."""
+    berubah_unik = np.array([e is not None and e != k for k, e in zip(kode.kode, ejaan)] + [False], dtype=bool)
+    if not berubah_unik.any():
+        return pd.DataFrame(columns=["baris", "asli", "ejaan"])
+    berubah = berubah_unik[kode.posisi]
+    asli = b.data[kolom]
+    nilai, baru = asli.to_numpy(dtype=object), kode.baris(ejaan)
+    b.data[kolom] = pd.Series(pd.array(np.where(berubah, baru, nilai), dtype=asli.dtype), index=asli.index)
+    return pd.DataFrame({"baris": b.data.loc[berubah, "baris"], "asli": nilai[berubah], "ejaan": baru[berubah]})
 
 
 def _catatan(ganti: pd.DataFrame) -> list[str]:
@@ -108,33 +166,33 @@ def _catatan(ganti: pd.DataFrame) -> list[str]:
     return [t("kode.catatan", daftar="; ".join(bagian)) + (t("kode.lainnya", n=lain) if lain > 0 else "")]
 
 
-def _mirip(berkas: list[Berkas], tersimpan: KodeTersimpan, batas: int) -> tuple[list[Kesalahan], int]:
-    """New codes (unit or IKU) that look like a stored one of the same scope."""
+def _mirip(berkas: list[Berkas], tersimpan: KodeTersimpan, iku: _Kode, batas: int) -> tuple[list[Kesalahan], int]:
+    """New codes (unit or IKU) that look like a stored one of the same scope (each distinct code looked at once;
+    ``iku``: the stored IKU's pairs)."""
     kesalahan: list[Kesalahan] = []
     lain = 0
-    unit_ada = pd.Series(tersimpan.unit["kode_unit"], dtype=object)
-    unit_terdaftar = set(unit_ada.str.upper())
-    kerangka_unit = dict(zip(unit_ada.map(kerangka), unit_ada))
-    iku = tersimpan.iku
-    iku_terdaftar = set(_kunci_iku(iku))
-    kerangka_iku = dict(zip(iku["kode_unit"].astype(object) + "\x1f" + iku["kode_iku"].astype(object).map(kerangka),
-                            iku["kode_iku"]))
+    unit_ada = list(tersimpan.unit["kode_unit"])
+    unit_terdaftar = {k.upper() for k in unit_ada if isinstance(k, str)}
+    kerangka_unit = {kerangka(k): k for k in unit_ada}
+    iku_terdaftar = set(iku.kunci)
+    kerangka_iku = {u + "\x1f" + kerangka(i): i for u, i in iku.urut_terakhir()}  # as row by row: the last wins
     for b in berkas:
         if b.data.empty or b.jenis not in (Jenis.UNIT, Jenis.IKU):
             continue
-        data = b.data.dropna(subset=["kode_unit"] if b.jenis is Jenis.UNIT else ["kode_unit", "kode_iku"])
         if b.jenis is Jenis.UNIT:
-            kolom, kode = "kode_unit", data["kode_unit"].astype(object)
-            baru = ~kode.str.upper().isin(unit_terdaftar)
-            ada = kode.map(kerangka).map(kerangka_unit)
+            kolom, kode = "kode_unit", _Kode.dari(b.data["kode_unit"])
+            ada = [None if k.upper() in unit_terdaftar else kerangka_unit.get(kerangka(k)) for k in kode.kode]
         else:
-            kolom, kode = "kode_iku", data["kode_iku"].astype(object)
-            baru = ~_kunci_iku(data).isin(iku_terdaftar)
-            ada = (data["kode_unit"].astype(object) + "\x1f" + kode.map(kerangka)).map(kerangka_iku)
-        mirip = baru & ada.notna()
-        for baris, nilai, kode_ada in zip(data.loc[mirip, "baris"], kode[mirip], ada[mirip]):
+            kolom, kode = "kode_iku", _Kode.pasangan(b.data)
+            ada = [None if kunci in iku_terdaftar else kerangka_iku.get(u + "\x1f" + kerangka(i))
+                   for kunci, u, i in zip(kode.kunci, kode.unit, kode.kode)]
+        if all(a is None for a in ada):
+            continue
+        ada_per_baris, nilai = kode.baris(ada), kode.baris(kode.kode)
+        mirip = np.flatnonzero(pd.notna(ada_per_baris))
+        for baris, teks, kode_ada in zip(b.data["baris"].to_numpy()[mirip], nilai[mirip], ada_per_baris[mirip]):
             if len(kesalahan) < batas:
-                kesalahan.append(Kesalahan(b.nama, t("galat.kode_mirip", nilai=nilai, ada=kode_ada), int(baris),
+                kesalahan.append(Kesalahan(b.nama, t("galat.kode_mirip", nilai=teks, ada=kode_ada), int(baris),
                                            kolom))
             else:
                 lain += 1

@@ -64,6 +64,7 @@ import csv
 import io
 import os
 import re
+import threading
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable
@@ -72,6 +73,9 @@ from enum import Enum
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from kinerja import lembar
 from kinerja.storage import KUNCI
@@ -348,8 +352,12 @@ _TITIK = (r"(?:[-+]?\d*\.\d+|[-+]?\d\.\d+[eE][-+]?\d+|[-+]?[1-9]\d{0,2}(?:,\d{3}
 
 @dataclass
 class _Golongan:
-    """A numeric column sorted value by value (on whole columns): how each value can be read."""
+    """A numeric column sorted value by value: how each distinct value can be read (each is looked at once)."""
 
+    kode: np.ndarray
+    """Per row, the position of its value among the distinct ones."""
+    asal: pd.Series
+    """The column itself (its index and name go to every per-row answer)."""
     bersih: pd.Series
     """The text without decorations (Rp, %, spaces)."""
     kosong: pd.Series
@@ -362,20 +370,45 @@ class _Golongan:
     ganda: pd.Series
     """One mark followed by exactly three digits: 1.500 and 1,500 read two ways."""
 
+    def per_baris(self, nilai: pd.Series) -> pd.Series:
+        """An answer about each distinct value, given for every row."""
+        return _sebar(nilai, self.kode, self.asal)
+
+
+def _unik(teks: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Per row, the position of its value among the distinct values; and those values, in order of first
+    appearance, of the column's own type (so a check on them is the check on the rows, done once per value).
+
+    >>> kode, unik = _unik(pd.Series(["TW I", "TW II", "TW I"]))
+    >>> kode.tolist(), unik.tolist()
+    ([0, 1, 0], ['TW I', 'TW II'])
+    """
+    kode, unik = pd.factorize(teks, use_na_sentinel=False)
+    if unik.dtype == teks.dtype:
+        return kode, pd.Series(unik, name=teks.name)
+    _, pertama = np.unique(kode, return_index=True)  # factorize changed the type: take the values themselves
+    return kode, teks.iloc[pertama].reset_index(drop=True)
+
+
+def _sebar(nilai: pd.Series, kode: np.ndarray, asal: pd.Series) -> pd.Series:
+    """Answers about distinct values (see ``_unik``) given for every row of ``asal``, keeping their type."""
+    return pd.Series(nilai.array.take(kode), index=asal.index, name=asal.name)
+
 
 def _golongkan(teks: pd.Series) -> _Golongan:
-    s = teks.fillna("").astype("str").str.strip()
+    kode, unik = _unik(teks)
+    s = unik.fillna("").astype("str").str.strip()
     kosong = s == ""
     hias = s.str.contains(r"[^0-9.,eE+\-]", regex=True)
     if hias.any():  # the regular expression below is slow: only values with more than digits and marks need it
         s = s.mask(hias, s[hias].str.replace(_HIASAN, "", regex=True).str.replace("\u2212", "-", regex=False))
     ganda = s.str.fullmatch(_GANDA)
-    return _Golongan(s, kosong, s.str.fullmatch(_POLOS), s.str.fullmatch(_KOMA) & ~ganda,
+    return _Golongan(kode, teks, s, kosong, s.str.fullmatch(_POLOS), s.str.fullmatch(_KOMA) & ~ganda,
                      s.str.fullmatch(_TITIK) & ~ganda, ganda)
 
 
 def _nilai_angka(g: _Golongan, koma_desimal: bool | None) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Values, the mask of values that are not numbers, and of values left ambiguous (style None)."""
+    """Values, the mask of values that are not numbers, and of values left ambiguous (style None), per row."""
     koma = g.koma | (g.ganda & (koma_desimal is True))
     titik = g.titik | (g.ganda & (koma_desimal is False))
     s = g.bersih
@@ -384,7 +417,7 @@ def _nilai_angka(g: _Golongan, koma_desimal: bool | None) -> tuple[pd.Series, pd
     angka = pd.to_numeric(normal.where(g.polos | koma | titik), errors="coerce").astype("float64")
     belum = g.ganda & (koma_desimal is None)
     salah = ~g.kosong & ~belum & angka.isna()
-    return angka.where(~salah & ~belum), salah, belum
+    return g.per_baris(angka.where(~salah & ~belum)), g.per_baris(salah), g.per_baris(belum)
 
 
 def baca_angka(teks: pd.Series, koma_desimal: bool | None) -> tuple[pd.Series, pd.Series]:
@@ -451,8 +484,8 @@ def _angka_berkas(mentah: pd.DataFrame, kolom: tuple[str, ...], pemisah: str,
     numbers (the caller words that error).
     """
     golongan = {k: _golongkan(mentah[k]) for k in kolom}
-    koma = _contoh_pertama(mentah, {k: g.koma for k, g in golongan.items()})
-    titik = _contoh_pertama(mentah, {k: g.titik for k, g in golongan.items()})
+    koma = _contoh_pertama(mentah, {k: g.per_baris(g.koma) for k, g in golongan.items() if g.koma.any()})
+    titik = _contoh_pertama(mentah, {k: g.per_baris(g.titik) for k, g in golongan.items() if g.titik.any()})
     ada_tanda = koma is not None or titik is not None or any(g.ganda.any() for g in golongan.values())
     koma_desimal: bool | None
     if koma is not None and titik is not None:
@@ -482,8 +515,8 @@ def _angka_berkas(mentah: pd.DataFrame, kolom: tuple[str, ...], pemisah: str,
 
 def _peta_unik(teks: pd.Series, baca: Callable[[str], object]) -> pd.Series:
     """Apply a scalar parser once per distinct value and map the results back."""
-    unik = teks.drop_duplicates()
-    return teks.map(dict(zip(unik, (baca(v) for v in unik))))
+    kode, unik = _unik(teks)
+    return _sebar(unik.map(dict(zip(unik, (baca(v) for v in unik)))), kode, teks)
 
 
 # --- cells -----------------------------------------------------------------------------------------
@@ -513,14 +546,17 @@ def rapikan_teks(isi: str) -> str:
     return re.sub(_PEMISAH_WORD, "\n", isi).strip()
 
 
-def _bersihkan(mentah: pd.DataFrame, kolom: tuple[str, ...], catat: _Pencatat) -> pd.DataFrame:
-    """Every cell as text that can be stored, exported and read back (rules in the module doc), stripped."""
+def _bersihkan(mentah: pd.DataFrame, kolom: tuple[str, ...], catat: _Pencatat,
+               tanpa_kendali: bool = False) -> pd.DataFrame:
+    """Every cell as text that can be stored, exported and read back (rules in the module doc), stripped.
+
+    ``tanpa_kendali``: the file is known to hold no control character, so no cell is searched for one.
+    """
     word: list[tuple[int, int, str]] = []
     apostrof: list[tuple[int, int, str]] = []
     for k in kolom:
         s = mentah[k]
-        kendali = s.str.contains(_KENDALI, regex=True)
-        if kendali.any():  # rare: the column is looked at again only then
+        if not tanpa_kendali and s.str.contains(_KENDALI, regex=True).any():  # rare: only then looked at again
             pemisah = s.str.contains(_PEMISAH_WORD, regex=True)
             if pemisah.any():
                 s = s.str.replace(_PEMISAH_WORD, "\n", regex=True)
@@ -531,9 +567,10 @@ def _bersihkan(mentah: pd.DataFrame, kolom: tuple[str, ...], catat: _Pencatat) -
                               lambda c: t("baca.kendali", kode=f"U+{ord(c):04X}"))
         s = s.str.strip()
         batas = BATAS_PANJANG.get(k, BATAS_PANJANG_LAIN)
-        panjang = s.str.len()
-        catat.catat_kolom(panjang > batas, pd.DataFrame({"baris": mentah["baris"], k: panjang}), k,
-                          lambda n, b=batas: t("baca.terlalu_panjang", panjang=_ribuan(n), batas=_ribuan(b)))
+        if _paling_panjang(s) > batas:  # a character takes at least a byte: most columns stop here
+            panjang = s.str.len()
+            catat.catat_kolom(panjang > batas, pd.DataFrame({"baris": mentah["baris"], k: panjang}), k,
+                              lambda n, b=batas: t("baca.terlalu_panjang", panjang=_ribuan(n), batas=_ribuan(b)))
         if k not in (*KOLOM_ANGKA, "tahun"):
             tanda = s.str.startswith("'")
             if tanda.any() and (tanda := tanda & s.str.match(_APOSTROF)).any():
@@ -546,9 +583,18 @@ def _bersihkan(mentah: pd.DataFrame, kolom: tuple[str, ...], catat: _Pencatat) -
             catat.catatan.append(t(kunci, n=sum(n for _, n, _ in daftar), baris=baris, kolom=k))
     for k in KOLOM_KODE:
         if k in kolom:
-            salah = (mentah[k] != "") & ~mentah[k].str.fullmatch(_KODE)
+            kode, unik = _unik(mentah[k])  # a thousand units in a million rows: each code is looked at once
+            salah = _sebar((unik != "") & ~unik.str.fullmatch(_KODE), kode, mentah[k])
             catat.catat_kolom(salah, mentah, k, _pesan_kode)
     return mentah
+
+
+def _paling_panjang(s: pd.Series) -> float:
+    """An upper bound of the longest cell: its length in UTF-8 bytes (0 for an empty column)."""
+    larik = pa.array(s, from_pandas=True)
+    if not (pa.types.is_string(larik.type) or pa.types.is_large_string(larik.type)):
+        return float("inf")  # not all text: the caller measures every cell
+    return pc.max(pc.binary_length(larik)).as_py() or 0
 
 
 def _kembar(huruf: str) -> str | None:
@@ -605,51 +651,114 @@ def _rapikan(tabel: pd.DataFrame, kolom: list[str]) -> pd.DataFrame:
     tabel.columns = kolom
     tabel = tabel.loc[:, [k != "" for k in kolom]]  # unnamed trailing columns (Excel leaves them) go
     tabel = tabel.assign(baris=np.arange(len(tabel)) + 2)
-    isi_ada = tabel.drop(columns="baris").apply(lambda k: k.str.strip() != "").any(axis=1)
-    return tabel[isi_ada].reset_index(drop=True)
+    kosong = np.ones(len(tabel), dtype=bool)  # blank so far; each column looks only at the rows still blank
+    for k in tabel.columns.drop("baris"):
+        posisi = np.flatnonzero(kosong)
+        if not len(posisi):
+            break
+        kosong[posisi] = (tabel[k].iloc[posisi].str.strip() == "").to_numpy(bool)
+    return tabel[~kosong].reset_index(drop=True)
 
 
-def _baca_csv(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str]:
-    """The raw table (all text) of a CSV/TSV file, and the separator used."""
+def _baris_judul(teks: str) -> str:
+    """The first line that is not blank, found without splitting the whole file into lines.
+
+    >>> _baris_judul("\\n  \\r\\nkode_unit;nama_unit\\r\\nBTP;Balai\\n")
+    'kode_unit;nama_unit'
+    """
+    ukuran = 1 << 16
+    while True:
+        potong = teks[:ukuran]
+        baris = potong.splitlines()
+        if ukuran < len(teks):
+            baris = baris[:-1]  # the last line may go on past the cut
+        judul = next((b for b in baris if b.strip()), None)
+        if judul is not None or ukuran >= len(teks):
+            return judul or ""
+        ukuran *= 8
+
+
+_BUKAN_KENDALI = bytes(b for b in range(256) if b in (9, 10, 13) or 0x20 <= b < 0x7F or b >= 0x80)
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+
+
+def _tanpa_kendali(data: bytes, ascii_saja: bool) -> bool:
+    """Whether UTF-8 text holds no control character that ``_bersihkan`` looks for (one pass over the file)."""
+    return not data.translate(None, _BUKAN_KENDALI) and (ascii_saja or not _C1_UTF8.search(data))
+
+
+def _baca_arrow(data: bytes, pemisah: str, jumlah: int) -> pd.DataFrame | None:
+    """A file without quotes, control characters or lone carriage returns, read by Arrow's CSV reader: the
+    same table the pandas reader gives such a file, in a fraction of the time. None when Arrow refuses the
+    file (a row of another length, a blank line): the pandas reader then reads it and words the problem."""
+    nama = [str(i) for i in range(jumlah)]
+    try:
+        tabel = pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=pacsv.ReadOptions(column_names=nama, skip_rows=1),
+            parse_options=pacsv.ParseOptions(delimiter=pemisah, quote_char=False, ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(column_types=dict.fromkeys(nama, pa.large_string()),
+                                                 strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    teks = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' own text type, what read_csv(dtype=str) gives
+    return pd.DataFrame({i: pd.Series(tabel.column(k), dtype=teks) for i, k in enumerate(nama)})
+
+
+_KUNCI_PERINGATAN = threading.Lock()
+"""Python's warning filters belong to the whole process: two files read at once (two sessions, or the files of
+one upload) must not change them at the same time, or a row longer than its header could slip through."""
+
+
+def _baca_csv(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str, bool]:
+    """The raw table (all text) of a CSV/TSV file, the separator used, and whether the file holds no control
+    character at all (then ``_bersihkan`` need not look for one cell by cell)."""
     hasil = dekode(isi)
     if hasil.teks is None:
         for baris, pesan in hasil.salah:
             catat.catat(pesan, baris=baris)
         catat.lain += hasil.salah_lain
-        return None, ","
+        return None, ",", False
     if hasil.kodek == "cp1252":
         catat.catatan.append(t("baca.cp1252"))
     teks = hasil.teks
-    baris_judul = next((b for b in teks.splitlines() if b.strip()), "")
+    baris_judul = _baris_judul(teks)
     if not baris_judul:
         catat.catat(t("galat.kosong"))
-        return None, ","
+        return None, ",", False
     pemisah = tebak_pemisah(baris_judul)
     kolom = _judul(_sel_judul(baris_judul, pemisah), catat)
     if kolom is None:
-        return None, pemisah
+        return None, pemisah, False
     teks = teks[teks.index(baris_judul):]  # the header is row 1 even after leading blank lines
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", pd.errors.ParserWarning)  # a row longer than the header
-            tabel = pd.read_csv(
-                io.StringIO(teks), sep=pemisah, dtype=str, keep_default_na=False, skip_blank_lines=False,
-                header=None, skiprows=1, names=range(len(kolom)), index_col=False,
-            )
-    except (pd.errors.ParserError, pd.errors.ParserWarning) as e:
-        baris, jumlah = _baris_terlalu_panjang(teks, pemisah, len(kolom))
-        if baris is None:
-            catat.catat(t("galat.tidak_terbaca", sebab=str(e).replace("Error tokenizing data. C error: ", "")))
-        else:
-            catat.catat(t("galat.jumlah_kolom", ada=jumlah, judul=len(kolom)), baris=baris)
-        return None, pemisah
-    except (ValueError, csv.Error) as e:
-        catat.catat(t("galat.tidak_terbaca", sebab=str(e).strip()))
-        return None, pemisah
-    return _rapikan(tabel, kolom), pemisah
+    data = teks.encode("utf-8", errors="surrogatepass")
+    bersih = _tanpa_kendali(data, teks.isascii())
+    tabel = None
+    if bersih and b'"' not in data and data.count(b"\r") == data.count(b"\r\n"):
+        tabel = _baca_arrow(data, pemisah, len(kolom))
+    if tabel is None:
+        try:
+            with _KUNCI_PERINGATAN, warnings.catch_warnings():
+                warnings.simplefilter("error", pd.errors.ParserWarning)  # a row longer than the header
+                tabel = pd.read_csv(
+                    io.StringIO(teks), sep=pemisah, dtype=str, keep_default_na=False, skip_blank_lines=False,
+                    header=None, skiprows=1, names=range(len(kolom)), index_col=False,
+                )
+        except (pd.errors.ParserError, pd.errors.ParserWarning) as e:
+            baris, jumlah = _baris_terlalu_panjang(teks, pemisah, len(kolom))
+            if baris is None:
+                catat.catat(t("galat.tidak_terbaca", sebab=str(e).replace("Error tokenizing data. C error: ", "")))
+            else:
+                catat.catat(t("galat.jumlah_kolom", ada=jumlah, judul=len(kolom)), baris=baris)
+            return None, pemisah, False
+        except (ValueError, csv.Error) as e:
+            catat.catat(t("galat.tidak_terbaca", sebab=str(e).strip()))
+            return None, pemisah, False
+    return _rapikan(tabel, kolom), pemisah, bersih
 
 
-def _baca_xlsx(sheet: lembar.Lembar, catat: _Pencatat) -> tuple[pd.DataFrame | None, str]:
+def _baca_xlsx(sheet: lembar.Lembar, catat: _Pencatat) -> tuple[pd.DataFrame | None, str, bool]:
     """The raw table of one sheet read by kinerja.lembar, rows numbered as the spreadsheet numbers them.
 
     What the reader found in the sheet (merged cells, formulas without a saved
@@ -659,18 +768,18 @@ def _baca_xlsx(sheet: lembar.Lembar, catat: _Pencatat) -> tuple[pd.DataFrame | N
     for m in sheet.kesalahan:
         catat.catat(m.pesan, m.baris, _nama_kolom(m.judul) if m.judul else None)
     if sheet.kesalahan:
-        return None, ";"
+        return None, ";", False
     if not sheet.baris:
         catat.catat(t("galat.kosong"))
-        return None, ";"
+        return None, ";", False
     (_, judul), *isi = sheet.baris
     kolom = _judul(judul, catat)
     if kolom is None:
-        return None, ";"
+        return None, ";", False
     tabel = pd.DataFrame([b for _, b in isi], columns=range(len(kolom)), dtype="str")
     tabel.columns = kolom
     tabel = tabel.loc[:, [k != "" for k in kolom]]  # unnamed columns go, as in a CSV
-    return tabel.assign(baris=[n for n, _ in isi]), ";"
+    return tabel.assign(baris=[n for n, _ in isi]), ";", False
 
 
 def baca_berkas(nama: str, isi: bytes) -> Berkas:
@@ -721,10 +830,10 @@ def baca_semua(nama: str, isi: bytes) -> list[Berkas]:
     return bagian
 
 
-def _periksa_berkas(nama: str, baca: Callable[[_Pencatat], tuple[pd.DataFrame | None, str]]) -> Berkas:
+def _periksa_berkas(nama: str, baca: Callable[[_Pencatat], tuple[pd.DataFrame | None, str, bool]]) -> Berkas:
     """One table (a CSV file or one sheet of a workbook), read by ``baca`` and checked on its own."""
     catat = _Pencatat(nama)
-    mentah, pemisah = baca(catat)
+    mentah, pemisah, tanpa_kendali = baca(catat)
     if mentah is None:
         return Berkas(nama, None, pd.DataFrame(), catat.daftar, [], catat.lain)
     jenis = kenali_jenis(mentah.columns)
@@ -750,7 +859,7 @@ def _periksa_berkas(nama: str, baca: Callable[[_Pencatat], tuple[pd.DataFrame | 
     for k in pilihan:
         if k not in mentah.columns:
             mentah[k] = ""
-    mentah = _bersihkan(mentah[["baris", *wajib, *pilihan]].copy(), (*wajib, *pilihan), catat)
+    mentah = _bersihkan(mentah[["baris", *wajib, *pilihan]].copy(), (*wajib, *pilihan), catat, tanpa_kendali)
     data = _PERIKSA[jenis](mentah, pemisah, catat)
     _periksa_duplikat(data, jenis, catat)
     urutan = {k: i for i, k in enumerate((*wajib, *pilihan))}
@@ -764,8 +873,9 @@ def _wajib_isi(mentah: pd.DataFrame, kolom: Iterable[str], catat: _Pencatat) -> 
 
 
 def _tahun(mentah: pd.DataFrame, catat: _Pencatat) -> pd.Series:
-    teks = mentah["tahun"].str.replace(r"\.0$", "", regex=True)
-    tahun = pd.to_numeric(teks.where(teks.str.fullmatch(r"\d{4}")), errors="coerce")
+    kode, unik = _unik(mentah["tahun"])  # a file holds a handful of years: each is read once
+    teks = unik.str.replace(r"\.0$", "", regex=True)
+    tahun = _sebar(pd.to_numeric(teks.where(teks.str.fullmatch(r"\d{4}")), errors="coerce"), kode, mentah["tahun"])
     salah = (mentah["tahun"] != "") & (tahun.isna() | (tahun < 1990) | (tahun > 2100))
     catat.catat_kolom(salah, mentah, "tahun", lambda v: t("galat.tahun", nilai=v))
     return tahun.astype("Int64")
@@ -892,7 +1002,9 @@ def _tanggal(mentah: pd.DataFrame, kolom: str, catat: _Pencatat) -> pd.Series:
     isi = mentah[kolom] != ""
     if not isi.any():
         return pd.Series(pd.NaT, index=mentah.index, dtype="datetime64[s]")
-    b = mentah[kolom].str.lower().str.extract(_POLA_TANGGAL)
+    kode, unik = _unik(mentah[kolom])  # deadlines repeat: each distinct one is read once
+    isi_unik = unik != ""
+    b = unik.str.lower().str.extract(_POLA_TANGGAL)
 
     def pertama(*nama: str) -> pd.Series:
         hasil = b[nama[0]]
@@ -906,10 +1018,11 @@ def _tanggal(mentah: pd.DataFrame, kolom: str, catat: _Pencatat) -> pd.Series:
     tahun = tahun.where(tahun.between(1900, 2200))
     tanggal = pd.to_datetime(pd.DataFrame({"year": tahun, "month": bulan, "day": pertama("d1", "d2", "d3", "d4")}),
                              errors="coerce").astype("datetime64[s]")
-    mustahil = isi & tanggal.isna() & bulan.notna() & tahun.notna()
-    catat.catat_kolom(mustahil, mentah, kolom, lambda v: t("baca.tanggal_mustahil", nilai=v))
-    catat.catat_kolom(isi & tanggal.isna() & ~mustahil, mentah, kolom, lambda v: t("galat.tanggal", nilai=v))
-    return tanggal
+    mustahil = isi_unik & tanggal.isna() & bulan.notna() & tahun.notna()
+    catat.catat_kolom(_sebar(mustahil, kode, isi), mentah, kolom, lambda v: t("baca.tanggal_mustahil", nilai=v))
+    catat.catat_kolom(_sebar(isi_unik & tanggal.isna() & ~mustahil, kode, isi), mentah, kolom,
+                      lambda v: t("galat.tanggal", nilai=v))
+    return _sebar(tanggal, kode, mentah[kolom]).rename(None)
 
 
 _PERIKSA = {Jenis.UNIT: _periksa_unit, Jenis.IKU: _periksa_iku, Jenis.REALISASI: _periksa_realisasi}

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from kinerja.config import zona_waktu
 from kinerja.texts import t
@@ -145,6 +146,24 @@ _UPSERT = {
     """
     for nama in TABEL
 }
+
+
+_SISIP = {nama: f"INSERT INTO {nama} SELECT {', '.join(KOLOM[nama])} FROM masuk" for nama in TABEL}
+"""An upload whose every row is new: no conflict to resolve."""
+
+
+def _sebagai_arrow(data: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    """Rows handed to DuckDB as an Arrow table: it reads text columns from Arrow several times faster than
+    from pandas. A frame Arrow cannot represent (mixed types in one column) is handed over as it is."""
+    try:
+        return pa.Table.from_pandas(data, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return data
+
+
+def _ke_pandas(tabel: pa.Table) -> pd.DataFrame:
+    """A query's answer as a DataFrame, dates as datetime64 (as DuckDB's own ``df()`` gives them)."""
+    return tabel.to_pandas(date_as_object=False)
 
 
 def _sql_bangun_ulang(nama: str) -> str:
@@ -488,8 +507,8 @@ class Storage:
         with self._transaksi() as con:
             beda = {}
             for nama, data in masuk.items():
-                con.register("masuk", data)
-                beda[nama] = con.execute(_sql_beda(nama, list(data.columns))).df()
+                con.register("masuk", _sebagai_arrow(data))
+                beda[nama] = _ke_pandas(con.sql(_sql_beda(nama, list(data.columns))).to_arrow_table())
                 con.unregister("masuk")
         return beda
 
@@ -527,7 +546,7 @@ class Storage:
                 data = masuk.get(nama)
                 if data is None or data.empty:
                     continue
-                con.register("masuk", data[KOLOM[nama]])
+                con.register("masuk", _sebagai_arrow(data[KOLOM[nama]]))
                 baru, berubah, sama = con.execute(
                     f"SELECT count(*) FILTER (WHERE baru), count(*) FILTER (WHERE berubah), "
                     f"count(*) FILTER (WHERE NOT baru AND NOT berubah) FROM ({_sql_beda(nama, KOLOM[nama])})"
@@ -535,7 +554,9 @@ class Storage:
                 jumlah.update(baru=baru, berubah=berubah, sama=sama)
                 con.execute(f"INSERT INTO revisi_{nama} SELECT $revisi, {', '.join(KOLOM[nama])} FROM masuk",
                             {"revisi": revisi})
-                con.execute(_UPSERT[nama])
+                # every row new (counted just now, in this transaction): a plain insert, which need not look
+                # for a row to update
+                con.execute(_SISIP[nama] if baru == len(data) else _UPSERT[nama])
                 _periksa_dalam_transaksi(con, nama)
                 con.unregister("masuk")
             con.execute("UPDATE revisi SET baru = $baru, berubah = $berubah, sama = $sama WHERE id = $id",
@@ -678,10 +699,14 @@ _EJAAN_GANDA = {
     "unit": "SELECT string_agg(DISTINCT kode_unit, ' / ' ORDER BY kode_unit) FROM unit "
             "WHERE upper(kode_unit) IN (SELECT upper(kode_unit) FROM masuk) GROUP BY upper(kode_unit) "
             "HAVING count(*) > 1 LIMIT 5",
-    "iku": "SELECT string_agg(DISTINCT i.kode_unit || ' ' || i.kode_iku, ' / ' ORDER BY i.kode_unit || ' ' || i.kode_iku) FROM iku i "
-           "SEMI JOIN (SELECT DISTINCT tahun, upper(kode_unit) AS u, upper(kode_iku) AS k FROM masuk) m "
-           "ON i.tahun = m.tahun AND upper(i.kode_unit) = m.u AND upper(i.kode_iku) = m.k "
-           "GROUP BY i.tahun, upper(i.kode_unit), upper(i.kode_iku) HAVING count(*) > 1 LIMIT 5",
+    # the keys stored twice are found first (a group by), then kept if the upload names them: a join on
+    # upper() of every stored IKU would take a second at a ministry's size
+    "iku": "WITH ganda AS (SELECT tahun, upper(kode_unit) AS u, upper(kode_iku) AS k FROM iku GROUP BY ALL "
+           "HAVING count(*) > 1), disebut AS (SELECT * FROM ganda SEMI JOIN (SELECT DISTINCT tahun, "
+           "upper(kode_unit) AS u, upper(kode_iku) AS k FROM masuk) m USING (tahun, u, k)) "
+           "SELECT string_agg(DISTINCT i.kode_unit || ' ' || i.kode_iku, ' / ' ORDER BY i.kode_unit || ' ' || i.kode_iku) "
+           "FROM iku i JOIN disebut g ON i.tahun = g.tahun AND upper(i.kode_unit) = g.u AND upper(i.kode_iku) = g.k "
+           "GROUP BY i.tahun, g.u, g.k LIMIT 5",
 }
 """Codes stored twice in different case because of this upload (codes compare without regard to case)."""
 

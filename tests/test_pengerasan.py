@@ -95,17 +95,19 @@ def test_pembatalan_di_tengah_pemeriksaan_tidak_membuat_traceback(storage):
 
     class DiselaPembatalan(Storage):
         """The store as another process changes it: the IKU's revision is undone just before the preview
-        reads the year for its status changes."""
+        reads the IKU for its status changes."""
 
-        def baca(self, tahun=None):
-            if tahun == 2019 and not getattr(self, "sudah", False):
+        def iku_dan_realisasi(self, kunci):
+            if not getattr(self, "sudah", False):
                 self.sudah = True
                 self.batalkan(revisi_iku, pengguna="admin")
-            return super().baca(tahun)
+            return super().iku_dan_realisasi(kunci)
 
     sela = DiselaPembatalan(storage.path)
     rencana = rencanakan([("r.csv", berkas(KEPALA_REALISASI, "2019;1;KPPBCBOGOR;BGR-17;1;"))], sela)
     assert sela.sudah
+    (p,) = rencana.perubahan
+    assert p.rincian["status_baru"].tolist() == [""]  # the preview is written (its IKU is gone: no light)
     sebelum = isi(storage.path)
     with pytest.raises(ImporDitolak, match="BGR-17"):
         terapkan(rencana, storage, "uji")
