@@ -95,6 +95,14 @@ def nilai_semua(
     return [nilai_iku(i, nilai.get((i.kode_unit, i.kode_iku), kosong), triwulan, profil) for i in iku_dari_tabel(iku)]
 
 
+def _petakan(kolom: pd.Series, kamus: dict, *, bawaan: bool = False) -> np.ndarray:
+    """``kolom.map(kamus)`` as a NumPy array, looking up each distinct value once (a ministry's 150,000 rows
+    hold four perspectives); ``bawaan``: a value not in ``kamus`` stays itself."""
+    kode, unik = pd.factorize(kolom)
+    nilai = np.array([kamus.get(u, u) if bawaan else kamus[u] for u in unik.tolist()] + [None], dtype=object)
+    return nilai[kode]  # code -1 (missing) picks the None at the end
+
+
 KOLOM_REALISASI = [f"realisasi_tw{q}" for q in TRIWULAN]
 KOLOM_TARGET = [f"target_tw{q}" for q in TRIWULAN]
 
@@ -137,8 +145,8 @@ def skor(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU) -> 
     """
     target = data[KOLOM_TARGET].to_numpy(dtype=float, na_value=np.nan)
     kolom = KolomIku(
-        polaritas=data["polaritas"].map({p.value: k for p, k in KODE_POLARITAS.items()}).to_numpy(),
-        konsolidasi=data["konsolidasi"].map({c.value: k for c, k in KODE_KONSOLIDASI.items()}).to_numpy(),
+        polaritas=_petakan(data["polaritas"], {p.value: k for p, k in KODE_POLARITAS.items()}).astype(np.intp),
+        konsolidasi=_petakan(data["konsolidasi"], {c.value: k for c, k in KODE_KONSOLIDASI.items()}).astype(np.intp),
         target=target,
         realisasi=data[KOLOM_REALISASI].to_numpy(dtype=float, na_value=np.nan),
         konversi_120=data["konversi_120"].fillna(False).to_numpy(dtype=bool),
@@ -214,7 +222,7 @@ def tabel_iku(skor_iku: pd.DataFrame, unit: pd.DataFrame | None = None) -> pd.Da
     """One row per IKU of a ``skor`` table: year-to-date target, realisasi, capaian, status and why grey."""
     nama_unit = {} if unit is None else dict(zip(unit["kode_unit"], unit["nama_unit"]))
     tabel = skor_iku.assign(
-        nama_unit=skor_iku["kode_unit"].map(nama_unit).fillna(skor_iku["kode_unit"]),
+        nama_unit=_petakan(skor_iku["kode_unit"], nama_unit, bawaan=True),
         satuan=skor_iku["satuan"].fillna(""),
     )
     return tabel[KOLOM_TABEL_IKU].reset_index(drop=True).astype(
@@ -230,7 +238,8 @@ def jumlah_status(skor_iku: pd.DataFrame) -> JumlahStatus:
 def hitung_nko(skor_iku: pd.DataFrame, profil: ProfilAturan = KEMENKEU) -> Nko:
     """The NKO over the IKU of a ``skor`` table (``kinerja_core.nko.hitung_nko`` on whole columns)."""
     nilai = nko_kolom(skor_iku["capaian"].to_numpy(dtype=float), skor_iku["bobot"].to_numpy(dtype=float),
-                      skor_iku["perspektif"].map(_PERSPEKTIF).to_numpy(), np.zeros(len(skor_iku)), profil).get(0.0)
+                      _petakan(skor_iku["perspektif"], _PERSPEKTIF), np.zeros(len(skor_iku), dtype=np.intp),
+                      profil).get(0)
     return Nko(nilai, status_capaian(nilai, profil), jumlah_status(skor_iku))
 
 
@@ -239,8 +248,11 @@ _KODE_STATUS = {s.value: i for i, s in enumerate(Status)}
 
 
 def _nko_per(skor_iku: pd.DataFrame, kelompok: pd.Series, profil: ProfilAturan) -> dict[object, float | None]:
-    return nko_kolom(skor_iku["capaian"].to_numpy(dtype=float), skor_iku["bobot"].to_numpy(dtype=float),
-                     skor_iku["perspektif"].map(_PERSPEKTIF).to_numpy(), kelompok.to_numpy(), profil)
+    kode, nama = pd.factorize(kelompok)  # numbered in order of appearance: the groups come back in that order
+    nko = nko_kolom(skor_iku["capaian"].to_numpy(dtype=float), skor_iku["bobot"].to_numpy(dtype=float),
+                    _petakan(skor_iku["perspektif"], _PERSPEKTIF), kode, profil)
+    nama = nama.tolist()
+    return {nama[k]: v for k, v in nko.items()}
 
 
 def _tabel_per_unit(nko: dict[object, float | None], skor_iku: pd.DataFrame, kelompok: pd.Series,
@@ -248,8 +260,8 @@ def _tabel_per_unit(nko: dict[object, float | None], skor_iku: pd.DataFrame, kel
     """``KOLOM_NKO`` rows for the units in ``nko`` (in its order), the status counts of the IKU in each
     unit's ``kelompok``."""
     urut = list(nko)
-    posisi = kelompok.map({k: i for i, k in enumerate(urut)}).to_numpy(dtype=np.intp)
-    kode = skor_iku["status"].map(_KODE_STATUS).to_numpy(dtype=np.intp)
+    posisi = _petakan(kelompok, {k: i for i, k in enumerate(urut)}).astype(np.intp)
+    kode = _petakan(skor_iku["status"], _KODE_STATUS).astype(np.intp)
     hitung = np.bincount(posisi * len(Status) + kode, minlength=len(urut) * len(Status)).reshape(-1, len(Status))
     nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
     return pd.DataFrame({

@@ -182,8 +182,6 @@ TEKS: dict[str, dict[str, str]] = {
         "dialog.catatan_tersimpan": "Catatan tersimpan (revisi {id}).",
         "dialog.berkas_catatan": "catatan Dialog Kinerja",
         "dialog.unduh_deck": "Unduh notulen (PPTX)",
-        "dialog.deck_bantuan": "Rapat, ringkasan, {n} slide IKU dan arahan; disusun saat diklik (tombolnya berputar "
-                               "sampai berkasnya siap).",
         "dialog.deck_terlalu_banyak": "Notulen PPTX memuat paling banyak {batas} IKU; pilihan ini {n}. Pilih unit "
                                       "yang lebih rendah, atau saring status atau perspektif.",
         "dialog.unduh_xlsx": "Unduh tabel (Excel)",

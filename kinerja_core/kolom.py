@@ -175,35 +175,66 @@ def nko_kolom(capaian: np.ndarray, bobot: np.ndarray, perspektif: np.ndarray, ke
     ...           np.array(["Customer"] * 3), np.array(["BTP"] * 3))
     {'BTP': 99.0}
     """
-    kode_kelompok: dict[object, int] = {}
-    gi = np.array([kode_kelompok.setdefault(k, len(kode_kelompok)) for k in kelompok.tolist()], dtype=np.intp)
-    n_kelompok = len(kode_kelompok)
+    label, gi = _nomori(np.asarray(kelompok))
+    n_kelompok = len(label)
     c, b = np.asarray(capaian, dtype=float), np.asarray(bobot, dtype=float)
     with np.errstate(invalid="ignore"):
         dihitung = ~np.isnan(c) & (b > 0)  # a grey IKU (and one without bobot) does not count
     gi, c, b = gi[dihitung], c[dihitung], b[dihitung]
-    p = np.asarray(perspektif, dtype=object)[dihitung]
+    anggota, pk = _nomori(np.asarray(perspektif, dtype=object)[dihitung])
     # bobot are normalised per group, so dividing by the largest changes nothing but keeps huge bobot finite
     skala = np.full(n_kelompok, -np.inf)
     np.maximum.at(skala, gi, b)
     skala[np.isinf(skala)] = 1.0
     # (group, perspective) pairs numbered in order of first appearance, as the reference's dicts fill
-    kode_pasangan: dict[tuple[int, object], int] = {}
-    pi = np.array([kode_pasangan.setdefault(kp, len(kode_pasangan)) for kp in zip(gi.tolist(), p.tolist())],
-                  dtype=np.intp)
-    n_pasangan = len(kode_pasangan)
+    n_anggota = max(len(anggota), 1)
+    pasangan, pi = _nomori(gi * n_anggota + pk)
+    n_pasangan = len(pasangan)
     # np.bincount adds in index order: the same sequence of additions as the reference's sums
     relatif = b / skala[gi]
     bobot_iku = np.bincount(pi, weights=relatif, minlength=n_pasangan)
     n_p = np.bincount(pi, weights=relatif * c, minlength=n_pasangan) / bobot_iku
-    kelompok_pasangan = np.array([g for g, _ in kode_pasangan], dtype=np.intp)
+    kelompok_pasangan = np.array(pasangan, dtype=np.intp) // n_anggota
     if profil.bobot_perspektif:
-        w_p = np.array([profil.bobot_perspektif.get(q, 0.0) for _, q in kode_pasangan], dtype=float)
+        w_p = np.array([profil.bobot_perspektif.get(anggota[x % n_anggota], 0.0) for x in pasangan], dtype=float)
     else:
         w_p = bobot_iku
     pembilang = np.bincount(kelompok_pasangan, weights=w_p * n_p, minlength=n_kelompok)
     penyebut = np.bincount(kelompok_pasangan, weights=w_p, minlength=n_kelompok)
-    hasil: dict[object, float | None] = {}
-    for k, i in kode_kelompok.items():
-        hasil[k] = bulatkan(float(pembilang[i] / penyebut[i]), profil.desimal) if penyebut[i] > 0 else None
-    return hasil
+    ada = penyebut > 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        nilai = _bulatkan(np.where(ada, pembilang / np.where(ada, penyebut, 1.0), 0.0), profil.desimal)
+    return {k: float(v) if a else None for k, v, a in zip(label, nilai.tolist(), ada.tolist())}
+
+
+def _nomori(nilai: np.ndarray) -> tuple[list[object], np.ndarray]:
+    """The distinct values in order of first appearance, and each element's number among them.
+
+    >>> _nomori(np.array(["KPPBCBOGOR", "KWBCJABAR", "KPPBCBOGOR"], dtype=object))
+    (['KPPBCBOGOR', 'KWBCJABAR'], array([0, 1, 0]))
+    >>> from kinerja_core.model import Perspektif
+    >>> _nomori(np.array([Perspektif.CUSTOMER, Perspektif.STAKEHOLDER, Perspektif.CUSTOMER], dtype=object))[1]
+    array([0, 1, 0])
+    """
+    if nilai.dtype.kind in "iu":  # numbers: sorted by numpy, then put back in order of appearance
+        unik, awal, nomor = np.unique(nilai, return_index=True, return_inverse=True)
+        urut = np.argsort(awal, kind="stable")
+        peringkat = np.empty(len(urut), dtype=np.intp)
+        peringkat[urut] = np.arange(len(urut))
+        return unik[urut].tolist(), peringkat[nomor.reshape(-1)].astype(np.intp)
+    beda = set(nilai.tolist())
+    if len(beda) <= 16:  # a few values (the perspectives): one comparison per value, not per element
+        sama = {}
+        for v in beda:
+            skalar = np.empty((), dtype=object)  # compared as an object: numpy would read a str Enum as text
+            skalar[()] = v
+            sama[v] = nilai == skalar
+        awal = sorted(((int(np.argmax(sama[v])), i) for i, v in enumerate(beda)))
+        urut = [list(beda)[i] for _, i in awal]
+        nomor = np.zeros(len(nilai), dtype=np.intp)
+        for i, v in enumerate(urut):
+            nomor[sama[v]] = i
+        return urut, nomor
+    kode: dict[object, int] = {}
+    nomor = np.array([kode.setdefault(k, len(kode)) for k in nilai.tolist()], dtype=np.intp)
+    return list(kode), nomor

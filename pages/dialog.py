@@ -82,9 +82,7 @@ with unduh:
     st.download_button(t("dialog.unduh_deck"), lambda: deck.buat_deck(isi), f"{nama}.pptx",
                        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                        key="dialog_unduh_pptx", icon=":material/slideshow:", on_click="ignore", width="stretch",
-                       disabled=terlalu_banyak,
-                       help=t("dialog.deck_terlalu_banyak", n=angka(jumlah_iku), batas=deck.BATAS_IKU) if terlalu_banyak
-                       else t("dialog.deck_bantuan", n=jumlah_iku))
+                       disabled=terlalu_banyak)
     if terlalu_banyak:
         st.caption(t("dialog.deck_terlalu_banyak", n=angka(jumlah_iku), batas=deck.BATAS_IKU))
     st.download_button(t("dialog.unduh_xlsx"),
