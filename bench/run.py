@@ -90,8 +90,11 @@ def skor_cli(db: Path, *argumen: str) -> None:
 
 def skor_pandas_per_baris(data: sintetis.Kementerian) -> None:
     """What a peer writes: read the CSVs with pandas, join, and score each IKU with a row-wise ``apply``."""
-    iku = pd.read_csv(data.folder / "iku.csv", sep=";", decimal=",", encoding="utf-8-sig")
-    realisasi = pd.read_csv(data.folder / "realisasi.csv", sep=";", decimal=",", encoding="utf-8-sig")
+    def berkas(jenis: str) -> Path:  # the one file, or the year's file where the ministry is split by year
+        return next(p for p in data.berkas if p.stem in (jenis, f"{jenis}_{TAHUN}"))
+
+    iku = pd.read_csv(berkas("iku"), sep=";", decimal=",", encoding="utf-8-sig")
+    realisasi = pd.read_csv(berkas("realisasi"), sep=";", decimal=",", encoding="utf-8-sig")
     iku = iku[iku["tahun"] == TAHUN]
     realisasi = realisasi[realisasi["tahun"] == TAHUN].assign(
         q=lambda d: d["triwulan"].str.split().str[-1].map({"I": 1, "II": 2, "III": 3, "IV": 4}))
