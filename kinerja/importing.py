@@ -78,7 +78,7 @@ class Perubahan:
         perubahan = np.select([beda["baru"], beda["berubah"]], [t("perubahan.baru"), t("perubahan.berubah")],
                               t("perubahan.sama"))
         tabel = beda[["baris", *kunci, *nilai]].assign(perubahan=perubahan,
-                                                       rincian=_teks_rincian(beda, nilai, beda["berubah"]))
+                                                       rincian=_teks_rincian(beda, nilai, ~beda["baru"]))
         if self.status is not None:
             status = self.status.untuk(self.nomor_realisasi)
             lama, baru = np.full(len(tabel), "", dtype=object), np.full(len(tabel), "", dtype=object)
@@ -362,7 +362,7 @@ def _tidak_dikenal(data: pd.DataFrame, dikenal: pd.DataFrame, kunci: list[str]) 
     dikenal = dikenal[kunci].dropna().astype({k: data[k].dtype for k in kunci})
     asing = lengkap.copy()
     asing[lengkap] = ~_kunci_di(data[kunci] if lengkap.all() else data.loc[lengkap, kunci], dikenal)
-    return data[asing]
+    return data[asing] if asing.any() else data.iloc[:0]
 
 
 def _kunci_di(data: pd.DataFrame, dikenal: pd.DataFrame) -> np.ndarray:

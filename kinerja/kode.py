@@ -118,7 +118,8 @@ class _Kode:
 
     @functools.cached_property
     def kunci(self) -> list[str | None]:
-        """Each pair's key (see ``_kunci_iku``), None when not text."""
+        """Each pair's key, an IKU code within its unit: 'KPPBCBOGOR\\x1fBGR-01' (the unit code already
+        settled, the IKU code in upper case); None when not text."""
         return [u + "\x1f" + i.upper() if isinstance(u, str) and isinstance(i, str) else None
                 for u, i in zip(self.unit, self.kode)]
 
@@ -133,11 +134,6 @@ class _Kode:
         _, pertama = np.unique(terbalik[ada], return_index=True)  # first from the end: the last
         terakhir = np.flatnonzero(ada)[pertama]
         return [(self.unit[i], self.kode[i]) for i in np.argsort(-terakhir, kind="stable")]
-
-
-def _kunci_iku(data: pd.DataFrame) -> pd.Series:
-    """An IKU code's key within its unit: 'KPPBCBOGOR\x1fBGR-01' (the unit code already settled)."""
-    return data["kode_unit"].astype(object) + "\x1f" + data["kode_iku"].astype(object).str.upper()
 
 
 def _terapkan(b: Berkas, kolom: str, kode: _Kode, ejaan: list[str | None]) -> pd.DataFrame:

@@ -237,3 +237,28 @@ def test_iku_dan_realisasi_hanya_yang_diminta(storage):
                                                              "kode_iku": ["BGR-01"]}))
     assert iku["kode_iku"].tolist() == ["BGR-01"] and set(realisasi["kode_iku"]) == {"BGR-01"}
     assert realisasi["triwulan"].tolist() == sorted(realisasi["triwulan"])
+
+
+def test_bandingkan_sama_dengan_satu_kueri_penuh(storage):
+    """Only the rows with a stored twin come back from DuckDB; the new rows are completed as the full query
+    would give them (values, types, the missing old values)."""
+    from kinerja.storage import _ke_pandas, _sebagai_arrow, _sql_beda
+
+    rencana = rencanakan([
+        ("iku.csv", berkas(KEPALA_IKU, "2019;KPPBCBOGOR;BGR-90;Baru;Customer;maximize;sum;1;1;1;1;1",
+                           "2019;KPPBCBOGOR;BGR-01;Penerimaan;Stakeholder;maximize;sum;5;1;2;3;4")),
+        ("r.csv", berkas(KEPALA_REALISASI + ";pic;tenggat", "2019;3;KPPBCBOGOR;BGR-01;10;;Budi;31/12/2019",
+                         "2019;4;KPPBCBOGOR;BGR-90;;Hujan;;", "2019;2;KPPBCBOGOR;BGR-02;;;;")),
+    ], storage)
+    assert rencana.sah, [str(k) for k in rencana.kesalahan]
+    masuk = importing._masuk_per_tabel(rencana.berkas)
+    with storage._transaksi() as con:
+        penuh = {}
+        for nama, data in masuk.items():
+            con.register("masuk", _sebagai_arrow(data))
+            penuh[nama] = _ke_pandas(con.sql(_sql_beda(nama, list(data.columns))).to_arrow_table())
+            con.unregister("masuk")
+    for nama, beda in storage.bandingkan(masuk).items():
+        urut = ["_berkas", "baris"]
+        pd.testing.assert_frame_equal(beda.sort_values(urut).reset_index(drop=True),
+                                      penuh[nama].sort_values(urut).reset_index(drop=True))
