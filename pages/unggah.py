@@ -77,7 +77,8 @@ for b in rencana.berkas:
 for i, (b, p) in enumerate(zip(rencana.berkas, rencana.perubahan, strict=True)):
     judul = t("unggah.jenis", berkas=p.berkas, jenis=t(f"jenis.{p.jenis.value}"), baris=len(p.rincian))
     st.markdown(f"**{ui.aman(judul)}** — {p.ringkas()}")
-    ui.tabel_angka(tabel_pratinjau(b, p), key=f"unggah_rincian_{i}")
+    # a ministry's upload has 300,000 rows: the browser gets 200 at a time (changes first)
+    ui.tabel_angka(ui.halaman(tabel_pratinjau(b, p), f"unggah_rincian_{i}", 200), key=f"unggah_rincian_{i}")
 
 if not rencana.ada_perubahan:
     st.info(t("unggah.tidak_ada_perubahan"))

@@ -192,3 +192,21 @@ def test_tabel_ekspor_sama_dengan_slide(storage):
             for k, v in harap.items():
                 assert baris[k] == v or (pd.isna(baris[k]) and (v is None or pd.isna(v))), (unit, s.iku.kode_iku, k)
     assert tabel["kendala"].notna().any()  # the sample has notes in TW III
+
+
+def test_pratinjau_unggahan_besar_per_halaman(kementerian_10k, tmp_path, monkeypatch, _apptest_navigasi):
+    """A ministry's realisasi file (9,900 rows) previews 200 rows at a time, changes first, and stores whole."""
+    import shutil
+
+    data, db = kementerian_10k
+    salinan = tmp_path / "kinerja.duckdb"
+    shutil.copy(db, salinan)
+    monkeypatch.setenv("KINERJA_DB", str(salinan))
+    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=120).run()
+    at.switch_page("pages/unggah.py").run()
+    isi = (data.folder / "realisasi.csv").read_bytes().replace(b"KANTOR-00001;IKU-01;", b"KANTOR-00001;IKU-01;9", 1)  # one value changed
+    at.file_uploader(key="unggah_berkas").set_value(("realisasi.csv", isi, "text/csv")).run()
+    assert not at.exception, at.exception
+    tabel = at.container(key="unggah_rincian_0").dataframe[0].value
+    assert len(tabel) == 200 and tabel["Perubahan"].iloc[0] == "berubah"
+    assert any("1–200 dari 9.900" in m.value for m in at.markdown)
