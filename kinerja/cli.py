@@ -186,7 +186,7 @@ def _skor(args: argparse.Namespace, storage: Storage) -> int:
             return 1
         data = scores.pilih_unit(data, pohon.subpohon(args.unit, dengan_sub_unit=args.sub_unit))
     hasil = scores.skor(data, args.triwulan)
-    iku = scores.tabel_iku(hasil)[scores.KOLOM_SKOR]
+    iku = hasil[scores.KOLOM_SKOR].reset_index(drop=True)
     iku["capaian"] = iku["capaian"].round(2)
     angka = ["target", "realisasi", "capaian"]  # beyond a double's range (older data): empty, never 'inf'
     iku[angka] = iku[angka].astype("float64").where(lambda d: d.abs() != math.inf)

@@ -200,8 +200,9 @@ def ke_json(tabel: dict[str, pd.DataFrame]) -> str:
     """
     bagian = []
     for nama, data in tabel.items():
-        kolom = [list(map(f"      {_teks_json(str(k))}: ".__add__, _json_kolom(data[k]))) for k in data.columns]
-        baris = ["    {\n" + ",\n".join(nilai) + "\n    }" for nilai in zip(*kolom)]
+        # one format per row: "    {\n      "kode_unit": %s,\n ... \n    }"
+        bentuk = "    {\n" + ",\n".join(f"      {_teks_json(str(k))}: %s" for k in data.columns) + "\n    }"
+        baris = [bentuk % nilai for nilai in zip(*(_json_kolom(data[k]) for k in data.columns))]
         isi = "[\n" + ",\n".join(baris) + "\n  ]" if baris else "[]"
         bagian.append(f"  {_teks_json(nama)}: {isi}")
     return "{\n" + ",\n".join(bagian) + "\n}" if bagian else "{}"
