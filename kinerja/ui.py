@@ -72,19 +72,8 @@ def storage() -> Storage:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _baca(path: str, versi: tuple[int, ...], tahun: int | None) -> Snapshot:
-    return Storage(path).baca(tahun)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
 def _daftar_tahun(path: str, versi: tuple[int, ...]) -> list[int]:
     return Storage(path).daftar_tahun()
-
-
-def baca(tahun: int | None, versi: tuple[int, ...] | None = None) -> Snapshot:
-    """The stored data of one year, from cache unless it changed since (``versi``: a fingerprint just taken)."""
-    s = storage()
-    return _baca(str(s.path), versi or s.tanda_versi(), tahun)
 
 
 def daftar_tahun() -> list[int]:
