@@ -125,10 +125,6 @@ def lebar(iku: pd.DataFrame, realisasi: pd.DataFrame) -> pd.DataFrame:
     return iku.assign(**{k: nilai[:, i] for i, k in enumerate(KOLOM_REALISASI)})
 
 
-KOLOM_SKOR_TAMBAHAN = ["target", "realisasi", "capaian", "status", "alasan", "keterangan"]
-"""What ``skor`` adds to the ``lebar`` table."""
-
-
 def skor(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
     """Every IKU of a ``lebar`` table scored through ``triwulan`` at once, in the same row order.
 
@@ -191,7 +187,7 @@ def tabel_sub_unit(skor_iku: pd.DataFrame, pohon: Pohon, kode_unit: str, unit: p
     (its own when it has IKU of its own, else the combined NKO below it, as the headline does) and the
     status count of every IKU at and below it. Columns as ``tabel_nko``, tree order.
 
-    A directorate general's 30 eselon II, each a bar in the Ringkasan chart that opens it on a click.
+    A ministry's 30 eselon I units, each a bar in the Ringkasan chart that opens it on a click.
     """
     cabang: dict[str, str] = {}
     for anak in pohon.anak.get(kode_unit, []):
