@@ -201,7 +201,8 @@ def ke_json(tabel: dict[str, pd.DataFrame]) -> str:
     bagian = []
     for nama, data in tabel.items():
         # one format per row: "    {\n      "kode_unit": %s,\n ... \n    }"
-        bentuk = "    {\n" + ",\n".join(f"      {_teks_json(str(k))}: %s" for k in data.columns) + "\n    }"
+        kunci = (_teks_json(str(k)).replace("%", "%%") for k in data.columns)  # a % in a name is no placeholder
+        bentuk = "    {\n" + ",\n".join(f"      {k}: %s" for k in kunci) + "\n    }"
         baris = [bentuk % nilai for nilai in zip(*(_json_kolom(data[k]) for k in data.columns))]
         isi = "[\n" + ",\n".join(baris) + "\n  ]" if baris else "[]"
         bagian.append(f"  {_teks_json(nama)}: {isi}")

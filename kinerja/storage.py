@@ -22,7 +22,7 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -483,24 +483,20 @@ class Storage:
         with self._buka() as con:
             return con.execute("SELECT count(*) FROM unit").fetchone()[0] == 0  # type: ignore[index]
 
-    def baca(self, tahun: int | None = None, unit: Sequence[str] | None = None) -> Snapshot:
+    def baca(self, tahun: int | None = None, kode_unit: str | None = None, *, sub_unit: bool = True) -> Snapshot:
         """Units, IKU and realisasi (of one year, or all), ordered for display, as one consistent view.
 
-        ``unit``: only the IKU, realisasi and meetings of these units are read (the filter runs in the
-        database, so an office's view never loads a ministry); the unit table is always whole.
+        ``kode_unit``: only the IKU, realisasi and meetings of that unit and, with ``sub_unit``, of every unit
+        below it are read (``_saring_unit``: the tree is walked in the database, so an office's view never
+        loads a ministry); the unit table is always whole.
         """
-        syarat, param = [], {}
-        if tahun is not None:
-            syarat.append("tahun = $tahun")
-            param["tahun"] = tahun
-        if unit is not None:
-            syarat.append("kode_unit IN (SELECT unnest($unit))")
-            param["unit"] = list(unit)
-        saring = f"WHERE {' AND '.join(syarat)}" if syarat else ""
+        dengan, syarat, param = _saring_unit(tahun, kode_unit, sub_unit)
         with self._transaksi() as con:
             data = {
                 nama: con.execute(
-                    f"SELECT {', '.join(KOLOM[nama])} FROM {nama} {'' if nama == 'unit' else saring} "
+                    f"SELECT {', '.join(KOLOM[nama])} FROM {nama} ORDER BY {', '.join(KUNCI[nama])}"
+                    if nama == "unit" else
+                    f"{dengan}SELECT {', '.join(KOLOM[nama])} FROM {nama} {syarat} "
                     f"ORDER BY {', '.join(KUNCI[nama])}",
                     {} if nama == "unit" else param,
                 ).df()
@@ -683,36 +679,44 @@ class Storage:
     # --- reads for the pages: small, narrow answers, so a page at the ministry root reads no more than it shows
 
     def baca_nilai(self, tahun: int, kode_unit: str | None = None, *, sub_unit: bool = True) -> Snapshot:
-        """What scoring needs and no more, in one read: the unit table, and the IKU and realisasi (kode_unit,
-        kode_iku, triwulan, realisasi; no notes) of ``kode_unit`` and, with ``sub_unit``, every unit below it
-        (the tree walked in SQL), or of every unit. ``rapat`` is empty."""
-        param: dict[str, object] = {"tahun": tahun}
-        pilih, syarat = "", "tahun = $tahun"
-        if kode_unit is not None:
-            param["akar"] = kode_unit
-            pilih = ("WITH RECURSIVE pilih(kode_unit) AS (SELECT $akar UNION SELECT u.kode_unit FROM unit u "
-                     "JOIN pilih p ON u.kode_induk = p.kode_unit) ") if sub_unit else \
-                "WITH pilih(kode_unit) AS (SELECT $akar) "
-            syarat += " AND kode_unit IN (SELECT kode_unit FROM pilih)"
+        """What scoring needs and no more, in one read: ``baca`` without the notes and the meetings
+        (realisasi holds kode_unit, kode_iku, triwulan, realisasi; rapat is empty)."""
+        dengan, syarat, param = _saring_unit(tahun, kode_unit, sub_unit)
         with self._transaksi() as con:
             unit = con.execute(f"SELECT {', '.join(KOLOM['unit'])} FROM unit ORDER BY kode_unit").df()
-            iku = con.execute(f"{pilih}SELECT {', '.join(KOLOM['iku'])} FROM iku WHERE {syarat} "
+            iku = con.execute(f"{dengan}SELECT {', '.join(KOLOM['iku'])} FROM iku {syarat} "
                               f"ORDER BY {', '.join(KUNCI['iku'])}", param).df()
-            realisasi = con.execute(f"{pilih}SELECT kode_unit, kode_iku, triwulan, realisasi FROM realisasi "
-                                    f"WHERE {syarat}", param).df()
+            realisasi = con.execute(f"{dengan}SELECT kode_unit, kode_iku, triwulan, realisasi FROM realisasi "
+                                    f"{syarat}", param).df()
         return Snapshot(unit, iku, realisasi, pd.DataFrame(columns=KOLOM["rapat"]))
 
     def unit_tahun(self, tahun: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """The unit table, and what tells where a meeting stands in ``tahun``: which IKU are measured in which
         quarters (kode_unit, kode_iku, target_tw1..4) and which have a realisasi (kode_unit, kode_iku,
-        triwulan; blank realisasi left out). Read as one consistent view."""
+        triwulan, realisasi; blank realisasi left out). Read as one consistent view."""
         with self._transaksi() as con:
             unit = con.execute(f"SELECT {', '.join(KOLOM['unit'])} FROM unit ORDER BY kode_unit").df()
             iku = con.execute("SELECT kode_unit, kode_iku, target_tw1, target_tw2, target_tw3, target_tw4 FROM iku "
                               "WHERE tahun = $tahun ORDER BY kode_unit, kode_iku", {"tahun": tahun}).df()
-            lapor = con.execute("SELECT kode_unit, kode_iku, triwulan FROM realisasi WHERE tahun = $tahun "
+            lapor = con.execute("SELECT kode_unit, kode_iku, triwulan, realisasi FROM realisasi WHERE tahun = $tahun "
                                 "AND realisasi IS NOT NULL", {"tahun": tahun}).df()
         return unit, iku, lapor
+
+
+def _saring_unit(tahun: int | None, kode_unit: str | None, sub_unit: bool) -> tuple[str, str, dict[str, object]]:
+    """The WITH clause, the WHERE clause and the parameters that keep one year's rows (or all years) of
+    ``kode_unit`` and, with ``sub_unit``, of every unit below it (a recursive walk of ``kode_induk``; UNION
+    stops at a cycle), or of every unit."""
+    syarat, param, dengan = [], {}, ""
+    if tahun is not None:
+        syarat.append("tahun = $tahun")
+        param["tahun"] = tahun
+    if kode_unit is not None:
+        param["akar"] = kode_unit
+        dengan = ("WITH RECURSIVE pilih(kode_unit) AS (SELECT $akar UNION SELECT u.kode_unit FROM unit u "
+                  "JOIN pilih p ON u.kode_induk = p.kode_unit) ") if sub_unit else "WITH pilih(kode_unit) AS (SELECT $akar) "
+        syarat.append("kode_unit IN (SELECT kode_unit FROM pilih)")
+    return dengan, f"WHERE {' AND '.join(syarat)}" if syarat else "", param
 
 
 _RUJUKAN_MASUK = {

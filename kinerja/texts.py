@@ -130,6 +130,9 @@ TEKS: dict[str, dict[str, str]] = {
         "unggah.templat_unit": "Unit",
         "unggah.pratinjau": "Pratinjau perubahan",
         "unggah.jenis": "{berkas}: berkas {jenis}, {baris} baris",
+        "unggah.status_terbatas": "Perubahan lampu (mis. ● Hijau → ■ Merah) ditunjukkan untuk {batas} baris realisasi "
+                                  "pertama yang baru atau berubah; {sisa} baris lainnya tanpa kolom itu. Semua baris "
+                                  "tetap disimpan.",
         "unggah.ringkas": "{baru} baru · {berubah} berubah · {sama} tidak berubah",
         "unggah.konfirmasi": "Simpan perubahan",
         "unggah.berhasil": "Tersimpan sebagai revisi {id}: {ringkas}.",

@@ -103,7 +103,6 @@ def _tahun_data(path: str, versi: tuple[int, ...], tahun: int) -> Tahun:
     pohon = scores.pohon(unit)
     ada = pohon.dengan_turunan(set(iku["kode_unit"]))
     urutan = [(k, pohon.dalam[k]) for k in pohon.urutan if k in ada] or [(k, pohon.dalam[k]) for k in pohon.urutan]
-    lapor = lapor.assign(realisasi=1.0)
     return Tahun(unit, pohon, urutan, scores.triwulan_rapat(iku, lapor),
                  dict(zip(unit["kode_unit"], unit["nama_unit"])), dict(zip(unit["kode_unit"], unit["kode_induk"])))
 
@@ -124,20 +123,14 @@ class Data:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _data(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool) -> Data:
-    unit = _tahun_data(path, versi, tahun).pohon.subpohon(kode_unit, dengan_sub_unit=sub_unit)
-    snap = Storage(path).baca(tahun, unit=unit)
+    unit = _tahun_data(path, versi, tahun).pohon.subpohon(kode_unit, dengan_sub_unit=sub_unit)  # tree order
+    snap = Storage(path).baca(tahun, kode_unit, sub_unit=sub_unit)
     return Data(snap, scores.pilih_unit(scores.lebar(snap.iku, snap.realisasi), unit).reset_index(drop=True))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _skor(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int) -> pd.DataFrame:
     return scores.skor(_data(path, versi, tahun, kode_unit, sub_unit).lebar, triwulan)
-
-
-def semua_triwulan(f: Filter, versi: tuple[int, ...] | None = None) -> pd.DataFrame:
-    """The selected units' IKU in every quarter (``scores.tabel_semua_triwulan`` of the cached scores)."""
-    versi = versi or storage().tanda_versi()
-    return scores.tabel_semua_triwulan([skor(f, q, versi) for q in TRIWULAN])
 
 
 def data(f: Filter, versi: tuple[int, ...] | None = None) -> Data:
@@ -331,18 +324,25 @@ class Pilihan:
     """The scored IKU of the filter's units: the headline figures, and the rows of the lists."""
 
     filter: Filter
+    versi: tuple[int, ...]
+    """The data version it was read at: whatever else the page reads, it reads at this one."""
     tahun: Tahun
     data: Data
-    skor: pd.DataFrame
-    """Every IKU of the selected units, scored (``scores.skor``), tree order."""
     ikhtisar: scores.Ikhtisar
     """NKO and status count over the selected units in the chosen perspectives, each saying what it covers."""
     tabel: pd.DataFrame
     """The IKU rows that pass the perspective and status filters (``scores.tabel_iku``)."""
 
-    @property
-    def snap(self) -> Snapshot:
-        return self.data.snap
+    def per_unit(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The NKO and light counts of each selected unit (``scores.tabel_nko``) and of each direct sub-unit of
+        the filter's unit (``scores.tabel_sub_unit``), over the chosen perspectives."""
+        f = self.filter
+        return _per_unit(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
+                         f.perspektif)
+
+    def semua_triwulan(self) -> pd.DataFrame:
+        """The selected units' IKU in every quarter (``scores.tabel_semua_triwulan`` of the cached scores)."""
+        return scores.tabel_semua_triwulan([skor(self.filter, q, self.versi) for q in TRIWULAN])
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -359,16 +359,8 @@ def _per_unit(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub
               perspektif: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
     konteks = _tahun_data(path, versi, tahun)
     kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif)
-    anak = (scores.tabel_sub_unit(kepala.lingkup, konteks.pohon, kode_unit, konteks.unit) if sub_unit
-            else scores.tabel_nko(kepala.lingkup.iloc[:0], konteks.unit))
-    return scores.tabel_nko(kepala.lingkup, konteks.unit), anak
-
-
-def per_unit(f: Filter) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The NKO and light counts of each selected unit (``scores.tabel_nko``) and of each direct sub-unit of the
-    filter's unit (``scores.tabel_sub_unit``; empty without sub-units), over the chosen perspectives."""
-    s = storage()
-    return _per_unit(str(s.path), s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit, f.triwulan, f.perspektif)
+    return (scores.tabel_nko(kepala.lingkup, konteks.unit),
+            scores.tabel_sub_unit(kepala.lingkup, konteks.pohon, kode_unit, konteks.unit))  # none without sub-units
 
 
 def pilihan(f: Filter) -> Pilihan:
@@ -378,14 +370,14 @@ def pilihan(f: Filter) -> Pilihan:
     and everyone else looking at the same unit, reuse it)."""
     try:
         versi = storage().tanda_versi()
-        konteks, isi, hasil = tahun_data(f.tahun, versi), data(f, versi), skor(f, versi=versi)
+        konteks, isi = tahun_data(f.tahun, versi), data(f, versi)
         kepala, tabel = _ikhtisar(str(storage().path), versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
                                   f.perspektif)
     except MasalahBasisData as e:
         bila_sibuk(e)
     if f.status:
         tabel = tabel[tabel["status"].isin(f.status)].reset_index(drop=True)
-    return Pilihan(f, konteks, isi, hasil, kepala, tabel)
+    return Pilihan(f, versi, konteks, isi, kepala, tabel)
 
 
 def buka_halaman(judul: str, *, perlu_baris: bool = True) -> Pilihan:

@@ -13,7 +13,7 @@ p = ui.buka_halaman(t("progres.judul"))
 f = p.filter
 
 terpilih = ui.halaman(p.tabel[["kode_unit", "kode_iku", "nama_iku", "nama_unit"]], "peta_status", PER_HALAMAN)
-semua = ui.semua_triwulan(f).merge(terpilih[["kode_unit", "kode_iku", "nama_iku"]],
+semua = p.semua_triwulan().merge(terpilih[["kode_unit", "kode_iku", "nama_iku"]],
                                    on=["kode_unit", "kode_iku", "nama_iku"])
 semua["label"] = semua["kode_iku"] + " · " + semua["nama_iku"].map(lambda n: n if len(n) <= 60 else n[:58] + "…")
 semua["teks"] = [ui.teks_sel(c, s) for c, s in zip(semua["capaian"], semua["status"])]

@@ -44,7 +44,7 @@ kolom[0].markdown(ui.kartu_nko(kepala.nko.nilai, kepala.nko.status, kepala.judul
 for k, (s, n) in zip(kolom[1:], kepala.jumlah.menurut_status().items()):
     k.markdown(ui.kartu_status(s, n), unsafe_allow_html=True)
 
-nko_unit, anak = ui.per_unit(f)
+nko_unit, anak = p.per_unit()
 if not anak.empty:
     st.subheader(t("ringkasan.sub_unit", unit=p.tahun.nama_unit(f.kode_unit)))
     st.markdown(t("ringkasan.sub_unit_bantuan"))

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from kinerja import exporting, loading, ui
-from kinerja.importing import rencanakan, tabel_pratinjau, terapkan
+from kinerja.importing import BATAS_STATUS_PRATINJAU, rencanakan, tabel_pratinjau, terapkan
 from kinerja.loading import Jenis
 from kinerja.storage import ImporDitolak, MasalahBasisData
-from kinerja.texts import nama_triwulan, t
+from kinerja.texts import angka, nama_triwulan, t
 
 ui.pastikan_navigasi()
 
@@ -79,6 +79,10 @@ for i, (b, p) in enumerate(zip(rencana.berkas, rencana.perubahan, strict=True)):
     st.markdown(f"**{ui.aman(judul)}** — {p.ringkas()}")
     # a ministry's upload has 300,000 rows: the browser gets 200 at a time (changes first)
     ui.tabel_angka(ui.halaman(tabel_pratinjau(b, p), f"unggah_rincian_{i}", 200), key=f"unggah_rincian_{i}")
+tersentuh = sum(p.baru + p.berubah for p in rencana.perubahan if p.jenis is Jenis.REALISASI)
+if tersentuh > BATAS_STATUS_PRATINJAU:  # beyond it the preview shows no light change: say so, not leave it blank
+    st.caption(t("unggah.status_terbatas", batas=angka(BATAS_STATUS_PRATINJAU),
+                 sisa=angka(tersentuh - BATAS_STATUS_PRATINJAU)))
 
 if not rencana.ada_perubahan:
     st.info(t("unggah.tidak_ada_perubahan"))

@@ -21,6 +21,7 @@ from kinerja.importing import rencanakan, terapkan
 from kinerja.storage import Storage
 from kinerja_core.model import Status
 from kinerja_core.nko import hitung_nko
+from tests.test_app import at  # noqa: F401  (the app on the sample data, as a fixture)
 
 AKAR = Path(__file__).resolve().parent.parent
 HALAMAN = ("pages/ringkasan.py", "pages/progres.py", "pages/dialog.py", "pages/unggah.py", "pages/riwayat.py")
@@ -87,9 +88,11 @@ def test_data_contoh_sama_dengan_rujukan(storage):
 def test_baca_hanya_unit_yang_diminta(kementerian_10k):
     data, db = kementerian_10k
     s = Storage(db)
-    kantor = s.baca(2025, unit=[data.kantor])
+    kantor = s.baca(2025, data.kantor)
     assert set(kantor.iku["kode_unit"]) == set(kantor.realisasi["kode_unit"]) == {data.kantor}
     assert len(kantor.iku) == sintetis.IKU_PER_UNIT and len(kantor.unit) == data.jumlah_unit  # the tree whole
+    semua_eselon = s.baca(2025, data.eselon1)
+    assert set(semua_eselon.iku["kode_unit"]) == set(scores.pohon(kantor.unit).subpohon(data.eselon1))
     eselon = s.baca_nilai(2025, data.eselon1)
     pohon = scores.pohon(eselon.unit)
     assert set(eselon.iku["kode_unit"]) == set(pohon.subpohon(data.eselon1)) and len(pohon.subpohon(data.eselon1)) > 2
@@ -98,7 +101,7 @@ def test_baca_hanya_unit_yang_diminta(kementerian_10k):
 
 
 def test_json_sama_dengan_json_dumps():
-    data = pd.DataFrame({"kode": ['a"b\\c', "Bea\ncukai ✓", "x\x01"], "nama": ["A", None, "C"],
+    data = pd.DataFrame({"kode": ['a"b\\c', "Bea\ncukai ✓", "x\x01"], "nama %s": ["A", None, "C"],
                          "nilai": [1.5, float("nan"), math.inf], "n": [1, 2, 3], "kecil": [1e-7, -0.0, 1e20]})
     for tabel in ({"iku": data, "nko": data.iloc[:0]}, {"satu": data.iloc[:1]}, {}):
         rujukan = {k: [{c: None if isinstance(v, float) and not math.isfinite(v) else v for c, v in r.items()}
@@ -210,3 +213,17 @@ def test_pratinjau_unggahan_besar_per_halaman(kementerian_10k, tmp_path, monkeyp
     tabel = at.container(key="unggah_rincian_0").dataframe[0].value
     assert len(tabel) == 200 and tabel["Perubahan"].iloc[0] == "berubah"
     assert any("1–200 dari 9.900" in m.value for m in at.markdown)
+    assert not any("Perubahan lampu" in c.value for c in at.caption)  # 1 changed row: every light shown
+
+
+def test_pratinjau_mengatakan_batas_perubahan_lampu(at, monkeypatch):
+    """Past the rows whose light change the preview computes, the page says so instead of leaving blanks."""
+    from kinerja import importing
+
+    monkeypatch.setattr(importing, "BATAS_STATUS_PRATINJAU", 1)
+    at.switch_page("pages/unggah.py").run()
+    isi = "tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW III;KPPBCBEKASI;BKS-01;80\n2019;TW III;KPPBCBEKASI;BKS-02;10\n"
+    at.file_uploader(key="unggah_berkas").set_value(("r.csv", isi.encode(), "text/csv")).run()
+    assert not at.exception, at.exception
+    assert any("ditunjukkan untuk 1 baris realisasi pertama" in c.value and "1 baris lainnya" in c.value
+               for c in at.caption)

@@ -16,6 +16,7 @@ import pytest
 from kinerja.texts import WARNA_STATUS
 from kinerja_core.model import Status
 from tests.e2e.conftest import buka, expect, foto, pilih, tunggu_selesai
+from tests.e2e.test_browser import jumlah
 
 pytestmark = pytest.mark.e2e
 
@@ -24,11 +25,6 @@ JABAR_TW3 = "/?unit=KWBCJABAR&tahun=2019&triwulan=TW+III"
 LAPTOP = {"width": 1366, "height": 768}
 BOGOR = "16 IKU: 15 hijau, 1 abu-abu"
 BEKASI = "6 IKU: 2 hijau, 3 kuning, 1 merah"
-
-
-def jumlah(page):
-    """The status count line of the Ringkasan page, e.g. '16 IKU: 15 hijau, 1 abu-abu'."""
-    return page.get_by_test_id("ringkasan-jumlah")
 
 
 def kotak_unit(page):
