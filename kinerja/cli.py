@@ -177,10 +177,9 @@ def _batal(args: argparse.Namespace, storage: Storage) -> int:
 
 def _skor(args: argparse.Namespace, storage: Storage) -> int:
     # the unit filter runs in the database: one office reads one office's rows
-    snap = storage.baca_nilai(args.tahun, args.unit, sub_unit=args.sub_unit)
-    data = scores.lebar(snap.iku, snap.realisasi)
+    unit, data = storage.baca_lebar(args.tahun, args.unit, sub_unit=args.sub_unit)
     if args.unit:
-        pohon = scores.pohon(snap.unit)
+        pohon = scores.pohon(unit)
         if args.unit not in pohon.induk:
             print(t("galat.unit_tidak_dikenal", nilai=args.unit), file=sys.stderr)
             return 1
@@ -195,7 +194,7 @@ def _skor(args: argparse.Namespace, storage: Storage) -> int:
         iku[teks] = iku[teks].map(netralkan)
         iku.to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
-    nko = scores.tabel_nko(hasil, snap.unit)[["kode_unit", "nama_unit", "nko", "hijau", "kuning", "merah", "abu-abu"]]
+    nko = scores.tabel_nko(hasil, unit)[["kode_unit", "nama_unit", "nko", "hijau", "kuning", "merah", "abu-abu"]]
     sys.stdout.write(ke_json({"iku": iku, "nko": nko}) + "\n")
     return 0
 

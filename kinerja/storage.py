@@ -678,17 +678,23 @@ class Storage:
 
     # --- reads for the pages: small, narrow answers, so a page at the ministry root reads no more than it shows
 
-    def baca_nilai(self, tahun: int, kode_unit: str | None = None, *, sub_unit: bool = True) -> Snapshot:
-        """What scoring needs and no more, in one read: ``baca`` without the notes and the meetings
-        (realisasi holds kode_unit, kode_iku, triwulan, realisasi; rapat is empty)."""
+    def baca_lebar(self, tahun: int, kode_unit: str | None = None, *, sub_unit: bool = True
+                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """What scoring needs and no more, in one read: the unit table, and the year's IKU of the units asked
+        for with their four quarterly realisasi beside the targets (``realisasi_tw1..4``, NaN where not
+        reported), pivoted in the database: ``scores.lebar`` of ``baca``, without the notes."""
         dengan, syarat, param = _saring_unit(tahun, kode_unit, sub_unit)
+        realisasi_tw = [f"realisasi_tw{q}" for q in range(1, 5)]
+        per_triwulan = ", ".join(f"max(realisasi) FILTER (WHERE triwulan = {q}) AS {k}"
+                                 for q, k in enumerate(realisasi_tw, start=1))
         with self._transaksi() as con:
             unit = con.execute(f"SELECT {', '.join(KOLOM['unit'])} FROM unit ORDER BY kode_unit").df()
-            iku = con.execute(f"{dengan}SELECT {', '.join(KOLOM['iku'])} FROM iku {syarat} "
-                              f"ORDER BY {', '.join(KUNCI['iku'])}", param).df()
-            realisasi = con.execute(f"{dengan}SELECT kode_unit, kode_iku, triwulan, realisasi FROM realisasi "
-                                    f"{syarat}", param).df()
-        return Snapshot(unit, iku, realisasi, pd.DataFrame(columns=KOLOM["rapat"]))
+            lebar = con.execute(
+                f"{dengan}SELECT {', '.join([f'i.{k}' for k in KOLOM['iku']] + realisasi_tw)} "
+                f"FROM (SELECT {', '.join(KOLOM['iku'])} FROM iku {syarat}) i LEFT JOIN "
+                f"(SELECT kode_unit, kode_iku, {per_triwulan} FROM realisasi {syarat} GROUP BY kode_unit, kode_iku) "
+                f"USING (kode_unit, kode_iku) ORDER BY {', '.join(f'i.{k}' for k in KUNCI['iku'])}", param).df()
+        return unit, lebar
 
     def unit_tahun(self, tahun: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """The unit table, and what tells where a meeting stands in ``tahun``: which IKU are measured in which

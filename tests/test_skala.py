@@ -93,11 +93,31 @@ def test_baca_hanya_unit_yang_diminta(kementerian_10k):
     assert len(kantor.iku) == sintetis.IKU_PER_UNIT and len(kantor.unit) == data.jumlah_unit  # the tree whole
     semua_eselon = s.baca(2025, data.eselon1)
     assert set(semua_eselon.iku["kode_unit"]) == set(scores.pohon(kantor.unit).subpohon(data.eselon1))
-    eselon = s.baca_nilai(2025, data.eselon1)
-    pohon = scores.pohon(eselon.unit)
-    assert set(eselon.iku["kode_unit"]) == set(pohon.subpohon(data.eselon1)) and len(pohon.subpohon(data.eselon1)) > 2
-    assert set(s.baca_nilai(2025, data.eselon1, sub_unit=False).iku["kode_unit"]) == {data.eselon1}
-    assert list(eselon.realisasi.columns) == ["kode_unit", "kode_iku", "triwulan", "realisasi"]  # no notes
+    unit, eselon = s.baca_lebar(2025, data.eselon1)
+    pohon = scores.pohon(unit)
+    assert set(eselon["kode_unit"]) == set(pohon.subpohon(data.eselon1)) and len(pohon.subpohon(data.eselon1)) > 2
+    assert set(s.baca_lebar(2025, data.eselon1, sub_unit=False)[1]["kode_unit"]) == {data.eselon1}
+    assert not {"kendala", "rencana_aksi"} & set(eselon.columns)  # no notes
+
+
+@pytest.mark.parametrize("unit", [None, "eselon1", "kantor"])
+def test_pivot_di_basis_data_sama_dengan_lebar(kementerian_10k, unit):
+    data, db = kementerian_10k
+    kode = getattr(data, unit) if unit else None
+    snap = Storage(db).baca(2025, kode)
+    harap = scores.lebar(snap.iku, snap.realisasi)
+    _, dibaca = Storage(db).baca_lebar(2025, kode)
+    pd.testing.assert_frame_equal(dibaca, harap[list(dibaca.columns)], check_dtype=False)
+    assert list(dibaca.columns) == list(snap.iku.columns) + scores.KOLOM_REALISASI
+
+
+def test_pivot_sampel_dan_gudang_kosong(storage, tmp_path):
+    for tahun in (2017, 2019):
+        snap = storage.baca(tahun)
+        pd.testing.assert_frame_equal(storage.baca_lebar(tahun)[1], scores.lebar(snap.iku, snap.realisasi),
+                                      check_dtype=False)
+    unit, kosong = Storage(tmp_path / "belum.duckdb").baca_lebar(2025)
+    assert unit.empty and kosong.empty and list(kosong.columns)[-4:] == scores.KOLOM_REALISASI
 
 
 def test_json_sama_dengan_json_dumps():
