@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kinerja import ui
+from kinerja import gerbang, ui
 from kinerja.config import AKAR
 from kinerja.texts import t
 
@@ -20,6 +20,8 @@ halaman = st.navigation([
     st.Page("pages/dialog.py", title=t("halaman.dialog"), icon=":material/co_present:"),
     st.Page("pages/unggah.py", title=t("halaman.unggah"), icon=":material/upload_file:"),
     st.Page("pages/riwayat.py", title=t("halaman.riwayat"), icon=":material/history:"),
+    st.Page("pages/jejak.py", title=t("halaman.jejak"), icon=":material/policy:"),
 ])
-st.session_state["filter"] = ui.sidebar()
+orang = gerbang.gerbang()  # who is here; without sign-in where reading needs it, the run stops at the sign-in
+st.session_state["filter"] = ui.sidebar(orang.terlihat)
 halaman.run()

@@ -37,6 +37,7 @@ from bench import sintetis  # noqa: E402
 from kinerja import cli, deck, dialog  # noqa: E402
 from kinerja.importing import rencanakan, terapkan  # noqa: E402
 from kinerja.storage import Storage  # noqa: E402
+from kinerja_core.akses import Pelaku  # noqa: E402
 from kinerja_core.capaian import nilai_iku  # noqa: E402
 from kinerja_core.model import Iku, Konsolidasi, Perspektif, Polaritas  # noqa: E402
 
@@ -68,7 +69,7 @@ def impor(data: sintetis.Kementerian, db: Path) -> None:
     storage = Storage(db)
     rencana = rencanakan([(p.name, p.read_bytes()) for p in data.berkas], storage)
     assert rencana.sah, rencana.kesalahan[:3]
-    terapkan(rencana, storage, "bench")
+    terapkan(rencana, storage, Pelaku.sistem("bench"))
 
 
 def baca_duckdb(data: sintetis.Kementerian) -> None:

@@ -4,6 +4,10 @@
     python -m kinerja score --tahun Y --triwulan Q [--unit KODE] [--sub-unit] [--format csv|json] [--db PATH]
     python -m kinerja revisions [--db PATH]
     python -m kinerja undo REVISION_ID [--user NAME] [--db PATH]
+    python -m kinerja user add NAME [--sso] [--password-stdin] [--user NAME] [--db PATH]
+    python -m kinerja user remove NAME [--user NAME] [--db PATH]
+    python -m kinerja user grant NAME ROLE UNIT [--revoke] [--user NAME] [--db PATH]
+    python -m kinerja user list [--db PATH]
 
 ``import`` recognises each file's kind from its header, checks the files
 together against the database and commits them in one transaction, as one
@@ -11,25 +15,32 @@ revision; on any error it prints every row-located error to stderr, changes
 nothing and exits 1. ``--dry-run`` prints the preview and commits nothing.
 ``score`` prints one row per IKU with year-to-date values (csv or json).
 ``revisions`` lists the revisions; ``undo`` restores what was there before one.
+``user`` manages who may sign in and what they may write (ROLE pembaca, pengisi or
+admin; UNIT a unit code, its sub-units included, or '*' for every unit); adding
+the first person locks the installation: writing then needs sign-in.
+
+Without ``--user`` the command line writes as the operator who can open the
+database file. With ``--user NAME`` on a locked installation the write is
+checked against NAME's grants, like the same write from the app.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import math
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kinerja import loading, scores
+from kinerja import akses, loading, scores
 from kinerja.config import path_db
 from kinerja.exporting import ke_json, netralkan
 from kinerja.importing import Perubahan, rencanakan, terapkan
-from kinerja.storage import KUNCI, ImporDitolak, MasalahBasisData, RevisiDitolak, Storage
+from kinerja.storage import KUNCI, AksesDitolak, ImporDitolak, MasalahBasisData, RevisiDitolak, Storage
 from kinerja.texts import t
+from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran
 from kinerja_core.model import baca_triwulan
 
 
@@ -72,19 +83,37 @@ def _parser() -> argparse.ArgumentParser:
     batal.add_argument("revision_id", type=int, metavar="REVISION_ID")
     batal.add_argument("--user", type=_nama_pengguna, default=None, help="nama pengguna di riwayat revisi (bawaan: pengguna sistem)")
     batal.add_argument("--db", type=Path, help=BANTUAN_DB)
+    orang = sub.add_parser("user", help="siapa boleh masuk dan menulis apa").add_subparsers(dest="tindakan",
+                                                                                             required=True)
+    tambah = orang.add_parser("add", help="tambah pengguna (yang pertama mengunci instalasi: menulis perlu masuk)")
+    tambah.add_argument("nama", type=akses.rapikan_identitas, metavar="NAME", help="nama masuk atau e-mail SSO")
+    tambah.add_argument("--sso", action="store_true", help="identitas SSO (OpenID Connect): tanpa sandi lokal")
+    tambah.add_argument("--password-stdin", action="store_true", help="baca sandi dari satu baris stdin")
+    hapus = orang.add_parser("remove", help="hapus pengguna beserta hak dan sesinya")
+    hapus.add_argument("nama", type=akses.rapikan_identitas, metavar="NAME")
+    beri = orang.add_parser("grant", help="beri peran pada satu unit dan semua unit di bawahnya")
+    beri.add_argument("nama", type=akses.rapikan_identitas, metavar="NAME")
+    beri.add_argument("peran", type=Peran, choices=list(Peran), metavar="ROLE", help="pembaca, pengisi atau admin")
+    beri.add_argument("unit", metavar="UNIT", help=f"kode unit, atau '{SEMUA}' untuk semua unit")
+    beri.add_argument("--revoke", action="store_true", help="cabut hak itu")
+    daftar = orang.add_parser("list", help="daftar pengguna dan haknya")
+    for a in (tambah, hapus, beri):
+        a.add_argument("--user", type=_nama_pengguna, default=None, help="admin yang melakukannya (bawaan: pengguna sistem)")
+    for a in (tambah, hapus, beri, daftar):
+        a.add_argument("--db", type=Path, help=BANTUAN_DB)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     storage = Storage(path_db(args.db))
-    perintah = {"import": _impor, "score": _skor, "revisions": _revisi, "undo": _batal}[args.perintah]
-    if args.perintah != "import" and not storage.ada():  # only an import may create a database
+    perintah = {"import": _impor, "score": _skor, "revisions": _revisi, "undo": _batal, "user": _orang}[args.perintah]
+    if args.perintah not in ("import", "user") and not storage.ada():  # only a write may create a database
         print(t("gudang.tidak_ada", path=storage.path), file=sys.stderr)
         return 1
     try:
         return perintah(args, storage)
-    except (MasalahBasisData, RevisiDitolak, ImporDitolak) as e:
+    except (MasalahBasisData, RevisiDitolak, ImporDitolak, AksesDitolak, akses.MasukDitolak) as e:
         print(str(e), file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head`: not an error
@@ -107,7 +136,8 @@ def _impor(args: argparse.Namespace, storage: Storage) -> int:
         except OSError as e:
             print(f"{f}: {e.strerror}", file=sys.stderr)
             return 1
-    rencana = rencanakan(berkas, storage)
+    pelaku = _pelaku(args, storage)
+    rencana = rencanakan(berkas, storage, pelaku)
     if not rencana.sah:
         for k in rencana.kesalahan:
             print(k, file=sys.stderr)
@@ -125,7 +155,7 @@ def _impor(args: argparse.Namespace, storage: Storage) -> int:
     if args.dry_run:
         print(t("cli.uji_coba"))
         return 0
-    revisi = terapkan(rencana, storage, args.user or _pengguna_sistem())
+    revisi = terapkan(rencana, storage, pelaku)
     print(t("cli.tersimpan", path=storage.path, id=revisi.id))
     return 0
 
@@ -142,6 +172,55 @@ def _cetak_pratinjau(p: Perubahan) -> None:
         if r.get("status_lama") != r.get("status_baru"):
             teks += f" [{r['status_lama']} → {r['status_baru']}]"
         print(teks)
+
+
+def _pelaku(args: argparse.Namespace, storage: Storage) -> Pelaku:
+    """Who the command writes as: ``--user`` NAME checked against NAME's grants once the installation is locked
+    (before that, the name the revision log keeps); otherwise the operator."""
+    if args.user and storage.terkunci():
+        return Pelaku(akses.rapikan_identitas(args.user), Cara.MASUK, ASAL)
+    return Pelaku.sistem(args.user or _pengguna_sistem(), ASAL)
+
+
+ASAL = "baris perintah"
+
+
+def _orang(args: argparse.Namespace, storage: Storage) -> int:
+    """``user add|remove|grant|list``."""
+    if args.tindakan == "list":
+        for r in storage.daftar_pengguna().itertuples():
+            print("\t".join([r.identitas, "sso" if r.sso else "lokal", r.hak or "-"]))
+        return 0
+    pelaku = _pelaku(args, storage)
+    try:
+        if args.tindakan == "add":
+            sandi = None if args.sso else akses.hash_sandi(_sandi_baru(args.password_stdin))
+            storage.tambah_pengguna(args.nama, sandi, pelaku=pelaku)
+            print(t("cli.pengguna_ditambah", nama=args.nama))
+        elif args.tindakan == "remove":
+            storage.hapus_pengguna(args.nama, pelaku=pelaku)
+            print(t("cli.pengguna_dihapus", nama=args.nama))
+        else:
+            storage.beri_hak(args.nama, Hibah(args.peran, args.unit), pelaku=pelaku, cabut=args.revoke)
+            print(t("cli.hak_dicabut" if args.revoke else "cli.hak_diberi", nama=args.nama, peran=args.peran.value,
+                    unit=args.unit))
+    except ValueError as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _sandi_baru(dari_stdin: bool) -> str:
+    """A new password, from one stdin line or typed twice without echo; refused when shorter than the minimum."""
+    if dari_stdin:
+        sandi = sys.stdin.readline().rstrip("\n")
+    else:
+        sandi = getpass.getpass(t("cli.sandi"))
+        if getpass.getpass(t("cli.sandi_ulang")) != sandi:
+            raise ValueError(t("cli.sandi_beda"))
+    if len(sandi) < akses.PANJANG_SANDI:
+        raise ValueError(t("cli.sandi_pendek", n=akses.PANJANG_SANDI))
+    return sandi
 
 
 def _pengguna_sistem() -> str:
@@ -169,7 +248,7 @@ def _satu_baris(teks: str) -> str:
 
 
 def _batal(args: argparse.Namespace, storage: Storage) -> int:
-    revisi = storage.batalkan(args.revision_id, pengguna=args.user or _pengguna_sistem())
+    revisi = storage.batalkan(args.revision_id, pelaku=_pelaku(args, storage))
     print(t("cli.dibatalkan", asal=args.revision_id, id=revisi.id, berubah=revisi.berubah, dihapus=revisi.dihapus,
             sama=revisi.sama))
     return 0

@@ -17,6 +17,8 @@ import json
 import re
 from collections.abc import Sequence
 
+from zoneinfo import ZoneInfo
+
 import pandas as pd
 from openpyxl.cell.cell import TYPE_FORMULA, TYPE_STRING
 from openpyxl.styles import Alignment
@@ -207,3 +209,24 @@ def ke_json(tabel: dict[str, pd.DataFrame]) -> str:
         isi = "[\n" + ",\n".join(baris) + "\n  ]" if baris else "[]"
         bagian.append(f"  {_teks_json(nama)}: {isi}")
     return "{\n" + ",\n".join(bagian) + "\n}" if bagian else "{}"
+
+
+KOLOM_JEJAK = {"waktu": "Waktu", "pengguna": "Pengguna", "cara": "Cara masuk", "asal": "Dari", "tindakan": "Tindakan",
+               "revisi": "Revisi", "unit": "Unit", "rincian": "Rincian"}
+"""The audit trail's columns as the page and its XLSX show them."""
+
+
+def tabel_jejak(jejak: pd.DataFrame, zona: ZoneInfo) -> pd.DataFrame:
+    """The audit trail (``Storage.jejak``) in the user's words, the time in ``zona`` with its UTC offset.
+
+    >>> j = pd.DataFrame({"id": [1], "waktu": [pd.Timestamp("2019-10-02 03:15:00")], "pengguna": ["rina"],
+    ...     "cara": ["masuk"], "asal": ["Unggah Data"], "tindakan": ["impor"], "revisi": [7],
+    ...     "rincian": ["realisasi.csv: 3 baru"], "unit": ["KPPBCBOGOR"]})
+    >>> tabel_jejak(j, ZoneInfo("Asia/Jakarta"))["Waktu"].tolist()
+    ['2019-10-02 10:15:00 +07:00 (WIB)']
+    """
+    waktu = pd.to_datetime(jejak["waktu"]).dt.tz_localize("UTC").dt.tz_convert(zona)
+    teks_waktu = [w.strftime("%Y-%m-%d %H:%M:%S ") + w.strftime("%z")[:3] + ":" + w.strftime("%z")[3:]
+                  + f" ({w.tzname()})" for w in waktu]
+    return jejak.assign(waktu=teks_waktu, revisi=jejak["revisi"].astype("Int64"))[list(KOLOM_JEJAK)].rename(
+        columns=KOLOM_JEJAK)

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kinerja import scores
+from kinerja import akses, scores
 from kinerja.kode import samakan_kode
 from kinerja.loading import (
     BATAS_KESALAHAN, BATAS_PANJANG, BATAS_PANJANG_LAIN, KENDALI_TERLARANG, Berkas, Jenis, Kesalahan, baca_semua,
@@ -31,6 +31,7 @@ from kinerja.loading import (
 )
 from kinerja.storage import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, TinjauanBatal
 from kinerja.texts import angka, label_status, nama_triwulan, t
+from kinerja_core.akses import PERAN_TULIS, SEMUA, Hibah, Pelaku, Peran, berhak
 from kinerja_core.capaian import nilai_iku
 from kinerja_core.model import Iku, Status
 from kinerja_core.unit import Unit, siklus
@@ -131,12 +132,14 @@ def sidik(berkas: Sequence[tuple[str, bytes]]) -> str:
     return hasil[0] if len(hasil) == 1 else hashlib.sha256(" ".join(hasil).encode()).hexdigest()
 
 
-def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage) -> RencanaImpor:
+def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pelaku | None = None) -> RencanaImpor:
     """Read every file and check it, alone and against the store; report every problem; write nothing.
 
     Codes are first matched to the stored ones (case never makes a new unit or
-    IKU; a new look-alike code is refused). Errors are capped at
-    ``BATAS_KESALAHAN`` in all; the rest are counted, never listed one by one.
+    IKU; a new look-alike code is refused). With ``pelaku``, every row whose
+    unit the person may not write is refused by its row (the commit checks the
+    grants again). Errors are capped at ``BATAS_KESALAHAN`` in all; the rest
+    are counted, never listed one by one.
     """
     terbaca = [b for bagian in _baca_berkas(berkas) for b in bagian]  # a workbook: one part per sheet
     rencana = RencanaImpor(
@@ -151,6 +154,8 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage) -> Rencana
     masuk = _masuk_per_tabel(terbaca)
     beda = storage.bandingkan(masuk)
     rencana.tambah(*_periksa_rujukan(terbaca, kode, BATAS_KESALAHAN))
+    if pelaku is not None:
+        rencana.tambah(*_periksa_hak(terbaca, kode, akses.hak(storage, pelaku), BATAS_KESALAHAN))
     urutan = {b.nama: i for i, b in enumerate(terbaca)}
     rencana.kesalahan.sort(key=lambda k: (urutan.get(k.berkas, 0), k.baris or 0))
     if rencana.sah:
@@ -181,12 +186,12 @@ def _baca_berkas(berkas: Sequence[tuple[str, bytes]]) -> list[list[Berkas]]:
         return [hasil[i].result() for i in range(len(berkas))]
 
 
-def terapkan(rencana: RencanaImpor, storage: Storage, pengguna: str) -> Revisi:
-    """Commit a checked plan in one transaction, as one revision."""
+def terapkan(rencana: RencanaImpor, storage: Storage, pelaku: Pelaku) -> Revisi:
+    """Commit a checked plan in one transaction, as one revision (the grants checked again there)."""
     if not rencana.sah:
         raise ValueError("rencana impor berisi kesalahan; tidak ada yang disimpan")
     masuk = {jenis.value: rencana.data(jenis) for jenis in Jenis}
-    return storage.simpan(masuk, pengguna=pengguna, berkas=rencana.nama_berkas, sha256=rencana.sha256)
+    return storage.simpan(masuk, pelaku=pelaku, berkas=rencana.nama_berkas, sha256=rencana.sha256)
 
 
 class CatatanDitolak(ValueError):
@@ -195,7 +200,7 @@ class CatatanDitolak(ValueError):
 
 def simpan_catatan(
     storage: Storage, iku: Iku, tahun: int, triwulan: int, *, kendala: str, rencana_aksi: str, pic: str,
-    tenggat: datetime.date | None, pengguna: str,
+    tenggat: datetime.date | None, pelaku: Pelaku,
 ) -> Revisi:
     """Record the meeting's notes on one IKU and quarter, as a revision (who and when are kept).
 
@@ -211,27 +216,28 @@ def simpan_catatan(
         "tahun": tahun, "triwulan": triwulan, "kode_unit": iku.kode_unit, "kode_iku": iku.kode_iku,
         "realisasi": None, **teks, "tenggat": pd.Timestamp(tenggat) if tenggat else pd.NaT,
     }]).astype({"realisasi": "float64", "tenggat": "datetime64[ns]"})
-    return storage.simpan({Jenis.REALISASI.value: baris}, pengguna=pengguna, berkas=t("dialog.berkas_catatan"),
+    return storage.simpan({Jenis.REALISASI.value: baris}, pelaku=pelaku, berkas=t("dialog.berkas_catatan"),
                           sha256="")
 
 
 def simpan_rapat(
     storage: Storage, kode_unit: str, tahun: int, triwulan: int, *, tanggal: datetime.date | None, tempat: str,
-    pimpinan: str, peserta: str, arahan: str, pengguna: str,
+    pimpinan: str, peserta: str, arahan: str, pelaku: Pelaku,
 ) -> Revisi:
     """Record a Dialog Kinerja meeting's details and decisions (arahan) for a unit and quarter, as a revision.
 
     Stored as typed (an emptied field becomes empty), under the rules of the
     notes (``CatatanDitolak`` for control characters or a text too long).
     E.g. ``simpan_rapat(s, "KPPBCBOGOR", 2019, 3, tanggal=date(2019, 10, 2), tempat="Aula", pimpinan="Kepala
-    Kantor", peserta="Kasi PKC\nKasi P2", arahan="Percepat penagihan", pengguna="Sekretaris")``.
+    Kantor", peserta="Kasi PKC\nKasi P2", arahan="Percepat penagihan", pelaku=Pelaku("sekretaris", Cara.MASUK,
+    "Dialog"))``.
     """
     teks = _teks_rapi({"tempat": tempat, "pimpinan": pimpinan, "peserta": peserta, "arahan": arahan})
     baris = pd.DataFrame([{
         "tahun": tahun, "triwulan": triwulan, "kode_unit": kode_unit,
         "tanggal": pd.Timestamp(tanggal) if tanggal else pd.NaT, **{k: v or None for k, v in teks.items()},
     }]).astype({"tanggal": "datetime64[ns]"})
-    return storage.simpan({"rapat": baris}, pengguna=pengguna, berkas=t("dialog.berkas_rapat"), sha256="")
+    return storage.simpan({"rapat": baris}, pelaku=pelaku, berkas=t("dialog.berkas_rapat"), sha256="")
 
 
 def _teks_rapi(teks: dict[str, str]) -> dict[str, str]:
@@ -257,7 +263,7 @@ def muat_contoh(storage: Storage, folder: Path = FOLDER_CONTOH) -> bool:
     rencana = rencanakan([(n, (folder / n).read_bytes()) for n in BERKAS_CONTOH], storage)
     if not rencana.sah:
         raise ValueError("data contoh tidak sah:\n" + "\n".join(map(str, rencana.kesalahan)))
-    terapkan(rencana, storage, PENGGUNA_CONTOH)
+    terapkan(rencana, storage, Pelaku.sistem(PENGGUNA_CONTOH, asal=PENGGUNA_CONTOH))
     return True
 
 
@@ -431,6 +437,44 @@ def _periksa_rujukan(berkas: list[Berkas], kode: KodeTersimpan, batas: int) -> t
                 Kesalahan(b.nama, t("galat.iku_tidak_dikenal", nilai=r.kode_iku, unit=r.kode_unit, tahun=r.tahun)
                           + saran.get((r.tahun, r.kode_unit, r.kode_iku), ""), r.baris, "kode_iku")
                 for r in asing.itertuples()
+            ]
+    return sorted(daftar.isi, key=lambda k: (k.berkas, k.baris or 0)), daftar.lain
+
+
+def _periksa_hak(berkas: list[Berkas], kode: KodeTersimpan, hibah: list[Hibah] | None,
+                 batas: int) -> tuple[list[Kesalahan], int]:
+    """Every row whose unit the grants do not cover, by its row (``hibah`` None: no limit).
+
+    A row's unit is judged where it stands now and where the upload puts it (a unit
+    moved out of someone's subtree is theirs no longer); a unit row also needs admin
+    on the parent it names (on every unit for a root).
+    """
+    if hibah is None:
+        return [], 0
+    sekarang = dict(zip(kode.unit["kode_unit"], kode.unit["kode_induk"].where(kode.unit["kode_induk"].notna(), None)))
+    nanti = dict(sekarang)
+    for b in berkas:
+        if b.jenis is Jenis.UNIT and not b.data.empty:
+            nanti.update(zip(b.data["kode_unit"], b.data["kode_induk"].where(b.data["kode_induk"].notna(), None)))
+
+    @functools.cache
+    def boleh(peran: Peran, unit: str) -> bool:
+        return (unit not in sekarang or berhak(hibah, peran, unit, sekarang)) and berhak(hibah, peran, unit, nanti)
+
+    daftar = _Daftar(batas)
+    for b in berkas:
+        if b.jenis is None or b.data.empty:
+            continue
+        peran = PERAN_TULIS[b.jenis.value]
+        kolom = [("kode_unit", b.data["kode_unit"], peran)]
+        if b.jenis is Jenis.UNIT:
+            kolom.append(("kode_induk", b.data["kode_induk"].fillna(SEMUA), Peran.ADMIN))
+        for nama_kolom, unit, perlu in kolom:
+            tolak = ~unit.map(lambda k, perlu=perlu: boleh(perlu, k)).astype(bool)
+            baris = b.data[tolak.to_numpy()]
+            daftar.isi += [
+                Kesalahan(b.nama, t("akses.baris_ditolak", peran=perlu.value, unit=u), r, nama_kolom)
+                for u, r in zip(unit[tolak].head(daftar.ruang(len(baris))), baris["baris"])
             ]
     return sorted(daftar.isi, key=lambda k: (k.berkas, k.baris or 0)), daftar.lain
 

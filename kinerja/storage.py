@@ -35,6 +35,7 @@ import pyarrow as pa
 
 from kinerja.config import zona_waktu
 from kinerja.texts import t
+from kinerja_core.akses import PERAN_TULIS, SEMUA, Cara, Hibah, Pelaku, Peran, ditolak
 from kinerja_core.unit import Unit, siklus
 
 KOLOM = {
@@ -108,12 +109,44 @@ SKEMA = "\n".join([
     # columns added after the first release: a database created before them gains them
     *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {k} {v};"
       for t in ("realisasi", "revisi_realisasi") for k, v in (("pic", "VARCHAR"), ("tenggat", "DATE"))),
+    "ALTER TABLE revisi ADD COLUMN IF NOT EXISTS asal VARCHAR;  -- where the write came from (page, command line)",
+    # who may do what (kinerja_core.akses): people, their grants, their open sign-ins, the failed attempts
+    """CREATE TABLE IF NOT EXISTS pengguna (
+    identitas  VARCHAR PRIMARY KEY,  -- a local name or the SSO e-mail, in lower case
+    sandi      VARCHAR,  -- an argon2 hash; NULL for an SSO identity (the institution checks the password)
+    dibuat     TIMESTAMP NOT NULL  -- UTC
+);
+CREATE TABLE IF NOT EXISTS hibah (
+    identitas  VARCHAR NOT NULL,
+    peran      VARCHAR NOT NULL CHECK (peran IN ('pembaca', 'pengisi', 'admin')),
+    kode_unit  VARCHAR NOT NULL,  -- the unit whose subtree is granted, or '*' for every unit
+    PRIMARY KEY (identitas, peran, kode_unit)
+);
+CREATE TABLE IF NOT EXISTS sesi (
+    token      VARCHAR PRIMARY KEY,  -- sha256 of the session's secret: the secret itself is never stored
+    identitas  VARCHAR NOT NULL,
+    berakhir   TIMESTAMP NOT NULL  -- UTC
+);
+CREATE TABLE IF NOT EXISTS gagal_masuk (identitas VARCHAR NOT NULL, waktu TIMESTAMP NOT NULL);
+CREATE TABLE IF NOT EXISTS pengaturan (kunci VARCHAR PRIMARY KEY, nilai VARCHAR NOT NULL);""",
+    # the audit trail: every write, append-only (an undo adds a line, it removes none)
+    """CREATE TABLE IF NOT EXISTS jejak (
+    id         INTEGER PRIMARY KEY,
+    waktu      TIMESTAMP NOT NULL,  -- UTC
+    pengguna   VARCHAR NOT NULL,
+    cara       VARCHAR NOT NULL,  -- masuk / demo / sistem (kinerja_core.akses.Cara)
+    asal       VARCHAR NOT NULL,
+    tindakan   VARCHAR NOT NULL,
+    revisi     INTEGER,
+    rincian    VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS jejak_unit (jejak INTEGER NOT NULL, kode_unit VARCHAR NOT NULL);""",
 ])
 
 _ID_BERIKUT = "SELECT COALESCE(max(id), 0) + 1 FROM revisi"
 
 KOLOM_REVISI = ["id", "waktu", "pengguna", "berkas", "sha256", "jenis", "membatalkan", "dibatalkan_oleh", "baru",
-                "berubah", "sama", "dihapus"]
+                "berubah", "sama", "dihapus", "asal"]
 
 
 def _nilai_efektif(nama: str, kolom: str, baru: str = "m", lama: str = "t") -> str:
@@ -338,6 +371,8 @@ class Revisi:
     berubah: int
     sama: int
     dihapus: int
+    asal: str | None = None
+    """Where the write came from (a page, the command line); None for revisions older than sign-in."""
 
 
 BATAS_RINCIAN_BATAL = 200
@@ -357,6 +392,15 @@ class TinjauanBatal:
 
 class RevisiDitolak(ValueError):
     """An undo that cannot be done; the message says why in the user's words."""
+
+
+class AksesDitolak(PermissionError):
+    """A write the person's grants do not allow (checked in the committing transaction): nothing is stored.
+    The message names the role needed and the units refused."""
+
+
+class SesiBerakhir(AksesDitolak):
+    """The sign-in a write rides on has ended (signed out, expired, or the person removed): nothing is stored."""
 
 
 class Storage:
@@ -551,8 +595,9 @@ class Storage:
             con.unregister("kunci_iku")
         return iku, realisasi
 
-    def simpan(self, masuk: dict[str, pd.DataFrame], *, pengguna: str, berkas: str, sha256: str) -> Revisi:
-        """Commit an upload as one revision: log what it said, upsert, count, all in one transaction.
+    def simpan(self, masuk: dict[str, pd.DataFrame], *, pelaku: Pelaku, berkas: str, sha256: str) -> Revisi:
+        """Commit an upload as one revision: check who writes, log what it said, upsert, count, all in one
+        transaction.
 
         The counts are taken inside the transaction, against what is stored at
         that moment, so of two uploads racing each other the later is counted
@@ -560,46 +605,62 @@ class Storage:
         a tree without cycles; one spelling per code) is checked again there
         too: another process may have undone or written something since the
         upload was checked. Then the whole upload is refused (``ImporDitolak``).
+        So are the grants (``_izinkan``): every row's unit, where it stood and
+        where it stands after the upload (``AksesDitolak``, logged in the audit trail).
         """
-        with self._transaksi(tulis=True) as con:
-            (revisi,) = con.execute(
-                "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, baru, berubah, sama) "
-                f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, $sha256, 'impor', 0, 0, 0) RETURNING id",
-                {"waktu": _sekarang(), "pengguna": pengguna, "berkas": berkas, "sha256": sha256},
-            ).fetchone()  # type: ignore[misc]
-            jumlah = Counter(baru=0, berubah=0, sama=0)
-            for nama in TABEL:
-                data = masuk.get(nama)
-                if data is None or data.empty:
-                    continue
-                con.register("masuk", _sebagai_arrow(data[KOLOM[nama]]))
-                baru, berubah, sama = con.execute(
-                    f"SELECT count(*) FILTER (WHERE baru), count(*) FILTER (WHERE berubah), "
-                    f"count(*) FILTER (WHERE NOT baru AND NOT berubah) FROM ({_sql_beda(nama, KOLOM[nama])})"
+        unit = sorted({k for nama, d in masuk.items() if d is not None and not d.empty for k in d["kode_unit"]})
+        with self._tertolak_dicatat(pelaku, unit):
+            with self._transaksi(tulis=True) as con:
+                _izinkan(con, pelaku, _kebutuhan(masuk), hanya_yang_ada=True)  # where the rows' units stand now
+                (revisi,) = con.execute(
+                    "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, baru, berubah, sama, asal) "
+                    f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, $sha256, 'impor', 0, 0, 0, $asal) "
+                    "RETURNING id",
+                    {"waktu": _sekarang(), "pengguna": pelaku.identitas, "berkas": berkas, "sha256": sha256,
+                     "asal": pelaku.asal},
                 ).fetchone()  # type: ignore[misc]
-                jumlah.update(baru=baru, berubah=berubah, sama=sama)
-                con.execute(f"INSERT INTO revisi_{nama} SELECT $revisi, {', '.join(KOLOM[nama])} FROM masuk",
-                            {"revisi": revisi})
-                # every row new (counted just now, in this transaction): a plain insert, which need not look
-                # for a row to update
-                con.execute(_SISIP[nama] if baru == len(data) else _UPSERT[nama])
-                _periksa_dalam_transaksi(con, nama)
-                con.unregister("masuk")
-            con.execute("UPDATE revisi SET baru = $baru, berubah = $berubah, sama = $sama WHERE id = $id",
-                        {**jumlah, "id": revisi})
-            return self._revisi(con, revisi)
+                jumlah = Counter(baru=0, berubah=0, sama=0)
+                for nama in TABEL:
+                    data = masuk.get(nama)
+                    if data is None or data.empty:
+                        continue
+                    con.register("masuk", _sebagai_arrow(data[KOLOM[nama]]))
+                    baru, berubah, sama = con.execute(
+                        f"SELECT count(*) FILTER (WHERE baru), count(*) FILTER (WHERE berubah), "
+                        f"count(*) FILTER (WHERE NOT baru AND NOT berubah) FROM ({_sql_beda(nama, KOLOM[nama])})"
+                    ).fetchone()  # type: ignore[misc]
+                    jumlah.update(baru=baru, berubah=berubah, sama=sama)
+                    con.execute(f"INSERT INTO revisi_{nama} SELECT $revisi, {', '.join(KOLOM[nama])} FROM masuk",
+                                {"revisi": revisi})
+                    # every row new (counted just now, in this transaction): a plain insert, which need not look
+                    # for a row to update
+                    con.execute(_SISIP[nama] if baru == len(data) else _UPSERT[nama])
+                    _periksa_dalam_transaksi(con, nama)
+                    con.unregister("masuk")
+                _izinkan(con, pelaku, _kebutuhan(masuk))  # and where they stand after it (new units, moves)
+                con.execute("UPDATE revisi SET baru = $baru, berubah = $berubah, sama = $sama WHERE id = $id",
+                            {**jumlah, "id": revisi})
+                _catat_jejak(con, pelaku, "impor", t("jejak.impor", berkas=berkas, **jumlah), unit, revisi)
+                return self._revisi(con, revisi)
 
-    def batalkan(self, revisi_id: int, *, pengguna: str) -> Revisi:
+    def batalkan(self, revisi_id: int, *, pelaku: Pelaku) -> Revisi:
         """Undo an import revision: its rows become what the surviving revisions make them.
 
         Every row the revision touched is rebuilt by replaying the import
         revisions that are not undone, so the store always equals a replay of
         the surviving revisions. The undo is itself a revision. It is refused
-        when it would leave realisasi without its IKU (or an IKU without its unit).
+        when it would leave realisasi without its IKU (or an IKU without its unit),
+        and unless the person is admin of every unit the revision touched (``AksesDitolak``).
         """
-        with self._transaksi(tulis=True) as con:
-            batal, _ = self._batalkan(con, revisi_id, pengguna)
-            return self._revisi(con, batal)
+        with self._tertolak_dicatat(pelaku, []):
+            with self._transaksi(tulis=True) as con:
+                unit = _unit_revisi(con, revisi_id)
+                _izinkan(con, pelaku, [(Peran.ADMIN, unit)])
+                batal, _ = self._batalkan(con, revisi_id, pelaku)
+                r = self._revisi(con, batal)
+                _catat_jejak(con, pelaku, "batal", t("jejak.batal", asal=revisi_id, berubah=r.berubah,
+                                                     dihapus=r.dihapus, sama=r.sama), unit, batal)
+                return r
 
     def tinjau_batal(self, revisi_id: int) -> TinjauanBatal:
         """What undoing a revision would change, row by row, without changing anything.
@@ -609,26 +670,27 @@ class Storage:
         raises the same ``RevisiDitolak``).
         """
         with self._transaksi(tulis=True, kembalikan=True) as con:
-            batal, rincian = self._batalkan(con, revisi_id, "tinjauan")
+            batal, rincian = self._batalkan(con, revisi_id, Pelaku.sistem("tinjauan", ""))
             r = self._revisi(con, batal)
         return TinjauanBatal(revisi_id, r.berubah, r.sama, r.dihapus, rincian)
 
     def _batalkan(self, con: duckdb.DuckDBPyConnection, revisi_id: int,
-                  pengguna: str) -> tuple[int, dict[str, pd.DataFrame]]:
+                  pelaku: Pelaku) -> tuple[int, dict[str, pd.DataFrame]]:
         """The undo inside an open transaction: its revision id, and per table the rows it changes (at most
         BATAS_RINCIAN_BATAL each: key, new values, ``<kolom>_lama`` and ``dihapus``)."""
-        asal = con.execute("SELECT jenis, dibatalkan_oleh, berkas FROM revisi WHERE id = $id",
-                           {"id": revisi_id}).fetchone()
-        if asal is None:
+        semula = con.execute("SELECT jenis, dibatalkan_oleh, berkas FROM revisi WHERE id = $id",
+                             {"id": revisi_id}).fetchone()
+        if semula is None:
             raise RevisiDitolak(t("revisi.tidak_ada", id=revisi_id))
-        if asal[0] != "impor":
+        if semula[0] != "impor":
             raise RevisiDitolak(t("revisi.bukan_impor", id=revisi_id))
-        if asal[1] is not None:
-            raise RevisiDitolak(t("revisi.sudah_dibatalkan", id=revisi_id, oleh=asal[1]))
+        if semula[1] is not None:
+            raise RevisiDitolak(t("revisi.sudah_dibatalkan", id=revisi_id, oleh=semula[1]))
         (batal,) = con.execute(
-            "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, membatalkan, baru, berubah, sama) "
-            f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, '', 'batal', $asal, 0, 0, 0) RETURNING id",
-            {"waktu": _sekarang(), "pengguna": pengguna, "berkas": asal[2], "asal": revisi_id},
+            "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, membatalkan, baru, berubah, sama, asal) "
+            f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, '', 'batal', $batal, 0, 0, 0, $asal) RETURNING id",
+            {"waktu": _sekarang(), "pengguna": pelaku.identitas, "berkas": semula[2], "batal": revisi_id,
+             "asal": pelaku.asal},
         ).fetchone()  # type: ignore[misc]
         con.execute("UPDATE revisi SET dibatalkan_oleh = $batal WHERE id = $asal", {"batal": batal, "asal": revisi_id})
         jumlah = Counter(berubah=0, sama=0, dihapus=0)
@@ -675,6 +737,145 @@ class Storage:
     def _revisi(con: duckdb.DuckDBPyConnection, revisi_id: int) -> Revisi:
         return _revisi_dari_baris(con.execute(f"SELECT {', '.join(KOLOM_REVISI)} FROM revisi WHERE id = $id",
                                               {"id": revisi_id}).fetchone())  # type: ignore[arg-type]
+
+    # --- who may do what: people, grants, sign-in sessions, the audit trail (checks in kinerja_core.akses)
+
+    @contextmanager
+    def _tertolak_dicatat(self, pelaku: Pelaku, unit: list[str]) -> Iterator[None]:
+        """A refused write is rolled back whole; the refusal itself is then written to the audit trail."""
+        try:
+            yield
+        except AksesDitolak as e:
+            with self._transaksi(tulis=True) as con:
+                _catat_jejak(con, pelaku, "ditolak", str(e), unit)
+            raise
+
+    def terkunci(self) -> bool:
+        """Whether writing needs a signed-in person with a grant (false: the open demo of a fresh checkout)."""
+        if not self.path.exists():
+            return False
+        with self._buka() as con:
+            return _akses_terkunci(con)
+
+    def tambah_pengguna(self, identitas: str, sandi: str | None, *, pelaku: Pelaku) -> None:
+        """Add a person (``sandi``: an argon2 hash for the local store, None for an SSO identity) and lock the
+        installation: from now on writing needs sign-in. Only an admin of every unit may."""
+        with self._tertolak_dicatat(pelaku, []), self._transaksi(tulis=True) as con:
+            _izinkan(con, pelaku, [(Peran.ADMIN, [SEMUA])])
+            if con.execute("SELECT count(*) FROM pengguna WHERE identitas = $i", {"i": identitas}).fetchone()[0]:  # type: ignore[index]
+                raise ValueError(t("akses.sudah_ada", identitas=identitas))
+            con.execute("INSERT INTO pengguna VALUES ($i, $sandi, $kini)",
+                        {"i": identitas, "sandi": sandi, "kini": _sekarang()})
+            con.execute("INSERT INTO pengaturan VALUES ('terkunci', 'ya') ON CONFLICT DO NOTHING")
+            _catat_jejak(con, pelaku, "pengguna_tambah", t("jejak.pengguna_tambah", identitas=identitas,
+                                                            cara="SSO" if sandi is None else t("akses.lokal")), [])
+
+    def hapus_pengguna(self, identitas: str, *, pelaku: Pelaku) -> None:
+        """Remove a person with their grants and open sessions: a write already on its way is refused at commit."""
+        with self._tertolak_dicatat(pelaku, []), self._transaksi(tulis=True) as con:
+            _izinkan(con, pelaku, [(Peran.ADMIN, [SEMUA])])
+            if not con.execute("SELECT count(*) FROM pengguna WHERE identitas = $i", {"i": identitas}).fetchone()[0]:  # type: ignore[index]
+                raise ValueError(t("akses.tidak_ada", identitas=identitas))
+            for tabel in ("hibah", "sesi", "gagal_masuk", "pengguna"):
+                con.execute(f"DELETE FROM {tabel} WHERE identitas = $i", {"i": identitas})
+            _catat_jejak(con, pelaku, "pengguna_hapus", t("jejak.pengguna_hapus", identitas=identitas), [])
+
+    def beri_hak(self, identitas: str, hibah: Hibah, *, pelaku: Pelaku, cabut: bool = False) -> None:
+        """Grant (or with ``cabut`` take back) a role on a unit's subtree; the unit must exist (or be ``SEMUA``)."""
+        with self._tertolak_dicatat(pelaku, []), self._transaksi(tulis=True) as con:
+            _izinkan(con, pelaku, [(Peran.ADMIN, [SEMUA])])
+            if not con.execute("SELECT count(*) FROM pengguna WHERE identitas = $i", {"i": identitas}).fetchone()[0]:  # type: ignore[index]
+                raise ValueError(t("akses.tidak_ada", identitas=identitas))
+            param = {"i": identitas, "peran": hibah.peran.value, "unit": hibah.kode_unit}
+            if cabut:
+                if not con.execute("DELETE FROM hibah WHERE identitas = $i AND peran = $peran AND kode_unit = $unit "
+                                   "RETURNING 1", param).fetchall():
+                    raise ValueError(t("akses.hak_tidak_ada", identitas=identitas, peran=hibah.peran.value,
+                                       unit=hibah.kode_unit))
+            else:
+                if hibah.kode_unit != SEMUA and not con.execute(
+                        "SELECT count(*) FROM unit WHERE kode_unit = $u", {"u": hibah.kode_unit}).fetchone()[0]:  # type: ignore[index]
+                    raise ValueError(t("galat.unit_tidak_dikenal", nilai=hibah.kode_unit))
+                con.execute("INSERT INTO hibah VALUES ($i, $peran, $unit) ON CONFLICT DO NOTHING", param)
+            tindakan = "hak_cabut" if cabut else "hak_beri"
+            _catat_jejak(con, pelaku, tindakan, t(f"jejak.{tindakan}", identitas=identitas, peran=hibah.peran.value,
+                                                  unit=hibah.kode_unit), [hibah.kode_unit])
+
+    def daftar_pengguna(self) -> pd.DataFrame:
+        """Every person: identitas, sso (no local password), hak ('pengisi KWBCJABAR, …'), dibuat (UTC)."""
+        with self._buka() as con:
+            return con.execute(
+                "SELECT p.identitas, p.sandi IS NULL AS sso, COALESCE(string_agg(h.peran || ' ' || h.kode_unit, ', ' "
+                "ORDER BY h.kode_unit, h.peran), '') AS hak, p.dibuat FROM pengguna p LEFT JOIN hibah h USING "
+                "(identitas) GROUP BY p.identitas, p.sandi, p.dibuat ORDER BY p.identitas").df()
+
+    def pengguna(self, identitas: str) -> tuple[str | None, list[Hibah]] | None:
+        """A person's password hash (None: SSO) and grants, or None when there is no such person."""
+        if not self.path.exists():
+            return None
+        with self._transaksi() as con:
+            baris = con.execute("SELECT sandi FROM pengguna WHERE identitas = $i", {"i": identitas}).fetchone()
+            return None if baris is None else (baris[0], _hibah(con, identitas))
+
+    def catat_masuk(self, identitas: str, *, berhasil: bool, waktu: datetime, token: str | None = None,
+                    berakhir: datetime | None = None, asal: str = "") -> None:
+        """Record a sign-in attempt: a failure is kept for the rate limit; a success clears them, opens the
+        session ``token`` until ``berakhir`` (UTC) and is written to the audit trail."""
+        with self._transaksi(tulis=True) as con:
+            if not berhasil:
+                con.execute("INSERT INTO gagal_masuk VALUES ($i, $w)", {"i": identitas, "w": waktu})
+                return
+            con.execute("DELETE FROM gagal_masuk WHERE identitas = $i", {"i": identitas})
+            if token is not None:
+                con.execute("INSERT INTO sesi VALUES ($token, $i, $berakhir)",
+                            {"token": token, "i": identitas, "berakhir": berakhir})
+            _catat_jejak(con, Pelaku(identitas, Cara.MASUK, asal), "masuk", t("jejak.masuk"), [])
+
+    def gagal_masuk(self, identitas: str, sejak: datetime) -> list[datetime]:
+        """The failed sign-ins of ``identitas`` since ``sejak`` (UTC), oldest first."""
+        if not self.path.exists():
+            return []
+        with self._buka() as con:
+            return [r[0] for r in con.execute("SELECT waktu FROM gagal_masuk WHERE identitas = $i AND waktu >= $s "
+                                              "ORDER BY waktu", {"i": identitas, "s": sejak}).fetchall()]
+
+    def tutup_sesi(self, pelaku: Pelaku) -> None:
+        """Sign out: the session ends here, so a write still on its way with it is refused."""
+        with self._transaksi(tulis=True) as con:
+            con.execute("DELETE FROM sesi WHERE token = $t", {"t": pelaku.sesi})
+            _catat_jejak(con, pelaku, "keluar", t("jejak.keluar"), [])
+
+    def sesi_berlaku(self, pelaku: Pelaku, kini: datetime) -> bool:
+        """Whether the session ``pelaku`` signed in with is still open at ``kini`` (UTC)."""
+        if not self.path.exists():
+            return False
+        with self._buka() as con:
+            return bool(con.execute("SELECT count(*) FROM sesi WHERE token = $t AND identitas = $i AND berakhir > $k",
+                                    {"t": pelaku.sesi, "i": pelaku.identitas, "k": kini}).fetchone()[0])  # type: ignore[index]
+
+    def jejak(self, *, kode_unit: str | None = None, pengguna: str | None = None, dari: datetime | None = None,
+              sampai: datetime | None = None) -> pd.DataFrame:
+        """The audit trail, newest first: id, waktu (UTC), pengguna, cara, asal, tindakan, revisi, rincian, unit.
+
+        ``kode_unit``: lines that touched the unit or any unit below it; ``dari``/``sampai``: UTC bounds
+        (``sampai`` exclusive).
+        """
+        syarat, param, dengan = [], {}, ""
+        if kode_unit is not None:
+            dengan = ("WITH RECURSIVE pilih(kode_unit) AS (SELECT $akar UNION SELECT u.kode_unit FROM unit u "
+                      "JOIN pilih p ON u.kode_induk = p.kode_unit) ")
+            syarat.append("j.id IN (SELECT jejak FROM jejak_unit WHERE kode_unit IN (SELECT kode_unit FROM pilih))")
+            param["akar"] = kode_unit
+        for kolom, nilai, op in (("pengguna", pengguna, "="), ("waktu", dari, ">="), ("waktu", sampai, "<")):
+            if nilai is not None:
+                syarat.append(f"j.{kolom} {op} ${kolom}_{len(param)}")
+                param[f"{kolom}_{len(param)}"] = nilai
+        with self._buka() as con:
+            return con.execute(
+                f"{dengan}SELECT j.id, j.waktu, j.pengguna, j.cara, j.asal, j.tindakan, j.revisi, j.rincian, "
+                "COALESCE((SELECT string_agg(kode_unit, ', ' ORDER BY kode_unit) FROM jejak_unit WHERE jejak = j.id), "
+                f"'') AS unit FROM jejak j {'WHERE ' + ' AND '.join(syarat) if syarat else ''} ORDER BY j.id DESC",
+                param).df()
 
     # --- reads for the pages: small, narrow answers, so a page at the ministry root reads no more than it shows
 
@@ -765,6 +966,89 @@ def _periksa_dalam_transaksi(con: duckdb.DuckDBPyConnection, nama: str) -> None:
         jalur = siklus(Unit(k, "", i) for k, i in con.execute("SELECT kode_unit, kode_induk FROM unit").fetchall())
         if jalur:
             raise ImporDitolak(t("impor.siklus", jalur=" → ".join(jalur)))
+
+
+def _kebutuhan(masuk: dict[str, pd.DataFrame]) -> list[tuple[Peran, list[str]]]:
+    """The role each row of an upload needs, on which units (``PERAN_TULIS``); a unit row also needs admin on
+    the parent it is placed under (on every unit, ``SEMUA``, for a new root)."""
+    kebutuhan = []
+    for nama, data in masuk.items():
+        if data is None or data.empty:
+            continue
+        kebutuhan.append((PERAN_TULIS[nama], data["kode_unit"].unique().tolist()))
+        if nama == "unit":
+            induk = data["kode_induk"]
+            kebutuhan.append((Peran.ADMIN, [*induk.dropna().unique().tolist(), *([SEMUA] if induk.isna().any() else [])]))
+    return kebutuhan
+
+
+def _izinkan(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, kebutuhan: list[tuple[Peran, list[str]]], *,
+             hanya_yang_ada: bool = False) -> None:
+    """The one authorisation check of every write, inside the transaction that commits it: raise
+    ``AksesDitolak`` unless ``pelaku`` holds each role on each of its units, with the grants, the session
+    and the unit tree as they stand in this transaction (``kinerja_core.akses.ditolak``).
+
+    The command line's operator (``Cara.SISTEM``) may write anything; the open demo may until the installation
+    is locked. ``hanya_yang_ada``: check only the units already stored (where a unit stands before a write).
+    """
+    if pelaku.cara is Cara.SISTEM:
+        return
+    if pelaku.cara is Cara.DEMO:
+        if _akses_terkunci(con):
+            raise AksesDitolak(t("akses.demo_berakhir"))
+        return
+    if pelaku.sesi is not None and not con.execute(
+            "SELECT count(*) FROM sesi WHERE token = $token AND identitas = $identitas AND berakhir > $kini",
+            {"token": pelaku.sesi, "identitas": pelaku.identitas, "kini": _sekarang()}).fetchone()[0]:  # type: ignore[index]
+        raise SesiBerakhir(t("akses.sesi_berakhir"))
+    if not con.execute("SELECT count(*) FROM pengguna WHERE identitas = $i",
+                       {"i": pelaku.identitas}).fetchone()[0]:  # type: ignore[index]
+        raise SesiBerakhir(t("akses.bukan_pengguna", identitas=pelaku.identitas))
+    hibah = _hibah(con, pelaku.identitas)
+    induk = dict(con.execute("SELECT kode_unit, kode_induk FROM unit").fetchall())
+    for peran, unit in kebutuhan:
+        tolak = ditolak(hibah, peran, [k for k in unit if k in induk or not hanya_yang_ada], induk)
+        if tolak:
+            raise AksesDitolak(t("akses.ditolak", identitas=pelaku.identitas, peran=peran.value,
+                                 unit=_sebut(tolak), hak=_sebut([f"{h.peran.value} {h.kode_unit}" for h in hibah])
+                                 or t("akses.tanpa_hak")))
+
+
+def _sebut(kode: list[str], batas: int = 5) -> str:
+    """The first few of a list, and how many more: 'A, B, C, D, E (+12 lainnya)'."""
+    lain = t("akses.lainnya", n=len(kode) - batas) if len(kode) > batas else ""
+    return ", ".join(kode[:batas]) + lain
+
+
+def _hibah(con: duckdb.DuckDBPyConnection, identitas: str) -> list[Hibah]:
+    return [Hibah(Peran(p), k) for p, k in con.execute(
+        "SELECT peran, kode_unit FROM hibah WHERE identitas = $i ORDER BY kode_unit, peran", {"i": identitas}).fetchall()]
+
+
+def _akses_terkunci(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the installation is locked: sign-in required to write (set when the first person is added)."""
+    return bool(con.execute("SELECT count(*) FROM pengaturan WHERE kunci = 'terkunci'").fetchone()[0])  # type: ignore[index]
+
+
+def _unit_revisi(con: duckdb.DuckDBPyConnection, revisi_id: int) -> list[str]:
+    """Every unit whose rows a revision's upload held."""
+    return [r[0] for r in con.execute(" UNION ".join(
+        f"SELECT kode_unit FROM revisi_{nama} WHERE revisi = $id" for nama in TABEL) + " ORDER BY 1",
+        {"id": revisi_id}).fetchall()]
+
+
+def _catat_jejak(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, tindakan: str, rincian: str,
+                 unit: list[str], revisi: int | None = None) -> None:
+    """Append one line to the audit trail: who, how they got in, from where, when (UTC), what, on which units."""
+    (jejak,) = con.execute(
+        "INSERT INTO jejak VALUES ((SELECT COALESCE(max(id), 0) + 1 FROM jejak), $waktu, $pengguna, $cara, $asal, "
+        "$tindakan, $revisi, $rincian) RETURNING id",
+        {"waktu": _sekarang(), "pengguna": pelaku.identitas, "cara": pelaku.cara.value, "asal": pelaku.asal,
+         "tindakan": tindakan, "revisi": revisi, "rincian": rincian}).fetchone()  # type: ignore[misc]
+    if unit:
+        con.register("unit_jejak", pa.table({"kode_unit": pa.array(unit, pa.string())}))
+        con.execute("INSERT INTO jejak_unit SELECT $jejak, kode_unit FROM unit_jejak", {"jejak": jejak})
+        con.unregister("unit_jejak")
 
 
 def _sekarang() -> datetime:

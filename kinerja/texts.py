@@ -22,12 +22,14 @@ TEKS: dict[str, dict[str, str]] = {
         "halaman.progres": "Progres per Triwulan",
         "halaman.unggah": "Unggah Data",
         "halaman.riwayat": "Riwayat",
+        "halaman.jejak": "Jejak Audit",
         "halaman.tidak_ada": "Tidak ada IKU untuk pilihan filter ini.",
         # sidebar filters
         "filter.judul": "Filter",
         "filter.tahun": "Tahun",
         "filter.triwulan": "Triwulan (s.d.)",
         "filter.unit": "Unit",
+        "filter.tanpa_unit": "Anda belum memegang hak baca pada unit mana pun tahun ini. Minta admin memberi hak.",
         "filter.sub_unit": "Sertakan sub-unit",
         "filter.perspektif": "Perspektif",
         "filter.status": "Status",
@@ -231,6 +233,7 @@ TEKS: dict[str, dict[str, str]] = {
         "riwayat.kolom.id": "Revisi",
         "riwayat.kolom.waktu": "Waktu",
         "riwayat.kolom.pengguna": "Oleh",
+        "riwayat.kolom.asal": "Dari",
         "riwayat.kolom.berkas": "Berkas",
         "riwayat.kolom.dihapus": "dihapus",
         "riwayat.kolom.keadaan": "Keadaan",
@@ -415,6 +418,78 @@ TEKS: dict[str, dict[str, str]] = {
         "kode.dibaca_sebagai": "{asli} → {ejaan} (baris {baris})",
         "kode.lainnya": " … dan {n} kode lain",
         "galat.lebih_banyak": "… dan {n} kesalahan lain",
+        # who may do what (kinerja_core.akses, kinerja.akses)
+        "akses.ditolak": (
+            "{identitas} tidak berhak menulis ini: perlu peran {peran} pada unit {unit}. Hak {identitas}: {hak}. "
+            "Tidak ada yang disimpan. Minta admin memberi hak (python -m kinerja user grant)."
+        ),
+        "akses.tanpa_hak": "belum ada",
+        "akses.lainnya": " (+{n} lainnya)",
+        "akses.baris_ditolak": "Anda tidak berhak menulis untuk unit {unit} (perlu peran {peran} pada unit itu atau di atasnya)",
+        "akses.demo_berakhir": (
+            "Instalasi ini sudah dikunci: menulis kini perlu masuk. Muat ulang halaman lalu masuk; tidak ada yang "
+            "disimpan."
+        ),
+        "akses.sesi_berakhir": (
+            "Sesi masuk Anda sudah berakhir (keluar, kedaluwarsa, atau akun dicabut), jadi tidak ada yang disimpan "
+            "dari tindakan ini; data yang sudah tersimpan sebelumnya tetap utuh. Masuk lagi, lalu ulangi."
+        ),
+        "akses.bukan_pengguna": (
+            "{identitas} tidak (lagi) terdaftar sebagai pengguna, jadi tidak ada yang disimpan. Hubungi admin."
+        ),
+        "akses.sudah_ada": "Pengguna {identitas} sudah ada.",
+        "akses.tidak_ada": "Pengguna {identitas} tidak ada.",
+        "akses.hak_tidak_ada": "{identitas} tidak memegang hak {peran} pada {unit}.",
+        "akses.lokal": "sandi lokal",
+        "cli.pengguna_ditambah": "Pengguna {nama} ditambahkan. Beri haknya: python -m kinerja user grant {nama} pengisi KODE_UNIT",
+        "cli.pengguna_dihapus": "Pengguna {nama} dihapus beserta hak dan sesinya.",
+        "cli.hak_diberi": "{nama} kini {peran} pada {unit} (termasuk semua unit di bawahnya).",
+        "cli.hak_dicabut": "Hak {peran} pada {unit} dicabut dari {nama}.",
+        "cli.sandi": "Sandi: ",
+        "cli.sandi_ulang": "Ulangi sandi: ",
+        "cli.sandi_beda": "Kedua sandi tidak sama; tidak ada yang disimpan.",
+        "cli.sandi_pendek": "Sandi terlalu pendek: paling sedikit {n} karakter; tidak ada yang disimpan.",
+        # signing in
+        "gerbang.demo": (
+            "**Demo terbuka.** Siapa pun yang membuka alamat ini dapat membaca dan mengubah data. Untuk mengunci: "
+            "`python -m kinerja user add admin` lalu `python -m kinerja user grant admin admin '*'` (lihat README)."
+        ),
+        "gerbang.masuk": "Masuk",
+        "gerbang.masuk_sso": "Masuk dengan akun instansi",
+        "gerbang.nama": "Nama pengguna",
+        "gerbang.sandi": "Sandi",
+        "gerbang.keluar": "Keluar",
+        "gerbang.sebagai": "Masuk sebagai **{identitas}** · hak: {hak}",
+        "gerbang.sesi_berakhir": (
+            "Sesi masuk Anda sudah berakhir. Data yang sudah tersimpan tetap utuh; yang belum disimpan tidak "
+            "tersimpan. Masuk lagi, lalu ulangi (unggah ulang berkasnya bila perlu)."
+        ),
+        "gerbang.perlu_masuk": "Masuk dulu (di bilah samping) untuk menulis di halaman ini.",
+        "gerbang.perlu_hak": "Halaman ini perlu peran {peran} pada {unit} atau unit di atasnya. Minta admin memberi hak.",
+        "masuk.salah": "Nama pengguna atau sandi salah.",
+        "masuk.tunggu": "Terlalu banyak percobaan yang salah. Coba lagi dalam {detik} detik.",
+        # the audit trail
+        "jejak.impor": "{berkas}: {baru} baru, {berubah} berubah, {sama} sama",
+        "jejak.batal": "membatalkan revisi {asal}: {berubah} berubah, {dihapus} dihapus, {sama} sama",
+        "jejak.pengguna_tambah": "menambah pengguna {identitas} ({cara})",
+        "jejak.pengguna_hapus": "menghapus pengguna {identitas}",
+        "jejak.hak_beri": "memberi {identitas} peran {peran} pada {unit}",
+        "jejak.hak_cabut": "mencabut peran {peran} pada {unit} dari {identitas}",
+        "jejak.masuk": "masuk",
+        "jejak.judul": "Jejak Audit",
+        "jejak.petunjuk": (
+            "Setiap penulisan tercatat di sini: siapa, kapan, dari mana (halaman atau baris perintah), apa, dan unit "
+            "mana — juga masuk/keluar, pengelolaan pengguna, dan penulisan yang ditolak. Catatan ini tidak dapat "
+            "diubah atau dihapus dari aplikasi."
+        ),
+        "jejak.unit_mana_pun": "unit mana pun",
+        "jejak.unit": "Unit (termasuk sub-unit)",
+        "jejak.unit_bantuan": "Baris yang menyentuh unit ini atau unit di bawahnya",
+        "jejak.pengguna": "Pengguna",
+        "jejak.tanggal": "Tanggal (dari – sampai)",
+        "jejak.jumlah": "{n} baris · waktu dalam zona {zona}",
+        "jejak.unduh": "Unduh XLSX",
+        "jejak.keluar": "keluar",
         # revisions
         "revisi.tidak_ada": "Revisi {id} tidak ada.",
         "revisi.bukan_impor": "Revisi {id} adalah pembatalan; unggah ulang berkasnya untuk mengembalikan data.",

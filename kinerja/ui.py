@@ -251,8 +251,9 @@ class Filter:
         return tahun.pohon.subpohon(self.kode_unit, dengan_sub_unit=self.sub_unit)
 
 
-def sidebar() -> Filter | None:
-    """Draw the shared filters in the sidebar; None when there is no data yet."""
+def sidebar(terlihat: Callable[[str, dict[str, object]], bool] = lambda kode, induk: True) -> Filter | None:
+    """Draw the shared filters in the sidebar; None when there is no data yet (or no unit this person may
+    read). ``terlihat(kode_unit, induk)``: whether a unit is offered (a reader sees the units granted)."""
     try:
         tahun_ada = daftar_tahun()
     except MasalahBasisData as e:
@@ -276,7 +277,10 @@ def sidebar() -> Filter | None:
             t("filter.triwulan"), TRIWULAN, index=terakhir - 1, format_func=nama_triwulan, horizontal=True,
             key="triwulan", bind="query-params",
         )
-        kode_urut = [k for k, _ in konteks.urutan]
+        kode_urut = [k for k, _ in konteks.urutan if terlihat(k, konteks.induk)]
+        if not kode_urut:
+            st.info(t("filter.tanpa_unit"))
+            return None
         if st.session_state.get("_buka_unit") in kode_urut:  # a unit opened from a page (``buka_unit``)
             st.session_state["unit"] = st.session_state.pop("_buka_unit")
         url = st.query_params.get("unit")
@@ -564,7 +568,7 @@ def baris_revisi(r: Revisi) -> dict[str, object]:
         keadaan = t("riwayat.berlaku")
     return {
         t("riwayat.kolom.id"): r.id, t("riwayat.kolom.waktu"): r.waktu.strftime("%d-%m-%Y %H:%M:%S %Z"),
-        t("riwayat.kolom.pengguna"): r.pengguna, t("riwayat.kolom.berkas"): r.berkas,
+        t("riwayat.kolom.pengguna"): r.pengguna, t("riwayat.kolom.asal"): r.asal or "—", t("riwayat.kolom.berkas"): r.berkas,
         "sha256": r.sha256[:12] if r.sha256 else "—",
         t("perubahan.baru"): r.baru, t("perubahan.berubah"): r.berubah, t("perubahan.sama"): r.sama,
         t("riwayat.kolom.dihapus"): r.dihapus, t("riwayat.kolom.keadaan"): keadaan,

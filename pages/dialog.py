@@ -13,10 +13,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from kinerja import charts, deck, dialog, exporting, projector, scores, ui
+from kinerja import charts, deck, dialog, exporting, gerbang, projector, scores, ui
 from kinerja.importing import CatatanDitolak, simpan_catatan, simpan_rapat
-from kinerja.storage import MasalahBasisData, Revisi
+from kinerja.storage import AksesDitolak, MasalahBasisData, Revisi
 from kinerja.texts import angka, nama_triwulan, t
+from kinerja_core.akses import Pelaku, Peran
 
 ui.pastikan_navigasi()
 
@@ -118,36 +119,34 @@ atas[2].button(t("dialog.berikutnya"), key="dialog_berikutnya", icon=":material/
                on_click=_geser, args=(1,), disabled=posisi >= jumlah_slide, width="stretch")
 
 
-def _nama_pencatat(kunci: str) -> str:
-    """The secretary's name field (it stays from slide to slide)."""
-    return st.text_input(t("unggah.pengguna"), value=st.session_state.get("dialog_nama", ""),
-                         key=f"dialog_pengguna_{kunci}")
+def _boleh_mencatat(kode_unit: str) -> bool:
+    """Whether this person may write the meeting's notes for ``kode_unit`` (the forms are shown only then;
+    the store checks each write again)."""
+    return gerbang.orang().boleh(Peran.PENGISI, kode_unit, ui.tahun_data(f.tahun).induk)
 
 
-def _simpan(pengguna: str, *, sama: bool, simpan: Callable[[str], Revisi], kata: str) -> None:
-    """Store a form (a revision under the secretary's name), or say why not: no name, nothing changed (no
-    revision then), a busy store, a text refused. ``kata``: "catatan" or "rapat", for the messages."""
-    st.session_state["dialog_nama"] = pengguna.strip()
-    if not pengguna.strip():
-        st.warning(t("unggah.isi_pengguna"))
-    elif sama:
+def _simpan(*, sama: bool, simpan: Callable[[Pelaku], Revisi], kata: str) -> None:
+    """Store a form (a revision under the signed-in person's name), or say why not: nothing changed (no
+    revision then), a busy store, a text refused, no right or an ended session. ``kata``: "catatan" or
+    "rapat", for the messages."""
+    if sama:
         st.info(t(f"dialog.{kata}_sama"), icon=":material/info:")
     else:
         try:
-            revisi = simpan(pengguna.strip())
+            revisi = simpan(gerbang.orang().pelaku(t("halaman.dialog")))
         except MasalahBasisData as e:
             ui.bila_sibuk(e)
-        except CatatanDitolak as e:  # a control character or a text too long: said, nothing stored
+        except (CatatanDitolak, AksesDitolak) as e:  # a text refused, or not allowed: said, nothing stored
             st.error(str(e), icon=":material/error:")
         else:
             st.toast(t(f"dialog.{kata}_tersimpan", id=revisi.id), icon=":material/edit_note:")
             st.rerun()
 
 
-def _simpan_rapat(pengguna: str, **isian: object) -> None:
+def _simpan_rapat(**isian: object) -> None:
     """Store the meeting's details and arahan; nothing when unchanged."""
-    _simpan(pengguna, sama=isi.rapat.sama_dengan(**isian), kata="rapat",
-            simpan=lambda nama: simpan_rapat(ui.storage(), f.kode_unit, f.tahun, f.triwulan, pengguna=nama, **isian))
+    _simpan(sama=isi.rapat.sama_dengan(**isian), kata="rapat",
+            simpan=lambda pelaku: simpan_rapat(ui.storage(), f.kode_unit, f.tahun, f.triwulan, pelaku=pelaku, **isian))
 
 
 # the meeting's forms hold what is stored now: keyed by unit, quarter and the stored meeting
@@ -169,29 +168,29 @@ if posisi == 0:
     with kanan:
         st.markdown(f"### {t('dialog.perhatian')}")
         st.markdown(projector.perhatian(r.perhatian), unsafe_allow_html=True)
-    with st.expander(t("dialog.isi_rapat")):
-        with st.form(key=f"dialog_rapat_{kunci_rapat}", border=False):
-            kolom = st.columns([1, 2, 2])
-            tanggal = kolom[0].date_input(t("kolom.tanggal"), value=rapat.tanggal, format="DD/MM/YYYY",
-                                          key=f"dialog_tanggal_{kunci_rapat}")
-            tempat = kolom[1].text_input(t("kolom.tempat"), value=lama["tempat"], key=f"dialog_tempat_{kunci_rapat}")
-            pimpinan = kolom[2].text_input(t("kolom.pimpinan"), value=lama["pimpinan"],
-                                           key=f"dialog_pimpinan_{kunci_rapat}")
-            peserta = st.text_area(t("kolom.peserta"), value=lama["peserta"], help=t("dialog.peserta_bantuan"),
-                                   key=f"dialog_peserta_{kunci_rapat}")
-            pengguna = _nama_pencatat(f"rapat_{kunci_rapat}")
-            if st.form_submit_button(t("dialog.simpan_rapat"), type="primary"):
-                _simpan_rapat(pengguna, **{**lama, "tanggal": tanggal, "tempat": tempat, "pimpinan": pimpinan,
-                                           "peserta": peserta})
+    if _boleh_mencatat(f.kode_unit):
+        with st.expander(t("dialog.isi_rapat")):
+            with st.form(key=f"dialog_rapat_{kunci_rapat}", border=False):
+                kolom = st.columns([1, 2, 2])
+                tanggal = kolom[0].date_input(t("kolom.tanggal"), value=rapat.tanggal, format="DD/MM/YYYY",
+                                              key=f"dialog_tanggal_{kunci_rapat}")
+                tempat = kolom[1].text_input(t("kolom.tempat"), value=lama["tempat"], key=f"dialog_tempat_{kunci_rapat}")
+                pimpinan = kolom[2].text_input(t("kolom.pimpinan"), value=lama["pimpinan"],
+                                               key=f"dialog_pimpinan_{kunci_rapat}")
+                peserta = st.text_area(t("kolom.peserta"), value=lama["peserta"], help=t("dialog.peserta_bantuan"),
+                                       key=f"dialog_peserta_{kunci_rapat}")
+                if st.form_submit_button(t("dialog.simpan_rapat"), type="primary"):
+                    _simpan_rapat(**{**lama, "tanggal": tanggal, "tempat": tempat, "pimpinan": pimpinan,
+                                               "peserta": peserta})
 elif posisi > jumlah_iku:
     st.markdown(projector.arahan(rapat), unsafe_allow_html=True)
-    with st.expander(t("dialog.isi_arahan")):
-        with st.form(key=f"dialog_arahan_{kunci_rapat}", border=False):
-            arahan = st.text_area(t("kolom.arahan"), value=lama["arahan"], help=t("dialog.arahan_bantuan"),
-                                  height=200, key=f"dialog_arahan_teks_{kunci_rapat}")
-            pengguna = _nama_pencatat(f"arahan_{kunci_rapat}")
-            if st.form_submit_button(t("dialog.simpan_rapat"), type="primary"):
-                _simpan_rapat(pengguna, **{**lama, "arahan": arahan})
+    if _boleh_mencatat(f.kode_unit):
+        with st.expander(t("dialog.isi_arahan")):
+            with st.form(key=f"dialog_arahan_{kunci_rapat}", border=False):
+                arahan = st.text_area(t("kolom.arahan"), value=lama["arahan"], help=t("dialog.arahan_bantuan"),
+                                      height=200, key=f"dialog_arahan_teks_{kunci_rapat}")
+                if st.form_submit_button(t("dialog.simpan_rapat"), type="primary"):
+                    _simpan_rapat(**{**lama, "arahan": arahan})
 else:
     s = isi.slide[posisi - 1]
     tw = nama_triwulan(f.triwulan)
@@ -212,24 +211,24 @@ else:
         # this IKU's note: never the previous slide's text, and the stored one again once someone changes it.
         catatan = s.catatan_triwulan_ini
         kunci = dialog.kunci_catatan(s, f.tahun)
-        with st.expander(t("dialog.catat", tw=tw)):
-            with st.form(key=f"dialog_catatan_{kunci}", border=False):
-                kendala = st.text_area(t("kolom.kendala"), value=catatan["kendala"] or "",
-                                       key=f"dialog_kendala_{kunci}")
-                rencana = st.text_area(t("kolom.rencana_aksi"), value=catatan["rencana_aksi"] or "",
-                                       key=f"dialog_rencana_aksi_{kunci}")
-                kolom = st.columns(2)
-                pic = kolom[0].text_input("PIC", value=catatan["pic"] or "", key=f"dialog_pic_{kunci}")
-                tenggat = kolom[1].date_input(t("dialog.tenggat"), value=catatan["tenggat"],
-                                              key=f"dialog_tenggat_{kunci}", format="DD/MM/YYYY")
-                pengguna = _nama_pencatat(kunci)
-                if st.form_submit_button(t("dialog.simpan_catatan"), type="primary"):
-                    _simpan(pengguna, kata="catatan",
-                            sama=dialog.catatan_sama(catatan, kendala=kendala, rencana_aksi=rencana, pic=pic,
-                                                     tenggat=tenggat),
-                            simpan=lambda nama: simpan_catatan(ui.storage(), s.iku, f.tahun, f.triwulan,
-                                                               kendala=kendala, rencana_aksi=rencana, pic=pic,
-                                                               tenggat=tenggat, pengguna=nama))
+        if _boleh_mencatat(s.iku.kode_unit):
+            with st.expander(t("dialog.catat", tw=tw)):
+                with st.form(key=f"dialog_catatan_{kunci}", border=False):
+                    kendala = st.text_area(t("kolom.kendala"), value=catatan["kendala"] or "",
+                                           key=f"dialog_kendala_{kunci}")
+                    rencana = st.text_area(t("kolom.rencana_aksi"), value=catatan["rencana_aksi"] or "",
+                                           key=f"dialog_rencana_aksi_{kunci}")
+                    kolom = st.columns(2)
+                    pic = kolom[0].text_input("PIC", value=catatan["pic"] or "", key=f"dialog_pic_{kunci}")
+                    tenggat = kolom[1].date_input(t("dialog.tenggat"), value=catatan["tenggat"],
+                                                  key=f"dialog_tenggat_{kunci}", format="DD/MM/YYYY")
+                    if st.form_submit_button(t("dialog.simpan_catatan"), type="primary"):
+                        _simpan(kata="catatan",
+                                sama=dialog.catatan_sama(catatan, kendala=kendala, rencana_aksi=rencana, pic=pic,
+                                                         tenggat=tenggat),
+                                simpan=lambda pelaku: simpan_catatan(ui.storage(), s.iku, f.tahun, f.triwulan,
+                                                                     kendala=kendala, rencana_aksi=rencana, pic=pic,
+                                                                     tenggat=tenggat, pelaku=pelaku))
 
 
 # --- live refresh: a cheap version check every few seconds; a full redraw only when data changed ---------------

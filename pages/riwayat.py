@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from kinerja import ui
+from kinerja import gerbang, ui
 from kinerja.importing import rincian_batal
-from kinerja.storage import BATAS_RINCIAN_BATAL, MasalahBasisData, RevisiDitolak
+from kinerja.storage import BATAS_RINCIAN_BATAL, AksesDitolak, MasalahBasisData, RevisiDitolak
 from kinerja.texts import t
+from kinerja_core.akses import Peran
 
 ui.pastikan_navigasi()
 
@@ -27,15 +28,15 @@ bisa_dibatalkan = [r for r in daftar if r.jenis == "impor" and r.dibatalkan_oleh
 if not bisa_dibatalkan:
     st.stop()
 st.subheader(t("riwayat.batal_judul"))
+orang = gerbang.perlu(Peran.ADMIN, None, {})  # of every unit the revision touched: the store checks that
 pilihan = {r.id: r for r in bisa_dibatalkan}
 revisi_id = st.selectbox(
     t("riwayat.pilih"), list(pilihan), key="riwayat_revisi",
     format_func=lambda i: t("riwayat.pilihan", id=i, berkas=pilihan[i].berkas, pengguna=pilihan[i].pengguna,
                             waktu=pilihan[i].waktu.strftime("%d-%m-%Y %H:%M %Z")),
 )
-pengguna = st.text_input(t("unggah.pengguna"), key="riwayat_pengguna", placeholder=t("unggah.pengguna_contoh"))
 # an undo is shown before it is done: what it changes, computed by the store exactly as the undo would
-if st.button(t("riwayat.tinjau"), key="riwayat_tinjau", disabled=not pengguna.strip()):
+if st.button(t("riwayat.tinjau"), key="riwayat_tinjau"):
     st.session_state["riwayat_tinjauan"] = revisi_id
 if st.session_state.get("riwayat_tinjauan") != revisi_id:
     st.stop()
@@ -59,13 +60,12 @@ ya, tidak = st.columns([1, 4])
 if tidak.button(t("riwayat.urung"), key="riwayat_urung"):
     st.session_state.pop("riwayat_tinjauan", None)
     st.rerun()
-if ya.button(t("riwayat.konfirmasi", id=revisi_id), key="riwayat_batal", type="primary",
-             disabled=not pengguna.strip()):
+if ya.button(t("riwayat.konfirmasi", id=revisi_id), key="riwayat_batal", type="primary"):
     try:
-        batal = ui.storage().batalkan(revisi_id, pengguna=pengguna.strip())
+        batal = ui.storage().batalkan(revisi_id, pelaku=orang.pelaku(t("halaman.riwayat")))
     except MasalahBasisData as e:
         ui.bila_sibuk(e)
-    except RevisiDitolak as e:
+    except (RevisiDitolak, AksesDitolak) as e:
         st.error(str(e), icon=":material/error:")
         st.stop()
     st.session_state.pop("riwayat_tinjauan", None)

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from kinerja import exporting, loading, ui
+from kinerja import exporting, gerbang, loading, ui
 from kinerja.importing import BATAS_STATUS_PRATINJAU, rencanakan, tabel_pratinjau, terapkan
 from kinerja.loading import Jenis
-from kinerja.storage import ImporDitolak, MasalahBasisData
+from kinerja.storage import AksesDitolak, ImporDitolak, MasalahBasisData
 from kinerja.texts import angka, nama_triwulan, t
+from kinerja_core.akses import Peran
 
 ui.pastikan_navigasi()
 
@@ -34,7 +35,8 @@ if f is not None:
                                    f"{nama}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                    key=f"templat_xlsx_{jenis.value}", icon=":material/download:", on_click="ignore")
 
-pengguna = st.text_input(t("unggah.pengguna"), key="unggah_pengguna", placeholder=t("unggah.pengguna_contoh"))
+# rows of units this person may not fill are refused in the preview, by row; the commit checks again
+pelaku = gerbang.perlu(Peran.PENGISI, None, {}).pelaku(t("halaman.unggah"))
 # Streamlit's uploader has no setting for its own words ("Upload", "… per file"): say them in Indonesian
 st.markdown(f"""<style>
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p {{font-size: 0}}
@@ -51,7 +53,7 @@ if not unggahan:
 
 berkas = [(u.name, u.getvalue()) for u in unggahan]
 try:
-    rencana = rencanakan(berkas, ui.storage())
+    rencana = rencanakan(berkas, ui.storage(), pelaku)
 except MasalahBasisData as e:
     ui.bila_sibuk(e)
 
@@ -86,14 +88,12 @@ if tersentuh > BATAS_STATUS_PRATINJAU:  # beyond it the preview shows no light c
 
 if not rencana.ada_perubahan:
     st.info(t("unggah.tidak_ada_perubahan"))
-if not pengguna.strip():
-    st.warning(t("unggah.isi_pengguna"), icon=":material/edit:")
-if st.button(t("unggah.konfirmasi"), type="primary", key="unggah_simpan", disabled=not pengguna.strip()):
+if st.button(t("unggah.konfirmasi"), type="primary", key="unggah_simpan"):
     try:
-        revisi = terapkan(rencana, ui.storage(), pengguna.strip())
+        revisi = terapkan(rencana, ui.storage(), pelaku)
     except MasalahBasisData as e:
         ui.bila_sibuk(e)
-    except ImporDitolak as e:  # something it relies on changed since the preview: nothing was stored
+    except (ImporDitolak, AksesDitolak) as e:  # changed since the preview (data, grants, session): nothing stored
         st.error(str(e), icon=":material/error:")
         st.stop()
     ringkas = "; ".join(f"{ui.aman(p.berkas)}: {p.ringkas()}" for p in rencana.perubahan)

@@ -12,6 +12,7 @@ from kinerja.storage import Storage
 from kinerja.texts import WARNA_STATUS, angka
 from kinerja_core.model import Status
 from kinerja_core.nko import hitung_nko
+from kinerja_core.akses import Pelaku
 from tests.conftest import AKAR, larik
 
 APP = str(AKAR / "app.py")
@@ -130,8 +131,6 @@ def test_unggah_realisasi_mengubah_status(at, db_contoh):
     # nothing is stored before the confirmation
     assert Storage(db_contoh).baca(2019).realisasi.query("kode_iku == 'BGR-01' and triwulan == 3")[
         "realisasi"].item() == 48.2
-    assert at.button(key="unggah_simpan").disabled  # who uploads is recorded: a name first
-    at.text_input(key="unggah_pengguna").input("Siti Rahma").run()
     at.button(key="unggah_simpan").click().run()
     assert [s.value.replace("\\", "") for s in at.success] == [
         "Tersimpan sebagai revisi 2: realisasi.csv: 0 baru · 1 berubah · 0 tidak berubah."]
@@ -160,7 +159,6 @@ def test_teks_pengguna_tidak_menjadi_html(at, db_contoh):
            "target_tw4\n2019;KPPBCBOGOR;BGR-01;<b>tebal</b><script>alert(1)</script>;Stakeholder;maximize;sum;10;"
            "38,5;41,2;43,8;46,5\n").encode()
     at.file_uploader(key="unggah_berkas").set_value(("iku.csv", isi, "text/csv")).run()
-    at.text_input(key="unggah_pengguna").input("uji").run()
     at.button(key="unggah_simpan").click().run()
     at.switch_page("pages/ringkasan.py").run()
     pilih_unit(at, "KPPBCBOGOR")
@@ -168,9 +166,8 @@ def test_teks_pengguna_tidak_menjadi_html(at, db_contoh):
     assert not any("<script>" in m.value for m in at.markdown)
 
 
-def unggah(at: AppTest, nama: str, isi: bytes, pengguna: str = "Siti Rahma") -> AppTest:
+def unggah(at: AppTest, nama: str, isi: bytes) -> AppTest:
     at.switch_page("pages/unggah.py").run()
-    at.text_input(key="unggah_pengguna").input(pengguna).run()
     at.file_uploader(key="unggah_berkas").set_value((nama, isi, "text/csv")).run()
     at.button(key="unggah_simpan").click().run()
     assert not at.exception, at.exception
@@ -183,11 +180,10 @@ def test_riwayat_dan_batalkan_revisi(at, db_contoh):
     at.switch_page("pages/riwayat.py").run()
     riwayat = baca_tabel(at, "tabel_riwayat")
     assert riwayat[["Revisi", "Oleh", "Berkas", "berubah", "Keadaan"]].values.tolist() == [
-        [2, "Siti Rahma", "koreksi.csv", 1, "berlaku"],
+        [2, "demo", "koreksi.csv", 1, "berlaku"],  # the open demo: nobody signs in
         [1, "data contoh", "unit.csv, iku.csv, realisasi.csv", 0, "berlaku"],
     ]
     at.selectbox(key="riwayat_revisi").set_value(2)
-    at.text_input(key="riwayat_pengguna").input("Admin").run()
     at.button(key="riwayat_tinjau").click().run()  # the undo is shown first (tests/test_riwayat.py)
     at.button(key="riwayat_batal").click().run()
     assert at.success[0].value.startswith("Revisi 2 dibatalkan oleh revisi 3")
@@ -250,7 +246,7 @@ def kartu_status(at: AppTest) -> dict[str, int]:
 def test_satu_kantor_melapor_tw4_tidak_memindahkan_rapat(db_contoh, monkeypatch, _apptest_navigasi):
     """Bekasi reports TW IV early: a fresh session still opens at TW III, where all three units stand."""
     storage = Storage(db_contoh)
-    terapkan(rencanakan([("tw4.csv", TW4_BEKASI)], storage), storage, "Bekasi")
+    terapkan(rencanakan([("tw4.csv", TW4_BEKASI)], storage), storage, Pelaku.sistem("Bekasi"))
     monkeypatch.setenv("KINERJA_DB", str(db_contoh))
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception, at.exception

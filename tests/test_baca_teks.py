@@ -15,6 +15,7 @@ import pytest
 from kinerja.exporting import ke_csv
 from kinerja.importing import rencanakan, terapkan
 from kinerja.loading import BATAS_KESALAHAN, baca_berkas
+from kinerja_core.akses import Pelaku
 
 KEPALA = "tahun,triwulan,kode_unit,kode_iku,realisasi,kendala"
 KEPALA_IKU = ("tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
@@ -132,7 +133,7 @@ def test_apostrof_ekspor_dihapus_saat_impor(storage):
     (b,) = rencana.berkas
     assert b.data["kendala"].tolist() == ["-5 hari dari jadwal", "'abc"]
     assert any("'" in c and "dihapus" in c and "baris 2" in c for c in b.catatan), b.catatan
-    terapkan(rencana, storage, "uji")
+    terapkan(rencana, storage, Pelaku.sistem("uji"))
     tersimpan = storage.baca(2019).realisasi.set_index(["kode_iku", "triwulan"])
     assert tersimpan.loc[("BGR-01", 3), "kendala"] == "-5 hari dari jadwal"
 

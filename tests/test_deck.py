@@ -19,6 +19,7 @@ from kinerja import deck, dialog
 from kinerja.importing import simpan_catatan, simpan_rapat
 from kinerja.texts import WARNA_STATUS, label_status
 from kinerja_core.model import Konsolidasi, Polaritas, Status
+from kinerja_core.akses import Pelaku
 
 TW = ["TW I", "TW II", "TW III", "TW IV"]
 KATA_TERLARANG = re.compile(r"\b(nan|NaN|None|NaT|null)\b")
@@ -44,7 +45,7 @@ def paragraf(slide) -> list[str]:
 
 def rapat(storage, **isian) -> None:
     nilai = dict(tanggal=datetime.date(2019, 10, 2), tempat="Aula KPPBC Bogor", pimpinan="Kepala Kantor",
-                 peserta="Kasi PKC\nKasi P2\nKasubag Umum", arahan="", pengguna="Sekretaris DKO")
+                 peserta="Kasi PKC\nKasi P2\nKasubag Umum", arahan="", pelaku=Pelaku.sistem("Sekretaris DKO"))
     simpan_rapat(storage, "KPPBCBOGOR", 2019, 3, **{**nilai, **isian})
 
 
@@ -301,7 +302,7 @@ def test_angka_negatif_dan_besar(storage):
 def test_teks_panjang_dipangkas_dan_tetap_muat(storage):
     isi = susun(storage)
     simpan_catatan(storage, isi.slide[0].iku, 2019, 3, kendala=PANJANG, rencana_aksi=PANJANG[:900],
-                   pic="Kepala Seksi Perbendaharaan " * 7, tenggat=datetime.date(2019, 11, 15), pengguna="uji")
+                   pic="Kepala Seksi Perbendaharaan " * 7, tenggat=datetime.date(2019, 11, 15), pelaku=Pelaku.sistem("uji"))
     isi = susun(storage)
     pertama = dataclasses.replace(isi.slide[0], iku=dataclasses.replace(isi.slide[0].iku, nama_iku=PANJANG))
     isi = dataclasses.replace(isi, slide=[pertama, *isi.slide[1:]])
@@ -321,7 +322,7 @@ def test_teks_pengguna_dinetralkan_dan_tanpa_nan(storage):
     rapat(storage, tempat="=HYPERLINK(\"http://x\")", peserta="=1+1\nKasi P2")
     isi = susun(storage)
     simpan_catatan(storage, isi.slide[0].iku, 2019, 3, kendala="=SUM(A1)", rencana_aksi="Asistensi", pic="Budi",
-                   tenggat=None, pengguna="uji")
+                   tenggat=None, pelaku=Pelaku.sistem("uji"))
     berkas = buka(susun(storage))
     assert "'=HYPERLINK(\"http://x\")" in paragraf(berkas.slides[0])
     assert "'=1+1" in paragraf(berkas.slides[0])

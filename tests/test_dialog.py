@@ -14,6 +14,7 @@ from kinerja.importing import rencanakan, simpan_catatan, terapkan
 from kinerja.storage import Storage
 from kinerja.texts import angka
 from kinerja_core.nko import hitung_nko
+from kinerja_core.akses import Pelaku
 from tests.conftest import AKAR
 
 APP = str(AKAR / "app.py")
@@ -63,11 +64,6 @@ def kolom_catatan(at: AppTest) -> dict[str, object]:
     return {"kendala": kendala, "rencana_aksi": rencana, "pic": pic, "tenggat": tenggat}
 
 
-def nama_pengguna(at: AppTest):
-    (pengguna,) = [w for w in at.text_input if w.label.startswith("Nama Anda")]
-    return pengguna
-
-
 def test_ringkasan_15_hijau_1_abu_abu(at):
     assert posisi(at) == "Ringkasan"
     isi = layar(at)
@@ -111,7 +107,7 @@ def test_realisasi_baru_dari_koneksi_lain_muncul_pada_detak_berikutnya(at, db_co
     # a colleague uploads a correction from another laptop (another process / connection)
     storage = Storage(db_contoh)
     isi = b"tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW III;KPPBCBOGOR;BGR-01;10\n"
-    terapkan(rencanakan([("koreksi.csv", isi)], storage), storage, "rekan")
+    terapkan(rencanakan([("koreksi.csv", isi)], storage), storage, Pelaku.sistem("rekan"))
     at.run()  # the refresh tick
     assert posisi(at) == "IKU 1 dari 16"  # still on the same slide
     assert "72,06 %" in layar(at) and 'data-status="merah"' in layar(at)
@@ -122,7 +118,7 @@ def test_tampilan_beku_tidak_berubah(at, db_contoh):
     assert "Data dibekukan" in at.caption[0].value
     storage = Storage(db_contoh)
     isi = b"tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW III;KPPBCBOGOR;BGR-01;10\n"
-    terapkan(rencanakan([("koreksi.csv", isi)], storage), storage, "rekan")
+    terapkan(rencanakan([("koreksi.csv", isi)], storage), storage, Pelaku.sistem("rekan"))
     at.run()
     assert "16 IKU: 15 hijau, 1 abu-abu" in layar(at)
     at.button(key="dialog_berikutnya").click().run()
@@ -139,7 +135,6 @@ def test_catatan_disimpan_dan_dibaca_sesi_lain_sebagai_teks(at, db_contoh, monke
     form["rencana_aksi"].input("Kontrak surveyor [klik](http://x)")
     form["pic"].input("Kasubsi PLI")
     form["tenggat"].set_value(datetime.date(2019, 10, 31))
-    nama_pengguna(at).input("Sekretaris DKO")
     at.button[[b.label for b in at.button].index("Simpan catatan")].click().run()
     assert not at.exception, at.exception
 
@@ -151,13 +146,13 @@ def test_catatan_disimpan_dan_dibaca_sesi_lain_sebagai_teks(at, db_contoh, monke
     assert "<script>" not in isi
     assert "Kontrak surveyor [klik](http://x)" in isi and "Kasubsi PLI" in isi and "31/10/2019" in isi
     revisi = Storage(db_contoh).daftar_revisi()[0]
-    assert (revisi.pengguna, revisi.berkas) == ("Sekretaris DKO", "catatan Dialog Kinerja")
+    assert (revisi.pengguna, revisi.berkas, revisi.asal) == ("demo", "catatan Dialog Kinerja", "Dialog Kinerja")
 
 
 def test_catatan_dari_csv_tampil(storage):
     isi = ("tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi;pic;tenggat\n"
            "2019;3;KPPBCBOGOR;BGR-04;;Antrean panjang;Tambah loket;Kasi PKC;15/11/2019\n").encode()
-    terapkan(rencanakan([("r.csv", isi)], storage), storage, "uji")
+    terapkan(rencanakan([("r.csv", isi)], storage), storage, Pelaku.sistem("uji"))
     s = next(s for s in dialog.susun(storage.baca(2019), "KPPBCBOGOR", 3).slide if s.iku.kode_iku == "BGR-04")
     c = s.catatan_triwulan_ini
     assert (c["kendala"], c["rencana_aksi"], c["pic"], c["tenggat"]) == (
@@ -167,7 +162,7 @@ def test_catatan_dari_csv_tampil(storage):
 def test_deck_pptx_dan_tabel_xlsx(storage):
     s = dialog.susun(storage.baca(2019), "KPPBCBOGOR", 3)
     simpan_catatan(storage, s.slide[0].iku, 2019, 3, kendala="=SUM(A1)", rencana_aksi="Asistensi", pic="Budi",
-                   tenggat=None, pengguna="uji")
+                   tenggat=None, pelaku=Pelaku.sistem("uji"))
     s = dialog.susun(storage.baca(2019), "KPPBCBOGOR", 3)
     berkas = Presentation(io.BytesIO(deck.buat_deck(s)))
     slide = list(berkas.slides)
@@ -209,7 +204,6 @@ def test_formulir_catatan_milik_iku_di_layar(at, db_contoh):
 
     form["kendala"].input("Server SIMAK rusak")
     form["pic"].input("Kasubbag Umum")
-    nama_pengguna(at).input("Sekretaris DKO")
     at.button[[b.label for b in at.button].index("Simpan catatan")].click().run()
     assert not at.exception, at.exception
     realisasi = Storage(db_contoh).baca(2019).realisasi.set_index(["kode_iku", "triwulan"])
@@ -227,7 +221,6 @@ def test_formulir_catatan_milik_iku_di_layar(at, db_contoh):
 def test_catatan_tidak_berubah_tidak_membuat_revisi(at, db_contoh):
     ke_slide(at, 1)
     sebelum = len(Storage(db_contoh).daftar_revisi())
-    nama_pengguna(at).input("Sekretaris DKO")
     at.button[[b.label for b in at.button].index("Simpan catatan")].click().run()
     assert not at.exception, at.exception
     assert len(Storage(db_contoh).daftar_revisi()) == sebelum
@@ -241,7 +234,7 @@ def _satu_pic(storage: Storage) -> None:
     """One imported row with a PIC: every other IKU's PIC is then missing (NaN), not absent."""
     isi = ("tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi;pic;tenggat\n"
            "2019;3;KPPBCBOGOR;BGR-04;;Antrean panjang;Tambah loket;Kasi PKC;15/11/2019\n").encode()
-    terapkan(rencanakan([("r.csv", isi)], storage), storage, "uji")
+    terapkan(rencanakan([("r.csv", isi)], storage), storage, Pelaku.sistem("uji"))
 
 
 def test_tanpa_nan_di_layar_dan_formulir(at, db_contoh):
@@ -289,7 +282,7 @@ def _koreksi(db, nilai: str) -> None:
     """A colleague's upload from another laptop: BGR-01's TW III realisasi."""
     storage = Storage(db)
     isi = f"tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW III;KPPBCBOGOR;BGR-01;{nilai}\n".encode()
-    terapkan(rencanakan([("koreksi.csv", isi)], storage), storage, "rekan")
+    terapkan(rencanakan([("koreksi.csv", isi)], storage), storage, Pelaku.sistem("rekan"))
 
 
 def test_bekukan_menahan_yang_tampil_sekarang(at, db_contoh):
@@ -342,7 +335,6 @@ def test_catatan_ditolak_dikatakan_dan_tidak_disimpan(at, db_contoh):
     ke_slide(at, 2)
     sebelum = len(Storage(db_contoh).daftar_revisi())
     kolom_catatan(at)["kendala"].input("Server rusak\x01")
-    nama_pengguna(at).input("Sekretaris DKO")
     at.button[[b.label for b in at.button].index("Simpan catatan")].click().run()
     assert not at.exception, at.exception
     assert at.error and "Kendala" in at.error[0].value
@@ -368,11 +360,10 @@ def test_detail_rapat_dan_arahan_disimpan_bersama_rapat(at, db_contoh):
     isian(at, "Tempat").input("Aula KPPBC Bogor")
     isian(at, "Pimpinan rapat").input("Kepala Kantor")
     isian(at, "Peserta").input("Kasi PKC\nKasi P2\nKasubag Umum")
-    nama_pengguna(at).input("Sekretaris DKO")
     klik(at, "Simpan")
     assert "2 Oktober 2019 · Aula KPPBC Bogor · Pimpinan rapat: Kepala Kantor · 3 peserta" in layar(at)
     revisi = Storage(db_contoh).daftar_revisi()
-    assert len(revisi) == sebelum + 1 and revisi[0].pengguna == "Sekretaris DKO"
+    assert len(revisi) == sebelum + 1 and revisi[0].pengguna == "demo"
     assert revisi[0].berkas == "data rapat Dialog Kinerja"
 
     # unchanged: said, and no revision
@@ -385,7 +376,6 @@ def test_detail_rapat_dan_arahan_disimpan_bersama_rapat(at, db_contoh):
     at.button(key="dialog_berikutnya").click().run()
     assert posisi(at) == "Arahan"
     isian(at, "Arahan / keputusan").input("1. Percepat penagihan BGR-03\n- Sosialisasi survei IKM di TW IV\n\n")
-    nama_pengguna(at).input("Sekretaris DKO")
     klik(at, "Simpan")
     assert ('<ol class="dko-arahan" data-testid="dialog-arahan"><li>Percepat penagihan BGR-03</li>'
             "<li>Sosialisasi survei IKM di TW IV</li></ol>") in layar(at)
@@ -396,6 +386,6 @@ def test_detail_rapat_dan_arahan_disimpan_bersama_rapat(at, db_contoh):
     assert dialog.susun(Storage(db_contoh).baca(2019), "KPPBCBOGOR", 2).rapat.kosong
 
     # the arahan is a revision like any other: undone, the details remain
-    Storage(db_contoh).batalkan(Storage(db_contoh).daftar_revisi()[0].id, pengguna="admin")
+    Storage(db_contoh).batalkan(Storage(db_contoh).daftar_revisi()[0].id, pelaku=Pelaku.sistem("admin"))
     rapat = dialog.susun(Storage(db_contoh).baca(2019), "KPPBCBOGOR", 3).rapat
     assert rapat.arahan is None and rapat.pimpinan == "Kepala Kantor"

@@ -9,6 +9,7 @@ import pytest
 from kinerja import dialog, scores
 from kinerja.importing import rencanakan, terapkan
 from kinerja_core.model import TRIWULAN
+from kinerja_core.akses import Pelaku
 
 
 def test_contoh_di_docstring():
@@ -56,7 +57,7 @@ def test_triwulan_rapat_data_contoh(storage):
     assert scores.triwulan_rapat(storage.baca(2017).iku, storage.baca(2017).realisasi) == 4
     isi = ("tahun;triwulan;kode_unit;kode_iku;realisasi\n"
            + "".join(f"2019;TW IV;KPPBCBEKASI;BKS-0{i};50\n" for i in range(1, 7))).encode()
-    terapkan(rencanakan([("tw4.csv", isi)], storage), storage, "Bekasi")
+    terapkan(rencanakan([("tw4.csv", isi)], storage), storage, Pelaku.sistem("Bekasi"))
     assert scores.triwulan_rapat(storage.baca(2019).iku, storage.baca(2019).realisasi) == 3
 
 

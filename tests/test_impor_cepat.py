@@ -13,6 +13,7 @@ from kinerja import importing, loading
 from kinerja.importing import rencanakan, tabel_pratinjau, terapkan
 from kinerja.loading import baca_berkas
 from kinerja.storage import ImporDitolak, Storage
+from kinerja_core.akses import Pelaku
 
 KEPALA_REALISASI = "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala"
 KEPALA_IKU = ("tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
@@ -36,7 +37,7 @@ def test_impor_tanpa_pratinjau_tidak_menulis_rincian(storage, monkeypatch):
                                            "2019;4;KPPBCBOGOR;BGR-01;12;"))], storage)
     (p,) = rencana.perubahan
     assert (p.baru, p.berubah, p.sama) == (1, 1, 0)  # the counts are exact at once
-    assert terapkan(rencana, storage, "uji").berubah == 1
+    assert terapkan(rencana, storage, Pelaku.sistem("uji")).berubah == 1
 
 
 def test_rincian_ditulis_sekali_dan_hanya_untuk_nilai_yang_berbeda(storage, monkeypatch):
@@ -69,7 +70,7 @@ def test_status_pratinjau_dari_saat_diperiksa(storage):
     a commit in between does not change it."""
     rencana = rencanakan([("r.csv", berkas(KEPALA_REALISASI, "2019;3;KPPBCBOGOR;BGR-01;10;"))], storage)
     lain = rencanakan([("r.csv", berkas(KEPALA_REALISASI, "2019;3;KPPBCBOGOR;BGR-01;9;"))], storage)
-    terapkan(lain, storage, "orang lain")
+    terapkan(lain, storage, Pelaku.sistem("orang lain"))
     (b,), (p,) = rencana.berkas, rencana.perubahan
     assert p.rincian[["status_lama", "status_baru"]].values.tolist() == [["hijau", "merah"]]
     assert p.rincian["rincian"].tolist() == ["realisasi: 48,2 → 10"]
@@ -201,9 +202,9 @@ def test_iku_beda_huruf_dijaga_saat_menyimpan(storage):
                    storage)
     b = rencanakan([("b.csv", berkas(KEPALA_IKU, "2019;KPPBCBOGOR;bgr-90;b;Customer;maximize;sum;1;1;1;1;1"))],
                    storage)
-    terapkan(a, storage, "uji")
+    terapkan(a, storage, Pelaku.sistem("uji"))
     with pytest.raises(ImporDitolak, match="BGR-90"):
-        terapkan(b, storage, "uji")
+        terapkan(b, storage, Pelaku.sistem("uji"))
 
 
 def test_unggahan_serba_baru_dan_campuran_tersimpan_sama(tmp_path):
@@ -211,11 +212,11 @@ def test_unggahan_serba_baru_dan_campuran_tersimpan_sama(tmp_path):
     s = Storage(tmp_path / "k.duckdb")
     importing.muat_contoh(s)
     r = rencanakan([("r.csv", berkas(KEPALA_REALISASI, "2019;4;KPPBCBOGOR;BGR-01;1;x"))], s)
-    rev = terapkan(r, s, "uji")
+    rev = terapkan(r, s, Pelaku.sistem("uji"))
     assert (rev.baru, rev.berubah, rev.sama) == (1, 0, 0)
     r = rencanakan([("r.csv", berkas(KEPALA_REALISASI, "2019;4;KPPBCBOGOR;BGR-01;2;", "2019;4;KPPBCBOGOR;BGR-02;3;"))],
                    s)
-    rev = terapkan(r, s, "uji")
+    rev = terapkan(r, s, Pelaku.sistem("uji"))
     assert (rev.baru, rev.berubah, rev.sama) == (1, 1, 0)
     tw4 = s.baca(2019).realisasi.query("triwulan == 4").set_index("kode_iku")
     assert tw4.loc["BGR-01", ["realisasi", "kendala"]].tolist() == [2.0, "x"]  # a blank kendala keeps the stored
@@ -227,7 +228,7 @@ def test_simpan_menerima_kolom_campuran(storage):
                           "kode_iku": ["BGR-01", "BGR-02"], "realisasi": [1.0, 2.0], "kendala": [None, None],
                           "rencana_aksi": pd.Series(["a", 7], dtype=object), "pic": ["a", "b"],
                           "tenggat": [pd.NaT, pd.NaT]})
-    assert storage.simpan({"realisasi": baris}, pengguna="uji", berkas="x", sha256="").baru == 2
+    assert storage.simpan({"realisasi": baris}, pelaku=Pelaku.sistem("uji"), berkas="x", sha256="").baru == 2
     tw4 = storage.baca(2019).realisasi.query("triwulan == 4")
     assert tw4["rencana_aksi"].tolist() == ["a", "7"]
 

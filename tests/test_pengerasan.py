@@ -26,6 +26,7 @@ from kinerja.importing import rencanakan, terapkan
 from kinerja.loading import Jenis
 from kinerja.storage import TABEL, ImporDitolak, MasalahBasisData, Storage
 from kinerja_core.unit import Unit, siklus
+from kinerja_core.akses import Pelaku
 from tests.conftest import AKAR, DATA
 
 KEPALA_REALISASI = "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala"
@@ -62,7 +63,7 @@ def iku_baru(storage: Storage, kode: str = "BGR-17") -> int:
     rencana = rencanakan([("iku.csv", berkas(KEPALA_IKU, f"2019;KPPBCBOGOR;{kode};Sosialisasi;Customer;"
                                                           "maximize;sum;2;1;1;1;1"))], storage)
     assert rencana.sah, [str(k) for k in rencana.kesalahan]
-    return terapkan(rencana, storage, "uji").id
+    return terapkan(rencana, storage, Pelaku.sistem("uji")).id
 
 
 def tanpa_yatim(path: Path) -> None:
@@ -79,10 +80,10 @@ def test_impor_yang_disela_pembatalan_tidak_menyimpan_realisasi_yatim(storage):
     rencana = rencanakan([("r.csv", berkas(KEPALA_REALISASI, "2019;1;KPPBCBOGOR;BGR-17;1;",
                                            "2019;2;KPPBCBOGOR;BGR-17;2;"))], storage)
     assert rencana.sah
-    storage.batalkan(revisi_iku, pengguna="admin")  # in between, another process undoes the IKU's revision
+    storage.batalkan(revisi_iku, pelaku=Pelaku.sistem("admin"))  # in between, another process undoes the IKU's revision
     sebelum = isi(storage.path)
     with pytest.raises(ImporDitolak, match="BGR-17") as e:
-        terapkan(rencana, storage, "uji")
+        terapkan(rencana, storage, Pelaku.sistem("uji"))
     assert "Tidak ada yang disimpan" in str(e.value)
     tetap(sebelum, storage.path)
     tanpa_yatim(storage.path)
@@ -100,7 +101,7 @@ def test_pembatalan_di_tengah_pemeriksaan_tidak_membuat_traceback(storage):
         def iku_dan_realisasi(self, kunci):
             if not getattr(self, "sudah", False):
                 self.sudah = True
-                self.batalkan(revisi_iku, pengguna="admin")
+                self.batalkan(revisi_iku, pelaku=Pelaku.sistem("admin"))
             return super().iku_dan_realisasi(kunci)
 
     sela = DiselaPembatalan(storage.path)
@@ -110,7 +111,7 @@ def test_pembatalan_di_tengah_pemeriksaan_tidak_membuat_traceback(storage):
     assert p.rincian["status_baru"].tolist() == [""]  # the preview is written (its IKU is gone: no light)
     sebelum = isi(storage.path)
     with pytest.raises(ImporDitolak, match="BGR-17"):
-        terapkan(rencana, storage, "uji")
+        terapkan(rencana, storage, Pelaku.sistem("uji"))
     tetap(sebelum, storage.path)
 
 
@@ -118,7 +119,7 @@ def test_impor_dan_pembatalan_di_dua_proses_tidak_meninggalkan_yatim(db_contoh, 
     """import of many realisasi for the IKU of revision 2 while `undo 2` runs in another process."""
     storage = Storage(db_contoh)
     iku = [f"2019;KPPBCBOGOR;X-{i};IKU {i};Customer;maximize;sum;1;1;1;1;1" for i in range(20000)]
-    terapkan(rencanakan([("iku.csv", berkas(KEPALA_IKU, *iku))], storage), storage, "uji")
+    terapkan(rencanakan([("iku.csv", berkas(KEPALA_IKU, *iku))], storage), storage, Pelaku.sistem("uji"))
     realisasi = tmp_path / "realisasi.csv"
     realisasi.write_bytes(berkas(KEPALA_REALISASI,
                                  *(f"2019;{q};KPPBCBOGOR;X-{i};{q};" for i in range(20000) for q in (1, 2, 3, 4))))
@@ -160,15 +161,15 @@ def test_unggahan_yang_membuat_siklus_ditolak(storage, baris):
 
 def test_siklus_diperiksa_lagi_saat_menyimpan(storage):
     """Two uploads planned on the same store, each fine alone, together making a cycle: the second is refused."""
-    terapkan(rencanakan([("a.csv", berkas(KEPALA_UNIT, "X;Unit X;", "Y;Unit Y;"))], storage), storage, "uji")
+    terapkan(rencanakan([("a.csv", berkas(KEPALA_UNIT, "X;Unit X;", Pelaku.sistem("Y;Unit Y;")))], storage), storage, "uji")
     x_di_bawah_y = rencanakan([("b.csv", berkas(KEPALA_UNIT, "X;Unit X;Y"))], storage)
     y_di_bawah_x = rencanakan([("c.csv", berkas(KEPALA_UNIT, "Y;Unit Y;X"))], storage)  # checked before b landed
     assert x_di_bawah_y.sah and y_di_bawah_x.sah
-    terapkan(x_di_bawah_y, storage, "uji")
+    terapkan(x_di_bawah_y, storage, Pelaku.sistem("uji"))
     assert not rencanakan([("c.csv", berkas(KEPALA_UNIT, "Y;Unit Y;X"))], storage).sah
     sebelum = isi(storage.path)
     with pytest.raises(ImporDitolak, match="siklus"):
-        terapkan(y_di_bawah_x, storage, "uji")
+        terapkan(y_di_bawah_x, storage, Pelaku.sistem("uji"))
     tetap(sebelum, storage.path)
 
 
@@ -180,7 +181,7 @@ def test_templat_sendiri_bolak_balik_tanpa_perubahan(storage):
                                              "2019;KPPBCBOGOR;-F2;- dikurangi retur;Customer;maximize;sum;1;1;1;1;1;"
                                              "=jumlah"))], storage)
     assert rencana.sah, [str(k) for k in rencana.kesalahan]
-    terapkan(rencana, storage, "uji")
+    terapkan(rencana, storage, Pelaku.sistem("uji"))
     for putaran in range(2):
         data = templat(Jenis.IKU, storage.baca(2019), ["KPPBCBOGOR"], 2019, 3)
         for nama, isi_berkas in (("iku.csv", ke_csv(data)), ("iku.xlsx", ke_xlsx(data, "iku"))):
@@ -188,7 +189,7 @@ def test_templat_sendiri_bolak_balik_tanpa_perubahan(storage):
             assert rencana.sah, [str(k) for k in rencana.kesalahan]
             (p,) = rencana.perubahan
             assert (p.baru, p.berubah) == (0, 0), (putaran, nama, p.rincian.query("perubahan != 'tidak berubah'"))
-            terapkan(rencana, storage, "uji")
+            terapkan(rencana, storage, Pelaku.sistem("uji"))
     iku = storage.baca(2019).iku.set_index("kode_iku")
     assert iku.loc["-F2", "nama_iku"] == "- dikurangi retur" and iku.loc["-F2", "satuan"] == "=jumlah"
 
@@ -209,7 +210,7 @@ def test_kode_beda_huruf_besar_kecil_adalah_kode_yang_sama(storage):
     (p,) = rencana.perubahan
     assert (p.baru, p.berubah) == (0, 1)
     assert any("BGR-01" in c and "bgr-01" in c for b in rencana.berkas for c in b.catatan)  # said in the preview
-    terapkan(rencana, storage, "uji")
+    terapkan(rencana, storage, Pelaku.sistem("uji"))
     r = storage.baca(2019).realisasi
     assert "kppbcbogor" not in set(r["kode_unit"]) and "bgr-01" not in set(r["kode_iku"])
     assert r.query("kode_iku == 'BGR-01' and triwulan == 3")["realisasi"].item() == 50.0
@@ -244,9 +245,9 @@ def test_kode_beda_huruf_dijaga_juga_saat_menyimpan(storage):
     """Two uploads planned at once bring `NEW` and `new`: the second must not land as a second unit."""
     a = rencanakan([("a.csv", berkas(KEPALA_UNIT, "BARU;Unit baru;"))], storage)
     b = rencanakan([("b.csv", berkas(KEPALA_UNIT, "baru;Unit baru juga;"))], storage)
-    terapkan(a, storage, "uji")
+    terapkan(a, storage, Pelaku.sistem("uji"))
     with pytest.raises(ImporDitolak, match="BARU"):
-        terapkan(b, storage, "uji")
+        terapkan(b, storage, Pelaku.sistem("uji"))
     assert len(storage.baca().unit.query("kode_unit.str.upper() == 'BARU'")) == 1
 
 
@@ -369,7 +370,7 @@ def test_basis_data_hanya_baca(db_contoh):
         assert rencana.sah
         with sebagai_pengguna_biasa():
             with pytest.raises(MasalahBasisData, match="hanya-baca") as e:
-                terapkan(rencana, storage, "uji")
+                terapkan(rencana, storage, Pelaku.sistem("uji"))
             snap = storage.baca(2019)  # reading a read-only database still works
         assert "Tidak ada yang disimpan" in str(e.value)
         assert len(snap.iku.query("kode_unit == 'KPPBCBOGOR'")) == 16
@@ -402,10 +403,10 @@ def test_disk_penuh_saat_menyimpan(db_contoh, tmp_path):
 def test_basis_data_dihapus_saat_aplikasi_berjalan(tmp_path):
     """Deleted under a running server: reads show an empty store, the next upload creates it again."""
     storage = Storage(tmp_path / "k.duckdb")
-    terapkan(rencanakan([("unit.csv", (DATA / "unit.csv").read_bytes())], storage), storage, "uji")
+    terapkan(rencanakan([("unit.csv", (DATA / "unit.csv").read_bytes())], storage), storage, Pelaku.sistem("uji"))
     storage.path.unlink()
     assert storage.kosong() and storage.baca().unit.empty
-    terapkan(rencanakan([("unit.csv", (DATA / "unit.csv").read_bytes())], storage), storage, "uji")
+    terapkan(rencanakan([("unit.csv", (DATA / "unit.csv").read_bytes())], storage), storage, Pelaku.sistem("uji"))
     assert len(storage.baca().unit) == 9 and [r.id for r in storage.daftar_revisi()] == [1]
 
 
@@ -469,7 +470,7 @@ def test_aplikasi_tetap_jalan_bila_basis_data_dihapus(db_contoh, monkeypatch, _a
     pesan = [e.value for daftar in (at.sidebar.info, at.info, at.warning) for e in daftar]
     assert any(t("filter.kosong") in p for p in pesan), pesan
     baru = Storage(db_contoh)  # and an upload creates it again
-    terapkan(rencanakan([("unit.csv", (DATA / "unit.csv").read_bytes())], baru), baru, "uji")
+    terapkan(rencanakan([("unit.csv", (DATA / "unit.csv").read_bytes())], baru), baru, Pelaku.sistem("uji"))
     at.run()
     assert not at.exception
 
@@ -481,12 +482,12 @@ def test_catatan_rapat_mengikuti_aturan_unggahan(storage):
 
     iku = next(i for i in iku_dari_tabel(storage.baca(2019).iku) if i.kode_iku == "BGR-01")
     simpan_catatan(storage, iku, 2019, 3, kendala="Impor tertunda\x0bmenunggu izin", rencana_aksi="", pic="",
-                   tenggat=None, pengguna="Sekretaris")
+                   tenggat=None, pelaku=Pelaku.sistem("Sekretaris"))
     r = storage.baca(2019).realisasi.query("kode_iku == 'BGR-01' and triwulan == 3").iloc[0]
     assert r["kendala"] == "Impor tertunda\nmenunggu izin"
     sebelum = isi(storage.path)
     for catatan in ({"kendala": "x" * 2001, "pic": ""}, {"kendala": "nul\x00", "pic": ""},
                     {"kendala": "", "pic": "p" * 201}):
         with pytest.raises(CatatanDitolak):
-            simpan_catatan(storage, iku, 2019, 3, rencana_aksi="", tenggat=None, pengguna="Sekretaris", **catatan)
+            simpan_catatan(storage, iku, 2019, 3, rencana_aksi="", tenggat=None, pelaku=Pelaku.sistem("Sekretaris"), **catatan)
     tetap(sebelum, storage.path)

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from kinerja.importing import rencanakan, terapkan
 from kinerja.storage import TABEL, RevisiDitolak, Storage
+from kinerja_core.akses import Pelaku
 from tests.conftest import AKAR
 
 KEPALA = "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala"
@@ -41,7 +42,7 @@ def csv(*baris: str) -> bytes:
 def unggah(storage: Storage, isi: bytes, pengguna: str = "uji"):
     rencana = rencanakan([("r.csv", isi)], storage)
     assert rencana.sah, [str(k) for k in rencana.kesalahan]
-    return terapkan(rencana, storage, pengguna)
+    return terapkan(rencana, storage, Pelaku.sistem(pengguna))
 
 
 def test_batal_mengembalikan_persis(storage):
@@ -50,23 +51,23 @@ def test_batal_mengembalikan_persis(storage):
                                  "2019;2;KPPBCBOGOR;BGR-02;;catatan"))
     assert (revisi.id, revisi.pengguna, revisi.berkas, revisi.baru, revisi.berubah) == (2, "uji", "r.csv", 1, 2)
     assert len(revisi.sha256) == 64
-    batal = storage.batalkan(revisi.id, pengguna="admin")
+    batal = storage.batalkan(revisi.id, pelaku=Pelaku.sistem("admin"))
     assert (batal.id, batal.jenis, batal.membatalkan, batal.berubah, batal.dihapus) == (3, "batal", 2, 2, 1)
     sama(sebelum, data(storage.path))
     daftar = {r.id: r for r in storage.daftar_revisi()}
     assert daftar[2].dibatalkan_oleh == 3
     with pytest.raises(RevisiDitolak, match="sudah dibatalkan oleh revisi 3"):
-        storage.batalkan(2, pengguna="admin")
+        storage.batalkan(2, pelaku=Pelaku.sistem("admin"))
     with pytest.raises(RevisiDitolak, match="pembatalan"):
-        storage.batalkan(3, pengguna="admin")
+        storage.batalkan(3, pelaku=Pelaku.sistem("admin"))
     with pytest.raises(RevisiDitolak, match="tidak ada"):
-        storage.batalkan(99, pengguna="admin")
+        storage.batalkan(99, pelaku=Pelaku.sistem("admin"))
 
 
 def test_batal_menghormati_revisi_sesudahnya(storage):
     pertama = unggah(storage, csv("2019;3;KPPBCBOGOR;BGR-01;10;", "2019;3;KPPBCBOGOR;BGR-02;11;"))
     unggah(storage, csv("2019;3;KPPBCBOGOR;BGR-02;22;"))
-    storage.batalkan(pertama.id, pengguna="admin")
+    storage.batalkan(pertama.id, pelaku=Pelaku.sistem("admin"))
     r = storage.baca(2019).realisasi.set_index(["kode_iku", "triwulan"])["realisasi"]
     assert r[("BGR-01", 3)] == 48.2  # back to the sample value
     assert r[("BGR-02", 3)] == 22.0  # the later revision still stands
@@ -75,11 +76,11 @@ def test_batal_menghormati_revisi_sesudahnya(storage):
 def test_batal_ditolak_bila_meninggalkan_realisasi_tanpa_iku(storage):
     iku = ("tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
            "target_tw3;target_tw4\n2019;KPPBCBOGOR;BGR-17;Sosialisasi;Customer;maximize;sum;2;1;1;1;1\n").encode()
-    revisi_iku = terapkan(rencanakan([("iku.csv", iku)], storage), storage, "uji")
+    revisi_iku = terapkan(rencanakan([("iku.csv", iku)], storage), storage, Pelaku.sistem("uji"))
     unggah(storage, csv("2019;1;KPPBCBOGOR;BGR-17;1;"))
     sebelum = data(storage.path)
     with pytest.raises(RevisiDitolak, match="realisasi IKU BGR-17 masih ada"):
-        storage.batalkan(revisi_iku.id, pengguna="admin")
+        storage.batalkan(revisi_iku.id, pelaku=Pelaku.sistem("admin"))
     sama(sebelum, data(storage.path))
     assert storage.daftar_revisi()[0].id == 3  # the refused undo left no revision behind
 
@@ -115,7 +116,7 @@ def test_unggah_dan_batal_sama_dengan_memutar_ulang_revisi_yang_tersisa(_db_cont
                 target = hidup[nilai % len(hidup)]
                 sebelum = data(storage.path)
                 try:
-                    storage.batalkan(target, pengguna="uji")
+                    storage.batalkan(target, pelaku=Pelaku.sistem("uji"))
                     hidup.remove(target)
                 except RevisiDitolak:
                     sama(sebelum, data(storage.path))
@@ -123,7 +124,7 @@ def test_unggah_dan_batal_sama_dengan_memutar_ulang_revisi_yang_tersisa(_db_cont
         ulang = Storage(Path(d) / "ulang.duckdb")
         shutil.copy(_db_contoh, ulang.path)
         for revisi in hidup:
-            terapkan(rencanakan([("r.csv", catatan[revisi])], ulang), ulang, "ulang")
+            terapkan(rencanakan([("r.csv", catatan[revisi])], ulang), ulang, Pelaku.sistem("ulang"))
         sama(data(ulang.path), data(storage.path))
 
 
@@ -139,7 +140,7 @@ def test_dua_unggahan_bersamaan_dalam_satu_server(storage):
             rencana = rencanakan([(f"r{nilai}.csv", csv(f"2019;3;KPPBCBOGOR;BGR-01;{nilai};",
                                                         f"2019;3;KPPBCBOGOR;BGR-0{nilai // 10};{nilai};"))], storage)
             mulai.wait()
-            hasil[nilai] = terapkan(rencana, storage, f"sesi{nilai}")
+            hasil[nilai] = terapkan(rencana, storage, Pelaku.sistem(f"sesi{nilai}"))
         except Exception as e:  # noqa: BLE001 - reported by the assertion below
             mulai.abort()
             galat.append(e)
@@ -193,7 +194,7 @@ def db_besar(tmp_path_factory, _db_contoh) -> tuple[Path, Path]:
     iku = ["tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
            "target_tw3;target_tw4"]
     iku += [f"2020;BTP;B-{i};IKU {i};Customer;maximize;sum;1;1;1;1;1" for i in range(20000)]
-    terapkan(rencanakan([("iku.csv", "\n".join(iku).encode())], Storage(path)), Storage(path), "uji")
+    terapkan(rencanakan([("iku.csv", "\n".join(iku).encode())], Storage(path)), Storage(path), Pelaku.sistem("uji"))
     realisasi = folder / "realisasi.csv"
     realisasi.write_text("\n".join([KEPALA, *(f"2020;{q};BTP;B-{i};{q},5;" for i in range(20000) for q in (1, 2, 3, 4))]))
     return path, realisasi

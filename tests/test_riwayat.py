@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from kinerja.importing import rencanakan, rincian_batal, terapkan
 from kinerja.storage import RevisiDitolak, Storage
+from kinerja_core.akses import Pelaku
 from tests.conftest import AKAR
 
 KEPALA = "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala"
@@ -15,7 +16,7 @@ KEPALA = "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala"
 def unggah(storage: Storage, *baris: str) -> int:
     rencana = rencanakan([("koreksi.csv", "\n".join([KEPALA, *baris]).encode())], storage)
     assert rencana.sah, rencana.kesalahan
-    return terapkan(rencana, storage, "Siti").id
+    return terapkan(rencana, storage, Pelaku.sistem("Siti")).id
 
 
 def semua(path) -> dict[str, pd.DataFrame]:
@@ -34,7 +35,7 @@ def test_tinjauan_sama_dengan_pembatalan_dan_tidak_mengubah_apa_pun(storage):
         ["2019 / 3 / KPPBCBOGOR / BGR-01", "berubah", "realisasi: 10 → 48,2"],
         ["2019 / 4 / KPPBCBOGOR / BGR-01", "dihapus", ""],
     ]
-    batal = storage.batalkan(revisi, pengguna="Admin")
+    batal = storage.batalkan(revisi, pelaku=Pelaku.sistem("Admin"))
     assert (batal.berubah, batal.dihapus, batal.sama) == (tinjauan.berubah, tinjauan.dihapus, tinjauan.sama)
 
 
@@ -50,7 +51,6 @@ def test_batalkan_di_halaman_riwayat_bertanya_dulu(db_contoh, monkeypatch, _appt
     at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=60).run()
     at.switch_page("pages/riwayat.py").run()
     at.selectbox(key="riwayat_revisi").set_value(revisi)
-    at.text_input(key="riwayat_pengguna").input("Admin").run()
     assert not at.button(key="riwayat_tinjau").disabled
     assert not [b for b in at.button if b.key == "riwayat_batal"]  # no undo before the review
     sebelum = semua(db_contoh)

@@ -21,6 +21,7 @@ from kinerja.importing import rencanakan, terapkan
 from kinerja.storage import Storage
 from kinerja_core.model import Status
 from kinerja_core.nko import hitung_nko
+from kinerja_core.akses import Pelaku
 from tests.test_app import at  # noqa: F401  (the app on the sample data, as a fixture)
 
 AKAR = Path(__file__).resolve().parent.parent
@@ -33,7 +34,7 @@ def _muat(folder: Path, realisasi: int) -> tuple[sintetis.Kementerian, Path]:
     storage = Storage(db)
     rencana = rencanakan([(p.name, p.read_bytes()) for p in data.berkas], storage)
     assert rencana.sah, rencana.kesalahan[:3]
-    terapkan(rencana, storage, "uji")
+    terapkan(rencana, storage, Pelaku.sistem("uji"))
     return data, db
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from kinerja.importing import muat_contoh, rencanakan, terapkan
 from kinerja.storage import DatabaseBusy, Storage
+from kinerja_core.akses import Pelaku
 
 
 def isi(storage: Storage) -> dict[str, pd.DataFrame]:
@@ -49,7 +50,7 @@ def test_upsert_mengubah_dan_menambah(storage):
     (p,) = rencana.perubahan
     assert (p.baru, p.berubah, p.sama) == (1, 2, 0)
     sebelum = storage.baca(2019).realisasi.set_index(["kode_iku", "triwulan"])
-    terapkan(rencana, storage, "uji")
+    terapkan(rencana, storage, Pelaku.sistem("uji"))
     r = storage.baca(2019).realisasi.set_index(["kode_iku", "triwulan"])
     assert r.loc[("BGR-01", 3), "realisasi"] == 50
     assert r.loc[("BGR-01", 4), "realisasi"] == 46.5
@@ -60,11 +61,11 @@ def test_upsert_mengubah_dan_menambah(storage):
 
 def test_unggahan_yang_sama_dua_kali_tidak_mengubah_apa_pun(storage):
     berkas = [("r.csv", realisasi_csv("2019;3;KPPBCBOGOR;BGR-01;50;;"))]
-    terapkan(rencanakan(berkas, storage), storage, "uji")
+    terapkan(rencanakan(berkas, storage), storage, Pelaku.sistem("uji"))
     sebelum = isi(storage)
     rencana = rencanakan(berkas, storage)
     assert not rencana.ada_perubahan and rencana.perubahan[0].sama == 1
-    terapkan(rencana, storage, "uji")
+    terapkan(rencana, storage, Pelaku.sistem("uji"))
     sama_persis(sebelum, isi(storage))
 
 
@@ -77,7 +78,7 @@ def test_unggahan_gagal_tidak_mengubah_apa_pun(storage):
     ], storage)
     assert not rencana.sah
     with pytest.raises(ValueError):
-        terapkan(rencana, storage, "uji")
+        terapkan(rencana, storage, Pelaku.sistem("uji"))
     sama_persis(sebelum, isi(storage))
 
 
@@ -88,7 +89,7 @@ def test_kegagalan_di_tengah_transaksi_dibatalkan_seluruhnya(storage):
     iku = sebelum["iku"].head(1).assign(nama_iku="nama diganti")
     realisasi = sebelum["realisasi"].head(1).assign(triwulan=7)  # violates CHECK (triwulan BETWEEN 1 AND 4)
     with pytest.raises(duckdb.ConstraintException):
-        storage.simpan({"unit": unit, "iku": iku, "realisasi": realisasi}, pengguna="uji", berkas="x", sha256="")
+        storage.simpan({"unit": unit, "iku": iku, "realisasi": realisasi}, pelaku=Pelaku.sistem("uji"), berkas="x", sha256="")
     sama_persis(sebelum, isi(storage))
 
 
@@ -112,7 +113,7 @@ def test_iku_baru_dan_realisasinya_dalam_satu_unggahan(storage):
         ("realisasi.csv", realisasi_csv("2019;1;KPPBCCKR;CKR-01;12;;")),
     ], storage)
     assert rencana.sah, rencana.kesalahan
-    terapkan(rencana, storage, "uji")
+    terapkan(rencana, storage, Pelaku.sistem("uji"))
     assert "KPPBCCKR" in set(storage.baca(2019).unit["kode_unit"])
 
 
@@ -126,7 +127,7 @@ def test_induk_tidak_dikenal(storage):
 
 def test_tanda_versi_berubah_setelah_menulis(storage):
     sebelum = storage.tanda_versi()
-    terapkan(rencanakan([("r.csv", realisasi_csv("2019;3;KPPBCBOGOR;BGR-01;1;;"))], storage), storage, "uji")
+    terapkan(rencanakan([("r.csv", realisasi_csv("2019;3;KPPBCBOGOR;BGR-01;1;;"))], storage), storage, Pelaku.sistem("uji"))
     assert storage.tanda_versi() != sebelum
 
 

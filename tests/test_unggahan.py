@@ -10,6 +10,7 @@ import pytest
 
 from kinerja.importing import rencanakan, terapkan
 from kinerja.storage import TABEL
+from kinerja_core.akses import Pelaku
 
 KORPUS = Path(__file__).resolve().parent / "fixtures" / "unggahan"
 HARAPAN = json.loads((KORPUS / "harapan.json").read_text(encoding="utf-8"))
@@ -39,10 +40,10 @@ def test_berkas_baik_tersimpan(nama, storage):
     (p,) = rencana.perubahan
     assert (p.baru, p.berubah, p.sama) == (h["baru"], h["berubah"], h["sama"])
     assert sum(len(b.catatan) for b in rencana.berkas) == h["catatan"]
-    revisi = terapkan(rencana, storage, "uji")
+    revisi = terapkan(rencana, storage, Pelaku.sistem("uji"))
     assert (revisi.baru, revisi.berubah, revisi.sama) == (h["baru"], h["berubah"], h["sama"])
     # the same file again is a no-op revision
-    ulang = terapkan(rencanakan([(nama, (KORPUS / nama).read_bytes())], storage), storage, "uji")
+    ulang = terapkan(rencanakan([(nama, (KORPUS / nama).read_bytes())], storage), storage, Pelaku.sistem("uji"))
     assert (ulang.baru, ulang.berubah) == (0, 0)
 
 
@@ -57,7 +58,7 @@ def test_berkas_buruk_ditolak_tanpa_mengubah_apa_pun(nama, storage):
             f"diharapkan baris {baris}, kolom {kolom}: {potongan!r}; ditemukan {ditemukan}")
         assert all(teks.startswith(nama) for _, _, teks in ditemukan)  # every message names the file
     with pytest.raises(ValueError):
-        terapkan(rencana, storage, "uji")
+        terapkan(rencana, storage, Pelaku.sistem("uji"))
     sesudah = isi_basis_data(storage.path)
     for tabel in sebelum:
         pd.testing.assert_frame_equal(sebelum[tabel], sesudah[tabel], obj=tabel)
@@ -65,7 +66,7 @@ def test_berkas_buruk_ditolak_tanpa_mengubah_apa_pun(nama, storage):
 
 def test_teks_berbahaya_disimpan_sebagai_teks(storage):
     nama = "15_teks_html.csv"
-    terapkan(rencanakan([(nama, (KORPUS / nama).read_bytes())], storage), storage, "uji")
+    terapkan(rencanakan([(nama, (KORPUS / nama).read_bytes())], storage), storage, Pelaku.sistem("uji"))
     baris = storage.baca(2019).realisasi.query("kode_iku == 'BGR-09' and triwulan == 3").iloc[0]
     assert (baris["kendala"], baris["rencana_aksi"]) == ("<script>alert(1)</script>", "**tebal** =1+1")
 

@@ -124,18 +124,8 @@ def test_progres_menggambar_grafik_plotly(server, halaman):
     foto(halaman, "progres-kppbcbogor-bgr01", docs="progres.png")
 
 
-def isi_nama(page, nama: str = "Penguji E2E") -> None:
-    """The uploader's name, recorded with the revision; "Simpan perubahan" stays disabled without it."""
-    kotak = page.locator(".st-key-unggah_pengguna input")
-    kotak.fill(nama)
-    kotak.press("Enter")
-    kotak.blur()  # no focus ring in the screenshots
-    tunggu_selesai(page)
-
-
 def test_unggah_realisasi_lalu_ringkasan_berubah(server_tulis, halaman, berkas_csv):
     buka(halaman, server_tulis + "/unggah?unit=KPPBCBOGOR&tahun=2019&triwulan=TW+III")
-    isi_nama(halaman)
     halaman.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
         berkas_csv("realisasi.csv", REALISASI_BARU))
     main = halaman.get_by_test_id("stMain")
@@ -164,7 +154,6 @@ def test_unggah_realisasi_lalu_ringkasan_berubah(server_tulis, halaman, berkas_c
 
 def test_unggah_berkas_salah_ditolak_dan_tidak_mengubah(server_tulis, halaman, berkas_csv):
     buka(halaman, server_tulis + "/unggah?unit=KPPBCBOGOR&tahun=2019&triwulan=TW+III")
-    isi_nama(halaman)
     halaman.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
         berkas_csv("realisasi.csv", REALISASI_SALAH))
     expect(halaman.get_by_test_id("stAlertContentError").get_by_test_id("stMarkdownContainer")).to_have_text(
@@ -448,6 +437,7 @@ def test_dialog_satu_layar_walau_teksnya_panjang(server_tulis, halaman, berkas_c
 
     from kinerja.importing import simpan_rapat
     from kinerja.storage import Storage
+    from kinerja_core.akses import Pelaku
 
     kendala = "Importasi mesin tertunda karena perizinan. " * 35  # about 1500 characters
     impor_cli(server_tulis.db, berkas_csv("catatan.csv", "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi\n"
@@ -455,7 +445,7 @@ def test_dialog_satu_layar_walau_teksnya_panjang(server_tulis, halaman, berkas_c
     simpan_rapat(Storage(server_tulis.db), "KPPBCBOGOR", 2019, 3, tanggal=datetime.date(2019, 10, 2),
                  tempat="Aula KPPBC Bogor", pimpinan="Kepala Kantor", peserta="\n".join(f"Peserta {i}" for i in range(40)),
                  arahan="\n".join(f"{i}. Tindak lanjut nomor {i} dipantau setiap bulan oleh kepala seksi terkait"
-                                  for i in range(1, 16)), pengguna="Sekretaris DKO")
+                                  for i in range(1, 16)), pelaku=Pelaku.sistem("Sekretaris DKO"))
     buka(halaman, server_tulis + DIALOG_BOGOR_TW3)
     expect(halaman.get_by_test_id("dialog-rapat")).to_have_text(
         "2 Oktober 2019 · Aula KPPBC Bogor · Pimpinan rapat: Kepala Kantor · 40 peserta")

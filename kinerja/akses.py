@@ -1,0 +1,123 @@
+"""Signing in to the local user store, and what a person may write (the rules are in ``kinerja_core.akses``).
+
+Passwords are kept only as argon2 hashes (``argon2-cffi``: salted, slow, memory-hard). Repeated wrong
+passwords are slowed down: after ``GAGAL_BEBAS`` failures within ``JENDELA``, each further attempt must wait
+twice as long as the one before (``jeda``), counted in the database so every app server sees it. A session
+is a random secret held by the browser session; the store keeps only its sha256, and every write checks it
+is still open (``Storage._izinkan``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from kinerja.storage import Storage
+from kinerja.texts import t
+from kinerja_core.akses import Cara, Hibah, Pelaku
+
+_HASHER = PasswordHasher()
+_HASH_PALSU = _HASHER.hash("bukan sandi siapa pun")
+"""Checked against when the name is unknown, so a wrong name takes as long as a wrong password."""
+
+PANJANG_SANDI = 10
+"""The shortest password the command line accepts."""
+
+GAGAL_BEBAS = 3
+"""Wrong passwords allowed in ``JENDELA`` before attempts are slowed."""
+JENDELA = timedelta(minutes=15)
+JEDA_MAKS = timedelta(minutes=15)
+LAMA_SESI = timedelta(hours=10)
+"""How long a sign-in lasts: a working day and a late meeting."""
+
+
+class MasukDitolak(PermissionError):
+    """A sign-in refused: wrong name or password (not said which), or too many attempts (says how long to wait)."""
+
+
+@dataclass(frozen=True)
+class Sesi:
+    """A signed-in person: who, until when (UTC), and the session's secret (only this browser session holds it)."""
+
+    identitas: str
+    berakhir: datetime
+    rahasia: str
+
+    def pelaku(self, asal: str) -> Pelaku:
+        """The person as a writer from ``asal`` (a page's name): the write checks this session is still open."""
+        return Pelaku(self.identitas, Cara.MASUK, asal, sidik_sesi(self.rahasia))
+
+
+def rapikan_identitas(teks: str) -> str:
+    """A name as stored: trimmed, lower case (an e-mail's case never matters).
+
+    >>> rapikan_identitas("  Rina.Saputri@BeaCukai.go.id ")
+    'rina.saputri@beacukai.go.id'
+    """
+    return teks.strip().lower()
+
+
+def hash_sandi(sandi: str) -> str:
+    """The argon2 hash stored for a password (a new salt every time)."""
+    return _HASHER.hash(sandi)
+
+
+def sidik_sesi(rahasia: str) -> str:
+    """What the store keeps of a session's secret."""
+    return hashlib.sha256(rahasia.encode()).hexdigest()
+
+
+def jeda(gagal: int) -> timedelta:
+    """How long after the last failure the next attempt must wait, after ``gagal`` failures in the window.
+
+    >>> [jeda(n).total_seconds() for n in (2, 3, 4, 5)]
+    [0.0, 2.0, 4.0, 8.0]
+    """
+    if gagal < GAGAL_BEBAS:
+        return timedelta(0)
+    return min(timedelta(seconds=2 ** (gagal - GAGAL_BEBAS + 1)), JEDA_MAKS)
+
+
+def masuk(storage: Storage, identitas: str, sandi: str, *, kini: datetime | None = None, asal: str = "") -> Sesi:
+    """Sign in with the local store, or raise ``MasukDitolak``.
+
+    The rate limit is checked first: an attempt during the wait is refused
+    without looking at the password (and is not counted again).
+    """
+    kini = kini or datetime.now(timezone.utc).replace(tzinfo=None)
+    identitas = rapikan_identitas(identitas)
+    gagal = storage.gagal_masuk(identitas, kini - JENDELA)
+    tunggu = (gagal[-1] + jeda(len(gagal)) - kini) if gagal else timedelta(0)
+    if tunggu > timedelta(0):
+        raise MasukDitolak(t("masuk.tunggu", detik=max(1, round(tunggu.total_seconds()))))
+    orang = storage.pengguna(identitas)
+    tersimpan = orang[0] if orang else None
+    try:
+        _HASHER.verify(tersimpan or _HASH_PALSU, sandi)
+        benar = tersimpan is not None
+    except (VerificationError, InvalidHashError):
+        benar = False
+    if not benar:
+        storage.catat_masuk(identitas, berhasil=False, waktu=kini)
+        raise MasukDitolak(t("masuk.salah"))
+    rahasia = secrets.token_urlsafe(32)
+    sesi = Sesi(identitas, kini + LAMA_SESI, rahasia)
+    storage.catat_masuk(identitas, berhasil=True, waktu=kini, token=sidik_sesi(rahasia), berakhir=sesi.berakhir,
+                        asal=asal)
+    return sesi
+
+
+def hak(storage: Storage, pelaku: Pelaku) -> list[Hibah] | None:
+    """The grants a write by ``pelaku`` is limited to (None: no limit — the command line's operator, or the open
+    demo while the installation is not locked; nothing for someone no longer in the store)."""
+    if pelaku.cara is Cara.SISTEM or (pelaku.cara is Cara.DEMO and not storage.terkunci()):
+        return None
+    if pelaku.cara is Cara.DEMO:
+        return []
+    orang = storage.pengguna(pelaku.identitas)
+    return orang[1] if orang else []

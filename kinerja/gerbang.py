@@ -1,0 +1,222 @@
+"""The app's front door: who is using this browser session, and what the pages let them do.
+
+Three ways an installation runs:
+
+- **demo** — a fresh checkout, nobody added yet: anyone reads and writes, and every page says so;
+- **lokal** — people in the database's user store (``python -m kinerja user add``) sign in with a password;
+- **SSO** — ``[auth]`` in ``.streamlit/secrets.toml``: Streamlit's ``st.login`` with the institution's
+  OpenID Connect provider; the grants come from the user store, by e-mail.
+
+``KINERJA_BACA_TERBUKA=1`` (or ``kinerja_baca_terbuka = true`` in secrets) lets anyone read every
+dashboard without signing in: the meeting screen opens with no password, writing still needs one.
+The pages only decide what to show; every write is checked again below them (``Storage._izinkan``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import Enum
+
+import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
+
+from kinerja import akses, ui
+from kinerja.storage import MasalahBasisData
+from kinerja.texts import t
+from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran, akar_terlihat, berhak, leluhur
+
+VARIABEL_BACA_TERBUKA = "KINERJA_BACA_TERBUKA"
+
+
+class Mode(Enum):
+    DEMO = "demo"
+    LOKAL = "lokal"
+    SSO = "sso"
+
+
+@dataclass(frozen=True)
+class Orang:
+    """The person behind this browser session (``identitas`` None: not signed in, reading only if allowed)."""
+
+    identitas: str | None
+    cara: Cara
+    hibah: tuple[Hibah, ...] | None
+    """None: no limit (the open demo)."""
+    sesi: akses.Sesi | None = None
+    baca_semua: bool = False
+    """Whether every unit's dashboard may be read (open reading, or a grant on every unit)."""
+
+    def pelaku(self, asal: str) -> Pelaku:
+        """This person as the writer of a write from the page ``asal``."""
+        if self.sesi is not None:
+            return self.sesi.pelaku(asal)
+        return Pelaku(self.identitas or "", self.cara, asal)
+
+    def boleh(self, peran: Peran, kode_unit: str, induk: dict[str, object]) -> bool:
+        """Whether the page should offer a write needing ``peran`` on ``kode_unit`` (the store decides)."""
+        if self.hibah is None:
+            return True
+        return self.identitas is not None and berhak(self.hibah, peran, kode_unit, _induk(induk))
+
+    def terlihat(self, kode_unit: str, induk: dict[str, object]) -> bool:
+        """Whether this person may read ``kode_unit``'s dashboard."""
+        if self.hibah is None or self.baca_semua:
+            return True
+        return bool(set(leluhur(_induk(induk), kode_unit)) & akar_terlihat(self.hibah))
+
+
+def _induk(induk: dict[str, object]) -> dict[str, str | None]:
+    return {k: v if isinstance(v, str) else None for k, v in induk.items()}
+
+
+def _rahasia(kunci: str) -> object:
+    """A value from .streamlit/secrets.toml, None when there is no such file or key."""
+    try:
+        return st.secrets.get(kunci)
+    except StreamlitSecretNotFoundError:  # no secrets.toml at all: nothing configured
+        return None
+
+
+def mode() -> Mode:
+    if _rahasia("auth") is not None:
+        return Mode.SSO
+    try:
+        return Mode.LOKAL if _terkunci(str(ui.storage().path), ui.storage().tanda_versi()) else Mode.DEMO
+    except MasalahBasisData as e:
+        ui.bila_sibuk(e)
+        raise
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _terkunci(path: str, versi: tuple[int, ...]) -> bool:  # adding the first person changes the version
+    return ui.storage().terkunci()
+
+
+def baca_terbuka() -> bool:
+    """Whether the installation lets anyone read every dashboard without signing in."""
+    nilai = os.environ.get(VARIABEL_BACA_TERBUKA)
+    if nilai is None:
+        nilai = _rahasia("kinerja_baca_terbuka")
+    return str(nilai).strip().lower() in ("1", "true", "ya", "yes")
+
+
+@st.cache_data(show_spinner=False, max_entries=256, ttl=60)
+def _hak(path: str, versi: tuple[int, ...], identitas: str, sidik: str | None) -> tuple[Hibah, ...] | None:
+    """A person's grants as stored now, or None when they are gone or their session is closed (a sign-out,
+    a removal: both change the version)."""
+    storage = ui.storage()
+    orang = storage.pengguna(identitas)
+    if orang is None:
+        return None
+    kini = datetime.now(timezone.utc).replace(tzinfo=None)
+    if sidik is not None and not storage.sesi_berlaku(Pelaku(identitas, Cara.MASUK, "", sidik), kini):
+        return None
+    return tuple(orang[1])
+
+
+def gerbang() -> Orang:
+    """Who is here, drawn in the sidebar (with sign-in / sign-out); a run that must not go on without
+    signing in shows the sign-in and stops."""
+    m = mode()
+    terbuka = baca_terbuka()
+    if m is Mode.DEMO:
+        with st.sidebar:
+            st.warning(t("gerbang.demo"), icon=":material/lock_open:")
+        orang = Orang("demo", Cara.DEMO, None, baca_semua=True)
+    else:
+        orang = _orang_masuk(m, terbuka)
+        with st.sidebar:
+            if orang.identitas is None and terbuka:  # reading without signing in: the sign-in waits here
+                with st.expander(t("gerbang.masuk"), expanded=False, icon=":material/login:"):
+                    _pintu(m)
+            elif orang.identitas is not None:
+                st.caption(t("gerbang.sebagai", identitas=orang.identitas,
+                             hak=", ".join(f"{h.peran.value} {h.kode_unit}" for h in orang.hibah or ())
+                             or t("akses.tanpa_hak")))
+                if st.button(t("gerbang.keluar"), key="gerbang_keluar", icon=":material/logout:"):
+                    _keluar(m, orang)
+        if orang.identitas is None and not terbuka:
+            st.title(t("app.judul"))
+            _pintu(m)
+            st.stop()
+    st.session_state["_orang"] = orang
+    return orang
+
+
+def _orang_masuk(m: Mode, terbuka: bool) -> Orang:
+    """The signed-in person of this session, or an anonymous reader (identitas None)."""
+    path, versi = str(ui.storage().path), ui.storage().tanda_versi()
+    identitas, sesi = None, None
+    if m is Mode.SSO:
+        if st.user.get("is_logged_in") and st.user.get("email"):
+            identitas = akses.rapikan_identitas(str(st.user["email"]))
+    else:
+        sesi = st.session_state.get("_sesi")
+        if sesi is not None:
+            identitas = sesi.identitas
+    if identitas is None:
+        return Orang(None, Cara.MASUK, (), baca_semua=terbuka)
+    hibah = _hak(path, versi, identitas, akses.sidik_sesi(sesi.rahasia) if sesi else None)
+    kini = datetime.now(timezone.utc).replace(tzinfo=None)
+    if hibah is None or (sesi is not None and sesi.berakhir <= kini):
+        st.session_state.pop("_sesi", None)
+        st.warning(t("gerbang.sesi_berakhir"), icon=":material/timer_off:")
+        return Orang(None, Cara.MASUK, (), baca_semua=terbuka)
+    semua = terbuka or any(h.kode_unit == SEMUA for h in hibah)
+    return Orang(identitas, Cara.MASUK, hibah, sesi, baca_semua=semua)
+
+
+def _pintu(m: Mode) -> None:
+    """The sign-in: the institution's SSO button, or the local store's name and password."""
+    if m is Mode.SSO:
+        if st.button(t("gerbang.masuk_sso"), key="gerbang_sso", type="primary", icon=":material/login:"):
+            st.login()
+        return
+    with st.form("gerbang_masuk", border=False):
+        nama = st.text_input(t("gerbang.nama"), key="gerbang_nama", autocomplete="username")
+        sandi = st.text_input(t("gerbang.sandi"), type="password", key="gerbang_sandi",
+                              autocomplete="current-password")
+        kirim = st.form_submit_button(t("gerbang.masuk"), type="primary", icon=":material/login:")
+    if kirim:
+        try:
+            st.session_state["_sesi"] = akses.masuk(ui.storage(), nama, sandi, asal="aplikasi")
+        except akses.MasukDitolak as e:
+            st.error(str(e), icon=":material/error:")
+            return
+        except MasalahBasisData as e:
+            ui.bila_sibuk(e)
+        st.rerun()
+
+
+def _keluar(m: Mode, orang: Orang) -> None:
+    """Sign out: the session ends in the store too, so nothing more can be written with it."""
+    st.session_state.pop("_sesi", None)
+    if orang.sesi is not None:
+        ui.storage().tutup_sesi(orang.pelaku("aplikasi"))
+    if m is Mode.SSO:
+        st.logout()
+    st.rerun()
+
+
+def orang() -> Orang:
+    """The person ``gerbang`` found for this run."""
+    return st.session_state["_orang"]
+
+
+def perlu(peran: Peran, kode_unit: str | None, induk: dict[str, object]) -> Orang:
+    """For a page that writes: the person, if the page should offer the write; otherwise say why (sign in, or
+    which role is missing) and stop the page here. The store checks the write itself again."""
+    o = orang()
+    if o.identitas is None:
+        st.info(t("gerbang.perlu_masuk"), icon=":material/login:")
+        st.stop()
+    if kode_unit is None:  # somewhere: the write itself names its units
+        if o.hibah is not None and not any(h.peran.mencakup(peran) for h in o.hibah):
+            st.info(t("gerbang.perlu_hak", peran=peran.value, unit=t("jejak.unit_mana_pun")), icon=":material/lock:")
+            st.stop()
+    elif not o.boleh(peran, kode_unit, induk):
+        st.info(t("gerbang.perlu_hak", peran=peran.value, unit=kode_unit), icon=":material/lock:")
+        st.stop()
+    return o

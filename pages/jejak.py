@@ -1,0 +1,55 @@
+"""Jejak Audit: every write — who, when (with time zone), from where, what, on which units — filterable and
+exported to XLSX. For admins."""
+
+import datetime
+
+import streamlit as st
+
+from kinerja import exporting, gerbang, ui
+from kinerja.config import zona_waktu
+from kinerja.storage import MasalahBasisData
+from kinerja.texts import t
+from kinerja_core.akses import SEMUA, Peran
+
+ui.pastikan_navigasi()
+
+st.title(t("jejak.judul"))
+st.markdown(t("jejak.petunjuk"))
+orang = gerbang.perlu(Peran.ADMIN, None, {})
+admin = None if orang.hibah is None else [h.kode_unit for h in orang.hibah if h.peran is Peran.ADMIN]
+
+# an admin of a subtree sees the lines that touched it; an admin of every unit sees all (sign-ins, people, grants)
+f = st.session_state.get("filter")
+pilihan_unit = [None] if admin is None or SEMUA in admin else admin
+if f is not None and f.kode_unit not in pilihan_unit and orang.boleh(Peran.ADMIN, f.kode_unit,
+                                                                     ui.tahun_data(f.tahun).induk):
+    pilihan_unit = [*pilihan_unit, f.kode_unit]  # the unit the sidebar shows
+kolom = st.columns([2, 2, 2])
+unit = kolom[0].selectbox(t("jejak.unit"), pilihan_unit, key="jejak_unit",
+                          format_func=lambda k: t("filter.semua") if k is None else k, help=t("jejak.unit_bantuan"))
+try:
+    semua = ui.storage().jejak(kode_unit=unit)
+except MasalahBasisData as e:
+    ui.bila_sibuk(e)
+pengguna = kolom[1].selectbox(t("jejak.pengguna"), [None, *sorted(semua["pengguna"].unique())], key="jejak_pengguna",
+                              format_func=lambda k: t("filter.semua") if k is None else k)
+hari_ini = datetime.date.today()
+rentang = kolom[2].date_input(t("jejak.tanggal"), value=(), key="jejak_tanggal", format="DD/MM/YYYY",
+                              max_value=hari_ini)
+
+dari = sampai = None
+zona = zona_waktu()
+if len(rentang) == 2:  # a day is the user's day, in the installation's time zone
+    dari, sampai = (datetime.datetime.combine(d, datetime.time(), zona).astimezone(datetime.UTC).replace(tzinfo=None)
+                    for d in (rentang[0], rentang[1] + datetime.timedelta(days=1)))
+try:
+    jejak = ui.storage().jejak(kode_unit=unit, pengguna=pengguna, dari=dari, sampai=sampai)
+except MasalahBasisData as e:
+    ui.bila_sibuk(e)
+
+tabel = exporting.tabel_jejak(jejak, zona)
+st.caption(t("jejak.jumlah", n=len(tabel), zona=zona.key))
+ui.tabel(ui.halaman(tabel, "jejak_tabel"), key="jejak_tabel")
+st.download_button(t("jejak.unduh"), lambda: exporting.ke_xlsx(tabel, "jejak"), "jejak_audit.xlsx",
+                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="jejak_xlsx",
+                   icon=":material/download:", on_click="ignore")
