@@ -860,12 +860,9 @@ class Storage:
         ``kode_unit``: lines that touched the unit or any unit below it; ``dari``/``sampai``: UTC bounds
         (``sampai`` exclusive).
         """
-        syarat, param, dengan = [], {}, ""
-        if kode_unit is not None:
-            dengan = ("WITH RECURSIVE pilih(kode_unit) AS (SELECT $akar UNION SELECT u.kode_unit FROM unit u "
-                      "JOIN pilih p ON u.kode_induk = p.kode_unit) ")
-            syarat.append("j.id IN (SELECT jejak FROM jejak_unit WHERE kode_unit IN (SELECT kode_unit FROM pilih))")
-            param["akar"] = kode_unit
+        dengan, _, param = _saring_unit(None, kode_unit, True)  # the unit and every unit below it: ``pilih``
+        syarat = ["j.id IN (SELECT jejak FROM jejak_unit WHERE kode_unit IN (SELECT kode_unit FROM pilih))"
+                  ] if kode_unit is not None else []
         for kolom, nilai, op in (("pengguna", pengguna, "="), ("waktu", dari, ">="), ("waktu", sampai, "<")):
             if nilai is not None:
                 syarat.append(f"j.{kolom} {op} ${kolom}_{len(param)}")

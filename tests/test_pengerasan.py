@@ -161,7 +161,7 @@ def test_unggahan_yang_membuat_siklus_ditolak(storage, baris):
 
 def test_siklus_diperiksa_lagi_saat_menyimpan(storage):
     """Two uploads planned on the same store, each fine alone, together making a cycle: the second is refused."""
-    terapkan(rencanakan([("a.csv", berkas(KEPALA_UNIT, "X;Unit X;", Pelaku.sistem("Y;Unit Y;")))], storage), storage, "uji")
+    terapkan(rencanakan([("a.csv", berkas(KEPALA_UNIT, "X;Unit X;", "Y;Unit Y;"))], storage), storage, Pelaku.sistem("uji"))
     x_di_bawah_y = rencanakan([("b.csv", berkas(KEPALA_UNIT, "X;Unit X;Y"))], storage)
     y_di_bawah_x = rencanakan([("c.csv", berkas(KEPALA_UNIT, "Y;Unit Y;X"))], storage)  # checked before b landed
     assert x_di_bawah_y.sah and y_di_bawah_x.sah
