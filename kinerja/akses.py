@@ -91,6 +91,8 @@ def masuk(storage: Storage, identitas: str, sandi: str, *, kini: datetime | None
     """
     kini = kini or datetime.now(timezone.utc).replace(tzinfo=None)
     identitas = rapikan_identitas(identitas)
+    if not storage.ada():  # no store, nobody in it: a sign-in never creates the database
+        raise MasukDitolak(t("masuk.salah"))
     gagal = storage.gagal_masuk(identitas, kini - JENDELA)
     tunggu = (gagal[-1] + jeda(len(gagal)) - kini) if gagal else timedelta(0)
     if tunggu > timedelta(0):

@@ -228,5 +228,8 @@ def tabel_jejak(jejak: pd.DataFrame, zona: ZoneInfo) -> pd.DataFrame:
     waktu = pd.to_datetime(jejak["waktu"]).dt.tz_localize("UTC").dt.tz_convert(zona)
     teks_waktu = [w.strftime("%Y-%m-%d %H:%M:%S ") + w.strftime("%z")[:3] + ":" + w.strftime("%z")[3:]
                   + f" ({w.tzname()})" for w in waktu]
-    return jejak.assign(waktu=teks_waktu, revisi=jejak["revisi"].astype("Int64"))[list(KOLOM_JEJAK)].rename(
-        columns=KOLOM_JEJAK)
+    revisi = [str(int(r)) if pd.notna(r) else "" for r in jejak["revisi"]]
+    return jejak.assign(
+        waktu=teks_waktu, revisi=revisi, tindakan=[t(f"jejak.tindakan.{k}") for k in jejak["tindakan"]],
+        cara=[t(f"jejak.cara.{k}") for k in jejak["cara"]],
+    )[list(KOLOM_JEJAK)].rename(columns=KOLOM_JEJAK)

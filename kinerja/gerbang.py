@@ -132,14 +132,19 @@ def gerbang() -> Orang:
                 with st.expander(t("gerbang.masuk"), expanded=False, icon=":material/login:"):
                     _pintu(m)
             elif orang.identitas is not None:
-                st.caption(t("gerbang.sebagai", identitas=orang.identitas,
-                             hak=", ".join(f"{h.peran.value} {h.kode_unit}" for h in orang.hibah or ())
-                             or t("akses.tanpa_hak")))
+                st.caption(t("gerbang.sebagai", identitas=orang.identitas, hak=", ".join(
+                    f"{h.peran.value} {t('gerbang.semua_unit') if h.kode_unit == SEMUA else h.kode_unit}"
+                    for h in orang.hibah or ()) or t("akses.tanpa_hak")))
                 if st.button(t("gerbang.keluar"), key="gerbang_keluar", icon=":material/logout:"):
                     _keluar(m, orang)
         if orang.identitas is None and not terbuka:
-            st.title(t("app.judul"))
-            _pintu(m)
+            _, tengah, _ = st.columns([1, 1, 1])  # a sign-in box, not a form across the projector
+            with tengah:
+                st.title(t("app.judul"))
+                if st.session_state.pop("_baru_keluar", False):
+                    st.success(t("gerbang.sudah_keluar"), icon=":material/logout:")
+                st.markdown(t("gerbang.ajakan"))
+                _pintu(m)
             st.stop()
     st.session_state["_orang"] = orang
     return orang
@@ -193,6 +198,7 @@ def _pintu(m: Mode) -> None:
 def _keluar(m: Mode, orang: Orang) -> None:
     """Sign out: the session ends in the store too, so nothing more can be written with it."""
     st.session_state.pop("_sesi", None)
+    st.session_state["_baru_keluar"] = True
     if orang.sesi is not None:
         ui.storage().tutup_sesi(orang.pelaku("aplikasi"))
     if m is Mode.SSO:

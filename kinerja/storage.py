@@ -485,6 +485,7 @@ class Storage:
         with _KUNCI_SKEMA:
             if kunci not in _SKEMA_SIAP or baru:
                 con.execute(SKEMA)
+                _lengkapi_jejak(con)
                 _SKEMA_SIAP.add(kunci)
 
     @contextmanager
@@ -652,15 +653,20 @@ class Storage:
         when it would leave realisasi without its IKU (or an IKU without its unit),
         and unless the person is admin of every unit the revision touched (``AksesDitolak``).
         """
-        with self._tertolak_dicatat(pelaku, []):
-            with self._transaksi(tulis=True) as con:
-                unit = _unit_revisi(con, revisi_id)
-                _izinkan(con, pelaku, [(Peran.ADMIN, unit)])
-                batal, _ = self._batalkan(con, revisi_id, pelaku)
-                r = self._revisi(con, batal)
-                _catat_jejak(con, pelaku, "batal", t("jejak.batal", asal=revisi_id, berubah=r.berubah,
-                                                     dihapus=r.dihapus, sama=r.sama), unit, batal)
-                return r
+        with self._transaksi() as con:
+            unit = _unit_revisi(con, revisi_id)  # for the audit line of a refusal (the check reads them again)
+        with self._tertolak_dicatat(pelaku, unit), self._transaksi(tulis=True) as con:
+            unit = _unit_revisi(con, revisi_id)
+            _izinkan(con, pelaku, [(Peran.ADMIN, unit)])  # where they stand now
+            batal, _ = self._batalkan(con, revisi_id, pelaku)
+            # and where the undo puts them: a unit row put back under its old parent needs admin there too
+            baris_unit = [r[0] for r in con.execute("SELECT DISTINCT kode_unit FROM revisi_unit WHERE revisi = $id",
+                                                    {"id": revisi_id}).fetchall()]
+            _izinkan(con, pelaku, [(Peran.ADMIN, unit), (Peran.ADMIN, _induk_dari(con, baris_unit))])
+            r = self._revisi(con, batal)
+            _catat_jejak(con, pelaku, "batal", t("jejak.batal", asal=revisi_id, berubah=r.berubah,
+                                                 dihapus=r.dihapus, sama=r.sama), unit, batal)
+            return r
 
     def tinjau_batal(self, revisi_id: int) -> TinjauanBatal:
         """What undoing a revision would change, row by row, without changing anything.
@@ -1034,14 +1040,38 @@ def _unit_revisi(con: duckdb.DuckDBPyConnection, revisi_id: int) -> list[str]:
         {"id": revisi_id}).fetchall()]
 
 
+def _lengkapi_jejak(con: duckdb.DuckDBPyConnection) -> None:
+    """Give the audit trail a line for every revision made before it existed (a database from an older
+    version): who and when as the revision log kept them, how they got in unknown (``lama``)."""
+    lama = con.execute("SELECT id, waktu, pengguna, berkas, jenis, membatalkan, baru, berubah, sama, dihapus "
+                       "FROM revisi WHERE id NOT IN (SELECT revisi FROM jejak WHERE revisi IS NOT NULL) "
+                       "ORDER BY id").fetchall()
+    for id_, waktu, pengguna, berkas, jenis, membatalkan, baru, berubah, sama, dihapus in lama:
+        rincian = (t("jejak.impor", berkas=berkas, baru=baru, berubah=berubah, sama=sama) if jenis == "impor" else
+                   t("jejak.batal", asal=membatalkan, berubah=berubah, dihapus=dihapus, sama=sama))
+        unit = _unit_revisi(con, membatalkan if jenis == "batal" else id_)
+        _catat_jejak(con, Pelaku(pengguna, Cara.LAMA, ""), jenis, rincian, unit, id_, waktu=waktu)
+
+
+def _induk_dari(con: duckdb.DuckDBPyConnection, unit: list[str]) -> list[str]:
+    """The parents of the stored units among ``unit`` (``SEMUA`` for a root): who must agree to a unit's place."""
+    if not unit:
+        return []
+    con.register("unit_diminta", pa.table({"kode_unit": pa.array(unit, pa.string())}))
+    induk = [r[0] or SEMUA for r in con.execute("SELECT DISTINCT kode_induk FROM unit SEMI JOIN unit_diminta "
+                                                "USING (kode_unit)").fetchall()]
+    con.unregister("unit_diminta")
+    return induk
+
+
 def _catat_jejak(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, tindakan: str, rincian: str,
-                 unit: list[str], revisi: int | None = None) -> None:
+                 unit: list[str], revisi: int | None = None, *, waktu: datetime | None = None) -> None:
     """Append one line to the audit trail: who, how they got in, from where, when (UTC), what, on which units."""
     (jejak,) = con.execute(
         "INSERT INTO jejak VALUES ((SELECT COALESCE(max(id), 0) + 1 FROM jejak), $waktu, $pengguna, $cara, $asal, "
         "$tindakan, $revisi, $rincian) RETURNING id",
-        {"waktu": _sekarang(), "pengguna": pelaku.identitas, "cara": pelaku.cara.value, "asal": pelaku.asal,
-         "tindakan": tindakan, "revisi": revisi, "rincian": rincian}).fetchone()  # type: ignore[misc]
+        {"waktu": waktu or _sekarang(), "pengguna": pelaku.identitas, "cara": pelaku.cara.value,
+         "asal": pelaku.asal, "tindakan": tindakan, "revisi": revisi, "rincian": rincian}).fetchone()  # type: ignore[misc]
     if unit:
         con.register("unit_jejak", pa.table({"kode_unit": pa.array(unit, pa.string())}))
         con.execute("INSERT INTO jejak_unit SELECT $jejak, kode_unit FROM unit_jejak", {"jejak": jejak})

@@ -455,6 +455,9 @@ TEKS: dict[str, dict[str, str]] = {
             "`python -m kinerja user add admin` lalu `python -m kinerja user grant admin admin '*'` (lihat README)."
         ),
         "gerbang.masuk": "Masuk",
+        "gerbang.ajakan": "Masuk dengan akun Anda untuk membuka dasbor.",
+        "gerbang.sudah_keluar": "Anda telah keluar.",
+        "gerbang.semua_unit": "semua unit",
         "gerbang.masuk_sso": "Masuk dengan akun instansi",
         "gerbang.nama": "Nama pengguna",
         "gerbang.sandi": "Sandi",
@@ -475,8 +478,21 @@ TEKS: dict[str, dict[str, str]] = {
         "jejak.pengguna_hapus": "menghapus pengguna {identitas}",
         "jejak.hak_beri": "memberi {identitas} peran {peran} pada {unit}",
         "jejak.hak_cabut": "mencabut peran {peran} pada {unit} dari {identitas}",
-        "jejak.masuk": "masuk",
+        "jejak.masuk": "masuk dengan sandi atau SSO",
         "jejak.judul": "Jejak Audit",
+        "jejak.tindakan.impor": "simpan data",
+        "jejak.tindakan.batal": "batalkan revisi",
+        "jejak.tindakan.ditolak": "DITOLAK",
+        "jejak.tindakan.masuk": "masuk",
+        "jejak.tindakan.keluar": "keluar",
+        "jejak.tindakan.pengguna_tambah": "tambah pengguna",
+        "jejak.tindakan.pengguna_hapus": "hapus pengguna",
+        "jejak.tindakan.hak_beri": "beri hak",
+        "jejak.tindakan.hak_cabut": "cabut hak",
+        "jejak.cara.masuk": "akun",
+        "jejak.cara.demo": "demo terbuka",
+        "jejak.cara.sistem": "operator",
+        "jejak.cara.lama": "sebelum ada masuk",
         "jejak.petunjuk": (
             "Setiap penulisan tercatat di sini: siapa, kapan, dari mana (halaman atau baris perintah), apa, dan unit "
             "mana — juga masuk/keluar, pengelolaan pengguna, dan penulisan yang ditolak. Catatan ini tidak dapat "

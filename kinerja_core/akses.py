@@ -52,6 +52,7 @@ class Cara(Enum):
     MASUK = "masuk"  # signed in (the local user store or the institution's SSO): the grants decide
     DEMO = "demo"  # the open demo of a fresh checkout: anyone, until the installation is locked
     SISTEM = "sistem"  # the command line without --user: whoever may open the database file
+    LAMA = "lama"  # a revision made before sign-in existed (its audit line added afterwards)
 
 
 @dataclass(frozen=True)

@@ -159,6 +159,7 @@ def test_keluar_mengakhiri_sesi(terkunci, monkeypatch, _apptest_navigasi):
     sesi = at.session_state["_sesi"]
     at.sidebar.button(key="gerbang_keluar").click().run()
     assert [w.key for w in at.text_input] == ["gerbang_nama", "gerbang_sandi"]
+    assert [s.value for s in at.success] == ["Anda telah keluar."]
     assert not terkunci.sesi_berlaku(sesi.pelaku("x"), sesi.berakhir.replace(year=2000))
     assert terkunci.jejak(pengguna="bogor")["tindakan"].tolist() == ["keluar", "masuk"]
 
@@ -167,7 +168,9 @@ def test_admin_jejak_audit_dan_batal(terkunci, monkeypatch, _apptest_navigasi):
     at = masuk(buka(terkunci, monkeypatch), "admin")
     at.switch_page("pages/jejak.py").run()
     tabel = at.container(key="jejak_tabel").dataframe[0].value
-    assert {"masuk", "pengguna_tambah", "hak_beri"} <= set(tabel["Tindakan"])
+    assert {"masuk", "tambah pengguna", "beri hak"} <= set(tabel["Tindakan"])
+    assert tabel["Revisi"].tolist()[:1] == [""]  # a sign-in has no revision: blank, never 'None'
+
     assert tabel["Waktu"].str.endswith("+07:00 (WIB)").all()
     assert [b for b in at.get("download_button") if b.proto.label == "Unduh XLSX"]
     at.switch_page("pages/riwayat.py").run()
