@@ -19,8 +19,10 @@ from kinerja import scores
 from kinerja.loading import rapikan_teks
 from kinerja.storage import Snapshot
 from kinerja_core.capaian import HasilIku
+from kinerja_core.kebutuhan import Kebutuhan, kebutuhan_realisasi
 from kinerja_core.model import TRIWULAN, Iku, Perspektif, Status
 from kinerja_core.nko import JumlahStatus, Nko
+from kinerja_core.profil import KEMENKEU, ProfilAturan
 
 KOLOM_CATATAN = ["triwulan", "kendala", "rencana_aksi", "pic", "tenggat"]
 
@@ -64,6 +66,14 @@ class SlideIku:
     catatan: pd.DataFrame
     """KOLOM_CATATAN for the quarters up to the chosen one that have any note, latest first."""
     keterangan: str
+    realisasi: tuple[float | None, ...] = (None, None, None, None)
+    """The four quarters' realisasi (None: not reported)."""
+
+    def kebutuhan(self, profil: ProfilAturan = KEMENKEU) -> tuple[Kebutuhan, Kebutuhan]:
+        """What the rest of the year must bring to end hijau, and to leave merah (``kinerja_core.kebutuhan``)."""
+        q = self.hasil.sd_triwulan.triwulan
+        return (kebutuhan_realisasi(self.iku, self.realisasi, q, profil.batas_hijau, profil),
+                kebutuhan_realisasi(self.iku, self.realisasi, q, profil.batas_kuning, profil))
 
     @property
     def catatan_triwulan_ini(self) -> dict[str, object]:
@@ -200,6 +210,7 @@ class DaftarSlide(Sequence[SlideIku]):
             nomor=i + 1, iku=h.iku, nama_unit=self._nama_unit.get(h.iku.kode_unit, h.iku.kode_unit), hasil=h,
             progres=scores.tabel_progres(h.iku, scores.realisasi_baris(baris)),
             catatan=_catatan(milik, h.iku, self._triwulan), keterangan=baris.keterangan,
+            realisasi=scores.realisasi_baris(baris),
         )
 
 

@@ -14,7 +14,9 @@ import pandas as pd
 from kinerja.dialog import Rapat, Ringkasan, SlideIku
 from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_status, nama_triwulan, t, tanggal_panjang,
+    teks_kebutuhan,
 )
+from kinerja_core.kebutuhan import Keadaan
 from kinerja_core.model import Status
 
 TEMA = {
@@ -83,6 +85,8 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   .dko-catatan, .dko-catatan p, .dko-catatan li {{font-size: 1.35rem; line-height: 1.4;}}
   .dko-catatan p {{margin-bottom: 0.4rem;}}
   .dko-catatan b {{color: {w['redup']};}}
+  .dko-kebutuhan {{font-size: 1.35rem; line-height: 1.4; margin-bottom: 0.6rem;}}
+  .dko-kebutuhan b {{color: {w['redup']};}}
 </style>
 """
 
@@ -198,6 +202,22 @@ def progres(tabel: pd.DataFrame) -> str:
         for r in tabel.to_dict("records")
     )
     return f'<table class="dko-tabel rapat"><tr>{"".join(f"<th>{k}</th>" for k in kolom)}</tr>{baris}</table>'
+
+
+def sampai_akhir_tahun(s: SlideIku) -> str:
+    """One line: what the rest of the year must bring to end hijau and to leave merah; nothing once the year is
+    complete ("Sampai akhir tahun — agar hijau: TW IV: jumlah paling sedikit 42,8 Rp miliar; …")."""
+    hijau, merah = s.kebutuhan()
+    if hijau.keadaan is Keadaan.LENGKAP:
+        return ""
+    if hijau.keadaan is Keadaan.AMAN:
+        isi = t("dialog.pasti_hijau")
+    else:
+        isi = t("dialog.agar_hijau", teks=teks_kebutuhan(hijau, s.iku.satuan))
+        if merah.keadaan is not Keadaan.AMAN:
+            isi += "; " + t("dialog.agar_tidak_merah", teks=teks_kebutuhan(merah, s.iku.satuan))
+    return (f'<p class="dko-kebutuhan" data-testid="dialog-kebutuhan"><b>{t("dialog.sampai_akhir_tahun")}</b> — '
+            f'{_e(isi)}</p>')
 
 
 def catatan(s: SlideIku, tw: str) -> str:

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kinerja.texts import keterangan_alasan, label_status, nama_status, t
+from kinerja.texts import keterangan_alasan, label_status, nama_status, t, teks_kebutuhan
 from kinerja_core.capaian import HasilIku, nilai_iku, status_capaian
+from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi
 from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, nilai_kolom, nko_kolom
 from kinerja_core.model import TRIWULAN, AlasanAbu, Iku, Konsolidasi, Perspektif, Polaritas, Status
 from kinerja_core.nko import JumlahStatus, Nko
@@ -222,6 +223,32 @@ def tabel_iku(skor_iku: pd.DataFrame, unit: pd.DataFrame | None = None) -> pd.Da
     )
     return tabel[KOLOM_TABEL_IKU].reset_index(drop=True).astype(
         {"target": float, "realisasi": float, "capaian": float, "bobot": float})
+
+
+KOLOM_KEBUTUHAN = ["kode_unit", "kode_iku", "nama_iku", "satuan", "capaian", "status", "agar_hijau",
+                   "agar_tidak_merah"]
+
+
+def tabel_kebutuhan(skor_iku: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
+    """Every IKU of a ``skor`` table that is not yet sure to end the year hijau, with what the rest of the
+    year must bring to end it hijau and to leave merah (``kinerja_core.kebutuhan``, in words): those that can
+    no longer make it first, then the ones in need, in table order.
+
+    PNBP of Balai Teknologi Polimer after TW III (1,0 + 1,1 + 1,5 of 5,7 Rp miliar): "TW IV: jumlah
+    paling sedikit 2,1 Rp miliar" to end hijau.
+    """
+    baris = []
+    for r in skor_iku.itertuples(index=False):
+        iku, realisasi = _iku(r), realisasi_baris(r)
+        hijau = kebutuhan_realisasi(iku, realisasi, triwulan, profil.batas_hijau, profil)
+        if hijau.keadaan in (Keadaan.AMAN, Keadaan.LENGKAP):
+            continue
+        merah = kebutuhan_realisasi(iku, realisasi, triwulan, profil.batas_kuning, profil)
+        baris.append((hijau.keadaan is not Keadaan.MUSTAHIL, r.kode_unit, r.kode_iku, r.nama_iku, iku.satuan,
+                      r.capaian, r.status, teks_kebutuhan(hijau, iku.satuan), teks_kebutuhan(merah, iku.satuan)))
+    tabel = pd.DataFrame(baris, columns=["_urut", *KOLOM_KEBUTUHAN])
+    return tabel.sort_values("_urut", kind="stable").drop(columns="_urut").reset_index(drop=True).astype(
+        {"capaian": float})
 
 
 def jumlah_status(skor_iku: pd.DataFrame) -> JumlahStatus:

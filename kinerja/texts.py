@@ -7,9 +7,11 @@ core are turned into words here too, so the core stays free of UI language.
 from __future__ import annotations
 
 import datetime
+import math
 
 import pandas as pd
 
+from kinerja_core.kebutuhan import Keadaan, Kebutuhan
 from kinerja_core.model import AlasanAbu, Status
 
 BAHASA = "id"
@@ -471,6 +473,35 @@ TEKS: dict[str, dict[str, str]] = {
         "gerbang.perlu_hak": "Halaman ini perlu peran {peran} pada {unit} atau unit di atasnya. Minta admin memberi hak.",
         "masuk.salah": "Nama pengguna atau sandi salah.",
         "masuk.tunggu": "Terlalu banyak percobaan yang salah. Coba lagi dalam {detik} detik.",
+        # what the rest of the year must bring (kinerja_core.kebutuhan)
+        "ringkasan.kebutuhan": "Yang masih dibutuhkan sampai akhir tahun",
+        "ringkasan.kebutuhan_bantuan": (
+            "Untuk setiap IKU yang belum pasti hijau di akhir tahun: realisasi yang masih dibutuhkan pada triwulan "
+            "yang tersisa agar hijau (capaian ≥ 100) dan agar tidak merah (capaian ≥ 80). *Jumlah* untuk IKU "
+            "penjumlahan (sisa target), *rata-rata* untuk IKU rata-rata, *nilai* untuk IKU nilai terakhir. "
+            "Realisasi dianggap tidak negatif dan persentase tidak melebihi 100 %; angka dibulatkan ke arah aman."
+        ),
+        "ringkasan.kebutuhan_kosong": "Semua IKU yang ditampilkan sudah pasti hijau atau tahunnya sudah lengkap.",
+        "ringkasan.kebutuhan_terlalu_banyak": (
+            "Kebutuhan realisasi dihitung untuk paling banyak {batas} IKU; pilih unit yang lebih rendah."
+        ),
+        "kolom.agar_hijau": "Agar hijau",
+        "dialog.sampai_akhir_tahun": "Sampai akhir tahun",
+        "dialog.pasti_hijau": "sudah pasti hijau",
+        "dialog.agar_hijau": "agar hijau: {teks}",
+        "dialog.agar_tidak_merah": "agar tidak merah: {teks}",
+        "kolom.agar_tidak_merah": "Agar tidak merah",
+        "kebutuhan.perlu": "{tw}: {makna} {batas}{satuan}",
+        "kebutuhan.makna.jumlah": "jumlah",
+        "kebutuhan.makna.rata-rata": "rata-rata",
+        "kebutuhan.makna.nilai": "nilai",
+        "kebutuhan.paling_sedikit": "paling sedikit {nilai}",
+        "kebutuhan.paling_banyak": "paling banyak {nilai}",
+        "kebutuhan.antara": "antara {lo} dan {hi}",
+        "kebutuhan.sudah-aman": "sudah aman",
+        "kebutuhan.tidak-mungkin": "tidak mungkin tercapai",
+        "kebutuhan.lengkap": "tahun sudah lengkap",
+        "kebutuhan.tidak-terhitung": "tidak dapat dihitung",
         # the audit trail
         "jejak.impor": "{berkas}: {baru} baru, {berubah} berubah, {sama} sama",
         "jejak.batal": "membatalkan revisi {asal}: {berubah} berubah, {dihapus} dihapus, {sama} sama",
@@ -651,6 +682,29 @@ def keterangan_alasan(alasan: AlasanAbu | None, triwulan_target: int | None = No
 
 
 KOSONG = "—"
+
+
+def teks_kebutuhan(k: Kebutuhan, satuan: str = "") -> str:
+    """What the rest of the year must bring, in words; the bound rounded the safe way (up for "paling
+    sedikit", down for "paling banyak") so the figure said is enough.
+
+    >>> from kinerja_core.kebutuhan import Keadaan, Makna
+    >>> teks_kebutuhan(Kebutuhan(80, Keadaan.PERLU, Makna.JUMLAH, (4,), paling_sedikit=0.9512), "Rp miliar")
+    'TW IV: jumlah paling sedikit 0,96 Rp miliar'
+    >>> teks_kebutuhan(Kebutuhan(100, Keadaan.PERLU, Makna.RATA_RATA, (3, 4), paling_banyak=8.5), "hari")
+    'TW III–IV: rata-rata paling banyak 8,5 hari'
+    """
+    if k.keadaan is not Keadaan.PERLU:
+        return TEKS[BAHASA][f"kebutuhan.{k.keadaan.value}"]
+    satu = f" {satuan.strip()}" if satuan and satuan.strip().lower() not in ("", "jumlah") else ""  # not "jumlah … jumlah"
+    tw = nama_triwulan(k.triwulan_sisa[0]) + (f"–{ROMAWI[k.triwulan_sisa[-1]]}" if len(k.triwulan_sisa) > 1 else "")
+    lo = None if k.paling_sedikit is None else angka(math.ceil(round(k.paling_sedikit * 100, 6)) / 100)
+    hi = None if k.paling_banyak is None else angka(math.floor(round(k.paling_banyak * 100, 6)) / 100)
+    if lo is not None and hi is not None:
+        batas = t("kebutuhan.antara", lo=lo, hi=hi)
+    else:
+        batas = t("kebutuhan.paling_sedikit", nilai=lo) if lo is not None else t("kebutuhan.paling_banyak", nilai=hi)
+    return t("kebutuhan.perlu", tw=tw, makna=t(f"kebutuhan.makna.{k.makna.value}"), batas=batas, satuan=satu)
 
 
 def angka(nilai: object, desimal: int = 2, *, tetap: bool = False) -> str:

@@ -344,6 +344,16 @@ class Pilihan:
         return _per_unit(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
                          f.perspektif)
 
+    def kebutuhan(self) -> pd.DataFrame | None:
+        """What the rest of the year must bring for the listed IKU not yet sure to end hijau
+        (``scores.tabel_kebutuhan``, status filter applied); None above ``BATAS_KEBUTUHAN`` IKU."""
+        f = self.filter
+        tabel = _kebutuhan(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
+                           f.perspektif)
+        if tabel is not None and f.status:
+            tabel = tabel[tabel["status"].isin(f.status)].reset_index(drop=True)
+        return tabel
+
     def semua_triwulan(self) -> pd.DataFrame:
         """The selected units' IKU in every quarter (``scores.tabel_semua_triwulan`` of the cached scores)."""
         return scores.tabel_semua_triwulan([skor(self.filter, q, self.versi) for q in TRIWULAN])
@@ -356,6 +366,20 @@ def _ikhtisar(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub
     kepala = scores.ikhtisar(_skor(path, versi, tahun, kode_unit, sub_unit, triwulan), kode_unit, konteks.nama,
                              perspektif)
     return kepala, scores.tabel_iku(kepala.lingkup, konteks.unit)
+
+
+BATAS_KEBUTUHAN = 2000
+"""IKU above which the Ringkasan does not work out each one's needs (a Kanwil's are useful, a ministry's 15,000
+are not read)."""
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _kebutuhan(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
+               perspektif: tuple[str, ...]) -> pd.DataFrame | None:
+    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif)
+    if len(kepala.lingkup) > BATAS_KEBUTUHAN:
+        return None
+    return scores.tabel_kebutuhan(kepala.lingkup, triwulan)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

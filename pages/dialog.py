@@ -204,7 +204,7 @@ else:
         st.markdown(projector.progres(s.progres), unsafe_allow_html=True)
     with kanan:
         st.markdown(f"### {t('dialog.catatan')}")
-        st.markdown(projector.catatan(s, tw), unsafe_allow_html=True)
+        st.markdown(projector.sampai_akhir_tahun(s) + projector.catatan(s, tw), unsafe_allow_html=True)
 
         # the secretary's notes for this IKU and quarter: saved as a revision, with who and when.
         # Every field's key names the IKU, the quarter and the stored note, so the form on screen always holds

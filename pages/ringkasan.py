@@ -9,7 +9,7 @@ import html
 import streamlit as st
 
 from kinerja import charts, scores, ui
-from kinerja.texts import nama_status, t
+from kinerja.texts import angka, nama_status, t
 from kinerja_core.model import Status
 
 # The IKU table fits a 1366-wide laptop with the sidebar open (about 970 px of table): status and capaian
@@ -82,3 +82,20 @@ ui.tabel_status(
     height=min(TINGGI_BARIS * len(baris) + 38, 2000),  # every row in view (the header is 35 px)
     column_config={t(f"kolom.{k}"): st.column_config.TextColumn(width=w) for k, w in kolom_tabel.items()},
 )
+
+# what the rest of the year must bring, for every IKU not yet sure to end hijau (kinerja_core.kebutuhan)
+st.subheader(t("ringkasan.kebutuhan"))
+st.markdown(t("ringkasan.kebutuhan_bantuan"))
+kebutuhan = p.kebutuhan()
+if kebutuhan is None:
+    st.caption(t("ringkasan.kebutuhan_terlalu_banyak", batas=angka(ui.BATAS_KEBUTUHAN)))
+elif kebutuhan.empty:
+    st.success(t("ringkasan.kebutuhan_kosong"), icon=":material/check_circle:")
+else:
+    kolom_kebutuhan = {"kode_iku": 72, "status": 80, "nama_iku": 240, "agar_hijau": 250, "agar_tidak_merah": 250}
+    ui.tabel_status(
+        ui.halaman(kebutuhan, "tabel_kebutuhan", PER_HALAMAN)[list(kolom_kebutuhan)].rename(
+            columns={k: t(f"kolom.{k}") for k in kolom_kebutuhan}),
+        key="tabel_kebutuhan", kolom_status=t("kolom.status"), row_height=TINGGI_BARIS,
+        column_config={t(f"kolom.{k}"): st.column_config.TextColumn(width=w) for k, w in kolom_kebutuhan.items()},
+    )

@@ -298,3 +298,23 @@ def test_unit_mengikuti_url_saat_kembali(at):
     assert jumlah(at).startswith("27 IKU")
     at.run()  # and it stays there
     assert at.sidebar.selectbox(key="unit").value == "KWBCJABAR"
+
+
+def test_ringkasan_kebutuhan_realisasi_sampai_akhir_tahun(at):
+    """BGR-01 (sum, target 38,5 + 41,2 + 43,8 + 46,5 = 170; realisasi 33,1 + 45,9 + 48,2 = 127,2 through TW III):
+    TW IV must bring 170 − 127,2 = 42,8 to end hijau and 0,8 × 170 − 127,2 = 8,8 to leave merah."""
+    pilih_unit(at, "KPPBCBOGOR")
+    tabel = baca_tabel(at, "tabel_kebutuhan").set_index("Kode IKU")
+    assert tabel.loc["BGR-01", ["Agar hijau", "Agar tidak merah"]].tolist() == [
+        "TW IV: jumlah paling sedikit 42,8 Rp miliar", "TW IV: jumlah paling sedikit 8,8 Rp miliar"]
+    assert tabel.loc["BGR-05", "Agar hijau"] == "TW IV: nilai paling sedikit 4,25 indeks"  # the survey, still grey
+    at.sidebar.selectbox(key="tahun").set_value(2017).run()
+    pilih_unit(at, "BTP")
+    at.sidebar.radio(key="triwulan").set_value(2).run()
+    tabel = baca_tabel(at, "tabel_kebutuhan")
+    # audit findings (minimize, target 0, worst 10): one already found, so hijau can no longer be reached
+    assert tabel.iloc[0][["Kode IKU", "Agar hijau", "Agar tidak merah"]].tolist() == [
+        "BTP-07", "tidak mungkin tercapai", "TW III–IV: jumlah paling banyak 1"]
+    at.sidebar.radio(key="triwulan").set_value(4).run()
+    assert not [c for c in at.container if getattr(c, "key", None) == "tabel_kebutuhan"]
+    assert any(s.value.startswith("Semua IKU yang ditampilkan sudah pasti hijau") for s in at.success)

@@ -1,0 +1,164 @@
+"""Kebutuhan realisasi: what the rest of the year must bring for an IKU to end the year hijau (or leave merah).
+
+The year-end value of an IKU consolidates all its measured quarters. Some are
+reported (through the quarter being discussed); the rest are still to come.
+What those must bring depends on the consolidation:
+
+* ``sum`` — the **total** of the remaining quarters (what remains of the target);
+* ``average`` — what the remaining quarters must **average**;
+* ``last`` — the **value** the last measured quarter must show.
+
+The bound follows from inverting the capaian formula of the polarity
+(``DOMAIN.md``): a maximize IKU needs the year's realisasi R ≥ T × ambang / 100;
+a minimize IKU needs R ≤ (2 − ambang / 100) × T; a stabilize IKU needs R/T within
+the band whose conversion reaches the threshold. Realisasi are taken as never
+negative (unless a target or a reported value is) and a percentage (satuan "%")
+as never above 100: a bound outside that range is *tidak mungkin tercapai*, a
+requirement every possible value meets is *sudah aman*.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from kinerja_core.konsolidasi import konsolidasikan
+from kinerja_core.model import Iku, Konsolidasi, Polaritas
+from kinerja_core.profil import KEMENKEU, ProfilAturan
+
+
+class Keadaan(str, Enum):
+    """Where an IKU stands against a threshold for the year."""
+
+    PERLU = "perlu"  # the remaining quarters must bring the bound
+    AMAN = "sudah-aman"  # every possible value keeps it at the threshold
+    MUSTAHIL = "tidak-mungkin"  # no possible value reaches it
+    LENGKAP = "lengkap"  # nothing remains to report: the year is decided
+    TIDAK_TERHITUNG = "tidak-terhitung"  # the capaian itself is not computable (target 0 …)
+
+
+class Makna(str, Enum):
+    """What the bound is a bound of."""
+
+    JUMLAH = "jumlah"  # the total of the remaining quarters (sum)
+    RATA_RATA = "rata-rata"  # their average (average)
+    NILAI = "nilai"  # the value of the last measured quarter (last)
+
+
+@dataclass(frozen=True)
+class Kebutuhan:
+    """What the remaining quarters must bring for capaian ≥ ``ambang`` at year end.
+
+    ``paling_sedikit`` / ``paling_banyak``: the bound(s) on the quantity ``makna`` (None: no bound that way);
+    a maximize IKU gets a lower bound, a minimize one an upper bound, a stabilize one both.
+    """
+
+    ambang: float
+    keadaan: Keadaan
+    makna: Makna
+    triwulan_sisa: tuple[int, ...]
+    paling_sedikit: float | None = None
+    paling_banyak: float | None = None
+
+
+def _batas_r(iku: Iku, target: float, ambang: float, profil: ProfilAturan) -> tuple[float, float] | None:
+    """The year's realisasi R that give capaian ≥ ``ambang`` (before rounding), as [lo, hi]; None when the
+    capaian cannot be computed."""
+    a = ambang / 100
+    if iku.polaritas is Polaritas.MAXIMIZE:
+        if target == 0:
+            return None
+        batas = target * a if target > 0 else target * (2 - a)  # (2 − R/T)·100 ≥ ambang with T < 0
+        if iku.konversi_120 and target > 0:
+            batas = min(batas, target)  # meeting the target scores the cap
+        return batas, math.inf
+    if iku.polaritas is Polaritas.MINIMIZE:
+        if target == 0:
+            w = iku.realisasi_terburuk
+            return None if w is None or w <= 0 else (-math.inf, w * (1 - a))
+        batas = target * (2 - a) if target > 0 else target * a  # R/T·100 ≥ ambang with T < 0
+        if iku.konversi_120 and target > 0:
+            batas = max(batas, target)
+        return -math.inf, batas
+    if target == 0:
+        return None
+    indeks = _balik_skala(ambang, profil.skala_stabilize)  # the deviation index needed
+    if indeks is None:
+        return (math.inf, -math.inf)  # no index reaches it: an empty band
+    c = indeks / 100
+    lo, hi = target * c, target * (2 - c)
+    return (min(lo, hi), max(lo, hi))
+
+
+def _balik_skala(y: float, skala: Sequence[tuple[float, float]]) -> float | None:
+    """The smallest deviation index whose conversion reaches ``y`` (None when none does).
+
+    >>> _balik_skala(100, ((0, 0), (90, 100), (100, 120))), _balik_skala(80, ((0, 0), (90, 100), (100, 120)))
+    (90.0, 72.0)
+    """
+    if y <= skala[0][1]:
+        return float(skala[0][0])
+    for (xa, ya), (xb, yb) in zip(skala, skala[1:]):
+        if ya < y <= yb:
+            return xa + (xb - xa) * (y - ya) / (yb - ya)
+    return None
+
+
+def kebutuhan_realisasi(iku: Iku, realisasi: Sequence[float | None], triwulan: int, ambang: float | None = None,
+                        profil: ProfilAturan = KEMENKEU) -> Kebutuhan:
+    """What the quarters after ``triwulan`` (and any measured quarter not yet reported) must bring for the
+    IKU to end the year with capaian ≥ ``ambang`` (default: the profile's hijau threshold).
+
+    PNBP of Balai Teknologi Polimer 2017: targets 0,9 / 1,2 / 1,6 / 2,0 (Rp miliar, summed: 5,7 for the
+    year), realisasi 1,0 / 1,1 / 1,5 through TW III. To end hijau TW IV must bring at least 5,7 − 3,6 = 2,1;
+    to leave merah, 0,8 × 5,7 − 3,6 = 0,96:
+
+    >>> from kinerja_core.model import Konsolidasi
+    >>> pnbp = Iku("BTP", "PNBP", "Penerimaan PNBP", Polaritas.MAXIMIZE, Konsolidasi.SUM, bobot=20,
+    ...            target=(0.9, 1.2, 1.6, 2.0))
+    >>> k = kebutuhan_realisasi(pnbp, (1.0, 1.1, 1.5, None), 3)
+    >>> k.keadaan.value, k.makna.value, k.triwulan_sisa, round(k.paling_sedikit, 2)
+    ('perlu', 'jumlah', (4,), 2.1)
+    >>> round(kebutuhan_realisasi(pnbp, (1.0, 1.1, 1.5, None), 3, 80).paling_sedikit, 2)
+    0.96
+    """
+    ambang = profil.batas_hijau if ambang is None else ambang
+    makna = {Konsolidasi.SUM: Makna.JUMLAH, Konsolidasi.AVERAGE: Makna.RATA_RATA, Konsolidasi.LAST: Makna.NILAI}[
+        iku.konsolidasi]
+    terukur = iku.triwulan_terukur
+    diketahui = [q for q in terukur if q <= triwulan and realisasi[q - 1] is not None]
+    sisa = tuple(q for q in terukur if q not in diketahui)
+    if iku.konsolidasi is Konsolidasi.LAST:  # only the last measured quarter makes the year's value
+        sisa = () if terukur[-1] in diketahui else (terukur[-1],)
+    if not sisa:
+        return Kebutuhan(ambang, Keadaan.LENGKAP, makna, ())
+    target_tahun = konsolidasikan([iku.target[q - 1] for q in terukur], iku.konsolidasi)  # type: ignore[misc]
+    batas = _batas_r(iku, target_tahun, ambang, profil)
+    if batas is None:
+        return Kebutuhan(ambang, Keadaan.TIDAK_TERHITUNG, makna, sisa)
+    nilai = [float(realisasi[q - 1]) for q in diketahui]  # type: ignore[arg-type]
+    jumlah, n, n_sisa = sum(nilai), len(terukur), len(sisa)
+    # R as a function of x, the quantity asked for: R = a + b·x
+    if iku.konsolidasi is Konsolidasi.SUM:
+        a, b = jumlah, 1.0
+    elif iku.konsolidasi is Konsolidasi.AVERAGE:
+        a, b = jumlah / n, n_sisa / n
+    else:
+        a, b = 0.0, 1.0
+    x_lo, x_hi = (batas[0] - a) / b, (batas[1] - a) / b
+    # what x can be at all: realisasi ≥ 0 (unless negatives occur), ≤ 100 for a percentage
+    negatif = any(v < 0 for v in nilai) or any(t is not None and t < 0 for t in iku.target)
+    persen = iku.satuan.strip().lower() in ("%", "persen", "persentase")
+    kali = n_sisa if iku.konsolidasi is Konsolidasi.SUM else 1
+    mungkin_lo = -math.inf if negatif else 0.0
+    mungkin_hi = 100.0 * kali if persen else math.inf
+    if x_lo > x_hi or x_lo > mungkin_hi or x_hi < mungkin_lo:
+        return Kebutuhan(ambang, Keadaan.MUSTAHIL, makna, sisa)
+    if x_lo <= mungkin_lo and x_hi >= mungkin_hi:
+        return Kebutuhan(ambang, Keadaan.AMAN, makna, sisa)
+    return Kebutuhan(ambang, Keadaan.PERLU, makna, sisa,
+                     paling_sedikit=x_lo if x_lo > mungkin_lo else None,
+                     paling_banyak=x_hi if x_hi < mungkin_hi else None)
+
