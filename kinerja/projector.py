@@ -85,7 +85,7 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   .dko-catatan, .dko-catatan p, .dko-catatan li {{font-size: 1.35rem; line-height: 1.4;}}
   .dko-catatan p {{margin-bottom: 0.4rem;}}
   .dko-catatan b {{color: {w['redup']};}}
-  .dko-kebutuhan {{font-size: 1.35rem; line-height: 1.4; margin-bottom: 0.6rem;}}
+  .dko-kebutuhan, .dko-kebutuhan p {{font-size: 1.35rem; line-height: 1.4; margin-bottom: 0.6rem;}}
   .dko-kebutuhan b {{color: {w['redup']};}}
 </style>
 """
@@ -216,8 +216,8 @@ def sampai_akhir_tahun(s: SlideIku) -> str:
         isi = t("dialog.agar_hijau", teks=teks_kebutuhan(hijau, s.iku.satuan))
         if merah.keadaan is not Keadaan.AMAN:
             isi += "; " + t("dialog.agar_tidak_merah", teks=teks_kebutuhan(merah, s.iku.satuan))
-    return (f'<p class="dko-kebutuhan" data-testid="dialog-kebutuhan"><b>{t("dialog.sampai_akhir_tahun")}</b> — '
-            f'{_e(isi)}</p>')
+    return (f'<div class="dko-kebutuhan" data-testid="dialog-kebutuhan"><p><b>{t("dialog.sampai_akhir_tahun")}'
+            f'</b> — {_e(isi)}</p></div>')
 
 
 def catatan(s: SlideIku, tw: str) -> str:

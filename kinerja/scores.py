@@ -18,7 +18,7 @@ import pandas as pd
 from kinerja.texts import keterangan_alasan, label_status, nama_status, t, teks_kebutuhan
 from kinerja_core.capaian import HasilIku, nilai_iku, status_capaian
 from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi
-from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, nilai_kolom, nko_kolom
+from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, biaya_kolom, nilai_kolom, nko_kolom
 from kinerja_core.model import TRIWULAN, AlasanAbu, Iku, Konsolidasi, Perspektif, Polaritas, Status
 from kinerja_core.nko import JumlahStatus, Nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
@@ -249,6 +249,45 @@ def tabel_kebutuhan(skor_iku: pd.DataFrame, triwulan: int, profil: ProfilAturan 
     tabel = pd.DataFrame(baris, columns=["_urut", *KOLOM_KEBUTUHAN])
     return tabel.sort_values("_urut", kind="stable").drop(columns="_urut").reset_index(drop=True).astype(
         {"capaian": float})
+
+
+def tabel_biaya_nko(skor_iku: pd.DataFrame, unit: pd.DataFrame, profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
+    """The IKU that cost the NKO of a ``skor`` table points, most first: kode_unit, nama_unit, kode_iku,
+    nama_iku, capaian, status, bagian (the IKU's share of the NKO, %), biaya (bagian × (100 − capaian), NKO
+    points). The costs of every IKU (those above 100 count negative) add up to 100 − NKO.
+
+    KPPBC Bogor's survey is grey in TW III and costs nothing; an IKU with 10 % of the NKO at capaian 70 costs
+    3 points.
+    """
+    biaya = biaya_kolom(skor_iku["capaian"].to_numpy(dtype=float), skor_iku["bobot"].to_numpy(dtype=float),
+                        _petakan(skor_iku["perspektif"], _PERSPEKTIF), np.zeros(len(skor_iku), dtype=np.intp),
+                        profil)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        bagian = np.where(np.isnan(biaya), np.nan, biaya / (100.0 - skor_iku["capaian"].to_numpy(dtype=float)))
+    nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
+    tabel = skor_iku.assign(biaya=biaya, bagian=bagian * 100,
+                            nama_unit=_petakan(skor_iku["kode_unit"], nama_unit, bawaan=True))
+    tabel = tabel[tabel["biaya"] > 0].sort_values("biaya", ascending=False, kind="stable")
+    return tabel[["kode_unit", "nama_unit", "kode_iku", "nama_iku", "capaian", "status", "bagian", "biaya"]
+                 ].reset_index(drop=True).astype({"capaian": float, "bagian": float, "biaya": float})
+
+
+def biaya_per_sub_unit(biaya: pd.DataFrame, pohon: Pohon, kode_unit: str, unit: pd.DataFrame) -> pd.DataFrame:
+    """The NKO points a unit's own IKU and each direct sub-unit's IKU (its whole subtree) cost the unit's NKO
+    (``tabel_biaya_nko`` summed), most first: kode_unit, nama_unit, biaya, jumlah_iku.
+
+    A Kanwil sees which office pulls its NKO down: "KPPBC TMP A Bekasi · 4,2 poin · 3 IKU".
+    """
+    cabang = {kode_unit: kode_unit}
+    for anak in pohon.anak.get(kode_unit, []):
+        for k in pohon.subpohon(anak):
+            cabang.setdefault(k, anak)
+    per = biaya.assign(cabang=biaya["kode_unit"].map(cabang)).dropna(subset=["cabang"]).groupby(
+        "cabang", sort=False).agg(biaya=("biaya", "sum"), jumlah_iku=("biaya", "size"))
+    nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
+    per = per.sort_values("biaya", ascending=False, kind="stable").reset_index(names="kode_unit")
+    return per.assign(nama_unit=_petakan(per["kode_unit"], nama_unit, bawaan=True))[
+        ["kode_unit", "nama_unit", "biaya", "jumlah_iku"]]
 
 
 def jumlah_status(skor_iku: pd.DataFrame) -> JumlahStatus:

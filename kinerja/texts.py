@@ -486,6 +486,16 @@ TEKS: dict[str, dict[str, str]] = {
             "Kebutuhan realisasi dihitung untuk paling banyak {batas} IKU; pilih unit yang lebih rendah."
         ),
         "kolom.agar_hijau": "Agar hijau",
+        "kolom.bagian": "Porsi NKO (%)",
+        "kolom.biaya": "Poin NKO hilang",
+        "kolom.jumlah_iku": "IKU",
+        "ringkasan.biaya": "Yang paling menurunkan NKO",
+        "ringkasan.biaya_bantuan": (
+            "Agenda rapat menurut urutan: setiap IKU di bawah 100 kehilangan *porsi NKO × (100 − capaian)* poin. "
+            "Porsi NKO adalah bobot IKU di perspektifnya dikali bobot perspektif; IKU abu-abu tidak dihitung. "
+            "Poin semua IKU (capaian di atas 100 menambah) berjumlah 100 − NKO ({nko})."
+        ),
+        "ringkasan.biaya_kosong": "Tidak ada IKU yang menurunkan NKO: semua capaian yang terhitung ≥ 100.",
         "dialog.sampai_akhir_tahun": "Sampai akhir tahun",
         "dialog.pasti_hijau": "sudah pasti hijau",
         "dialog.agar_hijau": "agar hijau: {teks}",

@@ -354,6 +354,12 @@ class Pilihan:
             tabel = tabel[tabel["status"].isin(f.status)].reset_index(drop=True)
         return tabel
 
+    def biaya_nko(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The IKU that cost the headline NKO points, most first (``scores.tabel_biaya_nko``), and the same summed
+        per direct sub-unit (``scores.biaya_per_sub_unit``; empty without sub-units)."""
+        f = self.filter
+        return _biaya(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan, f.perspektif)
+
     def semua_triwulan(self) -> pd.DataFrame:
         """The selected units' IKU in every quarter (``scores.tabel_semua_triwulan`` of the cached scores)."""
         return scores.tabel_semua_triwulan([skor(self.filter, q, self.versi) for q in TRIWULAN])
@@ -366,6 +372,17 @@ def _ikhtisar(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub
     kepala = scores.ikhtisar(_skor(path, versi, tahun, kode_unit, sub_unit, triwulan), kode_unit, konteks.nama,
                              perspektif)
     return kepala, scores.tabel_iku(kepala.lingkup, konteks.unit)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _biaya(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
+           perspektif: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    konteks = _tahun_data(path, versi, tahun)
+    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif)
+    biaya = scores.tabel_biaya_nko(kepala.lingkup, konteks.unit)
+    per_anak = (scores.biaya_per_sub_unit(biaya, konteks.pohon, kode_unit, konteks.unit)
+                if sub_unit and konteks.pohon.anak.get(kode_unit) else biaya.iloc[0:0])
+    return biaya, per_anak
 
 
 BATAS_KEBUTUHAN = 2000

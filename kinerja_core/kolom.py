@@ -175,6 +175,49 @@ def nko_kolom(capaian: np.ndarray, bobot: np.ndarray, perspektif: np.ndarray, ke
     ...           np.array(["Customer"] * 3), np.array(["BTP"] * 3))
     {'BTP': 99.0}
     """
+    t = _timbangan(capaian, bobot, perspektif, kelompok, profil)
+    n_p = np.bincount(t.pi, weights=t.relatif * t.c, minlength=len(t.bobot_iku)) / t.bobot_iku
+    pembilang = np.bincount(t.kelompok_pasangan, weights=t.w_p * n_p, minlength=len(t.label))
+    penyebut = np.bincount(t.kelompok_pasangan, weights=t.w_p, minlength=len(t.label))
+    ada = penyebut > 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        nilai = _bulatkan(np.where(ada, pembilang / np.where(ada, penyebut, 1.0), 0.0), profil.desimal)
+    return {k: float(v) if a else None for k, v, a in zip(t.label, nilai.tolist(), ada.tolist())}
+
+
+def biaya_kolom(capaian: np.ndarray, bobot: np.ndarray, perspektif: np.ndarray, kelompok: np.ndarray,
+                profil: ProfilAturan = KEMENKEU) -> np.ndarray:
+    """The NKO points each IKU costs its group (``nko.biaya_nko``), whole columns at once; NaN when grey.
+
+    >>> biaya_kolom(np.array([120.0, 90.0, np.nan]), np.array([30.0, 70.0, 10.0]),
+    ...             np.array(["Customer"] * 3), np.array(["BTP"] * 3)).round(2).tolist()
+    [-6.0, 7.0, nan]
+    """
+    t = _timbangan(capaian, bobot, perspektif, kelompok, profil)
+    penyebut = np.bincount(t.kelompok_pasangan, weights=t.w_p, minlength=len(t.label))
+    bagian = t.w_p[t.pi] / penyebut[t.gi] * t.relatif / t.bobot_iku[t.pi]  # the IKU's share of its group's NKO
+    hasil = np.full(len(t.dihitung), np.nan)
+    hasil[t.dihitung] = bagian * (100.0 - t.c)
+    return hasil
+
+
+@dataclass(frozen=True)
+class _Timbangan:
+    """How the IKU of each group weigh in its NKO (the computable ones: ``dihitung``)."""
+
+    label: list[object]
+    dihitung: np.ndarray
+    gi: np.ndarray
+    c: np.ndarray
+    pi: np.ndarray
+    relatif: np.ndarray
+    bobot_iku: np.ndarray
+    w_p: np.ndarray
+    kelompok_pasangan: np.ndarray
+
+
+def _timbangan(capaian: np.ndarray, bobot: np.ndarray, perspektif: np.ndarray, kelompok: np.ndarray,
+               profil: ProfilAturan) -> _Timbangan:
     label, gi = _nomori(np.asarray(kelompok))
     n_kelompok = len(label)
     c, b = np.asarray(capaian, dtype=float), np.asarray(bobot, dtype=float)
@@ -189,22 +232,15 @@ def nko_kolom(capaian: np.ndarray, bobot: np.ndarray, perspektif: np.ndarray, ke
     # (group, perspective) pairs numbered in order of first appearance, as the reference's dicts fill
     n_anggota = max(len(anggota), 1)
     pasangan, pi = _nomori(gi * n_anggota + pk)
-    n_pasangan = len(pasangan)
     # np.bincount adds in index order: the same sequence of additions as the reference's sums
     relatif = b / skala[gi]
-    bobot_iku = np.bincount(pi, weights=relatif, minlength=n_pasangan)
-    n_p = np.bincount(pi, weights=relatif * c, minlength=n_pasangan) / bobot_iku
-    kelompok_pasangan = np.array(pasangan, dtype=np.intp) // n_anggota
+    bobot_iku = np.bincount(pi, weights=relatif, minlength=len(pasangan))
     if profil.bobot_perspektif:
         w_p = np.array([profil.bobot_perspektif.get(anggota[x % n_anggota], 0.0) for x in pasangan], dtype=float)
     else:
         w_p = bobot_iku
-    pembilang = np.bincount(kelompok_pasangan, weights=w_p * n_p, minlength=n_kelompok)
-    penyebut = np.bincount(kelompok_pasangan, weights=w_p, minlength=n_kelompok)
-    ada = penyebut > 0
-    with np.errstate(invalid="ignore", divide="ignore"):
-        nilai = _bulatkan(np.where(ada, pembilang / np.where(ada, penyebut, 1.0), 0.0), profil.desimal)
-    return {k: float(v) if a else None for k, v, a in zip(label, nilai.tolist(), ada.tolist())}
+    return _Timbangan(label, dihitung, gi, c, pi, relatif, bobot_iku, w_p,
+                      np.array(pasangan, dtype=np.intp) // n_anggota)
 
 
 def _nomori(nilai: np.ndarray) -> tuple[list[object], np.ndarray]:

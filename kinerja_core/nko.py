@@ -91,3 +91,39 @@ def hitung_nko(hasil: Iterable[HasilIku], profil: ProfilAturan = KEMENKEU) -> Nk
         penyebut += w_p
     nilai = bulatkan(pembilang / penyebut, profil.desimal) if penyebut > 0 else None
     return Nko(nilai, status_capaian(nilai, profil), hitung_status(semua))
+
+
+def biaya_nko(hasil: Iterable[HasilIku], profil: ProfilAturan = KEMENKEU) -> list[float | None]:
+    """The NKO points each IKU costs its unit: its share of the NKO × (100 − capaian); None when grey.
+
+    The share is the IKU's bobot within its perspective times the perspective's weight, as ``hitung_nko``
+    weighs them, so the costs add up to 100 − NKO (before rounding). A capaian above 100 costs less than
+    nothing: it lifts the NKO. The meeting's agenda is the largest costs first.
+
+    The same three IKU as ``hitung_nko``'s example: 0,3 × (100 − 120) = −6 and 0,7 × (100 − 90) = 7, which
+    make the 1 point between 99 and 100:
+
+    >>> from kinerja_core.capaian import Capaian, HasilIku
+    >>> from kinerja_core.konsolidasi import NilaiSdTriwulan
+    >>> from kinerja_core.model import Iku, Konsolidasi, Polaritas
+    >>> def hasil(bobot, nilai):
+    ...     iku = Iku("U", "X", "x", Polaritas.MAXIMIZE, Konsolidasi.SUM, bobot, (1.0, None, None, None))
+    ...     return HasilIku(iku, NilaiSdTriwulan(1, 1.0, None), Capaian(nilai, status_capaian(nilai)))
+    >>> [None if b is None else round(b, 2) for b in biaya_nko([hasil(30, 120.0), hasil(70, 90.0), hasil(10, None)])]
+    [-6.0, 7.0, None]
+    """
+    semua = list(hasil)
+    dihitung = [h for h in semua if h.capaian.nilai is not None and h.iku.bobot > 0]
+    bobot_p: dict[Perspektif, float] = {}
+    for h in dihitung:
+        bobot_p[h.iku.perspektif] = bobot_p.get(h.iku.perspektif, 0.0) + h.iku.bobot
+    w_p = {p: (profil.bobot_perspektif.get(p, 0.0) if profil.bobot_perspektif else b) for p, b in bobot_p.items()}
+    total = sum(w_p.values())
+    if total <= 0:
+        return [None] * len(semua)
+    masuk = {id(h) for h in dihitung}
+    return [
+        w_p[h.iku.perspektif] / total * h.iku.bobot / bobot_p[h.iku.perspektif] * (100 - h.capaian.nilai)
+        if id(h) in masuk else None
+        for h in semua
+    ]

@@ -203,8 +203,9 @@ else:
                         config={"displayModeBar": False}, theme=None)  # our projector colours, not Streamlit's
         st.markdown(projector.progres(s.progres), unsafe_allow_html=True)
     with kanan:
+        st.markdown(projector.sampai_akhir_tahun(s), unsafe_allow_html=True)
         st.markdown(f"### {t('dialog.catatan')}")
-        st.markdown(projector.sampai_akhir_tahun(s) + projector.catatan(s, tw), unsafe_allow_html=True)
+        st.markdown(projector.catatan(s, tw), unsafe_allow_html=True)
 
         # the secretary's notes for this IKU and quarter: saved as a revision, with who and when.
         # Every field's key names the IKU, the quarter and the stored note, so the form on screen always holds

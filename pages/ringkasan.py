@@ -83,6 +83,22 @@ ui.tabel_status(
     column_config={t(f"kolom.{k}"): st.column_config.TextColumn(width=w) for k, w in kolom_tabel.items()},
 )
 
+# the meeting's agenda: what costs the NKO the most points (kinerja_core.nko.biaya_nko)
+biaya, biaya_anak = p.biaya_nko()
+st.subheader(t("ringkasan.biaya"))
+st.markdown(t("ringkasan.biaya_bantuan", nko=angka(kepala.nko.nilai)))
+if biaya.empty:
+    st.success(t("ringkasan.biaya_kosong"), icon=":material/check_circle:")
+else:
+    if not biaya_anak.empty:
+        ui.tabel_angka(biaya_anak.drop(columns="kode_unit").rename(columns={
+            k: t(f"kolom.{k}") for k in ("nama_unit", "biaya", "jumlah_iku")}), key="tabel_biaya_unit")
+    kolom_biaya = ["kode_iku", "status", "nama_iku", "capaian", "bagian", "biaya"]
+    if biaya["kode_unit"].nunique() > 1:
+        kolom_biaya.insert(0, "nama_unit")
+    ui.tabel_status(ui.halaman(biaya, "tabel_biaya", PER_HALAMAN)[kolom_biaya].rename(
+        columns={k: t(f"kolom.{k}") for k in kolom_biaya}), key="tabel_biaya", kolom_status=t("kolom.status"))
+
 # what the rest of the year must bring, for every IKU not yet sure to end hijau (kinerja_core.kebutuhan)
 st.subheader(t("ringkasan.kebutuhan"))
 st.markdown(t("ringkasan.kebutuhan_bantuan"))

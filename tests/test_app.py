@@ -318,3 +318,14 @@ def test_ringkasan_kebutuhan_realisasi_sampai_akhir_tahun(at):
     at.sidebar.radio(key="triwulan").set_value(4).run()
     assert not [c for c in at.container if getattr(c, "key", None) == "tabel_kebutuhan"]
     assert any(s.value.startswith("Semua IKU yang ditampilkan sudah pasti hijau") for s in at.success)
+
+
+def test_ringkasan_yang_paling_menurunkan_nko(at):
+    """Kanwil Jawa Barat TW III 2019: BKS-03 (capaian 75, 5/98 of the NKO) costs 5/98 × 25 = 1,28 points, the
+    most; Bekasi's IKU cost 3,25 points together, the Kanwil's own 0,09."""
+    pilih_unit(at, "KWBCJABAR")
+    biaya = baca_tabel(at, "tabel_biaya")
+    assert biaya["Kode IKU"].tolist()[:2] == ["BKS-03", "BKS-04"]
+    assert biaya["Poin NKO hilang"].tolist()[:2] == ["1,28", "0,94"]
+    per_unit = baca_tabel(at, "tabel_biaya_unit")
+    assert per_unit[["Unit", "Poin NKO hilang", "IKU"]].values.tolist()[0] == ["KPPBC TMP A Bekasi", "3,25", 4]

@@ -393,9 +393,9 @@ def test_detail_rapat_dan_arahan_disimpan_bersama_rapat(at, db_contoh):
 
 def test_slide_menyebut_yang_masih_dibutuhkan_sampai_akhir_tahun(at):
     ke_slide(at, 1)  # BGR-01: 170 for the year, 127,2 through TW III
-    assert ('<p class="dko-kebutuhan" data-testid="dialog-kebutuhan"><b>Sampai akhir tahun</b> — agar hijau: '
+    assert ('<div class="dko-kebutuhan" data-testid="dialog-kebutuhan"><p><b>Sampai akhir tahun</b> — agar hijau: '
             "TW IV: jumlah paling sedikit 42,8 Rp miliar; agar tidak merah: TW IV: jumlah paling sedikit 8,8 Rp "
-            "miliar</p>") in layar(at)
+            "miliar</p></div>") in layar(at)
     at.sidebar.radio(key="triwulan").set_value(4).run()  # TW IV not reported yet (the DKO is in October)
     ke_slide(at, 1)
     assert "agar hijau: TW IV: jumlah paling sedikit 42,8 Rp miliar" in layar(at)
