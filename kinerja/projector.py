@@ -14,7 +14,7 @@ import pandas as pd
 from kinerja.dialog import Rapat, Ringkasan, SlideIku
 from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_status, nama_triwulan, t, tanggal_panjang,
-    teks_kebutuhan,
+    jelaskan_capaian, teks_kebutuhan,
 )
 from kinerja_core.kebutuhan import Keadaan
 from kinerja_core.model import Status
@@ -87,6 +87,7 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   .dko-catatan b {{color: {w['redup']};}}
   .dko-kebutuhan, .dko-kebutuhan p {{font-size: 1.35rem; line-height: 1.4; margin-bottom: 0.6rem;}}
   .dko-kebutuhan b {{color: {w['redup']};}}
+  .dko-rumus {{font-size: 1.1rem; color: {w['redup']}; margin: -0.4rem 0 0.6rem 0;}}
 </style>
 """
 
@@ -188,6 +189,7 @@ def judul_slide(s: SlideIku, tw: str) -> str:
         f'<div class="dko-kotak"><div class="dko-label">{t("dialog.realisasi_sd", tw=tw)}</div>'
         f'<div class="dko-angka sedang">{nilai(h.sd_triwulan.realisasi)}</div></div>'
         f"</div>"
+        f'<div class="dko-rumus" data-testid="dialog-rumus">{_e(jelaskan_capaian(s.rumus()))}</div>'
     )
 
 

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kinerja.texts import keterangan_alasan, label_status, nama_status, t, teks_kebutuhan
+from kinerja.texts import jelaskan_capaian, keterangan_alasan, label_status, nama_status, t, teks_kebutuhan
 from kinerja_core.capaian import HasilIku, nilai_iku, status_capaian
 from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi
 from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, biaya_kolom, nilai_kolom, nko_kolom
 from kinerja_core.model import TRIWULAN, AlasanAbu, Iku, Konsolidasi, Perspektif, Polaritas, Status
 from kinerja_core.nko import JumlahStatus, Nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
+from kinerja_core.rumus import RumusNko, rumus_capaian
 from kinerja_core.unit import Pohon, Unit
 
 Kunci = tuple[str, str]
@@ -288,6 +289,25 @@ def biaya_per_sub_unit(biaya: pd.DataFrame, pohon: Pohon, kode_unit: str, unit: 
     per = per.sort_values("biaya", ascending=False, kind="stable").reset_index(names="kode_unit")
     return per.assign(nama_unit=_petakan(per["kode_unit"], nama_unit, bawaan=True))[
         ["kode_unit", "nama_unit", "biaya", "jumlah_iku"]]
+
+
+def penjelasan(skor_iku: pd.DataFrame, kunci: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU
+               ) -> list[str]:
+    """The capaian formula with its numbers (``texts.jelaskan_capaian``) of the IKU in ``kunci`` (kode_unit,
+    kode_iku; e.g. the rows of one page of a table), from their rows of a ``skor`` table."""
+    baris = skor_iku.set_index(["kode_unit", "kode_iku"]).loc[pd.MultiIndex.from_frame(kunci[["kode_unit",
+                                                                                              "kode_iku"]])]
+    return [jelaskan_capaian(rumus_capaian(_iku(r), realisasi_baris(r), triwulan, profil))
+            for r in baris.reset_index().itertuples(index=False)]
+
+
+def rumus_nko_tabel(skor_iku: pd.DataFrame, nko: float | None, profil: ProfilAturan = KEMENKEU) -> RumusNko:
+    """``kinerja_core.rumus.rumus_nko`` from whole columns: the computable IKU's bobot and capaian, their sums."""
+    c, b = skor_iku["capaian"].to_numpy(dtype=float), skor_iku["bobot"].to_numpy(dtype=float)
+    masuk = ~np.isnan(c) & (b > 0)
+    suku = tuple(zip(skor_iku["kode_iku"][masuk], b[masuk].tolist(), c[masuk].tolist()))
+    return RumusNko(suku, float(b[masuk].sum()), float((b[masuk] * c[masuk]).sum()), nko, int(np.isnan(c).sum()),
+                    bool(profil.bobot_perspektif))
 
 
 def jumlah_status(skor_iku: pd.DataFrame) -> JumlahStatus:

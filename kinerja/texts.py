@@ -13,6 +13,7 @@ import pandas as pd
 
 from kinerja_core.kebutuhan import Keadaan, Kebutuhan
 from kinerja_core.model import AlasanAbu, Status
+from kinerja_core.rumus import Bentuk, RumusCapaian, RumusNko, rumus_capaian
 
 BAHASA = "id"
 
@@ -473,6 +474,35 @@ TEKS: dict[str, dict[str, str]] = {
         "gerbang.perlu_hak": "Halaman ini perlu peran {peran} pada {unit} atau unit di atasnya. Minta admin memberi hak.",
         "masuk.salah": "Nama pengguna atau sandi salah.",
         "masuk.tunggu": "Terlalu banyak percobaan yang salah. Coba lagi dalam {detik} detik.",
+        # every number explained (kinerja_core.rumus)
+        "rumus.rasio": "Capaian = {r} / {t} × 100 = {mentah} %",
+        "rumus.dua-kurang": "Capaian = (2 − {r} / {t}) × 100 = {mentah} %",
+        "rumus.terburuk": "Capaian = ({w} − {r}) / {w} × 100 = {mentah} % (target 0: dari realisasi terburuk {w})",
+        "rumus.stabilize": (
+            "Indeks deviasi = {r} / {t} × 100 = {deviasi}; dikonversi dengan skala stabilize → capaian {mentah} %"
+        ),
+        "rumus.stabilize-atas": (
+            "Indeks deviasi = 200 − {r} / {t} × 100 = {deviasi} (di atas target); dikonversi dengan skala "
+            "stabilize → capaian {mentah} %"
+        ),
+        "rumus.konversi-120": "Realisasi {r} memenuhi target {t}; konversi 120 → capaian {nilai} %",
+        "rumus.dibatasi": " → dibatasi menjadi {nilai} %",
+        "rumus.akhir": " — polaritas {polaritas}, konsolidasi {konsolidasi} {triwulan}",
+        "rumus.konsolidasi.sum": "jumlah",
+        "rumus.konsolidasi.average": "rata-rata",
+        "rumus.konsolidasi.last": "nilai terakhir",
+        "rumus.abu": "Abu-abu: {alasan}",
+        "rumus.nko_awal": "NKO = Σ(bobot × capaian) / Σ bobot",
+        "rumus.nko_jumlah": " — {n} IKU terhitung",
+        "rumus.nko_abu": ", {abu} abu-abu tidak dihitung",
+        "rumus.nko_perspektif": "NKO = rata-rata nilai tiap perspektif dengan bobot perspektif profil = {nilai}",
+        "rumus.nko_kosong": "NKO tidak dapat dihitung: semua IKU abu-abu",
+        "ringkasan.rumus_bantuan": (
+            "Setiap angka dapat dihitung ulang dengan tangan: di bawah tabel IKU, \"Rumus setiap capaian\" "
+            "menuliskan rumus capaian dengan angkanya; capaian dibatasi 0–120 dan dibulatkan dua desimal."
+        ),
+        "kolom.rumus": "Rumus",
+        "ringkasan.rumus_judul": "Rumus setiap capaian di halaman ini",
         # what the rest of the year must bring (kinerja_core.kebutuhan)
         "ringkasan.kebutuhan": "Yang masih dibutuhkan sampai akhir tahun",
         "ringkasan.kebutuhan_bantuan": (
@@ -692,6 +722,59 @@ def keterangan_alasan(alasan: AlasanAbu | None, triwulan_target: int | None = No
 
 
 KOSONG = "—"
+
+
+def _rentang_triwulan(triwulan: tuple[int, ...]) -> str:
+    """'TW I–III' for consecutive quarters, else 'TW II, TW IV'."""
+    if not triwulan:
+        return ""
+    if len(triwulan) > 1 and list(triwulan) == list(range(triwulan[0], triwulan[-1] + 1)):
+        return f"{nama_triwulan(triwulan[0])}–{ROMAWI[triwulan[-1]]}"
+    return ", ".join(nama_triwulan(q) for q in triwulan)
+
+
+def jelaskan_capaian(r: RumusCapaian) -> str:
+    """The capaian with its formula and numbers, in words an auditor can recompute.
+
+    >>> from kinerja_core.model import Iku, Konsolidasi, Polaritas
+    >>> waktu = Iku("U", "K", "Waktu layanan", Polaritas.MINIMIZE, Konsolidasi.SUM, 1, (5.0, 3.0, 2.0, None))
+    >>> jelaskan_capaian(rumus_capaian(waktu, (4.0, 3.0, 1.0, None), 3))
+    'Capaian = (2 − 8 / 10) × 100 = 120,00 % — polaritas minimize, konsolidasi jumlah TW I–III'
+    """
+    iku = r.iku
+    akhir = t("rumus.akhir", polaritas=iku.polaritas.value, konsolidasi=t(f"rumus.konsolidasi.{iku.konsolidasi.value}"),
+              triwulan=_rentang_triwulan(r.triwulan))
+    if r.bentuk is None:
+        return t("rumus.abu", alasan=keterangan_alasan(r.alasan, (iku.triwulan_terukur or (None,))[0])) + (
+            akhir if r.triwulan else "")
+    isian = {"r": angka(r.realisasi, 4), "t": angka(r.target, 4), "w": angka(iku.realisasi_terburuk, 4),
+             "mentah": angka(r.mentah, 2, tetap=True), "nilai": angka(r.nilai, 2, tetap=True),
+             "deviasi": angka(r.deviasi, 2, tetap=True)}
+    kunci = r.bentuk.value
+    if r.bentuk is Bentuk.STABILIZE and r.realisasi is not None and r.target and r.realisasi / r.target > 1:
+        kunci += "-atas"
+    teks = t(f"rumus.{kunci}", **isian)
+    if r.dibatasi and r.bentuk is not Bentuk.KONVERSI_120:
+        teks += t("rumus.dibatasi", nilai=isian["nilai"])
+    return teks + akhir
+
+
+def jelaskan_nko(r: RumusNko, batas_suku: int = 6) -> str:
+    """The NKO as the weighted mean with its numbers (the terms themselves when there are few).
+
+    >>> jelaskan_nko(RumusNko((("A", 30.0, 120.0), ("B", 70.0, 90.0)), 100.0, 9900.0, 99.0, 1, False))
+    'NKO = Σ(bobot × capaian) / Σ bobot = (30 × 120 + 70 × 90) / (30 + 70) = 9.900 / 100 = 99,00 — 2 IKU terhitung, 1 abu-abu tidak dihitung'
+    """
+    if r.nilai is None:
+        return t("rumus.nko_kosong")
+    jumlah = t("rumus.nko_jumlah", n=len(r.suku)) + (t("rumus.nko_abu", abu=r.abu_abu) if r.abu_abu else "")
+    if r.per_perspektif:
+        return t("rumus.nko_perspektif", nilai=angka(r.nilai, 2, tetap=True)) + jumlah
+    teks = t("rumus.nko_awal")
+    if len(r.suku) <= batas_suku:
+        teks += " = (" + " + ".join(f"{angka(b)} × {angka(c)}" for _, b, c in r.suku) + ") / (" + " + ".join(
+            angka(b) for _, b, _ in r.suku) + ")"
+    return teks + f" = {angka(r.jumlah_kali)} / {angka(r.jumlah_bobot)} = {angka(r.nilai, 2, tetap=True)}" + jumlah
 
 
 def teks_kebutuhan(k: Kebutuhan, satuan: str = "") -> str:

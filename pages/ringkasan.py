@@ -9,7 +9,7 @@ import html
 import streamlit as st
 
 from kinerja import charts, scores, ui
-from kinerja.texts import angka, nama_status, t
+from kinerja.texts import angka, jelaskan_nko, nama_status, t
 from kinerja_core.model import Status
 
 # The IKU table fits a 1366-wide laptop with the sidebar open (about 970 px of table): status and capaian
@@ -43,6 +43,7 @@ kolom[0].markdown(ui.kartu_nko(kepala.nko.nilai, kepala.nko.status, kepala.judul
                   unsafe_allow_html=True)
 for k, (s, n) in zip(kolom[1:], kepala.jumlah.menurut_status().items()):
     k.markdown(ui.kartu_status(s, n), unsafe_allow_html=True)
+st.caption(jelaskan_nko(scores.rumus_nko_tabel(kepala.lingkup, kepala.nko.nilai)), help=t("ringkasan.rumus_bantuan"))
 
 nko_unit, anak = p.per_unit()
 if not anak.empty:
@@ -82,6 +83,12 @@ ui.tabel_status(
     height=min(TINGGI_BARIS * len(baris) + 38, 2000),  # every row in view (the header is 35 px)
     column_config={t(f"kolom.{k}"): st.column_config.TextColumn(width=w) for k, w in kolom_tabel.items()},
 )
+
+# every capaian explained, for the rows on this page (the table itself keeps to a laptop's width)
+with st.expander(t("ringkasan.rumus_judul"), icon=":material/function:"):
+    ui.tabel(baris[["kode_iku", "nama_iku"]].assign(rumus=scores.penjelasan(kepala.lingkup, baris, f.triwulan))
+             .rename(columns={k: t(f"kolom.{k}") for k in ("kode_iku", "nama_iku", "rumus")}), key="tabel_rumus",
+             column_config={t("kolom.nama_iku"): st.column_config.TextColumn(width=260)})
 
 # the meeting's agenda: what costs the NKO the most points (kinerja_core.nko.biaya_nko)
 biaya, biaya_anak = p.biaya_nko()

@@ -329,3 +329,18 @@ def test_ringkasan_yang_paling_menurunkan_nko(at):
     assert biaya["Poin NKO hilang"].tolist()[:2] == ["1,28", "0,94"]
     per_unit = baca_tabel(at, "tabel_biaya_unit")
     assert per_unit[["Unit", "Poin NKO hilang", "IKU"]].values.tolist()[0] == ["KPPBC TMP A Bekasi", "3,25", 4]
+
+
+def test_setiap_angka_dijelaskan(at):
+    """Beside each capaian its formula with the numbers; beside the NKO its sums."""
+    pilih_unit(at, "KPPBCBOGOR")
+    tabel = baca_tabel(at, "tabel_rumus").set_index("Kode IKU")
+    assert tabel.loc["BGR-01", "Rumus"] == (
+        "Capaian = 127,2 / 123,5 × 100 = 103,00 % — polaritas maximize, konsolidasi jumlah TW I–III")
+    assert tabel.loc["BGR-04", "Rumus"].startswith("Capaian = (2 − ")
+    assert tabel.loc["BGR-05", "Rumus"].startswith("Abu-abu: ")
+    # 15 computable IKU: Σ bobot × capaian = 9 959,82 over Σ bobot = 94 → 105,955… → 105,96, the NKO card's
+    (nko,) = [c.value for c in at.caption if c.value.startswith("NKO = Σ(bobot × capaian) / Σ bobot")]
+    assert nko == ("NKO = Σ(bobot × capaian) / Σ bobot = 9.959,82 / 94 = 105,96 — 15 IKU terhitung, 1 abu-abu "
+                   "tidak dihitung")
+    assert any("105,96" in m.value and "NKO" in m.value for m in at.markdown)

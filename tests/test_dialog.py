@@ -393,6 +393,8 @@ def test_detail_rapat_dan_arahan_disimpan_bersama_rapat(at, db_contoh):
 
 def test_slide_menyebut_yang_masih_dibutuhkan_sampai_akhir_tahun(at):
     ke_slide(at, 1)  # BGR-01: 170 for the year, 127,2 through TW III
+    assert ('<div class="dko-rumus" data-testid="dialog-rumus">Capaian = 127,2 / 123,5 × 100 = 103,00 % — '
+            "polaritas maximize, konsolidasi jumlah TW I–III</div>") in layar(at)
     assert ('<div class="dko-kebutuhan" data-testid="dialog-kebutuhan"><p><b>Sampai akhir tahun</b> — agar hijau: '
             "TW IV: jumlah paling sedikit 42,8 Rp miliar; agar tidak merah: TW IV: jumlah paling sedikit 8,8 Rp "
             "miliar</p></div>") in layar(at)
