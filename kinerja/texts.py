@@ -13,7 +13,7 @@ import pandas as pd
 
 from kinerja_core.kebutuhan import Keadaan, Kebutuhan
 from kinerja_core.model import AlasanAbu, Status
-from kinerja_core.rumus import Bentuk, RumusCapaian, RumusNko, rumus_capaian
+from kinerja_core.rumus import Bentuk, RumusCapaian, RumusNko
 
 BAHASA = "id"
 
@@ -737,6 +737,7 @@ def jelaskan_capaian(r: RumusCapaian) -> str:
     """The capaian with its formula and numbers, in words an auditor can recompute.
 
     >>> from kinerja_core.model import Iku, Konsolidasi, Polaritas
+    >>> from kinerja_core.rumus import rumus_capaian
     >>> waktu = Iku("U", "K", "Waktu layanan", Polaritas.MINIMIZE, Konsolidasi.SUM, 1, (5.0, 3.0, 2.0, None))
     >>> jelaskan_capaian(rumus_capaian(waktu, (4.0, 3.0, 1.0, None), 3))
     'Capaian = (2 − 8 / 10) × 100 = 120,00 % — polaritas minimize, konsolidasi jumlah TW I–III'

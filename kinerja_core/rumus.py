@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from kinerja_core.capaian import HasilIku, _indeks_mentah, bulatkan, nilai_iku
-from kinerja_core.model import AlasanAbu, Iku, Konsolidasi, Polaritas
+from kinerja_core.model import AlasanAbu, Iku, Polaritas
 from kinerja_core.nko import hitung_nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
 
@@ -113,6 +113,7 @@ def rumus_nko(hasil: Iterable[HasilIku], profil: ProfilAturan = KEMENKEU) -> Rum
 
     >>> from kinerja_core.capaian import Capaian, HasilIku, status_capaian
     >>> from kinerja_core.konsolidasi import NilaiSdTriwulan
+    >>> from kinerja_core.model import Konsolidasi
     >>> def hasil(kode, bobot, nilai):
     ...     iku = Iku("U", kode, "x", Polaritas.MAXIMIZE, Konsolidasi.SUM, bobot, (1.0, None, None, None))
     ...     return HasilIku(iku, NilaiSdTriwulan(1, 1.0, None), Capaian(nilai, status_capaian(nilai)))
