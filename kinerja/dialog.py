@@ -23,6 +23,7 @@ from kinerja_core.kebutuhan import Kebutuhan, kebutuhan_realisasi
 from kinerja_core.model import TRIWULAN, Iku, Perspektif, Status
 from kinerja_core.nko import JumlahStatus, Nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
+from kinerja_core.prognosis import prognosis_iku
 from kinerja_core.rumus import RumusCapaian, rumus_capaian
 
 KOLOM_CATATAN = ["triwulan", "kendala", "rencana_aksi", "pic", "tenggat"]
@@ -73,6 +74,10 @@ class SlideIku:
     def rumus(self, profil: ProfilAturan = KEMENKEU) -> RumusCapaian:
         """The capaian's formula with the numbers put in (``kinerja_core.rumus``)."""
         return rumus_capaian(self.iku, self.realisasi, self.hasil.sd_triwulan.triwulan, profil)
+
+    def prognosis(self, profil: ProfilAturan = KEMENKEU) -> HasilIku | None:
+        """The year-end score at the run-rate so far (``kinerja_core.prognosis``); None without a run-rate."""
+        return prognosis_iku(self.iku, self.realisasi, self.hasil.sd_triwulan.triwulan, profil)
 
     def kebutuhan(self, profil: ProfilAturan = KEMENKEU) -> tuple[Kebutuhan, Kebutuhan]:
         """What the rest of the year must bring to end hijau, and to leave merah (``kinerja_core.kebutuhan``)."""

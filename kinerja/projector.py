@@ -218,8 +218,12 @@ def sampai_akhir_tahun(s: SlideIku) -> str:
         isi = t("dialog.agar_hijau", teks=teks_kebutuhan(hijau, s.iku.satuan))
         if merah.keadaan is not Keadaan.AMAN:
             isi += "; " + t("dialog.agar_tidak_merah", teks=teks_kebutuhan(merah, s.iku.satuan))
-    return (f'<div class="dko-kebutuhan" data-testid="dialog-kebutuhan"><p><b>{t("dialog.sampai_akhir_tahun")}'
-            f'</b> — {_e(isi)}</p></div>')
+    baris = f'<p><b>{t("dialog.sampai_akhir_tahun")}</b> — {_e(isi)}</p>'
+    akhir = s.prognosis()
+    if akhir is not None and akhir.capaian.nilai is not None:
+        baris += (f'<p><b>{t("dialog.prognosis")}</b> — {angka(akhir.capaian.nilai, tetap=True)} % · '
+                  f"{label_status(akhir.status)}</p>")
+    return f'<div class="dko-kebutuhan" data-testid="dialog-kebutuhan">{baris}</div>'
 
 
 def catatan(s: SlideIku, tw: str) -> str:

@@ -291,6 +291,41 @@ def biaya_per_sub_unit(biaya: pd.DataFrame, pohon: Pohon, kode_unit: str, unit: 
         ["kode_unit", "nama_unit", "biaya", "jumlah_iku"]]
 
 
+def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
+    """A ``lebar`` table scored through TW IV with the quarters still to come filled at the pace of each IKU's
+    latest reported quarter (``kinerja_core.prognosis``, whole columns at once): the ``skor`` columns of the
+    year-end prognosis, grey where an IKU has no pace yet. Same row order.
+    """
+    target = data[KOLOM_TARGET].to_numpy(dtype=float)
+    realisasi = data[KOLOM_REALISASI].to_numpy(dtype=float)
+    dilapor = ~np.isnan(target) & ~np.isnan(realisasi) & (np.arange(1, 5) <= triwulan)
+    akhir = np.where(dilapor, np.arange(4), -1).max(axis=1)  # the latest reported quarter, -1 for none
+    baris = np.arange(len(data))
+    t_akhir = np.where(akhir >= 0, target[baris, akhir], np.nan)
+    ada = (akhir >= 0) & (t_akhir > 0)
+    rasio = np.where(ada, realisasi[baris, akhir] / np.where(ada, t_akhir, 1.0), np.nan)
+    isi = np.where(dilapor, realisasi, target * rasio[:, None])
+    isi[~ada] = np.nan
+    return skor(data.assign(**{k: isi[:, i] for i, k in enumerate(KOLOM_REALISASI)}), 4, profil)
+
+
+KOLOM_PERINGATAN = ["kode_unit", "nama_unit", "kode_iku", "nama_iku", "capaian", "status", "capaian_prognosis",
+                    "status_prognosis"]
+
+
+def peringatan_prognosis(skor_iku: pd.DataFrame, akhir: pd.DataFrame, unit: pd.DataFrame) -> pd.DataFrame:
+    """The IKU hijau today whose prognosis (``prognosis`` of the same rows) ends the year kuning or merah,
+    lowest prognosis first."""
+    turun = (skor_iku["status"].to_numpy() == Status.HIJAU.value) & np.isin(
+        akhir["status"].to_numpy(), [Status.KUNING.value, Status.MERAH.value])
+    nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
+    tabel = skor_iku[turun].assign(capaian_prognosis=akhir["capaian"].to_numpy()[turun],
+                                   status_prognosis=akhir["status"].to_numpy()[turun])
+    tabel = tabel.assign(nama_unit=_petakan(tabel["kode_unit"], nama_unit, bawaan=True))
+    return tabel.sort_values("capaian_prognosis", kind="stable")[KOLOM_PERINGATAN].reset_index(drop=True).astype(
+        {"capaian": float, "capaian_prognosis": float})
+
+
 def penjelasan(skor_iku: pd.DataFrame, kunci: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU
                ) -> list[str]:
     """The capaian formula with its numbers (``texts.jelaskan_capaian``) of the IKU in ``kunci`` (kode_unit,
@@ -482,6 +517,14 @@ class Ikhtisar:
         return teks_cakupan(self.cakupan_nko)
 
 
+def dasar_nko_unit(lingkup: pd.DataFrame, kode_unit: str, milik_sendiri: bool | None = None) -> pd.DataFrame:
+    """The IKU a unit's headline NKO is taken over: its own when it has IKU of its own (a Kanwil's NKO is the
+    Kanwil's), else all of ``lingkup`` (a ministry without IKU of its own: the combined NKO below it)."""
+    if milik_sendiri is None:
+        milik_sendiri = bool((lingkup["kode_unit"] == kode_unit).any())
+    return lingkup[lingkup["kode_unit"] == kode_unit] if milik_sendiri else lingkup
+
+
 def ikhtisar(
     skor_iku: pd.DataFrame, kode_unit: str, nama_unit: dict[str, str], perspektif: Sequence[str] = (),
     profil: ProfilAturan = KEMENKEU,
@@ -489,7 +532,7 @@ def ikhtisar(
     """The headline figures of the IKU in ``skor_iku`` (the selected units, scored) for ``kode_unit``."""
     lingkup = skor_iku[skor_iku["perspektif"].isin(perspektif)] if perspektif else skor_iku
     milik_sendiri = bool((skor_iku["kode_unit"] == kode_unit).any())
-    dasar_nko = lingkup[lingkup["kode_unit"] == kode_unit] if milik_sendiri else lingkup
+    dasar_nko = dasar_nko_unit(lingkup, kode_unit, milik_sendiri)
     nama = nama_unit.get(kode_unit, kode_unit)
     saring = f" · {t('cakupan.perspektif', daftar=', '.join(perspektif))}" if perspektif else ""
     judul = t("cakupan.nko_unit", unit=nama) if milik_sendiri else t("cakupan.nko_gabungan")

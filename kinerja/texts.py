@@ -503,6 +503,16 @@ TEKS: dict[str, dict[str, str]] = {
         ),
         "kolom.rumus": "Rumus",
         "ringkasan.rumus_judul": "Rumus setiap capaian di halaman ini",
+        "ringkasan.prognosis": "Prognosis akhir tahun",
+        "ringkasan.prognosis_cara": (
+            "Cara: triwulan yang belum dilaporkan diisi **target triwulannya × laju triwulan terakhir yang "
+            "dilaporkan** (realisasi ÷ target triwulan itu), lalu tahun dinilai seperti biasa s.d. TW IV."
+        ),
+        "ringkasan.prognosis_nko": "NKO akhir tahun bila laju triwulan terakhir berlanjut: {nko} ({status}); sekarang {sekarang}.",
+        "ringkasan.prognosis_aman": "Tidak ada IKU hijau yang menurut laju triwulan terakhir akan berakhir kuning atau merah.",
+        "ringkasan.prognosis_menurun": "**{n} IKU hijau hari ini menuju kuning atau merah** bila lajunya tetap:",
+        "kolom.capaian_prognosis": "Capaian akhir tahun (prognosis)",
+        "kolom.status_prognosis": "Status akhir tahun",
         # what the rest of the year must bring (kinerja_core.kebutuhan)
         "ringkasan.kebutuhan": "Yang masih dibutuhkan sampai akhir tahun",
         "ringkasan.kebutuhan_bantuan": (
@@ -523,11 +533,13 @@ TEKS: dict[str, dict[str, str]] = {
         "ringkasan.biaya_bantuan": (
             "Agenda rapat menurut urutan: setiap IKU di bawah 100 kehilangan *porsi NKO × (100 − capaian)* poin. "
             "Porsi NKO adalah bobot IKU di perspektifnya dikali bobot perspektif; IKU abu-abu tidak dihitung. "
-            "Poin semua IKU (capaian di atas 100 menambah) berjumlah 100 − NKO ({nko})."
+            "Poin semua IKU yang ditampilkan (capaian di atas 100 menambah) berjumlah 100 − NKO gabungan "
+            "mereka ({nko})."
         ),
         "ringkasan.biaya_kosong": "Tidak ada IKU yang menurunkan NKO: semua capaian yang terhitung ≥ 100.",
         "dialog.sampai_akhir_tahun": "Sampai akhir tahun",
         "dialog.pasti_hijau": "sudah pasti hijau",
+        "dialog.prognosis": "Prognosis akhir tahun (laju triwulan terakhir)",
         "dialog.agar_hijau": "agar hijau: {teks}",
         "dialog.agar_tidak_merah": "agar tidak merah: {teks}",
         "kolom.agar_tidak_merah": "Agar tidak merah",

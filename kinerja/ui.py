@@ -30,6 +30,7 @@ from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_status, nama_triwulan, t,
 )
 from kinerja_core.model import TRIWULAN, Perspektif, Status
+from kinerja_core.nko import Nko
 from kinerja_core.unit import Pohon
 
 
@@ -360,6 +361,13 @@ class Pilihan:
         f = self.filter
         return _biaya(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan, f.perspektif)
 
+    def prognosis(self) -> tuple[Nko, pd.DataFrame]:
+        """The headline NKO at year end by the run-rate so far, and the IKU hijau today heading to kuning or merah
+        (``scores.prognosis``, ``scores.peringatan_prognosis``)."""
+        f = self.filter
+        return _prognosis(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
+                          f.perspektif)
+
     def semua_triwulan(self) -> pd.DataFrame:
         """The selected units' IKU in every quarter (``scores.tabel_semua_triwulan`` of the cached scores)."""
         return scores.tabel_semua_triwulan([skor(self.filter, q, self.versi) for q in TRIWULAN])
@@ -383,6 +391,16 @@ def _biaya(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_un
     per_anak = (scores.biaya_per_sub_unit(biaya, konteks.pohon, kode_unit, konteks.unit)
                 if sub_unit and konteks.pohon.anak.get(kode_unit) else biaya.iloc[0:0])
     return biaya, per_anak
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _prognosis(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
+               perspektif: tuple[str, ...]) -> tuple[Nko, pd.DataFrame]:
+    konteks = _tahun_data(path, versi, tahun)
+    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif)
+    akhir = scores.prognosis(kepala.lingkup, triwulan)
+    nko = scores.hitung_nko(scores.dasar_nko_unit(akhir, kode_unit))  # the headline's own base
+    return nko, scores.peringatan_prognosis(kepala.lingkup, akhir, konteks.unit)
 
 
 BATAS_KEBUTUHAN = 2000
@@ -532,7 +550,7 @@ def _angka_sebagai_teks(data: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, obj
     """
     tampil = data.copy()
     angka_kolom = [k for k in tampil.columns if pd.api.types.is_float_dtype(tampil[k])]
-    tetap = {t("kolom.capaian"), t("kolom.nko"), "capaian", "nko"}  # scores always with their 2 decimals
+    tetap = {t("kolom.capaian"), t("kolom.nko"), t("kolom.capaian_prognosis"), "capaian", "nko"}  # 2 decimals
     for k in angka_kolom:
         tampil[k] = tampil[k].map(lambda v, k=k: angka(v, tetap=k in tetap))
     return tampil, {k: st.column_config.TextColumn(alignment="right") for k in angka_kolom}
@@ -558,12 +576,14 @@ def tabel_angka(data: pd.DataFrame, key: str, **opsi: object) -> None:
     tabel(tampil, key, column_config=_gabung_kolom(kolom, opsi), **opsi)
 
 
-def tabel_status(data: pd.DataFrame, key: str, kolom_status: str = "status", **opsi: object) -> None:
-    """Like ``tabel_angka``, with the status column a coloured cell carrying shape and word."""
+def tabel_status(data: pd.DataFrame, key: str, kolom_status: str | tuple[str, ...] = "status", **opsi: object) -> None:
+    """Like ``tabel_angka``, with the status column(s) a coloured cell carrying shape and word."""
     tampil, kolom = _angka_sebagai_teks(data)
-    tampil[kolom_status] = tampil[kolom_status].map(lambda s: label_status(Status(s)))
+    daftar = [kolom_status] if isinstance(kolom_status, str) else list(kolom_status)
+    for k in daftar:
+        tampil[k] = tampil[k].map(lambda s: label_status(Status(s)))
     gaya_label = {label_status(s): gaya_sel_status(s) for s in Status}
-    gaya = tampil.style.map(lambda v: gaya_label.get(v, ""), subset=[kolom_status])
+    gaya = tampil.style.map(lambda v: gaya_label.get(v, ""), subset=daftar)
     tabel(gaya, key, column_config=_gabung_kolom(kolom, opsi), **opsi)
 
 

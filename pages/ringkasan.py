@@ -43,7 +43,8 @@ kolom[0].markdown(ui.kartu_nko(kepala.nko.nilai, kepala.nko.status, kepala.judul
                   unsafe_allow_html=True)
 for k, (s, n) in zip(kolom[1:], kepala.jumlah.menurut_status().items()):
     k.markdown(ui.kartu_status(s, n), unsafe_allow_html=True)
-st.caption(jelaskan_nko(scores.rumus_nko_tabel(kepala.lingkup, kepala.nko.nilai)), help=t("ringkasan.rumus_bantuan"))
+st.caption(jelaskan_nko(scores.rumus_nko_tabel(scores.dasar_nko_unit(kepala.lingkup, f.kode_unit), kepala.nko.nilai)),
+           help=t("ringkasan.rumus_bantuan"))
 
 nko_unit, anak = p.per_unit()
 if not anak.empty:
@@ -93,7 +94,7 @@ with st.expander(t("ringkasan.rumus_judul"), icon=":material/function:"):
 # the meeting's agenda: what costs the NKO the most points (kinerja_core.nko.biaya_nko)
 biaya, biaya_anak = p.biaya_nko()
 st.subheader(t("ringkasan.biaya"))
-st.markdown(t("ringkasan.biaya_bantuan", nko=angka(kepala.nko.nilai)))
+st.markdown(t("ringkasan.biaya_bantuan", nko=angka(scores.hitung_nko(kepala.lingkup).nilai, tetap=True)))
 if biaya.empty:
     st.success(t("ringkasan.biaya_kosong"), icon=":material/check_circle:")
 else:
@@ -105,6 +106,25 @@ else:
         kolom_biaya.insert(0, "nama_unit")
     ui.tabel_status(ui.halaman(biaya, "tabel_biaya", PER_HALAMAN)[kolom_biaya].rename(
         columns={k: t(f"kolom.{k}") for k in kolom_biaya}), key="tabel_biaya", kolom_status=t("kolom.status"))
+
+# where the year is heading at the run-rate so far (kinerja_core.prognosis)
+nko_akhir, menurun = p.prognosis()
+st.subheader(t("ringkasan.prognosis"))
+st.markdown(t("ringkasan.prognosis_cara"))
+teks_nko = t("ringkasan.prognosis_nko", nko=angka(nko_akhir.nilai, tetap=True), status=nama_status(nko_akhir.status),
+             sekarang=angka(kepala.nko.nilai, tetap=True))
+st.markdown(f'<div class="kinerja-cakupan" data-testid="ringkasan-prognosis">{html.escape(teks_nko)}</div>',
+            unsafe_allow_html=True)
+if menurun.empty:
+    st.caption(t("ringkasan.prognosis_aman"))
+else:
+    st.markdown(t("ringkasan.prognosis_menurun", n=len(menurun)))
+    kolom_menurun = ["kode_iku", "nama_iku", "status", "capaian", "status_prognosis", "capaian_prognosis"]
+    if menurun["kode_unit"].nunique() > 1:
+        kolom_menurun.insert(0, "nama_unit")
+    ui.tabel_status(ui.halaman(menurun, "tabel_menurun", PER_HALAMAN)[kolom_menurun].rename(
+        columns={k: t(f"kolom.{k}") for k in kolom_menurun}), key="tabel_menurun",
+        kolom_status=(t("kolom.status"), t("kolom.status_prognosis")))
 
 # what the rest of the year must bring, for every IKU not yet sure to end hijau (kinerja_core.kebutuhan)
 st.subheader(t("ringkasan.kebutuhan"))

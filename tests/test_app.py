@@ -344,3 +344,20 @@ def test_setiap_angka_dijelaskan(at):
     assert nko == ("NKO = Σ(bobot × capaian) / Σ bobot = 9.959,82 / 94 = 105,96 — 15 IKU terhitung, 1 abu-abu "
                    "tidak dihitung")
     assert any("105,96" in m.value and "NKO" in m.value for m in at.markdown)
+
+
+def test_prognosis_akhir_tahun_dan_iku_yang_menurun(at):
+    """BGR-01 strong in TW I (57,75 of 38,5) and weak in TW II (24,72 of 41,2, a pace of 0,6): hijau through TW II
+    (82,47 of 79,7 = 103,48 %), but TW III and IV at that pace (26,28 and 27,9) end the year at 136,65 of 170 =
+    80,38 % — kuning. The Ringkasan says so, with the NKO at year end on the same rule."""
+    pilih_unit(at, "KPPBCBOGOR")
+    unggah(at, "tw12.csv", b"tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW I;KPPBCBOGOR;BGR-01;57,75\n"
+                           b"2019;TW II;KPPBCBOGOR;BGR-01;24,72\n")
+    at.switch_page("pages/ringkasan.py").run()
+    at.sidebar.radio(key="triwulan").set_value(2).run()
+    menurun = baca_tabel(at, "tabel_menurun")
+    assert menurun[["Kode IKU", "Capaian (%)", "Capaian akhir tahun (prognosis)"]].values.tolist() == [
+        ["BGR-01", "103,48", "80,38"]]
+    assert "Hijau" in menurun["Status"].iloc[0] and "Kuning" in menurun["Status akhir tahun"].iloc[0]
+    (teks,) = [m.value for m in at.markdown if 'data-testid="ringkasan-prognosis"' in m.value]
+    assert "NKO akhir tahun bila laju triwulan terakhir berlanjut: " in teks

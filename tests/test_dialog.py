@@ -395,9 +395,10 @@ def test_slide_menyebut_yang_masih_dibutuhkan_sampai_akhir_tahun(at):
     ke_slide(at, 1)  # BGR-01: 170 for the year, 127,2 through TW III
     assert ('<div class="dko-rumus" data-testid="dialog-rumus">Capaian = 127,2 / 123,5 × 100 = 103,00 % — '
             "polaritas maximize, konsolidasi jumlah TW I–III</div>") in layar(at)
+    # prognosis: TW IV at TW III's pace, 46,5 × 48,2 / 43,8 = 51,17…, the year at 178,37… of 170: 104,92 %
     assert ('<div class="dko-kebutuhan" data-testid="dialog-kebutuhan"><p><b>Sampai akhir tahun</b> — agar hijau: '
             "TW IV: jumlah paling sedikit 42,8 Rp miliar; agar tidak merah: TW IV: jumlah paling sedikit 8,8 Rp "
-            "miliar</p></div>") in layar(at)
+            "miliar</p><p><b>Prognosis akhir tahun (laju triwulan terakhir)</b> — 104,92 % · ● Hijau</p></div>") in layar(at)
     at.sidebar.radio(key="triwulan").set_value(4).run()  # TW IV not reported yet (the DKO is in October)
     ke_slide(at, 1)
     assert "agar hijau: TW IV: jumlah paling sedikit 42,8 Rp miliar" in layar(at)
