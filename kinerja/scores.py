@@ -326,6 +326,38 @@ def peringatan_prognosis(skor_iku: pd.DataFrame, akhir: pd.DataFrame, unit: pd.D
         {"capaian": float, "capaian_prognosis": float})
 
 
+def per_kelompok(skor_iku: pd.DataFrame, kolom: str, profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
+    """The score of each perspektif or sasaran strategis (``kolom``): the NKO formula over its IKU (their bobot
+    and capaian, grey left out), the light of that score and the light counts, in order of first appearance.
+    Columns: the group, nilai, status, jumlah_iku and one count per status.
+
+    The strategy map people draw by hand: "Stakeholder 103,2 · 4 IKU: 4 hijau".
+    """
+    kelompok = skor_iku[kolom].fillna(t("peta.tanpa_sasaran")).to_numpy(dtype=object)
+    nilai = nko_kolom(skor_iku["capaian"].to_numpy(dtype=float), skor_iku["bobot"].to_numpy(dtype=float),
+                      _petakan(skor_iku["perspektif"], _PERSPEKTIF), kelompok, profil)
+    hitung = pd.crosstab(kelompok, skor_iku["status"].to_numpy()).reindex(columns=[s.value for s in Status],
+                                                                           fill_value=0)
+    tabel = pd.DataFrame({kolom: list(nilai), "nilai": [np.nan if v is None else v for v in nilai.values()]})
+    tabel["status"] = [status_capaian(None if np.isnan(v) else v, profil).value for v in tabel["nilai"]]
+    tabel = tabel.join(hitung, on=kolom)
+    tabel["jumlah_iku"] = tabel[[s.value for s in Status]].sum(axis=1)
+    return tabel.astype({"nilai": float})
+
+
+def banding_tahun_lalu(skor_iku: pd.DataFrame, skor_lalu: pd.DataFrame) -> pd.DataFrame:
+    """Each IKU of ``skor_iku`` beside the IKU with the same unit and code a year earlier (same quarter):
+    kode_unit, kode_iku, nama_iku, capaian, status, capaian_lalu, status_lalu ("" when there was none), selisih
+    (capaian − capaian_lalu, points)."""
+    lalu = skor_lalu[["kode_unit", "kode_iku", "capaian", "status"]].rename(
+        columns={"capaian": "capaian_lalu", "status": "status_lalu"})
+    tabel = skor_iku[["kode_unit", "kode_iku", "nama_iku", "capaian", "status"]].merge(
+        lalu, on=["kode_unit", "kode_iku"], how="left")
+    tabel["status_lalu"] = tabel["status_lalu"].fillna("")
+    return tabel.assign(selisih=tabel["capaian"] - tabel["capaian_lalu"]).astype(
+        {"capaian": float, "capaian_lalu": float, "selisih": float})
+
+
 def penjelasan(skor_iku: pd.DataFrame, kunci: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU
                ) -> list[str]:
     """The capaian formula with its numbers (``texts.jelaskan_capaian``) of the IKU in ``kunci`` (kode_unit,

@@ -503,6 +503,19 @@ TEKS: dict[str, dict[str, str]] = {
         ),
         "kolom.rumus": "Rumus",
         "ringkasan.rumus_judul": "Rumus setiap capaian di halaman ini",
+        "peta.tanpa_sasaran": "(tanpa sasaran strategis)",
+        "peta.judul": "Peta Strategi",
+        "peta.petunjuk": (
+            "Nilai tiap perspektif dan tiap sasaran strategis di bawahnya, dihitung seperti NKO atas IKU-nya "
+            "(bobot × capaian ÷ bobot, IKU abu-abu tidak dihitung), beserta nilai tahun lalu pada triwulan yang sama."
+        ),
+        "peta.jumlah": "{n} IKU: {rincian}",
+        "peta.tahun_lalu": "{tahun}: {nilai}",
+        "peta.banding": "Dibanding tahun {tahun}",
+        "peta.tanpa_tahun_lalu": "Belum ada data tahun {tahun} untuk dibandingkan.",
+        "kolom.capaian_lalu": "Capaian {tahun} (%)",
+        "kolom.selisih": "Selisih (poin)",
+        "halaman.peta": "Peta Strategi",
         "ringkasan.prognosis": "Prognosis akhir tahun",
         "ringkasan.prognosis_cara": (
             "Cara: triwulan yang belum dilaporkan diisi **target triwulannya × laju triwulan terakhir yang "

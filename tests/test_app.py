@@ -361,3 +361,30 @@ def test_prognosis_akhir_tahun_dan_iku_yang_menurun(at):
     assert "Hijau" in menurun["Status"].iloc[0] and "Kuning" in menurun["Status akhir tahun"].iloc[0]
     (teks,) = [m.value for m in at.markdown if 'data-testid="ringkasan-prognosis"' in m.value]
     assert "NKO akhir tahun bila laju triwulan terakhir berlanjut: " in teks
+
+
+def test_peta_strategi_dan_tahun_lalu(at):
+    """Bogor TW III 2019 on the strategy map: Stakeholder 103,16 from its two revenue IKU (103,00 and 103,32,
+    bobot 10 and 15); then BGR-01 of 2018 uploaded (38,5 + 41,2 + 43,8 = 123,5 target, 100 realised: 80,97 %)
+    appears beside this year's 103,00: 22,03 points better."""
+    pilih_unit(at, "KPPBCBOGOR")
+    at.switch_page("pages/peta.py").run()
+    assert not at.exception, at.exception
+    stakeholder = "".join(m.value for m in at.container(key="peta_Stakeholder").markdown)
+    assert "103,16" in stakeholder and "Penerimaan negara di bidang kepabeanan dan cukai yang optimal" in stakeholder
+    assert at.info[-1].value == "Belum ada data tahun 2018 untuk dibandingkan."
+    iku_2018 = ("tahun;kode_unit;kode_iku;nama_iku;sasaran_strategis;perspektif;satuan;polaritas;konsolidasi;bobot;"
+                "target_tw1;target_tw2;target_tw3;target_tw4\n2018;KPPBCBOGOR;BGR-01;Penerimaan bea masuk;Penerimaan "
+                "negara di bidang kepabeanan dan cukai yang optimal;Stakeholder;Rp miliar;maximize;sum;10;38,5;41,2;"
+                "43,8;46,5\n")
+    realisasi_2018 = "tahun;triwulan;kode_unit;kode_iku;realisasi\n2018;1;KPPBCBOGOR;BGR-01;30\n" \
+                     "2018;2;KPPBCBOGOR;BGR-01;30\n2018;3;KPPBCBOGOR;BGR-01;40\n"
+    at.switch_page("pages/unggah.py").run()
+    at.file_uploader(key="unggah_berkas").set_value([("iku.csv", iku_2018.encode(), "text/csv"),
+                                                     ("realisasi.csv", realisasi_2018.encode(), "text/csv")]).run()
+    at.button(key="unggah_simpan").click().run()
+    at.switch_page("pages/peta.py").run()
+    banding = baca_tabel(at, "tabel_banding").set_index("Kode IKU")
+    assert banding.loc["BGR-01", ["Capaian (%)", "Capaian 2018 (%)", "Selisih (poin)"]].tolist() == [
+        "103,00", "80,97", "22,03"]
+    assert banding.loc["BGR-02", "Capaian 2018 (%)"] == "—"  # no such IKU in 2018

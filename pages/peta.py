@@ -1,0 +1,82 @@
+"""Peta Strategi: the score of each perspektif and of each sasaran strategis under it (the strategy map people
+draw by hand), and every IKU beside the same IKU a year earlier."""
+
+import dataclasses
+
+import streamlit as st
+
+from kinerja import scores, ui
+from kinerja.texts import angka, nama_status, t
+from kinerja_core.model import Perspektif, Status
+
+ui.pastikan_navigasi()
+
+p = ui.buka_halaman(t("peta.judul"))
+f = p.filter
+st.markdown(t("peta.petunjuk"))
+lingkup = p.ikhtisar.lingkup
+
+# the same units a year earlier, same quarter and perspectives (when that year is stored)
+lalu = None
+if f.tahun - 1 in ui.daftar_tahun():
+    lalu = ui.skor(dataclasses.replace(f, tahun=f.tahun - 1), versi=p.versi)
+    if f.perspektif:
+        lalu = lalu[lalu["perspektif"].isin(f.perspektif)]
+
+
+def nilai_lalu(kolom: str) -> dict[str, float]:
+    """Last year's score per group (perspektif or sasaran strategis), where there is one."""
+    if lalu is None or lalu.empty:
+        return {}
+    tabel = scores.per_kelompok(lalu, kolom)
+    return dict(zip(tabel[kolom], tabel["nilai"]))
+
+
+def keterangan(baris: object, sebelumnya: dict[str, float], kolom: str) -> str:
+    jumlah = ", ".join(f"{getattr(baris, s.value.replace('-', '_'))} {nama_status(s).lower()}" for s in Status
+                       if getattr(baris, s.value.replace("-", "_")))
+    teks = t("peta.jumlah", n=baris.jumlah_iku, rincian=jumlah)
+    if getattr(baris, kolom) in sebelumnya:
+        teks += " · " + t("peta.tahun_lalu", tahun=f.tahun - 1, nilai=angka(sebelumnya[getattr(baris, kolom)],
+                                                                            tetap=True))
+    return teks
+
+
+per_perspektif = scores.per_kelompok(lingkup, "perspektif").rename(columns={"abu-abu": "abu_abu"})
+per_sasaran = scores.per_kelompok(lingkup, "sasaran_strategis").rename(columns={"abu-abu": "abu_abu"})
+lalu_perspektif, lalu_sasaran = nilai_lalu("perspektif"), nilai_lalu("sasaran_strategis")
+perspektif_sasaran = lingkup.drop_duplicates("sasaran_strategis").set_index(
+    lingkup.drop_duplicates("sasaran_strategis")["sasaran_strategis"].fillna(t("peta.tanpa_sasaran")))["perspektif"]
+
+for per in (x.value for x in Perspektif):  # the map's rows, Stakeholder at the top
+    baris_p = per_perspektif[per_perspektif["perspektif"] == per]
+    if baris_p.empty:
+        continue
+    b = next(baris_p.itertuples(index=False))
+    with st.container(key=f"peta_{per.replace(' ', '_').replace('&', 'dan')}"):
+        kiri, kanan = st.columns([1, 3], gap="medium")
+        with kiri:
+            st.markdown(ui.kartu_nko(None if b.nilai != b.nilai else b.nilai, Status(b.status), per),
+                        unsafe_allow_html=True)
+            st.caption(keterangan(b, lalu_perspektif, "perspektif"))
+        with kanan:
+            sasaran = per_sasaran[per_sasaran["sasaran_strategis"].map(perspektif_sasaran) == per]
+            kolom = st.columns(min(max(len(sasaran), 1), 3))
+            for i, s in enumerate(sasaran.itertuples(index=False)):
+                with kolom[i % len(kolom)]:
+                    st.markdown(ui.kartu_nko(None if s.nilai != s.nilai else s.nilai, Status(s.status),
+                                             s.sasaran_strategis), unsafe_allow_html=True)
+                    st.caption(keterangan(s, lalu_sasaran, "sasaran_strategis"))
+    st.divider()
+
+st.subheader(t("peta.banding", tahun=f.tahun - 1))
+if lalu is None:
+    st.info(t("peta.tanpa_tahun_lalu", tahun=f.tahun - 1))
+    st.stop()
+banding = scores.banding_tahun_lalu(p.tabel, lalu)
+kolom_banding = ["kode_iku", "nama_iku", "status", "capaian", "capaian_lalu", "selisih"]
+if f.sub_unit and banding["kode_unit"].nunique() > 1:
+    kolom_banding.insert(0, "kode_unit")
+ui.tabel_status(ui.halaman(banding, "tabel_banding", 50)[kolom_banding].rename(
+    columns={k: t(f"kolom.{k}", tahun=f.tahun - 1) for k in kolom_banding}), key="tabel_banding",
+    kolom_status=t("kolom.status"))
