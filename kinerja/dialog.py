@@ -20,11 +20,12 @@ from kinerja.loading import rapikan_teks
 from kinerja.storage import Snapshot
 from kinerja_core.capaian import HasilIku
 from kinerja_core.kebutuhan import Kebutuhan, kebutuhan_realisasi
-from kinerja_core.model import TRIWULAN, Iku, Perspektif, Status
+from kinerja_core.model import TRIWULAN, Iku, Perspektif, Status, StatusAksi
 from kinerja_core.nko import JumlahStatus, Nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
 from kinerja_core.prognosis import prognosis_iku
 from kinerja_core.rumus import RumusCapaian, rumus_capaian
+from kinerja_core.tindak_lanjut import Aksi, untuk_dibahas
 
 KOLOM_CATATAN = ["triwulan", "kendala", "rencana_aksi", "pic", "tenggat"]
 
@@ -70,6 +71,8 @@ class SlideIku:
     keterangan: str
     realisasi: tuple[float | None, ...] = (None, None, None, None)
     """The four quarters' realisasi (None: not reported)."""
+    aksi: tuple[Aksi, ...] = ()
+    """The rencana aksi of earlier quarters this meeting reviews (``kinerja_core.tindak_lanjut.untuk_dibahas``)."""
 
     def rumus(self, profil: ProfilAturan = KEMENKEU) -> RumusCapaian:
         """The capaian's formula with the numbers put in (``kinerja_core.rumus``)."""
@@ -220,7 +223,7 @@ class DaftarSlide(Sequence[SlideIku]):
             nomor=i + 1, iku=h.iku, nama_unit=self._nama_unit.get(h.iku.kode_unit, h.iku.kode_unit), hasil=h,
             progres=scores.tabel_progres(h.iku, scores.realisasi_baris(baris)),
             catatan=_catatan(milik, h.iku, self._triwulan), keterangan=baris.keterangan,
-            realisasi=scores.realisasi_baris(baris),
+            realisasi=scores.realisasi_baris(baris), aksi=_aksi(milik, self._triwulan),
         )
 
 
@@ -287,6 +290,18 @@ def _catatan(realisasi: pd.DataFrame, iku: Iku, triwulan: int) -> pd.DataFrame:
     hasil["tenggat"] = pd.Series([None if pd.isna(v) else pd.Timestamp(v).date() for v in baris["tenggat"]],
                                  dtype=object)
     return hasil
+
+
+def _aksi(realisasi: pd.DataFrame, triwulan: int) -> tuple[Aksi, ...]:
+    """One IKU's rencana aksi of the year (its realisasi rows), those a meeting on ``triwulan`` reviews."""
+    semua = [
+        Aksi(int(r["triwulan"]), teks, _teks_atau_none(r["pic"]),
+             None if pd.isna(r["tenggat"]) else pd.Timestamp(r["tenggat"]).date(),
+             StatusAksi(r["status_aksi"]) if _teks_atau_none(r.get("status_aksi")) else None,
+             _teks_atau_none(r.get("catatan_aksi")))
+        for r in realisasi.to_dict("records") if (teks := _teks_atau_none(r["rencana_aksi"]))
+    ]
+    return tuple(untuk_dibahas(semua, triwulan))
 
 
 def _teks_atau_none(nilai: object) -> str | None:

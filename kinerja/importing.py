@@ -33,7 +33,7 @@ from kinerja.storage import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, Tinjau
 from kinerja.texts import angka, label_status, nama_triwulan, t
 from kinerja_core.akses import PERAN_TULIS, SEMUA, Hibah, Pelaku, Peran, berhak
 from kinerja_core.capaian import nilai_iku
-from kinerja_core.model import Iku, Status
+from kinerja_core.model import Iku, Status, StatusAksi
 from kinerja_core.unit import Unit, siklus
 
 FOLDER_CONTOH = Path(__file__).resolve().parent.parent / "data"
@@ -217,6 +217,25 @@ def simpan_catatan(
         "realisasi": None, **teks, "tenggat": pd.Timestamp(tenggat) if tenggat else pd.NaT,
     }]).astype({"realisasi": "float64", "tenggat": "datetime64[ns]"})
     return storage.simpan({Jenis.REALISASI.value: baris}, pelaku=pelaku, berkas=t("dialog.berkas_catatan"),
+                          sha256="")
+
+
+def simpan_tindak_lanjut(
+    storage: Storage, iku: Iku, tahun: int, triwulan_aksi: int, *, status: StatusAksi, catatan: str, pelaku: Pelaku,
+) -> Revisi:
+    """Record what the meeting says of the rencana aksi written for ``triwulan_aksi``: its status (selesai,
+    berjalan, terlambat, batal) and a note, on that quarter's row, as a revision. The action itself and the
+    realisasi stay as stored; the note follows the rules of the other notes (``CatatanDitolak``).
+    E.g. ``simpan_tindak_lanjut(s, bgr01, 2019, 2, status=StatusAksi.SELESAI, catatan="Asistensi 12 Agustus",
+    pelaku=...)``.
+    """
+    teks = _teks_rapi({"catatan_aksi": catatan})
+    baris = pd.DataFrame([{
+        "tahun": tahun, "triwulan": triwulan_aksi, "kode_unit": iku.kode_unit, "kode_iku": iku.kode_iku,
+        "realisasi": None, "kendala": None, "rencana_aksi": None, "pic": None, "tenggat": pd.NaT,
+        "status_aksi": status.value, **teks,
+    }]).astype({"realisasi": "float64", "tenggat": "datetime64[ns]"})
+    return storage.simpan({Jenis.REALISASI.value: baris}, pelaku=pelaku, berkas=t("dialog.berkas_tindak_lanjut"),
                           sha256="")
 
 

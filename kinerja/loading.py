@@ -80,7 +80,7 @@ import pyarrow.csv as pacsv
 from kinerja import lembar
 from kinerja.storage import KUNCI
 from kinerja.texts import t
-from kinerja_core.model import Konsolidasi, Perspektif, Polaritas, baca_triwulan
+from kinerja_core.model import Konsolidasi, Perspektif, Polaritas, StatusAksi, baca_triwulan
 
 BATAS_KESALAHAN = 500
 """At most this many errors are collected per file; the rest are counted."""
@@ -103,7 +103,7 @@ KOLOM: dict[Jenis, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     Jenis.REALISASI: (
         ("tahun", "triwulan", "kode_unit", "kode_iku", "realisasi"),
-        ("kendala", "rencana_aksi", "pic", "tenggat"),
+        ("kendala", "rencana_aksi", "pic", "tenggat", "status_aksi", "catatan_aksi"),
     ),
 }
 """Required and optional columns of each kind, as DOMAIN.md names them."""
@@ -971,6 +971,10 @@ def _periksa_realisasi(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> 
         "rencana_aksi": mentah["rencana_aksi"].where(mentah["rencana_aksi"] != ""),
         "pic": mentah["pic"].where(mentah["pic"] != ""),
         "tenggat": _tanggal(mentah, "tenggat", catat),
+        # what a later meeting said of this quarter's rencana aksi (selesai / berjalan / terlambat / batal)
+        "status_aksi": _kosakata(mentah, "status_aksi", lambda v: _nilai(StatusAksi.dari_teks(v)),
+                                 "galat.status_aksi", catat),
+        "catatan_aksi": mentah["catatan_aksi"].where(mentah["catatan_aksi"] != ""),
     })
 
 

@@ -7,6 +7,7 @@ Key figures are 3–6 times body size; the light is always colour, shape and wor
 
 from __future__ import annotations
 
+import datetime
 import html
 
 import pandas as pd
@@ -20,8 +21,10 @@ from kinerja_core.kebutuhan import Keadaan
 from kinerja_core.model import Status
 
 TEMA = {
-    "terang": {"latar": "#ffffff", "teks": "#111827", "redup": "#4b5563", "garis": "#d1d5db", "panel": "#f3f4f6"},
-    "gelap": {"latar": "#0b1220", "teks": "#f9fafb", "redup": "#cbd5e1", "garis": "#334155", "panel": "#1e293b"},
+    "terang": {"latar": "#ffffff", "teks": "#111827", "redup": "#4b5563", "garis": "#d1d5db", "panel": "#f3f4f6",
+               "peringatan": "#b91c1c"},
+    "gelap": {"latar": "#0b1220", "teks": "#f9fafb", "redup": "#cbd5e1", "garis": "#334155", "panel": "#1e293b",
+              "peringatan": "#fca5a5"},
 }
 
 
@@ -87,6 +90,7 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   .dko-catatan b {{color: {w['redup']};}}
   .dko-kebutuhan, .dko-kebutuhan p {{font-size: 1.35rem; line-height: 1.4; margin-bottom: 0.6rem;}}
   .dko-kebutuhan b {{color: {w['redup']};}}
+  .dko-lewat {{color: {w['peringatan']}; font-weight: 700;}}
   .dko-rumus {{font-size: 1.1rem; color: {w['redup']}; margin: -0.4rem 0 0.6rem 0;}}
 </style>
 """
@@ -244,6 +248,24 @@ def catatan(s: SlideIku, tw: str) -> str:
             for r in lalu.to_dict("records")
         ) + "</ul>"
     return f'<div class="dko-catatan" data-testid="dialog-catatan">{isi}</div>'
+
+
+def tindak_lanjut(s: SlideIku, per: datetime.date) -> str:
+    """Earlier quarters' rencana aksi this meeting reviews, each with the status it was given (or "belum
+    dibahas") and a warning when its tenggat passed before ``per`` (the meeting's date) while still open."""
+    if not s.aksi:
+        return ""
+    butir = []
+    for a in s.aksi:
+        status = t(f"aksi.{a.status.value}") if a.status else t("aksi.belum")
+        lewat = f' <span class="dko-lewat">⚠ {t("aksi.lewat_tenggat")}</span>' if a.lewat_tenggat(per) else ""
+        rincian = " · ".join(x for x in (f"PIC {_e(a.pic)}" if a.pic else "",
+                                         f"{t('dialog.tenggat')} {angka(a.tenggat)}" if a.tenggat else "") if x)
+        catatan = f" — {_e(a.catatan)}" if a.catatan else ""
+        butir.append(f"<li>{nama_triwulan(a.triwulan)}: {_e(a.rencana_aksi)}"
+                     f"{f' ({rincian})' if rincian else ''} — <b>{status}</b>{lewat}{catatan}</li>")
+    return (f'<div class="dko-catatan" data-testid="dialog-tindak-lanjut"><p><b>{t("aksi.judul")}</b></p>'
+            f'<ul>{"".join(butir)}</ul></div>')
 
 
 def arahan(rapat: Rapat) -> str:

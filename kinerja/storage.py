@@ -46,7 +46,7 @@ KOLOM = {
         "realisasi_terburuk",
     ],
     "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi", "pic",
-                  "tenggat"],
+                  "tenggat", "status_aksi", "catatan_aksi"],
     "rapat": ["tahun", "triwulan", "kode_unit", "tanggal", "tempat", "pimpinan", "peserta", "arahan"],
 }
 """The stored columns of each table, in order (``rapat``: one Dialog Kinerja meeting of a unit and quarter)."""
@@ -59,7 +59,8 @@ KUNCI = {
 }
 """The primary key of each table."""
 
-TETAP_BILA_KOSONG = {"realisasi": ["realisasi", "kendala", "rencana_aksi", "pic", "tenggat"]}
+TETAP_BILA_KOSONG = {"realisasi": ["realisasi", "kendala", "rencana_aksi", "pic", "tenggat", "status_aksi",
+                                   "catatan_aksi"]}
 """Columns where a blank in an upload means "not in this file": the stored value stays."""
 
 TABEL = ("unit", "iku", "realisasi", "rapat")
@@ -73,7 +74,7 @@ _TIPE = {
     "konsolidasi": "VARCHAR NOT NULL", "bobot": "DOUBLE NOT NULL", "target_tw1": "DOUBLE", "target_tw2": "DOUBLE",
     "target_tw3": "DOUBLE", "target_tw4": "DOUBLE", "konversi_120": "BOOLEAN NOT NULL",
     "realisasi_terburuk": "DOUBLE", "realisasi": "DOUBLE", "kendala": "VARCHAR", "rencana_aksi": "VARCHAR",
-    "pic": "VARCHAR", "tenggat": "DATE", "tanggal": "DATE", "tempat": "VARCHAR", "pimpinan": "VARCHAR",
+    "pic": "VARCHAR", "tenggat": "DATE", "status_aksi": "VARCHAR", "catatan_aksi": "VARCHAR", "tanggal": "DATE", "tempat": "VARCHAR", "pimpinan": "VARCHAR",
     "peserta": "VARCHAR", "arahan": "VARCHAR",
 }
 
@@ -108,7 +109,8 @@ SKEMA = "\n".join([
     *(_tabel_log(n) for n in TABEL),
     # columns added after the first release: a database created before them gains them
     *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {k} {v};"
-      for t in ("realisasi", "revisi_realisasi") for k, v in (("pic", "VARCHAR"), ("tenggat", "DATE"))),
+      for t in ("realisasi", "revisi_realisasi")
+      for k, v in (("pic", "VARCHAR"), ("tenggat", "DATE"), ("status_aksi", "VARCHAR"), ("catatan_aksi", "VARCHAR"))),
     "ALTER TABLE revisi ADD COLUMN IF NOT EXISTS asal VARCHAR;  -- where the write came from (page, command line)",
     # who may do what (kinerja_core.akses): people, their grants, their open sign-ins, the failed attempts
     """CREATE TABLE IF NOT EXISTS pengguna (
@@ -625,7 +627,9 @@ class Storage:
                     data = masuk.get(nama)
                     if data is None or data.empty:
                         continue
-                    con.register("masuk", _sebagai_arrow(data[KOLOM[nama]]))
+                    # a column the writer does not know of (a note written before follow-up existed) is blank
+                    hilang = [k for k in KOLOM[nama] if k not in data.columns]
+                    con.register("masuk", _sebagai_arrow(data.assign(**dict.fromkeys(hilang, None))[KOLOM[nama]]))
                     baru, berubah, sama = con.execute(
                         f"SELECT count(*) FILTER (WHERE baru), count(*) FILTER (WHERE berubah), "
                         f"count(*) FILTER (WHERE NOT baru AND NOT berubah) FROM ({_sql_beda(nama, KOLOM[nama])})"

@@ -395,6 +395,7 @@ TEKS: dict[str, dict[str, str]] = {
         "galat.triwulan": "'{nilai}' bukan triwulan; yang diharapkan 1–4, TW I–TW IV, Triwulan 1–4 atau Q1–Q4",
         "galat.polaritas": "'{nilai}' bukan polaritas; yang diharapkan maximize, minimize atau stabilize",
         "galat.konsolidasi": "'{nilai}' bukan konsolidasi; yang diharapkan sum, average atau last",
+        "galat.status_aksi": "'{nilai}' bukan status rencana aksi; yang diharapkan selesai, berjalan, terlambat atau batal",
         "galat.perspektif": (
             "'{nilai}' bukan perspektif; yang diharapkan Stakeholder, Customer, Internal Process "
             "atau Learning & Growth"
@@ -539,6 +540,8 @@ TEKS: dict[str, dict[str, str]] = {
             "Kebutuhan realisasi dihitung untuk paling banyak {batas} IKU; pilih unit yang lebih rendah."
         ),
         "kolom.agar_hijau": "Agar hijau",
+        "kolom.status_aksi": "Status rencana aksi",
+        "kolom.catatan_aksi": "Catatan tindak lanjut",
         "kolom.bagian": "Porsi NKO (%)",
         "kolom.biaya": "Poin NKO hilang",
         "kolom.jumlah_iku": "IKU",
@@ -552,6 +555,20 @@ TEKS: dict[str, dict[str, str]] = {
         "ringkasan.biaya_kosong": "Tidak ada IKU yang menurunkan NKO: semua capaian yang terhitung ≥ 100.",
         "dialog.sampai_akhir_tahun": "Sampai akhir tahun",
         "dialog.pasti_hijau": "sudah pasti hijau",
+        "aksi.judul": "Tindak lanjut rencana aksi",
+        "dialog.berkas_tindak_lanjut": "tindak lanjut Dialog Kinerja",
+        "aksi.selesai": "selesai",
+        "aksi.berjalan": "berjalan",
+        "aksi.terlambat": "terlambat",
+        "aksi.batal": "batal",
+        "aksi.belum": "belum dibahas",
+        "aksi.lewat_tenggat": "lewat tenggat",
+        "aksi.ubah": "Tindak lanjut {tw}: {aksi}",
+        "aksi.status": "Status",
+        "aksi.catatan": "Catatan tindak lanjut",
+        "aksi.simpan": "Simpan tindak lanjut",
+        "dialog.aksi_tersimpan": "Tindak lanjut tersimpan (revisi {id}).",
+        "dialog.aksi_sama": "Tidak ada perubahan: tindak lanjut sama dengan yang tersimpan, tidak ada revisi baru.",
         "dialog.prognosis": "Prognosis akhir tahun (laju triwulan terakhir)",
         "dialog.agar_hijau": "agar hijau: {teks}",
         "dialog.agar_tidak_merah": "agar tidak merah: {teks}",

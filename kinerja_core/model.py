@@ -111,6 +111,33 @@ class Status(str, Enum):
     ABU_ABU = "abu-abu"
 
 
+class StatusAksi(_Kosakata):
+    """Where a rencana aksi stands, as the meeting sets it when it reviews the last quarter's actions."""
+
+    SELESAI = "selesai"
+    BERJALAN = "berjalan"
+    TERLAMBAT = "terlambat"
+    BATAL = "batal"
+
+    @property
+    def tertutup(self) -> bool:
+        """Whether the action is closed (done or dropped): it stops coming back to the meeting.
+
+        >>> StatusAksi.SELESAI.tertutup, StatusAksi.TERLAMBAT.tertutup
+        (True, False)
+        """
+        return self in (StatusAksi.SELESAI, StatusAksi.BATAL)
+
+    @classmethod
+    def _sinonim(cls) -> dict[str, str]:
+        return {
+            "done": "selesai", "complete": "selesai", "completed": "selesai", "tuntas": "selesai",
+            "on progress": "berjalan", "in progress": "berjalan", "proses": "berjalan", "dalam proses": "berjalan",
+            "late": "terlambat", "overdue": "terlambat", "dibatalkan": "batal", "cancelled": "batal",
+            "canceled": "batal",
+        }
+
+
 class AlasanAbu(str, Enum):
     """Why a value is grey (abu-abu): shown to the user in words, never as a zero."""
 

@@ -14,10 +14,13 @@ from collections.abc import Callable
 import streamlit as st
 
 from kinerja import charts, deck, dialog, exporting, gerbang, projector, scores, ui
-from kinerja.importing import CatatanDitolak, simpan_catatan, simpan_rapat
+from kinerja.importing import CatatanDitolak, simpan_catatan, simpan_rapat, simpan_tindak_lanjut
+from kinerja.dialog import SlideIku
 from kinerja.storage import AksesDitolak, MasalahBasisData, Revisi
 from kinerja.texts import angka, nama_triwulan, t
 from kinerja_core.akses import Pelaku, Peran
+from kinerja_core.model import StatusAksi
+from kinerja_core.tindak_lanjut import Aksi
 
 ui.pastikan_navigasi()
 
@@ -149,6 +152,21 @@ def _simpan_rapat(**isian: object) -> None:
             simpan=lambda pelaku: simpan_rapat(ui.storage(), f.kode_unit, f.tahun, f.triwulan, pelaku=pelaku, **isian))
 
 
+def _form_tindak_lanjut(s: SlideIku, a: Aksi) -> None:
+    """The meeting sets an earlier action's status and a note; stored on that quarter's row, as a revision."""
+    kunci = f"{s.iku.kode_unit}_{s.iku.kode_iku}_{f.tahun}_{a.triwulan}_{a.status.value if a.status else ''}"
+    with st.expander(t("aksi.ubah", tw=nama_triwulan(a.triwulan), aksi=a.rencana_aksi[:60])), st.form(
+            key=f"dialog_aksi_{kunci}", border=False):
+        pilihan = list(StatusAksi)
+        status = st.selectbox(t("aksi.status"), pilihan, format_func=lambda x: t(f"aksi.{x.value}"),
+                              index=pilihan.index(a.status) if a.status else 1, key=f"dialog_aksi_status_{kunci}")
+        catatan = st.text_input(t("aksi.catatan"), value=a.catatan or "", key=f"dialog_aksi_catatan_{kunci}")
+        if st.form_submit_button(t("aksi.simpan"), type="primary"):
+            _simpan(kata="aksi", sama=status is a.status and catatan.strip() == (a.catatan or ""),
+                    simpan=lambda pelaku: simpan_tindak_lanjut(ui.storage(), s.iku, f.tahun, a.triwulan, status=status,
+                                                               catatan=catatan, pelaku=pelaku))
+
+
 # the meeting's forms hold what is stored now: keyed by unit, quarter and the stored meeting
 rapat = isi.rapat
 kunci_rapat = dialog.kunci_rapat(rapat, f.kode_unit, f.tahun, f.triwulan)
@@ -204,6 +222,12 @@ else:
         st.markdown(projector.progres(s.progres), unsafe_allow_html=True)
     with kanan:
         st.markdown(projector.sampai_akhir_tahun(s), unsafe_allow_html=True)
+        # last quarter's actions (and older ones still open) come back with the status the meeting gives them
+        per = rapat.tanggal or datetime.date.today()
+        st.markdown(projector.tindak_lanjut(s, per), unsafe_allow_html=True)
+        if s.aksi and _boleh_mencatat(s.iku.kode_unit):
+            for a in s.aksi:
+                _form_tindak_lanjut(s, a)
         st.markdown(f"### {t('dialog.catatan')}")
         st.markdown(projector.catatan(s, tw), unsafe_allow_html=True)
 

@@ -10,11 +10,12 @@ from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
 from kinerja import deck, dialog, exporting, scores
-from kinerja.importing import rencanakan, simpan_catatan, terapkan
+from kinerja.importing import rencanakan, simpan_catatan, simpan_rapat, terapkan
 from kinerja.storage import Storage
 from kinerja.texts import angka
 from kinerja_core.nko import hitung_nko
 from kinerja_core.akses import Pelaku
+from kinerja_core.model import StatusAksi
 from tests.conftest import AKAR
 
 APP = str(AKAR / "app.py")
@@ -402,3 +403,35 @@ def test_slide_menyebut_yang_masih_dibutuhkan_sampai_akhir_tahun(at):
     at.sidebar.radio(key="triwulan").set_value(4).run()  # TW IV not reported yet (the DKO is in October)
     ke_slide(at, 1)
     assert "agar hijau: TW IV: jumlah paling sedikit 42,8 Rp miliar" in layar(at)
+
+
+def test_tindak_lanjut_rencana_aksi(at, db_contoh):
+    """BGR-01's TW II action (written in TW II with a due date of 30 September) comes back in TW III: not yet
+    reviewed, past its due date at the meeting of 2 October; the meeting marks it selesai with a note, and it
+    then shows so; an open TW I action carries over until closed."""
+    isi = ("tahun;triwulan;kode_unit;kode_iku;realisasi;rencana_aksi;pic;tenggat\n"
+           "2019;1;KPPBCBOGOR;BGR-01;;Sosialisasi importir;Kasi PKC;30/04/2019\n"
+           "2019;2;KPPBCBOGOR;BGR-01;;Asistensi rencana impor;Kasi PKC;30/09/2019\n").encode()
+    storage = Storage(db_contoh)
+    terapkan(rencanakan([("aksi.csv", isi)], storage), storage, Pelaku.sistem("uji"))
+    simpan_rapat(storage, "KPPBCBOGOR", 2019, 3, tanggal=datetime.date(2019, 10, 2), tempat="", pimpinan="",
+                 peserta="", arahan="", pelaku=Pelaku.sistem("uji"))
+    at.run()
+    ke_slide(at, 1)
+    (blok,) = [m.value for m in at.markdown if 'data-testid="dialog-tindak-lanjut"' in m.value]
+    assert ("TW II: Asistensi rencana impor (PIC Kasi PKC · Tenggat 30/09/2019) — <b>belum dibahas</b> "
+            '<span class="dko-lewat">⚠ lewat tenggat</span>') in blok
+    assert "TW I: Sosialisasi importir" in blok  # still open: it carries over
+    (status,) = [w for w in at.selectbox if w.key.startswith("dialog_aksi_status_KPPBCBOGOR_BGR-01_2019_2_")]
+    status.set_value(StatusAksi.SELESAI)
+    (catatan,) = [w for w in at.text_input if w.key.startswith("dialog_aksi_catatan_KPPBCBOGOR_BGR-01_2019_2_")]
+    catatan.input("Asistensi 12 Agustus")
+    at.button[[b.label for b in at.button].index("Simpan tindak lanjut", 0)].click().run()
+    assert not at.exception, at.exception
+    tw2 = storage.baca(2019).realisasi.query("kode_iku == 'BGR-01' and triwulan == 2").iloc[0]
+    assert (tw2["status_aksi"], tw2["catatan_aksi"], tw2["rencana_aksi"], tw2["realisasi"]) == (
+        "selesai", "Asistensi 12 Agustus", "Asistensi rencana impor", 45.9)  # the action and the value stay
+    ke_slide(at, 1)
+    (blok,) = [m.value for m in at.markdown if 'data-testid="dialog-tindak-lanjut"' in m.value]
+    assert "TW II: Asistensi rencana impor (PIC Kasi PKC · Tenggat 30/09/2019) — <b>selesai</b> — Asistensi 12 Agustus" in blok
+    assert "lewat tenggat" not in blok.split("TW II")[1].split("</li>")[0]
