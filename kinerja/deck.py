@@ -13,6 +13,7 @@ the estimate errs towards cutting; long lists end with "… dan N lainnya".
 
 from __future__ import annotations
 
+import datetime
 import io
 import math
 import re
@@ -35,8 +36,10 @@ from kinerja import charts, scores
 from kinerja.dialog import Dialog, Rapat, SlideIku
 from kinerja.exporting import netralkan
 from kinerja.texts import (
-    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_triwulan, t, tanggal_panjang,
+    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, jelaskan_capaian, label_status, nama_triwulan, t,
+    tanggal_panjang, teks_kebutuhan,
 )
+from kinerja_core.kebutuhan import Keadaan
 from kinerja_core.model import Polaritas, Status
 
 LEBAR_SLIDE, TINGGI_SLIDE = 13.333, 7.5
@@ -454,6 +457,48 @@ def _slide_iku(deck: Presentation, s: SlideIku, jumlah: int) -> None:
     _catatan(slide, s, 8.0, 2.4, 4.93, 2.95)
     _tabel(slide, 0.4, 5.5, [1.2, 1.85, 1.85, 1.85, 1.85, 1.63, 2.3], [0.4] + [0.36] * len(s.progres),
            _baris_progres(s.progres), maks_ukuran=13)
+    # the presenter's notes: how the capaian is computed, what the year still needs, where it is heading
+    slide.notes_slide.notes_text_frame.text = "\n".join(_catatan_pembicara(s))
+
+
+def _catatan_pembicara(s: SlideIku) -> list[str]:
+    """The formula with its numbers, what the rest of the year must bring, the prognosis, and the actions
+    followed up: every number on the slide explained, for whoever presents it."""
+    baris = [jelaskan_capaian(s.rumus())]
+    hijau, merah = s.kebutuhan()
+    if hijau.keadaan is not Keadaan.LENGKAP:
+        baris.append(f"{t('dialog.sampai_akhir_tahun')}: "
+                     f"{t('dialog.agar_hijau', teks=teks_kebutuhan(hijau, s.iku.satuan))}; "
+                     f"{t('dialog.agar_tidak_merah', teks=teks_kebutuhan(merah, s.iku.satuan))}")
+    akhir = s.prognosis()
+    if akhir is not None and akhir.capaian.nilai is not None:
+        baris.append(f"{t('dialog.prognosis')}: {angka(akhir.capaian.nilai, tetap=True)} % · "
+                     f"{label_status(akhir.status)}")
+    return [str(netralkan(b)) for b in baris]
+
+
+def _slide_tindak_lanjut(deck: Presentation, dialog: Dialog, per: datetime.date) -> None:
+    """Earlier quarters' rencana aksi the meeting reviewed, IKU by IKU, with their status (and any past its
+    tenggat while open); no slide when there are none. At most the rows that fit, then how many more."""
+    baris = [(s.iku.kode_iku, a) for s in dialog.slide for a in s.aksi]
+    if not baris:
+        return
+    slide = _slide_kosong(deck)
+    _teks(slide, 0.6, 0.4, 12.1, 0.8, t("aksi.judul"), 32, tebal=True)
+    _teks(slide, 0.6, 1.15, 12.1, 0.5, _sub_judul(dialog), 18, warna=REDUP, terkecil=14)
+    muat = 12
+    kepala = [Sel(k) for k in ("IKU", t("kolom.triwulan"), t("kolom.rencana_aksi"), "PIC", t("dialog.tenggat"),
+                               t("aksi.status"))]
+    isi = [[Sel(kode), Sel(nama_triwulan(a.triwulan)), Sel(str(netralkan(pangkas(a.rencana_aksi, _lebar_dalam(5.2), 12, 2)))),
+            Sel(str(netralkan(a.pic or "—"))), Sel(angka(a.tenggat)),
+            Sel((t(f"aksi.{a.status.value}") if a.status else t("aksi.belum"))
+                + (f" · {t('aksi.lewat_tenggat')}" if a.lewat_tenggat(per) else ""))]
+           for kode, a in baris[:muat]]
+    _tabel(slide, 0.6, 1.8, [1.3, 1.0, 5.2, 1.6, 1.3, 1.7], [0.4] + [0.42] * len(isi), [kepala, *isi],
+           maks_ukuran=13)
+    if len(baris) > muat:
+        _teks(slide, 0.6, TINGGI_SLIDE - 0.8, 12.1, 0.4, t("deck.dan_lainnya", n=len(baris) - muat), 14,
+              warna=REDUP)
 
 
 def _baris_progres(progres: pd.DataFrame) -> list[list[Sel]]:
@@ -714,7 +759,8 @@ would take minutes to build and nobody could open it). The Dialog page says so a
 
 
 def buat_deck(dialog: Dialog) -> bytes:
-    """The whole deck as .pptx bytes: the meeting, the summary, one slide per IKU, the arahan."""
+    """The whole deck as .pptx bytes: the meeting, the summary, one slide per IKU (its numbers explained in the
+    presenter's notes), the actions followed up, the arahan."""
     if len(dialog.slide) > BATAS_IKU:
         raise ValueError(f"{len(dialog.slide)} IKU: a deck holds at most {BATAS_IKU}")
     deck = Presentation()
@@ -725,6 +771,7 @@ def buat_deck(dialog: Dialog) -> bytes:
     _slide_ringkasan(deck, dialog)
     for s in dialog.slide:
         _slide_iku(deck, s, len(dialog.slide))
+    _slide_tindak_lanjut(deck, dialog, dialog.rapat.tanggal or datetime.date.today())
     _slide_arahan(deck, dialog)
     keluaran = io.BytesIO()
     deck.save(keluaran)

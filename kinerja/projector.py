@@ -88,7 +88,8 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   .dko-catatan, .dko-catatan p, .dko-catatan li {{font-size: 1.35rem; line-height: 1.4;}}
   .dko-catatan p {{margin-bottom: 0.4rem;}}
   .dko-catatan b {{color: {w['redup']};}}
-  .dko-kebutuhan, .dko-kebutuhan p {{font-size: 1.35rem; line-height: 1.4; margin-bottom: 0.6rem;}}
+  .dko-kebutuhan, .dko-kebutuhan p, .dko-tindak-lanjut, .dko-tindak-lanjut li {{font-size: 1.35rem; line-height: 1.4;}}
+  .dko-kebutuhan, .dko-tindak-lanjut {{margin-bottom: 0.6rem;}}
   .dko-kebutuhan b {{color: {w['redup']};}}
   .dko-lewat {{color: {w['peringatan']}; font-weight: 700;}}
   .dko-rumus {{font-size: 1.1rem; color: {w['redup']}; margin: -0.4rem 0 0.6rem 0;}}
@@ -230,8 +231,10 @@ def sampai_akhir_tahun(s: SlideIku) -> str:
     return f'<div class="dko-kebutuhan" data-testid="dialog-kebutuhan">{baris}</div>'
 
 
-def catatan(s: SlideIku, tw: str) -> str:
-    """This quarter's kendala, rencana aksi, PIC and due date; earlier quarters' notes below, smaller."""
+def catatan(s: SlideIku, tw: str, per: datetime.date) -> str:
+    """One box that scrolls on its own, so the slide never does: what the year still needs and where it is heading
+    (``sampai_akhir_tahun``), the earlier actions followed up (``tindak_lanjut``, overdue as of ``per``), this
+    quarter's kendala, rencana aksi, PIC and due date, and earlier quarters' notes."""
     c = s.catatan_triwulan_ini
     if not any(pd.notna(c[k]) and c[k] != "" for k in ("kendala", "rencana_aksi", "pic", "tenggat")):
         isi = f"<p>{t('dialog.catatan_kosong', tw=tw)}</p>"
@@ -247,6 +250,7 @@ def catatan(s: SlideIku, tw: str) -> str:
             f"<li>{nama_triwulan(int(r['triwulan']))}: {_e(r['kendala'] or '—')} → {_e(r['rencana_aksi'] or '—')}</li>"
             for r in lalu.to_dict("records")
         ) + "</ul>"
+    isi = sampai_akhir_tahun(s) + tindak_lanjut(s, per) + isi
     return f'<div class="dko-catatan" data-testid="dialog-catatan">{isi}</div>'
 
 
@@ -264,7 +268,7 @@ def tindak_lanjut(s: SlideIku, per: datetime.date) -> str:
         catatan = f" — {_e(a.catatan)}" if a.catatan else ""
         butir.append(f"<li>{nama_triwulan(a.triwulan)}: {_e(a.rencana_aksi)}"
                      f"{f' ({rincian})' if rincian else ''} — <b>{status}</b>{lewat}{catatan}</li>")
-    return (f'<div class="dko-catatan" data-testid="dialog-tindak-lanjut"><p><b>{t("aksi.judul")}</b></p>'
+    return (f'<div class="dko-tindak-lanjut" data-testid="dialog-tindak-lanjut"><p><b>{t("aksi.judul")}</b></p>'
             f'<ul>{"".join(butir)}</ul></div>')
 
 

@@ -186,6 +186,7 @@ TEKS: dict[str, dict[str, str]] = {
         "dialog.catatan_sebelumnya": "Catatan triwulan sebelumnya",
         "dialog.tenggat": "Tenggat",
         "dialog.catat": "Catat kendala & rencana aksi ({tw})",
+        "dialog.catat_dan_tindak_lanjut": "Catat kendala & rencana aksi ({tw}) dan tindak lanjut",
         "dialog.simpan_catatan": "Simpan catatan",
         "dialog.catatan_tersimpan": "Catatan tersimpan (revisi {id}).",
         "dialog.berkas_catatan": "catatan Dialog Kinerja",

@@ -155,8 +155,8 @@ def _simpan_rapat(**isian: object) -> None:
 def _form_tindak_lanjut(s: SlideIku, a: Aksi) -> None:
     """The meeting sets an earlier action's status and a note; stored on that quarter's row, as a revision."""
     kunci = f"{s.iku.kode_unit}_{s.iku.kode_iku}_{f.tahun}_{a.triwulan}_{a.status.value if a.status else ''}"
-    with st.expander(t("aksi.ubah", tw=nama_triwulan(a.triwulan), aksi=a.rencana_aksi[:60])), st.form(
-            key=f"dialog_aksi_{kunci}", border=False):
+    st.markdown(f"**{ui.aman(t('aksi.ubah', tw=nama_triwulan(a.triwulan), aksi=a.rencana_aksi[:80]))}**")
+    with st.form(key=f"dialog_aksi_{kunci}", border=False):
         pilihan = list(StatusAksi)
         status = st.selectbox(t("aksi.status"), pilihan, format_func=lambda x: t(f"aksi.{x.value}"),
                               index=pilihan.index(a.status) if a.status else 1, key=f"dialog_aksi_status_{kunci}")
@@ -221,15 +221,10 @@ else:
                         config={"displayModeBar": False}, theme=None)  # our projector colours, not Streamlit's
         st.markdown(projector.progres(s.progres), unsafe_allow_html=True)
     with kanan:
-        st.markdown(projector.sampai_akhir_tahun(s), unsafe_allow_html=True)
-        # last quarter's actions (and older ones still open) come back with the status the meeting gives them
-        per = rapat.tanggal or datetime.date.today()
-        st.markdown(projector.tindak_lanjut(s, per), unsafe_allow_html=True)
-        if s.aksi and _boleh_mencatat(s.iku.kode_unit):
-            for a in s.aksi:
-                _form_tindak_lanjut(s, a)
         st.markdown(f"### {t('dialog.catatan')}")
-        st.markdown(projector.catatan(s, tw), unsafe_allow_html=True)
+        # what the year still needs, the earlier actions followed up (overdue as of the meeting), this quarter's
+        # notes: one box that scrolls on its own
+        st.markdown(projector.catatan(s, tw, rapat.tanggal or datetime.date.today()), unsafe_allow_html=True)
 
         # the secretary's notes for this IKU and quarter: saved as a revision, with who and when.
         # Every field's key names the IKU, the quarter and the stored note, so the form on screen always holds
@@ -237,7 +232,7 @@ else:
         catatan = s.catatan_triwulan_ini
         kunci = dialog.kunci_catatan(s, f.tahun)
         if _boleh_mencatat(s.iku.kode_unit):
-            with st.expander(t("dialog.catat", tw=tw)):
+            with st.expander(t("dialog.catat_dan_tindak_lanjut" if s.aksi else "dialog.catat", tw=tw)):
                 with st.form(key=f"dialog_catatan_{kunci}", border=False):
                     kendala = st.text_area(t("kolom.kendala"), value=catatan["kendala"] or "",
                                            key=f"dialog_kendala_{kunci}")
@@ -254,6 +249,9 @@ else:
                                 simpan=lambda pelaku: simpan_catatan(ui.storage(), s.iku, f.tahun, f.triwulan,
                                                                      kendala=kendala, rencana_aksi=rencana, pic=pic,
                                                                      tenggat=tenggat, pelaku=pelaku))
+                # last quarter's actions (and older ones still open): the status the meeting gives them
+                for a in s.aksi:
+                    _form_tindak_lanjut(s, a)
 
 
 # --- live refresh: a cheap version check every few seconds; a full redraw only when data changed ---------------

@@ -167,7 +167,8 @@ def test_deck_pptx_dan_tabel_xlsx(storage):
     s = dialog.susun(storage.baca(2019), "KPPBCBOGOR", 3)
     berkas = Presentation(io.BytesIO(deck.buat_deck(s)))
     slide = list(berkas.slides)
-    assert len(slide) == 1 + 1 + 16 + 1  # the meeting, the summary, the IKU, the arahan
+    # the meeting, the summary, the IKU, the actions followed up (BGR-01 and others wrote some in TW I), the arahan
+    assert len(slide) == 1 + 1 + 16 + 1 + 1
 
     def teks(sl) -> str:
         return "\n".join(b.text_frame.text for b in sl.shapes if b.has_text_frame)
@@ -435,3 +436,23 @@ def test_tindak_lanjut_rencana_aksi(at, db_contoh):
     (blok,) = [m.value for m in at.markdown if 'data-testid="dialog-tindak-lanjut"' in m.value]
     assert "TW II: Asistensi rencana impor (PIC Kasi PKC · Tenggat 30/09/2019) — <b>selesai</b> — Asistensi 12 Agustus" in blok
     assert "lewat tenggat" not in blok.split("TW II")[1].split("</li>")[0]
+
+
+def test_deck_menjelaskan_dan_mendaftar_tindak_lanjut(storage):
+    """The deck: each IKU slide's presenter notes carry its formula, what the year still needs and the
+    prognosis; a slide lists the actions followed up, with their status."""
+    isi = ("tahun;triwulan;kode_unit;kode_iku;realisasi;rencana_aksi;pic;tenggat;status_aksi\n"
+           "2019;2;KPPBCBOGOR;BGR-01;;Asistensi rencana impor;Kasi PKC;30/09/2019;berjalan\n").encode()
+    terapkan(rencanakan([("aksi.csv", isi)], storage), storage, Pelaku.sistem("uji"))
+    susunan = dialog.susun(storage.baca(2019), "KPPBCBOGOR", 3, dengan_sub_unit=False, perspektif=(), status=())
+    pptx = Presentation(io.BytesIO(deck.buat_deck(susunan)))
+    catatan = pptx.slides[2].notes_slide.notes_text_frame.text.split("\n")  # the first IKU: BGR-01
+    assert catatan[0] == "Capaian = 127,2 / 123,5 × 100 = 103,00 % — polaritas maximize, konsolidasi jumlah TW I–III"
+    assert catatan[1].startswith("Sampai akhir tahun: agar hijau: TW IV: jumlah paling sedikit 42,8 Rp miliar")
+    assert catatan[2] == "Prognosis akhir tahun (laju triwulan terakhir): 104,92 % · ● Hijau"
+    tindak = [s for s in pptx.slides if any(getattr(b, "has_text_frame", False) and b.text_frame.text ==
+                                             "Tindak lanjut rencana aksi" for b in s.shapes)]
+    assert len(tindak) == 1
+    (tabel,) = [b.table for b in tindak[0].shapes if b.has_table]
+    assert [c.text for c in tabel.rows[1].cells] == [
+        "BGR-01", "TW II", "Asistensi rencana impor", "Kasi PKC", "30/09/2019", "berjalan · lewat tenggat"]
