@@ -425,7 +425,7 @@ def test_dialog_unduh_notulen_dan_tabel(server, halaman):
         halaman.locator(".st-key-dialog_unduh_pptx button").click()
     assert unduhan.value.suggested_filename == "dko_KPPBCBOGOR_2019_tw3.pptx"
     deck = Presentation(unduhan.value.path())
-    assert len(deck.slides) == 19  # the meeting, the summary, 16 IKU, the arahan
+    assert len(deck.slides) == 20  # the meeting, the summary, 16 IKU, the actions followed up, the arahan
     with halaman.expect_download(timeout=30_000) as unduhan:
         halaman.locator(".st-key-dialog_unduh_xlsx button").click()
     tabel = pd.read_excel(io.BytesIO(open(unduhan.value.path(), "rb").read()))
