@@ -27,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kinerja.loading import KOLOM, KOLOM_INFO, Jenis
 from kinerja.storage import Snapshot
-from kinerja.texts import BAHASA, TEKS, nama_triwulan, t
+from kinerja.texts import TEKS, bahasa, nama_triwulan, t
 
 _teks_json = json.encoder.encode_basestring  # type: ignore[attr-defined]  # JSON text, ensure_ascii=False
 
@@ -112,7 +112,7 @@ def judul_kolom(kolom: str) -> str:
     ('Capaian (%)', 'Target TW I', 'Realisasi TW IV', 'PIC')
     """
     kunci = f"kolom.{kolom}"
-    if kunci in TEKS[BAHASA]:
+    if kunci in TEKS[bahasa()]:
         return t(kunci)
     cocok = re.fullmatch(r"(target|realisasi)_tw([1-4])", kolom)
     if cocok:

@@ -1,26 +1,52 @@
-"""Every word a user reads, in one place: Bahasa Indonesia now, English can follow.
+"""Every word a user reads, in one place: Bahasa Indonesia and English (``texts_en``).
 
-``t("kunci", isian=...)`` formats one entry. Status and reason codes from the
-core are turned into words here too, so the core stays free of UI language.
+``t("kunci", isian=...)`` formats one entry in the current language (``pakai_bahasa``: the app sets the
+session's choice at the start of every run; the command line speaks Indonesian). Numbers and dates follow
+the language's conventions from Babel's locale data (``1.402,5`` / ``1,402.5``, ``2 Oktober 2019`` /
+``2 October 2019``). Status and reason codes from the core are turned into words here too, so the core stays
+free of UI language.
 """
 
 from __future__ import annotations
 
 import datetime
 import math
+from contextvars import ContextVar
+
+from babel.dates import format_date
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 import pandas as pd
 
+from kinerja.texts_en import TEKS_EN
 from kinerja_core.kebutuhan import Keadaan, Kebutuhan
 from kinerja_core.model import AlasanAbu, Status
 from kinerja_core.rumus import Bentuk, RumusCapaian, RumusNko
 
-BAHASA = "id"
+BAHASA_BAWAAN = "id"
+BAHASA = ("id", "en")
+"""The languages the app speaks: Bahasa Indonesia (the default) and English."""
+_BAHASA: ContextVar[str] = ContextVar("bahasa", default=BAHASA_BAWAAN)
+_LOKAL = {"id": "id_ID", "en": "en_US"}
+
+
+def pakai_bahasa(kode: str) -> None:
+    """Speak ``kode`` (``id`` or ``en``) from now on in this run (a Streamlit script run is one thread)."""
+    _BAHASA.set(kode if kode in BAHASA else BAHASA_BAWAAN)
+
+
+def bahasa() -> str:
+    """The language in use now: 'id' or 'en'."""
+    return _BAHASA.get()
+
 
 TEKS: dict[str, dict[str, str]] = {
     "id": {
         # app and navigation
         "app.judul": "Dasbor Kinerja",
+        "bahasa.pilih": "Bahasa",
+        "bahasa.id": "Bahasa Indonesia",
+        "bahasa.en": "English",
         "halaman.ringkasan": "Ringkasan",
         "halaman.progres": "Progres per Triwulan",
         "halaman.unggah": "Unggah Data",
@@ -582,6 +608,8 @@ TEKS: dict[str, dict[str, str]] = {
         "kebutuhan.tidak-mungkin": "tidak mungkin tercapai",
         "kebutuhan.lengkap": "tahun sudah lengkap",
         "kebutuhan.tidak-terhitung": "tidak dapat dihitung",
+        "angka.ya": "ya",
+        "angka.tidak": "tidak",
         # the audit trail
         "jejak.impor": "{berkas}: {baru} baru, {berubah} berubah, {sama} sama",
         "jejak.batal": "membatalkan revisi {asal}: {berubah} berubah, {dihapus} dihapus, {sama} sama",
@@ -700,9 +728,12 @@ TEKS: dict[str, dict[str, str]] = {
 }
 
 
+TEKS["en"] = TEKS_EN
+
+
 def t(kunci: str, /, **isian: object) -> str:
     """The text for ``kunci`` in the current language, with ``{isian}`` filled in."""
-    return TEKS[BAHASA][kunci].format(**isian)
+    return TEKS[_BAHASA.get()][kunci].format(**isian)
 
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -829,7 +860,7 @@ def teks_kebutuhan(k: Kebutuhan, satuan: str = "") -> str:
     'TW III–IV: rata-rata paling banyak 8,5 hari'
     """
     if k.keadaan is not Keadaan.PERLU:
-        return TEKS[BAHASA][f"kebutuhan.{k.keadaan.value}"]
+        return t(f"kebutuhan.{k.keadaan.value}")
     satu = f" {satuan.strip()}" if satuan and satuan.strip().lower() not in ("", "jumlah") else ""  # not "jumlah … jumlah"
     tw = nama_triwulan(k.triwulan_sisa[0]) + (f"–{ROMAWI[k.triwulan_sisa[-1]]}" if len(k.triwulan_sisa) > 1 else "")
     lo = None if k.paling_sedikit is None else angka(math.ceil(round(k.paling_sedikit * 100, 6)) / 100)
@@ -842,26 +873,29 @@ def teks_kebutuhan(k: Kebutuhan, satuan: str = "") -> str:
 
 
 def angka(nilai: object, desimal: int = 2, *, tetap: bool = False) -> str:
-    """A value as Indonesians write it: thousands dots, decimal comma, no trailing zeros (unless ``tetap``).
+    """A value as the current language writes it (Indonesian: thousands dots, decimal comma; English: the
+    other way round; the symbols from Babel's locale data), no trailing zeros (unless ``tetap``).
 
     >>> angka(5700000000.5), angka(90.9), angka(120.0), angka(None), angka("TW I"), angka(pd.Timestamp("2019-12-20"))
     ('5.700.000.000,5', '90,9', '120', '—', 'TW I', '20/12/2019')
     >>> angka(103.0, tetap=True)
     '103,00'
-
+    >>> pakai_bahasa("en"); angka(5700000000.5), angka(True); pakai_bahasa("id")
+    ('5,700,000,000.5', 'yes')
     """
     if nilai is None or (not isinstance(nilai, str) and pd.api.types.is_scalar(nilai) and pd.isna(nilai)):
         return KOSONG
     if isinstance(nilai, (datetime.date, pd.Timestamp)):
         return nilai.strftime("%d/%m/%Y")
     if isinstance(nilai, bool):
-        return "ya" if nilai else "tidak"
+        return t("angka.ya") if nilai else t("angka.tidak")
     if not isinstance(nilai, (int, float)):
         return str(nilai)
     teks = f"{nilai:,.{desimal}f}"
     if desimal and not tetap:
         teks = teks.rstrip("0").rstrip(".")
-    return teks.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    lokal = _LOKAL[_BAHASA.get()]
+    return teks.replace(",", "\x00").replace(".", get_decimal_symbol(lokal)).replace("\x00", get_group_symbol(lokal))
 
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -876,4 +910,6 @@ def tanggal_panjang(tanggal: datetime.date | None) -> str:
     """
     if tanggal is None:
         return KOSONG
+    if _BAHASA.get() != "id":
+        return format_date(tanggal, "d MMMM y", locale=_LOKAL[_BAHASA.get()])
     return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"

@@ -11,6 +11,9 @@ from __future__ import annotations
 TEKS_EN: dict[str, str] = {
     # app and navigation
     "app.judul": "Performance Dashboard",
+    "bahasa.pilih": "Language",
+    "bahasa.id": "Bahasa Indonesia",
+    "bahasa.en": "English",
     "halaman.ringkasan": "Summary",
     "halaman.progres": "Progress by Quarter",
     "halaman.unggah": "Upload Data",
@@ -572,6 +575,8 @@ TEKS_EN: dict[str, str] = {
     "kebutuhan.tidak-mungkin": "out of reach",
     "kebutuhan.lengkap": "year complete",
     "kebutuhan.tidak-terhitung": "cannot be calculated",
+    "angka.ya": "yes",
+    "angka.tidak": "no",
     # the audit trail
     "jejak.impor": "{berkas}: {baru} new, {berubah} changed, {sama} unchanged",
     "jejak.batal": "undid revision {asal}: {berubah} changed, {dihapus} deleted, {sama} unchanged",

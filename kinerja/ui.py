@@ -27,7 +27,7 @@ from kinerja.importing import muat_contoh
 from kinerja.loading import Kesalahan
 from kinerja.storage import MasalahBasisData, Revisi, Snapshot, Storage
 from kinerja.texts import (
-    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_status, nama_triwulan, t,
+    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, bahasa, label_status, nama_status, nama_triwulan, t,
 )
 from kinerja_core.model import TRIWULAN, Perspektif, Status
 from kinerja_core.nko import Nko
@@ -130,7 +130,8 @@ def _data(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_uni
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _skor(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int) -> pd.DataFrame:
+def _skor(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
+          bahasa_kode: str) -> pd.DataFrame:  # the language: the scores carry words (why grey)
     return scores.skor(_data(path, versi, tahun, kode_unit, sub_unit).lebar, triwulan)
 
 
@@ -143,7 +144,8 @@ def data(f: Filter, versi: tuple[int, ...] | None = None) -> Data:
 def skor(f: Filter, triwulan: int | None = None, versi: tuple[int, ...] | None = None) -> pd.DataFrame:
     """The selected units' IKU scored through the filter's quarter (or ``triwulan``), tree order (shared, read-only)."""
     s = storage()
-    return _skor(str(s.path), versi or s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit, triwulan or f.triwulan)
+    return _skor(str(s.path), versi or s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit, triwulan or f.triwulan,
+                 bahasa())
 
 
 def bila_sibuk(e: MasalahBasisData) -> None:
@@ -304,7 +306,7 @@ def sidebar(terlihat: Callable[[str, dict[str, object]], bool] = lambda kode, in
         )
         status = st.multiselect(
             t("filter.status"), [s.value for s in Status], key="status",
-            format_func=lambda s: label_status(Status(s)), placeholder=t("filter.semua"), select_all=False,
+            format_func={s.value: label_status(s) for s in Status}.get, placeholder=t("filter.semua"), select_all=False,
         )
         st.caption(t("filter.basis_data", path=storage().path.name))
     return Filter(tahun, triwulan, kode_unit, sub_unit, tuple(perspektif), tuple(status))
@@ -343,14 +345,14 @@ class Pilihan:
         the filter's unit (``scores.tabel_sub_unit``), over the chosen perspectives."""
         f = self.filter
         return _per_unit(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
-                         f.perspektif)
+                         f.perspektif, bahasa())
 
     def kebutuhan(self) -> pd.DataFrame | None:
         """What the rest of the year must bring for the listed IKU not yet sure to end hijau
         (``scores.tabel_kebutuhan``, status filter applied); None above ``BATAS_KEBUTUHAN`` IKU."""
         f = self.filter
         tabel = _kebutuhan(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
-                           f.perspektif)
+                           f.perspektif, bahasa())
         if tabel is not None and f.status:
             tabel = tabel[tabel["status"].isin(f.status)].reset_index(drop=True)
         return tabel
@@ -359,14 +361,15 @@ class Pilihan:
         """The IKU that cost the headline NKO points, most first (``scores.tabel_biaya_nko``), and the same summed
         per direct sub-unit (``scores.biaya_per_sub_unit``; empty without sub-units)."""
         f = self.filter
-        return _biaya(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan, f.perspektif)
+        return _biaya(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan, f.perspektif,
+                      bahasa())
 
     def prognosis(self) -> tuple[Nko, pd.DataFrame]:
         """The headline NKO at year end by the run-rate so far, and the IKU hijau today heading to kuning or merah
         (``scores.prognosis``, ``scores.peringatan_prognosis``)."""
         f = self.filter
         return _prognosis(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
-                          f.perspektif)
+                          f.perspektif, bahasa())
 
     def semua_triwulan(self) -> pd.DataFrame:
         """The selected units' IKU in every quarter (``scores.tabel_semua_triwulan`` of the cached scores)."""
@@ -375,18 +378,18 @@ class Pilihan:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _ikhtisar(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-              perspektif: tuple[str, ...]) -> tuple[scores.Ikhtisar, pd.DataFrame]:
+              perspektif: tuple[str, ...], bahasa_kode: str) -> tuple[scores.Ikhtisar, pd.DataFrame]:
     konteks = _tahun_data(path, versi, tahun)
-    kepala = scores.ikhtisar(_skor(path, versi, tahun, kode_unit, sub_unit, triwulan), kode_unit, konteks.nama,
-                             perspektif)
+    kepala = scores.ikhtisar(_skor(path, versi, tahun, kode_unit, sub_unit, triwulan, bahasa_kode), kode_unit,
+                             konteks.nama, perspektif)
     return kepala, scores.tabel_iku(kepala.lingkup, konteks.unit)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _biaya(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-           perspektif: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+           perspektif: tuple[str, ...], bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     konteks = _tahun_data(path, versi, tahun)
-    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif)
+    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, bahasa_kode)
     biaya = scores.tabel_biaya_nko(kepala.lingkup, konteks.unit)
     per_anak = (scores.biaya_per_sub_unit(biaya, konteks.pohon, kode_unit, konteks.unit)
                 if sub_unit and konteks.pohon.anak.get(kode_unit) else biaya.iloc[0:0])
@@ -395,9 +398,9 @@ def _biaya(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_un
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _prognosis(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-               perspektif: tuple[str, ...]) -> tuple[Nko, pd.DataFrame]:
+               perspektif: tuple[str, ...], bahasa_kode: str) -> tuple[Nko, pd.DataFrame]:
     konteks = _tahun_data(path, versi, tahun)
-    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif)
+    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, bahasa_kode)
     akhir = scores.prognosis(kepala.lingkup, triwulan)
     nko = scores.hitung_nko(scores.dasar_nko_unit(akhir, kode_unit))  # the headline's own base
     return nko, scores.peringatan_prognosis(kepala.lingkup, akhir, konteks.unit)
@@ -410,8 +413,8 @@ are not read)."""
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _kebutuhan(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-               perspektif: tuple[str, ...]) -> pd.DataFrame | None:
-    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif)
+               perspektif: tuple[str, ...], bahasa_kode: str) -> pd.DataFrame | None:
+    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, bahasa_kode)
     if len(kepala.lingkup) > BATAS_KEBUTUHAN:
         return None
     return scores.tabel_kebutuhan(kepala.lingkup, triwulan)
@@ -419,9 +422,9 @@ def _kebutuhan(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, su
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _per_unit(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-              perspektif: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+              perspektif: tuple[str, ...], bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     konteks = _tahun_data(path, versi, tahun)
-    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif)
+    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, bahasa_kode)
     return (scores.tabel_nko(kepala.lingkup, konteks.unit),
             scores.tabel_sub_unit(kepala.lingkup, konteks.pohon, kode_unit, konteks.unit))  # none without sub-units
 
@@ -435,7 +438,7 @@ def pilihan(f: Filter) -> Pilihan:
         versi = storage().tanda_versi()
         konteks, isi = tahun_data(f.tahun, versi), data(f, versi)
         kepala, tabel = _ikhtisar(str(storage().path), versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
-                                  f.perspektif)
+                                  f.perspektif, bahasa())
     except MasalahBasisData as e:
         bila_sibuk(e)
     if f.status:

@@ -52,7 +52,7 @@ atas = st.columns([1.3, 4, 1.3, 0.9], vertical_alignment="center")
 with atas[3].popover(t("dialog.kontrol"), icon=":material/tune:", width="stretch"):
     tema = st.segmented_control(
         t("dialog.tema"), ["terang", "gelap"], default="terang", key="dialog_tema",
-        format_func=lambda k: t(f"dialog.{k}"),
+        format_func={k: t(f"dialog.{k}") for k in ("terang", "gelap")}.get,
     ) or "terang"
     beku = st.toggle(t("dialog.bekukan"), key="dialog_beku", help=t("dialog.bekukan_bantuan"), on_change=_mulai_beku)
     penuh = st.toggle(t("dialog.layar_penuh"), key="dialog_penuh", help=t("dialog.layar_penuh_bantuan"))
@@ -158,7 +158,7 @@ def _form_tindak_lanjut(s: SlideIku, a: Aksi) -> None:
     st.markdown(f"**{ui.aman(t('aksi.ubah', tw=nama_triwulan(a.triwulan), aksi=a.rencana_aksi[:80]))}**")
     with st.form(key=f"dialog_aksi_{kunci}", border=False):
         pilihan = list(StatusAksi)
-        status = st.selectbox(t("aksi.status"), pilihan, format_func=lambda x: t(f"aksi.{x.value}"),
+        status = st.selectbox(t("aksi.status"), pilihan, format_func={x: t(f"aksi.{x.value}") for x in pilihan}.get,
                               index=pilihan.index(a.status) if a.status else 1, key=f"dialog_aksi_status_{kunci}")
         catatan = st.text_input(t("aksi.catatan"), value=a.catatan or "", key=f"dialog_aksi_catatan_{kunci}")
         if st.form_submit_button(t("aksi.simpan"), type="primary"):

@@ -26,13 +26,15 @@ if f is not None and f.kode_unit not in pilihan_unit and orang.boleh(Peran.ADMIN
     pilihan_unit = [*pilihan_unit, f.kode_unit]  # the unit the sidebar shows
 kolom = st.columns([2, 2, 2])
 unit = kolom[0].selectbox(t("jejak.unit"), pilihan_unit, key="jejak_unit",
-                          format_func=lambda k: t("filter.semua") if k is None else k, help=t("jejak.unit_bantuan"))
+                          format_func={k: t("filter.semua") if k is None else k for k in pilihan_unit}.get,
+                          help=t("jejak.unit_bantuan"))
 try:
     semua = ui.storage().jejak(kode_unit=unit)
 except MasalahBasisData as e:
     ui.bila_sibuk(e)
-pengguna = kolom[1].selectbox(t("jejak.pengguna"), [None, *sorted(semua["pengguna"].unique())], key="jejak_pengguna",
-                              format_func=lambda k: t("filter.semua") if k is None else k)
+daftar_pengguna = [None, *sorted(semua["pengguna"].unique())]
+pengguna = kolom[1].selectbox(t("jejak.pengguna"), daftar_pengguna, key="jejak_pengguna",
+                              format_func={k: t("filter.semua") if k is None else k for k in daftar_pengguna}.get)
 hari_ini = datetime.date.today()
 rentang = kolom[2].date_input(t("jejak.tanggal"), value=(), key="jejak_tanggal", format="DD/MM/YYYY",
                               max_value=hari_ini)

@@ -30,11 +30,9 @@ if not bisa_dibatalkan:
 st.subheader(t("riwayat.batal_judul"))
 orang = gerbang.perlu(Peran.ADMIN, None, {})  # of every unit the revision touched: the store checks that
 pilihan = {r.id: r for r in bisa_dibatalkan}
-revisi_id = st.selectbox(
-    t("riwayat.pilih"), list(pilihan), key="riwayat_revisi",
-    format_func=lambda i: t("riwayat.pilihan", id=i, berkas=pilihan[i].berkas, pengguna=pilihan[i].pengguna,
-                            waktu=pilihan[i].waktu.strftime("%d-%m-%Y %H:%M %Z")),
-)
+label = {i: t("riwayat.pilihan", id=i, berkas=r.berkas, pengguna=r.pengguna,
+               waktu=r.waktu.strftime("%d-%m-%Y %H:%M %Z")) for i, r in pilihan.items()}  # made in this run
+revisi_id = st.selectbox(t("riwayat.pilih"), list(pilihan), key="riwayat_revisi", format_func=label.get)
 # an undo is shown before it is done: what it changes, computed by the store exactly as the undo would
 if st.button(t("riwayat.tinjau"), key="riwayat_tinjau"):
     st.session_state["riwayat_tinjauan"] = revisi_id

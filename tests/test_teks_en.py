@@ -27,6 +27,9 @@ SAMA_DALAM_BAHASA_INGGRIS = {
     "kolom.status": "Status",
     "aksi.status": "Status",
     "jejak.cara.sistem": "operator",
+    # each language's name in its own words, on both tables
+    "bahasa.id": "Bahasa Indonesia",
+    "bahasa.en": "English",
 }
 
 
