@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from babel.dates import format_date
@@ -38,6 +40,23 @@ def pakai_bahasa(kode: str) -> None:
 def bahasa() -> str:
     """The language in use now: 'id' or 'en'."""
     return _BAHASA.get()
+
+
+@contextmanager
+def dalam_bahasa(kode: str) -> Iterator[None]:
+    """Speak ``kode`` inside the block only (work done outside a script run, e.g. a file built on a click).
+
+    >>> with dalam_bahasa("en"):
+    ...     t("status.hijau")
+    'Green'
+    >>> t("status.hijau")
+    'Hijau'
+    """
+    token = _BAHASA.set(kode if kode in BAHASA else BAHASA_BAWAAN)
+    try:
+        yield
+    finally:
+        _BAHASA.reset(token)
 
 
 TEKS: dict[str, dict[str, str]] = {

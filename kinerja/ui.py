@@ -27,7 +27,8 @@ from kinerja.importing import muat_contoh
 from kinerja.loading import Kesalahan
 from kinerja.storage import MasalahBasisData, Revisi, Snapshot, Storage
 from kinerja.texts import (
-    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, bahasa, label_status, nama_status, nama_triwulan, t,
+    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, bahasa, dalam_bahasa, label_status, nama_status,
+    nama_triwulan, t,
 )
 from kinerja_core.model import TRIWULAN, Perspektif, Status
 from kinerja_core.nko import Nko
@@ -632,7 +633,8 @@ def baris_revisi(r: Revisi) -> dict[str, object]:
         keadaan = t("riwayat.berlaku")
     return {
         t("riwayat.kolom.id"): r.id, t("riwayat.kolom.waktu"): r.waktu.strftime("%d-%m-%Y %H:%M:%S %Z"),
-        t("riwayat.kolom.pengguna"): r.pengguna, t("riwayat.kolom.asal"): r.asal or "—", t("riwayat.kolom.berkas"): r.berkas,
+        t("riwayat.kolom.pengguna"): r.pengguna, t("riwayat.kolom.asal"): r.asal or "—",
+        t("riwayat.kolom.berkas"): r.berkas,
         "sha256": r.sha256[:12] if r.sha256 else "—",
         t("perubahan.baru"): r.baru, t("perubahan.berubah"): r.berubah, t("perubahan.sama"): r.sama,
         t("riwayat.kolom.dihapus"): r.dihapus, t("riwayat.kolom.keadaan"): keadaan,
@@ -657,12 +659,23 @@ def halaman(data: pd.DataFrame, key: str, per: int = 50) -> pd.DataFrame:
     return data.iloc[awal:akhir]
 
 
+def dalam_bahasa_ini(buat: Callable[[], bytes]) -> Callable[[], bytes]:
+    """A file built on a click (Streamlit runs it outside this script run) in the language of this run."""
+    kode = bahasa()
+
+    def dibuat() -> bytes:
+        with dalam_bahasa(kode):
+            return buat()
+
+    return dibuat
+
+
 def unduh_tabel(data: pd.DataFrame, nama: str, key: str) -> None:
     """CSV and Excel download buttons for a table (numbers as numbers, text made formula-safe)."""
     baris = st.container(horizontal=True)  # each button as wide as its words, on any screen
-    baris.download_button(t("unduh.csv"), lambda: exporting.ke_csv(data), f"{nama}.csv", "text/csv",
+    baris.download_button(t("unduh.csv"), dalam_bahasa_ini(lambda: exporting.ke_csv(data)), f"{nama}.csv", "text/csv",
                           key=f"{key}_csv", icon=":material/download:", on_click="ignore")
-    baris.download_button(t("unduh.xlsx"), lambda: exporting.ke_xlsx(data, "ringkasan", laporan=True),
+    baris.download_button(t("unduh.xlsx"), dalam_bahasa_ini(lambda: exporting.ke_xlsx(data, "ringkasan", laporan=True)),
                           f"{nama}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
                           icon=":material/download:", on_click="ignore")

@@ -83,17 +83,17 @@ with unduh:
     # built only when clicked: navigating the slides stays quick
     # built when clicked (the button spins until the file is ready); at most deck.BATAS_IKU slides
     terlalu_banyak = jumlah_iku > deck.BATAS_IKU
-    st.download_button(t("dialog.unduh_deck"), lambda: deck.buat_deck(isi), f"{nama}.pptx",
+    st.download_button(t("dialog.unduh_deck"), ui.dalam_bahasa_ini(lambda: deck.buat_deck(isi)), f"{nama}.pptx",
                        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                        key="dialog_unduh_pptx", icon=":material/slideshow:", on_click="ignore", width="stretch",
                        disabled=terlalu_banyak)
     if terlalu_banyak:
         st.caption(t("dialog.deck_terlalu_banyak", n=angka(jumlah_iku), batas=deck.BATAS_IKU))
     st.download_button(t("dialog.unduh_xlsx"),
-                       lambda: exporting.ke_xlsx(dialog.tabel_ekspor(isi), "dialog", laporan=True),
+                       ui.dalam_bahasa_ini(lambda: exporting.ke_xlsx(dialog.tabel_ekspor(isi), "dialog", laporan=True)),
                        f"{nama}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="dialog_unduh_xlsx", icon=":material/table:", on_click="ignore", width="stretch")
-    st.download_button(t("dialog.unduh_csv"), lambda: exporting.ke_csv(dialog.tabel_ekspor(isi)),
+    st.download_button(t("dialog.unduh_csv"), ui.dalam_bahasa_ini(lambda: exporting.ke_csv(dialog.tabel_ekspor(isi))),
                        f"{nama}.csv", "text/csv",
                        key="dialog_unduh_csv", icon=":material/download:", on_click="ignore", width="stretch")
 
@@ -192,7 +192,8 @@ if posisi == 0:
                 kolom = st.columns([1, 2, 2])
                 tanggal = kolom[0].date_input(t("kolom.tanggal"), value=rapat.tanggal, format="DD/MM/YYYY",
                                               key=f"dialog_tanggal_{kunci_rapat}")
-                tempat = kolom[1].text_input(t("kolom.tempat"), value=lama["tempat"], key=f"dialog_tempat_{kunci_rapat}")
+                tempat = kolom[1].text_input(t("kolom.tempat"), value=lama["tempat"],
+                                             key=f"dialog_tempat_{kunci_rapat}")
                 pimpinan = kolom[2].text_input(t("kolom.pimpinan"), value=lama["pimpinan"],
                                                key=f"dialog_pimpinan_{kunci_rapat}")
                 peserta = st.text_area(t("kolom.peserta"), value=lama["peserta"], help=t("dialog.peserta_bantuan"),

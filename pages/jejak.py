@@ -52,6 +52,6 @@ except MasalahBasisData as e:
 tabel = exporting.tabel_jejak(jejak, zona)
 st.caption(t("jejak.jumlah", n=len(tabel), zona=zona.key))
 ui.tabel(ui.halaman(tabel, "jejak_tabel"), key="jejak_tabel")
-st.download_button(t("jejak.unduh"), lambda: exporting.ke_xlsx(tabel, "jejak"), "jejak_audit.xlsx",
+st.download_button(t("jejak.unduh"), ui.dalam_bahasa_ini(lambda: exporting.ke_xlsx(tabel, "jejak")), "jejak_audit.xlsx",
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="jejak_xlsx",
                    icon=":material/download:", on_click="ignore")

@@ -28,16 +28,18 @@ if f is not None:
 
             with kolom:
                 st.markdown(f"**{t(f'unggah.templat_{jenis.value}', triwulan=nama_triwulan(f.triwulan))}**")
-                st.download_button("CSV", lambda templat=templat: exporting.ke_csv(templat()), f"{nama}.csv",
-                                   "text/csv", key=f"templat_csv_{jenis.value}", icon=":material/download:",
-                                   on_click="ignore")
-                st.download_button("Excel", lambda templat=templat, jenis=jenis: exporting.ke_xlsx(templat(), jenis.value),
-                                   f"{nama}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                csv = ui.dalam_bahasa_ini(lambda templat=templat: exporting.ke_csv(templat()))
+                xlsx = ui.dalam_bahasa_ini(lambda templat=templat, jenis=jenis: exporting.ke_xlsx(templat(),
+                                                                                                jenis.value))
+                st.download_button("CSV", csv, f"{nama}.csv", "text/csv", key=f"templat_csv_{jenis.value}",
+                                   icon=":material/download:", on_click="ignore")
+                st.download_button("Excel", xlsx, f"{nama}.xlsx",
+                                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                    key=f"templat_xlsx_{jenis.value}", icon=":material/download:", on_click="ignore")
 
 # rows of units this person may not fill are refused in the preview, by row; the commit checks again
 pelaku = gerbang.perlu(Peran.PENGISI, None, {}).pelaku(t("halaman.unggah"))
-# Streamlit's uploader has no setting for its own words ("Upload", "… per file"): say them in Indonesian
+# Streamlit's uploader has no setting for its own words ("Upload", "… per file"): say them in ours
 st.markdown(f"""<style>
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p {{font-size: 0}}
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {{

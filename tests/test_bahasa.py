@@ -52,3 +52,13 @@ def test_bahasa_dari_alamat(db_contoh, monkeypatch, _apptest_navigasi):
     at.run()
     assert not at.exception and at.title[0].value == TEKS["en"]["ringkasan.judul"]
     assert at.sidebar.radio(key="bahasa").value == "en"
+
+
+def test_berkas_yang_dibuat_saat_diklik_berbahasa_sesi():
+    """A deck or a table built on a click runs outside the script run: it still speaks the run's language."""
+    from kinerja import ui
+    from kinerja.texts import dalam_bahasa, t
+
+    with dalam_bahasa("en"):
+        buat = ui.dalam_bahasa_ini(lambda: t("status.hijau").encode())
+    assert t("status.hijau") == "Hijau" and buat() == b"Green"
