@@ -211,18 +211,14 @@ def orang() -> Orang:
     return st.session_state["_orang"]
 
 
-def perlu(peran: Peran, kode_unit: str | None, induk: dict[str, object]) -> Orang:
-    """For a page that writes: the person, if the page should offer the write; otherwise say why (sign in, or
-    which role is missing) and stop the page here. The store checks the write itself again."""
+def perlu(peran: Peran) -> Orang:
+    """For a page that writes: the person, if they hold ``peran`` on some unit (the write itself names its
+    units, and the store checks them); otherwise say why (sign in, or the role missing) and stop the page."""
     o = orang()
     if o.identitas is None:
         st.info(t("gerbang.perlu_masuk"), icon=":material/login:")
         st.stop()
-    if kode_unit is None:  # somewhere: the write itself names its units
-        if o.hibah is not None and not any(h.peran.mencakup(peran) for h in o.hibah):
-            st.info(t("gerbang.perlu_hak", peran=peran.value, unit=t("jejak.unit_mana_pun")), icon=":material/lock:")
-            st.stop()
-    elif not o.boleh(peran, kode_unit, induk):
-        st.info(t("gerbang.perlu_hak", peran=peran.value, unit=kode_unit), icon=":material/lock:")
+    if o.hibah is not None and not any(h.peran.mencakup(peran) for h in o.hibah):
+        st.info(t("gerbang.perlu_hak", peran=peran.value, unit=t("jejak.unit_mana_pun")), icon=":material/lock:")
         st.stop()
     return o

@@ -18,7 +18,7 @@ import pandas as pd
 from kinerja.texts import jelaskan_capaian, keterangan_alasan, label_status, nama_status, t, teks_kebutuhan
 from kinerja_core.capaian import HasilIku, nilai_iku, status_capaian
 from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi
-from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, biaya_kolom, nilai_kolom, nko_kolom
+from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, bagian_kolom, nilai_kolom, nko_kolom
 from kinerja_core.model import TRIWULAN, AlasanAbu, Iku, Konsolidasi, Perspektif, Polaritas, Status
 from kinerja_core.nko import JumlahStatus, Nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
@@ -190,11 +190,7 @@ def tabel_sub_unit(skor_iku: pd.DataFrame, pohon: Pohon, kode_unit: str, unit: p
 
     A ministry's 30 eselon I units, each a bar in the Ringkasan chart that opens it on a click.
     """
-    cabang: dict[str, str] = {}
-    for anak in pohon.anak.get(kode_unit, []):
-        for k in pohon.subpohon(anak):
-            cabang.setdefault(k, anak)
-    di_cabang = skor_iku["kode_unit"].map(cabang)
+    di_cabang = skor_iku["kode_unit"].map(_cabang(pohon, kode_unit))
     data, di_cabang = skor_iku[di_cabang.notna()], di_cabang.dropna()
     sendiri = data["kode_unit"] == di_cabang
     nko_sendiri = _nko_per(data[sendiri], di_cabang[sendiri], profil)
@@ -202,6 +198,21 @@ def tabel_sub_unit(skor_iku: pd.DataFrame, pohon: Pohon, kode_unit: str, unit: p
     urut = [a for a in pohon.anak.get(kode_unit, []) if a in nko_gabungan]
     nko = {a: nko_sendiri[a] if a in nko_sendiri else nko_gabungan[a] for a in urut}
     return _tabel_per_unit(nko, data, di_cabang, unit, profil)
+
+
+def _cabang(pohon: Pohon, kode_unit: str) -> dict[str, str]:
+    """Every unit below ``kode_unit`` mapped to the direct sub-unit whose branch it is in."""
+    cabang: dict[str, str] = {}
+    for anak in pohon.anak.get(kode_unit, []):
+        for k in pohon.subpohon(anak):
+            cabang.setdefault(k, anak)
+    return cabang
+
+
+def _dengan_nama_unit(tabel: pd.DataFrame, unit: pd.DataFrame | None) -> pd.DataFrame:
+    """``tabel`` with a ``nama_unit`` column beside its ``kode_unit`` (the code where no name is stored)."""
+    nama_unit = {} if unit is None else dict(zip(unit["kode_unit"], unit["nama_unit"]))
+    return tabel.assign(nama_unit=_petakan(tabel["kode_unit"], nama_unit, bawaan=True))
 
 
 def _triwulan_target_berikut(hasil: HasilIku) -> int | None:
@@ -217,11 +228,7 @@ KOLOM_TABEL_IKU = ["kode_unit", "nama_unit", "kode_iku", "nama_iku", "perspektif
 
 def tabel_iku(skor_iku: pd.DataFrame, unit: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per IKU of a ``skor`` table: year-to-date target, realisasi, capaian, status and why grey."""
-    nama_unit = {} if unit is None else dict(zip(unit["kode_unit"], unit["nama_unit"]))
-    tabel = skor_iku.assign(
-        nama_unit=_petakan(skor_iku["kode_unit"], nama_unit, bawaan=True),
-        satuan=skor_iku["satuan"].fillna(""),
-    )
+    tabel = _dengan_nama_unit(skor_iku, unit).assign(satuan=skor_iku["satuan"].fillna(""))
     return tabel[KOLOM_TABEL_IKU].reset_index(drop=True).astype(
         {"target": float, "realisasi": float, "capaian": float, "bobot": float})
 
@@ -260,14 +267,10 @@ def tabel_biaya_nko(skor_iku: pd.DataFrame, unit: pd.DataFrame, profil: ProfilAt
     KPPBC Bogor's survey is grey in TW III and costs nothing; an IKU with 10 % of the NKO at capaian 70 costs
     3 points.
     """
-    biaya = biaya_kolom(skor_iku["capaian"].to_numpy(dtype=float), skor_iku["bobot"].to_numpy(dtype=float),
-                        _petakan(skor_iku["perspektif"], _PERSPEKTIF), np.zeros(len(skor_iku), dtype=np.intp),
-                        profil)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        bagian = np.where(np.isnan(biaya), np.nan, biaya / (100.0 - skor_iku["capaian"].to_numpy(dtype=float)))
-    nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
-    tabel = skor_iku.assign(biaya=biaya, bagian=bagian * 100,
-                            nama_unit=_petakan(skor_iku["kode_unit"], nama_unit, bawaan=True))
+    capaian = skor_iku["capaian"].to_numpy(dtype=float)
+    bagian = bagian_kolom(capaian, skor_iku["bobot"].to_numpy(dtype=float),
+                          _petakan(skor_iku["perspektif"], _PERSPEKTIF), np.zeros(len(skor_iku), dtype=np.intp), profil)
+    tabel = _dengan_nama_unit(skor_iku.assign(biaya=bagian * (100.0 - capaian), bagian=bagian * 100), unit)
     tabel = tabel[tabel["biaya"] > 0].sort_values("biaya", ascending=False, kind="stable")
     return tabel[["kode_unit", "nama_unit", "kode_iku", "nama_iku", "capaian", "status", "bagian", "biaya"]
                  ].reset_index(drop=True).astype({"capaian": float, "bagian": float, "biaya": float})
@@ -279,16 +282,11 @@ def biaya_per_sub_unit(biaya: pd.DataFrame, pohon: Pohon, kode_unit: str, unit: 
 
     A Kanwil sees which office pulls its NKO down: "KPPBC TMP A Bekasi · 4,2 poin · 3 IKU".
     """
-    cabang = {kode_unit: kode_unit}
-    for anak in pohon.anak.get(kode_unit, []):
-        for k in pohon.subpohon(anak):
-            cabang.setdefault(k, anak)
+    cabang = {kode_unit: kode_unit, **_cabang(pohon, kode_unit)}
     per = biaya.assign(cabang=biaya["kode_unit"].map(cabang)).dropna(subset=["cabang"]).groupby(
         "cabang", sort=False).agg(biaya=("biaya", "sum"), jumlah_iku=("biaya", "size"))
-    nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
     per = per.sort_values("biaya", ascending=False, kind="stable").reset_index(names="kode_unit")
-    return per.assign(nama_unit=_petakan(per["kode_unit"], nama_unit, bawaan=True))[
-        ["kode_unit", "nama_unit", "biaya", "jumlah_iku"]]
+    return _dengan_nama_unit(per, unit)[["kode_unit", "nama_unit", "biaya", "jumlah_iku"]]
 
 
 def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
@@ -318,10 +316,8 @@ def peringatan_prognosis(skor_iku: pd.DataFrame, akhir: pd.DataFrame, unit: pd.D
     lowest prognosis first."""
     turun = (skor_iku["status"].to_numpy() == Status.HIJAU.value) & np.isin(
         akhir["status"].to_numpy(), [Status.KUNING.value, Status.MERAH.value])
-    nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
-    tabel = skor_iku[turun].assign(capaian_prognosis=akhir["capaian"].to_numpy()[turun],
-                                   status_prognosis=akhir["status"].to_numpy()[turun])
-    tabel = tabel.assign(nama_unit=_petakan(tabel["kode_unit"], nama_unit, bawaan=True))
+    tabel = _dengan_nama_unit(skor_iku[turun].assign(capaian_prognosis=akhir["capaian"].to_numpy()[turun],
+                                                     status_prognosis=akhir["status"].to_numpy()[turun]), unit)
     return tabel.sort_values("capaian_prognosis", kind="stable")[KOLOM_PERINGATAN].reset_index(drop=True).astype(
         {"capaian": float, "capaian_prognosis": float})
 
@@ -543,6 +539,8 @@ class Ikhtisar:
     """'NKO KPPBC TMP A Bogor' or 'NKO gabungan', with ' · perspektif Stakeholder' under a filter."""
     teks_lingkup: str
     """What the count and the NKO are taken from: 'IKU Kantor Wilayah DJBC Jawa Barat dan 2 sub-unit'."""
+    rumus_nko: RumusNko
+    """The NKO's sums with the numbers put in (``kinerja_core.rumus``), for the screen to explain it."""
 
     @property
     def teks_cakupan_nko(self) -> str:
@@ -571,10 +569,11 @@ def ikhtisar(
     sub_unit = len(set(skor_iku["kode_unit"].unique()) - {kode_unit})
     lingkup_teks = (t("cakupan.lingkup_sub_unit", unit=nama, n=sub_unit) if sub_unit
                     else t("cakupan.lingkup_unit", unit=nama))
+    nko = hitung_nko(dasar_nko, profil)
     return Ikhtisar(
-        lingkup=lingkup, jumlah=jumlah_status(lingkup), nko=hitung_nko(dasar_nko, profil),
-        nko_milik_sendiri=milik_sendiri, cakupan_nko=cakupan(dasar_nko), judul_nko=judul + saring,
-        teks_lingkup=lingkup_teks + saring,
+        lingkup=lingkup, jumlah=jumlah_status(lingkup), nko=nko, nko_milik_sendiri=milik_sendiri,
+        cakupan_nko=cakupan(dasar_nko), judul_nko=judul + saring, teks_lingkup=lingkup_teks + saring,
+        rumus_nko=rumus_nko_tabel(dasar_nko, nko.nilai, profil),
     )
 
 

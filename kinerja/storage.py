@@ -22,7 +22,7 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -74,8 +74,8 @@ _TIPE = {
     "konsolidasi": "VARCHAR NOT NULL", "bobot": "DOUBLE NOT NULL", "target_tw1": "DOUBLE", "target_tw2": "DOUBLE",
     "target_tw3": "DOUBLE", "target_tw4": "DOUBLE", "konversi_120": "BOOLEAN NOT NULL",
     "realisasi_terburuk": "DOUBLE", "realisasi": "DOUBLE", "kendala": "VARCHAR", "rencana_aksi": "VARCHAR",
-    "pic": "VARCHAR", "tenggat": "DATE", "status_aksi": "VARCHAR", "catatan_aksi": "VARCHAR", "tanggal": "DATE", "tempat": "VARCHAR", "pimpinan": "VARCHAR",
-    "peserta": "VARCHAR", "arahan": "VARCHAR",
+    "pic": "VARCHAR", "tenggat": "DATE", "status_aksi": "VARCHAR", "catatan_aksi": "VARCHAR", "tanggal": "DATE",
+    "tempat": "VARCHAR", "pimpinan": "VARCHAR", "peserta": "VARCHAR", "arahan": "VARCHAR",
 }
 
 
@@ -611,10 +611,12 @@ class Storage:
         So are the grants (``_izinkan``): every row's unit, where it stood and
         where it stands after the upload (``AksesDitolak``, logged in the audit trail).
         """
-        unit = sorted({k for nama, d in masuk.items() if d is not None and not d.empty for k in d["kode_unit"]})
+        kebutuhan = _kebutuhan(masuk)
+        unit = _unit_masuk(masuk)
         with self._tertolak_dicatat(pelaku, unit):
             with self._transaksi(tulis=True) as con:
-                _izinkan(con, pelaku, _kebutuhan(masuk), hanya_yang_ada=True)  # where the rows' units stand now
+                hibah = _hak_dalam_transaksi(con, pelaku)
+                _periksa_hak(con, pelaku, hibah, kebutuhan, hanya_yang_ada=True)  # where the rows' units stand now
                 (revisi,) = con.execute(
                     "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, baru, berubah, sama, asal) "
                     f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, $sha256, 'impor', 0, 0, 0, $asal) "
@@ -642,7 +644,7 @@ class Storage:
                     con.execute(_SISIP[nama] if baru == len(data) else _UPSERT[nama])
                     _periksa_dalam_transaksi(con, nama)
                     con.unregister("masuk")
-                _izinkan(con, pelaku, _kebutuhan(masuk))  # and where they stand after it (new units, moves)
+                _periksa_hak(con, pelaku, hibah, kebutuhan)  # and where they stand after it (new units, moves)
                 con.execute("UPDATE revisi SET baru = $baru, berubah = $berubah, sama = $sama WHERE id = $id",
                             {**jumlah, "id": revisi})
                 _catat_jejak(con, pelaku, "impor", t("jejak.impor", berkas=berkas, **jumlah), unit, revisi)
@@ -657,16 +659,16 @@ class Storage:
         when it would leave realisasi without its IKU (or an IKU without its unit),
         and unless the person is admin of every unit the revision touched (``AksesDitolak``).
         """
-        with self._transaksi() as con:
-            unit = _unit_revisi(con, revisi_id)  # for the audit line of a refusal (the check reads them again)
-        with self._tertolak_dicatat(pelaku, unit), self._transaksi(tulis=True) as con:
+        with self._tertolak_dicatat(pelaku, lambda con: _unit_revisi(con, revisi_id)), \
+                self._transaksi(tulis=True) as con:
             unit = _unit_revisi(con, revisi_id)
-            _izinkan(con, pelaku, [(Peran.ADMIN, unit)])  # where they stand now
+            hibah = _hak_dalam_transaksi(con, pelaku)
+            _periksa_hak(con, pelaku, hibah, [(Peran.ADMIN, unit)])  # where they stand now
             batal, _ = self._batalkan(con, revisi_id, pelaku)
             # and where the undo puts them: a unit row put back under its old parent needs admin there too
             baris_unit = [r[0] for r in con.execute("SELECT DISTINCT kode_unit FROM revisi_unit WHERE revisi = $id",
                                                     {"id": revisi_id}).fetchall()]
-            _izinkan(con, pelaku, [(Peran.ADMIN, unit), (Peran.ADMIN, _induk_dari(con, baris_unit))])
+            _periksa_hak(con, pelaku, hibah, [(Peran.ADMIN, unit), (Peran.ADMIN, _induk_dari(con, baris_unit))])
             r = self._revisi(con, batal)
             _catat_jejak(con, pelaku, "batal", t("jejak.batal", asal=revisi_id, berubah=r.berubah,
                                                  dihapus=r.dihapus, sama=r.sama), unit, batal)
@@ -751,13 +753,15 @@ class Storage:
     # --- who may do what: people, grants, sign-in sessions, the audit trail (checks in kinerja_core.akses)
 
     @contextmanager
-    def _tertolak_dicatat(self, pelaku: Pelaku, unit: list[str]) -> Iterator[None]:
-        """A refused write is rolled back whole; the refusal itself is then written to the audit trail."""
+    def _tertolak_dicatat(self, pelaku: Pelaku,
+                          unit: list[str] | Callable[[duckdb.DuckDBPyConnection], list[str]]) -> Iterator[None]:
+        """A refused write is rolled back whole; the refusal itself is then written to the audit trail, with the
+        units it touched (``unit``, or read then: only a refusal needs them)."""
         try:
             yield
         except AksesDitolak as e:
             with self._transaksi(tulis=True) as con:
-                _catat_jejak(con, pelaku, "ditolak", str(e), unit)
+                _catat_jejak(con, pelaku, "ditolak", str(e), unit(con) if callable(unit) else unit)
             raise
 
     def terkunci(self) -> bool:
@@ -772,7 +776,7 @@ class Storage:
         installation: from now on writing needs sign-in. Only an admin of every unit may."""
         with self._tertolak_dicatat(pelaku, []), self._transaksi(tulis=True) as con:
             _izinkan(con, pelaku, [(Peran.ADMIN, [SEMUA])])
-            if con.execute("SELECT count(*) FROM pengguna WHERE identitas = $i", {"i": identitas}).fetchone()[0]:  # type: ignore[index]
+            if _ada_pengguna(con, identitas):
                 raise ValueError(t("akses.sudah_ada", identitas=identitas))
             con.execute("INSERT INTO pengguna VALUES ($i, $sandi, $kini)",
                         {"i": identitas, "sandi": sandi, "kini": _sekarang()})
@@ -784,7 +788,7 @@ class Storage:
         """Remove a person with their grants and open sessions: a write already on its way is refused at commit."""
         with self._tertolak_dicatat(pelaku, []), self._transaksi(tulis=True) as con:
             _izinkan(con, pelaku, [(Peran.ADMIN, [SEMUA])])
-            if not con.execute("SELECT count(*) FROM pengguna WHERE identitas = $i", {"i": identitas}).fetchone()[0]:  # type: ignore[index]
+            if not _ada_pengguna(con, identitas):
                 raise ValueError(t("akses.tidak_ada", identitas=identitas))
             for tabel in ("hibah", "sesi", "gagal_masuk", "pengguna"):
                 con.execute(f"DELETE FROM {tabel} WHERE identitas = $i", {"i": identitas})
@@ -794,7 +798,7 @@ class Storage:
         """Grant (or with ``cabut`` take back) a role on a unit's subtree; the unit must exist (or be ``SEMUA``)."""
         with self._tertolak_dicatat(pelaku, []), self._transaksi(tulis=True) as con:
             _izinkan(con, pelaku, [(Peran.ADMIN, [SEMUA])])
-            if not con.execute("SELECT count(*) FROM pengguna WHERE identitas = $i", {"i": identitas}).fetchone()[0]:  # type: ignore[index]
+            if not _ada_pengguna(con, identitas):
                 raise ValueError(t("akses.tidak_ada", identitas=identitas))
             param = {"i": identitas, "peran": hibah.peran.value, "unit": hibah.kode_unit}
             if cabut:
@@ -860,8 +864,7 @@ class Storage:
         if not self.path.exists():
             return False
         with self._buka() as con:
-            return bool(con.execute("SELECT count(*) FROM sesi WHERE token = $t AND identitas = $i AND berakhir > $k",
-                                    {"t": pelaku.sesi, "i": pelaku.identitas, "k": kini}).fetchone()[0])  # type: ignore[index]
+            return _sesi_terbuka(con, pelaku, kini)
 
     def jejak(self, *, kode_unit: str | None = None, pengguna: str | None = None, dari: datetime | None = None,
               sampai: datetime | None = None) -> pd.DataFrame:
@@ -975,6 +978,12 @@ def _periksa_dalam_transaksi(con: duckdb.DuckDBPyConnection, nama: str) -> None:
             raise ImporDitolak(t("impor.siklus", jalur=" → ".join(jalur)))
 
 
+def _unit_masuk(masuk: dict[str, pd.DataFrame]) -> list[str]:
+    """Every unit an upload's rows are for, sorted."""
+    kolom = [d["kode_unit"] for d in masuk.values() if d is not None and not d.empty]
+    return sorted(pd.unique(pd.concat(kolom, ignore_index=True))) if kolom else []
+
+
 def _kebutuhan(masuk: dict[str, pd.DataFrame]) -> list[tuple[Peran, list[str]]]:
     """The role each row of an upload needs, on which units (``PERAN_TULIS``); a unit row also needs admin on
     the parent it is placed under (on every unit, ``SEMUA``, for a new root)."""
@@ -985,33 +994,43 @@ def _kebutuhan(masuk: dict[str, pd.DataFrame]) -> list[tuple[Peran, list[str]]]:
         kebutuhan.append((PERAN_TULIS[nama], data["kode_unit"].unique().tolist()))
         if nama == "unit":
             induk = data["kode_induk"]
-            kebutuhan.append((Peran.ADMIN, [*induk.dropna().unique().tolist(), *([SEMUA] if induk.isna().any() else [])]))
+            kebutuhan.append((Peran.ADMIN, [*induk.dropna().unique().tolist(),
+                                            *([SEMUA] if induk.isna().any() else [])]))
     return kebutuhan
 
 
-def _izinkan(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, kebutuhan: list[tuple[Peran, list[str]]], *,
-             hanya_yang_ada: bool = False) -> None:
+def _izinkan(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, kebutuhan: list[tuple[Peran, list[str]]]) -> None:
     """The one authorisation check of every write, inside the transaction that commits it: raise
     ``AksesDitolak`` unless ``pelaku`` holds each role on each of its units, with the grants, the session
-    and the unit tree as they stand in this transaction (``kinerja_core.akses.ditolak``).
+    and the unit tree as they stand in this transaction (``kinerja_core.akses.ditolak``). A write that checks
+    twice (before and after it moves units) reads the person once (``_hak_dalam_transaksi``) and checks with
+    ``_periksa_hak``."""
+    _periksa_hak(con, pelaku, _hak_dalam_transaksi(con, pelaku), kebutuhan)
 
-    The command line's operator (``Cara.SISTEM``) may write anything; the open demo may until the installation
-    is locked. ``hanya_yang_ada``: check only the units already stored (where a unit stands before a write).
-    """
+
+def _hak_dalam_transaksi(con: duckdb.DuckDBPyConnection, pelaku: Pelaku) -> list[Hibah] | None:
+    """The grants ``pelaku`` writes with, as stored now; None for no limit. The command line's operator
+    (``Cara.SISTEM``) may write anything; the open demo may until the installation is locked. A signed-in
+    person's session must still be open and the person still in the store (``SesiBerakhir``)."""
     if pelaku.cara is Cara.SISTEM:
-        return
+        return None
     if pelaku.cara is Cara.DEMO:
         if _akses_terkunci(con):
             raise AksesDitolak(t("akses.demo_berakhir"))
-        return
-    if pelaku.sesi is not None and not con.execute(
-            "SELECT count(*) FROM sesi WHERE token = $token AND identitas = $identitas AND berakhir > $kini",
-            {"token": pelaku.sesi, "identitas": pelaku.identitas, "kini": _sekarang()}).fetchone()[0]:  # type: ignore[index]
+        return None
+    if pelaku.sesi is not None and not _sesi_terbuka(con, pelaku, _sekarang()):
         raise SesiBerakhir(t("akses.sesi_berakhir"))
-    if not con.execute("SELECT count(*) FROM pengguna WHERE identitas = $i",
-                       {"i": pelaku.identitas}).fetchone()[0]:  # type: ignore[index]
+    if not _ada_pengguna(con, pelaku.identitas):
         raise SesiBerakhir(t("akses.bukan_pengguna", identitas=pelaku.identitas))
-    hibah = _hibah(con, pelaku.identitas)
+    return _hibah(con, pelaku.identitas)
+
+
+def _periksa_hak(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, hibah: list[Hibah] | None,
+                 kebutuhan: list[tuple[Peran, list[str]]], *, hanya_yang_ada: bool = False) -> None:
+    """Raise ``AksesDitolak`` unless ``hibah`` give each role on each unit, in the unit tree as it stands now.
+    ``hanya_yang_ada``: check only the units already stored (where a unit stands before a write)."""
+    if hibah is None:
+        return
     induk = dict(con.execute("SELECT kode_unit, kode_induk FROM unit").fetchall())
     for peran, unit in kebutuhan:
         tolak = ditolak(hibah, peran, [k for k in unit if k in induk or not hanya_yang_ada], induk)
@@ -1019,6 +1038,17 @@ def _izinkan(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, kebutuhan: list[tup
             raise AksesDitolak(t("akses.ditolak", identitas=pelaku.identitas, peran=peran.value,
                                  unit=_sebut(tolak), hak=_sebut([f"{h.peran.value} {h.kode_unit}" for h in hibah])
                                  or t("akses.tanpa_hak")))
+
+
+def _ada_pengguna(con: duckdb.DuckDBPyConnection, identitas: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM pengguna WHERE identitas = $i",
+                            {"i": identitas}).fetchone()[0])  # type: ignore[index]
+
+
+def _sesi_terbuka(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, kini: datetime) -> bool:
+    """Whether the session ``pelaku`` writes with is still open at ``kini`` (UTC)."""
+    return bool(con.execute("SELECT count(*) FROM sesi WHERE token = $t AND identitas = $i AND berakhir > $k",
+                            {"t": pelaku.sesi, "i": pelaku.identitas, "k": kini}).fetchone()[0])  # type: ignore[index]
 
 
 def _sebut(kode: list[str], batas: int = 5) -> str:

@@ -358,9 +358,9 @@ class Pilihan:
             tabel = tabel[tabel["status"].isin(f.status)].reset_index(drop=True)
         return tabel
 
-    def biaya_nko(self) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The IKU that cost the headline NKO points, most first (``scores.tabel_biaya_nko``), and the same summed
-        per direct sub-unit (``scores.biaya_per_sub_unit``; empty without sub-units)."""
+    def biaya_nko(self) -> tuple[pd.DataFrame, pd.DataFrame, float | None]:
+        """The IKU that cost the NKO of everything shown points, most first (``scores.tabel_biaya_nko``), the same
+        summed per direct sub-unit (``scores.biaya_per_sub_unit``; empty without sub-units), and that NKO."""
         f = self.filter
         return _biaya(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan, f.perspektif,
                       bahasa())
@@ -388,13 +388,13 @@ def _ikhtisar(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _biaya(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-           perspektif: tuple[str, ...], bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+           perspektif: tuple[str, ...], bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame, float | None]:
     konteks = _tahun_data(path, versi, tahun)
     kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, bahasa_kode)
     biaya = scores.tabel_biaya_nko(kepala.lingkup, konteks.unit)
     per_anak = (scores.biaya_per_sub_unit(biaya, konteks.pohon, kode_unit, konteks.unit)
                 if sub_unit and konteks.pohon.anak.get(kode_unit) else biaya.iloc[0:0])
-    return biaya, per_anak
+    return biaya, per_anak, scores.hitung_nko(kepala.lingkup).nilai
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

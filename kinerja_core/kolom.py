@@ -185,19 +185,19 @@ def nko_kolom(capaian: np.ndarray, bobot: np.ndarray, perspektif: np.ndarray, ke
     return {k: float(v) if a else None for k, v, a in zip(t.label, nilai.tolist(), ada.tolist())}
 
 
-def biaya_kolom(capaian: np.ndarray, bobot: np.ndarray, perspektif: np.ndarray, kelompok: np.ndarray,
-                profil: ProfilAturan = KEMENKEU) -> np.ndarray:
-    """The NKO points each IKU costs its group (``nko.biaya_nko``), whole columns at once; NaN when grey.
+def bagian_kolom(capaian: np.ndarray, bobot: np.ndarray, perspektif: np.ndarray, kelompok: np.ndarray,
+                 profil: ProfilAturan = KEMENKEU) -> np.ndarray:
+    """Each IKU's share of its group's NKO (NaN when grey), whole columns at once: the weight ``nko.biaya_nko``
+    multiplies by (100 − capaian) to give the NKO points the IKU costs.
 
-    >>> biaya_kolom(np.array([120.0, 90.0, np.nan]), np.array([30.0, 70.0, 10.0]),
-    ...             np.array(["Customer"] * 3), np.array(["BTP"] * 3)).round(2).tolist()
-    [-6.0, 7.0, nan]
+    >>> bagian_kolom(np.array([120.0, 90.0, np.nan]), np.array([30.0, 70.0, 10.0]),
+    ...              np.array(["Customer"] * 3), np.array(["BTP"] * 3)).round(2).tolist()
+    [0.3, 0.7, nan]
     """
     t = _timbangan(capaian, bobot, perspektif, kelompok, profil)
     penyebut = np.bincount(t.kelompok_pasangan, weights=t.w_p, minlength=len(t.label))
-    bagian = t.w_p[t.pi] / penyebut[t.gi] * t.relatif / t.bobot_iku[t.pi]  # the IKU's share of its group's NKO
     hasil = np.full(len(t.dihitung), np.nan)
-    hasil[t.dihitung] = bagian * (100.0 - t.c)
+    hasil[t.dihitung] = t.w_p[t.pi] / penyebut[t.gi] * t.relatif / t.bobot_iku[t.pi]
     return hasil
 
 

@@ -15,7 +15,7 @@ ui.pastikan_navigasi()
 
 st.title(t("jejak.judul"))
 st.markdown(t("jejak.petunjuk"))
-orang = gerbang.perlu(Peran.ADMIN, None, {})
+orang = gerbang.perlu(Peran.ADMIN)
 admin = None if orang.hibah is None else [h.kode_unit for h in orang.hibah if h.peran is Peran.ADMIN]
 
 # an admin of a subtree sees the lines that touched it; an admin of every unit sees all (sign-ins, people, grants)

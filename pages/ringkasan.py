@@ -43,8 +43,7 @@ kolom[0].markdown(ui.kartu_nko(kepala.nko.nilai, kepala.nko.status, kepala.judul
                   unsafe_allow_html=True)
 for k, (s, n) in zip(kolom[1:], kepala.jumlah.menurut_status().items()):
     k.markdown(ui.kartu_status(s, n), unsafe_allow_html=True)
-st.caption(jelaskan_nko(scores.rumus_nko_tabel(scores.dasar_nko_unit(kepala.lingkup, f.kode_unit), kepala.nko.nilai)),
-           help=t("ringkasan.rumus_bantuan"))
+st.caption(jelaskan_nko(kepala.rumus_nko), help=t("ringkasan.rumus_bantuan"))
 
 nko_unit, anak = p.per_unit()
 if not anak.empty:
@@ -92,9 +91,9 @@ with st.expander(t("ringkasan.rumus_judul"), icon=":material/function:"):
              column_config={t("kolom.nama_iku"): st.column_config.TextColumn(width=260)})
 
 # the meeting's agenda: what costs the NKO the most points (kinerja_core.nko.biaya_nko)
-biaya, biaya_anak = p.biaya_nko()
+biaya, biaya_anak, nko_gabungan = p.biaya_nko()
 st.subheader(t("ringkasan.biaya"))
-st.markdown(t("ringkasan.biaya_bantuan", nko=angka(scores.hitung_nko(kepala.lingkup).nilai, tetap=True)))
+st.markdown(t("ringkasan.biaya_bantuan", nko=angka(nko_gabungan, tetap=True)))
 if biaya.empty:
     st.success(t("ringkasan.biaya_kosong"), icon=":material/check_circle:")
 else:

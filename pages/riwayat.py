@@ -28,7 +28,7 @@ bisa_dibatalkan = [r for r in daftar if r.jenis == "impor" and r.dibatalkan_oleh
 if not bisa_dibatalkan:
     st.stop()
 st.subheader(t("riwayat.batal_judul"))
-orang = gerbang.perlu(Peran.ADMIN, None, {})  # of every unit the revision touched: the store checks that
+orang = gerbang.perlu(Peran.ADMIN)  # of every unit the revision touched: the store checks that
 pilihan = {r.id: r for r in bisa_dibatalkan}
 label = {i: t("riwayat.pilihan", id=i, berkas=r.berkas, pengguna=r.pengguna,
                waktu=r.waktu.strftime("%d-%m-%Y %H:%M %Z")) for i, r in pilihan.items()}  # made in this run

@@ -38,7 +38,7 @@ if f is not None:
                                    key=f"templat_xlsx_{jenis.value}", icon=":material/download:", on_click="ignore")
 
 # rows of units this person may not fill are refused in the preview, by row; the commit checks again
-pelaku = gerbang.perlu(Peran.PENGISI, None, {}).pelaku(t("halaman.unggah"))
+pelaku = gerbang.perlu(Peran.PENGISI).pelaku(t("halaman.unggah"))
 # Streamlit's uploader has no setting for its own words ("Upload", "… per file"): say them in ours
 st.markdown(f"""<style>
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p {{font-size: 0}}

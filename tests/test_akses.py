@@ -371,6 +371,9 @@ def test_batal_hanya_oleh_admin_unit_yang_tersentuh(storage):
             storage.batalkan(rev.id, pelaku=masuk_sebagai(storage, siapa, asal="Riwayat"))
         assert type(e.value) is AksesDitolak and "KPPBCBOGOR" in str(e.value)
         sama(sebelum, keadaan(storage))
+        # the refusal's audit line names the units, so the unit filter finds it (it had none at first)
+        tolak = storage.jejak(kode_unit="KPPBCBOGOR").iloc[0]
+        assert (tolak.tindakan, tolak.pengguna, tolak.unit) == ("ditolak", siapa, "KPPBCBOGOR")
     batal = storage.batalkan(rev.id, pelaku=masuk_sebagai(storage, "ani", asal="Riwayat"))
     assert (batal.jenis, batal.membatalkan, batal.pengguna, batal.asal) == ("batal", rev.id, "ani", "Riwayat")
     assert nilai(storage, "KPPBCBOGOR", "BGR-01", 3) == 48.2
@@ -586,3 +589,12 @@ def test_revisi_lama_mendapat_baris_jejak(storage):
     assert Storage(storage.path).jejak(kode_unit="KPPBCBOGOR")["revisi"].tolist() == [3, 2, 1]
     storage_mod._SKEMA_SIAP.discard(str(storage.path.resolve()))
     assert len(Storage(storage.path).jejak()) == 3  # once
+
+
+def test_masuk_tanpa_basis_data_tidak_membuatnya(tmp_path):
+    """A sign-in on a path with no database is refused like a wrong password and leaves no file behind (only a
+    write creates the database; a failed sign-in is no write)."""
+    kosong = Storage(tmp_path / "belum.duckdb")
+    with pytest.raises(MasukDitolak, match="salah"):
+        akses.masuk(kosong, "rina", "sandi-yang-panjang")
+    assert not kosong.ada()

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kinerja_core.capaian import Capaian, HasilIku, status_capaian
-from kinerja_core.kolom import biaya_kolom
+from kinerja_core.kolom import bagian_kolom
 from kinerja_core.konsolidasi import NilaiSdTriwulan
 from kinerja_core.model import Iku, Konsolidasi, Perspektif, Polaritas
 from kinerja_core.nko import biaya_nko, hitung_nko
@@ -39,9 +39,10 @@ def test_biaya_berjumlah_100_kurang_nko_dan_kolom_sama(daftar, profil):
         assert all(b is None for b in biaya)
         return
     assert math.isclose(sum(b for b in biaya if b is not None), 100 - nko, abs_tol=1e-6)
-    kolom = biaya_kolom(np.array([np.nan if c is None else c for _, c, _ in daftar]),
-                        np.array([b for b, _, _ in daftar]), np.array([p for _, _, p in daftar], dtype=object),
-                        np.array(["U"] * len(daftar)), profil)
+    capaian = np.array([np.nan if c is None else c for _, c, _ in daftar])
+    kolom = bagian_kolom(capaian, np.array([b for b, _, _ in daftar]),
+                         np.array([p for _, _, p in daftar], dtype=object), np.array(["U"] * len(daftar)),
+                         profil) * (100 - capaian)
     harap = np.array([np.nan if b is None else b for b in biaya])
     assert np.allclose(kolom, harap, equal_nan=True, atol=1e-9)
 

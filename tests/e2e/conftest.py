@@ -143,20 +143,25 @@ def _pemanasan(peramban, url: str) -> None:
         konteks.close()
 
 
+@contextmanager
+def server_atas(db: Path, folder: Path, peramban) -> Iterator[Server]:
+    """A warmed-up server on its own copy of ``db`` in ``folder`` (its log beside it)."""
+    with _jalankan_server(_salin_db(db, folder), folder / "streamlit.log") as url:
+        _pemanasan(peramban, url)
+        yield url
+
+
 @pytest.fixture(scope="session")
 def server(_db_contoh: Path, tmp_path_factory: pytest.TempPathFactory, peramban) -> Iterator[Server]:
     """Base URL of a server shared by the read-only scenarios (its own copy of the sample data)."""
-    folder = tmp_path_factory.mktemp("e2e_baca")
-    with _jalankan_server(_salin_db(_db_contoh, folder), folder / "streamlit.log") as url:
-        _pemanasan(peramban, url)
+    with server_atas(_db_contoh, tmp_path_factory.mktemp("e2e_baca"), peramban) as url:
         yield url
 
 
 @pytest.fixture
 def server_tulis(_db_contoh: Path, tmp_path: Path, peramban) -> Iterator[Server]:
     """Base URL of a server private to one test that writes: its changes reach no other test."""
-    with _jalankan_server(_salin_db(_db_contoh, tmp_path), tmp_path / "streamlit.log") as url:
-        _pemanasan(peramban, url)
+    with server_atas(_db_contoh, tmp_path, peramban) as url:
         yield url
 
 

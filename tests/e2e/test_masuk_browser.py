@@ -22,13 +22,12 @@ from kinerja.storage import Storage
 from tests.e2e.conftest import (
     AKAR,
     Server,
-    _jalankan_server,
-    _pemanasan,
     _salin_db,
     baca_tabel,
     buka,
     expect,
     foto,
+    server_atas,
     tunggu_selesai,
 )
 from tests.e2e.test_browser import BOGOR_TW3, REALISASI_BARU, jumlah, ke_halaman
@@ -62,8 +61,7 @@ def _db_terkunci(_db_contoh: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.fixture
 def server_terkunci(_db_terkunci: Path, tmp_path: Path, peramban) -> Iterator[Server]:
     """A server private to one test on its own copy of the locked sample data (the test may write)."""
-    with _jalankan_server(_salin_db(_db_terkunci, tmp_path), tmp_path / "streamlit.log") as url:
-        _pemanasan(peramban, url)
+    with server_atas(_db_terkunci, tmp_path, peramban) as url:
         yield url
 
 
