@@ -270,8 +270,8 @@ def tabel_biaya_nko(skor_iku: pd.DataFrame, unit: pd.DataFrame, profil: ProfilAt
     capaian = skor_iku["capaian"].to_numpy(dtype=float)
     bagian = bagian_kolom(capaian, skor_iku["bobot"].to_numpy(dtype=float),
                           _petakan(skor_iku["perspektif"], _PERSPEKTIF), np.zeros(len(skor_iku), dtype=np.intp), profil)
-    tabel = _dengan_nama_unit(skor_iku.assign(biaya=bagian * (100.0 - capaian), bagian=bagian * 100), unit)
-    tabel = tabel[tabel["biaya"] > 0].sort_values("biaya", ascending=False, kind="stable")
+    tabel = skor_iku.assign(biaya=bagian * (100.0 - capaian), bagian=bagian * 100)
+    tabel = _dengan_nama_unit(tabel[tabel["biaya"] > 0], unit).sort_values("biaya", ascending=False, kind="stable")
     return tabel[["kode_unit", "nama_unit", "kode_iku", "nama_iku", "capaian", "status", "bagian", "biaya"]
                  ].reset_index(drop=True).astype({"capaian": float, "bagian": float, "biaya": float})
 
@@ -354,14 +354,12 @@ def banding_tahun_lalu(skor_iku: pd.DataFrame, skor_lalu: pd.DataFrame) -> pd.Da
         {"capaian": float, "capaian_lalu": float, "selisih": float})
 
 
-def penjelasan(skor_iku: pd.DataFrame, kunci: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU
+def penjelasan(skor_iku: pd.DataFrame, posisi: Sequence[int], triwulan: int, profil: ProfilAturan = KEMENKEU
                ) -> list[str]:
-    """The capaian formula with its numbers (``texts.jelaskan_capaian``) of the IKU in ``kunci`` (kode_unit,
-    kode_iku; e.g. the rows of one page of a table), from their rows of a ``skor`` table."""
-    baris = skor_iku.set_index(["kode_unit", "kode_iku"]).loc[pd.MultiIndex.from_frame(kunci[["kode_unit",
-                                                                                              "kode_iku"]])]
+    """The capaian formula with its numbers (``texts.jelaskan_capaian``) of the rows of a ``skor`` table at
+    ``posisi`` (e.g. the rows of one page of a table)."""
     return [jelaskan_capaian(rumus_capaian(_iku(r), realisasi_baris(r), triwulan, profil))
-            for r in baris.reset_index().itertuples(index=False)]
+            for r in skor_iku.iloc[list(posisi)].itertuples(index=False)]
 
 
 def rumus_nko_tabel(skor_iku: pd.DataFrame, nko: float | None, profil: ProfilAturan = KEMENKEU) -> RumusNko:

@@ -30,6 +30,8 @@ BAHASA = ("id", "en")
 """The languages the app speaks: Bahasa Indonesia (the default) and English."""
 _BAHASA: ContextVar[str] = ContextVar("bahasa", default=BAHASA_BAWAAN)
 _LOKAL = {"id": "id_ID", "en": "en_US"}
+_SIMBOL = {kode: (get_decimal_symbol(lokal), get_group_symbol(lokal)) for kode, lokal in _LOKAL.items()}
+"""Each language's decimal and grouping symbols, looked up in Babel once (``angka`` runs for every cell)."""
 
 
 def pakai_bahasa(kode: str) -> None:
@@ -913,8 +915,8 @@ def angka(nilai: object, desimal: int = 2, *, tetap: bool = False) -> str:
     teks = f"{nilai:,.{desimal}f}"
     if desimal and not tetap:
         teks = teks.rstrip("0").rstrip(".")
-    lokal = _LOKAL[_BAHASA.get()]
-    return teks.replace(",", "\x00").replace(".", get_decimal_symbol(lokal)).replace("\x00", get_group_symbol(lokal))
+    tanda_desimal, tanda_ribuan = _SIMBOL[_BAHASA.get()]
+    return teks.replace(",", "\x00").replace(".", tanda_desimal).replace("\x00", tanda_ribuan)
 
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",

@@ -339,7 +339,8 @@ class Pilihan:
     ikhtisar: scores.Ikhtisar
     """NKO and status count over the selected units in the chosen perspectives, each saying what it covers."""
     tabel: pd.DataFrame
-    """The IKU rows that pass the perspective and status filters (``scores.tabel_iku``)."""
+    """The IKU rows that pass the perspective and status filters (``scores.tabel_iku``); the index is each
+    row's position in ``ikhtisar.lingkup``."""
 
     def per_unit(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The NKO and light counts of each selected unit (``scores.tabel_nko``) and of each direct sub-unit of
@@ -442,8 +443,8 @@ def pilihan(f: Filter) -> Pilihan:
                                   f.perspektif, bahasa())
     except MasalahBasisData as e:
         bila_sibuk(e)
-    if f.status:
-        tabel = tabel[tabel["status"].isin(f.status)].reset_index(drop=True)
+    if f.status:  # the index stays each row's position in the headline's IKU (``Pilihan.tabel``)
+        tabel = tabel[tabel["status"].isin(f.status)]
     return Pilihan(f, versi, konteks, isi, kepala, tabel)
 
 

@@ -86,7 +86,7 @@ ui.tabel_status(
 
 # every capaian explained, for the rows on this page (the table itself keeps to a laptop's width)
 with st.expander(t("ringkasan.rumus_judul"), icon=":material/function:"):
-    ui.tabel(baris[["kode_iku", "nama_iku"]].assign(rumus=scores.penjelasan(kepala.lingkup, baris, f.triwulan))
+    ui.tabel(baris[["kode_iku", "nama_iku"]].assign(rumus=scores.penjelasan(kepala.lingkup, baris.index, f.triwulan))
              .rename(columns={k: t(f"kolom.{k}") for k in ("kode_iku", "nama_iku", "rumus")}), key="tabel_rumus",
              column_config={t("kolom.nama_iku"): st.column_config.TextColumn(width=260)})
 
