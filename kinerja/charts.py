@@ -13,7 +13,9 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from kinerja.texts import IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_triwulan, t
+from kinerja.texts import (
+    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, bahasa, besaran, label_status, nama_triwulan, persen, t,
+)
 from kinerja_core.model import TRIWULAN, Polaritas, Status
 
 HURUF = dict(family="Source Sans Pro, Arial, sans-serif", size=18)
@@ -28,7 +30,8 @@ def _tata_letak(fig: go.Figure, tinggi: int, gelap: bool = False) -> go.Figure:
     teks, latar, grid = _warna_tema(gelap)
     fig.update_layout(
         height=tinggi, font=dict(HURUF, color=teks), margin=dict(l=20, r=20, t=50, b=20), plot_bgcolor=latar,
-        paper_bgcolor=latar, bargap=0.25, separators=",.",  # Indonesian decimals on the axes too
+        paper_bgcolor=latar, bargap=0.25,
+        separators=",." if bahasa() == "id" else ".,",  # the language's decimals on the axes too
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0, font=dict(size=18, color=teks)),
     )
     fig.update_xaxes(tickfont=dict(size=18, color=teks), automargin=True)
@@ -37,18 +40,15 @@ def _tata_letak(fig: go.Figure, tinggi: int, gelap: bool = False) -> go.Figure:
     return fig
 
 
-_SKALA = ((1e12, "T", "triliun"), (1e9, "M", "miliar"), (1e6, "jt", "juta"))
-"""Indonesian short units for large values: 6 M is 6 miliar (never the English 6B)."""
-
-
 def skala(maks: float) -> tuple[float, str, str]:
     """Divisor, short unit and its word for values up to ``maks`` (1, "", "" below a million); the screen's
-    charts and the deck's scale numbers alike."""
-    return next(((b, s, k) for b, s, k in _SKALA if maks >= b), (1.0, "", ""))
+    charts and the deck's scale numbers alike, in the current language (``texts.besaran``: 6 M is 6 miliar in
+    Indonesian, 6 B is 6 billion in English)."""
+    return next(((b, s, k) for b, s, k in besaran() if maks >= b), (1.0, "", ""))
 
 
 def angka_pendek(nilai: float, bagi: float, akhiran: str) -> str:
-    """'5,7 M' for 5.700.000.000 with (1e9, 'M'); plain Indonesian digits without a unit."""
+    """'5,7 M' for 5.700.000.000 with (1e9, 'M'); plain digits without a unit, in the current language."""
     return angka(nilai / bagi) + (f" {akhiran}" if akhiran else "")
 
 
@@ -73,7 +73,8 @@ def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None 
     quarter is a mark at its level with its value, the realisasi a bar with its value at its foot (in the
     text colour of its status), and the capaian with the status shape sits under the quarter's name. A
     quarter without a target of its own is left empty ("tanpa target"), never drawn as if measured. The
-    title says which way is better (a minimize IKU: lower). Large values use Indonesian units (M = miliar).
+    title says which way is better (a minimize IKU: lower). Large values use the language's units (M = miliar,
+    B = billion).
     """
     teks_warna, latar, _ = _warna_tema(gelap)
     terukur = progres["target_periodik"].notna().tolist()
@@ -119,7 +120,7 @@ def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None 
         if not ukur:
             bawah = t("progres.tanpa_target")
         elif pd.notna(c):
-            bawah = f"{angka(c, tetap=True)} % {IKON_STATUS[s]}"
+            bawah = f"{persen(c)} {IKON_STATUS[s]}"
         else:
             bawah = label_status(s)
         label_x.append(f"{xi}<br>{bawah}")

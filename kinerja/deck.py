@@ -36,7 +36,7 @@ from kinerja import charts, scores
 from kinerja.dialog import Dialog, Rapat, SlideIku
 from kinerja.exporting import netralkan
 from kinerja.texts import (
-    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, jelaskan_capaian, label_status, nama_triwulan, t,
+    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, jelaskan_capaian, label_status, nama_triwulan, persen, t,
     tanggal_panjang, teks_kebutuhan,
 )
 from kinerja_core.kebutuhan import Keadaan
@@ -421,7 +421,7 @@ def _slide_ringkasan(deck: Presentation, dialog: Dialog) -> None:
     _tabel(slide, 0.5, 3.5, [1.95, 1.2, 1.2, 1.2, 1.2], [0.45] * (1 + len(isi)), [kolom, *isi])
 
     perhatian = [f"{p['kode_iku']} {p['nama_iku']}: {label_status(Status(p['status']))}"
-                 + (f" ({angka(p['capaian'], tetap=True)} %)" if pd.notna(p["capaian"]) else "")
+                 + (f" ({persen(p['capaian'])})" if pd.notna(p["capaian"]) else "")
                  + (f" — {p['keterangan']}" if p["keterangan"] else "")
                  for p in r.perhatian.to_dict("records")]
     _teks(slide, 7.45, 3.05, 5.45, 0.45, t("dialog.perhatian"), 16, tebal=True)
@@ -449,16 +449,22 @@ def _slide_iku(deck: Presentation, s: SlideIku, jumlah: int) -> None:
     info = t("progres.info", polaritas=t(f"polaritas.{s.iku.polaritas.value}"),
              konsolidasi=t(f"konsolidasi.{s.iku.konsolidasi.value}"), bobot=angka(s.iku.bobot))
     _teks(slide, 0.4, 1.13, 12.53, 0.4, f"{s.nama_unit} · {info}", 14, warna=REDUP, terkecil=11)
-    capaian = f"{angka(s.hasil.capaian.nilai, tetap=True)} %" if s.hasil.capaian.nilai is not None else "—"
+    capaian = persen(s.hasil.capaian.nilai) if s.hasil.capaian.nilai is not None else "—"
     _teks(slide, 0.4, 1.55, 3.2, 0.75, capaian, 36, tebal=True)
     _label_status(slide, 3.7, 1.6, 9.23, 0.65, s.hasil.status,
                   label_status(s.hasil.status) + (f" — {s.keterangan}" if s.keterangan else ""), 20)
-    _grafik(slide, s, 0.4, 2.4, 7.4, 2.95)
-    _catatan(slide, s, 8.0, 2.4, 4.93, 2.95)
-    _tabel(slide, 0.4, 5.5, [1.2, 1.85, 1.85, 1.85, 1.85, 1.63, 2.3], [0.4] + [0.36] * len(s.progres),
+    # under the light, every number explained: the formula, what the year still needs, where it is heading
+    rumus, *ke_depan = _catatan_pembicara(s)
+    w = _lebar_dalam(12.53) * 0.92  # a line each, with room to spare: a wrapped line would run into the chart
+    _kotak_teks(slide, 0.4, 2.28, 12.53, 0.7, [
+        Paragraf.biasa(pangkas(b, w, 11, 1), 11, warna=REDUP if i == 0 else HITAM)
+        for i, b in enumerate([rumus, *ke_depan])])
+    _grafik(slide, s, 0.4, 3.0, 7.4, 2.55)
+    _catatan(slide, s, 8.0, 3.0, 4.93, 2.55)
+    _tabel(slide, 0.4, 5.62, [1.2, 1.85, 1.85, 1.85, 1.85, 1.63, 2.3], [0.36] + [0.34] * len(s.progres),
            _baris_progres(s.progres), maks_ukuran=13)
-    # the presenter's notes: how the capaian is computed, what the year still needs, where it is heading
-    slide.notes_slide.notes_text_frame.text = "\n".join(_catatan_pembicara(s))
+    # the presenter's notes: the same, whole (the lines above are cut to the slide's width when they must be)
+    slide.notes_slide.notes_text_frame.text = "\n".join([rumus, *ke_depan])
 
 
 def _catatan_pembicara(s: SlideIku) -> list[str]:
@@ -472,7 +478,7 @@ def _catatan_pembicara(s: SlideIku) -> list[str]:
                      f"{t('dialog.agar_tidak_merah', teks=teks_kebutuhan(merah, s.iku.satuan))}")
     akhir = s.prognosis()
     if akhir is not None and akhir.capaian.nilai is not None:
-        baris.append(f"{t('dialog.prognosis')}: {angka(akhir.capaian.nilai, tetap=True)} % · "
+        baris.append(f"{t('dialog.prognosis')}: {persen(akhir.capaian.nilai)} · "
                      f"{label_status(akhir.status)}")
     return [str(netralkan(b)) for b in baris]
 

@@ -14,8 +14,8 @@ import pandas as pd
 
 from kinerja.dialog import Rapat, Ringkasan, SlideIku
 from kinerja.texts import (
-    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, label_status, nama_status, nama_triwulan, t, tanggal_panjang,
-    jelaskan_capaian, teks_kebutuhan,
+    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, jelaskan_capaian, label_status, nama_status,
+    nama_triwulan, nilai_satuan, persen, t, tanggal_panjang, teks_kebutuhan,
 )
 from kinerja_core.kebutuhan import Keadaan
 from kinerja_core.model import Status
@@ -161,7 +161,7 @@ def perhatian(tabel: pd.DataFrame, batas: int = BATAS_PERHATIAN) -> str:
     butir = []
     for r in tabel.head(batas).to_dict("records"):
         status = Status(r["status"])
-        rincian = f" ({angka(r['capaian'], tetap=True)} %)" if pd.notna(r["capaian"]) else ""
+        rincian = f" ({persen(r['capaian'])})" if pd.notna(r["capaian"]) else ""
         sebab = f" — {_e(r['keterangan'])}" if r["keterangan"] else ""
         butir.append(f"<li>{_sel_status(status)} <b>{_e(r['kode_iku'])}</b> {_e(r['nama_iku'])}{rincian}{sebab}</li>")
     lebih = f'<p class="dko-daftar">{t("dialog.dan_lainnya", n=len(tabel) - batas)}</p>' if len(tabel) > batas else ""
@@ -171,13 +171,11 @@ def perhatian(tabel: pd.DataFrame, batas: int = BATAS_PERHATIAN) -> str:
 def judul_slide(s: SlideIku, tw: str) -> str:
     """An IKU screen's head: name, capaian and the light in large type, year-to-date target and realisasi."""
     h = s.hasil
-    capaian = (f"{angka(h.capaian.nilai, tetap=True)} %" if h.capaian.nilai is not None
+    capaian = (persen(h.capaian.nilai) if h.capaian.nilai is not None
                else f'<span style="font-size:2.6rem">{t("dialog.belum_ada")}</span>')
 
     def nilai(v: float | None) -> str:
-        if v is None:
-            return t("dialog.belum_ada")
-        return angka(v) + (f" {_e(s.iku.satuan)}" if s.iku.satuan else "")
+        return t("dialog.belum_ada") if v is None else _e(nilai_satuan(v, s.iku.satuan))
 
     sebab = f'<div class="dko-label">{_e(s.keterangan)}</div>' if s.keterangan else ""
     nama = f"{s.iku.kode_iku} · {s.iku.nama_iku}"
@@ -226,7 +224,7 @@ def sampai_akhir_tahun(s: SlideIku) -> str:
     baris = f'<p><b>{t("dialog.sampai_akhir_tahun")}</b> — {_e(isi)}</p>'
     akhir = s.prognosis()
     if akhir is not None and akhir.capaian.nilai is not None:
-        baris += (f'<p><b>{t("dialog.prognosis")}</b> — {angka(akhir.capaian.nilai, tetap=True)} % · '
+        baris += (f'<p><b>{t("dialog.prognosis")}</b> — {persen(akhir.capaian.nilai)} · '
                   f"{label_status(akhir.status)}</p>")
     return f'<div class="dko-kebutuhan" data-testid="dialog-kebutuhan">{baris}</div>'
 

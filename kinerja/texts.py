@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from babel.dates import format_date
-from babel.numbers import get_decimal_symbol, get_group_symbol
+from babel.numbers import format_compact_decimal, get_currency_symbol, get_decimal_symbol, get_group_symbol
 
 import pandas as pd
 
@@ -32,6 +32,20 @@ _BAHASA: ContextVar[str] = ContextVar("bahasa", default=BAHASA_BAWAAN)
 _LOKAL = {"id": "id_ID", "en": "en_US"}
 _SIMBOL = {kode: (get_decimal_symbol(lokal), get_group_symbol(lokal)) for kode, lokal in _LOKAL.items()}
 """Each language's decimal and grouping symbols, looked up in Babel once (``angka`` runs for every cell)."""
+_PERSEN = {"id": "{} %", "en": "{}%"}
+"""Where the percent sign goes: Indonesian sets it apart (``90,9 %``), English does not (``90.9%``)."""
+_RUPIAH = {"rp": 1.0, "rupiah": 1.0, "rp ribu": 1e3, "ribu rupiah": 1e3, "rp juta": 1e6, "juta rupiah": 1e6,
+           "rp miliar": 1e9, "rp milyar": 1e9, "miliar rupiah": 1e9, "milyar rupiah": 1e9, "rp triliun": 1e12,
+           "triliun rupiah": 1e12}
+"""The satuan that mean an amount of money, with the rupiah one of their units is worth."""
+
+
+def _kata_besaran(lokal: str, besar: float, jenis: str) -> str:
+    return format_compact_decimal(besar, format_type=jenis, locale=lokal).replace("1", "", 1).strip(" \xa0")
+
+
+_BESARAN = {kode: tuple((b, _kata_besaran(lokal, b, "short"), _kata_besaran(lokal, b, "long"))
+                        for b in (1e12, 1e9, 1e6)) for kode, lokal in _LOKAL.items()}
 
 
 def pakai_bahasa(kode: str) -> None:
@@ -876,21 +890,97 @@ def teks_kebutuhan(k: Kebutuhan, satuan: str = "") -> str:
 
     >>> from kinerja_core.kebutuhan import Keadaan, Makna
     >>> teks_kebutuhan(Kebutuhan(80, Keadaan.PERLU, Makna.JUMLAH, (4,), paling_sedikit=0.9512), "Rp miliar")
-    'TW IV: jumlah paling sedikit 0,96 Rp miliar'
+    'TW IV: jumlah paling sedikit Rp 960 juta'
     >>> teks_kebutuhan(Kebutuhan(100, Keadaan.PERLU, Makna.RATA_RATA, (3, 4), paling_banyak=8.5), "hari")
     'TW III–IV: rata-rata paling banyak 8,5 hari'
     """
     if k.keadaan is not Keadaan.PERLU:
         return t(f"kebutuhan.{k.keadaan.value}")
-    satu = f" {satuan.strip()}" if satuan and satuan.strip().lower() not in ("", "jumlah") else ""  # not "jumlah … jumlah"
     tw = nama_triwulan(k.triwulan_sisa[0]) + (f"–{ROMAWI[k.triwulan_sisa[-1]]}" if len(k.triwulan_sisa) > 1 else "")
-    lo = None if k.paling_sedikit is None else angka(math.ceil(round(k.paling_sedikit * 100, 6)) / 100)
-    hi = None if k.paling_banyak is None else angka(math.floor(round(k.paling_banyak * 100, 6)) / 100)
+    lo = None if k.paling_sedikit is None else math.ceil(round(k.paling_sedikit * 100, 6)) / 100
+    hi = None if k.paling_banyak is None else math.floor(round(k.paling_banyak * 100, 6)) / 100
+    if _bersatuan_sendiri(satuan):  # money and percentages carry their unit on each number: "Rp 960 juta"
+        lo, hi = (None if v is None else nilai_satuan(v, satuan) for v in (lo, hi))
+        satu = ""
+    else:
+        lo, hi = (None if v is None else angka(v) for v in (lo, hi))
+        satu = f" {satuan.strip()}" if satuan and satuan.strip().lower() != "jumlah" else ""  # not "jumlah … jumlah"
     if lo is not None and hi is not None:
         batas = t("kebutuhan.antara", lo=lo, hi=hi)
     else:
         batas = t("kebutuhan.paling_sedikit", nilai=lo) if lo is not None else t("kebutuhan.paling_banyak", nilai=hi)
     return t("kebutuhan.perlu", tw=tw, makna=t(f"kebutuhan.makna.{k.makna.value}"), batas=batas, satuan=satu)
+
+
+def besaran() -> tuple[tuple[float, str, str], ...]:
+    """Large-value units of the current language, biggest first, from Babel's compact forms: what a chart's
+    axis divides by, its short sign and its word (Indonesian 6 M is 6 miliar, English 6 B is 6 billion).
+
+    >>> besaran()
+    ((1000000000000.0, 'T', 'triliun'), (1000000000.0, 'M', 'miliar'), (1000000.0, 'jt', 'juta'))
+    >>> with dalam_bahasa("en"):
+    ...     [pendek for _, pendek, _ in besaran()]
+    ['T', 'B', 'M']
+    """
+    return _BESARAN[_BAHASA.get()]
+
+
+def persen(nilai: float | None, desimal: int = 2) -> str:
+    """A capaian or an NKO as the current language writes a percentage, decimals kept.
+
+    >>> persen(90.9), persen(None)
+    ('90,90 %', '—')
+    >>> with dalam_bahasa("en"):
+    ...     persen(1402.5, 1)
+    '1,402.5%'
+    """
+    if nilai is None or pd.isna(nilai):
+        return KOSONG
+    return _PERSEN[_BAHASA.get()].format(angka(nilai, desimal, tetap=True))
+
+
+def uang(rupiah: float, desimal: int = 2) -> str:
+    """An amount of rupiah with the currency and, from a million up, the word for its size (Babel's long compact
+    form), as the current language says it.
+
+    >>> uang(5.7e9), uang(750_000), uang(-1.25e12)
+    ('Rp 5,7 miliar', 'Rp 750.000', 'Rp -1,25 triliun')
+    >>> with dalam_bahasa("en"):
+    ...     uang(5.7e9)
+    'IDR 5.7 billion'
+    """
+    lokal = _LOKAL[_BAHASA.get()]
+    if abs(rupiah) >= 1e6:
+        teks = format_compact_decimal(rupiah, format_type="long", locale=lokal, fraction_digits=desimal)
+    else:
+        teks = angka(rupiah, desimal)
+    return f"{get_currency_symbol('IDR', lokal)} {teks}"
+
+
+def _bersatuan_sendiri(satuan: str | None) -> bool:
+    """Whether values of this satuan are written with their unit on each number (money, percentages)."""
+    kunci = " ".join((satuan or "").replace(".", " ").lower().split())
+    return kunci in _RUPIAH or kunci == "%"
+
+
+def nilai_satuan(nilai: float | None, satuan: str | None) -> str:
+    """A target or realisasi with its satuan: money in the language's currency style, a percentage as one,
+    anything else as the number followed by its unit.
+
+    >>> nilai_satuan(5.7, "Rp miliar"), nilai_satuan(96.23, "%"), nilai_satuan(3, "hari"), nilai_satuan(4, "")
+    ('Rp 5,7 miliar', '96,23 %', '3 hari', '4')
+    >>> with dalam_bahasa("en"):
+    ...     nilai_satuan(5.7, "Rp. Miliar"), nilai_satuan(96.23, "%")
+    ('IDR 5.7 billion', '96.23%')
+    """
+    if nilai is None or pd.isna(nilai):
+        return KOSONG
+    kunci = " ".join((satuan or "").replace(".", " ").lower().split())
+    if kunci in _RUPIAH:
+        return uang(nilai * _RUPIAH[kunci])
+    if kunci == "%":
+        return _PERSEN[_BAHASA.get()].format(angka(nilai))
+    return angka(nilai) + (f" {satuan.strip()}" if satuan and satuan.strip() else "")
 
 
 def angka(nilai: object, desimal: int = 2, *, tetap: bool = False) -> str:

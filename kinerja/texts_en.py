@@ -467,18 +467,18 @@ TEKS_EN: dict[str, str] = {
     "masuk.salah": "Wrong username or password.",
     "masuk.tunggu": "Too many failed attempts. Try again in {detik} seconds.",
     # every number explained (kinerja_core.rumus)
-    "rumus.rasio": "Achievement = {r} / {t} × 100 = {mentah} %",
-    "rumus.dua-kurang": "Achievement = (2 − {r} / {t}) × 100 = {mentah} %",
-    "rumus.terburuk": "Achievement = ({w} − {r}) / {w} × 100 = {mentah} % (target 0: from the worst actual {w})",
+    "rumus.rasio": "Achievement = {r} / {t} × 100 = {mentah}%",
+    "rumus.dua-kurang": "Achievement = (2 − {r} / {t}) × 100 = {mentah}%",
+    "rumus.terburuk": "Achievement = ({w} − {r}) / {w} × 100 = {mentah}% (target 0: from the worst actual {w})",
     "rumus.stabilize": (
-        "Deviation index = {r} / {t} × 100 = {deviasi}; converted on the stabilize scale → achievement {mentah} %"
+        "Deviation index = {r} / {t} × 100 = {deviasi}; converted on the stabilize scale → achievement {mentah}%"
     ),
     "rumus.stabilize-atas": (
         "Deviation index = 200 − {r} / {t} × 100 = {deviasi} (above target); converted on the "
-        "stabilize scale → achievement {mentah} %"
+        "stabilize scale → achievement {mentah}%"
     ),
-    "rumus.konversi-120": "Actual {r} meets target {t}; 120 conversion → achievement {nilai} %",
-    "rumus.dibatasi": " → capped at {nilai} %",
+    "rumus.konversi-120": "Actual {r} meets target {t}; 120 conversion → achievement {nilai}%",
+    "rumus.dibatasi": " → capped at {nilai}%",
     "rumus.akhir": " — polarity {polaritas}, {konsolidasi} of {triwulan}",
     "rumus.konsolidasi.sum": "sum",
     "rumus.konsolidasi.average": "average",

@@ -306,7 +306,7 @@ def test_ringkasan_kebutuhan_realisasi_sampai_akhir_tahun(at):
     pilih_unit(at, "KPPBCBOGOR")
     tabel = baca_tabel(at, "tabel_kebutuhan").set_index("Kode IKU")
     assert tabel.loc["BGR-01", ["Agar hijau", "Agar tidak merah"]].tolist() == [
-        "TW IV: jumlah paling sedikit 42,8 Rp miliar", "TW IV: jumlah paling sedikit 8,8 Rp miliar"]
+        "TW IV: jumlah paling sedikit Rp 42,8 miliar", "TW IV: jumlah paling sedikit Rp 8,8 miliar"]
     assert tabel.loc["BGR-05", "Agar hijau"] == "TW IV: nilai paling sedikit 4,25 indeks"  # the survey, still grey
     at.sidebar.selectbox(key="tahun").set_value(2017).run()
     pilih_unit(at, "BTP")

@@ -97,7 +97,7 @@ def test_layar_iku_menampilkan_angka_besar_dan_status_kata(at):
     isi = layar(at)
     assert 'data-testid="dialog-capaian">103,00 %</div>' in isi
     assert 'data-status="hijau"' in isi and "● Hijau" in isi
-    assert "123,5 Rp miliar" in isi and "127,2 Rp miliar" in isi  # year-to-date target and realisasi
+    assert "Rp 123,5 miliar" in isi and "Rp 127,2 miliar" in isi  # year-to-date target and realisasi
     assert "Realisasi penerimaan bergantung pada importasi mesin" in isi  # TW III kendala from the CSV
     assert "<td>TW III</td><td>43,8</td><td>48,2</td><td>123,5</td><td>127,2</td><td>103,00</td>" in isi
 
@@ -399,11 +399,11 @@ def test_slide_menyebut_yang_masih_dibutuhkan_sampai_akhir_tahun(at):
             "polaritas maximize, konsolidasi jumlah TW I–III</div>") in layar(at)
     # prognosis: TW IV at TW III's pace, 46,5 × 48,2 / 43,8 = 51,17…, the year at 178,37… of 170: 104,92 %
     assert ('<div class="dko-kebutuhan" data-testid="dialog-kebutuhan"><p><b>Sampai akhir tahun</b> — agar hijau: '
-            "TW IV: jumlah paling sedikit 42,8 Rp miliar; agar tidak merah: TW IV: jumlah paling sedikit 8,8 Rp "
+            "TW IV: jumlah paling sedikit Rp 42,8 miliar; agar tidak merah: TW IV: jumlah paling sedikit Rp 8,8 "
             "miliar</p><p><b>Prognosis akhir tahun (laju triwulan terakhir)</b> — 104,92 % · ● Hijau</p></div>") in layar(at)
     at.sidebar.radio(key="triwulan").set_value(4).run()  # TW IV not reported yet (the DKO is in October)
     ke_slide(at, 1)
-    assert "agar hijau: TW IV: jumlah paling sedikit 42,8 Rp miliar" in layar(at)
+    assert "agar hijau: TW IV: jumlah paling sedikit Rp 42,8 miliar" in layar(at)
 
 
 def test_tindak_lanjut_rencana_aksi(at, db_contoh):
@@ -448,11 +448,26 @@ def test_deck_menjelaskan_dan_mendaftar_tindak_lanjut(storage):
     pptx = Presentation(io.BytesIO(deck.buat_deck(susunan)))
     catatan = pptx.slides[2].notes_slide.notes_text_frame.text.split("\n")  # the first IKU: BGR-01
     assert catatan[0] == "Capaian = 127,2 / 123,5 × 100 = 103,00 % — polaritas maximize, konsolidasi jumlah TW I–III"
-    assert catatan[1].startswith("Sampai akhir tahun: agar hijau: TW IV: jumlah paling sedikit 42,8 Rp miliar")
+    assert catatan[1].startswith("Sampai akhir tahun: agar hijau: TW IV: jumlah paling sedikit Rp 42,8 miliar")
     assert catatan[2] == "Prognosis akhir tahun (laju triwulan terakhir): 104,92 % · ● Hijau"
+    # the same on the slide's face, under the light, a line each (cut only when a line is wider than the slide)
+    muka = [b.text_frame.text for b in pptx.slides[2].shapes if getattr(b, "has_text_frame", False)]
+    assert "\n".join(catatan) in muka
     tindak = [s for s in pptx.slides if any(getattr(b, "has_text_frame", False) and b.text_frame.text ==
                                              "Tindak lanjut rencana aksi" for b in s.shapes)]
     assert len(tindak) == 1
     (tabel,) = [b.table for b in tindak[0].shapes if b.has_table]
     assert [c.text for c in tabel.rows[1].cells] == [
         "BGR-01", "TW II", "Asistensi rencana impor", "Kasi PKC", "30/09/2019", "berjalan · lewat tenggat"]
+
+
+def test_layar_iku_berbahasa_inggris_dengan_persen_dan_mata_uang_gaya_inggris(at):
+    """In English the percent sign sits on the number and rupiah amounts read as IDR with the English word for
+    their size (Babel's locale data), in the tiles and in what the rest of the year needs."""
+    at.sidebar.radio(key="bahasa").set_value("en").run()
+    at.button(key="dialog_berikutnya").click().run()
+    isi = layar(at)
+    assert 'data-testid="dialog-capaian">103.00%</div>' in isi
+    assert "IDR 123.5 billion" in isi and "IDR 127.2 billion" in isi and "Rp" not in isi
+    assert "Q4: total at least IDR 42.8 billion" in isi or "at least IDR 42.8 billion" in isi
+    assert "= 103.00% —" in isi  # the formula under the tiles
