@@ -135,12 +135,14 @@ def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None 
     judul = f"{arah[polaritas]} {t(f'polaritas.{polaritas.value}')}" if polaritas else ""
     fig = _tata_letak(fig, tinggi, gelap)
     fig.update_layout(
-        title=dict(text=judul, x=0, xanchor="left", font=dict(size=18, color=teks_warna)),
+        # the title on a row of its own at the top, the legend on the next: on a narrow screen they never collide
+        title=dict(text=judul, x=0, xanchor="left", y=1, yref="container", yanchor="top", pad=dict(t=10),
+                   font=dict(size=18, color=teks_warna)),
         yaxis=dict(title=judul_sumbu, tickvals=garis, ticktext=[angka_pendek(v, bagi, akhiran) if v else "0" for v in garis],
                    range=[garis[0], garis[-1] + (garis[-1] - garis[0]) * 0.12]),
         xaxis=dict(tickvals=x, ticktext=label_x),
-        legend=dict(y=1.0, x=1, xanchor="right", yanchor="bottom"),
-        margin=dict(t=70), showlegend=True,
+        legend=dict(y=1.0, x=0, xanchor="left", yanchor="bottom"),
+        margin=dict(t=95), showlegend=True,
     )
     return fig
 
