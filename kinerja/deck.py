@@ -37,7 +37,7 @@ from kinerja.dialog import Dialog, Rapat, SlideIku
 from kinerja.exporting import netralkan
 from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, jelaskan_capaian, label_status, nama_triwulan, persen, t,
-    tanggal_panjang, teks_kebutuhan,
+    tanggal_panjang, teks_kebutuhan, teks_tahun_lalu,
 )
 from kinerja_core.kebutuhan import Keadaan
 from kinerja_core.model import Polaritas, Status
@@ -468,18 +468,23 @@ def _slide_iku(deck: Presentation, s: SlideIku, jumlah: int) -> None:
 
 
 def _catatan_pembicara(s: SlideIku) -> list[str]:
-    """The formula with its numbers, what the rest of the year must bring, the prognosis, and the actions
-    followed up: every number on the slide explained, for whoever presents it."""
+    """The formula with its numbers, what the rest of the year must bring, the prognosis and the same IKU last
+    year: every number on the slide explained, for whoever presents it (and under the slide's light)."""
     baris = [jelaskan_capaian(s.rumus())]
     hijau, merah = s.kebutuhan()
     if hijau.keadaan is not Keadaan.LENGKAP:
         baris.append(f"{t('dialog.sampai_akhir_tahun')}: "
                      f"{t('dialog.agar_hijau', teks=teks_kebutuhan(hijau, s.iku.satuan))}; "
                      f"{t('dialog.agar_tidak_merah', teks=teks_kebutuhan(merah, s.iku.satuan))}")
+    arah = []
     akhir = s.prognosis()
     if akhir is not None and akhir.capaian.nilai is not None:
-        baris.append(f"{t('dialog.prognosis')}: {persen(akhir.capaian.nilai)} · "
-                     f"{label_status(akhir.status)}")
+        arah.append(f"{t('dialog.prognosis')}: {persen(akhir.capaian.nilai)} · {label_status(akhir.status)}")
+    if s.lalu is not None:
+        tw = nama_triwulan(s.hasil.sd_triwulan.triwulan)
+        arah.append(f"{t('dialog.tahun_lalu', tw=tw)}: {teks_tahun_lalu(s.hasil.capaian.nilai, *s.lalu)}")
+    if arah:
+        baris.append(" — ".join(arah))
     return [str(netralkan(b)) for b in baris]
 
 

@@ -73,6 +73,9 @@ class SlideIku:
     """The four quarters' realisasi (None: not reported)."""
     aksi: tuple[Aksi, ...] = ()
     """The rencana aksi of earlier quarters this meeting reviews (``kinerja_core.tindak_lanjut.untuk_dibahas``)."""
+    lalu: tuple[float | None, Status] | None = None
+    """The same IKU (unit and code) a year earlier through the same quarter: capaian and light; None when the
+    unit had no IKU of that code then."""
 
     def rumus(self, profil: ProfilAturan = KEMENKEU) -> RumusCapaian:
         """The capaian's formula with the numbers put in (``kinerja_core.rumus``)."""
@@ -224,6 +227,7 @@ class DaftarSlide(Sequence[SlideIku]):
             progres=scores.tabel_progres(h.iku, scores.realisasi_baris(baris)),
             catatan=_catatan(milik, h.iku, self._triwulan), keterangan=baris.keterangan,
             realisasi=scores.realisasi_baris(baris), aksi=_aksi(milik, self._triwulan),
+            lalu=_lalu(baris),
         )
 
 
@@ -243,6 +247,7 @@ def susun(
     perspektif: Sequence[str] = (),
     status: Sequence[str] = (),
     skor_iku: pd.DataFrame | None = None,
+    skor_lalu: pd.DataFrame | None = None,
 ) -> Dialog:
     """The meeting's content for ``kode_unit`` through ``triwulan``.
 
@@ -250,6 +255,8 @@ def susun(
     ``status`` keeps only the slides of those lights (a list filter: the summary's figures keep
     counting every light). ``skor_iku``: the selected units' IKU already scored through ``triwulan``
     (``scores.skor``, tree order), as the pages keep them cached; else they are picked from ``snap`` and scored.
+    ``skor_lalu``: the same units scored a year earlier through the same quarter, for each slide's comparison
+    (``scores.banding_tahun_lalu``).
     """
     if skor_iku is None:
         unit = scores.pohon(snap.unit).subpohon(kode_unit, dengan_sub_unit=dengan_sub_unit)
@@ -267,8 +274,21 @@ def susun(
             ["kode_iku", "nama_iku", "nama_unit", "capaian", "status", "keterangan"]].reset_index(drop=True),
     )
     terpilih = kepala.lingkup[kepala.lingkup["status"].isin(status)] if status else kepala.lingkup
+    if skor_lalu is not None:
+        banding = scores.banding_tahun_lalu(terpilih, skor_lalu)
+        terpilih = terpilih.assign(capaian_lalu=banding["capaian_lalu"].to_numpy(),
+                                   status_lalu=banding["status_lalu"].to_numpy())
     slide = DaftarSlide(terpilih, snap, nama_unit, triwulan)
     return Dialog(ringkasan, slide, rapat_dari(snap, kode_unit, triwulan))
+
+
+def _lalu(baris: object) -> tuple[float | None, Status] | None:
+    """Last year's capaian and light of a slide's row, when ``susun`` was given last year's scores."""
+    status = getattr(baris, "status_lalu", "")
+    if not status:
+        return None
+    capaian = getattr(baris, "capaian_lalu")
+    return (None if pd.isna(capaian) else float(capaian)), Status(status)
 
 
 def _per_perspektif(tabel: pd.DataFrame) -> pd.DataFrame:

@@ -629,6 +629,7 @@ TEKS: dict[str, dict[str, str]] = {
         "dialog.aksi_tersimpan": "Tindak lanjut tersimpan (revisi {id}).",
         "dialog.aksi_sama": "Tidak ada perubahan: tindak lanjut sama dengan yang tersimpan, tidak ada revisi baru.",
         "dialog.prognosis": "Prognosis akhir tahun (laju triwulan terakhir)",
+        "dialog.tahun_lalu": "Tahun lalu s.d. {tw}",
         "dialog.agar_hijau": "agar hijau: {teks}",
         "dialog.agar_tidak_merah": "agar tidak merah: {teks}",
         "kolom.agar_tidak_merah": "Agar tidak merah",
@@ -923,6 +924,19 @@ def besaran() -> tuple[tuple[float, str, str], ...]:
     ['T', 'B', 'M']
     """
     return _BESARAN[_BAHASA.get()]
+
+
+def teks_tahun_lalu(sekarang: float | None, capaian_lalu: float | None, status_lalu: Status) -> str:
+    """An IKU's capaian a year earlier, its light, and the change to now in points.
+
+    >>> teks_tahun_lalu(103.0, 98.5, Status.HIJAU), teks_tahun_lalu(72.06, 85.0, Status.KUNING)
+    ('98,50 % · ● Hijau (+4,50)', '85,00 % · ▲ Kuning (−12,94)')
+    """
+    teks = f"{persen(capaian_lalu)} · {label_status(status_lalu)}"
+    if capaian_lalu is not None and sekarang is not None:
+        beda = sekarang - capaian_lalu
+        teks += f" ({'+' if beda >= 0 else '−'}{angka(abs(beda), tetap=True)})"
+    return teks
 
 
 def persen(nilai: float | None, desimal: int = 2) -> str:

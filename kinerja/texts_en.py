@@ -561,6 +561,7 @@ TEKS_EN: dict[str, str] = {
     "dialog.aksi_tersimpan": "Follow-up saved (revision {id}).",
     "dialog.aksi_sama": "No changes: the follow-up matches what is stored; no new revision.",
     "dialog.prognosis": "Year-end prognosis (last quarter's pace)",
+    "dialog.tahun_lalu": "Last year through {tw}",
     "dialog.agar_hijau": "to be green: {teks}",
     "dialog.agar_tidak_merah": "to avoid red: {teks}",
     "kolom.agar_tidak_merah": "To avoid red",

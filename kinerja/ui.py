@@ -10,6 +10,8 @@ page modifies one in place (pandas operations return new tables).
 
 from __future__ import annotations
 
+import dataclasses
+
 import html
 import json
 import os
@@ -147,6 +149,13 @@ def skor(f: Filter, triwulan: int | None = None, versi: tuple[int, ...] | None =
     s = storage()
     return _skor(str(s.path), versi or s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit, triwulan or f.triwulan,
                  bahasa())
+
+
+def skor_tahun_lalu(f: Filter, versi: tuple[int, ...] | None = None) -> pd.DataFrame | None:
+    """The same units a year earlier through the same quarter (``skor``); None when that year is not stored."""
+    if f.tahun - 1 not in daftar_tahun():
+        return None
+    return skor(dataclasses.replace(f, tahun=f.tahun - 1), versi=versi)
 
 
 def bila_sibuk(e: MasalahBasisData) -> None:

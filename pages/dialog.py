@@ -71,10 +71,12 @@ try:
     versi_tampil, data = tampil[kunci_tampil]
     # live: the scores shared by every session; frozen: scored from the kept rows (the shared ones may be newer)
     skor_iku = ui.skor(f, versi=versi) if versi_tampil == versi else scores.skor(data.lebar, f.triwulan)
+    skor_lalu = ui.skor_tahun_lalu(f, versi=versi)
 except MasalahBasisData as e:
     ui.bila_sibuk(e)
 snap = data.snap
-isi = dialog.susun(snap, f.kode_unit, f.triwulan, perspektif=f.perspektif, status=f.status, skor_iku=skor_iku)
+isi = dialog.susun(snap, f.kode_unit, f.triwulan, perspektif=f.perspektif, status=f.status, skor_iku=skor_iku,
+                   skor_lalu=skor_lalu)
 jumlah_iku = len(isi.slide)
 jumlah_slide = jumlah_iku + 1  # the summary is slide 0, the IKU 1..n, the meeting's arahan the last
 

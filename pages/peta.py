@@ -1,8 +1,6 @@
 """Peta Strategi: the score of each perspektif and of each sasaran strategis under it (the strategy map people
 draw by hand), and every IKU beside the same IKU a year earlier."""
 
-import dataclasses
-
 import streamlit as st
 
 from kinerja import scores, ui
@@ -17,11 +15,9 @@ st.markdown(t("peta.petunjuk"))
 lingkup = p.ikhtisar.lingkup
 
 # the same units a year earlier, same quarter and perspectives (when that year is stored)
-lalu = None
-if f.tahun - 1 in ui.daftar_tahun():
-    lalu = ui.skor(dataclasses.replace(f, tahun=f.tahun - 1), versi=p.versi)
-    if f.perspektif:
-        lalu = lalu[lalu["perspektif"].isin(f.perspektif)]
+lalu = ui.skor_tahun_lalu(f, versi=p.versi)
+if lalu is not None and f.perspektif:
+    lalu = lalu[lalu["perspektif"].isin(f.perspektif)]
 
 
 def nilai_lalu(kolom: str) -> dict[str, float]:

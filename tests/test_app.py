@@ -388,3 +388,11 @@ def test_peta_strategi_dan_tahun_lalu(at):
     assert banding.loc["BGR-01", ["Capaian (%)", "Capaian 2018 (%)", "Selisih (poin)"]].tolist() == [
         "103,00", "80,97", "22,03"]
     assert banding.loc["BGR-02", "Capaian 2018 (%)"] == "—"  # no such IKU in 2018
+    # and on BGR-01's Dialog slide, under what the year still needs; BGR-02 (none in 2018) has no such line
+    at.switch_page("pages/dialog.py").run()
+    at.button(key="dialog_berikutnya").click().run()
+    layar = "".join(m.value for m in at.markdown if 'class="dko-' in m.value)
+    assert "<p><b>Tahun lalu s.d. TW III</b> — 80,97 % · ▲ Kuning (+22,03)</p>" in layar
+    at.button(key="dialog_berikutnya").click().run()
+    assert "BGR-02" in "".join(m.value for m in at.markdown) and "Tahun lalu" not in "".join(
+        m.value for m in at.markdown if 'class="dko-' in m.value)

@@ -450,6 +450,14 @@ def test_deck_menjelaskan_dan_mendaftar_tindak_lanjut(storage):
     assert catatan[0] == "Capaian = 127,2 / 123,5 × 100 = 103,00 % — polaritas maximize, konsolidasi jumlah TW I–III"
     assert catatan[1].startswith("Sampai akhir tahun: agar hijau: TW IV: jumlah paling sedikit Rp 42,8 miliar")
     assert catatan[2] == "Prognosis akhir tahun (laju triwulan terakhir): 104,92 % · ● Hijau"
+    # given last year's scores (BGR-01 at 80,97 %), the prognosis line also says where the IKU stood a year ago
+    lalu = pd.DataFrame({"kode_unit": ["KPPBCBOGOR"], "kode_iku": ["BGR-01"], "capaian": [80.97],
+                         "status": ["kuning"]})
+    dengan_lalu = dialog.susun(storage.baca(2019), "KPPBCBOGOR", 3, dengan_sub_unit=False, skor_lalu=lalu)
+    (pertama, kedua) = (deck._catatan_pembicara(dengan_lalu.slide[i]) for i in (0, 1))
+    assert pertama[2] == ("Prognosis akhir tahun (laju triwulan terakhir): 104,92 % · ● Hijau — "
+                          "Tahun lalu s.d. TW III: 80,97 % · ▲ Kuning (+22,03)")
+    assert not any("Tahun lalu" in b for b in kedua)  # BGR-02 had no IKU of that code
     # the same on the slide's face, under the light, a line each (cut only when a line is wider than the slide)
     muka = [b.text_frame.text for b in pptx.slides[2].shapes if getattr(b, "has_text_frame", False)]
     assert "\n".join(catatan) in muka
