@@ -34,6 +34,7 @@ from kinerja.texts import angka, label_status, nama_triwulan, t
 from kinerja_core.akses import PERAN_TULIS, SEMUA, Hibah, Pelaku, Peran, berhak
 from kinerja_core.capaian import nilai_iku
 from kinerja_core.model import Iku, Status, StatusAksi
+from kinerja_core import kaskade
 from kinerja_core.unit import Unit, siklus
 
 FOLDER_CONTOH = Path(__file__).resolve().parent.parent / "data"
@@ -154,6 +155,7 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
     masuk = _masuk_per_tabel(terbaca)
     beda = storage.bandingkan(masuk)
     rencana.tambah(*_periksa_rujukan(terbaca, kode, BATAS_KESALAHAN))
+    rencana.tambah(_periksa_kaskade(terbaca, kode), 0)
     if pelaku is not None:
         rencana.tambah(*_periksa_hak(terbaca, kode, akses.hak(storage, pelaku), BATAS_KESALAHAN))
     urutan = {b.nama: i for i, b in enumerate(terbaca)}
@@ -458,6 +460,74 @@ def _periksa_rujukan(berkas: list[Berkas], kode: KodeTersimpan, batas: int) -> t
                 for r in asing.itertuples()
             ]
     return sorted(daftar.isi, key=lambda k: (k.berkas, k.baris or 0)), daftar.lain
+
+
+def _periksa_kaskade(berkas: list[Berkas], kode: KodeTersimpan, batas: int = 50) -> list[Kesalahan]:
+    """The cascading links as they will stand after the upload (the file's IKU rows over the stored ones): each
+    link names an IKU of a unit above, in the same year, that exists; the links form no cycle; and no realisasi
+    is uploaded for an IKU that takes its realisasi from its children. Each refusal names its row."""
+    iku = [b for b in berkas if b.jenis is Jenis.IKU and not b.data.empty]
+    realisasi = [b for b in berkas if b.jenis is Jenis.REALISASI and not b.data.empty]
+    dipakai = [d[k].notna().any() for d in (kode.iku, *(b.data for b in iku)) for k in ("kode_iku_induk",
+                                                                                      "agregasi_anak")]
+    if not any(dipakai):  # no cascading anywhere (most installations): nothing to check
+        return []
+    kolom = ["tahun", "kode_unit", "kode_iku", "kode_unit_induk", "kode_iku_induk", "agregasi_anak"]
+    dari_berkas = [b.data[kolom].assign(asal_berkas=b.nama, asal_baris=b.data["baris"]) for b in iku]
+    semua = pd.concat([kode.iku[kolom].assign(asal_berkas=None, asal_baris=None), *dari_berkas], ignore_index=True)
+    semua["kunci"] = [(int(th), u.upper(), i.upper()) for th, u, i in zip(semua["tahun"], semua["kode_unit"],
+                                                                        semua["kode_iku"])]
+    semua = semua.drop_duplicates("kunci", keep="last")  # a file's row replaces the stored one
+    induk_unit = {u.upper(): (i.upper() if isinstance(i, str) else None) for u, i in zip(kode.unit["kode_unit"],
+                                                                                       kode.unit["kode_induk"])}
+    for b in berkas:
+        if b.jenis is Jenis.UNIT:
+            induk_unit.update({u.upper(): (i.upper() if isinstance(i, str) else None)
+                               for u, i in zip(b.data["kode_unit"], b.data["kode_induk"])})
+    ada = set(semua["kunci"])
+    tahun_per_iku: dict[tuple[str, str], list[int]] = {}
+    for th, u, i in ada:
+        tahun_per_iku.setdefault((u, i), []).append(th)
+    kesalahan: list[Kesalahan] = []
+    tautan = semua[semua["kode_iku_induk"].notna()]
+    for r in tautan[tautan["asal_berkas"].notna()].itertuples(index=False):
+        induk = (int(r.tahun), r.kode_unit_induk.upper(), r.kode_iku_induk.upper())
+        atas, u = set(), induk_unit.get(r.kode_unit.upper())
+        while u is not None and u not in atas:
+            atas.add(u)
+            u = induk_unit.get(u)
+        if induk[1] not in atas:
+            pesan, kolom_salah = t("galat.kaskade_bukan_atas", unit=r.kode_unit_induk, iku=r.kode_iku_induk,
+                                   anak=r.kode_unit), "kode_unit_induk"
+        elif induk not in ada:
+            lain = sorted(tahun_per_iku.get(induk[1:], []))
+            pesan = (t("galat.kaskade_tahun_lain", unit=r.kode_unit_induk, iku=r.kode_iku_induk, tahun=induk[0],
+                       ada=", ".join(map(str, lain))) if lain else
+                     t("galat.kaskade_tidak_ada", unit=r.kode_unit_induk, iku=r.kode_iku_induk, tahun=induk[0]))
+            kolom_salah = "kode_iku_induk"
+        else:
+            continue
+        kesalahan.append(Kesalahan(r.asal_berkas, pesan, int(r.asal_baris), kolom_salah))
+    # cycles, per year; each reported on a row of this upload that closes it
+    nama = dict(zip(semua["kunci"], semua["kode_unit"] + " " + semua["kode_iku"]))
+    baris = {k: (b, n) for k, b, n in zip(semua["kunci"], semua["asal_berkas"], semua["asal_baris"]) if b is not None}
+    peta = {k: (int(th), u.upper(), i.upper()) for k, th, u, i in
+            zip(tautan["kunci"], tautan["tahun"], tautan["kode_unit_induk"], tautan["kode_iku_induk"])}
+    for lingkar in kaskade.siklus(peta):
+        di_berkas = [k for k in lingkar if k in baris]
+        if di_berkas:
+            b, n = baris[di_berkas[0]]
+            jalur = " → ".join(nama.get(k, " ".join(k[1:])) for k in [*lingkar, lingkar[0]])
+            kesalahan.append(Kesalahan(b, t("galat.kaskade_siklus", jalur=jalur), int(n), "kode_iku_induk"))
+    # a parent that takes its realisasi from its children has none uploaded
+    turunan = {k: a for k, a in zip(semua["kunci"], semua["agregasi_anak"]) if isinstance(a, str)}
+    for b in realisasi if turunan else []:
+        d = b.data[b.data["realisasi"].notna()]
+        kunci = [(int(th), u.upper(), i.upper()) for th, u, i in zip(d["tahun"], d["kode_unit"], d["kode_iku"])]
+        kesalahan += [Kesalahan(b.nama, t("galat.realisasi_turunan", unit=u, iku=i, agregasi=turunan[k]), int(n),
+                                "realisasi")
+                      for k, u, i, n in zip(kunci, d["kode_unit"], d["kode_iku"], d["baris"]) if k in turunan]
+    return kesalahan[:batas]
 
 
 def _periksa_hak(berkas: list[Berkas], kode: KodeTersimpan, hibah: list[Hibah] | None,

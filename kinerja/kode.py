@@ -22,7 +22,8 @@ from kinerja.loading import Berkas, Jenis, Kesalahan
 from kinerja.storage import KodeTersimpan
 from kinerja.texts import t
 
-KOLOM_UNIT = {Jenis.UNIT: ("kode_unit", "kode_induk"), Jenis.IKU: ("kode_unit",), Jenis.REALISASI: ("kode_unit",)}
+KOLOM_UNIT = {Jenis.UNIT: ("kode_unit", "kode_induk"), Jenis.IKU: ("kode_unit", "kode_unit_induk"),
+              Jenis.REALISASI: ("kode_unit",)}
 """The columns of each file kind that hold a unit code."""
 
 _KEMBAR = str.maketrans("OIL", "011")
@@ -73,6 +74,11 @@ def samakan_kode(berkas: list[Berkas], tersimpan: KodeTersimpan, batas: int) -> 
     for b, pasangan in dengan_iku:
         ganti[id(b)].append(_terapkan(b, "kode_iku", pasangan,
                                       [None if k is None else ejaan_iku.get(k) for k in pasangan.kunci]))
+    for b in (b for b in urut if b.jenis is Jenis.IKU and "kode_iku_induk" in b.data):  # the IKU supported
+        induk = _Kode.pasangan(b.data[["kode_unit_induk", "kode_iku_induk"]].set_axis(["kode_unit", "kode_iku"],
+                                                                                      axis=1))
+        ganti[id(b)].append(_terapkan(b, "kode_iku_induk", induk,
+                                      [None if k is None else ejaan_iku.get(k) for k in induk.kunci]))
     for b in urut:
         b.catatan += _catatan(pd.concat(ganti[id(b)], ignore_index=True))
     return _mirip(berkas, tersimpan, iku_tersimpan, batas)

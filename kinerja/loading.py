@@ -80,7 +80,8 @@ import pyarrow.csv as pacsv
 from kinerja import lembar
 from kinerja.storage import KUNCI
 from kinerja.texts import t
-from kinerja_core.model import Konsolidasi, Perspektif, Polaritas, StatusAksi, baca_triwulan
+from kinerja_core.kaskade import Agregasi
+from kinerja_core.model import Konsolidasi, Perspektif, Polaritas, StatusAksi, Sumber, baca_triwulan
 
 BATAS_KESALAHAN = 500
 """At most this many errors are collected per file; the rest are counted."""
@@ -99,7 +100,8 @@ KOLOM: dict[Jenis, tuple[tuple[str, ...], tuple[str, ...]]] = {
     Jenis.IKU: (
         ("tahun", "kode_unit", "kode_iku", "nama_iku", "perspektif", "polaritas", "konsolidasi", "bobot",
          "target_tw1", "target_tw2", "target_tw3", "target_tw4"),
-        ("sasaran_strategis", "satuan", "konversi_120", "realisasi_terburuk"),
+        ("sasaran_strategis", "satuan", "konversi_120", "realisasi_terburuk", "sumber", "kode_unit_induk",
+         "kode_iku_induk", "agregasi_anak"),
     ),
     Jenis.REALISASI: (
         ("tahun", "triwulan", "kode_unit", "kode_iku", "realisasi"),
@@ -129,7 +131,8 @@ BATAS_NILAI = 1e15
 BATAS_BOBOT = 1_000_000
 """Largest bobot accepted (bobot are relative weights: any positive numbers, normalised per unit)."""
 
-BATAS_PANJANG = {"kode_unit": 50, "kode_iku": 50, "kode_induk": 50, "pic": 200, "satuan": 100, "tempat": 200,
+BATAS_PANJANG = {"kode_unit": 50, "kode_iku": 50, "kode_induk": 50, "kode_unit_induk": 50, "kode_iku_induk": 50,
+                 "pic": 200, "satuan": 100, "tempat": 200,
                  "pimpinan": 200, "peserta": 4000, "arahan": 4000}
 """Most characters in a cell of these columns."""
 
@@ -139,7 +142,7 @@ BATAS_PANJANG_LAIN = 2000
 BATAS_KUTIP = 80
 """A value quoted in a message is cut to this many characters."""
 
-KOLOM_KODE = ("kode_unit", "kode_iku", "kode_induk")
+KOLOM_KODE = ("kode_unit", "kode_iku", "kode_induk", "kode_unit_induk", "kode_iku_induk")
 KOLOM_ANGKA = (*TARGET, "bobot", "realisasi", "realisasi_terburuk")
 
 
@@ -949,6 +952,17 @@ def _periksa_iku(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.Dat
     data["konversi_120"] = _kosakata(mentah, "konversi_120", _ya_tidak, "galat.ya_tidak", catat)
     data["realisasi_terburuk"] = _angka(mentah, "realisasi_terburuk", angka["realisasi_terburuk"], catat)
     data["konversi_120"] = data["konversi_120"].fillna(False).astype(bool)
+    # the planning basis: blank is the performance agreement (PENKIN), where IKU come from unless said otherwise
+    data["sumber"] = _kosakata(mentah, "sumber", lambda v: _nilai(Sumber.dari_teks(v)), "galat.sumber",
+                               catat).fillna(Sumber.PENKIN.value)
+    # the IKU this one supports: both codes or neither (the unit above and its IKU are checked against the tree)
+    for k in ("kode_unit_induk", "kode_iku_induk"):
+        data[k] = mentah[k].where(mentah[k] != "")
+    separuh = data["kode_unit_induk"].isna() != data["kode_iku_induk"].isna()
+    for baris, tanpa in zip(mentah.loc[separuh, "baris"], data.loc[separuh, "kode_unit_induk"].isna()):
+        catat.catat(t("galat.induk_separuh"), int(baris), "kode_unit_induk" if tanpa else "kode_iku_induk")
+    data["agregasi_anak"] = _kosakata(mentah, "agregasi_anak", lambda v: _nilai(Agregasi.dari_teks(v)),
+                                      "galat.agregasi", catat)
     return data
 
 

@@ -36,6 +36,7 @@ import pyarrow as pa
 from kinerja.config import zona_waktu
 from kinerja.texts import t
 from kinerja_core.akses import PERAN_TULIS, SEMUA, Cara, Hibah, Pelaku, Peran, ditolak
+from kinerja_core import kaskade
 from kinerja_core.unit import Unit, siklus
 
 KOLOM = {
@@ -43,7 +44,7 @@ KOLOM = {
     "iku": [
         "tahun", "kode_unit", "kode_iku", "nama_iku", "sasaran_strategis", "perspektif", "satuan", "polaritas",
         "konsolidasi", "bobot", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "konversi_120",
-        "realisasi_terburuk",
+        "realisasi_terburuk", "sumber", "kode_unit_induk", "kode_iku_induk", "agregasi_anak",
     ],
     "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi", "pic",
                   "tenggat", "status_aksi", "catatan_aksi"],
@@ -73,7 +74,9 @@ _TIPE = {
     "perspektif": "VARCHAR NOT NULL", "satuan": "VARCHAR", "polaritas": "VARCHAR NOT NULL",
     "konsolidasi": "VARCHAR NOT NULL", "bobot": "DOUBLE NOT NULL", "target_tw1": "DOUBLE", "target_tw2": "DOUBLE",
     "target_tw3": "DOUBLE", "target_tw4": "DOUBLE", "konversi_120": "BOOLEAN NOT NULL",
-    "realisasi_terburuk": "DOUBLE", "realisasi": "DOUBLE", "kendala": "VARCHAR", "rencana_aksi": "VARCHAR",
+    "realisasi_terburuk": "DOUBLE", "sumber": "VARCHAR DEFAULT 'penkin'", "kode_unit_induk": "VARCHAR",
+    "kode_iku_induk": "VARCHAR", "agregasi_anak": "VARCHAR",
+    "realisasi": "DOUBLE", "kendala": "VARCHAR", "rencana_aksi": "VARCHAR",
     "pic": "VARCHAR", "tenggat": "DATE", "status_aksi": "VARCHAR", "catatan_aksi": "VARCHAR", "tanggal": "DATE",
     "tempat": "VARCHAR", "pimpinan": "VARCHAR", "peserta": "VARCHAR", "arahan": "VARCHAR",
 }
@@ -111,6 +114,8 @@ SKEMA = "\n".join([
     *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {k} {v};"
       for t in ("realisasi", "revisi_realisasi")
       for k, v in (("pic", "VARCHAR"), ("tenggat", "DATE"), ("status_aksi", "VARCHAR"), ("catatan_aksi", "VARCHAR"))),
+    *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {k} {_TIPE[k]};"
+      for t in ("iku", "revisi_iku") for k in ("sumber", "kode_unit_induk", "kode_iku_induk", "agregasi_anak")),
     "ALTER TABLE revisi ADD COLUMN IF NOT EXISTS asal VARCHAR;  -- where the write came from (page, command line)",
     # who may do what (kinerja_core.akses): people, their grants, their open sign-ins, the failed attempts
     """CREATE TABLE IF NOT EXISTS pengguna (
@@ -244,12 +249,20 @@ def _sql_bangun_ulang(nama: str) -> str:
     """
 
 
+_INDUK_HILANG = ("SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku || ' → ' || "
+                 "m.kode_unit_induk || ' ' || m.kode_iku_induk AS kode FROM {dari} m "
+                 "WHERE m.kode_iku_induk IS NOT NULL AND NOT EXISTS "
+                 "(SELECT 1 FROM iku i WHERE i.tahun = m.tahun AND i.kode_unit = m.kode_unit_induk "
+                 "AND i.kode_iku = m.kode_iku_induk)")
+"""IKU (of ``dari``) linked to an IKU that is not stored in their year."""
+
 _YATIM = {
     "iku": "SELECT DISTINCT kode_unit AS kode FROM iku ANTI JOIN unit USING (kode_unit)",
     "realisasi": "SELECT DISTINCT kode_iku AS kode FROM realisasi ANTI JOIN iku USING (tahun, kode_unit, kode_iku)",
     "unit": "SELECT DISTINCT u.kode_induk AS kode FROM unit u WHERE u.kode_induk IS NOT NULL "
             "AND u.kode_induk NOT IN (SELECT kode_unit FROM unit)",
     "rapat": "SELECT DISTINCT kode_unit AS kode FROM rapat ANTI JOIN unit USING (kode_unit)",
+    "kaskade": _INDUK_HILANG.format(dari="iku"),
 }
 """Rows left without what they refer to (an undo may not leave any)."""
 
@@ -351,7 +364,9 @@ class Snapshot:
 
 @dataclass(frozen=True)
 class KodeTersimpan:
-    """The codes already stored: the unit tree (kode_unit, kode_induk) and every IKU (tahun, kode_unit, kode_iku)."""
+    """The codes already stored: the unit tree (kode_unit, kode_induk) and every IKU (tahun, kode_unit, kode_iku,
+    with the IKU it supports and whether it takes its realisasi from its children: kode_unit_induk,
+    kode_iku_induk, agregasi_anak)."""
 
     unit: pd.DataFrame
     iku: pd.DataFrame
@@ -549,6 +564,9 @@ class Storage:
                 ).df()
                 for nama in TABEL
             }
+            turunan = _realisasi_turunan(con, tahun)
+        if not turunan.empty:
+            data["realisasi"] = _dengan_turunan(data["realisasi"], data["iku"], turunan)
         return Snapshot(**data)
 
     def daftar_tahun(self) -> list[int]:
@@ -561,7 +579,8 @@ class Storage:
         against them (the commit checks the references again, in its own transaction)."""
         with self._transaksi() as con:
             unit = con.execute("SELECT kode_unit, kode_induk FROM unit ORDER BY kode_unit").df()
-            iku = con.execute("SELECT tahun, kode_unit, kode_iku FROM iku ORDER BY ALL").df()
+            iku = con.execute("SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk, agregasi_anak "
+                              "FROM iku ORDER BY tahun, kode_unit, kode_iku").df()
         return KodeTersimpan(unit, iku)
 
     def bandingkan(self, masuk: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -905,6 +924,13 @@ class Storage:
                 f"FROM (SELECT {', '.join(KOLOM['iku'])} FROM iku {syarat}) i LEFT JOIN "
                 f"(SELECT kode_unit, kode_iku, {per_triwulan} FROM realisasi {syarat} GROUP BY kode_unit, kode_iku) "
                 f"USING (kode_unit, kode_iku) ORDER BY {', '.join(f'i.{k}' for k in KUNCI['iku'])}", param).df()
+            turunan = _realisasi_turunan(con, tahun)
+        if not turunan.empty:  # a parent's quarters from its children (kinerja_core.kaskade), not as stored
+            posisi = pd.MultiIndex.from_frame(lebar[["tahun", "kode_unit", "kode_iku"]]).get_indexer(
+                pd.MultiIndex.from_frame(turunan[["tahun", "kode_unit", "kode_iku"]]))
+            ada = posisi >= 0
+            for q, k in enumerate(realisasi_tw, start=1):
+                lebar.loc[lebar.index[posisi[ada]], k] = turunan[f"tw{q}"].to_numpy(dtype=float)[ada]
         return unit, lebar
 
     def unit_tahun(self, tahun: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -918,6 +944,50 @@ class Storage:
             lapor = con.execute("SELECT kode_unit, kode_iku, triwulan, realisasi FROM realisasi WHERE tahun = $tahun "
                                 "AND realisasi IS NOT NULL", {"tahun": tahun}).df()
         return unit, iku, lapor
+
+
+def _realisasi_turunan(con: duckdb.DuckDBPyConnection, tahun: int | None) -> pd.DataFrame:
+    """The four quarters' realisasi (``tw1..tw4``, NaN: not yet) of every IKU of ``tahun`` (or of every year) set
+    to take them from its children (``agregasi_anak``), computed over the whole year's links, whichever units a
+    view reads (a ministry's IKU at the root of a view still counts its offices'). Empty when none is."""
+    syarat = "" if tahun is None else f" AND tahun = {int(tahun)}"
+    if not con.execute(f"SELECT count(*) FROM iku WHERE agregasi_anak IS NOT NULL{syarat}").fetchall()[0][0]:
+        return pd.DataFrame()
+    iku = con.execute(
+        "SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk, agregasi_anak, target_tw1, target_tw2, "
+        f"target_tw3, target_tw4 FROM iku WHERE (kode_iku_induk IS NOT NULL OR agregasi_anak IS NOT NULL){syarat}"
+    ).fetchall()
+    lapor = con.execute(
+        "SELECT r.tahun, r.kode_unit, r.kode_iku, r.triwulan, r.realisasi FROM realisasi r SEMI JOIN "
+        "(SELECT tahun, kode_unit, kode_iku FROM iku WHERE kode_iku_induk IS NOT NULL) "
+        "USING (tahun, kode_unit, kode_iku) WHERE r.realisasi IS NOT NULL"
+        + ("" if tahun is None else f" AND r.tahun = {int(tahun)}")).fetchall()
+    realisasi: dict[tuple, list[float | None]] = {}
+    for th, u, i, q, v in lapor:
+        realisasi.setdefault((th, u, i), [None] * 4)[q - 1] = v
+    hasil = kaskade.realisasi_induk(
+        {(th, u, i): (th, ui, ii) for th, u, i, ui, ii, *_ in iku if ii is not None},
+        {(th, u, i): kaskade.Agregasi(a) for th, u, i, _, _, a, *_ in iku if a is not None},
+        {k: tuple(v) for k, v in realisasi.items()},  # type: ignore[misc]
+        {(th, u, i): tuple(x is not None for x in target) for th, u, i, _, _, _, *target in iku},  # type: ignore[misc]
+    )
+    return pd.DataFrame([(th, u, i, *(np.nan if v is None else v for v in nilai))
+                         for (th, u, i), nilai in hasil.items()],
+                        columns=["tahun", "kode_unit", "kode_iku", "tw1", "tw2", "tw3", "tw4"])
+
+
+def _dengan_turunan(realisasi: pd.DataFrame, iku: pd.DataFrame, turunan: pd.DataFrame) -> pd.DataFrame:
+    """A snapshot's realisasi rows with the computed parents' values put in, for the parents among ``iku`` (the
+    IKU read): a stored value of theirs gives way, and a reported quarter without a row gets one."""
+    kunci = ["tahun", "kode_unit", "kode_iku"]
+    turunan = turunan.merge(iku[kunci], on=kunci)
+    panjang = turunan.melt(kunci, var_name="tw", value_name="nilai")
+    panjang["triwulan"] = panjang.pop("tw").str[2].astype(int)
+    gabung = realisasi.merge(panjang, on=KUNCI["realisasi"], how="outer", indicator=True)
+    milik_induk = gabung["_merge"] != "left_only"
+    gabung.loc[milik_induk, "realisasi"] = gabung.loc[milik_induk, "nilai"]
+    gabung = gabung[(gabung["_merge"] != "right_only") | gabung["nilai"].notna()]
+    return gabung.drop(columns=["nilai", "_merge"]).sort_values(KUNCI["realisasi"]).reset_index(drop=True)
 
 
 def _saring_unit(tahun: int | None, kode_unit: str | None, sub_unit: bool) -> tuple[str, str, dict[str, object]]:
@@ -976,6 +1046,22 @@ def _periksa_dalam_transaksi(con: duckdb.DuckDBPyConnection, nama: str) -> None:
         jalur = siklus(Unit(k, "", i) for k, i in con.execute("SELECT kode_unit, kode_induk FROM unit").fetchall())
         if jalur:
             raise ImporDitolak(t("impor.siklus", jalur=" → ".join(jalur)))
+    if nama == "iku" and con.execute("SELECT count(*) FROM masuk WHERE kode_iku_induk IS NOT NULL").fetchall()[0][0]:
+        hilang = [r[0] for r in con.execute(_INDUK_HILANG.format(dari="masuk") + " ORDER BY 1 LIMIT 5").fetchall()]
+        if hilang:
+            raise ImporDitolak(t("impor.kaskade_induk", kode="; ".join(hilang)))
+        tautan = con.execute("SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk FROM iku WHERE "
+                             "kode_iku_induk IS NOT NULL AND tahun IN (SELECT DISTINCT tahun FROM masuk)").fetchall()
+        lingkar = kaskade.siklus({(th, u, i): (th, ui, ii) for th, u, i, ui, ii in tautan})
+        if lingkar:
+            raise ImporDitolak(t("impor.kaskade_siklus", jalur=" → ".join(f"{u} {i}" for _, u, i in
+                                                                          [*lingkar[0], lingkar[0][0]])))
+    if nama == "realisasi":
+        turunan = [r[0] for r in con.execute(
+            "SELECT DISTINCT m.kode_unit || ' ' || m.kode_iku FROM masuk m JOIN iku i USING (tahun, kode_unit, "
+            "kode_iku) WHERE m.realisasi IS NOT NULL AND i.agregasi_anak IS NOT NULL ORDER BY 1 LIMIT 5").fetchall()]
+        if turunan:
+            raise ImporDitolak(t("impor.realisasi_turunan", kode=", ".join(turunan)))
 
 
 def _unit_masuk(masuk: dict[str, pd.DataFrame]) -> list[str]:

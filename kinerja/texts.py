@@ -472,6 +472,22 @@ TEKS: dict[str, dict[str, str]] = {
         "galat.iku_tidak_dikenal": (
             "IKU '{nilai}' unit {unit} tahun {tahun} tidak dikenal (belum ada di iku.csv maupun basis data)"
         ),
+        "galat.sumber": "'{nilai}' bukan sumber; yang diharapkan penkin, sasaran_mutu, pnbp atau lainnya",
+        "galat.agregasi": "'{nilai}' bukan agregasi anak; yang diharapkan jumlah, rata-rata atau minimum",
+        "galat.induk_separuh": (
+            "isi kode_unit_induk dan kode_iku_induk berdua (IKU yang didukung), atau kosongkan keduanya"
+        ),
+        "galat.kaskade_bukan_atas": (
+            "IKU induk {unit} {iku}: unit {unit} tidak berada di atas unit {anak}; IKU hanya mendukung IKU unit "
+            "di atasnya"
+        ),
+        "galat.kaskade_tahun_lain": "IKU induk {unit} {iku} tidak ada di tahun {tahun}, hanya di tahun {ada}",
+        "galat.kaskade_tidak_ada": "IKU induk {unit} {iku} tahun {tahun} tidak ada (di iku.csv maupun basis data)",
+        "galat.kaskade_siklus": "siklus kaskade: {jalur} (panah menuju IKU yang didukung)",
+        "galat.realisasi_turunan": (
+            "realisasi IKU {unit} {iku} dihitung dari IKU turunannya (agregasi_anak {agregasi}); kosongkan kolom "
+            "realisasi"
+        ),
         "galat.induk_siklus": "siklus: unit {nilai} akan menjadi induk dirinya sendiri ({jalur}; panah menuju induk)",
         "galat.kode_mirip": (
             "kode baru '{nilai}' mirip kode yang sudah ada {ada} (huruf O/angka 0, huruf I atau L/angka 1 tampak "
@@ -747,6 +763,20 @@ TEKS: dict[str, dict[str, str]] = {
         "impor.ejaan_ganda": (
             "Tidak ada yang disimpan: kode yang sama tersimpan dengan ejaan lain ({kode}); kode tidak membedakan "
             "huruf besar/kecil. Unggah ulang agar diperiksa lagi."
+        ),
+        "impor.kaskade_induk": (
+            "Tidak ada yang disimpan: IKU yang didukung tidak ada di tahunnya ({kode}). Periksa lalu unggah ulang."
+        ),
+        "impor.kaskade_siklus": (
+            "Tidak ada yang disimpan: tautan kaskade membentuk siklus {jalur}. Periksa lalu unggah ulang."
+        ),
+        "impor.realisasi_turunan": (
+            "Tidak ada yang disimpan: realisasi IKU {kode} dihitung dari IKU turunannya, bukan diunggah. Kosongkan "
+            "kolom realisasinya lalu unggah ulang."
+        ),
+        "revisi.yatim_kaskade": (
+            "Revisi {id} tidak dapat dibatalkan: IKU masih mendukung IKU yang akan hilang ({kode}). "
+            "Batalkan dulu revisi yang memuat tautan tersebut."
         ),
         "impor.siklus": "Tidak ada yang disimpan: induk unit membentuk siklus {jalur}. Periksa lalu unggah ulang.",
         "dialog.catatan_terlalu_panjang": "{kolom}: {panjang} karakter, melebihi batas {batas} karakter; tidak disimpan.",

@@ -404,6 +404,19 @@ TEKS_EN: dict[str, str] = {
     "galat.iku_tidak_dikenal": (
         "IKU '{nilai}' of unit {unit}, year {tahun} is unknown (not in iku.csv or in the database)"
     ),
+    "galat.sumber": "'{nilai}' is not a source; expected penkin, sasaran_mutu, pnbp or lainnya",
+    "galat.agregasi": "'{nilai}' is not a child aggregation; expected jumlah (sum), rata-rata (average) or minimum",
+    "galat.induk_separuh": "fill in both kode_unit_induk and kode_iku_induk (the IKU supported), or neither",
+    "galat.kaskade_bukan_atas": (
+        "parent IKU {unit} {iku}: unit {unit} is not above unit {anak}; an IKU only supports IKU of units above it"
+    ),
+    "galat.kaskade_tahun_lain": "parent IKU {unit} {iku} does not exist in {tahun}, only in {ada}",
+    "galat.kaskade_tidak_ada": "parent IKU {unit} {iku} of {tahun} does not exist (not in iku.csv or in the database)",
+    "galat.kaskade_siklus": "cascading cycle: {jalur} (arrows point to the IKU supported)",
+    "galat.realisasi_turunan": (
+        "the realisasi of IKU {unit} {iku} is computed from the IKU below it (agregasi_anak {agregasi}); leave the "
+        "realisasi column blank"
+    ),
     "galat.induk_siklus": "cycle: unit {nilai} would become its own parent ({jalur}; arrows point to the parent)",
     "galat.kode_mirip": (
         "new code '{nilai}' looks like the existing code {ada} (letter O/digit 0, letter I or L/digit 1 look "
@@ -679,6 +692,18 @@ TEKS_EN: dict[str, str] = {
     "impor.ejaan_ganda": (
         "Nothing was saved: the same code is stored with a different spelling ({kode}); codes are not "
         "case-sensitive. Upload again to have it checked again."
+    ),
+    "impor.kaskade_induk": (
+        "Nothing was saved: the IKU supported does not exist in its year ({kode}). Check, then upload again."
+    ),
+    "impor.kaskade_siklus": "Nothing was saved: cascading links form a cycle {jalur}. Check, then upload again.",
+    "impor.realisasi_turunan": (
+        "Nothing was saved: the realisasi of IKU {kode} is computed from the IKU below it, not uploaded. Leave its "
+        "realisasi column blank, then upload again."
+    ),
+    "revisi.yatim_kaskade": (
+        "Revision {id} cannot be undone: IKU still support IKU that would disappear ({kode}). "
+        "First undo the revision that holds those links."
     ),
     "impor.siklus": "Nothing was saved: unit parents form a cycle {jalur}. Check, then upload again.",
     "dialog.catatan_terlalu_panjang": "{kolom}: {panjang} characters, over the limit of {batas} characters; not saved.",

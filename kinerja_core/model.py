@@ -102,6 +102,26 @@ class Perspektif(_Kosakata):
         }
 
 
+class Sumber(_Kosakata):
+    """Which planning basis an IKU comes from: the signed performance agreement (PENKIN, the default), the
+    quality objectives (Sasaran Mutu), the non-tax revenue plan (PNBP) or another.
+
+    >>> Sumber.dari_teks("Sasaran Mutu"), Sumber.dari_teks("Perjanjian Kinerja")
+    (<Sumber.SASARAN_MUTU: 'sasaran_mutu'>, <Sumber.PENKIN: 'penkin'>)
+    """
+
+    PENKIN = "penkin"
+    SASARAN_MUTU = "sasaran_mutu"
+    PNBP = "pnbp"
+    LAINNYA = "lainnya"
+
+    @classmethod
+    def _sinonim(cls) -> dict[str, str]:
+        return {"perjanjian kinerja": "penkin", "pk": "penkin", "sasmut": "sasaran_mutu", "quality objective":
+                "sasaran_mutu", "quality objectives": "sasaran_mutu", "lain lain": "lainnya", "lain": "lainnya",
+                "other": "lainnya", "penerimaan negara bukan pajak": "pnbp"}
+
+
 class Status(str, Enum):
     """The traffic light of one IKU (or of an NKO) in one quarter."""
 
