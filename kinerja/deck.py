@@ -33,13 +33,12 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches
 
 from kinerja import charts, scores
-from kinerja.dialog import Dialog, Rapat, SlideIku
+from kinerja.dialog import Dialog, Rapat, SlideIku, ke_depan
 from kinerja.exporting import netralkan
 from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, jelaskan_capaian, label_status, nama_triwulan, persen, t,
-    tanggal_panjang, teks_kebutuhan, teks_tahun_lalu,
+    tanggal_panjang,
 )
-from kinerja_core.kebutuhan import Keadaan
 from kinerja_core.model import Polaritas, Status
 
 LEBAR_SLIDE, TINGGI_SLIDE = 13.333, 7.5
@@ -468,23 +467,14 @@ def _slide_iku(deck: Presentation, s: SlideIku, jumlah: int) -> None:
 
 
 def _catatan_pembicara(s: SlideIku) -> list[str]:
-    """The formula with its numbers, what the rest of the year must bring, the prognosis and the same IKU last
-    year: every number on the slide explained, for whoever presents it (and under the slide's light)."""
-    baris = [jelaskan_capaian(s.rumus())]
-    hijau, merah = s.kebutuhan()
-    if hijau.keadaan is not Keadaan.LENGKAP:
-        baris.append(f"{t('dialog.sampai_akhir_tahun')}: "
-                     f"{t('dialog.agar_hijau', teks=teks_kebutuhan(hijau, s.iku.satuan))}; "
-                     f"{t('dialog.agar_tidak_merah', teks=teks_kebutuhan(merah, s.iku.satuan))}")
-    arah = []
-    akhir = s.prognosis()
-    if akhir is not None and akhir.capaian.nilai is not None:
-        arah.append(f"{t('dialog.prognosis')}: {persen(akhir.capaian.nilai)} · {label_status(akhir.status)}")
-    if s.lalu is not None:
-        tw = nama_triwulan(s.hasil.sd_triwulan.triwulan)
-        arah.append(f"{t('dialog.tahun_lalu', tw=tw)}: {teks_tahun_lalu(s.hasil.capaian.nilai, *s.lalu)}")
-    if arah:
-        baris.append(" — ".join(arah))
+    """The formula with its numbers, then where the year stands and is heading (``dialog.ke_depan``: what the
+    rest of the year must bring on a line, the prognosis and last year on the next): every number on the slide
+    explained, for whoever presents it (and under the slide's light)."""
+    baris, sisa = [jelaskan_capaian(s.rumus())], ke_depan(s)
+    if sisa and sisa[0][0] == t("dialog.sampai_akhir_tahun"):
+        baris.append("{}: {}".format(*sisa.pop(0)))
+    if sisa:
+        baris.append(" — ".join(f"{label}: {isi}" for label, isi in sisa))
     return [str(netralkan(b)) for b in baris]
 
 

@@ -18,8 +18,9 @@ import pandas as pd
 from kinerja import scores
 from kinerja.loading import rapikan_teks
 from kinerja.storage import Snapshot
+from kinerja.texts import label_status, nama_triwulan, persen, t, teks_kebutuhan, teks_tahun_lalu
 from kinerja_core.capaian import HasilIku
-from kinerja_core.kebutuhan import Kebutuhan, kebutuhan_realisasi
+from kinerja_core.kebutuhan import Keadaan, Kebutuhan, kebutuhan_realisasi
 from kinerja_core.model import TRIWULAN, Iku, Perspektif, Status, StatusAksi
 from kinerja_core.nko import JumlahStatus, Nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
@@ -280,6 +281,28 @@ def susun(
                                    status_lalu=banding["status_lalu"].to_numpy())
     slide = DaftarSlide(terpilih, snap, nama_unit, triwulan)
     return Dialog(ringkasan, slide, rapat_dari(snap, kode_unit, triwulan))
+
+
+def ke_depan(s: SlideIku) -> list[tuple[str, str]]:
+    """Where an IKU's year stands and is heading, as (label, text) lines for the screen and the deck: what the
+    rest of the year must bring to end hijau and to leave merah (not once the year is complete), the prognosis,
+    and the same IKU last year; those that apply."""
+    baris = []
+    hijau, merah = s.kebutuhan()
+    if hijau.keadaan is Keadaan.AMAN:
+        baris.append((t("dialog.sampai_akhir_tahun"), t("dialog.pasti_hijau")))
+    elif hijau.keadaan is not Keadaan.LENGKAP:
+        isi = t("dialog.agar_hijau", teks=teks_kebutuhan(hijau, s.iku.satuan))
+        if merah.keadaan is not Keadaan.AMAN:
+            isi += "; " + t("dialog.agar_tidak_merah", teks=teks_kebutuhan(merah, s.iku.satuan))
+        baris.append((t("dialog.sampai_akhir_tahun"), isi))
+    akhir = s.prognosis()
+    if akhir is not None and akhir.capaian.nilai is not None:
+        baris.append((t("dialog.prognosis"), f"{persen(akhir.capaian.nilai)} · {label_status(akhir.status)}"))
+    if s.lalu is not None:
+        baris.append((t("dialog.tahun_lalu", tw=nama_triwulan(s.hasil.sd_triwulan.triwulan)),
+                      teks_tahun_lalu(s.hasil.capaian.nilai, *s.lalu)))
+    return baris
 
 
 def _lalu(baris: object) -> tuple[float | None, Status] | None:

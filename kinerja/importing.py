@@ -33,8 +33,8 @@ from kinerja.storage import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, Tinjau
 from kinerja.texts import angka, label_status, nama_triwulan, t
 from kinerja_core.akses import PERAN_TULIS, SEMUA, Hibah, Pelaku, Peran, berhak
 from kinerja_core.capaian import nilai_iku
-from kinerja_core.model import Iku, Status, StatusAksi
 from kinerja_core import kaskade
+from kinerja_core.model import Iku, Status, StatusAksi
 from kinerja_core.unit import Unit, siklus
 
 FOLDER_CONTOH = Path(__file__).resolve().parent.parent / "data"

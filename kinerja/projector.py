@@ -12,13 +12,11 @@ import html
 
 import pandas as pd
 
-from kinerja.dialog import Rapat, Ringkasan, SlideIku
+from kinerja.dialog import Rapat, Ringkasan, SlideIku, ke_depan
 from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, jelaskan_capaian, label_status, nama_status,
-    nama_triwulan, nilai_satuan, persen, t, tanggal_panjang, teks_kebutuhan,
-    teks_tahun_lalu,
+    nama_triwulan, nilai_satuan, persen, t, tanggal_panjang,
 )
-from kinerja_core.kebutuhan import Keadaan
 from kinerja_core.model import Status
 
 TEMA = {
@@ -211,26 +209,9 @@ def progres(tabel: pd.DataFrame) -> str:
 
 
 def sampai_akhir_tahun(s: SlideIku) -> str:
-    """Where the year stands and is heading, a line each: what the rest of the year must bring to end hijau and
-    to leave merah ("Sampai akhir tahun — agar hijau: TW IV: jumlah paling sedikit Rp 42,8 miliar; …", not once
-    the year is complete), the prognosis, and the same IKU last year; nothing when there is none of these."""
-    baris = ""
-    hijau, merah = s.kebutuhan()
-    if hijau.keadaan is not Keadaan.LENGKAP:
-        if hijau.keadaan is Keadaan.AMAN:
-            isi = t("dialog.pasti_hijau")
-        else:
-            isi = t("dialog.agar_hijau", teks=teks_kebutuhan(hijau, s.iku.satuan))
-            if merah.keadaan is not Keadaan.AMAN:
-                isi += "; " + t("dialog.agar_tidak_merah", teks=teks_kebutuhan(merah, s.iku.satuan))
-        baris += f'<p><b>{t("dialog.sampai_akhir_tahun")}</b> — {_e(isi)}</p>'
-    akhir = s.prognosis()
-    if akhir is not None and akhir.capaian.nilai is not None:
-        baris += (f'<p><b>{t("dialog.prognosis")}</b> — {persen(akhir.capaian.nilai)} · '
-                  f"{label_status(akhir.status)}</p>")
-    if s.lalu is not None:
-        tw = nama_triwulan(s.hasil.sd_triwulan.triwulan)
-        baris += f'<p><b>{t("dialog.tahun_lalu", tw=tw)}</b> — {teks_tahun_lalu(s.hasil.capaian.nilai, *s.lalu)}</p>'
+    """Where the year stands and is heading (``dialog.ke_depan``), a line each ("Sampai akhir tahun — agar hijau:
+    TW IV: jumlah paling sedikit Rp 42,8 miliar; …"); nothing when none applies."""
+    baris = "".join(f"<p><b>{_e(label)}</b> — {_e(isi)}</p>" for label, isi in ke_depan(s))
     return f'<div class="dko-kebutuhan" data-testid="dialog-kebutuhan">{baris}</div>' if baris else ""
 
 

@@ -950,18 +950,17 @@ def _realisasi_turunan(con: duckdb.DuckDBPyConnection, tahun: int | None) -> pd.
     """The four quarters' realisasi (``tw1..tw4``, NaN: not yet) of every IKU of ``tahun`` (or of every year) set
     to take them from its children (``agregasi_anak``), computed over the whole year's links, whichever units a
     view reads (a ministry's IKU at the root of a view still counts its offices'). Empty when none is."""
-    syarat = "" if tahun is None else f" AND tahun = {int(tahun)}"
-    if not con.execute(f"SELECT count(*) FROM iku WHERE agregasi_anak IS NOT NULL{syarat}").fetchall()[0][0]:
+    syarat, param = ("", {}) if tahun is None else (" AND tahun = $tahun", {"tahun": tahun})
+    if not con.execute(f"SELECT count(*) FROM iku WHERE agregasi_anak IS NOT NULL{syarat}", param).fetchall()[0][0]:
         return pd.DataFrame()
     iku = con.execute(
         "SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk, agregasi_anak, target_tw1, target_tw2, "
-        f"target_tw3, target_tw4 FROM iku WHERE (kode_iku_induk IS NOT NULL OR agregasi_anak IS NOT NULL){syarat}"
-    ).fetchall()
+        f"target_tw3, target_tw4 FROM iku WHERE (kode_iku_induk IS NOT NULL OR agregasi_anak IS NOT NULL){syarat}",
+        param).fetchall()
     lapor = con.execute(
-        "SELECT r.tahun, r.kode_unit, r.kode_iku, r.triwulan, r.realisasi FROM realisasi r SEMI JOIN "
+        "SELECT tahun, kode_unit, kode_iku, triwulan, realisasi FROM realisasi SEMI JOIN "
         "(SELECT tahun, kode_unit, kode_iku FROM iku WHERE kode_iku_induk IS NOT NULL) "
-        "USING (tahun, kode_unit, kode_iku) WHERE r.realisasi IS NOT NULL"
-        + ("" if tahun is None else f" AND r.tahun = {int(tahun)}")).fetchall()
+        f"USING (tahun, kode_unit, kode_iku) WHERE realisasi IS NOT NULL{syarat}", param).fetchall()
     realisasi: dict[tuple, list[float | None]] = {}
     for th, u, i, q, v in lapor:
         realisasi.setdefault((th, u, i), [None] * 4)[q - 1] = v

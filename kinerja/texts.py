@@ -1001,9 +1001,14 @@ def uang(rupiah: float, desimal: int = 2) -> str:
     return f"{get_currency_symbol('IDR', lokal)} {teks}"
 
 
+def _kunci_satuan(satuan: str | None) -> str:
+    """A satuan as looked up: lower case, dots and runs of spaces as one space ('Rp. Miliar' is 'rp miliar')."""
+    return " ".join((satuan or "").replace(".", " ").lower().split())
+
+
 def _bersatuan_sendiri(satuan: str | None) -> bool:
     """Whether values of this satuan are written with their unit on each number (money, percentages)."""
-    kunci = " ".join((satuan or "").replace(".", " ").lower().split())
+    kunci = _kunci_satuan(satuan)
     return kunci in _RUPIAH or kunci == "%"
 
 
@@ -1019,7 +1024,7 @@ def nilai_satuan(nilai: float | None, satuan: str | None) -> str:
     """
     if nilai is None or pd.isna(nilai):
         return KOSONG
-    kunci = " ".join((satuan or "").replace(".", " ").lower().split())
+    kunci = _kunci_satuan(satuan)
     if kunci in _RUPIAH:
         return uang(nilai * _RUPIAH[kunci])
     if kunci == "%":

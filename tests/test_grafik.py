@@ -105,3 +105,28 @@ def test_status_warna_batang():
     warna = larik(_jejak(fig, "Realisasi s.d. TW").marker.color)
     assert warna[:3] == [WARNA_STATUS[Status.KUNING], WARNA_STATUS[Status.KUNING], WARNA_STATUS[Status.MERAH]]
     assert WARNA_TEKS_STATUS[Status.MERAH] in larik(_jejak(fig, "Realisasi s.d. TW").insidetextfont.color)
+
+
+def test_judul_dan_legenda_tidak_berbagi_baris():
+    """The direction title and the legend collided on a narrow screen (1280 px with the sidebar open): the title
+    now sits at the top of the figure, the legend on a row of its own between it and the plot."""
+    fig = _gambar(BEA_MASUK, (33.1, 45.9, 48.2, None))
+    judul, legenda = fig.layout.title, fig.layout.legend
+    assert (judul.yref, judul.y, judul.yanchor) == ("container", 1, "top")
+    assert (legenda.y, legenda.yanchor, legenda.xanchor) == (1.0, "bottom", "left")
+    baris_judul = judul.pad.t + judul.font.size * 1.3
+    baris_legenda = legenda.font.size * 1.6
+    assert fig.layout.margin.t >= baris_judul + baris_legenda  # both rows fit above the plot, one under the other
+
+
+def test_grafik_berbahasa_inggris_memakai_satuan_inggris():
+    """In English the axis reads 1.5 B (billion), with a decimal point; in Indonesian 1,5 M (miliar)."""
+    from kinerja.texts import dalam_bahasa
+
+    with dalam_bahasa("en"):
+        fig = _gambar(PNBP, (1_000_000_000.0, 1_100_000_000.0, 1_500_000_000.0, None))
+    assert fig.layout.separators == ".," and "B = billion" in fig.layout.yaxis.title.text
+    assert fig.layout.yaxis.ticktext[1:] == ("2 B", "4 B", "6 B") and "2.1 B" in fig.data[0].text  # TW II year-to-date
+    fig = _gambar(PNBP, (1_000_000_000.0, 1_100_000_000.0, 1_500_000_000.0, None))
+    assert fig.layout.separators == ",." and "M = miliar" in fig.layout.yaxis.title.text
+    assert "2,1 M" in fig.data[0].text
