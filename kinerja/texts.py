@@ -790,6 +790,12 @@ TEKS: dict[str, dict[str, str]] = {
             "{sama} tetap."
         ),
         "cli.tidak_tersimpan": "Tidak ada yang disimpan: {n} kesalahan.",
+        # where a realisasi comes from when it is not uploaded (cascading, komponen)
+        "asal.turunan": "dihitung dari {n} IKU turunan ({agregasi})",
+        "asal.komponen": "dihitung dari komponen: {uraian}",
+        "agregasi.jumlah": "jumlah",
+        "agregasi.rata-rata": "rata-rata",
+        "agregasi.minimum": "minimum",
     }
 }
 

@@ -717,4 +717,9 @@ TEKS_EN: dict[str, str] = {
         "{sama} unchanged."
     ),
     "cli.tidak_tersimpan": "Nothing was saved: {n} errors.",
+    "asal.turunan": "computed from {n} supporting IKU ({agregasi})",
+    "asal.komponen": "computed from components: {uraian}",
+    "agregasi.jumlah": "sum",
+    "agregasi.rata-rata": "average",
+    "agregasi.minimum": "minimum",
 }
