@@ -20,6 +20,7 @@ halaman = st.navigation([
     st.Page("pages/ringkasan.py", title=t("halaman.ringkasan"), icon=":material/traffic:", default=True),
     st.Page("pages/progres.py", title=t("halaman.progres"), icon=":material/monitoring:"),
     st.Page("pages/peta.py", title=t("halaman.peta"), icon=":material/account_tree:"),
+    st.Page("pages/kaskade.py", title=t("halaman.kaskade"), icon=":material/lan:"),
     st.Page("pages/dialog.py", title=t("halaman.dialog"), icon=":material/co_present:"),
     st.Page("pages/unggah.py", title=t("halaman.unggah"), icon=":material/upload_file:"),
     st.Page("pages/riwayat.py", title=t("halaman.riwayat"), icon=":material/history:"),

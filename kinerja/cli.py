@@ -65,7 +65,7 @@ BANTUAN_DB = "berkas DuckDB (bawaan: $KINERJA_DB atau data/kinerja.duckdb)"
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m kinerja", description="Dasbor Kinerja: impor data dan skor IKU.")
     sub = p.add_subparsers(dest="perintah", required=True)
-    imp = sub.add_parser("import", help="impor unit.csv / iku.csv / realisasi.csv dalam satu transaksi")
+    imp = sub.add_parser("import", help="impor unit.csv / iku.csv / realisasi.csv / komponen.csv dalam satu transaksi")
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="tampilkan pratinjau perubahan tanpa menyimpan")
     imp.add_argument("--user", type=_nama_pengguna, default=None, help="nama pengunggah di riwayat revisi (bawaan: pengguna sistem)")

@@ -453,24 +453,29 @@ def _slide_iku(deck: Presentation, s: SlideIku, jumlah: int) -> None:
     _label_status(slide, 3.7, 1.6, 9.23, 0.65, s.hasil.status,
                   label_status(s.hasil.status) + (f" — {s.keterangan}" if s.keterangan else ""), 20)
     # under the light, every number explained: the formula, what the year still needs, where it is heading
-    rumus, *ke_depan = _catatan_pembicara(s)
+    baris = _catatan_pembicara(s)
+    redup = 2 if s.asal else 1  # the formula (and where a computed realisasi comes from) in grey, then the year
+    # four lines (a computed realisasi) a point smaller, the chart and the notes a little lower and shorter
+    ukuran, atas = (11, 3.0) if len(baris) <= 3 else (10, 3.12)
     w = _lebar_dalam(12.53) * 0.92  # a line each, with room to spare: a wrapped line would run into the chart
-    _kotak_teks(slide, 0.4, 2.28, 12.53, 0.7, [
-        Paragraf.biasa(pangkas(b, w, 11, 1), 11, warna=REDUP if i == 0 else HITAM)
-        for i, b in enumerate([rumus, *ke_depan])])
-    _grafik(slide, s, 0.4, 3.0, 7.4, 2.55)
-    _catatan(slide, s, 8.0, 3.0, 4.93, 2.55)
+    _kotak_teks(slide, 0.4, 2.28, 12.53, atas - 2.3, [
+        Paragraf.biasa(pangkas(b, w, ukuran, 1), ukuran, warna=REDUP if i < redup else HITAM)
+        for i, b in enumerate(baris)])
+    _grafik(slide, s, 0.4, atas, 7.4, 5.55 - atas)
+    _catatan(slide, s, 8.0, atas, 4.93, 5.55 - atas)
     _tabel(slide, 0.4, 5.62, [1.2, 1.85, 1.85, 1.85, 1.85, 1.63, 2.3], [0.36] + [0.34] * len(s.progres),
            _baris_progres(s.progres), maks_ukuran=13)
     # the presenter's notes: the same, whole (the lines above are cut to the slide's width when they must be)
-    slide.notes_slide.notes_text_frame.text = "\n".join([rumus, *ke_depan])
+    slide.notes_slide.notes_text_frame.text = "\n".join(baris)
 
 
 def _catatan_pembicara(s: SlideIku) -> list[str]:
-    """The formula with its numbers, then where the year stands and is heading (``dialog.ke_depan``: what the
-    rest of the year must bring on a line, the prognosis and last year on the next): every number on the slide
-    explained, for whoever presents it (and under the slide's light)."""
+    """The formula with its numbers (and what a computed realisasi is made of), then where the year stands and
+    is heading (``dialog.ke_depan``: what the rest of the year must bring on a line, the prognosis and last year on
+    the next): every number on the slide explained, for whoever presents it (and under the slide's light)."""
     baris, sisa = [jelaskan_capaian(s.rumus())], ke_depan(s)
+    if s.asal:  # a computed realisasi: what it is made of
+        baris.append(t("dialog.asal", teks=s.asal))
     if sisa and sisa[0][0] == t("dialog.sampai_akhir_tahun"):
         baris.append("{}: {}".format(*sisa.pop(0)))
     if sisa:

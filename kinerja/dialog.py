@@ -18,9 +18,10 @@ import pandas as pd
 from kinerja import scores
 from kinerja.loading import rapikan_teks
 from kinerja.storage import Snapshot
-from kinerja.texts import label_status, nama_triwulan, persen, t, teks_kebutuhan, teks_tahun_lalu
+from kinerja.texts import label_status, nama_triwulan, persen, t, teks_kebutuhan, teks_tahun_lalu, uraian_komponen
 from kinerja_core.capaian import HasilIku
 from kinerja_core.kebutuhan import Keadaan, Kebutuhan, kebutuhan_realisasi
+from kinerja_core.komponen import baca_rumus
 from kinerja_core.model import TRIWULAN, Iku, Perspektif, Status, StatusAksi
 from kinerja_core.nko import JumlahStatus, Nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
@@ -77,6 +78,9 @@ class SlideIku:
     lalu: tuple[float | None, Status] | None = None
     """The same IKU (unit and code) a year earlier through the same quarter: capaian and light; None when the
     unit had no IKU of that code then."""
+    asal: str = ""
+    """Where the realisasi comes from when it is not uploaded, in words: 'dihitung dari komponen TW III: 492 layanan
+    tepat waktu dari 500 layanan', 'dihitung dari 2 IKU turunan (jumlah)'; empty for an uploaded realisasi."""
 
     def rumus(self, profil: ProfilAturan = KEMENKEU) -> RumusCapaian:
         """The capaian's formula with the numbers put in (``kinerja_core.rumus``)."""
@@ -228,8 +232,24 @@ class DaftarSlide(Sequence[SlideIku]):
             progres=scores.tabel_progres(h.iku, scores.realisasi_baris(baris)),
             catatan=_catatan(milik, h.iku, self._triwulan), keterangan=baris.keterangan,
             realisasi=scores.realisasi_baris(baris), aksi=_aksi(milik, self._triwulan),
-            lalu=_lalu(baris),
+            lalu=_lalu(baris), asal=self._asal(baris),
         )
+
+    def _asal(self, baris: object) -> str:
+        """Where a slide's realisasi comes from (``SlideIku.asal``)."""
+        rumus, agregasi = getattr(baris, "rumus_komponen", None), getattr(baris, "agregasi_anak", None)
+        kunci = (getattr(baris, "kode_unit"), getattr(baris, "kode_iku"))
+        if isinstance(rumus, str):
+            k = self._snap.komponen
+            k = k[(k["kode_unit"] == kunci[0]) & (k["kode_iku"] == kunci[1]) & (k["triwulan"] == self._triwulan)]
+            nilai = {n: None if pd.isna(v) else float(v) for n, v in zip(k["komponen"], k["nilai"])}
+            return t("asal.komponen", tw=nama_triwulan(self._triwulan),
+                     uraian=uraian_komponen(baca_rumus(rumus), nilai))
+        if isinstance(agregasi, str):  # its children counted among every IKU read (the status filter aside)
+            i = self._snap.iku
+            diri = i[(i["kode_unit"] == kunci[0]) & (i["kode_iku"] == kunci[1])].index
+            return str(scores.teks_asal(i).loc[diri].iloc[0]) if len(diri) else ""
+        return ""
 
 
 @dataclass(frozen=True)
@@ -246,13 +266,14 @@ def susun(
     *,
     dengan_sub_unit: bool = True,
     perspektif: Sequence[str] = (),
+    sumber: Sequence[str] = (),
     status: Sequence[str] = (),
     skor_iku: pd.DataFrame | None = None,
     skor_lalu: pd.DataFrame | None = None,
 ) -> Dialog:
     """The meeting's content for ``kode_unit`` through ``triwulan``.
 
-    ``perspektif`` (when given) applies to the summary and the slides alike, as on the Ringkasan page;
+    ``perspektif`` and ``sumber`` (when given) apply to the summary and the slides alike, as on the Ringkasan page;
     ``status`` keeps only the slides of those lights (a list filter: the summary's figures keep
     counting every light). ``skor_iku``: the selected units' IKU already scored through ``triwulan``
     (``scores.skor``, tree order), as the pages keep them cached; else they are picked from ``snap`` and scored.
@@ -263,7 +284,7 @@ def susun(
         unit = scores.pohon(snap.unit).subpohon(kode_unit, dengan_sub_unit=dengan_sub_unit)
         skor_iku = scores.skor(scores.pilih_unit(scores.lebar(snap.iku, snap.realisasi), unit), triwulan)
     nama_unit = dict(zip(snap.unit["kode_unit"], snap.unit["nama_unit"]))
-    kepala = scores.ikhtisar(skor_iku, kode_unit, nama_unit, perspektif)
+    kepala = scores.ikhtisar(skor_iku, kode_unit, nama_unit, perspektif, sumber)
     tabel_lingkup = scores.tabel_iku(kepala.lingkup, snap.unit)
     tahun = int(snap.iku["tahun"].iloc[0]) if not snap.iku.empty else 0
     ringkasan = Ringkasan(

@@ -28,6 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kinerja.loading import KOLOM, KOLOM_INFO, Jenis
 from kinerja.storage import Snapshot
 from kinerja.texts import TEKS, bahasa, nama_triwulan, t
+from kinerja_core.komponen import baca_rumus
 
 _teks_json = json.encoder.encode_basestring  # type: ignore[attr-defined]  # JSON text, ensure_ascii=False
 
@@ -149,6 +150,7 @@ def templat(jenis: Jenis, snap: Snapshot, kode_unit: Sequence[str], tahun: int, 
     """An upload template for the selected units, pre-filled with what is known.
 
     realisasi: one row per IKU of the units for the quarter, realisasi left blank;
+    komponen: one row per komponen of the units' IKU with a ``rumus_komponen``, for the quarter, values blank;
     iku: the units' catalogue for the year as stored (edit targets in place);
     unit: the units as stored.
     """
@@ -159,6 +161,13 @@ def templat(jenis: Jenis, snap: Snapshot, kode_unit: Sequence[str], tahun: int, 
     if jenis is Jenis.IKU:
         return iku.reindex(columns=kolom).assign(konversi_120=iku["konversi_120"].map({True: "1", False: ""}))
     terukur = iku[iku[f"target_tw{triwulan}"].notna()]
+    if jenis is Jenis.KOMPONEN:  # one row per komponen of each measured IKU with a formula, values left blank
+        baris = [(r.tahun, r.kode_unit, r.kode_iku, nama, r.nama_iku, r.rumus_komponen)
+                 for r in terukur[terukur["rumus_komponen"].notna()].itertuples(index=False)
+                 for nama in baca_rumus(r.rumus_komponen).komponen]
+        isi = pd.DataFrame(baris, columns=["tahun", "kode_unit", "kode_iku", "komponen", "nama_iku", "rumus_komponen"])
+        return isi.assign(triwulan=nama_triwulan(triwulan), nilai=None).reindex(
+            columns=[*kolom, *KOLOM_INFO[jenis][1:]])
     return pd.DataFrame({
         "tahun": terukur["tahun"], "triwulan": nama_triwulan(triwulan),
         "kode_unit": terukur["kode_unit"], "kode_iku": terukur["kode_iku"], "realisasi": None,

@@ -30,15 +30,16 @@ from kinerja.loading import (
     rapikan_teks,
 )
 from kinerja.storage import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, TinjauanBatal
-from kinerja.texts import angka, label_status, nama_triwulan, t
+from kinerja.texts import angka, label_status, nama_triwulan, t, uraian_realisasi_komponen
 from kinerja_core.akses import PERAN_TULIS, SEMUA, Hibah, Pelaku, Peran, berhak
 from kinerja_core.capaian import nilai_iku
 from kinerja_core import kaskade
+from kinerja_core.komponen import baca_rumus
 from kinerja_core.model import Iku, Status, StatusAksi
 from kinerja_core.unit import Unit, siklus
 
 FOLDER_CONTOH = Path(__file__).resolve().parent.parent / "data"
-BERKAS_CONTOH = ("unit.csv", "iku.csv", "realisasi.csv")
+BERKAS_CONTOH = ("unit.csv", "iku.csv", "realisasi.csv", "komponen.csv")
 PENGGUNA_CONTOH = "data contoh"
 
 BATAS_STATUS_PRATINJAU = 5000
@@ -66,6 +67,9 @@ class Perubahan:
     """For realisasi: the light each new or changed row turns (None: no status columns)."""
     nomor_realisasi: int = 0
     """This file's place among the upload's realisasi files (how ``status`` names its rows)."""
+    realisasi_dihitung: dict[int, str] | None = field(default=None, repr=False)
+    """For komponen: per row, the realisasi its IKU's quarter computes to once the upload lands, with its komponen
+    in words ('96,2: 481 tepat waktu dari 500 layanan'), or what is still missing."""
 
     def ringkas(self) -> str:
         return t("unggah.ringkas", baru=self.baru, berubah=self.berubah, sama=self.sama)
@@ -88,6 +92,8 @@ class Perubahan:
                 posisi = np.searchsorted(tabel["baris"].to_numpy(), np.fromiter(status, dtype=np.int64))
                 lama[posisi], baru[posisi] = zip(*status.values())
             tabel["status_lama"], tabel["status_baru"] = pd.array(lama, dtype="str"), pd.array(baru, dtype="str")
+        if self.realisasi_dihitung is not None:
+            tabel["realisasi_dihitung"] = tabel["baris"].map(self.realisasi_dihitung).fillna("").astype(str)
         return tabel
 
 
@@ -156,6 +162,7 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
     beda = storage.bandingkan(masuk)
     rencana.tambah(*_periksa_rujukan(terbaca, kode, BATAS_KESALAHAN))
     rencana.tambah(_periksa_kaskade(terbaca, kode), 0)
+    rencana.tambah(_periksa_komponen(terbaca, kode), 0)
     if pelaku is not None:
         rencana.tambah(*_periksa_hak(terbaca, kode, akses.hak(storage, pelaku), BATAS_KESALAHAN))
     urutan = {b.nama: i for i, b in enumerate(terbaca)}
@@ -166,6 +173,8 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
             for i, b in enumerate(terbaca) if b.jenis is not None
         ]
         _tandai_perubahan_status(rencana, storage)
+        _hitung_realisasi_komponen(rencana, storage)
+        _catat_realisasi_tergantikan(rencana, storage)
     return rencana
 
 
@@ -449,7 +458,7 @@ def _periksa_rujukan(berkas: list[Berkas], kode: KodeTersimpan, batas: int) -> t
                           r.baris, "kode_unit")
                 for r in asing.head(daftar.ruang(len(asing))).itertuples()
             ]
-        elif b.jenis is Jenis.REALISASI:
+        elif b.jenis in (Jenis.REALISASI, Jenis.KOMPONEN):
             asing = _tidak_dikenal(b.data, iku_dikenal, KUNCI[Jenis.IKU])
             asing = asing.head(daftar.ruang(len(asing)))
             kelompok = asing[KUNCI[Jenis.IKU]].drop_duplicates().head(BATAS_SARAN)
@@ -462,7 +471,7 @@ def _periksa_rujukan(berkas: list[Berkas], kode: KodeTersimpan, batas: int) -> t
     return sorted(daftar.isi, key=lambda k: (k.berkas, k.baris or 0)), daftar.lain
 
 
-def _periksa_kaskade(berkas: list[Berkas], kode: KodeTersimpan, batas: int = 50) -> list[Kesalahan]:
+def _periksa_kaskade(berkas: list[Berkas], kode: KodeTersimpan) -> list[Kesalahan]:
     """The cascading links as they will stand after the upload (the file's IKU rows over the stored ones): each
     link names an IKU of a unit above, in the same year, that exists; the links form no cycle; and no realisasi
     is uploaded for an IKU that takes its realisasi from its children. Each refusal names its row."""
@@ -473,7 +482,8 @@ def _periksa_kaskade(berkas: list[Berkas], kode: KodeTersimpan, batas: int = 50)
     if not any(dipakai):  # no cascading anywhere (most installations): nothing to check
         return []
     kolom = ["tahun", "kode_unit", "kode_iku", "kode_unit_induk", "kode_iku_induk", "agregasi_anak"]
-    dari_berkas = [b.data[kolom].assign(asal_berkas=b.nama, asal_baris=b.data["baris"]) for b in iku]
+    dari_berkas = [b.data.dropna(subset=KUNCI[Jenis.IKU]).pipe(lambda d: d[kolom].assign(
+        asal_berkas=b.nama, asal_baris=d["baris"])) for b in iku]  # a row without its key is refused already
     semua = pd.concat([kode.iku[kolom].assign(asal_berkas=None, asal_baris=None), *dari_berkas], ignore_index=True)
     semua["kunci"] = [(int(th), u.upper(), i.upper()) for th, u, i in zip(semua["tahun"], semua["kode_unit"],
                                                                         semua["kode_iku"])]
@@ -481,7 +491,7 @@ def _periksa_kaskade(berkas: list[Berkas], kode: KodeTersimpan, batas: int = 50)
     induk_unit = {u.upper(): (i.upper() if isinstance(i, str) else None) for u, i in zip(kode.unit["kode_unit"],
                                                                                        kode.unit["kode_induk"])}
     for b in berkas:
-        if b.jenis is Jenis.UNIT:
+        if b.jenis is Jenis.UNIT and not b.data.empty:
             induk_unit.update({u.upper(): (i.upper() if isinstance(i, str) else None)
                                for u, i in zip(b.data["kode_unit"], b.data["kode_induk"])})
     ada = set(semua["kunci"])
@@ -522,12 +532,57 @@ def _periksa_kaskade(berkas: list[Berkas], kode: KodeTersimpan, batas: int = 50)
     # a parent that takes its realisasi from its children has none uploaded
     turunan = {k: a for k, a in zip(semua["kunci"], semua["agregasi_anak"]) if isinstance(a, str)}
     for b in realisasi if turunan else []:
-        d = b.data[b.data["realisasi"].notna()]
+        d = b.data[b.data["realisasi"].notna()].dropna(subset=KUNCI[Jenis.IKU])
         kunci = [(int(th), u.upper(), i.upper()) for th, u, i in zip(d["tahun"], d["kode_unit"], d["kode_iku"])]
         kesalahan += [Kesalahan(b.nama, t("galat.realisasi_turunan", unit=u, iku=i, agregasi=turunan[k]), int(n),
                                 "realisasi")
                       for k, u, i, n in zip(kunci, d["kode_unit"], d["kode_iku"], d["baris"]) if k in turunan]
-    return kesalahan[:batas]
+    return kesalahan
+
+
+def _rumus_setelah_unggah(berkas: list[Berkas], kode: KodeTersimpan) -> dict[tuple[int, str, str], str | None]:
+    """Each IKU's ``rumus_komponen`` as it will stand after the upload (a file's IKU row replaces the stored
+    one; None: no formula), keyed by (tahun, KODE_UNIT, KODE_IKU) in upper case."""
+    rumus: dict[tuple[int, str, str], str | None] = {}
+    for d in (kode.iku, *(b.data for b in berkas if b.jenis is Jenis.IKU and not b.data.empty)):
+        d = d.dropna(subset=KUNCI[Jenis.IKU])
+        rumus.update(((int(th), u.upper(), i.upper()), r if isinstance(r, str) else None)
+                     for th, u, i, r in zip(d["tahun"], d["kode_unit"], d["kode_iku"], d["rumus_komponen"]))
+    return rumus
+
+
+def _periksa_komponen(berkas: list[Berkas], kode: KodeTersimpan) -> list[Kesalahan]:
+    """Komponen and formulas as they will stand after the upload: each komponen row's IKU has a ``rumus_komponen``
+    that names it, and no realisasi is uploaded for an IKU that computes it from its komponen. Each refusal
+    names its row (the plan lists the first ``BATAS_KESALAHAN`` and counts the rest)."""
+    komponen = [b for b in berkas if b.jenis is Jenis.KOMPONEN and not b.data.empty]
+    realisasi = [b for b in berkas if b.jenis is Jenis.REALISASI and not b.data.empty]
+    if not komponen and not (realisasi and (kode.iku["rumus_komponen"].notna().any() or any(
+            b.data["rumus_komponen"].notna().any() for b in berkas if b.jenis is Jenis.IKU and not b.data.empty))):
+        return []
+    rumus = _rumus_setelah_unggah(berkas, kode)
+    kesalahan: list[Kesalahan] = []
+    for b in komponen:
+        d = b.data.dropna(subset=[*KUNCI[Jenis.IKU], "komponen"])
+        for th, u, i, nama, n in zip(d["tahun"], d["kode_unit"], d["kode_iku"], d["komponen"], d["baris"]):
+            k = (int(th), u.upper(), i.upper())
+            if k not in rumus:  # no such IKU: the reference check says so
+                continue
+            r = rumus[k]
+            if r is None:
+                kesalahan.append(Kesalahan(b.nama, t("galat.komponen_tanpa_rumus", unit=u, iku=i, tahun=th), int(n),
+                                           "kode_iku"))
+            elif nama not in baca_rumus(r).komponen:
+                kesalahan.append(Kesalahan(b.nama, t("galat.komponen_asing", unit=u, iku=i, nilai=nama, rumus=r),
+                                           int(n), "komponen"))
+    for b in realisasi if any(r is not None for r in rumus.values()) else []:
+        d = b.data[b.data["realisasi"].notna()].dropna(subset=KUNCI[Jenis.IKU])
+        for th, u, i, n in zip(d["tahun"], d["kode_unit"], d["kode_iku"], d["baris"]):
+            r = rumus.get((int(th), u.upper(), i.upper()))
+            if r is not None:
+                kesalahan.append(Kesalahan(b.nama, t("galat.realisasi_komponen", unit=u, iku=i, rumus=r), int(n),
+                                           "realisasi"))
+    return kesalahan
 
 
 def _periksa_hak(berkas: list[Berkas], kode: KodeTersimpan, hibah: list[Hibah] | None,
@@ -649,11 +704,12 @@ def tabel_pratinjau(b: Berkas, p: Perubahan) -> pd.DataFrame:
         rincian = rincian.assign(status=_per_nilai(pasangan, _label_perubahan_status).to_numpy(object))
     if "triwulan" in rincian:
         rincian = rincian.assign(triwulan=_per_nilai(rincian["triwulan"], nama_triwulan))
-    depan = [k for k in ("baris", "perubahan", "status", "rincian") if k in rincian]
+    depan = [k for k in ("baris", "perubahan", "status", "realisasi_dihitung", "rincian") if k in rincian]
     rincian = rincian[[*depan, *(k for k in rincian.columns if k not in depan)]]
     teks = [k for k in rincian.columns if not pd.api.types.is_numeric_dtype(rincian[k])]  # a yes/no is numeric
     rincian = rincian.assign(**{k: _per_nilai(rincian[k], angka).astype(object) for k in teks})
-    return rincian.rename(columns={k: t(f"kolom.{k}") for k in ("baris", "perubahan", "rincian", "status")})
+    return rincian.rename(columns={k: t(f"kolom.{k}") for k in ("baris", "perubahan", "rincian", "status",
+                                                                 "realisasi_dihitung")})
 
 
 def _label_perubahan_status(pasangan: str) -> str:
@@ -711,6 +767,53 @@ def _tandai_perubahan_status(rencana: RencanaImpor, storage: Storage) -> None:
     status = _StatusPratinjau(semua, tersentuh, iku, realisasi, rencana.data(Jenis.IKU))
     for i, p in enumerate(daftar):
         p.status, p.nomor_realisasi = status, i
+
+
+def _hitung_realisasi_komponen(rencana: RencanaImpor, storage: Storage) -> None:
+    """Give each row of an uploaded komponen file the realisasi its IKU's quarter computes to once the upload
+    lands: the stored komponen of those IKU with the uploaded ones over them (a blank value keeps the stored one),
+    through the IKU's formula as it will stand (``_rumus_setelah_unggah``)."""
+    daftar = [p for p in rencana.perubahan if p.jenis is Jenis.KOMPONEN]
+    if not daftar:
+        return
+    rumus = {k: baca_rumus(r) for k, r in _rumus_setelah_unggah(rencana.berkas, storage.kode()).items() if r}
+    kunci = pd.concat([p.beda[KUNCI[Jenis.IKU]] for p in daftar], ignore_index=True).drop_duplicates()
+    nilai: dict[tuple[int, str, str], dict[int, dict[str, float]]] = {}
+    tersimpan = storage.komponen_iku(kunci)
+    baru = [p.beda.assign(nilai=p.beda["nilai"].fillna(p.beda["nilai_lama"])) for p in daftar]
+    for d in (tersimpan, *baru):
+        for th, q, u, i, nama, v in d[KOLOM[Jenis.KOMPONEN]].itertuples(index=False):
+            if pd.notna(v):
+                nilai.setdefault((int(th), u.upper(), i.upper()), {}).setdefault(int(q), {})[nama] = float(v)
+    for p in daftar:
+        teks = {}
+        for n, th, q, u, i in p.beda[["baris", "tahun", "triwulan", "kode_unit", "kode_iku"]].itertuples(index=False):
+            k = (int(th), u.upper(), i.upper())
+            if k in rumus:
+                isi = nilai.get(k, {}).get(int(q), {})
+                teks[int(n)] = uraian_realisasi_komponen(rumus[k], isi)
+        p.realisasi_dihitung = teks
+
+
+def _catat_realisasi_tergantikan(rencana: RencanaImpor, storage: Storage) -> None:
+    """Say in the preview when an IKU row makes a stored IKU compute its realisasi (a new ``rumus_komponen`` or
+    ``agregasi_anak``) while realisasi uploaded for it are stored: from then on those are not used (they stay
+    stored, and count again if the setting is removed). Never a silent change of a number on screen."""
+    for b, p in zip([b for b in rencana.berkas if b.jenis is not None], rencana.perubahan):
+        if p.jenis is not Jenis.IKU:
+            continue
+        d = p.beda
+        baru = pd.Series(False, index=d.index)
+        for k in ("rumus_komponen", "agregasi_anak"):
+            baru |= d[k].notna() & d[f"{k}_lama"].isna()
+        kunci = d.loc[baru & ~d["baru"].astype(bool), KUNCI[Jenis.IKU]]
+        if kunci.empty:
+            continue
+        _, realisasi = storage.iku_dan_realisasi(kunci.head(BATAS_SARAN))
+        realisasi = realisasi[realisasi["realisasi"].notna()]
+        for (th, u, i), tw in realisasi.groupby(["tahun", "kode_unit", "kode_iku"])["triwulan"]:
+            b.catatan.append(t("unggah.realisasi_tergantikan", unit=u, iku=i, tahun=th,
+                               triwulan=", ".join(nama_triwulan(int(q)) for q in sorted(tw))))
 
 
 @dataclass

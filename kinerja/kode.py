@@ -23,7 +23,7 @@ from kinerja.storage import KodeTersimpan
 from kinerja.texts import t
 
 KOLOM_UNIT = {Jenis.UNIT: ("kode_unit", "kode_induk"), Jenis.IKU: ("kode_unit", "kode_unit_induk"),
-              Jenis.REALISASI: ("kode_unit",)}
+              Jenis.REALISASI: ("kode_unit",), Jenis.KOMPONEN: ("kode_unit",)}
 """The columns of each file kind that hold a unit code."""
 
 _KEMBAR = str.maketrans("OIL", "011")
@@ -64,7 +64,8 @@ def samakan_kode(berkas: list[Berkas], tersimpan: KodeTersimpan, batas: int) -> 
     for b, k, kode in kolom_unit:
         ganti[id(b)].append(_terapkan(b, k, kode, [ejaan_unit.get(u.upper()) if isinstance(u, str) else None
                                                    for u in kode.kode]))
-    dengan_iku = [(b, _Kode.pasangan(b.data)) for b in urut if b.jenis in (Jenis.IKU, Jenis.REALISASI)]
+    dengan_iku = [(b, _Kode.pasangan(b.data)) for b in urut
+                  if b.jenis in (Jenis.IKU, Jenis.REALISASI, Jenis.KOMPONEN)]
     iku_tersimpan = _Kode.pasangan(tersimpan.iku)
     ejaan_iku: dict[str, str] = {}
     for pasangan in (iku_tersimpan, *(p for _, p in dengan_iku)):
@@ -85,8 +86,9 @@ def samakan_kode(berkas: list[Berkas], tersimpan: KodeTersimpan, batas: int) -> 
 
 
 def _urut(berkas: list[Berkas]) -> list[Berkas]:
-    """Files in the order their codes register: units, then IKU, then realisasi (within a kind as uploaded)."""
-    urutan = {Jenis.UNIT: 0, Jenis.IKU: 1, Jenis.REALISASI: 2}
+    """Files in the order their codes register: units, then IKU, then realisasi and komponen (within a kind as
+    uploaded)."""
+    urutan = {Jenis.UNIT: 0, Jenis.IKU: 1, Jenis.REALISASI: 2, Jenis.KOMPONEN: 2}
     return sorted((b for b in berkas if b.jenis is not None), key=lambda b: urutan[b.jenis])  # type: ignore[index]
 
 

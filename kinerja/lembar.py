@@ -44,7 +44,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 
 from kinerja.texts import t
 
-JENIS_SHEET = ("unit", "iku", "realisasi")
+JENIS_SHEET = ("unit", "iku", "realisasi", "komponen")
 """Sheet names (any case) read as their own file part."""
 
 BATAS_KOLOM = 256

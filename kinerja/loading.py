@@ -81,6 +81,7 @@ from kinerja import lembar
 from kinerja.storage import KUNCI
 from kinerja.texts import t
 from kinerja_core.kaskade import Agregasi
+from kinerja_core.komponen import POLA_NAMA_KOMPONEN, RumusTidakSah, baca_rumus
 from kinerja_core.model import Konsolidasi, Perspektif, Polaritas, StatusAksi, Sumber, baca_triwulan
 
 BATAS_KESALAHAN = 500
@@ -93,6 +94,7 @@ class Jenis(str, Enum):
     UNIT = "unit"
     IKU = "iku"
     REALISASI = "realisasi"
+    KOMPONEN = "komponen"
 
 
 KOLOM: dict[Jenis, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -101,12 +103,13 @@ KOLOM: dict[Jenis, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("tahun", "kode_unit", "kode_iku", "nama_iku", "perspektif", "polaritas", "konsolidasi", "bobot",
          "target_tw1", "target_tw2", "target_tw3", "target_tw4"),
         ("sasaran_strategis", "satuan", "konversi_120", "realisasi_terburuk", "sumber", "kode_unit_induk",
-         "kode_iku_induk", "agregasi_anak"),
+         "kode_iku_induk", "agregasi_anak", "rumus_komponen"),
     ),
     Jenis.REALISASI: (
         ("tahun", "triwulan", "kode_unit", "kode_iku", "realisasi"),
         ("kendala", "rencana_aksi", "pic", "tenggat", "status_aksi", "catatan_aksi"),
     ),
+    Jenis.KOMPONEN: (("tahun", "triwulan", "kode_unit", "kode_iku", "komponen", "nilai"), ()),
 }
 """Required and optional columns of each kind, as DOMAIN.md names them."""
 
@@ -114,6 +117,7 @@ KOLOM_INFO: dict[Jenis, tuple[str, ...]] = {
     Jenis.UNIT: ("nama_induk",),
     Jenis.IKU: ("nama_unit",),
     Jenis.REALISASI: ("nama_unit", "nama_iku", "satuan", "target_triwulan"),
+    Jenis.KOMPONEN: ("nama_unit", "nama_iku", "rumus_komponen"),
 }
 """Columns our templates add for the reader's sake: ignored on upload without a notice."""
 
@@ -132,7 +136,7 @@ BATAS_BOBOT = 1_000_000
 """Largest bobot accepted (bobot are relative weights: any positive numbers, normalised per unit)."""
 
 BATAS_PANJANG = {"kode_unit": 50, "kode_iku": 50, "kode_induk": 50, "kode_unit_induk": 50, "kode_iku_induk": 50,
-                 "pic": 200, "satuan": 100, "tempat": 200,
+                 "komponen": 40, "rumus_komponen": 500, "pic": 200, "satuan": 100, "tempat": 200,
                  "pimpinan": 200, "peserta": 4000, "arahan": 4000}
 """Most characters in a cell of these columns."""
 
@@ -143,7 +147,7 @@ BATAS_KUTIP = 80
 """A value quoted in a message is cut to this many characters."""
 
 KOLOM_KODE = ("kode_unit", "kode_iku", "kode_induk", "kode_unit_induk", "kode_iku_induk")
-KOLOM_ANGKA = (*TARGET, "bobot", "realisasi", "realisasi_terburuk")
+KOLOM_ANGKA = (*TARGET, "bobot", "realisasi", "realisasi_terburuk", "nilai")
 
 
 @dataclass(frozen=True)
@@ -333,6 +337,8 @@ def kenali_jenis(kolom: Iterable[str]) -> Jenis | None:
     <Jenis.REALISASI: 'realisasi'>
     """
     ada = set(kolom)
+    if {"komponen", "nilai"} <= ada:
+        return Jenis.KOMPONEN
     if {"triwulan", "realisasi"} <= ada:
         return Jenis.REALISASI
     if "nama_iku" in ada or "target_tw1" in ada:
@@ -808,7 +814,7 @@ def baca_semua(nama: str, isi: bytes) -> list[Berkas]:
 
     A sheet's Berkas is named like ``buku.xlsx [realisasi]``, so every message
     names file and sheet. Which sheets are read is kinerja.lembar's rule: every
-    visible sheet named unit, iku or realisasi, else the first visible sheet;
+    visible sheet named unit, iku, realisasi or komponen, else the first visible sheet;
     its notices (hidden sheets skipped) go with the first part.
 
     >>> [b.nama for b in baca_semua("unit.csv", b"kode_unit;nama_unit\\nBTP;Balai Teknologi Polimer\\n")]
@@ -963,7 +969,31 @@ def _periksa_iku(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.Dat
         catat.catat(t("galat.induk_separuh"), int(baris), "kode_unit_induk" if tanpa else "kode_iku_induk")
     data["agregasi_anak"] = _kosakata(mentah, "agregasi_anak", lambda v: _nilai(Agregasi.dari_teks(v)),
                                       "galat.agregasi", catat)
+    data["rumus_komponen"] = _rumus(mentah, catat)
+    dua_asal = data["agregasi_anak"].notna() & data["rumus_komponen"].notna()
+    catat.catat_kolom(dua_asal, mentah, "rumus_komponen", lambda _: t("galat.rumus_dan_agregasi"))
     return data
+
+
+def _rumus(mentah: pd.DataFrame, catat: _Pencatat) -> pd.Series:
+    """The komponen formulas, each read once (``kinerja_core.komponen.baca_rumus``) and kept in its canonical
+    spelling; a formula that does not read is refused with its row and why."""
+    def baca(teks: str) -> str | RumusTidakSah | None:
+        if teks == "":
+            return None
+        try:
+            return str(baca_rumus(teks))
+        except RumusTidakSah as salah:
+            return salah
+
+    if not (mentah["rumus_komponen"] != "").any():
+        return pd.Series(None, index=mentah.index, dtype=object)
+    hasil = _peta_unik(mentah["rumus_komponen"], baca)
+    salah = hasil.map(lambda r: isinstance(r, RumusTidakSah)).astype(bool)
+    for baris, teks, r in zip(mentah.loc[salah, "baris"], mentah.loc[salah, "rumus_komponen"], hasil[salah]):
+        catat.catat(t("galat.rumus", nilai=_kutip(teks), alasan=t(f"rumus.{r.alasan.value}", bagian=r.bagian)),
+                    int(baris), "rumus_komponen")
+    return hasil.where(~salah & hasil.notna(), None).astype(object)
 
 
 def _nilai(anggota: Enum | None) -> str | None:
@@ -1043,7 +1073,28 @@ def _tanggal(mentah: pd.DataFrame, kolom: str, catat: _Pencatat) -> pd.Series:
     return _sebar(tanggal, kode, mentah[kolom]).rename(None)
 
 
-_PERIKSA = {Jenis.UNIT: _periksa_unit, Jenis.IKU: _periksa_iku, Jenis.REALISASI: _periksa_realisasi}
+def _periksa_komponen(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.DataFrame:
+    """A komponen file: one value per IKU, quarter and komponen name (the name as the IKU's ``rumus_komponen``
+    spells it, compared without regard to case; whether the IKU has that komponen is checked against the store)."""
+    _wajib_isi(mentah, ("tahun", "triwulan", "kode_unit", "kode_iku", "komponen"), catat)
+    angka = _angka_berkas(mentah, ("nilai",), pemisah, catat)
+    triwulan = _kosakata(mentah, "triwulan", baca_triwulan, "galat.triwulan", catat)
+    nama = mentah["komponen"].str.strip()
+    salah = (nama != "") & ~nama.str.fullmatch(POLA_NAMA_KOMPONEN)
+    catat.catat_kolom(salah, mentah, "komponen", lambda v: t("galat.komponen_nama", nilai=v))
+    return pd.DataFrame({
+        "baris": mentah["baris"],
+        "tahun": _tahun(mentah, catat),
+        "triwulan": pd.to_numeric(triwulan, errors="coerce").astype("Int64"),
+        "kode_unit": mentah["kode_unit"],
+        "kode_iku": mentah["kode_iku"],
+        "komponen": nama.str.lower().where((nama != "") & ~salah),
+        "nilai": _angka(mentah, "nilai", angka["nilai"], catat),
+    })
+
+
+_PERIKSA = {Jenis.UNIT: _periksa_unit, Jenis.IKU: _periksa_iku, Jenis.REALISASI: _periksa_realisasi,
+            Jenis.KOMPONEN: _periksa_komponen}
 
 
 def _periksa_duplikat(data: pd.DataFrame, jenis: Jenis, catat: _Pencatat) -> None:

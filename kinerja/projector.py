@@ -192,6 +192,8 @@ def judul_slide(s: SlideIku, tw: str) -> str:
         f'<div class="dko-angka sedang">{nilai(h.sd_triwulan.realisasi)}</div></div>'
         f"</div>"
         f'<div class="dko-rumus" data-testid="dialog-rumus">{_e(jelaskan_capaian(s.rumus()))}</div>'
+        + (f'<div class="dko-rumus" data-testid="dialog-asal">{_e(t("dialog.asal", teks=s.asal))}</div>'
+           if s.asal else "")
     )
 
 

@@ -19,7 +19,7 @@ from kinerja.texts import jelaskan_capaian, keterangan_alasan, label_status, nam
 from kinerja_core.capaian import HasilIku, nilai_iku, status_capaian
 from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi
 from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, bagian_kolom, nilai_kolom, nko_kolom
-from kinerja_core.model import TRIWULAN, AlasanAbu, Iku, Konsolidasi, Perspektif, Polaritas, Status
+from kinerja_core.model import TRIWULAN, AlasanAbu, Iku, Konsolidasi, Perspektif, Polaritas, Status, Sumber
 from kinerja_core.nko import JumlahStatus, Nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
 from kinerja_core.rumus import RumusNko, rumus_capaian
@@ -227,10 +227,40 @@ KOLOM_TABEL_IKU = ["kode_unit", "nama_unit", "kode_iku", "nama_iku", "perspektif
 
 
 def tabel_iku(skor_iku: pd.DataFrame, unit: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per IKU of a ``skor`` table: year-to-date target, realisasi, capaian, status and why grey."""
-    tabel = _dengan_nama_unit(skor_iku, unit).assign(satuan=skor_iku["satuan"].fillna(""))
+    """One row per IKU of a ``skor`` table: year-to-date target, realisasi, capaian, status, and in ``keterangan``
+    why grey and where a realisasi that is not uploaded comes from (``teks_asal``)."""
+    keterangan = skor_iku["keterangan"].fillna("").astype(str)
+    asal = teks_asal(skor_iku)
+    keterangan = keterangan.where(asal == "", keterangan.where(keterangan == "", keterangan + " · ") + asal)
+    tabel = _dengan_nama_unit(skor_iku, unit).assign(satuan=skor_iku["satuan"].fillna(""), keterangan=keterangan)
     return tabel[KOLOM_TABEL_IKU].reset_index(drop=True).astype(
         {"target": float, "realisasi": float, "capaian": float, "bobot": float})
+
+
+def teks_asal(skor_iku: pd.DataFrame) -> pd.Series:
+    """Per IKU, where its realisasi comes from when it is not uploaded, in words ('' when uploaded): from its
+    komponen by its formula, or from the IKU that support it among the rows (counted) or below the view.
+
+    >>> skor_iku = pd.DataFrame({"kode_unit": ["PTM", "BTP", "BGR"], "kode_iku": ["P", "B", "T"],
+    ...     "kode_unit_induk": [None, "PTM", None], "kode_iku_induk": [None, "P", None],
+    ...     "agregasi_anak": ["jumlah", None, None], "rumus_komponen": [None, None, "rasio(tepat; layanan)"]})
+    >>> teks_asal(skor_iku).tolist()
+    ['dihitung dari 1 IKU turunan (jumlah)', '', 'dihitung dari komponen: rasio(tepat; layanan)']
+    """
+    hasil = pd.Series("", index=skor_iku.index, dtype=object)
+    if "agregasi_anak" not in skor_iku or "rumus_komponen" not in skor_iku:
+        return hasil
+    rumus, agregasi = skor_iku["rumus_komponen"], skor_iku["agregasi_anak"]
+    if rumus.notna().any():
+        hasil[rumus.notna()] = [t("asal.rumus", rumus=r) for r in rumus.dropna()]
+    if agregasi.notna().any():
+        anak = skor_iku.groupby(["kode_unit_induk", "kode_iku_induk"]).size()
+        for i, u, k, a in zip(skor_iku.index[agregasi.notna()], skor_iku.loc[agregasi.notna(), "kode_unit"],
+                              skor_iku.loc[agregasi.notna(), "kode_iku"], agregasi.dropna()):
+            n = int(anak.get((u, k), 0))
+            kata = t(f"agregasi.{a}")
+            hasil[i] = t("asal.turunan", n=n, agregasi=kata) if n else t("asal.turunan_di_bawah", agregasi=kata)
+    return hasil
 
 
 KOLOM_KEBUTUHAN = ["kode_unit", "kode_iku", "nama_iku", "satuan", "capaian", "status", "agar_hijau",
@@ -553,16 +583,34 @@ def dasar_nko_unit(lingkup: pd.DataFrame, kode_unit: str, milik_sendiri: bool | 
     return lingkup[lingkup["kode_unit"] == kode_unit] if milik_sendiri else lingkup
 
 
+def saring(skor_iku: pd.DataFrame, perspektif: Sequence[str] = (), sumber: Sequence[str] = ()) -> pd.DataFrame:
+    """The IKU of the chosen perspectives and planning bases (none chosen: all); a blank sumber is PENKIN.
+
+    >>> skor_iku = pd.DataFrame({"kode_iku": ["BTP-01", "BTP-04"], "perspektif": ["Stakeholder", "Internal Process"],
+    ...                          "sumber": ["pnbp", None]})
+    >>> saring(skor_iku, sumber=["penkin", "sasaran_mutu"])["kode_iku"].tolist()
+    ['BTP-04']
+    """
+    if perspektif:
+        skor_iku = skor_iku[skor_iku["perspektif"].isin(perspektif)]
+    if sumber:
+        skor_iku = skor_iku[skor_iku["sumber"].fillna(Sumber.PENKIN.value).isin(sumber)]
+    return skor_iku
+
+
 def ikhtisar(
     skor_iku: pd.DataFrame, kode_unit: str, nama_unit: dict[str, str], perspektif: Sequence[str] = (),
-    profil: ProfilAturan = KEMENKEU,
+    sumber: Sequence[str] = (), profil: ProfilAturan = KEMENKEU,
 ) -> Ikhtisar:
-    """The headline figures of the IKU in ``skor_iku`` (the selected units, scored) for ``kode_unit``."""
-    lingkup = skor_iku[skor_iku["perspektif"].isin(perspektif)] if perspektif else skor_iku
+    """The headline figures of the IKU in ``skor_iku`` (the selected units, scored) for ``kode_unit``, over the IKU
+    of the chosen perspectives and planning bases (``sumber``; none chosen: all)."""
+    lingkup = saring(skor_iku, perspektif, sumber)
     milik_sendiri = bool((skor_iku["kode_unit"] == kode_unit).any())
     dasar_nko = dasar_nko_unit(lingkup, kode_unit, milik_sendiri)
     nama = nama_unit.get(kode_unit, kode_unit)
-    saring = f" · {t('cakupan.perspektif', daftar=', '.join(perspektif))}" if perspektif else ""
+    disaring = f" · {t('cakupan.perspektif', daftar=', '.join(perspektif))}" if perspektif else ""
+    if sumber:
+        disaring += f" · {t('cakupan.sumber', daftar=', '.join(t(f'sumber.{s}') for s in sumber))}"
     judul = t("cakupan.nko_unit", unit=nama) if milik_sendiri else t("cakupan.nko_gabungan")
     sub_unit = len(set(skor_iku["kode_unit"].unique()) - {kode_unit})
     lingkup_teks = (t("cakupan.lingkup_sub_unit", unit=nama, n=sub_unit) if sub_unit
@@ -570,7 +618,7 @@ def ikhtisar(
     nko = hitung_nko(dasar_nko, profil)
     return Ikhtisar(
         lingkup=lingkup, jumlah=jumlah_status(lingkup), nko=nko, nko_milik_sendiri=milik_sendiri,
-        cakupan_nko=cakupan(dasar_nko), judul_nko=judul + saring, teks_lingkup=lingkup_teks + saring,
+        cakupan_nko=cakupan(dasar_nko), judul_nko=judul + disaring, teks_lingkup=lingkup_teks + disaring,
         rumus_nko=rumus_nko_tabel(dasar_nko, nko.nilai, profil),
     )
 

@@ -37,6 +37,7 @@ from kinerja.config import zona_waktu
 from kinerja.texts import t
 from kinerja_core.akses import PERAN_TULIS, SEMUA, Cara, Hibah, Pelaku, Peran, ditolak
 from kinerja_core import kaskade
+from kinerja_core.komponen import baca_rumus, realisasi_komponen
 from kinerja_core.unit import Unit, siklus
 
 KOLOM = {
@@ -44,27 +45,30 @@ KOLOM = {
     "iku": [
         "tahun", "kode_unit", "kode_iku", "nama_iku", "sasaran_strategis", "perspektif", "satuan", "polaritas",
         "konsolidasi", "bobot", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "konversi_120",
-        "realisasi_terburuk", "sumber", "kode_unit_induk", "kode_iku_induk", "agregasi_anak",
+        "realisasi_terburuk", "sumber", "kode_unit_induk", "kode_iku_induk", "agregasi_anak", "rumus_komponen",
     ],
     "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi", "pic",
                   "tenggat", "status_aksi", "catatan_aksi"],
     "rapat": ["tahun", "triwulan", "kode_unit", "tanggal", "tempat", "pimpinan", "peserta", "arahan"],
+    "komponen": ["tahun", "triwulan", "kode_unit", "kode_iku", "komponen", "nilai"],
 }
-"""The stored columns of each table, in order (``rapat``: one Dialog Kinerja meeting of a unit and quarter)."""
+"""The stored columns of each table, in order (``rapat``: one Dialog Kinerja meeting of a unit and quarter;
+``komponen``: the raw data an IKU's realisasi is computed from, per quarter, by its ``rumus_komponen``)."""
 
 KUNCI = {
     "unit": ["kode_unit"],
     "iku": ["tahun", "kode_unit", "kode_iku"],
     "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku"],
     "rapat": ["tahun", "triwulan", "kode_unit"],
+    "komponen": ["tahun", "triwulan", "kode_unit", "kode_iku", "komponen"],
 }
 """The primary key of each table."""
 
 TETAP_BILA_KOSONG = {"realisasi": ["realisasi", "kendala", "rencana_aksi", "pic", "tenggat", "status_aksi",
-                                   "catatan_aksi"]}
+                                   "catatan_aksi"], "komponen": ["nilai"]}
 """Columns where a blank in an upload means "not in this file": the stored value stays."""
 
-TABEL = ("unit", "iku", "realisasi", "rapat")
+TABEL = ("unit", "iku", "realisasi", "rapat", "komponen")
 """Tables in the order an upload is applied (a realisasi needs its IKU, an IKU and a meeting their unit)."""
 
 _TIPE = {
@@ -75,7 +79,8 @@ _TIPE = {
     "konsolidasi": "VARCHAR NOT NULL", "bobot": "DOUBLE NOT NULL", "target_tw1": "DOUBLE", "target_tw2": "DOUBLE",
     "target_tw3": "DOUBLE", "target_tw4": "DOUBLE", "konversi_120": "BOOLEAN NOT NULL",
     "realisasi_terburuk": "DOUBLE", "sumber": "VARCHAR DEFAULT 'penkin'", "kode_unit_induk": "VARCHAR",
-    "kode_iku_induk": "VARCHAR", "agregasi_anak": "VARCHAR",
+    "kode_iku_induk": "VARCHAR", "agregasi_anak": "VARCHAR", "rumus_komponen": "VARCHAR",
+    "komponen": "VARCHAR NOT NULL", "nilai": "DOUBLE",
     "realisasi": "DOUBLE", "kendala": "VARCHAR", "rencana_aksi": "VARCHAR",
     "pic": "VARCHAR", "tenggat": "DATE", "status_aksi": "VARCHAR", "catatan_aksi": "VARCHAR", "tanggal": "DATE",
     "tempat": "VARCHAR", "pimpinan": "VARCHAR", "peserta": "VARCHAR", "arahan": "VARCHAR",
@@ -115,7 +120,8 @@ SKEMA = "\n".join([
       for t in ("realisasi", "revisi_realisasi")
       for k, v in (("pic", "VARCHAR"), ("tenggat", "DATE"), ("status_aksi", "VARCHAR"), ("catatan_aksi", "VARCHAR"))),
     *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {k} {_TIPE[k]};"
-      for t in ("iku", "revisi_iku") for k in ("sumber", "kode_unit_induk", "kode_iku_induk", "agregasi_anak")),
+      for t in ("iku", "revisi_iku")
+      for k in ("sumber", "kode_unit_induk", "kode_iku_induk", "agregasi_anak", "rumus_komponen")),
     "ALTER TABLE revisi ADD COLUMN IF NOT EXISTS asal VARCHAR;  -- where the write came from (page, command line)",
     # who may do what (kinerja_core.akses): people, their grants, their open sign-ins, the failed attempts
     """CREATE TABLE IF NOT EXISTS pengguna (
@@ -262,6 +268,7 @@ _YATIM = {
     "unit": "SELECT DISTINCT u.kode_induk AS kode FROM unit u WHERE u.kode_induk IS NOT NULL "
             "AND u.kode_induk NOT IN (SELECT kode_unit FROM unit)",
     "rapat": "SELECT DISTINCT kode_unit AS kode FROM rapat ANTI JOIN unit USING (kode_unit)",
+    "komponen": "SELECT DISTINCT kode_iku AS kode FROM komponen ANTI JOIN iku USING (tahun, kode_unit, kode_iku)",
     "kaskade": _INDUK_HILANG.format(dari="iku"),
 }
 """Rows left without what they refer to (an undo may not leave any)."""
@@ -360,13 +367,15 @@ class Snapshot:
     realisasi: pd.DataFrame
     rapat: pd.DataFrame
     """The Dialog Kinerja meetings recorded (date, place, chair, attendees, arahan) per unit and quarter."""
+    komponen: pd.DataFrame
+    """The komponen values of the IKU read, per quarter (what their computed realisasi are made of)."""
 
 
 @dataclass(frozen=True)
 class KodeTersimpan:
     """The codes already stored: the unit tree (kode_unit, kode_induk) and every IKU (tahun, kode_unit, kode_iku,
-    with the IKU it supports and whether it takes its realisasi from its children: kode_unit_induk,
-    kode_iku_induk, agregasi_anak)."""
+    with the IKU it supports and where its realisasi comes from when it is not uploaded: kode_unit_induk,
+    kode_iku_induk, agregasi_anak, rumus_komponen)."""
 
     unit: pd.DataFrame
     iku: pd.DataFrame
@@ -579,8 +588,8 @@ class Storage:
         against them (the commit checks the references again, in its own transaction)."""
         with self._transaksi() as con:
             unit = con.execute("SELECT kode_unit, kode_induk FROM unit ORDER BY kode_unit").df()
-            iku = con.execute("SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk, agregasi_anak "
-                              "FROM iku ORDER BY tahun, kode_unit, kode_iku").df()
+            iku = con.execute("SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk, agregasi_anak, "
+                              "rumus_komponen FROM iku ORDER BY tahun, kode_unit, kode_iku").df()
         return KodeTersimpan(unit, iku)
 
     def bandingkan(self, masuk: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -616,6 +625,15 @@ class Storage:
             )
             con.unregister("kunci_iku")
         return iku, realisasi
+
+    def komponen_iku(self, kunci: pd.DataFrame) -> pd.DataFrame:
+        """The stored komponen of the IKU with these keys (tahun, kode_unit, kode_iku), every quarter."""
+        with self._transaksi() as con:
+            con.register("kunci_iku", kunci[KUNCI["iku"]])
+            hasil = con.execute(f"SELECT {', '.join(KOLOM['komponen'])} FROM komponen SEMI JOIN kunci_iku "
+                                f"USING ({', '.join(KUNCI['iku'])}) ORDER BY {', '.join(KUNCI['komponen'])}").df()
+            con.unregister("kunci_iku")
+        return hasil
 
     def simpan(self, masuk: dict[str, pd.DataFrame], *, pelaku: Pelaku, berkas: str, sha256: str) -> Revisi:
         """Commit an upload as one revision: check who writes, log what it said, upsert, count, all in one
@@ -943,16 +961,27 @@ class Storage:
                               "WHERE tahun = $tahun ORDER BY kode_unit, kode_iku", {"tahun": tahun}).df()
             lapor = con.execute("SELECT kode_unit, kode_iku, triwulan, realisasi FROM realisasi WHERE tahun = $tahun "
                                 "AND realisasi IS NOT NULL", {"tahun": tahun}).df()
+            turunan = _realisasi_turunan(con, tahun)
+        if not turunan.empty:  # a computed realisasi is reported when it can be computed
+            lapor = _dengan_turunan(lapor.assign(tahun=tahun), iku.assign(tahun=tahun), turunan)
+            lapor = lapor.loc[lapor["realisasi"].notna(), ["kode_unit", "kode_iku", "triwulan", "realisasi"]]
         return unit, iku, lapor
 
 
 def _realisasi_turunan(con: duckdb.DuckDBPyConnection, tahun: int | None) -> pd.DataFrame:
-    """The four quarters' realisasi (``tw1..tw4``, NaN: not yet) of every IKU of ``tahun`` (or of every year) set
-    to take them from its children (``agregasi_anak``), computed over the whole year's links, whichever units a
-    view reads (a ministry's IKU at the root of a view still counts its offices'). Empty when none is."""
+    """The four quarters' realisasi (``tw1..tw4``, NaN: not yet) of every IKU of ``tahun`` (or of every year) that
+    computes them: from its komponen (``rumus_komponen``, kinerja_core.komponen), or from its children
+    (``agregasi_anak``, over the whole year's links, whichever units a view reads: a ministry's IKU at the root of
+    a view still counts its offices'), a child's computed values counting as its realisasi. Empty when none is."""
     syarat, param = ("", {}) if tahun is None else (" AND tahun = $tahun", {"tahun": tahun})
-    if not con.execute(f"SELECT count(*) FROM iku WHERE agregasi_anak IS NOT NULL{syarat}", param).fetchall()[0][0]:
+    ((anak, rumus),) = con.execute(
+        "SELECT count(*) FILTER (WHERE agregasi_anak IS NOT NULL), count(*) FILTER (WHERE rumus_komponen IS NOT NULL) "
+        f"FROM iku WHERE (agregasi_anak IS NOT NULL OR rumus_komponen IS NOT NULL){syarat}", param).fetchall()
+    if not anak and not rumus:
         return pd.DataFrame()
+    dari_komponen = _realisasi_komponen(con, syarat, param) if rumus else {}
+    if not anak:
+        return _tabel_turunan(dari_komponen)
     iku = con.execute(
         "SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk, agregasi_anak, target_tw1, target_tw2, "
         f"target_tw3, target_tw4 FROM iku WHERE (kode_iku_induk IS NOT NULL OR agregasi_anak IS NOT NULL){syarat}",
@@ -967,9 +996,28 @@ def _realisasi_turunan(con: duckdb.DuckDBPyConnection, tahun: int | None) -> pd.
     hasil = kaskade.realisasi_induk(
         {(th, u, i): (th, ui, ii) for th, u, i, ui, ii, *_ in iku if ii is not None},
         {(th, u, i): kaskade.Agregasi(a) for th, u, i, _, _, a, *_ in iku if a is not None},
-        {k: tuple(v) for k, v in realisasi.items()},  # type: ignore[misc]
+        {**{k: tuple(v) for k, v in realisasi.items()}, **dari_komponen},  # type: ignore[misc]
         {(th, u, i): tuple(x is not None for x in target) for th, u, i, _, _, _, *target in iku},  # type: ignore[misc]
     )
+    return _tabel_turunan({**dari_komponen, **hasil})
+
+
+def _realisasi_komponen(con: duckdb.DuckDBPyConnection, syarat: str, param: dict[str, object]
+                        ) -> dict[tuple, kaskade.Nilai4]:
+    """The four quarters' realisasi of every IKU with a ``rumus_komponen``, from its stored komponen."""
+    rumus = {(th, u, i): baca_rumus(r) for th, u, i, r in con.execute(
+        f"SELECT tahun, kode_unit, kode_iku, rumus_komponen FROM iku WHERE rumus_komponen IS NOT NULL{syarat}",
+        param).fetchall()}
+    nilai: dict[tuple, dict[int, dict[str, float]]] = {}
+    for th, u, i, q, nama, v in con.execute(
+            "SELECT tahun, kode_unit, kode_iku, triwulan, komponen, nilai FROM komponen SEMI JOIN "
+            "(SELECT tahun, kode_unit, kode_iku FROM iku WHERE rumus_komponen IS NOT NULL) "
+            f"USING (tahun, kode_unit, kode_iku) WHERE nilai IS NOT NULL{syarat}", param).fetchall():
+        nilai.setdefault((th, u, i), {}).setdefault(q, {})[nama] = v
+    return {k: realisasi_komponen(r, nilai.get(k, {})) for k, r in rumus.items()}
+
+
+def _tabel_turunan(hasil: dict[tuple, kaskade.Nilai4]) -> pd.DataFrame:
     return pd.DataFrame([(th, u, i, *(np.nan if v is None else v for v in nilai))
                          for (th, u, i), nilai in hasil.items()],
                         columns=["tahun", "kode_unit", "kode_iku", "tw1", "tw2", "tw3", "tw4"])
@@ -1012,6 +1060,8 @@ _RUJUKAN_MASUK = {
     "realisasi": "SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku FROM masuk m "
                  "ANTI JOIN iku USING (tahun, kode_unit, kode_iku) ORDER BY 1 LIMIT 5",
     "rapat": "SELECT DISTINCT m.kode_unit FROM masuk m ANTI JOIN unit USING (kode_unit) ORDER BY 1 LIMIT 5",
+    "komponen": "SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku FROM masuk m "
+                "ANTI JOIN iku USING (tahun, kode_unit, kode_iku) ORDER BY 1 LIMIT 5",
 }
 """Incoming rows whose unit, IKU or parent is not stored (within the committing transaction)."""
 
@@ -1058,9 +1108,17 @@ def _periksa_dalam_transaksi(con: duckdb.DuckDBPyConnection, nama: str) -> None:
     if nama == "realisasi":
         turunan = [r[0] for r in con.execute(
             "SELECT DISTINCT m.kode_unit || ' ' || m.kode_iku FROM masuk m JOIN iku i USING (tahun, kode_unit, "
-            "kode_iku) WHERE m.realisasi IS NOT NULL AND i.agregasi_anak IS NOT NULL ORDER BY 1 LIMIT 5").fetchall()]
+            "kode_iku) WHERE m.realisasi IS NOT NULL AND (i.agregasi_anak IS NOT NULL OR i.rumus_komponen IS NOT NULL) "
+            "ORDER BY 1 LIMIT 5").fetchall()]
         if turunan:
             raise ImporDitolak(t("impor.realisasi_turunan", kode=", ".join(turunan)))
+    if nama == "komponen":  # each komponen is one its IKU's formula names, as the IKU is stored now
+        asing = [r[0] for r in con.execute(
+            "SELECT DISTINCT m.kode_unit || ' ' || m.kode_iku || ': ' || m.komponen FROM masuk m JOIN iku i "
+            "USING (tahun, kode_unit, kode_iku) WHERE i.rumus_komponen IS NULL OR NOT list_contains(string_split("
+            "regexp_extract(i.rumus_komponen, '\\((.*)\\)', 1), '; '), m.komponen) ORDER BY 1 LIMIT 5").fetchall()]
+        if asing:
+            raise ImporDitolak(t("impor.komponen_asing", kode=", ".join(asing)))
 
 
 def _unit_masuk(masuk: dict[str, pd.DataFrame]) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -22,6 +22,7 @@ import pandas as pd
 
 from kinerja.texts_en import TEKS_EN
 from kinerja_core.kebutuhan import Keadaan, Kebutuhan
+from kinerja_core.komponen import Bentuk as BentukKomponen, RumusKomponen
 from kinerja_core.model import AlasanAbu, Status
 from kinerja_core.rumus import Bentuk, RumusCapaian, RumusNko
 
@@ -95,6 +96,12 @@ TEKS: dict[str, dict[str, str]] = {
         "filter.unit": "Unit",
         "filter.tanpa_unit": "Anda belum memegang hak baca pada unit mana pun tahun ini. Minta admin memberi hak.",
         "filter.sub_unit": "Sertakan sub-unit",
+        "filter.sumber": "Sumber (dasar perencanaan)",
+        "cakupan.sumber": "sumber {daftar}",
+        "sumber.penkin": "PENKIN (perjanjian kinerja)",
+        "sumber.sasaran_mutu": "Sasaran Mutu",
+        "sumber.pnbp": "PNBP",
+        "sumber.lainnya": "Lainnya",
         "filter.perspektif": "Perspektif",
         "filter.status": "Status",
         "filter.semua": "Semua",
@@ -190,6 +197,11 @@ TEKS: dict[str, dict[str, str]] = {
         "unggah.templat_untuk": "Templat berisi kode IKU untuk: {unit}",
         "unggah.templat_realisasi": "Realisasi {triwulan}",
         "unggah.templat_iku": "IKU dan target",
+        "unggah.realisasi_tergantikan": (
+            "IKU {unit} {iku} tahun {tahun} kini menghitung realisasinya sendiri: realisasi yang tersimpan untuk "
+            "{triwulan} tidak dipakai lagi (tetap tersimpan, dan dipakai kembali bila pengaturannya dikosongkan)"
+        ),
+        "unggah.templat_komponen": "Komponen {triwulan}",
         "unggah.templat_unit": "Unit",
         "unggah.pratinjau": "Pratinjau perubahan",
         "unggah.jenis": "{berkas}: berkas {jenis}, {baris} baris",
@@ -790,9 +802,77 @@ TEKS: dict[str, dict[str, str]] = {
             "{sama} tetap."
         ),
         "cli.tidak_tersimpan": "Tidak ada yang disimpan: {n} kesalahan.",
+        # komponen: the raw data an IKU's realisasi is computed from
+        "jenis.komponen": "komponen",
+        "galat.rumus": "rumus_komponen '{nilai}' tidak sah: {alasan}. Bentuk yang dikenal: rasio(a; b) = a × 100 / b, "
+                       "jumlah(a; b; …), selisih(a; b)",
+        "rumus.kosong": "kosong",
+        "rumus.sintaks": "bukan berbentuk bentuk(a; b) di sekitar '{bagian}'",
+        "rumus.bentuk-tidak-dikenal": "bentuk '{bagian}' tidak dikenal",
+        "rumus.jumlah-komponen": "jumlah komponen tidak sesuai untuk {bagian} (rasio dan selisih 2, jumlah 2–10)",
+        "rumus.nama-tidak-sah": (
+            "nama komponen '{bagian}' tidak sah (huruf, angka dan _, diawali huruf, paling panjang 40)"
+        ),
+        "rumus.nama-ganda": "komponen '{bagian}' disebut dua kali",
+        "galat.rumus_dan_agregasi": (
+            "IKU ini sudah mengambil realisasinya dari IKU turunan (agregasi_anak); isi salah satu saja: "
+            "agregasi_anak atau rumus_komponen"
+        ),
+        "galat.komponen_nama": (
+            "nama komponen '{nilai}' tidak sah (huruf, angka dan _, diawali huruf, paling panjang 40)"
+        ),
+        "galat.komponen_tanpa_rumus": (
+            "IKU {unit} {iku} tahun {tahun} tidak memiliki rumus_komponen; isi kolom itu di iku.csv dulu"
+        ),
+        "galat.komponen_asing": "IKU {unit} {iku} tidak memiliki komponen '{nilai}'; rumusnya {rumus}",
+        "galat.realisasi_komponen": (
+            "realisasi IKU {unit} {iku} dihitung dari komponennya ({rumus}); kosongkan kolom realisasi dan unggah "
+            "komponen.csv"
+        ),
+        "impor.yatim_komponen": (
+            "Tidak ada yang disimpan: komponen merujuk IKU yang tidak ada lagi ({kode}). IKU itu mungkin baru saja "
+            "dihapus oleh pembatalan revisi lain; periksa lalu unggah ulang."
+        ),
+        "impor.komponen_asing": (
+            "Tidak ada yang disimpan: komponen tidak disebut dalam rumus_komponen IKU-nya ({kode}). Rumus itu "
+            "mungkin baru saja diubah; periksa lalu unggah ulang."
+        ),
+        "revisi.yatim_komponen": (
+            "Revisi {id} tidak dapat dibatalkan: komponen IKU {kode} masih ada, sedangkan IKU-nya akan hilang. "
+            "Batalkan dulu revisi yang memuat komponen tersebut."
+        ),
+        "komponen.dari": "{a} {nama_a} dari {b} {nama_b}",
+        "komponen.judul": "Data dukung {triwulan}",
+        "kolom.realisasi_dihitung": "Realisasi dihitung",
+        # Kaskade IKU: one IKU down the units that support it (pages/kaskade.py, kinerja/pohon_kaskade.py)
+        "halaman.kaskade": "Kaskade IKU",
+        "kaskade.judul": "Kaskade IKU",
+        "kaskade.petunjuk": (
+            "Satu IKU dan IKU unit di bawahnya yang mendukungnya, tingkat demi tingkat, masing-masing dengan lampunya. "
+            "Di setiap tingkat yang terburuk tampil paling atas."
+        ),
+        "kaskade.pilih": "IKU puncak",
+        "kaskade.opsi": "{kode} · {nama} ({unit})",
+        "kaskade.menahan": "Paling menahan: {unit} · {iku} ({status}, {capaian})",
+        "kaskade.tidak_menahan": "Tidak ada yang menahan: setiap IKU paling bawah hijau atau belum dinilai.",
+        "kaskade.asal_akar": "Realisasi {kode} {asal}.",
+        "kaskade.kolom_iku": "Unit · nama IKU",
+        "kaskade.lingkup": "Kaskade selalu mencakup sub-unit, semua perspektif dan semua status: filter itu tidak "
+                           "berlaku di halaman ini.",
+        "kaskade.tanpa": "Belum ada kaskade di {unit} dan sub-unitnya tahun {tahun}: tidak ada IKU yang didukung IKU "
+                         "unit di bawahnya.",
+        "kaskade.cara": (
+            "Cara menyusunnya: di iku.csv, isi `kode_unit_induk` dan `kode_iku_induk` pada setiap IKU yang mendukung "
+            "(unit dan kode IKU yang didukungnya, di unit atasnya, tahun yang sama). Bila realisasi IKU yang didukung "
+            "dihitung dari IKU turunannya, isi `agregasi_anak`-nya: jumlah, rata-rata atau minimum. Lalu unggah di "
+            "halaman Unggah Data."
+        ),
         # where a realisasi comes from when it is not uploaded (cascading, komponen)
         "asal.turunan": "dihitung dari {n} IKU turunan ({agregasi})",
-        "asal.komponen": "dihitung dari komponen: {uraian}",
+        "asal.komponen": "dihitung dari komponennya, {tw}: {uraian}",
+        "asal.rumus": "dihitung dari komponen: {rumus}",
+        "asal.turunan_di_bawah": "dihitung dari IKU turunannya ({agregasi})",
+        "dialog.asal": "Realisasi {teks}",
         "agregasi.jumlah": "jumlah",
         "agregasi.rata-rata": "rata-rata",
         "agregasi.minimum": "minimum",
@@ -960,6 +1040,39 @@ def besaran() -> tuple[tuple[float, str, str], ...]:
     ['T', 'B', 'M']
     """
     return _BESARAN[_BAHASA.get()]
+
+
+def uraian_komponen(rumus: RumusKomponen, nilai: Mapping[str, float | None]) -> str:
+    """The komponen behind a realisasi in words, each name with its underscores as spaces; '—' for a komponen
+    not yet reported.
+
+    >>> from kinerja_core.komponen import baca_rumus
+    >>> uraian_komponen(baca_rumus("rasio(tepat_waktu; layanan)"), {"tepat_waktu": 481, "layanan": 500})
+    '481 tepat waktu dari 500 layanan'
+    >>> uraian_komponen(baca_rumus("jumlah(kpp_bogor; kpp_depok)"), {"kpp_bogor": 120.5})
+    'kpp bogor 120,5 + kpp depok —'
+    """
+    def isi(nama: str) -> str:
+        v = nilai.get(nama)
+        return KOSONG if v is None or not math.isfinite(v) else angka(v)
+
+    nama = [k.replace("_", " ") for k in rumus.komponen]
+    if rumus.bentuk is BentukKomponen.RASIO:
+        return t("komponen.dari", a=isi(rumus.komponen[0]), nama_a=nama[0], b=isi(rumus.komponen[1]), nama_b=nama[1])
+    tanda = " + " if rumus.bentuk is BentukKomponen.JUMLAH else " − "
+    return tanda.join(f"{n} {isi(k)}" for n, k in zip(nama, rumus.komponen))
+
+
+def uraian_realisasi_komponen(rumus: RumusKomponen, nilai: Mapping[str, float | None]) -> str:
+    """The realisasi a quarter's komponen make, then the komponen in words: '96,2 (481 tepat waktu dari 500
+    layanan)'; '—' first when it cannot be computed yet (a komponen missing, a rasio over 0).
+
+    >>> from kinerja_core.komponen import baca_rumus
+    >>> uraian_realisasi_komponen(baca_rumus("rasio(tepat_waktu; layanan)"), {"tepat_waktu": 481, "layanan": 500})
+    '96,2 (481 tepat waktu dari 500 layanan)'
+    """
+    hasil = rumus.hitung(nilai)
+    return f"{KOSONG if hasil is None else angka(hasil)} ({uraian_komponen(rumus, nilai)})"
 
 
 def teks_tahun_lalu(sekarang: float | None, capaian_lalu: float | None, status_lalu: Status) -> str:

@@ -27,6 +27,12 @@ TEKS_EN: dict[str, str] = {
     "filter.unit": "Unit",
     "filter.tanpa_unit": "You have no read access to any unit this year. Ask an admin to grant access.",
     "filter.sub_unit": "Include sub-units",
+    "filter.sumber": "Source (planning basis)",
+    "cakupan.sumber": "source: {daftar}",
+    "sumber.penkin": "PENKIN (performance agreement)",
+    "sumber.sasaran_mutu": "Quality objectives (Sasaran Mutu)",
+    "sumber.pnbp": "PNBP (non-tax revenue)",
+    "sumber.lainnya": "Other",
     "filter.perspektif": "Perspective",
     "filter.status": "Status",
     "filter.semua": "All",
@@ -122,6 +128,11 @@ TEKS_EN: dict[str, str] = {
     "unggah.templat_untuk": "Template with the IKU codes for: {unit}",
     "unggah.templat_realisasi": "Actuals for {triwulan}",
     "unggah.templat_iku": "IKU and targets",
+    "unggah.realisasi_tergantikan": (
+        "IKU {unit} {iku} of {tahun} now computes its realisasi: the realisasi stored for {triwulan} are no longer "
+        "used (they stay stored, and count again if the setting is removed)"
+    ),
+    "unggah.templat_komponen": "Components for {triwulan}",
     "unggah.templat_unit": "Units",
     "unggah.pratinjau": "Preview of changes",
     "unggah.jenis": "{berkas}: {jenis} file, {baris} rows",
@@ -717,8 +728,71 @@ TEKS_EN: dict[str, str] = {
         "{sama} unchanged."
     ),
     "cli.tidak_tersimpan": "Nothing was saved: {n} errors.",
+    "jenis.komponen": "components",
+    "galat.rumus": "rumus_komponen '{nilai}' is not valid: {alasan}. Known forms: rasio(a; b) = a × 100 / b, "
+                   "jumlah(a; b; …), selisih(a; b)",
+    "rumus.kosong": "empty",
+    "rumus.sintaks": "not of the shape form(a; b) near '{bagian}'",
+    "rumus.bentuk-tidak-dikenal": "unknown form '{bagian}'",
+    "rumus.jumlah-komponen": "wrong number of components for {bagian} (rasio and selisih 2, jumlah 2–10)",
+    "rumus.nama-tidak-sah": "component name '{bagian}' is not valid (letters, digits and _, starting with a letter, "
+                            "at most 40)",
+    "rumus.nama-ganda": "component '{bagian}' named twice",
+    "galat.rumus_dan_agregasi": (
+        "this IKU already takes its realisasi from the IKU below it (agregasi_anak); fill in only one: "
+        "agregasi_anak or rumus_komponen"
+    ),
+    "galat.komponen_nama": "component name '{nilai}' is not valid (letters, digits and _, starting with a letter, "
+                           "at most 40)",
+    "galat.komponen_tanpa_rumus": "IKU {unit} {iku} of {tahun} has no rumus_komponen; fill in that column in iku.csv "
+                                  "first",
+    "galat.komponen_asing": "IKU {unit} {iku} has no component '{nilai}'; its formula is {rumus}",
+    "galat.realisasi_komponen": (
+        "the realisasi of IKU {unit} {iku} is computed from its components ({rumus}); leave the realisasi column "
+        "blank and upload komponen.csv"
+    ),
+    "impor.yatim_komponen": (
+        "Nothing was saved: components refer to IKU that no longer exist ({kode}). Another revision's undo may "
+        "just have removed them; check, then upload again."
+    ),
+    "impor.komponen_asing": (
+        "Nothing was saved: components not named in their IKU's rumus_komponen ({kode}). The formula may just "
+        "have been changed; check, then upload again."
+    ),
+    "revisi.yatim_komponen": (
+        "Revision {id} cannot be undone: components of IKU {kode} still exist while their IKU would disappear. "
+        "First undo the revision that holds those components."
+    ),
+    "komponen.dari": "{a} {nama_a} of {b} {nama_b}",
+    "komponen.judul": "Supporting data {triwulan}",
+    "kolom.realisasi_dihitung": "Computed realisasi",
+    "halaman.kaskade": "IKU Cascade",
+    "kaskade.judul": "IKU Cascade",
+    "kaskade.petunjuk": (
+        "One IKU and the IKU of the units below that support it, level by level, each with its light. "
+        "At every level the worst comes first."
+    ),
+    "kaskade.pilih": "Top IKU",
+    "kaskade.opsi": "{kode} · {nama} ({unit})",
+    "kaskade.menahan": "Holding it back most: {unit} · {iku} ({status}, {capaian})",
+    "kaskade.tidak_menahan": "Nothing holds it back: every IKU at the bottom is green or not scored yet.",
+    "kaskade.asal_akar": "Realisasi of {kode}: {asal}.",
+    "kaskade.kolom_iku": "Unit · IKU name",
+    "kaskade.lingkup": "A cascade always covers the sub-units, every perspective and every status: those filters do "
+                       "not apply on this page.",
+    "kaskade.tanpa": "No cascade in {unit} and its sub-units in {tahun}: no IKU is supported by an IKU of a unit "
+                     "below it.",
+    "kaskade.cara": (
+        "To set one up: in iku.csv, fill in `kode_unit_induk` and `kode_iku_induk` on every supporting IKU (the unit "
+        "and code of the IKU it supports, in a unit above, same year). Where the supported IKU's realisasi is computed "
+        "from the IKU below it, fill in its `agregasi_anak`: sum, average or minimum. Then upload on the Upload Data "
+        "page."
+    ),
     "asal.turunan": "computed from {n} supporting IKU ({agregasi})",
-    "asal.komponen": "computed from components: {uraian}",
+    "asal.komponen": "computed from its components, {tw}: {uraian}",
+    "asal.rumus": "computed from components: {rumus}",
+    "asal.turunan_di_bawah": "computed from the IKU below it ({agregasi})",
+    "dialog.asal": "Realisasi {teks}",
     "agregasi.jumlah": "sum",
     "agregasi.rata-rata": "average",
     "agregasi.minimum": "minimum",

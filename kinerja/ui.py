@@ -32,7 +32,7 @@ from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, bahasa, dalam_bahasa, label_status, nama_status,
     nama_triwulan, t,
 )
-from kinerja_core.model import TRIWULAN, Perspektif, Status
+from kinerja_core.model import TRIWULAN, Perspektif, Status, Sumber
 from kinerja_core.nko import Nko
 from kinerja_core.unit import Pohon
 
@@ -259,6 +259,8 @@ class Filter:
     sub_unit: bool
     perspektif: tuple[str, ...]
     status: tuple[str, ...]
+    sumber: tuple[str, ...] = ()
+    """The planning bases chosen (``Sumber``: penkin, sasaran_mutu, pnbp, lainnya); none chosen: every IKU."""
 
     def unit_terpilih(self, tahun: Tahun) -> list[str]:
         return tahun.pohon.subpohon(self.kode_unit, dengan_sub_unit=self.sub_unit)
@@ -318,8 +320,14 @@ def sidebar(terlihat: Callable[[str, dict[str, object]], bool] = lambda kode, in
             t("filter.status"), [s.value for s in Status], key="status",
             format_func={s.value: label_status(s) for s in Status}.get, placeholder=t("filter.semua"), select_all=False,
         )
+        # the planning basis: a Balai runs its Sasaran Mutu or PNBP review on the same screens
+        sumber = st.multiselect(
+            t("filter.sumber"), [s.value for s in Sumber], key="sumber",
+            format_func={s.value: t(f"sumber.{s.value}") for s in Sumber}.get, placeholder=t("filter.semua"),
+            select_all=False,
+        )
         st.caption(t("filter.basis_data", path=storage().path.name))
-    return Filter(tahun, triwulan, kode_unit, sub_unit, tuple(perspektif), tuple(status))
+    return Filter(tahun, triwulan, kode_unit, sub_unit, tuple(perspektif), tuple(status), tuple(sumber))
 
 
 def buka_unit(kode_unit: str) -> None:
@@ -356,14 +364,14 @@ class Pilihan:
         the filter's unit (``scores.tabel_sub_unit``), over the chosen perspectives."""
         f = self.filter
         return _per_unit(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
-                         f.perspektif, bahasa())
+                         f.perspektif, f.sumber, bahasa())
 
     def kebutuhan(self) -> pd.DataFrame | None:
         """What the rest of the year must bring for the listed IKU not yet sure to end hijau
         (``scores.tabel_kebutuhan``, status filter applied); None above ``BATAS_KEBUTUHAN`` IKU."""
         f = self.filter
         tabel = _kebutuhan(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
-                           f.perspektif, bahasa())
+                           f.perspektif, f.sumber, bahasa())
         if tabel is not None and f.status:
             tabel = tabel[tabel["status"].isin(f.status)].reset_index(drop=True)
         return tabel
@@ -373,14 +381,14 @@ class Pilihan:
         summed per direct sub-unit (``scores.biaya_per_sub_unit``; empty without sub-units), and that NKO."""
         f = self.filter
         return _biaya(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan, f.perspektif,
-                      bahasa())
+                      f.sumber, bahasa())
 
     def prognosis(self) -> tuple[Nko, pd.DataFrame]:
         """The headline NKO at year end by the run-rate so far, and the IKU hijau today heading to kuning or merah
         (``scores.prognosis``, ``scores.peringatan_prognosis``)."""
         f = self.filter
         return _prognosis(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
-                          f.perspektif, bahasa())
+                          f.perspektif, f.sumber, bahasa())
 
     def semua_triwulan(self) -> pd.DataFrame:
         """The selected units' IKU in every quarter (``scores.tabel_semua_triwulan`` of the cached scores)."""
@@ -389,18 +397,20 @@ class Pilihan:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _ikhtisar(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-              perspektif: tuple[str, ...], bahasa_kode: str) -> tuple[scores.Ikhtisar, pd.DataFrame]:
+              perspektif: tuple[str, ...], sumber: tuple[str, ...],
+              bahasa_kode: str) -> tuple[scores.Ikhtisar, pd.DataFrame]:
     konteks = _tahun_data(path, versi, tahun)
     kepala = scores.ikhtisar(_skor(path, versi, tahun, kode_unit, sub_unit, triwulan, bahasa_kode), kode_unit,
-                             konteks.nama, perspektif)
+                             konteks.nama, perspektif, sumber)
     return kepala, scores.tabel_iku(kepala.lingkup, konteks.unit)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _biaya(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-           perspektif: tuple[str, ...], bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame, float | None]:
+           perspektif: tuple[str, ...], sumber: tuple[str, ...],
+           bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame, float | None]:
     konteks = _tahun_data(path, versi, tahun)
-    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, bahasa_kode)
+    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
     biaya = scores.tabel_biaya_nko(kepala.lingkup, konteks.unit)
     per_anak = (scores.biaya_per_sub_unit(biaya, konteks.pohon, kode_unit, konteks.unit)
                 if sub_unit and konteks.pohon.anak.get(kode_unit) else biaya.iloc[0:0])
@@ -409,9 +419,9 @@ def _biaya(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_un
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _prognosis(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-               perspektif: tuple[str, ...], bahasa_kode: str) -> tuple[Nko, pd.DataFrame]:
+               perspektif: tuple[str, ...], sumber: tuple[str, ...], bahasa_kode: str) -> tuple[Nko, pd.DataFrame]:
     konteks = _tahun_data(path, versi, tahun)
-    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, bahasa_kode)
+    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
     akhir = scores.prognosis(kepala.lingkup, triwulan)
     nko = scores.hitung_nko(scores.dasar_nko_unit(akhir, kode_unit))  # the headline's own base
     return nko, scores.peringatan_prognosis(kepala.lingkup, akhir, konteks.unit)
@@ -424,8 +434,8 @@ are not read)."""
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _kebutuhan(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-               perspektif: tuple[str, ...], bahasa_kode: str) -> pd.DataFrame | None:
-    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, bahasa_kode)
+               perspektif: tuple[str, ...], sumber: tuple[str, ...], bahasa_kode: str) -> pd.DataFrame | None:
+    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
     if len(kepala.lingkup) > BATAS_KEBUTUHAN:
         return None
     return scores.tabel_kebutuhan(kepala.lingkup, triwulan)
@@ -433,9 +443,10 @@ def _kebutuhan(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, su
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _per_unit(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-              perspektif: tuple[str, ...], bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+              perspektif: tuple[str, ...], sumber: tuple[str, ...],
+              bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     konteks = _tahun_data(path, versi, tahun)
-    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, bahasa_kode)
+    kepala, _ = _ikhtisar(path, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
     return (scores.tabel_nko(kepala.lingkup, konteks.unit),
             scores.tabel_sub_unit(kepala.lingkup, konteks.pohon, kode_unit, konteks.unit))  # none without sub-units
 
@@ -449,7 +460,7 @@ def pilihan(f: Filter) -> Pilihan:
         versi = storage().tanda_versi()
         konteks, isi = tahun_data(f.tahun, versi), data(f, versi)
         kepala, tabel = _ikhtisar(str(storage().path), versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
-                                  f.perspektif, bahasa())
+                                  f.perspektif, f.sumber, bahasa())
     except MasalahBasisData as e:
         bila_sibuk(e)
     if f.status:  # the index stays each row's position in the headline's IKU (``Pilihan.tabel``)

@@ -34,8 +34,10 @@ class Peran(StrEnum):
 SEMUA = "*"
 """A grant on every unit: the whole tree, every root."""
 
-PERAN_TULIS = {"unit": Peran.ADMIN, "iku": Peran.ADMIN, "realisasi": Peran.PENGISI, "rapat": Peran.PENGISI}
-"""The role each kind of row needs on its unit: the catalogue is the admin's, realisasi and notes the editor's."""
+PERAN_TULIS = {"unit": Peran.ADMIN, "iku": Peran.ADMIN, "realisasi": Peran.PENGISI, "rapat": Peran.PENGISI,
+               "komponen": Peran.PENGISI}
+"""The role each kind of row needs on its unit: the catalogue is the admin's, realisasi (and the komponen they
+are computed from) and notes the editor's."""
 
 
 @dataclass(frozen=True)

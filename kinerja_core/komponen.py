@@ -23,7 +23,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-_NAMA = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
+POLA_NAMA_KOMPONEN = r"[A-Za-z][A-Za-z0-9_]{0,39}"
+"""A komponen name: an ASCII letter, then letters, digits or ``_``; at most 40 characters."""
+
+_NAMA = re.compile(POLA_NAMA_KOMPONEN)
 _KEPALA = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _PEMISAH = re.compile(r"[;,]")
 
@@ -174,3 +177,19 @@ def baca_rumus(teks: str) -> RumusKomponen:
         if not _NAMA.fullmatch(nama):
             raise RumusTidakSah(AlasanRumus.NAMA_TIDAK_SAH, nama)
     return RumusKomponen(bentuk, tuple(nama.lower() for nama in nama_nama))
+
+
+def realisasi_komponen(
+    rumus: RumusKomponen, nilai: Mapping[int, Mapping[str, float | None]],
+) -> tuple[float | None, float | None, float | None, float | None]:
+    """The four quarters' realisasi of an IKU from its komponen per quarter (1–4 → name → value); None where a
+    quarter cannot be computed yet (``RumusKomponen.hitung``).
+
+    Bogor's services finished on time, TW I–III (TW III's count not yet in):
+
+    >>> r = baca_rumus("rasio(layanan_tepat_waktu; layanan)")
+    >>> realisasi_komponen(r, {1: {"layanan_tepat_waktu": 466, "layanan": 500},
+    ...                        2: {"layanan_tepat_waktu": 971, "layanan": 1000}, 3: {"layanan": 500}})
+    (93.2, 97.1, None, None)
+    """
+    return tuple(rumus.hitung(nilai.get(q, {})) for q in (1, 2, 3, 4))  # type: ignore[return-value]

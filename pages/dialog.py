@@ -75,8 +75,8 @@ try:
 except MasalahBasisData as e:
     ui.bila_sibuk(e)
 snap = data.snap
-isi = dialog.susun(snap, f.kode_unit, f.triwulan, perspektif=f.perspektif, status=f.status, skor_iku=skor_iku,
-                   skor_lalu=skor_lalu)
+isi = dialog.susun(snap, f.kode_unit, f.triwulan, perspektif=f.perspektif, sumber=f.sumber, status=f.status,
+                   skor_iku=skor_iku, skor_lalu=skor_lalu)
 jumlah_iku = len(isi.slide)
 jumlah_slide = jumlah_iku + 1  # the summary is slide 0, the IKU 1..n, the meeting's arahan the last
 

@@ -14,10 +14,10 @@ f = p.filter
 st.markdown(t("peta.petunjuk"))
 lingkup = p.ikhtisar.lingkup
 
-# the same units a year earlier, same quarter and perspectives (when that year is stored)
+# the same units a year earlier, same quarter, perspectives and planning bases (when that year is stored)
 lalu = ui.skor_tahun_lalu(f, versi=p.versi)
-if lalu is not None and f.perspektif:
-    lalu = lalu[lalu["perspektif"].isin(f.perspektif)]
+if lalu is not None:
+    lalu = scores.saring(lalu, f.perspektif, f.sumber)
 
 
 def nilai_lalu(kolom: str) -> dict[str, float]:

@@ -20,8 +20,9 @@ if f is not None:
         konteks, isi = ui.tahun_data(f.tahun), ui.data(f)
         unit = f.unit_terpilih(konteks)
         st.caption(t("unggah.templat_untuk", unit=ui.judul_unit(f, konteks)))
-        for kolom, jenis in zip(st.columns(3), Jenis):
-            nama = f"{jenis.value}_{f.tahun}" + (f"_tw{f.triwulan}" if jenis is Jenis.REALISASI else "")
+        for kolom, jenis in zip(st.columns(len(Jenis)), Jenis):
+            per_triwulan = jenis in (Jenis.REALISASI, Jenis.KOMPONEN)
+            nama = f"{jenis.value}_{f.tahun}" + (f"_tw{f.triwulan}" if per_triwulan else "")
 
             def templat(jenis: Jenis = jenis):  # built when clicked: a ministry's template is large
                 return exporting.templat(jenis, isi.snap, unit, f.tahun, f.triwulan)

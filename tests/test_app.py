@@ -181,7 +181,7 @@ def test_riwayat_dan_batalkan_revisi(at, db_contoh):
     riwayat = baca_tabel(at, "tabel_riwayat")
     assert riwayat[["Revisi", "Oleh", "Berkas", "berubah", "Keadaan"]].values.tolist() == [
         [2, "demo", "koreksi.csv", 1, "berlaku"],  # the open demo: nobody signs in
-        [1, "data contoh", "unit.csv, iku.csv, realisasi.csv", 0, "berlaku"],
+        [1, "data contoh", "unit.csv, iku.csv, realisasi.csv, komponen.csv", 0, "berlaku"],
     ]
     at.selectbox(key="riwayat_revisi").set_value(2)
     at.button(key="riwayat_tinjau").click().run()  # the undo is shown first (tests/test_riwayat.py)
@@ -396,3 +396,18 @@ def test_peta_strategi_dan_tahun_lalu(at):
     at.button(key="dialog_berikutnya").click().run()
     assert "BGR-02" in "".join(m.value for m in at.markdown) and "Tahun lalu" not in "".join(
         m.value for m in at.markdown if 'class="dko-' in m.value)
+
+
+def test_filter_sumber_menyaring_seperti_perspektif(at):
+    """BTP 2017: the Sasaran Mutu review shows BTP-04 alone, and the headline says what it covers; PNBP the two
+    revenue IKU of BTP and PTM below BPPT."""
+    at.sidebar.selectbox(key="tahun").set_value(2017).run()
+    pilih_unit(at, "BTP")
+    at.sidebar.multiselect(key="sumber").set_value(["sasaran_mutu"]).run()
+    assert not at.exception, at.exception
+    assert baca_tabel(at, "tabel_iku")["Kode IKU"].tolist() == ["BTP-04"]
+    assert jumlah(at) == "1 IKU: 1 kuning"
+    assert any("sumber Sasaran Mutu" in m.value for m in at.markdown if "ringkasan-cakupan" in m.value)
+    pilih_unit(at, "BPPT")
+    at.sidebar.multiselect(key="sumber").set_value(["pnbp"]).run()
+    assert sorted(baca_tabel(at, "tabel_iku")["Kode IKU"]) == ["BPPT-01", "BTP-01", "PTM-02"]

@@ -10,8 +10,8 @@ from kinerja.texts import TEKS
 from tests.conftest import AKAR
 
 APP = str(AKAR / "app.py")
-HALAMAN = ["pages/ringkasan.py", "pages/progres.py", "pages/peta.py", "pages/dialog.py", "pages/unggah.py",
-           "pages/riwayat.py", "pages/jejak.py"]
+HALAMAN = ["pages/ringkasan.py", "pages/progres.py", "pages/peta.py", "pages/kaskade.py", "pages/dialog.py",
+           "pages/unggah.py", "pages/riwayat.py", "pages/jejak.py"]
 
 
 @pytest.fixture

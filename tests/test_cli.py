@@ -30,13 +30,14 @@ def skor(db: Path, *args: str) -> list[dict[str, str]]:
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "cli.duckdb"
-    hasil = kinerja("import", DATA / "unit.csv", DATA / "iku.csv", DATA / "realisasi.csv", "--db", path,
-                    "--user", "admin")
+    hasil = kinerja("import", DATA / "unit.csv", DATA / "iku.csv", DATA / "realisasi.csv", DATA / "komponen.csv",
+                    "--db", path, "--user", "admin")
     assert hasil.returncode == 0, hasil.stderr
-    assert hasil.stdout.splitlines()[:3] == [
+    assert hasil.stdout.splitlines()[:4] == [
         "unit.csv (unit): 9 baru · 0 berubah · 0 tidak berubah",
-        "iku.csv (IKU): 39 baru · 0 berubah · 0 tidak berubah",
-        "realisasi.csv (realisasi): 119 baru · 0 berubah · 0 tidak berubah",
+        "iku.csv (IKU): 43 baru · 0 berubah · 0 tidak berubah",
+        "realisasi.csv (realisasi): 115 baru · 0 berubah · 0 tidak berubah",
+        "komponen.csv (komponen): 8 baru · 0 berubah · 0 tidak berubah",
     ]
     return path
 
@@ -171,7 +172,7 @@ def test_revisions_dan_undo(db, tmp_path):
     import hashlib
     assert sha == hashlib.sha256(f.read_bytes()).hexdigest()
     assert waktu[:4] == "2026" or waktu[:2] == "20"
-    assert baris[1].split("\t")[2:4] == ["admin", "unit.csv, iku.csv, realisasi.csv"]
+    assert baris[1].split("\t")[2:4] == ["admin", "unit.csv, iku.csv, realisasi.csv, komponen.csv"]
 
     hasil = kinerja("undo", "2", "--user", "admin", "--db", db)
     assert hasil.returncode == 0, hasil.stderr

@@ -353,3 +353,17 @@ def test_dipotong_dan_contoh():
     panjang = deck.pangkas(PANJANG, 300, 14, 2)
     assert panjang.endswith("…") and deck.jumlah_baris(panjang, 300, 14) <= 2
     assert deck.pangkas("Kasi PKC", 300, 14, 1) == "Kasi PKC"
+
+
+def test_realisasi_dihitung_disebut_asalnya(storage):
+    """Bogor's BGR-14 from its komponen (78 of 100 WBK indicators in TW III), BPPT's PNBP from the Pusat below it: the
+    slide says so under the formula, the notes too, and the four lines still fit above the chart."""
+    berkas = buka(susun(storage))
+    (slide,) = [s for s in berkas.slides if "BGR-14 · " in teks(s)]
+    baris = "Realisasi dihitung dari komponennya, TW III: 78 indikator terpenuhi dari 100 indikator"
+    assert baris in paragraf(slide) and baris in slide.notes_slide.notes_text_frame.text
+    periksa_muat(berkas)
+    bppt = buka(dialog.susun(storage.baca(2017), "BPPT", 3))
+    (slide,) = [s for s in bppt.slides if "BPPT-01 · " in teks(s)]
+    assert "Realisasi dihitung dari 1 IKU turunan (jumlah)" in paragraf(slide)
+    assert not [p for s in berkas.slides if "BGR-01 · " in teks(s) for p in paragraf(s) if "dihitung dari" in p]

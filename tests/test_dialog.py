@@ -479,3 +479,19 @@ def test_layar_iku_berbahasa_inggris_dengan_persen_dan_mata_uang_gaya_inggris(at
     assert "IDR 123.5 billion" in isi and "IDR 127.2 billion" in isi and "Rp" not in isi
     assert "Q4: total at least IDR 42.8 billion" in isi or "at least IDR 42.8 billion" in isi
     assert "= 103.00% —" in isi  # the formula under the tiles
+
+
+def test_slide_iku_berkomponen_menyebut_komponennya(at):
+    """BGR-14 is computed from its komponen (sample komponen.csv): the slide says 78 of 100 WBK indicators under
+    the formula; an uploaded IKU (BGR-01) says nothing of the kind. Back at TW II it names TW II's counts."""
+    ke_slide(at, 1)
+    assert 'data-testid="dialog-asal"' not in layar(at)
+    ke_slide(at, 14)
+    assert judul(at).startswith("BGR-14")
+    assert ('<div class="dko-rumus" data-testid="dialog-asal">Realisasi dihitung dari komponennya, TW III: '
+            "78 indikator terpenuhi dari 100 indikator</div>") in layar(at)
+    assert "Capaian = 78 / 75 × 100 = 104,00 %" in layar(at)
+    at.sidebar.radio(key="triwulan").set_value(2).run()
+    while posisi(at) != "IKU 14 dari 16":
+        at.button(key="dialog_sebelumnya" if posisi(at).startswith("IKU") else "dialog_berikutnya").click().run()
+    assert "dihitung dari komponennya, TW II: 52 indikator terpenuhi dari 100 indikator" in layar(at)

@@ -73,3 +73,20 @@ def test_xlsx_templat_tetap_nama_kolom_mesin_dan_nilai_persis():
     data = pd.DataFrame({"tahun": [2019], "target_tw1": [0.123456]})
     sheet = openpyxl.load_workbook(io.BytesIO(ke_xlsx(data, "iku"))).active
     assert [c.value for c in sheet[1]] == ["tahun", "target_tw1"] and sheet["B2"].value == 0.123456
+
+
+def test_templat_komponen_diisi_lalu_diunggah(storage):
+    """The komponen template lists each komponen of the unit's IKU with a formula for the quarter; filled in and
+    uploaded, it computes their realisasi (TW IV, Bogor's two IKU with komponen, two each)."""
+    data = templat(Jenis.KOMPONEN, storage.baca(2019), ["KPPBCBOGOR"], 2019, 4)
+    assert list(data.columns) == ["tahun", "triwulan", "kode_unit", "kode_iku", "komponen", "nilai", "nama_iku",
+                                  "rumus_komponen"]
+    assert data[["kode_iku", "komponen"]].values.tolist() == [
+        ["BGR-11", "rekomendasi_selesai"], ["BGR-11", "rekomendasi"], ["BGR-14", "indikator_terpenuhi"],
+        ["BGR-14", "indikator"]]
+    assert set(data["triwulan"]) == {"TW IV"} and data["nilai"].isna().all()
+    data["nilai"] = [15.0, 16.0, 99.0, 100.0]
+    rencana = rencanakan([("komponen.xlsx", ke_xlsx(data, "komponen"))], storage)
+    assert rencana.sah, rencana.kesalahan
+    (p,) = rencana.perubahan
+    assert p.baru == 4 and p.realisasi_dihitung[2] == "93,75 (15 rekomendasi selesai dari 16 rekomendasi)"

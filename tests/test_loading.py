@@ -14,8 +14,8 @@ def realisasi(*baris, kepala=KEPALA_REALISASI, pemisah=";"):
 def test_berkas_contoh_terbaca(tmp_path):
     from tests.conftest import DATA
 
-    for nama, jenis, jumlah in (("unit.csv", Jenis.UNIT, 9), ("iku.csv", Jenis.IKU, 39),
-                                ("realisasi.csv", Jenis.REALISASI, 119)):
+    for nama, jenis, jumlah in (("unit.csv", Jenis.UNIT, 9), ("iku.csv", Jenis.IKU, 43),
+                                ("realisasi.csv", Jenis.REALISASI, 115), ("komponen.csv", Jenis.KOMPONEN, 8)):
         b = baca_berkas(nama, (DATA / nama).read_bytes())
         assert (b.jenis, len(b.data), b.kesalahan) == (jenis, jumlah, [])
 

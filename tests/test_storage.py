@@ -17,7 +17,7 @@ from kinerja_core.akses import Pelaku
 def isi(storage: Storage) -> dict[str, pd.DataFrame]:
     """Every stored row, for before/after comparisons."""
     snap = storage.baca()
-    return {"unit": snap.unit, "iku": snap.iku, "realisasi": snap.realisasi}
+    return {"unit": snap.unit, "iku": snap.iku, "realisasi": snap.realisasi, "komponen": snap.komponen}
 
 
 def sama_persis(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> None:
@@ -34,9 +34,11 @@ def test_seed_pada_basis_data_kosong(tmp_path):
     assert storage.kosong()
     assert muat_contoh(storage) is True
     data = isi(storage)
-    assert (len(data["unit"]), len(data["iku"]), len(data["realisasi"])) == (9, 39, 119)
+    # 115 realisasi rows stored, read with the 20 computed quarters beside them (BPPT's four IKU from the Pusat,
+    # Bogor's BGR-11 and BGR-14 from their komponen)
+    assert (len(data["unit"]), len(data["iku"]), len(data["realisasi"]), len(data["komponen"])) == (9, 43, 135, 8)
     assert muat_contoh(storage) is False  # never seeds twice
-    assert len(isi(storage)["realisasi"]) == 119
+    assert len(isi(storage)["realisasi"]) == 135
     assert storage.daftar_tahun() == [2019, 2017]
 
 

@@ -27,6 +27,8 @@ SAMA_DALAM_BAHASA_INGGRIS = {
     "kolom.status": "Status",
     "aksi.status": "Status",
     "jejak.cara.sistem": "operator",
+    "agregasi.minimum": "minimum",
+    "dialog.asal": "Realisasi {teks}",  # realisasi is the product's term in both languages
     # each language's name in its own words, on both tables
     "bahasa.id": "Bahasa Indonesia",
     "bahasa.en": "English",

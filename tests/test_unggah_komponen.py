@@ -1,0 +1,205 @@
+"""Komponen through the product: a formula in iku.csv (``rumus_komponen``), its raw data in komponen.csv, the
+realisasi computed from them on every read path, the preview showing both, and every refusal named by its row
+(a formula that does not read, a komponen the formula does not name, a realisasi uploaded for a computed IKU),
+checked again in the committing transaction and by an undo."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kinerja import dialog, scores
+from kinerja.importing import rencanakan, tabel_pratinjau, terapkan
+from kinerja.storage import ImporDitolak, RevisiDitolak, Storage
+from kinerja_core.akses import Pelaku
+
+UNIT = ("kode_unit;nama_unit;kode_induk\nKWBC;Kanwil DJBC Jawa Barat;\nBGR;KPPBC Bogor;KWBC\n"
+        "BKS;KPPBC Bekasi;KWBC\n")
+KEPALA = ("tahun;kode_unit;kode_iku;nama_iku;perspektif;satuan;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
+          "target_tw3;target_tw4;kode_unit_induk;kode_iku_induk;agregasi_anak;rumus_komponen\n")
+IKU = KEPALA + (
+    '2019;BGR;TW;Persentase layanan tepat waktu;Customer;%;maximize;average;10;95;95;95;95;;;;'
+    '"Rasio(Tepat_Waktu; layanan)"\n'
+    "2019;BGR;PNR;Penerimaan;Stakeholder;Rp miliar;maximize;sum;10;10;10;10;10;KWBC;PNR;;"
+    '"jumlah(bea_masuk; cukai; pajak_impor)"\n'
+    "2019;BKS;PNR;Penerimaan;Stakeholder;Rp miliar;maximize;sum;10;5;5;5;5;KWBC;PNR;;\n"
+    "2019;KWBC;PNR;Penerimaan Kanwil;Stakeholder;Rp miliar;maximize;sum;10;15;15;15;15;;;jumlah;\n"
+    '2019;BGR;SLS;Berkas diselesaikan;Internal Process;berkas;maximize;sum;10;100;100;100;100;;;;'
+    '"selisih(masuk; tunggakan)"\n'
+)
+KOMPONEN = ("tahun;triwulan;kode_unit;kode_iku;komponen;nilai\n"
+            "2019;TW I;BGR;TW;tepat_waktu;466\n2019;TW I;BGR;TW;layanan;500\n"
+            "2019;TW II;BGR;TW;TEPAT_WAKTU;481\n2019;TW II;BGR;TW;layanan;500\n"
+            "2019;TW III;BGR;TW;tepat_waktu;492\n"  # TW III: the number of services not yet in
+            "2019;1;BGR;PNR;bea_masuk;4,5\n2019;1;BGR;PNR;cukai;3,25\n2019;1;BGR;PNR;pajak_impor;2\n"
+            "2019;1;BGR;SLS;masuk;120\n2019;1;BGR;SLS;tunggakan;15\n")
+REALISASI = "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala\n2019;1;BKS;PNR;6;\n2019;3;BGR;TW;;Jaringan CEISA\n"
+
+
+def unggah(storage: Storage, **berkas: str):
+    return rencanakan([(f"{nama}.csv", isi.encode()) for nama, isi in berkas.items()], storage)
+
+
+def simpan(storage: Storage, **berkas: str):
+    rencana = unggah(storage, **berkas)
+    assert rencana.sah, [str(k) for k in rencana.kesalahan]
+    return terapkan(rencana, storage, Pelaku.sistem("uji"))
+
+
+def pesan(rencana) -> list[str]:
+    return [str(k) for k in rencana.kesalahan]
+
+
+@pytest.fixture
+def komponen(tmp_path) -> Storage:
+    storage = Storage(tmp_path / "k.duckdb")
+    simpan(storage, unit=UNIT, iku=IKU, realisasi=REALISASI, komponen=KOMPONEN)
+    return storage
+
+
+def realisasi(storage: Storage, unit: str, iku: str) -> list[float | None]:
+    _, lebar = storage.baca_lebar(2019)
+    baris = lebar.set_index(["kode_unit", "kode_iku"]).loc[(unit, iku), scores.KOLOM_REALISASI]
+    return [None if pd.isna(v) else v for v in baris.tolist()]
+
+
+def test_realisasi_dihitung_dari_komponen(komponen):
+    """466 of 500 → 93,2; 481 of 500 → 96,2; TW III waits for the number of services; sum and difference too."""
+    assert realisasi(komponen, "BGR", "TW") == [93.2, 96.2, None, None]
+    assert realisasi(komponen, "BGR", "PNR")[0] == pytest.approx(9.75)
+    assert realisasi(komponen, "BGR", "SLS")[0] == 105.0
+    # a computed child counts in its parent's sum: Kanwil = Bogor (from komponen) + Bekasi (uploaded)
+    assert realisasi(komponen, "KWBC", "PNR")[0] == pytest.approx(15.75)
+    # the snapshot (Dialog, exports) says the same, and keeps the note uploaded for TW III
+    snap = komponen.baca(2019, "BGR", sub_unit=False)
+    r = snap.realisasi[snap.realisasi["kode_iku"] == "TW"]
+    assert r["realisasi"].tolist()[:2] == [93.2, 96.2] and r["kendala"].tolist()[2] == "Jaringan CEISA"
+    assert sorted(snap.komponen.loc[snap.komponen["kode_iku"] == "TW", "komponen"].unique()) == ["layanan",
+                                                                                                 "tepat_waktu"]
+    # scored through TW II: the average of 93,2 and 96,2 against 95
+    skor = scores.skor(scores.lebar(snap.iku, snap.realisasi), 2).set_index("kode_iku")
+    assert skor.loc["TW", "realisasi"] == pytest.approx(94.7)
+    # a meeting stands at the quarter the computed realisasi reached (TW I here: TW II's TW is computed, the
+    # rest not reported), as the stored realisasi would make it
+    _, _, lapor = komponen.unit_tahun(2019)
+    assert set(lapor.loc[lapor["kode_iku"] == "TW", "triwulan"]) == {1, 2}
+
+
+def test_pratinjau_menunjukkan_komponen_dan_realisasi_dihitung(komponen):
+    """The preview of a komponen file: each row with the realisasi its quarter computes to and its komponen."""
+    rencana = unggah(komponen, komponen="tahun;triwulan;kode_unit;kode_iku;komponen;nilai\n"
+                                        "2019;3;BGR;TW;layanan;500\n2019;2;BGR;TW;layanan;0\n")
+    assert rencana.sah, pesan(rencana)
+    tabel = tabel_pratinjau(rencana.berkas[0], rencana.perubahan[0]).set_index("Baris")
+    assert tabel.loc[2, "Realisasi dihitung"] == "98,4 (492 tepat waktu dari 500 layanan)"
+    assert tabel.loc[3, "Realisasi dihitung"] == "— (481 tepat waktu dari 0 layanan)"  # over 0: not computable
+    assert tabel.loc[3, "Rincian perubahan"] == "nilai: 500 → 0"
+
+
+@pytest.mark.parametrize(("rumus", "kata"), [
+    ("rasio(a)", "jumlah komponen tidak sesuai untuk rasio"),
+    ("kali(a; b)", "bentuk 'kali' tidak dikenal"),
+    ("rasio(a; A)", "komponen 'a' disebut dua kali"),
+    ("rasio(a; b", "bukan berbentuk bentuk(a; b)"),
+    ("jumlah(1a; b)", "nama komponen '1a' tidak sah"),
+    ("__import__('os')", "bukan berbentuk bentuk(a; b)"),
+])
+def test_rumus_salah_ditolak_dengan_barisnya(tmp_path, rumus, kata):
+    storage = Storage(tmp_path / "k.duckdb")
+    iku = KEPALA + f'2019;BGR;X;X;Customer;%;maximize;last;10;;;;90;;;;"{rumus}"\n'
+    rencana = unggah(storage, unit=UNIT, iku=iku)
+    assert len(rencana.kesalahan) == 1
+    k = rencana.kesalahan[0]
+    assert (k.berkas, k.baris, k.kolom) == ("iku.csv", 2, "rumus_komponen") and kata in k.pesan, k.pesan
+
+
+def test_rumus_dan_agregasi_sekaligus_ditolak(tmp_path):
+    iku = KEPALA + '2019;KWBC;X;X;Customer;%;maximize;last;10;;;;90;;;jumlah;"rasio(a; b)"\n'
+    (k,) = unggah(Storage(tmp_path / "k.duckdb"), unit=UNIT, iku=iku).kesalahan
+    assert (k.baris, k.kolom) == (2, "rumus_komponen") and "agregasi_anak atau rumus_komponen" in k.pesan
+
+
+def test_komponen_salah_ditolak_dengan_barisnya(komponen):
+    rencana = unggah(komponen, komponen="tahun;triwulan;kode_unit;kode_iku;komponen;nilai\n"
+                                        "2019;1;BGR;TW;selesai;5\n"  # not in its formula
+                                        "2019;1;BKS;PNR;cukai;5\n"  # an IKU without a formula
+                                        "2019;1;BGR;XX;layanan;5\n"  # no such IKU
+                                        "2019;1;BGR;TW;2layanan;5\n"  # not a name
+                                        "2019;1;BGR;TW;layanan;lima\n"  # not a number
+                                        "2019;1;BGR;TW;Layanan;7\n")  # the same key as row 6, in another case
+    kesalahan = {(k.baris, k.kolom): k.pesan for k in rencana.kesalahan}
+    assert "tidak memiliki komponen 'selesai'; rumusnya rasio(tepat_waktu; layanan)" in kesalahan[(2, "komponen")]
+    assert "BKS PNR tahun 2019 tidak memiliki rumus_komponen" in kesalahan[(3, "kode_iku")]
+    assert "IKU 'XX' unit BGR tahun 2019 tidak dikenal" in kesalahan[(4, "kode_iku")]
+    assert "nama komponen '2layanan' tidak sah" in kesalahan[(5, "komponen")]
+    assert "bukan angka" in kesalahan[(6, "nilai")]
+    assert "baris ganda: kunci 2019 / 1 / BGR / TW / layanan sudah ada di baris 6" in kesalahan[(7, None)]
+
+
+def test_realisasi_iku_berkomponen_ditolak(komponen):
+    rencana = unggah(komponen, realisasi="tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;3;BGR;TW;97\n")
+    (k,) = rencana.kesalahan
+    assert (k.baris, k.kolom) == (2, "realisasi")
+    assert "dihitung dari komponennya (rasio(tepat_waktu; layanan))" in k.pesan
+    # a note on that quarter (realisasi blank) is welcome
+    assert unggah(komponen, realisasi="tahun;triwulan;kode_unit;kode_iku;realisasi;kendala\n"
+                                      "2019;3;BGR;TW;;Server\n").sah
+
+
+def test_transaksi_memeriksa_komponen_lagi(komponen):
+    """A komponen upload checked against one formula; before it commits, another process renames the komponen:
+    the commit refuses the whole upload and nothing changes."""
+    rencana = unggah(komponen, komponen="tahun;triwulan;kode_unit;kode_iku;komponen;nilai\n2019;3;BGR;TW;layanan;500\n")
+    assert rencana.sah
+    simpan(komponen, iku=KEPALA + '2019;BGR;TW;Persentase layanan tepat waktu;Customer;%;maximize;average;10;95;95;95;'
+                                  '95;;;;"rasio(tepat_waktu; layanan_masuk)"\n')
+    sebelum = komponen.baca(2019).komponen
+    with pytest.raises(ImporDitolak, match="BGR TW: layanan"):
+        terapkan(rencana, komponen, Pelaku.sistem("uji"))
+    pd.testing.assert_frame_equal(komponen.baca(2019).komponen, sebelum)
+    # and a realisasi checked before the IKU took a formula is refused at the commit too
+    rencana = unggah(komponen, realisasi="tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;1;BKS;PNR;7\n")
+    assert rencana.sah
+    simpan(komponen, iku=KEPALA + '2019;BKS;PNR;Penerimaan;Stakeholder;Rp miliar;maximize;sum;10;5;5;5;5;KWBC;PNR;;'
+                                  '"jumlah(bea_masuk; cukai)"\n')
+    with pytest.raises(ImporDitolak, match="BKS PNR"):
+        terapkan(rencana, komponen, Pelaku.sistem("uji"))
+
+
+def test_batal_komponen_dan_iku_nya(tmp_path):
+    storage = Storage(tmp_path / "k.duckdb")
+    simpan(storage, unit=UNIT)
+    iku = simpan(storage, iku=IKU)
+    kom = simpan(storage, komponen=KOMPONEN)
+    assert realisasi(storage, "BGR", "TW")[:2] == [93.2, 96.2]
+    with pytest.raises(RevisiDitolak, match="komponen IKU"):  # the IKU may not go while its komponen stay
+        storage.batalkan(iku.id, pelaku=Pelaku.sistem("uji"))
+    storage.batalkan(kom.id, pelaku=Pelaku.sistem("uji"))
+    assert realisasi(storage, "BGR", "TW") == [None] * 4 and storage.baca(2019).komponen.empty
+
+
+def test_slide_dialog_dan_deck_menyebut_komponen(komponen):
+    snap = komponen.baca(2019, "KWBC")
+    isi = dialog.susun(snap, "KWBC", 2)
+    slide = {(s.iku.kode_unit, s.iku.kode_iku): s for s in isi.slide}
+    assert slide[("BGR", "TW")].asal == "dihitung dari komponennya, TW II: 481 tepat waktu dari 500 layanan"
+    assert slide[("KWBC", "PNR")].asal == "dihitung dari 2 IKU turunan (jumlah)"
+    assert slide[("BKS", "PNR")].asal == ""
+    # the Kanwil alone (sub-units off): its children are not in view, the words still say where it comes from
+    sendiri = dialog.susun(komponen.baca(2019, "KWBC", sub_unit=False), "KWBC", 2, dengan_sub_unit=False)
+    assert sendiri.slide[0].asal == "dihitung dari IKU turunannya (jumlah)"
+
+
+def test_iku_yang_kini_dihitung_disebut_di_pratinjau(komponen):
+    """Bekasi's PNR has an uploaded TW I realisasi; giving it a formula says in the preview that the stored value
+    no longer counts (it stays stored), instead of changing the number on screen without a word."""
+    rencana = unggah(komponen, iku=KEPALA + "2019;BKS;PNR;Penerimaan;Stakeholder;Rp miliar;maximize;sum;10;5;5;5;5;"
+                                           'KWBC;PNR;;"jumlah(bea_masuk; cukai)"\n')
+    assert rencana.sah, pesan(rencana)
+    assert ("IKU BKS PNR tahun 2019 kini menghitung realisasinya sendiri: realisasi yang tersimpan untuk TW I tidak "
+            "dipakai lagi (tetap tersimpan, dan dipakai kembali bila pengaturannya dikosongkan)"
+            ) in rencana.berkas[0].catatan
+    terapkan(rencana, komponen, Pelaku.sistem("uji"))
+    assert realisasi(komponen, "BKS", "PNR") == [None] * 4
+    # unchanged settings say nothing
+    assert not unggah(komponen, iku=IKU).berkas[0].catatan
