@@ -1000,16 +1000,24 @@ def _nilai(anggota: Enum | None) -> str | None:
     return None if anggota is None else anggota.value
 
 
-def _periksa_realisasi(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.DataFrame:
-    _wajib_isi(mentah, ("tahun", "triwulan", "kode_unit", "kode_iku"), catat)
-    angka = _angka_berkas(mentah, ("realisasi",), pemisah, catat)
+def _kunci_triwulan(mentah: pd.DataFrame, catat: _Pencatat) -> dict[str, pd.Series]:
+    """The key of a row about one IKU in one quarter (realisasi, komponen): baris, tahun, triwulan, kode_unit,
+    kode_iku; a year or quarter that does not read is refused with its row."""
     triwulan = _kosakata(mentah, "triwulan", baca_triwulan, "galat.triwulan", catat)
-    return pd.DataFrame({
+    return {
         "baris": mentah["baris"],
         "tahun": _tahun(mentah, catat),
         "triwulan": pd.to_numeric(triwulan, errors="coerce").astype("Int64"),
         "kode_unit": mentah["kode_unit"],
         "kode_iku": mentah["kode_iku"],
+    }
+
+
+def _periksa_realisasi(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.DataFrame:
+    _wajib_isi(mentah, ("tahun", "triwulan", "kode_unit", "kode_iku"), catat)
+    angka = _angka_berkas(mentah, ("realisasi",), pemisah, catat)
+    return pd.DataFrame({
+        **_kunci_triwulan(mentah, catat),
         "realisasi": _angka(mentah, "realisasi", angka["realisasi"], catat),
         "kendala": mentah["kendala"].where(mentah["kendala"] != ""),
         "rencana_aksi": mentah["rencana_aksi"].where(mentah["rencana_aksi"] != ""),
@@ -1078,16 +1086,12 @@ def _periksa_komponen(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> p
     spells it, compared without regard to case; whether the IKU has that komponen is checked against the store)."""
     _wajib_isi(mentah, ("tahun", "triwulan", "kode_unit", "kode_iku", "komponen"), catat)
     angka = _angka_berkas(mentah, ("nilai",), pemisah, catat)
-    triwulan = _kosakata(mentah, "triwulan", baca_triwulan, "galat.triwulan", catat)
+    kunci = _kunci_triwulan(mentah, catat)
     nama = mentah["komponen"].str.strip()
     salah = (nama != "") & ~nama.str.fullmatch(POLA_NAMA_KOMPONEN)
     catat.catat_kolom(salah, mentah, "komponen", lambda v: t("galat.komponen_nama", nilai=v))
     return pd.DataFrame({
-        "baris": mentah["baris"],
-        "tahun": _tahun(mentah, catat),
-        "triwulan": pd.to_numeric(triwulan, errors="coerce").astype("Int64"),
-        "kode_unit": mentah["kode_unit"],
-        "kode_iku": mentah["kode_iku"],
+        **kunci,
         "komponen": nama.str.lower().where((nama != "") & ~salah),
         "nilai": _angka(mentah, "nilai", angka["nilai"], catat),
     })

@@ -185,7 +185,8 @@ TEKS: dict[str, dict[str, str]] = {
         # Unggah
         "unggah.judul": "Unggah Data",
         "unggah.petunjuk": (
-            "Unggah berkas unit, IKU (katalog dan target) atau realisasi, dalam CSV atau Excel. Jenis berkas "
+            "Unggah berkas unit, IKU (katalog dan target), realisasi atau komponen (data dukung), dalam CSV atau "
+            "Excel. Jenis berkas "
             "dikenali dari baris judul kolom. Pemisah titik koma, koma atau tab, koma desimal (90,9) dan titik "
             "ribuan (5.700.000.000) diterima. Tidak ada yang disimpan sebelum Anda menekan **Simpan perubahan**; "
             "setiap simpanan menjadi revisi yang dapat dibatalkan di halaman Riwayat."

@@ -116,7 +116,8 @@ TEKS_EN: dict[str, str] = {
     # Unggah
     "unggah.judul": "Upload Data",
     "unggah.petunjuk": (
-        "Upload unit, IKU (catalogue and targets) or actuals files, as CSV or Excel. The file type is "
+        "Upload unit, IKU (catalogue and targets), actuals or components (supporting data) files, as CSV or "
+        "Excel. The file type is "
         "recognised from the header row. Semicolon, comma or tab separators, decimal commas (90,9) and thousands "
         "dots (5.700.000.000) are accepted. Nothing is saved until you press **Save changes**; "
         "every save becomes a revision that can be undone on the History page."

@@ -5,6 +5,8 @@ checked again in the committing transaction and by an undo."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -203,3 +205,34 @@ def test_iku_yang_kini_dihitung_disebut_di_pratinjau(komponen):
     assert realisasi(komponen, "BKS", "PNR") == [None] * 4
     # unchanged settings say nothing
     assert not unggah(komponen, iku=IKU).berkas[0].catatan
+
+
+def test_contoh_dengan_komponen_sama_dengan_realisasi_diunggah(tmp_path):
+    """Golden: the bundled sample scores exactly as before its komponen existed. The same year loaded with BGR-11
+    and BGR-14's realisasi uploaded as numbers (14 of 14 = 100; 21, 52, 78 of 100) and no formula gives the same
+    capaian, status and NKO at every quarter and unit, so nothing but the source of those numbers changed."""
+    from kinerja.importing import muat_contoh
+    from tests.conftest import DATA
+
+    contoh = Storage(tmp_path / "contoh.duckdb")
+    muat_contoh(contoh)
+    iku = (DATA / "iku.csv").read_text(encoding="utf-8").splitlines()
+    tanpa_rumus = "\n".join(re.sub(r';"[^"]*"$', ";", b) for b in iku) + "\n"  # rumus_komponen blank everywhere
+    assert tanpa_rumus.count("rasio") == 0 and tanpa_rumus.count("\n") == len(iku)
+    realisasi = (DATA / "realisasi.csv").read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join([
+        "2019;TW II;KPPBCBOGOR;BGR-11;100;;", "2019;TW I;KPPBCBOGOR;BGR-14;21;;", "2019;TW II;KPPBCBOGOR;BGR-14;52;;",
+        "2019;TW III;KPPBCBOGOR;BGR-14;78;;"]) + "\n"
+    diunggah = Storage(tmp_path / "diunggah.duckdb")
+    simpan(diunggah, unit=(DATA / "unit.csv").read_text(encoding="utf-8"), iku=tanpa_rumus, realisasi=realisasi)
+    for q in (1, 2, 3):
+        a, b = (scores.skor(s.baca_lebar(2019)[1], q) for s in (contoh, diunggah))
+        kolom = ["kode_unit", "kode_iku", "target", "realisasi", "capaian", "status"]
+        pd.testing.assert_frame_equal(a[kolom], b[kolom])
+        assert scores.hitung_nko(a).nilai == scores.hitung_nko(b).nilai
+    assert realisasi_tersimpan(contoh, "BGR-14") == [] and len(realisasi_tersimpan(diunggah, "BGR-14")) == 3
+
+
+def realisasi_tersimpan(storage: Storage, kode_iku: str) -> list[float]:
+    """The realisasi rows stored (not computed) for a Bogor IKU of 2019."""
+    return storage.iku_dan_realisasi(pd.DataFrame({"tahun": [2019], "kode_unit": ["KPPBCBOGOR"],
+                                                   "kode_iku": [kode_iku]}))[1]["realisasi"].dropna().tolist()
