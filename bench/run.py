@@ -41,8 +41,8 @@ from kinerja_core.akses import Pelaku  # noqa: E402
 from kinerja_core.capaian import nilai_iku  # noqa: E402
 from kinerja_core.model import Iku, Konsolidasi, Perspektif, Polaritas  # noqa: E402
 
-HALAMAN = ("pages/ringkasan.py", "pages/progres.py", "pages/peta.py", "pages/dialog.py", "pages/unggah.py",
-           "pages/riwayat.py", "pages/jejak.py")
+HALAMAN = ("pages/ringkasan.py", "pages/progres.py", "pages/peta.py", "pages/kaskade.py", "pages/dialog.py",
+           "pages/unggah.py", "pages/riwayat.py", "pages/jejak.py")
 TAHUN, TRIWULAN = 2025, 3
 
 

@@ -25,8 +25,8 @@ from kinerja_core.akses import Pelaku
 from tests.test_app import at  # noqa: F401  (the app on the sample data, as a fixture)
 
 AKAR = Path(__file__).resolve().parent.parent
-HALAMAN = ("pages/ringkasan.py", "pages/progres.py", "pages/peta.py", "pages/dialog.py", "pages/unggah.py",
-           "pages/riwayat.py", "pages/jejak.py")
+HALAMAN = ("pages/ringkasan.py", "pages/progres.py", "pages/peta.py", "pages/kaskade.py", "pages/dialog.py",
+           "pages/unggah.py", "pages/riwayat.py", "pages/jejak.py")
 
 
 def _muat(folder: Path, realisasi: int) -> tuple[sintetis.Kementerian, Path]:
