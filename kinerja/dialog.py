@@ -79,8 +79,8 @@ class SlideIku:
     """The same IKU (unit and code) a year earlier through the same quarter: capaian and light; None when the
     unit had no IKU of that code then."""
     asal: str = ""
-    """Where the realisasi comes from when it is not uploaded, in words: 'dihitung dari komponen TW III: 492 layanan
-    tepat waktu dari 500 layanan', 'dihitung dari 2 IKU turunan (jumlah)'; empty for an uploaded realisasi."""
+    """Where the realisasi comes from when it is not uploaded, in words: 'dihitung dari komponennya, TW III: 78
+    indikator terpenuhi dari 100 indikator', 'dihitung dari 2 IKU turunan (jumlah)'; empty for an uploaded one."""
 
     def rumus(self, profil: ProfilAturan = KEMENKEU) -> RumusCapaian:
         """The capaian's formula with the numbers put in (``kinerja_core.rumus``)."""

@@ -69,7 +69,7 @@ class Perubahan:
     """This file's place among the upload's realisasi files (how ``status`` names its rows)."""
     realisasi_dihitung: dict[int, str] | None = field(default=None, repr=False)
     """For komponen: per row, the realisasi its IKU's quarter computes to once the upload lands, with its komponen
-    in words ('96,2: 481 tepat waktu dari 500 layanan'), or what is still missing."""
+    in words ('96,2 (481 tepat waktu dari 500 layanan)'), '—' first while a komponen is missing."""
 
     def ringkas(self) -> str:
         return t("unggah.ringkas", baru=self.baru, berubah=self.berubah, sama=self.sama)
@@ -561,6 +561,7 @@ def _periksa_komponen(berkas: list[Berkas], kode: KodeTersimpan) -> list[Kesalah
             b.data["rumus_komponen"].notna().any() for b in berkas if b.jenis is Jenis.IKU and not b.data.empty))):
         return []
     rumus = _rumus_setelah_unggah(berkas, kode)
+    nama_komponen = functools.cache(lambda r: baca_rumus(r).komponen)  # each formula read once
     kesalahan: list[Kesalahan] = []
     for b in komponen:
         d = b.data.dropna(subset=[*KUNCI[Jenis.IKU], "komponen"])
@@ -572,7 +573,7 @@ def _periksa_komponen(berkas: list[Berkas], kode: KodeTersimpan) -> list[Kesalah
             if r is None:
                 kesalahan.append(Kesalahan(b.nama, t("galat.komponen_tanpa_rumus", unit=u, iku=i, tahun=th), int(n),
                                            "kode_iku"))
-            elif nama not in baca_rumus(r).komponen:
+            elif nama not in nama_komponen(r):
                 kesalahan.append(Kesalahan(b.nama, t("galat.komponen_asing", unit=u, iku=i, nilai=nama, rumus=r),
                                            int(n), "komponen"))
     for b in realisasi if any(r is not None for r in rumus.values()) else []:
