@@ -176,6 +176,7 @@ class DaftarSlide(Sequence[SlideIku]):
         self._terpilih, self._snap, self._nama_unit, self._triwulan = terpilih, snap, nama_unit, triwulan
         self._dibuat: dict[int, SlideIku] = {}
         self._baris_per_iku: dict[tuple[str, str], object] | None = None
+        self._asal_turunan: pd.Series | None = None  # scores.teks_asal of every IKU read, made once
 
     def __len__(self) -> int:
         return len(self._terpilih)
@@ -247,8 +248,10 @@ class DaftarSlide(Sequence[SlideIku]):
                      uraian=uraian_komponen(baca_rumus(rumus), nilai))
         if isinstance(agregasi, str):  # its children counted among every IKU read (the status filter aside)
             i = self._snap.iku
-            diri = i[(i["kode_unit"] == kunci[0]) & (i["kode_iku"] == kunci[1])].index
-            return str(scores.teks_asal(i).loc[diri].iloc[0]) if len(diri) else ""
+            if self._asal_turunan is None:
+                self._asal_turunan = scores.teks_asal(i)
+            diri = i.index[(i["kode_unit"] == kunci[0]) & (i["kode_iku"] == kunci[1])]
+            return str(self._asal_turunan.loc[diri[0]]) if len(diri) else ""
         return ""
 
 

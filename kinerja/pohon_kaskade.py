@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from kinerja.texts import t
+from kinerja import scores
 from kinerja_core.model import Status
 
 URUTAN_STATUS = {Status.MERAH.value: 0, Status.KUNING.value: 1, Status.HIJAU.value: 2, Status.ABU_ABU.value: 3}
@@ -59,13 +59,6 @@ def akar(skor: pd.DataFrame) -> pd.DataFrame:
     return skor[punya].reset_index(drop=True)
 
 
-def _asal(agregasi: object, jumlah_anak: int) -> str:
-    """Where a computed parent's realisasi comes from ("dihitung dari 1 IKU turunan (jumlah)"); else empty."""
-    if not isinstance(agregasi, str) or not agregasi:
-        return ""
-    return t("asal.turunan", n=jumlah_anak, agregasi=t(f"agregasi.{agregasi}"))
-
-
 def _label(tingkat: int, kode_unit: str, nama_iku: str) -> str:
     """'BPPT · Penerimaan PNBP BPPT' at the root, '　└ PTM · Penerimaan PNBP' one level down, and so on."""
     awal = f"{INDEN * tingkat}└ " if tingkat else ""
@@ -99,6 +92,7 @@ def pohon(skor: pd.DataFrame, kode_unit: str, kode_iku: str, nama_unit: Mapping[
     2 | 　　└ BTP · Penerimaan PNBP | kuning | 91.89 | —
     """
     anak = _anak(skor)
+    asal = scores.teks_asal(skor).tolist()  # the words every screen uses for a computed realisasi
     kunci_baris = {_kunci(u, i): posisi for posisi, (u, i) in enumerate(zip(skor["kode_unit"], skor["kode_iku"]))}
     awal = kunci_baris.get(_kunci(kode_unit, kode_iku))
     if awal is None:
@@ -125,7 +119,7 @@ def pohon(skor: pd.DataFrame, kode_unit: str, kode_iku: str, nama_unit: Mapping[
             "nama_unit": nama_unit.get(baris["kode_unit"], baris["kode_unit"]), "kode_iku": baris["kode_iku"],
             "nama_iku": baris["nama_iku"], "status": baris["status"], "capaian": baris["capaian"],
             "target": baris["target"], "realisasi": baris["realisasi"], "satuan": baris["satuan"],
-            "asal": _asal(baris["agregasi_anak"], len(anak.get(_kunci(baris["kode_unit"], baris["kode_iku"]), []))),
+            "asal": asal[posisi],
             "label": _label(tingkat, baris["kode_unit"], baris["nama_iku"]),
         })
         tumpukan.extend((p, tingkat + 1) for p in reversed(bawah))

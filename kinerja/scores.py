@@ -248,9 +248,8 @@ def teks_asal(skor_iku: pd.DataFrame) -> pd.Series:
     ['dihitung dari 1 IKU turunan (jumlah)', '', 'dihitung dari komponen: rasio(tepat; layanan)']
     """
     hasil = pd.Series("", index=skor_iku.index, dtype=object)
-    if "agregasi_anak" not in skor_iku or "rumus_komponen" not in skor_iku:
-        return hasil
-    rumus, agregasi = skor_iku["rumus_komponen"], skor_iku["agregasi_anak"]
+    kosong = pd.Series(None, index=skor_iku.index, dtype=object)  # a table without the column: none of that kind
+    rumus, agregasi = skor_iku.get("rumus_komponen", kosong), skor_iku.get("agregasi_anak", kosong)
     if rumus.notna().any():
         hasil[rumus.notna()] = [t("asal.rumus", rumus=r) for r in rumus.dropna()]
     if agregasi.notna().any():
