@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kinerja import gerbang, ui
+from kinerja.web import gerbang, ui
 from kinerja.config import AKAR
 from kinerja.texts import BAHASA, BAHASA_BAWAAN, bahasa, pakai_bahasa, t
 

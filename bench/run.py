@@ -34,9 +34,10 @@ import duckdb  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from bench import sintetis  # noqa: E402
-from kinerja import cli, deck, dialog  # noqa: E402
-from kinerja.importing import rencanakan, terapkan  # noqa: E402
-from kinerja.storage import Storage  # noqa: E402
+from kinerja import cli  # noqa: E402
+from kinerja.rapat import deck, dialog
+from kinerja.masuk.importing import rencanakan, terapkan  # noqa: E402
+from kinerja.store import Storage  # noqa: E402
 from kinerja_core.akses import Pelaku  # noqa: E402
 from kinerja_core.capaian import nilai_iku  # noqa: E402
 from kinerja_core.model import Iku, Konsolidasi, Perspektif, Polaritas  # noqa: E402

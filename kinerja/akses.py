@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from kinerja.storage import Storage
+from kinerja.store import Storage
 from kinerja.texts import t
 from kinerja_core.akses import Cara, Hibah, Pelaku
 

@@ -34,11 +34,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kinerja import akses, loading, scores
+from kinerja import akses, scores
+from kinerja.masuk import loading
 from kinerja.config import path_db
-from kinerja.exporting import ke_json, netralkan
-from kinerja.importing import Perubahan, rencanakan, terapkan
-from kinerja.storage import KUNCI, AksesDitolak, ImporDitolak, MasalahBasisData, RevisiDitolak, Storage
+from kinerja.masuk.exporting import ke_json, netralkan
+from kinerja.masuk.importing import Perubahan, rencanakan, terapkan
+from kinerja.store import KUNCI, AksesDitolak, ImporDitolak, MasalahBasisData, RevisiDitolak, Storage
 from kinerja.texts import t
 from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran
 from kinerja_core.model import baca_triwulan

@@ -13,10 +13,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from kinerja import charts, deck, dialog, exporting, gerbang, projector, scores, ui
-from kinerja.importing import CatatanDitolak, simpan_catatan, simpan_rapat, simpan_tindak_lanjut
-from kinerja.dialog import SlideIku
-from kinerja.storage import AksesDitolak, MasalahBasisData, Revisi
+from kinerja import charts, scores
+from kinerja.rapat import deck, dialog, projector
+from kinerja.masuk import exporting
+from kinerja.web import gerbang, ui
+from kinerja.masuk.importing import CatatanDitolak, simpan_catatan, simpan_rapat, simpan_tindak_lanjut
+from kinerja.rapat.dialog import SlideIku
+from kinerja.store import AksesDitolak, MasalahBasisData, Revisi
 from kinerja.texts import angka, nama_triwulan, t
 from kinerja_core.akses import Pelaku, Peran
 from kinerja_core.model import StatusAksi

@@ -5,9 +5,10 @@ import datetime
 
 import streamlit as st
 
-from kinerja import exporting, gerbang, ui
+from kinerja.masuk import exporting
+from kinerja.web import gerbang, ui
 from kinerja.config import zona_waktu
-from kinerja.storage import MasalahBasisData
+from kinerja.store import MasalahBasisData
 from kinerja.texts import t
 from kinerja_core.akses import SEMUA, Peran
 

@@ -6,7 +6,8 @@ import html
 
 import streamlit as st
 
-from kinerja import pohon_kaskade, ui
+from kinerja import pohon_kaskade
+from kinerja.web import ui
 from kinerja.texts import nama_status, persen, t
 from kinerja_core.model import Status
 

@@ -3,7 +3,8 @@ draw by hand), and every IKU beside the same IKU a year earlier."""
 
 import streamlit as st
 
-from kinerja import scores, ui
+from kinerja import scores
+from kinerja.web import ui
 from kinerja.texts import angka, nama_status, t
 from kinerja_core.model import Perspektif, Status
 

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from kinerja import charts, scores, ui
+from kinerja import charts, scores
+from kinerja.web import ui
 from kinerja.texts import angka, nama_triwulan, t
 
 ui.pastikan_navigasi()

@@ -8,7 +8,8 @@ import html
 
 import streamlit as st
 
-from kinerja import charts, scores, ui
+from kinerja import charts, scores
+from kinerja.web import ui
 from kinerja.texts import angka, jelaskan_nko, nama_status, t
 from kinerja_core.model import Status
 

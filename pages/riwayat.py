@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from kinerja import gerbang, ui
-from kinerja.importing import rincian_batal
-from kinerja.storage import BATAS_RINCIAN_BATAL, AksesDitolak, MasalahBasisData, RevisiDitolak
+from kinerja.web import gerbang, ui
+from kinerja.masuk.importing import rincian_batal
+from kinerja.store import BATAS_RINCIAN_BATAL, AksesDitolak, MasalahBasisData, RevisiDitolak
 from kinerja.texts import t
 from kinerja_core.akses import Peran
 

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from kinerja import exporting, gerbang, loading, ui
-from kinerja.importing import BATAS_STATUS_PRATINJAU, rencanakan, tabel_pratinjau, terapkan
-from kinerja.loading import Jenis
-from kinerja.storage import AksesDitolak, ImporDitolak, MasalahBasisData
+from kinerja.masuk import exporting, loading
+from kinerja.web import gerbang, ui
+from kinerja.masuk.importing import BATAS_STATUS_PRATINJAU, rencanakan, tabel_pratinjau, terapkan
+from kinerja.masuk.loading import Jenis
+from kinerja.store import AksesDitolak, ImporDitolak, MasalahBasisData
 from kinerja.texts import angka, nama_triwulan, t
 from kinerja_core.akses import Peran
 

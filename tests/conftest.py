@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 
-from kinerja.importing import muat_contoh
-from kinerja.storage import Storage
+from kinerja.masuk.importing import muat_contoh
+from kinerja.store import Storage
 
 AKAR = Path(__file__).resolve().parent.parent
 DATA = AKAR / "data"

@@ -23,11 +23,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kinerja import akses, cli, scores
-from kinerja import storage as storage_mod
+from kinerja.store import gudang as storage_mod
 from kinerja.akses import MasukDitolak, Sesi
-from kinerja.importing import rencanakan, simpan_catatan, simpan_rapat, terapkan
-from kinerja.loading import Jenis
-from kinerja.storage import TABEL, AksesDitolak, SesiBerakhir, Storage
+from kinerja.masuk.importing import rencanakan, simpan_catatan, simpan_rapat, terapkan
+from kinerja.masuk.loading import Jenis
+from kinerja.store import TABEL, AksesDitolak, SesiBerakhir, Storage
 from kinerja.texts import t
 from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran, berhak, ditolak, leluhur
 from tests.conftest import AKAR

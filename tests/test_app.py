@@ -7,8 +7,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kinerja import scores
-from kinerja.importing import rencanakan, terapkan
-from kinerja.storage import Storage
+from kinerja.masuk.importing import rencanakan, terapkan
+from kinerja.store import Storage
 from kinerja.texts import WARNA_STATUS, angka
 from kinerja_core.model import Status
 from kinerja_core.nko import hitung_nko

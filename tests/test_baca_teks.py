@@ -12,9 +12,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from kinerja.exporting import ke_csv
-from kinerja.importing import rencanakan, terapkan
-from kinerja.loading import BATAS_KESALAHAN, baca_berkas
+from kinerja.masuk.exporting import ke_csv
+from kinerja.masuk.importing import rencanakan, terapkan
+from kinerja.masuk.loading import BATAS_KESALAHAN, baca_berkas
 from kinerja_core.akses import Pelaku
 
 KEPALA = "tahun,triwulan,kode_unit,kode_iku,realisasi,kendala"

@@ -15,8 +15,8 @@ from lxml import etree
 from pptx import Presentation
 from pptx.util import Emu
 
-from kinerja import deck, dialog
-from kinerja.importing import simpan_catatan, simpan_rapat
+from kinerja.rapat import deck, dialog
+from kinerja.masuk.importing import simpan_catatan, simpan_rapat
 from kinerja.texts import WARNA_STATUS, label_status
 from kinerja_core.model import Konsolidasi, Polaritas, Status
 from kinerja_core.akses import Pelaku

@@ -9,9 +9,11 @@ import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from kinerja import deck, dialog, exporting, scores
-from kinerja.importing import rencanakan, simpan_catatan, simpan_rapat, terapkan
-from kinerja.storage import Storage
+from kinerja.rapat import deck, dialog
+from kinerja.masuk import exporting
+from kinerja import scores
+from kinerja.masuk.importing import rencanakan, simpan_catatan, simpan_rapat, terapkan
+from kinerja.store import Storage
 from kinerja.texts import angka
 from kinerja_core.nko import hitung_nko
 from kinerja_core.akses import Pelaku

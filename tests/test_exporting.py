@@ -5,9 +5,9 @@ import io
 import openpyxl
 import pandas as pd
 
-from kinerja.exporting import ke_csv, ke_xlsx, templat
-from kinerja.importing import rencanakan
-from kinerja.loading import Jenis, baca_berkas
+from kinerja.masuk.exporting import ke_csv, ke_xlsx, templat
+from kinerja.masuk.importing import rencanakan
+from kinerja.masuk.loading import Jenis, baca_berkas
 
 
 def test_templat_realisasi_berisi_iku_yang_diukur_triwulan_itu(storage):

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kinerja import akses
-from kinerja.storage import Storage
+from kinerja.store import Storage
 from kinerja_core.akses import Hibah, Pelaku, Peran
 from tests.conftest import AKAR
 

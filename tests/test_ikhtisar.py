@@ -6,8 +6,9 @@ import doctest
 import pandas as pd
 import pytest
 
-from kinerja import dialog, scores
-from kinerja.importing import rencanakan, terapkan
+from kinerja.rapat import dialog
+from kinerja import scores
+from kinerja.masuk.importing import rencanakan, terapkan
 from kinerja_core.model import TRIWULAN
 from kinerja_core.akses import Pelaku
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kinerja import importing, loading
-from kinerja.importing import rencanakan, tabel_pratinjau, terapkan
-from kinerja.loading import baca_berkas
-from kinerja.storage import ImporDitolak, Storage
+from kinerja.masuk import importing, loading
+from kinerja.masuk.importing import rencanakan, tabel_pratinjau, terapkan
+from kinerja.masuk.loading import baca_berkas
+from kinerja.store import ImporDitolak, Storage
 from kinerja_core.akses import Pelaku
 
 KEPALA_REALISASI = "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala"
@@ -243,7 +243,7 @@ def test_iku_dan_realisasi_hanya_yang_diminta(storage):
 def test_bandingkan_sama_dengan_satu_kueri_penuh(storage):
     """Only the rows with a stored twin come back from DuckDB; the new rows are completed as the full query
     would give them (values, types, the missing old values)."""
-    from kinerja.storage import _ke_pandas, _sebagai_arrow, _sql_beda
+    from kinerja.store.gudang import _ke_pandas, _sebagai_arrow, _sql_beda
 
     rencana = rencanakan([
         ("iku.csv", berkas(KEPALA_IKU, "2019;KPPBCBOGOR;BGR-90;Baru;Customer;maximize;sum;1;1;1;1;1",

@@ -22,9 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kinerja import lembar, loading
-from kinerja.importing import rencanakan
-from kinerja.loading import Jenis, baca_berkas
+from kinerja.masuk import lembar, loading
+from kinerja.masuk.importing import rencanakan
+from kinerja.masuk.loading import Jenis, baca_berkas
 
 REALISASI = ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi"]
 IKU = ["tahun", "kode_unit", "kode_iku", "nama_iku", "sasaran_strategis", "perspektif", "satuan", "polaritas",

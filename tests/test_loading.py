@@ -2,7 +2,7 @@
 
 import pytest
 
-from kinerja.loading import Jenis, baca_berkas
+from kinerja.masuk.loading import Jenis, baca_berkas
 
 KEPALA_REALISASI = "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi\n"
 
@@ -176,7 +176,7 @@ def test_jumlah_kesalahan_dibatasi_tetapi_dihitung():
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from kinerja.importing import rencanakan  # noqa: E402
+from kinerja.masuk.importing import rencanakan  # noqa: E402
 
 
 @settings(max_examples=300, deadline=None)

@@ -4,7 +4,7 @@ Streamlit's English "Select all" (Streamlit AppTest; what the browser draws is i
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from kinerja.importing import rencanakan, tabel_pratinjau
+from kinerja.masuk.importing import rencanakan, tabel_pratinjau
 from kinerja.texts import KOSONG
 from tests.conftest import AKAR
 from tests.test_app import at  # noqa: F401  (the app on the sample data, as a fixture)

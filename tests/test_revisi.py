@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kinerja.importing import rencanakan, terapkan
-from kinerja.storage import TABEL, RevisiDitolak, Storage
+from kinerja.masuk.importing import rencanakan, terapkan
+from kinerja.store import TABEL, RevisiDitolak, Storage
 from kinerja_core.akses import Pelaku
 from tests.conftest import AKAR
 

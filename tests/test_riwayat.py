@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kinerja.importing import rencanakan, rincian_batal, terapkan
-from kinerja.storage import RevisiDitolak, Storage
+from kinerja.masuk.importing import rencanakan, rincian_batal, terapkan
+from kinerja.store import RevisiDitolak, Storage
 from kinerja_core.akses import Pelaku
 from tests.conftest import AKAR
 
@@ -75,7 +75,7 @@ def test_batalkan_di_halaman_riwayat_bertanya_dulu(db_contoh, monkeypatch, _appt
 @pytest.mark.parametrize("zona,offset,nama", [(None, "+07:00", "WIB"), ("Asia/Makassar", "+08:00", "WITA"),
                                                ("Asia/Jayapura", "+09:00", "WIT")])
 def test_waktu_revisi_dalam_zona_waktu_unit(storage, monkeypatch, zona, offset, nama):
-    from kinerja import ui
+    from kinerja.web import ui
 
     if zona:
         monkeypatch.setenv("KINERJA_ZONA_WAKTU", zona)

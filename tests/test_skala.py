@@ -16,9 +16,9 @@ from streamlit.testing.v1 import AppTest
 
 from bench import sintetis
 from kinerja import scores
-from kinerja.exporting import ke_json
-from kinerja.importing import rencanakan, terapkan
-from kinerja.storage import Storage
+from kinerja.masuk.exporting import ke_json
+from kinerja.masuk.importing import rencanakan, terapkan
+from kinerja.store import Storage
 from kinerja_core.model import Status
 from kinerja_core.nko import hitung_nko
 from kinerja_core.akses import Pelaku
@@ -199,7 +199,7 @@ def test_dialog_di_akar_tidak_menyusun_notulen_15000_slide(at_300k):
 def test_tabel_ekspor_sama_dengan_slide(storage):
     """The export table (whole columns) says per IKU what its slide says: quarters, scores and this quarter's
     notes."""
-    from kinerja import dialog
+    from kinerja.rapat import dialog
 
     for unit, triwulan in (("KEMENKEU", 3), ("KPPBCBOGOR", 2), ("KPPBCBOGOR", 3)):
         isi = dialog.susun(storage.baca(2019), unit, triwulan)
@@ -240,7 +240,7 @@ def test_pratinjau_unggahan_besar_per_halaman(kementerian_10k, tmp_path, monkeyp
 
 def test_pratinjau_mengatakan_batas_perubahan_lampu(at, monkeypatch):
     """Past the rows whose light change the preview computes, the page says so instead of leaving blanks."""
-    from kinerja import importing
+    from kinerja.masuk import importing
 
     monkeypatch.setattr(importing, "BATAS_STATUS_PRATINJAU", 1)
     at.switch_page("pages/unggah.py").run()

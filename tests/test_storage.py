@@ -9,8 +9,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from kinerja.importing import muat_contoh, rencanakan, terapkan
-from kinerja.storage import DatabaseBusy, Storage
+from kinerja.masuk.importing import muat_contoh, rencanakan, terapkan
+from kinerja.store import DatabaseBusy, Storage
 from kinerja_core.akses import Pelaku
 
 

@@ -10,8 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kinerja import pohon_kaskade, scores
-from kinerja.importing import rencanakan, terapkan
-from kinerja.storage import Storage
+from kinerja.masuk.importing import rencanakan, terapkan
+from kinerja.store import Storage
 from kinerja.texts import TEKS, dalam_bahasa
 from kinerja_core.akses import Pelaku
 from tests.conftest import AKAR

@@ -3,7 +3,7 @@ that is no status refused by its row, and a blank keeping what the meeting set."
 
 from __future__ import annotations
 
-from kinerja.importing import rencanakan, terapkan
+from kinerja.masuk.importing import rencanakan, terapkan
 from kinerja_core.akses import Pelaku
 
 KEPALA = "tahun;triwulan;kode_unit;kode_iku;realisasi;status_aksi;catatan_aksi\n"

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 
 from kinerja import scores
-from kinerja.importing import rencanakan, terapkan
-from kinerja.storage import ImporDitolak, Storage
+from kinerja.masuk.importing import rencanakan, terapkan
+from kinerja.store import ImporDitolak, Storage
 from kinerja_core.akses import Pelaku
 
 UNIT = ("kode_unit;nama_unit;kode_induk\nBPPT;BPPT;\nTIEM;Kedeputian TIEM;BPPT\nPTM;Pusat Teknologi Material;TIEM\n"
@@ -120,7 +120,7 @@ def test_transaksi_memeriksa_tautan_lagi(kaskade):
 
 def test_batal_tidak_meninggalkan_tautan_yatim(kaskade):
     """Undoing the upload of an IKU that others now support would leave their links pointing at nothing."""
-    from kinerja.storage import RevisiDitolak
+    from kinerja.store import RevisiDitolak
 
     induk = terapkan(unggah(kaskade, iku=KEPALA + "2017;PTM;MITRA;Jumlah mitra;Customer;;maximize;sum;5;1;1;1;1;;;;\n"),
                      kaskade, Pelaku.sistem("uji"))

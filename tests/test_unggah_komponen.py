@@ -10,9 +10,10 @@ import re
 import pandas as pd
 import pytest
 
-from kinerja import dialog, scores
-from kinerja.importing import rencanakan, tabel_pratinjau, terapkan
-from kinerja.storage import ImporDitolak, RevisiDitolak, Storage
+from kinerja.rapat import dialog
+from kinerja import scores
+from kinerja.masuk.importing import rencanakan, tabel_pratinjau, terapkan
+from kinerja.store import ImporDitolak, RevisiDitolak, Storage
 from kinerja_core.akses import Pelaku
 
 UNIT = ("kode_unit;nama_unit;kode_induk\nKWBC;Kanwil DJBC Jawa Barat;\nBGR;KPPBC Bogor;KWBC\n"
@@ -211,7 +212,7 @@ def test_contoh_dengan_komponen_sama_dengan_realisasi_diunggah(tmp_path):
     """Golden: the bundled sample scores exactly as before its komponen existed. The same year loaded with BGR-11
     and BGR-14's realisasi uploaded as numbers (14 of 14 = 100; 21, 52, 78 of 100) and no formula gives the same
     capaian, status and NKO at every quarter and unit, so nothing but the source of those numbers changed."""
-    from kinerja.importing import muat_contoh
+    from kinerja.masuk.importing import muat_contoh
     from tests.conftest import DATA
 
     contoh = Storage(tmp_path / "contoh.duckdb")

@@ -8,8 +8,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from kinerja.importing import rencanakan, terapkan
-from kinerja.storage import TABEL
+from kinerja.masuk.importing import rencanakan, terapkan
+from kinerja.store import TABEL
 from kinerja_core.akses import Pelaku
 
 KORPUS = Path(__file__).resolve().parent / "fixtures" / "unggahan"
@@ -72,14 +72,14 @@ def test_teks_berbahaya_disimpan_sebagai_teks(storage):
 
 
 def test_batas_ukuran_berkas(storage, monkeypatch):
-    monkeypatch.setattr("kinerja.loading.BATAS_UKURAN_MB", 0)
+    monkeypatch.setattr("kinerja.masuk.loading.BATAS_UKURAN_MB", 0)
     rencana = rencanakan([("besar.csv", b"tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;3;A;B;1\n")], storage)
     assert [str(k) for k in rencana.kesalahan] == [
         "besar.csv: berkas 0.0 MB melebihi batas 0 MB; bagi menjadi beberapa berkas"]
 
 
 def test_batas_jumlah_baris(storage, monkeypatch):
-    monkeypatch.setattr("kinerja.loading.BATAS_BARIS", 2)
+    monkeypatch.setattr("kinerja.masuk.loading.BATAS_BARIS", 2)
     isi = "tahun;triwulan;kode_unit;kode_iku;realisasi\n" + "2019;3;KPPBCBOGOR;BGR-01;1\n" * 3
     rencana = rencanakan([("r.csv", isi.encode())], storage)
     assert [str(k) for k in rencana.kesalahan] == [

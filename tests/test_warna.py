@@ -16,7 +16,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kinerja import charts, projector, ui
+from kinerja import charts
+from kinerja.rapat import projector
+from kinerja.web import ui
 from kinerja.texts import WARNA_STATUS, WARNA_TEKS_STATUS
 from kinerja_core.model import Status
 

@@ -436,8 +436,8 @@ def test_dialog_satu_layar_walau_teksnya_panjang(server_tulis, halaman, berkas_c
     """Each screen of the meeting fits 1920x1080 without scrolling, with long notes and many decisions."""
     import datetime
 
-    from kinerja.importing import simpan_rapat
-    from kinerja.storage import Storage
+    from kinerja.masuk.importing import simpan_rapat
+    from kinerja.store import Storage
     from kinerja_core.akses import Pelaku
 
     kendala = "Importasi mesin tertunda karena perizinan. " * 35  # about 1500 characters

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from kinerja.storage import Storage
+from kinerja.store import Storage
 from tests.e2e.conftest import (
     AKAR,
     Server,

@@ -12,7 +12,7 @@ import html
 
 import pandas as pd
 
-from kinerja.dialog import Rapat, Ringkasan, SlideIku, ke_depan
+from kinerja.rapat.dialog import Rapat, Ringkasan, SlideIku, ke_depan
 from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, jelaskan_capaian, label_status, nama_status,
     nama_triwulan, nilai_satuan, persen, t, tanggal_panjang,

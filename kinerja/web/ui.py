@@ -23,11 +23,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from kinerja import exporting, scores
+from kinerja.masuk import exporting
+from kinerja import scores
 from kinerja.config import VARIABEL_DB, path_db
-from kinerja.importing import muat_contoh
-from kinerja.loading import Kesalahan
-from kinerja.storage import MasalahBasisData, Revisi, Snapshot, Storage
+from kinerja.masuk.importing import muat_contoh
+from kinerja.masuk.loading import Kesalahan
+from kinerja.store import MasalahBasisData, Revisi, Snapshot, Storage
 from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, bahasa, dalam_bahasa, label_status, nama_status,
     nama_triwulan, t,

@@ -24,12 +24,12 @@ import numpy as np
 import pandas as pd
 
 from kinerja import akses, scores
-from kinerja.kode import samakan_kode
-from kinerja.loading import (
+from kinerja.masuk.kode import samakan_kode
+from kinerja.masuk.loading import (
     BATAS_KESALAHAN, BATAS_PANJANG, BATAS_PANJANG_LAIN, KENDALI_TERLARANG, Berkas, Jenis, Kesalahan, baca_semua,
     rapikan_teks,
 )
-from kinerja.storage import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, TinjauanBatal
+from kinerja.store import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, TinjauanBatal
 from kinerja.texts import angka, label_status, nama_triwulan, t, uraian_realisasi_komponen
 from kinerja_core.akses import PERAN_TULIS, SEMUA, Hibah, Pelaku, Peran, berhak
 from kinerja_core.capaian import nilai_iku
@@ -38,7 +38,7 @@ from kinerja_core.komponen import baca_rumus
 from kinerja_core.model import Iku, Status, StatusAksi
 from kinerja_core.unit import Unit, siklus
 
-FOLDER_CONTOH = Path(__file__).resolve().parent.parent / "data"
+FOLDER_CONTOH = Path(__file__).resolve().parents[2] / "data"
 BERKAS_CONTOH = ("unit.csv", "iku.csv", "realisasi.csv", "komponen.csv")
 PENGGUNA_CONTOH = "data contoh"
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kinerja import scores
-from kinerja.loading import rapikan_teks
-from kinerja.storage import Snapshot
+from kinerja.masuk.loading import rapikan_teks
+from kinerja.store import Snapshot
 from kinerja.texts import label_status, nama_triwulan, persen, t, teks_kebutuhan, teks_tahun_lalu, uraian_komponen
 from kinerja_core.capaian import HasilIku
 from kinerja_core.kebutuhan import Keadaan, Kebutuhan, kebutuhan_realisasi

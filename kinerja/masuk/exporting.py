@@ -25,8 +25,8 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kinerja.loading import KOLOM, KOLOM_INFO, Jenis
-from kinerja.storage import Snapshot
+from kinerja.masuk.loading import KOLOM, KOLOM_INFO, Jenis
+from kinerja.store import Snapshot
 from kinerja.texts import TEKS, bahasa, nama_triwulan, t
 from kinerja_core.komponen import baca_rumus
 

@@ -35,7 +35,7 @@ certainty is refused with its row and column:
   realisasi_terburuk are at most BATAS_NILAI in absolute value (Rp 1 000
   triliun written in rupiah). Anything larger is refused, never stored as a
   number that breaks the scores.
-- **The app's own exports round-trip.** kinerja.exporting writes text that a
+- **The app's own exports round-trip.** kinerja.masuk.exporting writes text that a
   spreadsheet would run as a formula with a leading ``'``; on import a leading
   ``'`` immediately followed by ``=``, ``+``, ``-``, ``@``, a tab or a carriage
   return is removed in every text and code column (with a notice), so
@@ -77,8 +77,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from kinerja import lembar
-from kinerja.storage import KUNCI
+from kinerja.masuk import lembar
+from kinerja.store import KUNCI
 from kinerja.texts import t
 from kinerja_core.kaskade import Agregasi
 from kinerja_core.komponen import POLA_NAMA_KOMPONEN, RumusTidakSah, baca_rumus
@@ -768,7 +768,7 @@ def _baca_csv(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str, b
 
 
 def _baca_xlsx(sheet: lembar.Lembar, catat: _Pencatat) -> tuple[pd.DataFrame | None, str, bool]:
-    """The raw table of one sheet read by kinerja.lembar, rows numbered as the spreadsheet numbers them.
+    """The raw table of one sheet read by kinerja.masuk.lembar, rows numbered as the spreadsheet numbers them.
 
     What the reader found in the sheet (merged cells, formulas without a saved
     result, too many rows) refuses it. Number cells arrive as CSV text with a
@@ -813,7 +813,7 @@ def baca_semua(nama: str, isi: bytes) -> list[Berkas]:
     """Read and check one upload: a CSV file is one Berkas, a workbook one Berkas per sheet read.
 
     A sheet's Berkas is named like ``buku.xlsx [realisasi]``, so every message
-    names file and sheet. Which sheets are read is kinerja.lembar's rule: every
+    names file and sheet. Which sheets are read is kinerja.masuk.lembar's rule: every
     visible sheet named unit, iku, realisasi or komponen, else the first visible sheet;
     its notices (hidden sheets skipped) go with the first part.
 

@@ -22,8 +22,9 @@ from enum import Enum
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from kinerja import akses, ui
-from kinerja.storage import MasalahBasisData
+from kinerja import akses
+from kinerja.web import ui
+from kinerja.store import MasalahBasisData
 from kinerja.texts import t
 from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran, akar_terlihat, berhak, leluhur
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kinerja.loading import Berkas, Jenis, Kesalahan
-from kinerja.storage import KodeTersimpan
+from kinerja.masuk.loading import Berkas, Jenis, Kesalahan
+from kinerja.store import KodeTersimpan
 from kinerja.texts import t
 
 KOLOM_UNIT = {Jenis.UNIT: ("kode_unit", "kode_induk"), Jenis.IKU: ("kode_unit", "kode_unit_induk"),

@@ -1,0 +1,1 @@
+"""Files in and out: reading uploads, checking them, the import plan, templates and exports."""
