@@ -3,6 +3,7 @@
     python bench/run.py                       # 10k and 300k realisasi rows
     python bench/run.py --sizes 10k,300k,3M   # 3M takes several minutes
     python bench/run.py --ulang 3             # repeats per figure (the median is reported)
+    python bench/run.py --postgresql postgresql://kinerja@127.0.0.1:5432   # PostgreSQL rows too
 
 For each size a synthetic ministry (``bench/sintetis.py``: 1 ministry, 30 eselon I, offices, 15 IKU each,
 5 years) is written as people export it (``;``, decimal commas, BOM), then timed:
@@ -10,6 +11,8 @@ import against DuckDB's bare ``read_csv`` of the same files; scoring a ministry-
 against the plain pandas row-wise approach; the server-side run of each page after a filter change
 (Streamlit's AppTest) at the root and at one office; the Dialog page's next slide; the PPTX for 150 IKU;
 and the peak memory of an import and of a page run. Targets are those of issue 11 (2 cores).
+With ``--postgresql SERVER`` the same import, scoring and Ringkasan runs are timed on PostgreSQL too, in a
+database the benchmark creates on that server and drops afterwards, with the copy of the DuckDB file into it.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ import pandas as pd  # noqa: E402
 
 from bench import sintetis  # noqa: E402
 from kinerja import cli  # noqa: E402
-from kinerja.rapat import deck, dialog
+from kinerja.rapat import deck, dialog  # noqa: E402
 from kinerja.masuk.importing import rencanakan, terapkan  # noqa: E402
 from kinerja.store import Storage  # noqa: E402
 from kinerja_core.akses import Pelaku  # noqa: E402
@@ -74,6 +77,51 @@ def impor(data: sintetis.Kementerian, db: Path) -> None:
     terapkan(rencana, storage, Pelaku.sistem("bench"))
 
 
+@contextlib.contextmanager
+def db_postgres(server: str, nama: str):
+    """A fresh database ``nama`` on ``server``, dropped afterwards; yields its URL."""
+    import psycopg
+
+    from kinerja.store.mesin_postgres import tutup
+
+    def admin(perintah: str) -> None:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as con:
+            con.execute(perintah)
+
+    url = f"{server}/{nama}"
+    admin(f"DROP DATABASE IF EXISTS {nama} WITH (FORCE)")
+    admin(f"CREATE DATABASE {nama}")
+    try:
+        yield url
+    finally:
+        tutup(url)
+        admin(f"DROP DATABASE IF EXISTS {nama} WITH (FORCE)")
+
+
+def impor_pg(data: sintetis.Kementerian, server: str) -> None:
+    """The same whole import into an empty PostgreSQL database."""
+    with db_postgres(server, "kinerja_bench_impor") as url:
+        storage = Storage(url)
+        rencana = rencanakan([(p.name, p.read_bytes()) for p in data.berkas], storage)
+        assert rencana.sah, rencana.kesalahan[:3]
+        terapkan(rencana, storage, Pelaku.sistem("bench"))
+
+
+def ukur_postgres(data: sintetis.Kementerian, db: Path, server: str, ulang: int, catat: Callable[..., None]) -> None:
+    """The PostgreSQL rows: import, copy of the DuckDB file, scoring, the Ringkasan after a filter change."""
+    u = 1 if data.jumlah_realisasi >= 1_000_000 else max(1, ulang // 2)
+    catat("PostgreSQL: impor (semua pemeriksaan + pratinjau + simpan)", median(lambda: impor_pg(data, server), u))
+    with db_postgres(server, "kinerja_bench") as url:
+        mulai = time.perf_counter()
+        Storage(db).salin_ke(Storage(url))
+        catat("PostgreSQL: salin berkas DuckDB ke PostgreSQL (copy)", time.perf_counter() - mulai)
+        catat("PostgreSQL: score kementerian-tahun", median(lambda: skor_cli(url), ulang))
+        catat("PostgreSQL: score satu kantor", median(lambda: skor_cli(url, "--unit", data.kantor), ulang))
+        for unit, nama in ((data.akar, "akar"), (data.kantor, "kantor")):
+            catat(f"PostgreSQL: ringkasan setelah ganti triwulan ({nama})",
+                  halaman_setelah_filter(url, unit, "pages/ringkasan.py", ulang))
+
+
 def baca_duckdb(data: sintetis.Kementerian) -> None:
     """DuckDB's bare read of the three files into tables: the floor an import is compared with."""
     con = duckdb.connect()
@@ -83,7 +131,7 @@ def baca_duckdb(data: sintetis.Kementerian) -> None:
     con.close()
 
 
-def skor_cli(db: Path, *argumen: str) -> None:
+def skor_cli(db: Path | str, *argumen: str) -> None:
     """``python -m kinerja score`` in this process (interpreter start-up left out), output discarded."""
     with contextlib.redirect_stdout(io.StringIO()):
         kode = cli.main(["score", "--tahun", str(TAHUN), "--triwulan", str(TRIWULAN), "--format", "json",
@@ -113,7 +161,7 @@ def skor_pandas_per_baris(data: sintetis.Kementerian) -> None:
     gabung.apply(skor, axis=1)
 
 
-def _apptest(db: Path, unit: str):
+def _apptest(db: Path | str, unit: str):
     from streamlit.testing.v1 import AppTest
 
     os.environ["KINERJA_DB"] = str(db)
@@ -122,7 +170,7 @@ def _apptest(db: Path, unit: str):
     return at
 
 
-def halaman_setelah_filter(db: Path, unit: str, halaman: str, ulang: int) -> float:
+def halaman_setelah_filter(db: Path | str, unit: str, halaman: str, ulang: int) -> float:
     """The server-side run of ``halaman`` after the quarter changes (alternating TW II / TW III), median."""
     at = _apptest(db, unit)
     at.switch_page(halaman).run()
@@ -176,7 +224,7 @@ def memori_puncak_mb(*argumen: str) -> float:
         return int(Path(hasil.name).read_text()) / 1024
 
 
-def ukur(n: int, ulang: int) -> list[tuple[str, float, str, str]]:
+def ukur(n: int, ulang: int, postgresql: str | None = None) -> list[tuple[str, float, str, str]]:
     """All figures for one size: (what, value, unit, target/ratio)."""
     baris: list[tuple[str, float, str, str]] = []
 
@@ -211,6 +259,8 @@ def ukur(n: int, ulang: int) -> list[tuple[str, float, str, str]]:
             "import", *map(str, data.berkas), "--db", str(folder / "m.duckdb"), "--user", "bench"), "MB")
         catat("memori puncak: score kementerian-tahun", memori_puncak_mb(
             "score", "--tahun", str(TAHUN), "--triwulan", str(TRIWULAN), "--format", "json", "--db", str(db)), "MB")
+        if postgresql:
+            ukur_postgres(data, db, postgresql, ulang, catat)
     return baris
 
 
@@ -223,10 +273,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sizes", default="10k,300k", help="jumlah baris realisasi, dipisah koma (mis. 10k,300k,3M)")
     p.add_argument("--ulang", type=int, default=5, help="ulangan per angka (median)")
     p.add_argument("--keluaran", type=Path, default=AKAR_REPO / "bench" / "results.md")
+    p.add_argument("--postgresql", metavar="SERVER", help="server PostgreSQL (postgresql://user@host:port) untuk baris "
+                   "PostgreSQL; basis data uji dibuat dan dihapus di sana")
     args = p.parse_args(argv)
     hasil = {}
     for teks in args.sizes.split(","):
-        hasil[teks.strip()] = ukur(ukuran(teks), args.ulang)
+        hasil[teks.strip()] = ukur(ukuran(teks), args.ulang, args.postgresql)
     baris = [f"# Dasbor Kinerja — benchmark ({time.strftime('%Y-%m-%d')})", "",
              f"Mesin: {mesin()}. Median dari {args.ulang} ulangan. `python bench/run.py --sizes {args.sizes}`", ""]
     for teks, isi in hasil.items():

@@ -8,6 +8,7 @@
     python -m kinerja user remove NAME [--user NAME] [--db PATH]
     python -m kinerja user grant NAME ROLE UNIT [--revoke] [--user NAME] [--db PATH]
     python -m kinerja user list [--db PATH]
+    python -m kinerja copy --from DB --to DB
 
 ``import`` recognises each file's kind from its header, checks the files
 together against the database and commits them in one transaction, as one
@@ -18,6 +19,11 @@ nothing and exits 1. ``--dry-run`` prints the preview and commits nothing.
 ``user`` manages who may sign in and what they may write (ROLE pembaca, pengisi or
 admin; UNIT a unit code, its sub-units included, or '*' for every unit); adding
 the first person locks the installation: writing then needs sign-in.
+``copy`` moves a whole installation between engines (a DuckDB file and a PostgreSQL
+database, either way): every table as it is, revisions and audit trail included,
+into a database that holds nothing yet.
+
+``--db`` (and ``KINERJA_DB``) is a DuckDB file's path or a ``postgresql://`` URL.
 
 Without ``--user`` the command line writes as the operator who can open the
 database file. With ``--user NAME`` on a locked installation the write is
@@ -36,7 +42,7 @@ from pathlib import Path
 
 from kinerja import akses, scores
 from kinerja.masuk import loading
-from kinerja.config import path_db
+from kinerja.config import alamat_db
 from kinerja.masuk.exporting import ke_json, netralkan
 from kinerja.masuk.importing import Perubahan, rencanakan, terapkan
 from kinerja.store import KUNCI, AksesDitolak, ImporDitolak, MasalahBasisData, RevisiDitolak, Storage
@@ -60,7 +66,7 @@ def _nama_pengguna(teks: str) -> str:
     return teks
 
 
-BANTUAN_DB = "berkas DuckDB (bawaan: $KINERJA_DB atau data/kinerja.duckdb)"
+BANTUAN_DB = "berkas DuckDB atau URL postgresql:// (bawaan: $KINERJA_DB atau data/kinerja.duckdb)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -70,20 +76,20 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
     imp.add_argument("--dry-run", action="store_true", help="tampilkan pratinjau perubahan tanpa menyimpan")
     imp.add_argument("--user", type=_nama_pengguna, default=None, help="nama pengunggah di riwayat revisi (bawaan: pengguna sistem)")
-    imp.add_argument("--db", type=Path, help=BANTUAN_DB)
+    imp.add_argument("--db", help=BANTUAN_DB)
     sk = sub.add_parser("score", help="capaian dan status tiap IKU s.d. satu triwulan")
     sk.add_argument("--tahun", type=int, required=True)
     sk.add_argument("--triwulan", type=_triwulan, required=True, help="1–4, TW III, Q3 …")
     sk.add_argument("--unit", help="kode unit (bawaan: semua unit)")
     sk.add_argument("--sub-unit", action="store_true", help="sertakan semua unit di bawah --unit")
     sk.add_argument("--format", choices=("csv", "json"), default="csv")
-    sk.add_argument("--db", type=Path, help=BANTUAN_DB)
+    sk.add_argument("--db", help=BANTUAN_DB)
     rev = sub.add_parser("revisions", help="daftar revisi: id, waktu, pengguna, berkas, sha256, jumlah")
-    rev.add_argument("--db", type=Path, help=BANTUAN_DB)
+    rev.add_argument("--db", help=BANTUAN_DB)
     batal = sub.add_parser("undo", help="batalkan satu revisi impor (pembatalan itu sendiri menjadi revisi)")
     batal.add_argument("revision_id", type=int, metavar="REVISION_ID")
     batal.add_argument("--user", type=_nama_pengguna, default=None, help="nama pengguna di riwayat revisi (bawaan: pengguna sistem)")
-    batal.add_argument("--db", type=Path, help=BANTUAN_DB)
+    batal.add_argument("--db", help=BANTUAN_DB)
     orang = sub.add_parser("user", help="siapa boleh masuk dan menulis apa").add_subparsers(dest="tindakan",
                                                                                              required=True)
     tambah = orang.add_parser("add", help="tambah pengguna (yang pertama mengunci instalasi: menulis perlu masuk)")
@@ -101,18 +107,23 @@ def _parser() -> argparse.ArgumentParser:
     for a in (tambah, hapus, beri):
         a.add_argument("--user", type=_nama_pengguna, default=None, help="admin yang melakukannya (bawaan: pengguna sistem)")
     for a in (tambah, hapus, beri, daftar):
-        a.add_argument("--db", type=Path, help=BANTUAN_DB)
+        a.add_argument("--db", help=BANTUAN_DB)
+    salin = sub.add_parser("copy", help="pindahkan seluruh instalasi antar mesin (DuckDB ↔ PostgreSQL), "
+                                        "semua revisi utuh")
+    salin.add_argument("--from", dest="dari", required=True, metavar="DB", help="berkas DuckDB atau URL postgresql://")
+    salin.add_argument("--to", dest="ke", required=True, metavar="DB", help="basis data tujuan yang masih kosong")
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    storage = Storage(path_db(args.db))
-    perintah = {"import": _impor, "score": _skor, "revisions": _revisi, "undo": _batal, "user": _orang}[args.perintah]
-    if args.perintah not in ("import", "user") and not storage.ada():  # only a write may create a database
-        print(t("gudang.tidak_ada", path=storage.path), file=sys.stderr)
-        return 1
+    perintah = {"import": _impor, "score": _skor, "revisions": _revisi, "undo": _batal, "user": _orang,
+                "copy": _salin}[args.perintah]
     try:
+        storage = Storage(alamat_db(args.dari if args.perintah == "copy" else args.db))
+        if args.perintah not in ("import", "user") and not storage.ada():  # only a write may create a database
+            print(t("gudang.tidak_ada", path=storage.tampil), file=sys.stderr)
+            return 1
         return perintah(args, storage)
     except (MasalahBasisData, RevisiDitolak, ImporDitolak, AksesDitolak, akses.MasukDitolak) as e:
         print(str(e), file=sys.stderr)
@@ -157,7 +168,7 @@ def _impor(args: argparse.Namespace, storage: Storage) -> int:
         print(t("cli.uji_coba"))
         return 0
     revisi = terapkan(rencana, storage, pelaku)
-    print(t("cli.tersimpan", path=storage.path, id=revisi.id))
+    print(t("cli.tersimpan", path=storage.tampil, id=revisi.id))
     return 0
 
 
@@ -252,6 +263,14 @@ def _batal(args: argparse.Namespace, storage: Storage) -> int:
     revisi = storage.batalkan(args.revision_id, pelaku=_pelaku(args, storage))
     print(t("cli.dibatalkan", asal=args.revision_id, id=revisi.id, berubah=revisi.berubah, dihapus=revisi.dihapus,
             sama=revisi.sama))
+    return 0
+
+
+def _salin(args: argparse.Namespace, storage: Storage) -> int:
+    """``copy --from DB --to DB``: the whole installation, table by table, in one transaction on the target."""
+    tujuan = Storage(args.ke)
+    jumlah = storage.salin_ke(tujuan)
+    print(t("cli.disalin", dari=storage.tampil, ke=tujuan.tampil, revisi=jumlah["revisi"], baris=sum(jumlah.values())))
     return 0
 
 

@@ -1,5 +1,6 @@
 """Installation settings from the environment: where the database lives (``--db``, else ``KINERJA_DB``, else
-``data/kinerja.duckdb``) and the time zone times are shown in (``KINERJA_ZONA_WAKTU``, default WIB)."""
+``data/kinerja.duckdb``: a DuckDB file's path, or a ``postgresql://`` URL) and the time zone times are shown in
+(``KINERJA_ZONA_WAKTU``, default WIB)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,10 @@ DB_BAWAAN = AKAR / "data" / "kinerja.duckdb"
 VARIABEL_DB = "KINERJA_DB"
 
 
-def path_db(eksplisit: str | os.PathLike[str] | None = None) -> Path:
-    """The database file to use: an explicit path wins, then the environment, then the default."""
-    if eksplisit:
-        return Path(eksplisit)
-    dari_env = os.environ.get(VARIABEL_DB)
-    return Path(dari_env) if dari_env else DB_BAWAAN
+def alamat_db(eksplisit: str | os.PathLike[str] | None = None) -> str:
+    """The database to use, a file's path or a PostgreSQL URL: an explicit one wins, then the environment, then the
+    default file."""
+    return str(eksplisit or os.environ.get(VARIABEL_DB) or DB_BAWAAN)
 
 
 VARIABEL_ZONA = "KINERJA_ZONA_WAKTU"

@@ -758,6 +758,14 @@ TEKS: dict[str, dict[str, str]] = {
         "gudang.gagal_tulis": (
             "Gagal menulis ke basis data {path} ({sebab}) — disk penuh? Tidak ada yang disimpan; data lama utuh."
         ),
+        "gudang.skema_baru": (
+            "Basis data ini sudah dimigrasikan oleh versi Dasbor Kinerja yang lebih baru (skema {versi}; aplikasi ini "
+            "mengenal sampai {versi_ini}). Perbarui aplikasi di server ini; tidak ada yang diubah."
+        ),
+        "gudang.pg_tidak_terhubung": (
+            "Server PostgreSQL {path} tidak dapat dihubungi ({sebab}). Periksa alamat, nama pengguna dan jaringan; "
+            "tidak ada yang disimpan."
+        ),
         "gudang.tidak_terbuka": "Basis data {path} tidak dapat dibuka: {sebab}",
         "impor.yatim_realisasi": (
             "Tidak ada yang disimpan: realisasi merujuk IKU yang tidak ada lagi ({kode}). IKU itu mungkin baru saja "
@@ -796,6 +804,12 @@ TEKS: dict[str, dict[str, str]] = {
         "dialog.catatan_kendali": "{kolom} berisi karakter kendali (tak terlihat) dari salinan; ketik ulang teks itu.",
         "cli.pengguna_tidak_sah": "nama pengguna {nilai!r} tidak sah: satu baris teks biasa, paling banyak 200 huruf",
         "cli.diubah": "{berkas} ({jenis}): {ringkas}",
+        "salin.sama": "Asal dan tujuan salinan adalah basis data yang sama ({path}); tidak ada yang disalin.",
+        "salin.tujuan_berisi": (
+            "Basis data tujuan {path} sudah berisi data; salinan hanya masuk ke basis data yang masih kosong. "
+            "Tidak ada yang diubah."
+        ),
+        "cli.disalin": "Disalin dari {dari} ke {ke}: {revisi} revisi, {baris} baris seluruhnya.",
         "cli.tersimpan": "Tersimpan dalam satu transaksi ke {path} sebagai revisi {id}.",
         "cli.uji_coba": "Uji coba (--dry-run): tidak ada yang disimpan.",
         "cli.dibatalkan": (

@@ -686,6 +686,14 @@ TEKS_EN: dict[str, str] = {
     "gudang.gagal_tulis": (
         "Could not write to database {path} ({sebab}) — disk full? Nothing was saved; the old data is intact."
     ),
+    "gudang.skema_baru": (
+        "This database was migrated by a newer Dasbor Kinerja release (schema {versi}; this app knows up to "
+        "{versi_ini}). Update the app on this server; nothing was changed."
+    ),
+    "gudang.pg_tidak_terhubung": (
+        "PostgreSQL server {path} cannot be reached ({sebab}). Check the address, user name and network; "
+        "nothing was saved."
+    ),
     "gudang.tidak_terbuka": "Database {path} cannot be opened: {sebab}",
     "impor.yatim_realisasi": (
         "Nothing was saved: actuals refer to IKU that no longer exist ({kode}). Those IKU may have just been "
@@ -722,6 +730,12 @@ TEKS_EN: dict[str, str] = {
     "dialog.catatan_kendali": "{kolom} contains (invisible) control characters from a copy; retype that text.",
     "cli.pengguna_tidak_sah": "username {nilai!r} is not valid: one line of plain text, at most 200 characters",
     "cli.diubah": "{berkas} ({jenis}): {ringkas}",
+    "salin.sama": "The copy's source and target are the same database ({path}); nothing was copied.",
+    "salin.tujuan_berisi": (
+        "Target database {path} already holds data; a copy only goes into a database that is still empty. "
+        "Nothing was changed."
+    ),
+    "cli.disalin": "Copied from {dari} to {ke}: {revisi} revisions, {baris} rows in all.",
     "cli.tersimpan": "Saved in one transaction to {path} as revision {id}.",
     "cli.uji_coba": "Dry run (--dry-run): nothing was saved.",
     "cli.dibatalkan": (

@@ -67,7 +67,7 @@ st.markdown(projector.css(gelap=tema == "gelap", tanpa_sidebar=penuh), unsafe_al
 # was on screen when the presenter froze it, not what was there when the page opened)
 versi = ui.storage().tanda_versi()
 tampil = st.session_state.setdefault("dialog_tampil", {})
-kunci_tampil = (str(ui.storage().path), f.tahun, f.kode_unit, f.sub_unit)
+kunci_tampil = (ui.storage().alamat, f.tahun, f.kode_unit, f.sub_unit)
 try:
     if not beku or kunci_tampil not in tampil:
         tampil[kunci_tampil] = (versi, ui.data(f, versi))

@@ -23,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kinerja import akses, cli, scores
-from kinerja.store import gudang as storage_mod
+from kinerja.store import mesin_duckdb
 from kinerja.akses import MasukDitolak, Sesi
 from kinerja.masuk.importing import rencanakan, simpan_catatan, simpan_rapat, terapkan
 from kinerja.masuk.loading import Jenis
@@ -580,14 +580,14 @@ def test_revisi_lama_mendapat_baris_jejak(storage):
     storage.batalkan(rev.id, pelaku=Pelaku.sistem("budi"))
     with duckdb.connect(str(storage.path)) as con:  # as an older version left it
         con.execute("DELETE FROM jejak_unit; DELETE FROM jejak")
-    storage_mod._SKEMA_SIAP.discard(str(storage.path.resolve()))  # a new server process opens the file
+    mesin_duckdb._SKEMA_SIAP.discard(str(storage.path.resolve()))  # a new server process opens the file
     jejak = Storage(storage.path).jejak()
     assert jejak[["revisi", "pengguna", "cara", "tindakan"]].values.tolist() == [
         [3, "budi", "lama", "batal"], [2, "siti", "lama", "impor"], [1, "data contoh", "lama", "impor"]]
     assert jejak["waktu"].tolist() == [r.waktu.astimezone(dt.timezone.utc).replace(tzinfo=None)
                                        for r in storage.daftar_revisi()]
     assert Storage(storage.path).jejak(kode_unit="KPPBCBOGOR")["revisi"].tolist() == [3, 2, 1]
-    storage_mod._SKEMA_SIAP.discard(str(storage.path.resolve()))
+    mesin_duckdb._SKEMA_SIAP.discard(str(storage.path.resolve()))
     assert len(Storage(storage.path).jejak()) == 3  # once
 
 

@@ -1,4 +1,5 @@
-"""`python -m kinerja` on a temporary database: import, score, and a failed import changing nothing."""
+"""`python -m kinerja` on a temporary database, on both engines: import, score, and a failed import changing
+nothing."""
 
 import csv
 import io
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AKAR, DATA
+
+KEDUA_MESIN = True
 
 
 def kinerja(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -28,8 +31,8 @@ def skor(db: Path, *args: str) -> list[dict[str, str]]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.duckdb"
+def db(db_kosong: Path | str) -> Path | str:
+    path = db_kosong
     hasil = kinerja("import", DATA / "unit.csv", DATA / "iku.csv", DATA / "realisasi.csv", DATA / "komponen.csv",
                     "--db", path, "--user", "admin")
     assert hasil.returncode == 0, hasil.stderr
@@ -128,6 +131,7 @@ def test_db_dari_variabel_lingkungan(db):
     assert hasil.returncode == 0 and len(hasil.stdout.splitlines()) == 17
 
 
+@pytest.mark.hanya_duckdb  # the file's lock (PostgreSQL's writer's turn: tests/test_postgres.py)
 def test_import_saat_berkas_dipegang_proses_lain(db, tmp_path):
     kode = f"import duckdb, sys; con = duckdb.connect({str(db)!r}); print('siap', flush=True); sys.stdin.read()"
     pemegang = subprocess.Popen([sys.executable, "-c", kode], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

@@ -29,6 +29,8 @@ from kinerja_core.unit import Unit, siklus
 from kinerja_core.akses import Pelaku
 from tests.conftest import AKAR, DATA
 
+KEDUA_MESIN = True
+
 KEPALA_REALISASI = "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala"
 KEPALA_IKU = ("tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
               "target_tw3;target_tw4")
@@ -39,15 +41,13 @@ def berkas(kepala: str, *baris: str) -> bytes:
     return "\n".join([kepala, *baris]).encode()
 
 
-def isi(path: Path) -> dict[str, pd.DataFrame]:
+def isi(storage: Storage) -> dict[str, pd.DataFrame]:
     """Every table, data and revisions, in a stable order: to prove a refusal changed nothing."""
-    with duckdb.connect(str(path), read_only=True) as con:
-        return {n: con.execute(f"SELECT * FROM {n} ORDER BY ALL").df()
-                for n in (*TABEL, "revisi", *(f"revisi_{t}" for t in TABEL))}
+    return {n: storage.tabel(n) for n in (*TABEL, "revisi", *(f"revisi_{t}" for t in TABEL))}
 
 
-def tetap(sebelum: dict[str, pd.DataFrame], path: Path) -> None:
-    sesudah = isi(path)
+def tetap(sebelum: dict[str, pd.DataFrame], storage: Storage) -> None:
+    sesudah = isi(storage)
     for nama, tabel in sebelum.items():
         pd.testing.assert_frame_equal(tabel, sesudah[nama], obj=nama)
 
@@ -66,10 +66,11 @@ def iku_baru(storage: Storage, kode: str = "BGR-17") -> int:
     return terapkan(rencana, storage, Pelaku.sistem("uji")).id
 
 
-def tanpa_yatim(path: Path) -> None:
-    with duckdb.connect(str(path), read_only=True) as con:
-        yatim = con.execute("SELECT * FROM realisasi ANTI JOIN iku USING (tahun, kode_unit, kode_iku)").fetchall()
-    assert yatim == []
+def tanpa_yatim(storage: Storage) -> None:
+    """No realisasi without its IKU."""
+    kunci = ["tahun", "kode_unit", "kode_iku"]
+    gabung = storage.tabel("realisasi")[kunci].merge(storage.tabel("iku")[kunci], how="left", indicator=True)
+    assert (gabung["_merge"] == "both").all()
 
 
 # --- 1. an import racing an undo ------------------------------------------------------------------------------
@@ -81,12 +82,12 @@ def test_impor_yang_disela_pembatalan_tidak_menyimpan_realisasi_yatim(storage):
                                            "2019;2;KPPBCBOGOR;BGR-17;2;"))], storage)
     assert rencana.sah
     storage.batalkan(revisi_iku, pelaku=Pelaku.sistem("admin"))  # in between, another process undoes the IKU's revision
-    sebelum = isi(storage.path)
+    sebelum = isi(storage)
     with pytest.raises(ImporDitolak, match="BGR-17") as e:
         terapkan(rencana, storage, Pelaku.sistem("uji"))
     assert "Tidak ada yang disimpan" in str(e.value)
-    tetap(sebelum, storage.path)
-    tanpa_yatim(storage.path)
+    tetap(sebelum, storage)
+    tanpa_yatim(storage)
 
 
 def test_pembatalan_di_tengah_pemeriksaan_tidak_membuat_traceback(storage):
@@ -104,15 +105,15 @@ def test_pembatalan_di_tengah_pemeriksaan_tidak_membuat_traceback(storage):
                 self.batalkan(revisi_iku, pelaku=Pelaku.sistem("admin"))
             return super().iku_dan_realisasi(kunci)
 
-    sela = DiselaPembatalan(storage.path)
+    sela = DiselaPembatalan(storage.alamat)
     rencana = rencanakan([("r.csv", berkas(KEPALA_REALISASI, "2019;1;KPPBCBOGOR;BGR-17;1;"))], sela)
     assert sela.sudah
     (p,) = rencana.perubahan
     assert p.rincian["status_baru"].tolist() == [""]  # the preview is written (its IKU is gone: no light)
-    sebelum = isi(storage.path)
+    sebelum = isi(storage)
     with pytest.raises(ImporDitolak, match="BGR-17"):
         terapkan(rencana, storage, Pelaku.sistem("uji"))
-    tetap(sebelum, storage.path)
+    tetap(sebelum, storage)
 
 
 def test_impor_dan_pembatalan_di_dua_proses_tidak_meninggalkan_yatim(db_contoh, tmp_path):
@@ -129,7 +130,7 @@ def test_impor_dan_pembatalan_di_dua_proses_tidak_meninggalkan_yatim(db_contoh, 
     batal = kinerja("undo", "2", "--db", db_contoh)
     _, galat = impor.communicate(timeout=300)
     keluar = impor.returncode
-    tanpa_yatim(db_contoh)
+    tanpa_yatim(Storage(db_contoh))
     revisi = {r.id: r for r in Storage(db_contoh).daftar_revisi()}
     if batal.returncode == 0 and revisi[2].dibatalkan_oleh:
         assert keluar == 1 and "Tidak ada yang disimpan" in galat  # the undo won: the import is refused whole
@@ -151,12 +152,12 @@ def test_siklus_ditemukan():
     ("DJBC;DJBC;KWBCJABAR",),
 ])
 def test_unggahan_yang_membuat_siklus_ditolak(storage, baris):
-    sebelum = isi(storage.path)
+    sebelum = isi(storage)
     rencana = rencanakan([("unit.csv", berkas(KEPALA_UNIT, *baris))], storage)
     assert not rencana.sah
     (k, *_) = [k for k in rencana.kesalahan if k.kolom == "kode_induk"]
     assert "siklus" in str(k) and k.baris is not None
-    tetap(sebelum, storage.path)
+    tetap(sebelum, storage)
 
 
 def test_siklus_diperiksa_lagi_saat_menyimpan(storage):
@@ -167,10 +168,10 @@ def test_siklus_diperiksa_lagi_saat_menyimpan(storage):
     assert x_di_bawah_y.sah and y_di_bawah_x.sah
     terapkan(x_di_bawah_y, storage, Pelaku.sistem("uji"))
     assert not rencanakan([("c.csv", berkas(KEPALA_UNIT, "Y;Unit Y;X"))], storage).sah
-    sebelum = isi(storage.path)
+    sebelum = isi(storage)
     with pytest.raises(ImporDitolak, match="siklus"):
         terapkan(y_di_bawah_x, storage, Pelaku.sistem("uji"))
-    tetap(sebelum, storage.path)
+    tetap(sebelum, storage)
 
 
 # --- 6. the app's own files round-trip ------------------------------------------------------------------------
@@ -253,6 +254,7 @@ def test_kode_beda_huruf_dijaga_juga_saat_menyimpan(storage):
 
 # --- 9. non-finite numbers never printed --------------------------------------------------------------------
 
+@pytest.mark.hanya_duckdb  # writes values an older version stored, through DuckDB itself
 def test_json_skor_tidak_pernah_berisi_infinity(storage):
     """Values at the edge of a double (stored by an older version) never make invalid JSON."""
     with duckdb.connect(str(storage.path)) as con:
@@ -319,6 +321,7 @@ def rusak(path: Path, jenis: str) -> None:
     ("nol-byte", "kosong"), ("terpotong", "rusak"), ("folder", "folder"), ("csv", "bukan basis data DuckDB"),
     ("acak", "bukan basis data DuckDB"),
 ])
+@pytest.mark.hanya_duckdb  # about the DuckDB file itself
 @pytest.mark.parametrize("perintah", [("revisions",), ("score", "--tahun", "2019", "--triwulan", "3"),
                                       ("import", DATA / "unit.csv"), ("undo", "1")])
 def test_basis_data_rusak_diberi_pesan_jelas(db_contoh, jenis, kata, perintah):
@@ -331,6 +334,7 @@ def test_basis_data_rusak_diberi_pesan_jelas(db_contoh, jenis, kata, perintah):
     assert (db_contoh.read_bytes() if db_contoh.is_file() else None) == sebelum  # never overwritten
 
 
+@pytest.mark.hanya_duckdb  # about the DuckDB file itself
 @pytest.mark.parametrize("perintah", [("revisions",), ("score", "--tahun", "2019", "--triwulan", "3"),
                                       ("undo", "1")])
 def test_hanya_impor_yang_membuat_basis_data(tmp_path, perintah):
@@ -362,6 +366,7 @@ def sebagai_pengguna_biasa():
         os.setegid(0)
 
 
+@pytest.mark.hanya_duckdb  # about the DuckDB file itself
 def test_basis_data_hanya_baca(db_contoh):
     folder = Path(tempfile.mkdtemp(prefix="kinerja-hanya-baca-", dir="/tmp"))
     try:
@@ -384,11 +389,12 @@ def test_basis_data_hanya_baca(db_contoh):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.mark.hanya_duckdb  # about the DuckDB file itself
 def test_disk_penuh_saat_menyimpan(db_contoh, tmp_path):
     """The file system refuses to grow the database mid-commit: one clear message, nothing changed."""
     storage = Storage(db_contoh)
     iku_baru(storage)
-    sebelum = isi(db_contoh)
+    sebelum = isi(storage)
     f = tmp_path / "r.csv"
     f.write_bytes(berkas(KEPALA_REALISASI, *(f"2019;{q};KPPBCBOGOR;BGR-{i:02d};{q * 1000 + i},5;Kendala {i} " + "x" * 300
                                              for i in range(1, 17) if i not in (11, 14)  # 11, 14: from komponen
@@ -403,9 +409,10 @@ def test_disk_penuh_saat_menyimpan(db_contoh, tmp_path):
     assert hasil.returncode == 1, hasil.stdout
     assert "Traceback" not in hasil.stderr and hasil.stderr.count("\n") <= 3, hasil.stderr
     assert "Tidak ada yang disimpan" in hasil.stderr
-    tetap(sebelum, db_contoh)
+    tetap(sebelum, storage)
 
 
+@pytest.mark.hanya_duckdb  # about the DuckDB file itself
 def test_basis_data_dihapus_saat_aplikasi_berjalan(tmp_path):
     """Deleted under a running server: reads show an empty store, the next upload creates it again."""
     storage = Storage(tmp_path / "k.duckdb")
@@ -453,6 +460,7 @@ def test_revisions_tsv_tetap_satu_baris_per_revisi(db_contoh, tmp_path):
     assert "nama dengan tab.csv" in baris[0]
 
 
+@pytest.mark.hanya_duckdb  # writes values an older version stored, through DuckDB itself
 def test_csv_skor_menetralkan_rumus(storage):
     with duckdb.connect(str(storage.path)) as con:
         con.execute("UPDATE iku SET nama_iku = '=HYPERLINK(\"http://x\")' WHERE kode_iku = 'BGR-01'")
@@ -461,6 +469,7 @@ def test_csv_skor_menetralkan_rumus(storage):
     assert "'=HYPERLINK" in baris
 
 
+@pytest.mark.hanya_duckdb  # about the DuckDB file itself
 def test_aplikasi_tetap_jalan_bila_basis_data_dihapus(db_contoh, monkeypatch, _apptest_navigasi):
     """The app's database file is deleted under it: the page says there is no data instead of failing."""
     from streamlit.testing.v1 import AppTest
@@ -491,9 +500,9 @@ def test_catatan_rapat_mengikuti_aturan_unggahan(storage):
                    tenggat=None, pelaku=Pelaku.sistem("Sekretaris"))
     r = storage.baca(2019).realisasi.query("kode_iku == 'BGR-01' and triwulan == 3").iloc[0]
     assert r["kendala"] == "Impor tertunda\nmenunggu izin"
-    sebelum = isi(storage.path)
+    sebelum = isi(storage)
     for catatan in ({"kendala": "x" * 2001, "pic": ""}, {"kendala": "nul\x00", "pic": ""},
                     {"kendala": "", "pic": "p" * 201}):
         with pytest.raises(CatatanDitolak):
             simpan_catatan(storage, iku, 2019, 3, rencana_aksi="", tenggat=None, pelaku=Pelaku.sistem("Sekretaris"), **catatan)
-    tetap(sebelum, storage.path)
+    tetap(sebelum, storage)

@@ -1,4 +1,5 @@
-"""The DuckDB store on a real file: seed, upsert, all-or-nothing writes, a busy file."""
+"""The store on both engines (a real DuckDB file, a real PostgreSQL database): seed, upsert, all-or-nothing writes;
+and on DuckDB a busy file."""
 
 import subprocess
 import sys
@@ -7,11 +8,14 @@ import time
 
 import duckdb
 import pandas as pd
+import psycopg
 import pytest
 
 from kinerja.masuk.importing import muat_contoh, rencanakan, terapkan
 from kinerja.store import DatabaseBusy, Storage
 from kinerja_core.akses import Pelaku
+
+KEDUA_MESIN = True
 
 
 def isi(storage: Storage) -> dict[str, pd.DataFrame]:
@@ -29,8 +33,8 @@ def realisasi_csv(*baris: str) -> bytes:
     return ("tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi\n" + "\n".join(baris) + "\n").encode()
 
 
-def test_seed_pada_basis_data_kosong(tmp_path):
-    storage = Storage(tmp_path / "baru" / "kinerja.duckdb")
+def test_seed_pada_basis_data_kosong(db_kosong):
+    storage = Storage(db_kosong)
     assert storage.kosong()
     assert muat_contoh(storage) is True
     data = isi(storage)
@@ -90,7 +94,7 @@ def test_kegagalan_di_tengah_transaksi_dibatalkan_seluruhnya(storage):
     unit = pd.DataFrame({"kode_unit": ["BARU"], "nama_unit": ["Unit baru"], "kode_induk": [None]})
     iku = sebelum["iku"].head(1).assign(nama_iku="nama diganti")
     realisasi = sebelum["realisasi"].head(1).assign(triwulan=7)  # violates CHECK (triwulan BETWEEN 1 AND 4)
-    with pytest.raises(duckdb.ConstraintException):
+    with pytest.raises((duckdb.ConstraintException, psycopg.errors.CheckViolation)):
         storage.simpan({"unit": unit, "iku": iku, "realisasi": realisasi}, pelaku=Pelaku.sistem("uji"), berkas="x", sha256="")
     sama_persis(sebelum, isi(storage))
 
@@ -149,6 +153,7 @@ def pemegang_kunci(db_contoh):
     proses.wait(timeout=10)
 
 
+@pytest.mark.hanya_duckdb
 def test_berkas_sibuk_memberi_pesan_coba_lagi(db_contoh, pemegang_kunci):
     storage = Storage(db_contoh, tunggu_detik=0.5)
     mulai = time.monotonic()
@@ -157,6 +162,7 @@ def test_berkas_sibuk_memberi_pesan_coba_lagi(db_contoh, pemegang_kunci):
     assert time.monotonic() - mulai < 5  # gives up, never hangs
 
 
+@pytest.mark.hanya_duckdb
 def test_berkas_dilepas_setelah_setiap_operasi(storage, tmp_path):
     storage.baca()
     # another process can open it right away: nothing keeps it open between operations

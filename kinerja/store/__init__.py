@@ -3,9 +3,10 @@ PostgreSQL for an institution running several app servers (``KINERJA_DB=postgres
 versioned migrations, and every SQL statement of the product. Nothing above this package knows which engine
 holds the data."""
 
+from kinerja.store.galat import DatabaseBusy, MasalahBasisData
 from kinerja.store.gudang import (
-    BATAS_RINCIAN_BATAL, KOLOM, KUNCI, TABEL, AksesDitolak, DatabaseBusy, ImporDitolak, KodeTersimpan,
-    MasalahBasisData, Revisi, RevisiDitolak, SesiBerakhir, Snapshot, Storage, TinjauanBatal,
+    BATAS_RINCIAN_BATAL, KOLOM, KUNCI, TABEL, AksesDitolak, ImporDitolak, KodeTersimpan, Revisi, RevisiDitolak,
+    SesiBerakhir, Snapshot, Storage, TinjauanBatal,
 )
 
 __all__ = [

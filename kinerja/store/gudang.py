@@ -1,11 +1,9 @@
-"""The DuckDB store: the schema and every SQL statement of the product.
+"""The storage interface: every SQL statement of the product, written once for both engines.
 
-DuckDB lets one process hold a database file at a time. So that the command
-line works while the app is running, no process keeps the file open longer
-than one operation: each method opens it, does its work in one transaction
-and closes it. A file held by another process is retried for a few seconds,
-then reported as ``DatabaseBusy`` ("coba lagi"), never a crash or a hang.
-Within one process, operations on a file take turns.
+``Storage("data/kinerja.duckdb")`` keeps the data in one DuckDB file (``mesin_duckdb``: the default, one process
+at a time); ``Storage("postgresql://…")`` in a PostgreSQL database shared by several app servers
+(``mesin_postgres``). The engine opens a transaction and hands over a connection; what happens inside is the
+same SQL on both, so the pages, the command line, the importer and the scoring never know which one is behind.
 
 Every write is a revision: the rows an upload said are logged beside the
 data, so an undo can rebuild exactly what the surviving revisions make.
@@ -16,19 +14,14 @@ nothing here knows about scoring or Streamlit.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import random
-import threading
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -40,123 +33,31 @@ from kinerja_core import kaskade
 from kinerja_core.komponen import baca_rumus, realisasi_komponen
 from kinerja_core.unit import Unit, siklus
 
-KOLOM = {
-    "unit": ["kode_unit", "nama_unit", "kode_induk"],
-    "iku": [
-        "tahun", "kode_unit", "kode_iku", "nama_iku", "sasaran_strategis", "perspektif", "satuan", "polaritas",
-        "konsolidasi", "bobot", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "konversi_120",
-        "realisasi_terburuk", "sumber", "kode_unit_induk", "kode_iku_induk", "agregasi_anak", "rumus_komponen",
-    ],
-    "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi", "pic",
-                  "tenggat", "status_aksi", "catatan_aksi"],
-    "rapat": ["tahun", "triwulan", "kode_unit", "tanggal", "tempat", "pimpinan", "peserta", "arahan"],
-    "komponen": ["tahun", "triwulan", "kode_unit", "kode_iku", "komponen", "nilai"],
-}
-"""The stored columns of each table, in order (``rapat``: one Dialog Kinerja meeting of a unit and quarter;
-``komponen``: the raw data an IKU's realisasi is computed from, per quarter, by its ``rumus_komponen``)."""
+from kinerja.store.galat import MasalahBasisData
+from kinerja.store.mesin_duckdb import MesinDuckdb
+from kinerja.store.mesin_postgres import MesinPostgres, alamat_postgres
+from kinerja.store.skema import (
+    DUCKDB, KOLOM, KOLOM_SALIN, KUNCI, MIGRASI, POSTGRESQL, TABEL, TABEL_VERSI, TETAP_BILA_KOSONG, TIPE_DASAR,
+    VERSI_TERBARU, Dialek,
+)
 
-KUNCI = {
-    "unit": ["kode_unit"],
-    "iku": ["tahun", "kode_unit", "kode_iku"],
-    "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku"],
-    "rapat": ["tahun", "triwulan", "kode_unit"],
-    "komponen": ["tahun", "triwulan", "kode_unit", "kode_iku", "komponen"],
-}
-"""The primary key of each table."""
-
-TETAP_BILA_KOSONG = {"realisasi": ["realisasi", "kendala", "rencana_aksi", "pic", "tenggat", "status_aksi",
-                                   "catatan_aksi"], "komponen": ["nilai"]}
-"""Columns where a blank in an upload means "not in this file": the stored value stays."""
-
-TABEL = ("unit", "iku", "realisasi", "rapat", "komponen")
-"""Tables in the order an upload is applied (a realisasi needs its IKU, an IKU and a meeting their unit)."""
-
-_TIPE = {
-    "kode_unit": "VARCHAR NOT NULL", "nama_unit": "VARCHAR NOT NULL", "kode_induk": "VARCHAR",
-    "tahun": "INTEGER NOT NULL", "triwulan": "INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4)",
-    "kode_iku": "VARCHAR NOT NULL", "nama_iku": "VARCHAR NOT NULL", "sasaran_strategis": "VARCHAR",
-    "perspektif": "VARCHAR NOT NULL", "satuan": "VARCHAR", "polaritas": "VARCHAR NOT NULL",
-    "konsolidasi": "VARCHAR NOT NULL", "bobot": "DOUBLE NOT NULL", "target_tw1": "DOUBLE", "target_tw2": "DOUBLE",
-    "target_tw3": "DOUBLE", "target_tw4": "DOUBLE", "konversi_120": "BOOLEAN NOT NULL",
-    "realisasi_terburuk": "DOUBLE", "sumber": "VARCHAR DEFAULT 'penkin'", "kode_unit_induk": "VARCHAR",
-    "kode_iku_induk": "VARCHAR", "agregasi_anak": "VARCHAR", "rumus_komponen": "VARCHAR",
-    "komponen": "VARCHAR NOT NULL", "nilai": "DOUBLE",
-    "realisasi": "DOUBLE", "kendala": "VARCHAR", "rencana_aksi": "VARCHAR",
-    "pic": "VARCHAR", "tenggat": "DATE", "status_aksi": "VARCHAR", "catatan_aksi": "VARCHAR", "tanggal": "DATE",
-    "tempat": "VARCHAR", "pimpinan": "VARCHAR", "peserta": "VARCHAR", "arahan": "VARCHAR",
-}
-
-
-def _tabel_data(nama: str) -> str:
-    kolom = ",\n    ".join(f"{k} {_TIPE[k]}" for k in KOLOM[nama])
-    return f"CREATE TABLE IF NOT EXISTS {nama} (\n    {kolom},\n    PRIMARY KEY ({', '.join(KUNCI[nama])})\n);"
-
-
-def _tabel_log(nama: str) -> str:
-    # what each revision's upload said, blanks included: replaying these rebuilds the data
-    kolom = ",\n    ".join(f"{k} {_TIPE[k].replace(' NOT NULL', '')}" for k in KOLOM[nama])
-    return f"CREATE TABLE IF NOT EXISTS revisi_{nama} (\n    revisi INTEGER NOT NULL,\n    {kolom}\n);"
-
-
-SKEMA = "\n".join([
-    *(_tabel_data(n) for n in TABEL),
-    """CREATE TABLE IF NOT EXISTS revisi (
-    id               INTEGER PRIMARY KEY,  -- 1, 2, 3 … with no gaps: max + 1 inside the transaction
-    waktu            TIMESTAMP NOT NULL,  -- UTC
-    pengguna         VARCHAR NOT NULL,
-    berkas           VARCHAR NOT NULL,
-    sha256           VARCHAR NOT NULL,
-    jenis            VARCHAR NOT NULL CHECK (jenis IN ('impor', 'batal')),
-    membatalkan      INTEGER,
-    dibatalkan_oleh  INTEGER,
-    baru             INTEGER NOT NULL,
-    berubah          INTEGER NOT NULL,
-    sama             INTEGER NOT NULL,
-    dihapus          INTEGER NOT NULL DEFAULT 0
-);""",
-    *(_tabel_log(n) for n in TABEL),
-    # columns added after the first release: a database created before them gains them
-    *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {k} {v};"
-      for t in ("realisasi", "revisi_realisasi")
-      for k, v in (("pic", "VARCHAR"), ("tenggat", "DATE"), ("status_aksi", "VARCHAR"), ("catatan_aksi", "VARCHAR"))),
-    *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {k} {_TIPE[k]};"
-      for t in ("iku", "revisi_iku")
-      for k in ("sumber", "kode_unit_induk", "kode_iku_induk", "agregasi_anak", "rumus_komponen")),
-    "ALTER TABLE revisi ADD COLUMN IF NOT EXISTS asal VARCHAR;  -- where the write came from (page, command line)",
-    # who may do what (kinerja_core.akses): people, their grants, their open sign-ins, the failed attempts
-    """CREATE TABLE IF NOT EXISTS pengguna (
-    identitas  VARCHAR PRIMARY KEY,  -- a local name or the SSO e-mail, in lower case
-    sandi      VARCHAR,  -- an argon2 hash; NULL for an SSO identity (the institution checks the password)
-    dibuat     TIMESTAMP NOT NULL  -- UTC
-);
-CREATE TABLE IF NOT EXISTS hibah (
-    identitas  VARCHAR NOT NULL,
-    peran      VARCHAR NOT NULL CHECK (peran IN ('pembaca', 'pengisi', 'admin')),
-    kode_unit  VARCHAR NOT NULL,  -- the unit whose subtree is granted, or '*' for every unit
-    PRIMARY KEY (identitas, peran, kode_unit)
-);
-CREATE TABLE IF NOT EXISTS sesi (
-    token      VARCHAR PRIMARY KEY,  -- sha256 of the session's secret: the secret itself is never stored
-    identitas  VARCHAR NOT NULL,
-    berakhir   TIMESTAMP NOT NULL  -- UTC
-);
-CREATE TABLE IF NOT EXISTS gagal_masuk (identitas VARCHAR NOT NULL, waktu TIMESTAMP NOT NULL);
-CREATE TABLE IF NOT EXISTS pengaturan (kunci VARCHAR PRIMARY KEY, nilai VARCHAR NOT NULL);""",
-    # the audit trail: every write, append-only (an undo adds a line, it removes none)
-    """CREATE TABLE IF NOT EXISTS jejak (
-    id         INTEGER PRIMARY KEY,
-    waktu      TIMESTAMP NOT NULL,  -- UTC
-    pengguna   VARCHAR NOT NULL,
-    cara       VARCHAR NOT NULL,  -- masuk / demo / sistem (kinerja_core.akses.Cara)
-    asal       VARCHAR NOT NULL,
-    tindakan   VARCHAR NOT NULL,
-    revisi     INTEGER,
-    rincian    VARCHAR NOT NULL
-);
-CREATE TABLE IF NOT EXISTS jejak_unit (jejak INTEGER NOT NULL, kode_unit VARCHAR NOT NULL);""",
-])
+Koneksi = Any
+"""A connection inside one transaction: DuckDB's own, or ``mesin_postgres.KoneksiPg`` speaking the same calls."""
 
 _ID_BERIKUT = "SELECT COALESCE(max(id), 0) + 1 FROM revisi"
+
+
+def _ada(dalam: str, kolom: list[str] | str, luar: str, *, tidak: bool = False, dan: str = "") -> str:
+    """``[NOT] EXISTS`` a row of ``dalam`` (``_a``, meeting ``dan`` too) with the same ``kolom`` as the row
+    ``luar``: the semi (anti) join, written the way both engines read it (DuckDB turns it back into one).
+
+    >>> _ada("iku", "kode_unit", "m", tidak=True)
+    'NOT EXISTS (SELECT 1 FROM iku _a WHERE _a.kode_unit = m.kode_unit)'
+    """
+    kolom = [kolom] if isinstance(kolom, str) else kolom
+    sama = " AND ".join([*(f"_a.{k} = {luar}.{k}" for k in kolom), *([dan] if dan else [])])
+    return f"{'NOT ' if tidak else ''}EXISTS (SELECT 1 FROM {dalam} _a WHERE {sama})"
+
 
 KOLOM_REVISI = ["id", "waktu", "pengguna", "berkas", "sha256", "jenis", "membatalkan", "dibatalkan_oleh", "baru",
                 "berubah", "sama", "dihapus", "asal"]
@@ -241,17 +142,17 @@ def _sql_bangun_ulang(nama: str) -> str:
     nilai = [k for k in KOLOM[nama] if k not in KUNCI[nama]]
     hidup = "SELECT id FROM revisi WHERE jenis = 'impor' AND dibatalkan_oleh IS NULL"
     if nama in TETAP_BILA_KOSONG:  # a blank keeps what the revisions before it said
-        kolom = ", ".join(f"arg_max({k}, revisi) FILTER (WHERE {k} IS NOT NULL)" for k in nilai)
+        kolom = ", ".join(f"(array_agg({k} ORDER BY revisi DESC) FILTER (WHERE {k} IS NOT NULL))[1]" for k in nilai)
         return f"""
             INSERT INTO {nama} SELECT {kunci}, {kolom}
-            FROM revisi_{nama} r SEMI JOIN kunci USING ({kunci})
-            WHERE r.revisi IN ({hidup}) GROUP BY {kunci}
+            FROM revisi_{nama} r WHERE {_ada("kunci", KUNCI[nama], "r")}
+            AND r.revisi IN ({hidup}) GROUP BY {kunci}
         """
     return f"""
-        INSERT INTO {nama} SELECT {", ".join(KOLOM[nama])}
-        FROM revisi_{nama} r SEMI JOIN kunci USING ({kunci})
-        WHERE r.revisi IN ({hidup})
-        QUALIFY row_number() OVER (PARTITION BY {kunci} ORDER BY revisi DESC) = 1
+        INSERT INTO {nama} SELECT {", ".join(KOLOM[nama])} FROM (
+            SELECT *, row_number() OVER (PARTITION BY {kunci} ORDER BY revisi DESC) AS _terakhir
+            FROM revisi_{nama} r WHERE {_ada("kunci", KUNCI[nama], "r")} AND r.revisi IN ({hidup})
+        ) AS hidup WHERE _terakhir = 1
     """
 
 
@@ -263,99 +164,21 @@ _INDUK_HILANG = ("SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode
 """IKU (of ``dari``) linked to an IKU that is not stored in their year."""
 
 _YATIM = {
-    "iku": "SELECT DISTINCT kode_unit AS kode FROM iku ANTI JOIN unit USING (kode_unit)",
-    "realisasi": "SELECT DISTINCT kode_iku AS kode FROM realisasi ANTI JOIN iku USING (tahun, kode_unit, kode_iku)",
+    "iku": f"SELECT DISTINCT kode_unit AS kode FROM iku t WHERE {_ada('unit', 'kode_unit', 't', tidak=True)}",
+    "realisasi": "SELECT DISTINCT kode_iku AS kode FROM realisasi t WHERE "
+                 f"{_ada('iku', KUNCI['iku'], 't', tidak=True)}",
     "unit": "SELECT DISTINCT u.kode_induk AS kode FROM unit u WHERE u.kode_induk IS NOT NULL "
             "AND u.kode_induk NOT IN (SELECT kode_unit FROM unit)",
-    "rapat": "SELECT DISTINCT kode_unit AS kode FROM rapat ANTI JOIN unit USING (kode_unit)",
-    "komponen": "SELECT DISTINCT kode_iku AS kode FROM komponen ANTI JOIN iku USING (tahun, kode_unit, kode_iku)",
+    "rapat": f"SELECT DISTINCT kode_unit AS kode FROM rapat t WHERE {_ada('unit', 'kode_unit', 't', tidak=True)}",
+    "komponen": f"SELECT DISTINCT kode_iku AS kode FROM komponen t WHERE {_ada('iku', KUNCI['iku'], 't', tidak=True)}",
     "kaskade": _INDUK_HILANG.format(dari="iku"),
 }
 """Rows left without what they refer to (an undo may not leave any)."""
 
 
-_SKEMA_SIAP: set[str] = set()
-_KUNCI_SKEMA = threading.Lock()
-_KUNCI_BERKAS: dict[str, threading.Lock] = {}
-
-
-def _giliran(path: Path) -> threading.Lock:
-    """The lock that makes this process's operations on one database file take turns."""
-    with _KUNCI_SKEMA:
-        return _KUNCI_BERKAS.setdefault(str(path.resolve()), threading.Lock())
-
-
-class MasalahBasisData(RuntimeError):
-    """The database cannot be used as asked; the message says why in the user's words.
-
-    Nothing was written: a refused or failed operation leaves the file as it was.
-    """
-
-    def __init__(self, kunci: str, path: Path, **isian: object) -> None:
-        super().__init__(t(kunci, path=path, **isian))
-        self.path = path
-
-
-class DatabaseBusy(MasalahBasisData):
-    """The database file is held by another process: the user should try again shortly."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__("gudang.sibuk", path)
-
-
 class ImporDitolak(ValueError):
     """An upload that stopped being valid between its check and its commit (another process wrote in
     between); refused whole inside the committing transaction. The message says what and why."""
-
-
-def _terkunci(e: duckdb.Error) -> bool:
-    """Whether opening failed because another process holds the file's lock."""
-    return "lock" in str(e).lower()
-
-
-def _tanpa_izin(e: duckdb.Error) -> bool:
-    teks = str(e).lower()
-    return "permission denied" in teks or "read-only file system" in teks
-
-
-_GALAT_BERKAS = (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
-                 duckdb.SerializationException)
-"""DuckDB errors that mean the file could not be read or written (damaged, truncated, disk full)."""
-
-def _masalah_berkas(e: duckdb.Error) -> bool:
-    """Whether a DuckDB error means the file could not be read or written (damaged, truncated, disk full)."""
-    teks = str(e)
-    return isinstance(e, _GALAT_BERKAS) or "Could not write" in teks or "Could not read" in teks or (
-        "Failed to commit" in teks)
-
-
-MAGIC_DUCKDB = b"DUCK"
-"""Bytes 8–11 of every DuckDB database file."""
-
-
-def _periksa_berkas(path: Path) -> None:
-    """Refuse, before DuckDB touches it, anything at ``path`` that is not a DuckDB database file.
-
-    DuckDB would open a CSV file as an empty database and a zero-byte file
-    fails deep inside; both are said plainly instead, and the file is left alone.
-    """
-    if path.is_dir():
-        raise MasalahBasisData("gudang.folder", path)
-    try:
-        with path.open("rb") as f:
-            kepala = f.read(12)
-    except PermissionError:
-        return  # unreadable: DuckDB's own open reports it, as a permission problem
-    if not kepala:
-        raise MasalahBasisData("gudang.kosong", path)
-    if kepala[8:12] != MAGIC_DUCKDB:
-        raise MasalahBasisData("gudang.bukan_duckdb", path)
-
-
-def _sebab(e: BaseException) -> str:
-    """The first line of a DuckDB error without its class prefix, for a message in words."""
-    teks = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-    return teks.split(": ", 1)[1] if teks.startswith(("IO Error: ", "Error: ")) else teks
 
 
 @dataclass(frozen=True)
@@ -430,126 +253,69 @@ class SesiBerakhir(AksesDitolak):
 
 
 class Storage:
-    """A DuckDB file holding the unit tree, the IKU catalogue with targets, realisasi and their revisions."""
+    """The unit tree, the IKU catalogue with targets, realisasi, komponen, meetings, their revisions, people and the
+    audit trail: in a DuckDB file or a PostgreSQL database, the same calls either way."""
 
-    def __init__(self, path: Path | str, *, tunggu_detik: float = 5.0) -> None:
-        self.path = Path(path)
+    def __init__(self, alamat: Path | str, *, tunggu_detik: float = 5.0) -> None:
+        """``alamat``: a DuckDB file's path, or a ``postgresql://`` URL. ``tunggu_detik``: how long an operation
+        waits for the database (another process's lock, the writer's turn) before it says ``DatabaseBusy``."""
+        self._mesin: MesinDuckdb | MesinPostgres
+        self._dialek = POSTGRESQL if alamat_postgres(alamat) else DUCKDB
+        siapkan = lambda con: _siapkan_skema(con, self._dialek)  # noqa: E731 - the migrations, for the engine
+        if self._dialek is POSTGRESQL:
+            self._mesin = MesinPostgres(str(alamat), tunggu_detik, siapkan, TIPE_DASAR)
+        else:
+            self._mesin = MesinDuckdb(alamat, tunggu_detik, siapkan)
         self.tunggu_detik = tunggu_detik
 
+    @property
+    def path(self) -> Path | None:
+        """The DuckDB file; None on PostgreSQL."""
+        return self._mesin.path
+
+    @property
+    def alamat(self) -> str:
+        """Where the data lives, as given: the file's path or the server's URL (a cache key, the ``--db`` value)."""
+        return self._mesin.alamat
+
+    @property
+    def nama(self) -> str:
+        """Where the data lives, as shown to people: the file's name, or the URL without its password."""
+        return self._mesin.nama
+
+    @property
+    def tampil(self) -> str:
+        """Where the data lives, for a message: the file's full path, or the URL without its password."""
+        return str(self._mesin.path) if self._mesin.path is not None else self._mesin.nama
+
+    @property
+    def mesin(self) -> str:
+        """``duckdb`` or ``postgresql``."""
+        return self._mesin.mesin
+
     def ada(self) -> bool:
-        """Whether the database file exists (only a write creates it)."""
-        return self.path.exists()
+        """Whether the database exists (a DuckDB file: only a write creates it; PostgreSQL: the store's tables)."""
+        return self._mesin.ada()
 
-    @contextmanager
-    def _buka(self, *, tulis: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Open the file for one operation, waiting a little while another process holds it.
+    def _buka(self, *, tulis: bool = False) -> AbstractContextManager[Koneksi]:
+        """A connection for one operation (on DuckDB outside an explicit transaction; on PostgreSQL in one)."""
+        return self._mesin.buka(tulis=tulis)
 
-        Only a write creates a missing database (and its folder); a read of a
-        missing one sees an empty store, so a deleted file is not an error for
-        a running app and ``score`` never leaves an empty file behind. A file
-        that is not a DuckDB database is refused untouched. Within one process
-        (the Streamlit server, all its sessions) operations on a file take
-        turns: DuckDB's Python client is not safe when threads register
-        DataFrames on connections of one shared database at the same time.
-        """
-        with _giliran(self.path):
-            if not self.path.exists() and not tulis:
-                with duckdb.connect(":memory:") as con:
-                    con.execute(SKEMA)
-                    yield con
-                return
-            if self.path.exists():
-                _periksa_berkas(self.path)
-                baru = False
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                baru = True
-            yield from self._buka_berkas(tulis=tulis, baru=baru)
-
-    def _buka_berkas(self, *, tulis: bool, baru: bool) -> Iterator[duckdb.DuckDBPyConnection]:
-        batas = time.monotonic() + self.tunggu_detik
-        jeda = 0.05
-        hanya_baca = False
-        while True:
-            try:
-                con = duckdb.connect(str(self.path), read_only=hanya_baca)
-                break
-            except duckdb.Error as e:
-                if _tanpa_izin(e):
-                    if tulis or hanya_baca:
-                        raise MasalahBasisData("gudang.hanya_baca", self.path) from e
-                    hanya_baca = True  # a read-only file can still be read
-                    continue
-                if not _terkunci(e):
-                    kunci = "gudang.rusak" if "read enough bytes" in str(e) or "not a valid" in str(e) else (
-                        "gudang.tidak_terbuka")
-                    raise MasalahBasisData(kunci, self.path, sebab=_sebab(e)) from e
-                if time.monotonic() >= batas:
-                    raise DatabaseBusy(self.path) from e
-                time.sleep(jeda * (1 + random.random()))
-                jeda = min(jeda * 2, 0.5)
-        try:
-            if not hanya_baca:
-                self._siapkan_skema(con, baru=baru)
-            yield con
-        except duckdb.Error as e:
-            if not _masalah_berkas(e):
-                raise
-            raise MasalahBasisData("gudang.gagal_tulis" if tulis else "gudang.rusak", self.path, sebab=_sebab(e)) from e
-        finally:
-            con.close()
-
-    def _siapkan_skema(self, con: duckdb.DuckDBPyConnection, *, baru: bool) -> None:
-        """Create the tables once per file and process: concurrent CREATEs from two sessions would collide.
-
-        A file created just now always gets them, even when this process made
-        the schema of an earlier file at the same path (deleted while running).
-        """
-        kunci = str(self.path.resolve())
-        if kunci in _SKEMA_SIAP and not baru:
-            return
-        with _KUNCI_SKEMA:
-            if kunci not in _SKEMA_SIAP or baru:
-                con.execute(SKEMA)
-                _lengkapi_jejak(con)
-                _SKEMA_SIAP.add(kunci)
-
-    @contextmanager
-    def _transaksi(self, *, tulis: bool = False, kembalikan: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One transaction: everything inside lands, or nothing does.
-
-        A write the file system refuses (disk full, file too large) becomes one
-        clear ``MasalahBasisData`` (see ``_buka_berkas``); when the rollback
-        itself fails, the uncommitted transaction dies with the connection.
-        """
-        with self._buka(tulis=tulis) as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                yield con
-                con.execute("ROLLBACK" if kembalikan else "COMMIT")  # kembalikan: a dry run, nothing kept
-            except BaseException:
-                with contextlib.suppress(duckdb.Error):  # the error being raised is the one that matters
-                    con.execute("ROLLBACK")
-                raise
+    def _transaksi(self, *, tulis: bool = False, kembalikan: bool = False) -> AbstractContextManager[Koneksi]:
+        """One transaction: everything inside lands, or nothing does (``kembalikan``: a dry run, nothing kept)."""
+        return self._mesin.transaksi(tulis=tulis, kembalikan=kembalikan)
 
     def tanda_versi(self) -> tuple[int, ...]:
-        """A cheap fingerprint of the stored data: changes whenever a write lands.
+        """A cheap fingerprint of the stored data: changes whenever a write lands, whichever process wrote.
 
-        Read from the file system (size and modification time of the database
-        and its write-ahead log), so checking it does not open the database.
+        DuckDB: size and modification time of the file and its write-ahead log (checking does not open the
+        database). PostgreSQL: the newest revision and audit line, so every app server sees every other's writes.
         """
-        tanda: list[int] = []
-        for p in (self.path, self.path.with_name(self.path.name + ".wal")):
-            try:
-                st = os.stat(p)
-                tanda += [st.st_mtime_ns, st.st_size]
-            except FileNotFoundError:
-                tanda += [0, 0]
-        return tuple(tanda)
+        return self._mesin.tanda_versi()
 
     def kosong(self) -> bool:
         """Whether the store holds no unit yet (a fresh install, or no file at all)."""
-        if not self.path.exists():
+        if not self.ada():
             return True
         with self._buka() as con:
             return con.execute("SELECT count(*) FROM unit").fetchone()[0] == 0  # type: ignore[index]
@@ -561,7 +327,7 @@ class Storage:
         below it are read (``_saring_unit``: the tree is walked in the database, so an office's view never
         loads a ministry); the unit table is always whole.
         """
-        dengan, syarat, param = _saring_unit(tahun, kode_unit, sub_unit)
+        dengan, syarat, param = _saring_unit(tahun, kode_unit, sub_unit, self._dialek)
         with self._transaksi() as con:
             data = {
                 nama: con.execute(
@@ -604,7 +370,7 @@ class Storage:
                 tabel = _sebagai_arrow(data.assign(_urutan_masuk=np.arange(len(data))))
                 con.register("masuk", tabel)
                 if isinstance(tabel, pa.Table):  # only rows with a stored twin come back from DuckDB
-                    tersimpan = con.sql(f"SELECT * FROM ({_sql_beda(nama, list(tabel.column_names))}) "
+                    tersimpan = con.sql(f"SELECT * FROM ({_sql_beda(nama, list(tabel.column_names))}) AS beda "
                                         "WHERE NOT baru").to_arrow_table()
                     hasil = _ke_pandas(_dengan_baris_baru(tabel, tersimpan, nama))
                 else:
@@ -619,8 +385,8 @@ class Storage:
         with self._transaksi() as con:
             con.register("kunci_iku", kunci[KUNCI["iku"]])
             iku, realisasi = (
-                con.execute(f"SELECT {', '.join(KOLOM[nama])} FROM {nama} SEMI JOIN kunci_iku "
-                            f"USING ({', '.join(KUNCI['iku'])}) ORDER BY {', '.join(KUNCI[nama])}").df()
+                con.execute(f"SELECT {', '.join(KOLOM[nama])} FROM {nama} t WHERE "
+                            f"{_ada('kunci_iku', KUNCI['iku'], 't')} ORDER BY {', '.join(KUNCI[nama])}").df()
                 for nama in ("iku", "realisasi")
             )
             con.unregister("kunci_iku")
@@ -630,8 +396,8 @@ class Storage:
         """The stored komponen of the IKU with these keys (tahun, kode_unit, kode_iku), every quarter."""
         with self._transaksi() as con:
             con.register("kunci_iku", kunci[KUNCI["iku"]])
-            hasil = con.execute(f"SELECT {', '.join(KOLOM['komponen'])} FROM komponen SEMI JOIN kunci_iku "
-                                f"USING ({', '.join(KUNCI['iku'])}) ORDER BY {', '.join(KUNCI['komponen'])}").df()
+            hasil = con.execute(f"SELECT {', '.join(KOLOM['komponen'])} FROM komponen t WHERE "
+                                f"{_ada('kunci_iku', KUNCI['iku'], 't')} ORDER BY {', '.join(KUNCI['komponen'])}").df()
             con.unregister("kunci_iku")
         return hasil
 
@@ -671,7 +437,8 @@ class Storage:
                     con.register("masuk", _sebagai_arrow(data.assign(**dict.fromkeys(hilang, None))[KOLOM[nama]]))
                     baru, berubah, sama = con.execute(
                         f"SELECT count(*) FILTER (WHERE baru), count(*) FILTER (WHERE berubah), "
-                        f"count(*) FILTER (WHERE NOT baru AND NOT berubah) FROM ({_sql_beda(nama, KOLOM[nama])})"
+                        "count(*) FILTER (WHERE NOT baru AND NOT berubah) "
+                        f"FROM ({_sql_beda(nama, KOLOM[nama])}) AS beda"
                     ).fetchone()  # type: ignore[misc]
                     jumlah.update(baru=baru, berubah=berubah, sama=sama)
                     con.execute(f"INSERT INTO revisi_{nama} SELECT $revisi, {', '.join(KOLOM[nama])} FROM masuk",
@@ -723,7 +490,7 @@ class Storage:
             r = self._revisi(con, batal)
         return TinjauanBatal(revisi_id, r.berubah, r.sama, r.dihapus, rincian)
 
-    def _batalkan(self, con: duckdb.DuckDBPyConnection, revisi_id: int,
+    def _batalkan(self, con: Koneksi, revisi_id: int,
                   pelaku: Pelaku) -> tuple[int, dict[str, pd.DataFrame]]:
         """The undo inside an open transaction: its revision id, and per table the rows it changes (at most
         BATAS_RINCIAN_BATAL each: key, new values, ``<kolom>_lama`` and ``dihapus``)."""
@@ -747,9 +514,12 @@ class Storage:
         for nama in TABEL:
             kunci = ", ".join(KUNCI[nama])
             sama_kunci = " AND ".join(f"s.{k} = t.{k}" for k in KUNCI[nama])
-            con.execute(f"CREATE OR REPLACE TEMP TABLE kunci AS SELECT DISTINCT {kunci} FROM revisi_{nama} "
-                        "WHERE revisi = $asal", {"asal": revisi_id})
-            con.execute(f"CREATE OR REPLACE TEMP TABLE sebelum AS SELECT * FROM {nama} SEMI JOIN kunci USING ({kunci})")
+            for sementara in ("kunci", "sebelum"):
+                con.execute(f"DROP TABLE IF EXISTS {sementara}")
+            # the id is an int, written into the statement: a CREATE takes no parameters on PostgreSQL
+            con.execute(f"CREATE TEMP TABLE kunci AS SELECT DISTINCT {kunci} FROM revisi_{nama} "
+                        f"WHERE revisi = {int(revisi_id)}")
+            con.execute(f"CREATE TEMP TABLE sebelum AS SELECT * FROM {nama} t WHERE {_ada('kunci', KUNCI[nama], 't')}")
             con.execute(f"DELETE FROM {nama} USING kunci WHERE "
                         + " AND ".join(f"{nama}.{k} = kunci.{k}" for k in KUNCI[nama]))
             con.execute(_sql_bangun_ulang(nama))
@@ -767,7 +537,8 @@ class Storage:
                 f"FROM sebelum s LEFT JOIN {nama} t ON {sama_kunci} WHERE {hilang} OR ({beda}) "
                 f"ORDER BY {', '.join(f's.{k}' for k in KUNCI[nama])} LIMIT {BATAS_RINCIAN_BATAL}"
             ).df()
-        con.execute("DROP TABLE kunci; DROP TABLE sebelum;")
+        for sementara in ("kunci", "sebelum"):
+            con.execute(f"DROP TABLE {sementara}")
         for nama, sql in _YATIM.items():
             yatim = [r[0] for r in con.execute(sql + " LIMIT 5").fetchall()]
             if yatim:
@@ -783,15 +554,49 @@ class Storage:
         return [_revisi_dari_baris(b) for b in baris]
 
     @staticmethod
-    def _revisi(con: duckdb.DuckDBPyConnection, revisi_id: int) -> Revisi:
+    def _revisi(con: Koneksi, revisi_id: int) -> Revisi:
         return _revisi_dari_baris(con.execute(f"SELECT {', '.join(KOLOM_REVISI)} FROM revisi WHERE id = $id",
                                               {"id": revisi_id}).fetchone())  # type: ignore[arg-type]
+
+    def tabel(self, nama: str) -> pd.DataFrame:
+        """Every row of one stored table (``KOLOM_SALIN``), ordered by all its columns: what a copy or a replay
+        must reproduce exactly."""
+        kolom = ", ".join(KOLOM_SALIN[nama])
+        with self._transaksi() as con:
+            return con.execute(f"SELECT {kolom} FROM {nama} ORDER BY {kolom}").df()
+
+    def salin_ke(self, tujuan: Storage) -> dict[str, int]:
+        """Copy the whole installation into ``tujuan`` (the other engine, or another database of the same one):
+        every table row for row — data, revisions and their logs, people, grants, the audit trail — read as one
+        consistent view and written in one transaction, so undo by replay and the audit trail work there as here.
+        Refused when ``tujuan`` already holds anything. Returns the rows copied per table.
+
+        ``python -m kinerja copy --from data/kinerja.duckdb --to postgresql://kinerja@db/kinerja`` moves an office
+        onto the institution's server; the same command with the two swapped brings it back.
+        """
+        if tujuan.alamat == self.alamat:
+            raise MasalahBasisData("salin.sama", self.tampil)
+        jumlah = {}
+        with self._transaksi() as asal, tujuan._transaksi(tulis=True) as ke:
+            isi = ke.execute("SELECT (SELECT count(*) FROM unit) + (SELECT count(*) FROM revisi) + "
+                             "(SELECT count(*) FROM pengguna) + (SELECT count(*) FROM jejak)").fetchall()[0][0]
+            if isi:
+                raise MasalahBasisData("salin.tujuan_berisi", tujuan.tampil)
+            for tabel, kolom in KOLOM_SALIN.items():
+                daftar = ", ".join(kolom)
+                data = asal.sql(f"SELECT {daftar} FROM {tabel}").to_arrow_table()
+                jumlah[tabel] = data.num_rows
+                if data.num_rows:
+                    ke.register("salinan", data)
+                    ke.execute(f"INSERT INTO {tabel} ({daftar}) SELECT {daftar} FROM salinan")
+                    ke.unregister("salinan")
+        return jumlah
 
     # --- who may do what: people, grants, sign-in sessions, the audit trail (checks in kinerja_core.akses)
 
     @contextmanager
     def _tertolak_dicatat(self, pelaku: Pelaku,
-                          unit: list[str] | Callable[[duckdb.DuckDBPyConnection], list[str]]) -> Iterator[None]:
+                          unit: list[str] | Callable[[Koneksi], list[str]]) -> Iterator[None]:
         """A refused write is rolled back whole; the refusal itself is then written to the audit trail, with the
         units it touched (``unit``, or read then: only a refusal needs them)."""
         try:
@@ -803,7 +608,7 @@ class Storage:
 
     def terkunci(self) -> bool:
         """Whether writing needs a signed-in person with a grant (false: the open demo of a fresh checkout)."""
-        if not self.path.exists():
+        if not self.ada():
             return False
         with self._buka() as con:
             return _akses_terkunci(con)
@@ -862,7 +667,7 @@ class Storage:
 
     def pengguna(self, identitas: str) -> tuple[str | None, list[Hibah]] | None:
         """A person's password hash (None: SSO) and grants, or None when there is no such person."""
-        if not self.path.exists():
+        if not self.ada():
             return None
         with self._transaksi() as con:
             baris = con.execute("SELECT sandi FROM pengguna WHERE identitas = $i", {"i": identitas}).fetchone()
@@ -884,7 +689,7 @@ class Storage:
 
     def gagal_masuk(self, identitas: str, sejak: datetime) -> list[datetime]:
         """The failed sign-ins of ``identitas`` since ``sejak`` (UTC), oldest first."""
-        if not self.path.exists():
+        if not self.ada():
             return []
         with self._buka() as con:
             return [r[0] for r in con.execute("SELECT waktu FROM gagal_masuk WHERE identitas = $i AND waktu >= $s "
@@ -898,7 +703,7 @@ class Storage:
 
     def sesi_berlaku(self, pelaku: Pelaku, kini: datetime) -> bool:
         """Whether the session ``pelaku`` signed in with is still open at ``kini`` (UTC)."""
-        if not self.path.exists():
+        if not self.ada():
             return False
         with self._buka() as con:
             return _sesi_terbuka(con, pelaku, kini)
@@ -910,7 +715,8 @@ class Storage:
         ``kode_unit``: lines that touched the unit or any unit below it; ``dari``/``sampai``: UTC bounds
         (``sampai`` exclusive).
         """
-        dengan, _, param = _saring_unit(None, kode_unit, True)  # the unit and every unit below it: ``pilih``
+        # the unit and every unit below it: ``pilih``
+        dengan, _, param = _saring_unit(None, kode_unit, True, self._dialek)
         syarat = ["j.id IN (SELECT jejak FROM jejak_unit WHERE kode_unit IN (SELECT kode_unit FROM pilih))"
                   ] if kode_unit is not None else []
         for kolom, nilai, op in (("pengguna", pengguna, "="), ("waktu", dari, ">="), ("waktu", sampai, "<")):
@@ -931,7 +737,7 @@ class Storage:
         """What scoring needs and no more, in one read: the unit table, and the year's IKU of the units asked
         for with their four quarterly realisasi beside the targets (``realisasi_tw1..4``, NaN where not
         reported), pivoted in the database: ``scores.lebar`` of ``baca``, without the notes."""
-        dengan, syarat, param = _saring_unit(tahun, kode_unit, sub_unit)
+        dengan, syarat, param = _saring_unit(tahun, kode_unit, sub_unit, self._dialek)
         realisasi_tw = [f"realisasi_tw{q}" for q in range(1, 5)]
         per_triwulan = ", ".join(f"max(realisasi) FILTER (WHERE triwulan = {q}) AS {k}"
                                  for q, k in enumerate(realisasi_tw, start=1))
@@ -940,7 +746,7 @@ class Storage:
             lebar = con.execute(
                 f"{dengan}SELECT {', '.join([f'i.{k}' for k in KOLOM['iku']] + realisasi_tw)} "
                 f"FROM (SELECT {', '.join(KOLOM['iku'])} FROM iku {syarat}) i LEFT JOIN "
-                f"(SELECT kode_unit, kode_iku, {per_triwulan} FROM realisasi {syarat} GROUP BY kode_unit, kode_iku) "
+                f"(SELECT kode_unit, kode_iku, {per_triwulan} FROM realisasi {syarat} GROUP BY kode_unit, kode_iku) r "
                 f"USING (kode_unit, kode_iku) ORDER BY {', '.join(f'i.{k}' for k in KUNCI['iku'])}", param).df()
             turunan = _realisasi_turunan(con, tahun)
         if not turunan.empty:  # a parent's quarters from its children (kinerja_core.kaskade), not as stored
@@ -968,7 +774,7 @@ class Storage:
         return unit, iku, lapor
 
 
-def _realisasi_turunan(con: duckdb.DuckDBPyConnection, tahun: int | None) -> pd.DataFrame:
+def _realisasi_turunan(con: Koneksi, tahun: int | None) -> pd.DataFrame:
     """The four quarters' realisasi (``tw1..tw4``, NaN: not yet) of every IKU of ``tahun`` (or of every year) that
     computes them: from its komponen (``rumus_komponen``, kinerja_core.komponen), or from its children
     (``agregasi_anak``, over the whole year's links, whichever units a view reads: a ministry's IKU at the root of
@@ -987,9 +793,9 @@ def _realisasi_turunan(con: duckdb.DuckDBPyConnection, tahun: int | None) -> pd.
         f"target_tw3, target_tw4 FROM iku WHERE (kode_iku_induk IS NOT NULL OR agregasi_anak IS NOT NULL){syarat}",
         param).fetchall()
     lapor = con.execute(
-        "SELECT tahun, kode_unit, kode_iku, triwulan, realisasi FROM realisasi SEMI JOIN "
-        "(SELECT tahun, kode_unit, kode_iku FROM iku WHERE kode_iku_induk IS NOT NULL) "
-        f"USING (tahun, kode_unit, kode_iku) WHERE realisasi IS NOT NULL{syarat}", param).fetchall()
+        "SELECT tahun, kode_unit, kode_iku, triwulan, realisasi FROM realisasi t WHERE "
+        f"{_ada('iku', KUNCI['iku'], 't', dan='_a.kode_iku_induk IS NOT NULL')} AND realisasi IS NOT NULL{syarat}",
+        param).fetchall()
     realisasi: dict[tuple, list[float | None]] = {}
     for th, u, i, q, v in lapor:
         realisasi.setdefault((th, u, i), [None] * 4)[q - 1] = v
@@ -1002,7 +808,7 @@ def _realisasi_turunan(con: duckdb.DuckDBPyConnection, tahun: int | None) -> pd.
     return _tabel_turunan({**dari_komponen, **hasil})
 
 
-def _realisasi_komponen(con: duckdb.DuckDBPyConnection, syarat: str, param: dict[str, object]
+def _realisasi_komponen(con: Koneksi, syarat: str, param: dict[str, object]
                         ) -> dict[tuple, kaskade.Nilai4]:
     """The four quarters' realisasi of every IKU with a ``rumus_komponen``, from its stored komponen."""
     rumus = {(th, u, i): baca_rumus(r) for th, u, i, r in con.execute(
@@ -1010,9 +816,9 @@ def _realisasi_komponen(con: duckdb.DuckDBPyConnection, syarat: str, param: dict
         param).fetchall()}
     nilai: dict[tuple, dict[int, dict[str, float]]] = {}
     for th, u, i, q, nama, v in con.execute(
-            "SELECT tahun, kode_unit, kode_iku, triwulan, komponen, nilai FROM komponen SEMI JOIN "
-            "(SELECT tahun, kode_unit, kode_iku FROM iku WHERE rumus_komponen IS NOT NULL) "
-            f"USING (tahun, kode_unit, kode_iku) WHERE nilai IS NOT NULL{syarat}", param).fetchall():
+            "SELECT tahun, kode_unit, kode_iku, triwulan, komponen, nilai FROM komponen t WHERE "
+            f"{_ada('iku', KUNCI['iku'], 't', dan='_a.rumus_komponen IS NOT NULL')} AND nilai IS NOT NULL{syarat}",
+            param).fetchall():
         nilai.setdefault((th, u, i), {}).setdefault(q, {})[nama] = v
     return {k: realisasi_komponen(r, nilai.get(k, {})) for k, r in rumus.items()}
 
@@ -1037,7 +843,8 @@ def _dengan_turunan(realisasi: pd.DataFrame, iku: pd.DataFrame, turunan: pd.Data
     return gabung.drop(columns=["nilai", "_merge"]).sort_values(KUNCI["realisasi"]).reset_index(drop=True)
 
 
-def _saring_unit(tahun: int | None, kode_unit: str | None, sub_unit: bool) -> tuple[str, str, dict[str, object]]:
+def _saring_unit(tahun: int | None, kode_unit: str | None, sub_unit: bool, dialek: Dialek
+                 ) -> tuple[str, str, dict[str, object]]:
     """The WITH clause, the WHERE clause and the parameters that keep one year's rows (or all years) of
     ``kode_unit`` and, with ``sub_unit``, of every unit below it (a recursive walk of ``kode_induk``; UNION
     stops at a cycle), or of every unit."""
@@ -1047,8 +854,9 @@ def _saring_unit(tahun: int | None, kode_unit: str | None, sub_unit: bool) -> tu
         param["tahun"] = tahun
     if kode_unit is not None:
         param["akar"] = kode_unit
-        dengan = ("WITH RECURSIVE pilih(kode_unit) AS (SELECT $akar UNION SELECT u.kode_unit FROM unit u "
-                  "JOIN pilih p ON u.kode_induk = p.kode_unit) ") if sub_unit else "WITH pilih(kode_unit) AS (SELECT $akar) "
+        akar = f"SELECT {dialek.parameter_teks('akar')}"  # typed: PostgreSQL will not guess a recursive column's
+        dengan = (f"WITH RECURSIVE pilih(kode_unit) AS ({akar} UNION SELECT u.kode_unit FROM unit u "
+                  "JOIN pilih p ON u.kode_induk = p.kode_unit) ") if sub_unit else f"WITH pilih(kode_unit) AS ({akar}) "
         syarat.append("kode_unit IN (SELECT kode_unit FROM pilih)")
     return dengan, f"WHERE {' AND '.join(syarat)}" if syarat else "", param
 
@@ -1056,12 +864,14 @@ def _saring_unit(tahun: int | None, kode_unit: str | None, sub_unit: bool) -> tu
 _RUJUKAN_MASUK = {
     "unit": "SELECT DISTINCT m.kode_induk FROM masuk m WHERE m.kode_induk IS NOT NULL "
             "AND m.kode_induk NOT IN (SELECT kode_unit FROM unit) ORDER BY 1 LIMIT 5",
-    "iku": "SELECT DISTINCT m.kode_unit FROM masuk m ANTI JOIN unit USING (kode_unit) ORDER BY 1 LIMIT 5",
+    "iku": f"SELECT DISTINCT m.kode_unit FROM masuk m WHERE {_ada('unit', 'kode_unit', 'm', tidak=True)} "
+           "ORDER BY 1 LIMIT 5",
     "realisasi": "SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku FROM masuk m "
-                 "ANTI JOIN iku USING (tahun, kode_unit, kode_iku) ORDER BY 1 LIMIT 5",
-    "rapat": "SELECT DISTINCT m.kode_unit FROM masuk m ANTI JOIN unit USING (kode_unit) ORDER BY 1 LIMIT 5",
+                 f"WHERE {_ada('iku', KUNCI['iku'], 'm', tidak=True)} ORDER BY 1 LIMIT 5",
+    "rapat": f"SELECT DISTINCT m.kode_unit FROM masuk m WHERE {_ada('unit', 'kode_unit', 'm', tidak=True)} "
+             "ORDER BY 1 LIMIT 5",
     "komponen": "SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku FROM masuk m "
-                "ANTI JOIN iku USING (tahun, kode_unit, kode_iku) ORDER BY 1 LIMIT 5",
+                f"WHERE {_ada('iku', KUNCI['iku'], 'm', tidak=True)} ORDER BY 1 LIMIT 5",
 }
 """Incoming rows whose unit, IKU or parent is not stored (within the committing transaction)."""
 
@@ -1071,9 +881,10 @@ _EJAAN_GANDA = {
             "HAVING count(*) > 1 LIMIT 5",
     # the keys stored twice are found first (a group by), then kept if the upload names them: ten times
     # quicker at a ministry's size than joining upper() of every stored IKU to the upload
-    "iku": "WITH ganda AS (SELECT tahun, upper(kode_unit) AS u, upper(kode_iku) AS k FROM iku GROUP BY ALL "
-           "HAVING count(*) > 1), disebut AS (SELECT * FROM ganda SEMI JOIN (SELECT DISTINCT tahun, "
-           "upper(kode_unit) AS u, upper(kode_iku) AS k FROM masuk) m USING (tahun, u, k)) "
+    "iku": "WITH ganda AS (SELECT tahun, upper(kode_unit) AS u, upper(kode_iku) AS k FROM iku "
+           "GROUP BY tahun, upper(kode_unit), upper(kode_iku) HAVING count(*) > 1), disebut AS (SELECT * FROM ganda g "
+           "WHERE EXISTS (SELECT 1 FROM masuk m WHERE m.tahun = g.tahun AND upper(m.kode_unit) = g.u "
+           "AND upper(m.kode_iku) = g.k)) "
            "SELECT string_agg(DISTINCT i.kode_unit || ' ' || i.kode_iku, ' / ' "
            "ORDER BY i.kode_unit || ' ' || i.kode_iku) FROM iku i JOIN disebut g "
            "ON i.tahun = g.tahun AND upper(i.kode_unit) = g.u AND upper(i.kode_iku) = g.k "
@@ -1082,7 +893,7 @@ _EJAAN_GANDA = {
 """Codes stored twice in different case because of this upload (codes compare without regard to case)."""
 
 
-def _periksa_dalam_transaksi(con: duckdb.DuckDBPyConnection, nama: str) -> None:
+def _periksa_dalam_transaksi(con: Koneksi, nama: str) -> None:
     """Refuse the upload if, as stored now, what its rows of ``nama`` depend on does not hold."""
     yatim = [r[0] for r in con.execute(_RUJUKAN_MASUK[nama]).fetchall()]
     if yatim:
@@ -1115,8 +926,9 @@ def _periksa_dalam_transaksi(con: duckdb.DuckDBPyConnection, nama: str) -> None:
     if nama == "komponen":  # each komponen is one its IKU's formula names, as the IKU is stored now
         asing = [r[0] for r in con.execute(
             "SELECT DISTINCT m.kode_unit || ' ' || m.kode_iku || ': ' || m.komponen FROM masuk m JOIN iku i "
-            "USING (tahun, kode_unit, kode_iku) WHERE i.rumus_komponen IS NULL OR NOT list_contains(string_split("
-            "regexp_extract(i.rumus_komponen, '\\((.*)\\)', 1), '; '), m.komponen) ORDER BY 1 LIMIT 5").fetchall()]
+            "USING (tahun, kode_unit, kode_iku) WHERE i.rumus_komponen IS NULL OR strpos('; ' || regexp_replace("
+            "i.rumus_komponen, '^[^(]*\\((.*)\\)\\s*$', '\\1') || '; ', '; ' || m.komponen || '; ') = 0 "
+            "ORDER BY 1 LIMIT 5").fetchall()]
         if asing:
             raise ImporDitolak(t("impor.komponen_asing", kode=", ".join(asing)))
 
@@ -1142,7 +954,7 @@ def _kebutuhan(masuk: dict[str, pd.DataFrame]) -> list[tuple[Peran, list[str]]]:
     return kebutuhan
 
 
-def _izinkan(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, kebutuhan: list[tuple[Peran, list[str]]]) -> None:
+def _izinkan(con: Koneksi, pelaku: Pelaku, kebutuhan: list[tuple[Peran, list[str]]]) -> None:
     """The one authorisation check of every write, inside the transaction that commits it: raise
     ``AksesDitolak`` unless ``pelaku`` holds each role on each of its units, with the grants, the session
     and the unit tree as they stand in this transaction (``kinerja_core.akses.ditolak``). A write that checks
@@ -1151,7 +963,7 @@ def _izinkan(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, kebutuhan: list[tup
     _periksa_hak(con, pelaku, _hak_dalam_transaksi(con, pelaku), kebutuhan)
 
 
-def _hak_dalam_transaksi(con: duckdb.DuckDBPyConnection, pelaku: Pelaku) -> list[Hibah] | None:
+def _hak_dalam_transaksi(con: Koneksi, pelaku: Pelaku) -> list[Hibah] | None:
     """The grants ``pelaku`` writes with, as stored now; None for no limit. The command line's operator
     (``Cara.SISTEM``) may write anything; the open demo may until the installation is locked. A signed-in
     person's session must still be open and the person still in the store (``SesiBerakhir``)."""
@@ -1168,7 +980,7 @@ def _hak_dalam_transaksi(con: duckdb.DuckDBPyConnection, pelaku: Pelaku) -> list
     return _hibah(con, pelaku.identitas)
 
 
-def _periksa_hak(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, hibah: list[Hibah] | None,
+def _periksa_hak(con: Koneksi, pelaku: Pelaku, hibah: list[Hibah] | None,
                  kebutuhan: list[tuple[Peran, list[str]]], *, hanya_yang_ada: bool = False) -> None:
     """Raise ``AksesDitolak`` unless ``hibah`` give each role on each unit, in the unit tree as it stands now.
     ``hanya_yang_ada``: check only the units already stored (where a unit stands before a write)."""
@@ -1183,12 +995,12 @@ def _periksa_hak(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, hibah: list[Hib
                                  or t("akses.tanpa_hak")))
 
 
-def _ada_pengguna(con: duckdb.DuckDBPyConnection, identitas: str) -> bool:
+def _ada_pengguna(con: Koneksi, identitas: str) -> bool:
     return bool(con.execute("SELECT count(*) FROM pengguna WHERE identitas = $i",
                             {"i": identitas}).fetchone()[0])  # type: ignore[index]
 
 
-def _sesi_terbuka(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, kini: datetime) -> bool:
+def _sesi_terbuka(con: Koneksi, pelaku: Pelaku, kini: datetime) -> bool:
     """Whether the session ``pelaku`` writes with is still open at ``kini`` (UTC)."""
     return bool(con.execute("SELECT count(*) FROM sesi WHERE token = $t AND identitas = $i AND berakhir > $k",
                             {"t": pelaku.sesi, "i": pelaku.identitas, "k": kini}).fetchone()[0])  # type: ignore[index]
@@ -1200,24 +1012,42 @@ def _sebut(kode: list[str], batas: int = 5) -> str:
     return ", ".join(kode[:batas]) + lain
 
 
-def _hibah(con: duckdb.DuckDBPyConnection, identitas: str) -> list[Hibah]:
+def _hibah(con: Koneksi, identitas: str) -> list[Hibah]:
     return [Hibah(Peran(p), k) for p, k in con.execute(
         "SELECT peran, kode_unit FROM hibah WHERE identitas = $i ORDER BY kode_unit, peran", {"i": identitas}).fetchall()]
 
 
-def _akses_terkunci(con: duckdb.DuckDBPyConnection) -> bool:
+def _akses_terkunci(con: Koneksi) -> bool:
     """Whether the installation is locked: sign-in required to write (set when the first person is added)."""
     return bool(con.execute("SELECT count(*) FROM pengaturan WHERE kunci = 'terkunci'").fetchone()[0])  # type: ignore[index]
 
 
-def _unit_revisi(con: duckdb.DuckDBPyConnection, revisi_id: int) -> list[str]:
+def _unit_revisi(con: Koneksi, revisi_id: int) -> list[str]:
     """Every unit whose rows a revision's upload held."""
     return [r[0] for r in con.execute(" UNION ".join(
         f"SELECT kode_unit FROM revisi_{nama} WHERE revisi = $id" for nama in TABEL) + " ORDER BY 1",
         {"id": revisi_id}).fetchall()]
 
 
-def _lengkapi_jejak(con: duckdb.DuckDBPyConnection) -> None:
+def _siapkan_skema(con: Koneksi, dialek: Dialek) -> None:
+    """Bring a database to the current tables: apply, in order, the migrations it has not had (``skema.MIGRASI``),
+    each recorded in ``skema_versi``; then give older revisions their audit line. A database that a newer
+    release has migrated further is refused rather than half understood."""
+    con.execute(TABEL_VERSI.format(teks=dialek.teks))
+    sudah = {r[0] for r in con.execute("SELECT versi FROM skema_versi").fetchall()}
+    if sudah and max(sudah) > VERSI_TERBARU:
+        raise MasalahBasisData("gudang.skema_baru", "", versi=max(sudah), versi_ini=VERSI_TERBARU)
+    for migrasi in MIGRASI:
+        if migrasi.versi in sudah:
+            continue
+        for perintah in migrasi.perintah(dialek):
+            con.execute(perintah)
+        con.execute("INSERT INTO skema_versi VALUES ($versi, $nama, $waktu)",
+                    {"versi": migrasi.versi, "nama": migrasi.nama, "waktu": _sekarang()})
+    _lengkapi_jejak(con)
+
+
+def _lengkapi_jejak(con: Koneksi) -> None:
     """Give the audit trail a line for every revision made before it existed (a database from an older
     version): who and when as the revision log kept them, how they got in unknown (``lama``)."""
     lama = con.execute("SELECT id, waktu, pengguna, berkas, jenis, membatalkan, baru, berubah, sama, dihapus "
@@ -1230,18 +1060,18 @@ def _lengkapi_jejak(con: duckdb.DuckDBPyConnection) -> None:
         _catat_jejak(con, Pelaku(pengguna, Cara.LAMA, ""), jenis, rincian, unit, id_, waktu=waktu)
 
 
-def _induk_dari(con: duckdb.DuckDBPyConnection, unit: list[str]) -> list[str]:
+def _induk_dari(con: Koneksi, unit: list[str]) -> list[str]:
     """The parents of the stored units among ``unit`` (``SEMUA`` for a root): who must agree to a unit's place."""
     if not unit:
         return []
     con.register("unit_diminta", pa.table({"kode_unit": pa.array(unit, pa.string())}))
-    induk = [r[0] or SEMUA for r in con.execute("SELECT DISTINCT kode_induk FROM unit SEMI JOIN unit_diminta "
-                                                "USING (kode_unit)").fetchall()]
+    induk = [r[0] or SEMUA for r in con.execute("SELECT DISTINCT kode_induk FROM unit WHERE kode_unit IN "
+                                                "(SELECT kode_unit FROM unit_diminta)").fetchall()]
     con.unregister("unit_diminta")
     return induk
 
 
-def _catat_jejak(con: duckdb.DuckDBPyConnection, pelaku: Pelaku, tindakan: str, rincian: str,
+def _catat_jejak(con: Koneksi, pelaku: Pelaku, tindakan: str, rincian: str,
                  unit: list[str], revisi: int | None = None, *, waktu: datetime | None = None) -> None:
     """Append one line to the audit trail: who, how they got in, from where, when (UTC), what, on which units."""
     (jejak,) = con.execute(

@@ -84,7 +84,7 @@ def mode() -> Mode:
     if _rahasia("auth") is not None:
         return Mode.SSO
     try:
-        return Mode.LOKAL if _terkunci(str(ui.storage().path), ui.storage().tanda_versi()) else Mode.DEMO
+        return Mode.LOKAL if _terkunci(ui.storage().alamat, ui.storage().tanda_versi()) else Mode.DEMO
     except MasalahBasisData as e:
         ui.bila_sibuk(e)
         raise
@@ -153,7 +153,7 @@ def gerbang() -> Orang:
 
 def _orang_masuk(m: Mode, terbuka: bool) -> Orang:
     """The signed-in person of this session, or an anonymous reader (identitas None)."""
-    path, versi = str(ui.storage().path), ui.storage().tanda_versi()
+    path, versi = ui.storage().alamat, ui.storage().tanda_versi()
     identitas, sesi = None, None
     if m is Mode.SSO:
         if st.user.get("is_logged_in") and st.user.get("email"):

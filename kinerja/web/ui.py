@@ -18,14 +18,13 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from kinerja.masuk import exporting
 from kinerja import scores
-from kinerja.config import VARIABEL_DB, path_db
+from kinerja.config import VARIABEL_DB, alamat_db
 from kinerja.masuk.importing import muat_contoh
 from kinerja.masuk.loading import Kesalahan
 from kinerja.store import MasalahBasisData, Revisi, Snapshot, Storage
@@ -53,11 +52,12 @@ def pastikan_navigasi() -> None:
         st.rerun()
 
 
-def _path_app() -> Path:
-    """``KINERJA_DB``, else ``kinerja_db`` in .streamlit/secrets.toml, else data/kinerja.duckdb."""
+def _alamat_app() -> str:
+    """``KINERJA_DB``, else ``kinerja_db`` in .streamlit/secrets.toml, else data/kinerja.duckdb: a DuckDB file's
+    path or a ``postgresql://`` URL (a password belongs in the secrets file, not in the environment)."""
     if not os.environ.get(VARIABEL_DB) and st.secrets.load_if_toml_exists() and "kinerja_db" in st.secrets:
-        return Path(st.secrets["kinerja_db"])
-    return path_db()
+        return str(st.secrets["kinerja_db"])
+    return alamat_db()
 
 
 DETIK_SEGAR = 3
@@ -65,15 +65,16 @@ DETIK_SEGAR = 3
 
 
 @st.cache_resource(show_spinner=False)
-def _storage(path: str) -> Storage:
-    storage = Storage(path)
-    muat_contoh(storage)  # first start on an empty database: the bundled sample data
+def _storage(alamat: str) -> Storage:
+    storage = Storage(alamat)
+    if storage.mesin == "duckdb":  # a first start on the default file: the bundled sample data (never into an
+        muat_contoh(storage)  # institution's PostgreSQL, whose data comes from its units)
     return storage
 
 
 def storage() -> Storage:
-    """The server's store, seeded with the sample data when empty."""
-    return _storage(str(_path_app()))
+    """The server's store (a default DuckDB file that is still empty is seeded with the sample data)."""
+    return _storage(_alamat_app())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -83,7 +84,7 @@ def _daftar_tahun(path: str, versi: tuple[int, ...]) -> list[int]:
 
 def daftar_tahun() -> list[int]:
     s = storage()
-    return _daftar_tahun(str(s.path), s.tanda_versi())
+    return _daftar_tahun(s.alamat, s.tanda_versi())
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def _tahun_data(path: str, versi: tuple[int, ...], tahun: int) -> Tahun:
 
 def tahun_data(tahun: int, versi: tuple[int, ...] | None = None) -> Tahun:
     s = storage()
-    return _tahun_data(str(s.path), versi or s.tanda_versi(), tahun)
+    return _tahun_data(s.alamat, versi or s.tanda_versi(), tahun)
 
 
 @dataclass(frozen=True)
@@ -142,13 +143,13 @@ def _skor(path: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_uni
 def data(f: Filter, versi: tuple[int, ...] | None = None) -> Data:
     """The selected units' rows of the filter's year (shared, read-only)."""
     s = storage()
-    return _data(str(s.path), versi or s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit)
+    return _data(s.alamat, versi or s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit)
 
 
 def skor(f: Filter, triwulan: int | None = None, versi: tuple[int, ...] | None = None) -> pd.DataFrame:
     """The selected units' IKU scored through the filter's quarter (or ``triwulan``), tree order (shared, read-only)."""
     s = storage()
-    return _skor(str(s.path), versi or s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit, triwulan or f.triwulan,
+    return _skor(s.alamat, versi or s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit, triwulan or f.triwulan,
                  bahasa())
 
 
@@ -327,7 +328,7 @@ def sidebar(terlihat: Callable[[str, dict[str, object]], bool] = lambda kode, in
             format_func={s.value: t(f"sumber.{s.value}") for s in Sumber}.get, placeholder=t("filter.semua"),
             select_all=False,
         )
-        st.caption(t("filter.basis_data", path=storage().path.name))
+        st.caption(t("filter.basis_data", path=storage().nama))
     return Filter(tahun, triwulan, kode_unit, sub_unit, tuple(perspektif), tuple(status), tuple(sumber))
 
 
@@ -364,14 +365,14 @@ class Pilihan:
         """The NKO and light counts of each selected unit (``scores.tabel_nko``) and of each direct sub-unit of
         the filter's unit (``scores.tabel_sub_unit``), over the chosen perspectives."""
         f = self.filter
-        return _per_unit(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
+        return _per_unit(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
                          f.perspektif, f.sumber, bahasa())
 
     def kebutuhan(self) -> pd.DataFrame | None:
         """What the rest of the year must bring for the listed IKU not yet sure to end hijau
         (``scores.tabel_kebutuhan``, status filter applied); None above ``BATAS_KEBUTUHAN`` IKU."""
         f = self.filter
-        tabel = _kebutuhan(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
+        tabel = _kebutuhan(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
                            f.perspektif, f.sumber, bahasa())
         if tabel is not None and f.status:
             tabel = tabel[tabel["status"].isin(f.status)].reset_index(drop=True)
@@ -381,14 +382,14 @@ class Pilihan:
         """The IKU that cost the NKO of everything shown points, most first (``scores.tabel_biaya_nko``), the same
         summed per direct sub-unit (``scores.biaya_per_sub_unit``; empty without sub-units), and that NKO."""
         f = self.filter
-        return _biaya(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan, f.perspektif,
+        return _biaya(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan, f.perspektif,
                       f.sumber, bahasa())
 
     def prognosis(self) -> tuple[Nko, pd.DataFrame]:
         """The headline NKO at year end by the run-rate so far, and the IKU hijau today heading to kuning or merah
         (``scores.prognosis``, ``scores.peringatan_prognosis``)."""
         f = self.filter
-        return _prognosis(str(storage().path), self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
+        return _prognosis(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
                           f.perspektif, f.sumber, bahasa())
 
     def semua_triwulan(self) -> pd.DataFrame:
@@ -460,7 +461,7 @@ def pilihan(f: Filter) -> Pilihan:
     try:
         versi = storage().tanda_versi()
         konteks, isi = tahun_data(f.tahun, versi), data(f, versi)
-        kepala, tabel = _ikhtisar(str(storage().path), versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
+        kepala, tabel = _ikhtisar(storage().alamat, versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
                                   f.perspektif, f.sumber, bahasa())
     except MasalahBasisData as e:
         bila_sibuk(e)

@@ -1,0 +1,204 @@
+"""The DuckDB engine: one database file, opened for one operation at a time.
+
+DuckDB lets one process hold a database file at a time. So that the command
+line works while the app is running, no process keeps the file open longer
+than one operation: each operation opens it, does its work in one transaction
+and closes it. A file held by another process is retried for a few seconds,
+then reported as ``DatabaseBusy`` ("coba lagi"), never a crash or a hang.
+Within one process, operations on a file take turns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from kinerja.store.galat import DatabaseBusy, MasalahBasisData
+
+_SKEMA_SIAP: set[str] = set()
+_KUNCI_SKEMA = threading.Lock()
+_KUNCI_BERKAS: dict[str, threading.Lock] = {}
+
+MAGIC_DUCKDB = b"DUCK"
+"""Bytes 8–11 of every DuckDB database file."""
+
+_GALAT_BERKAS = (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
+                 duckdb.SerializationException)
+"""DuckDB errors that mean the file could not be read or written (damaged, truncated, disk full)."""
+
+
+def _giliran(path: Path) -> threading.Lock:
+    """The lock that makes this process's operations on one database file take turns."""
+    with _KUNCI_SKEMA:
+        return _KUNCI_BERKAS.setdefault(str(path.resolve()), threading.Lock())
+
+
+def _terkunci(e: duckdb.Error) -> bool:
+    """Whether opening failed because another process holds the file's lock."""
+    return "lock" in str(e).lower()
+
+
+def _tanpa_izin(e: duckdb.Error) -> bool:
+    teks = str(e).lower()
+    return "permission denied" in teks or "read-only file system" in teks
+
+
+def _masalah_berkas(e: duckdb.Error) -> bool:
+    """Whether a DuckDB error means the file could not be read or written (damaged, truncated, disk full)."""
+    teks = str(e)
+    return isinstance(e, _GALAT_BERKAS) or "Could not write" in teks or "Could not read" in teks or (
+        "Failed to commit" in teks)
+
+
+def _periksa_berkas(path: Path) -> None:
+    """Refuse, before DuckDB touches it, anything at ``path`` that is not a DuckDB database file.
+
+    DuckDB would open a CSV file as an empty database and a zero-byte file
+    fails deep inside; both are said plainly instead, and the file is left alone.
+    """
+    if path.is_dir():
+        raise MasalahBasisData("gudang.folder", path)
+    try:
+        with path.open("rb") as f:
+            kepala = f.read(12)
+    except PermissionError:
+        return  # unreadable: DuckDB's own open reports it, as a permission problem
+    if not kepala:
+        raise MasalahBasisData("gudang.kosong", path)
+    if kepala[8:12] != MAGIC_DUCKDB:
+        raise MasalahBasisData("gudang.bukan_duckdb", path)
+
+
+def _sebab(e: BaseException) -> str:
+    """The first line of a DuckDB error without its class prefix, for a message in words."""
+    teks = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    return teks.split(": ", 1)[1] if teks.startswith(("IO Error: ", "Error: ")) else teks
+
+
+class MesinDuckdb:
+    """One DuckDB file. ``siapkan`` brings a connection's schema up to date (the store's migrations); it runs
+    once per file and process, and always on a file created just now."""
+
+    mesin = "duckdb"
+
+    def __init__(self, path: Path | str, tunggu_detik: float,
+                 siapkan: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
+        self.path = Path(path)
+        self.alamat = str(self.path)
+        self.nama = self.path.name
+        self.tunggu_detik = tunggu_detik
+        self._siapkan = siapkan
+
+    def ada(self) -> bool:
+        """Whether the database file exists (only a write creates it)."""
+        return self.path.exists()
+
+    def tanda_versi(self) -> tuple[int, ...]:
+        """Size and modification time of the file and its write-ahead log: checking does not open the database."""
+        tanda: list[int] = []
+        for p in (self.path, self.path.with_name(self.path.name + ".wal")):
+            try:
+                st = os.stat(p)
+                tanda += [st.st_mtime_ns, st.st_size]
+            except FileNotFoundError:
+                tanda += [0, 0]
+        return tuple(tanda)
+
+    @contextmanager
+    def buka(self, *, tulis: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Open the file for one operation, waiting a little while another process holds it.
+
+        Only a write creates a missing database (and its folder); a read of a
+        missing one sees an empty store, so a deleted file is not an error for
+        a running app and ``score`` never leaves an empty file behind. A file
+        that is not a DuckDB database is refused untouched. Within one process
+        (the Streamlit server, all its sessions) operations on a file take
+        turns: DuckDB's Python client is not safe when threads register
+        DataFrames on connections of one shared database at the same time.
+        """
+        with _giliran(self.path):
+            if not self.path.exists() and not tulis:
+                with duckdb.connect(":memory:") as con:
+                    self._siapkan(con)
+                    yield con
+                return
+            if self.path.exists():
+                _periksa_berkas(self.path)
+                baru = False
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                baru = True
+            yield from self._buka_berkas(tulis=tulis, baru=baru)
+
+    def _buka_berkas(self, *, tulis: bool, baru: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+        batas = time.monotonic() + self.tunggu_detik
+        jeda = 0.05
+        hanya_baca = False
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=hanya_baca)
+                break
+            except duckdb.Error as e:
+                if _tanpa_izin(e):
+                    if tulis or hanya_baca:
+                        raise MasalahBasisData("gudang.hanya_baca", self.path) from e
+                    hanya_baca = True  # a read-only file can still be read
+                    continue
+                if not _terkunci(e):
+                    kunci = "gudang.rusak" if "read enough bytes" in str(e) or "not a valid" in str(e) else (
+                        "gudang.tidak_terbuka")
+                    raise MasalahBasisData(kunci, self.path, sebab=_sebab(e)) from e
+                if time.monotonic() >= batas:
+                    raise DatabaseBusy(self.path) from e
+                time.sleep(jeda * (1 + random.random()))
+                jeda = min(jeda * 2, 0.5)
+        try:
+            if not hanya_baca:
+                self._siapkan_skema(con, baru=baru)
+            yield con
+        except duckdb.Error as e:
+            if not _masalah_berkas(e):
+                raise
+            raise MasalahBasisData("gudang.gagal_tulis" if tulis else "gudang.rusak", self.path, sebab=_sebab(e)) from e
+        finally:
+            con.close()
+
+    def _siapkan_skema(self, con: duckdb.DuckDBPyConnection, *, baru: bool) -> None:
+        """Bring the schema up to date once per file and process: concurrent CREATEs from two sessions would collide.
+
+        A file created just now always gets it, even when this process prepared
+        an earlier file at the same path (deleted while running).
+        """
+        kunci = str(self.path.resolve())
+        if kunci in _SKEMA_SIAP and not baru:
+            return
+        with _KUNCI_SKEMA:
+            if kunci not in _SKEMA_SIAP or baru:
+                self._siapkan(con)
+                _SKEMA_SIAP.add(kunci)
+
+    @contextmanager
+    def transaksi(self, *, tulis: bool = False, kembalikan: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction: everything inside lands, or nothing does (``kembalikan``: a dry run, nothing kept).
+
+        A write the file system refuses (disk full, file too large) becomes one
+        clear ``MasalahBasisData`` (see ``_buka_berkas``); when the rollback
+        itself fails, the uncommitted transaction dies with the connection.
+        """
+        with self.buka(tulis=tulis) as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute("ROLLBACK" if kembalikan else "COMMIT")
+            except BaseException:
+                with contextlib.suppress(duckdb.Error):  # the error being raised is the one that matters
+                    con.execute("ROLLBACK")
+                raise

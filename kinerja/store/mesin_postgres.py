@@ -1,0 +1,292 @@
+"""The PostgreSQL engine: the shared store of an institution-wide installation (``KINERJA_DB=postgresql://…``).
+
+Several app servers and the command line write to one database at once. Every write transaction first takes
+the installation's writer's turn (a transaction-level advisory lock), so what a write checks — the next
+revision id, the IKU a realisasi needs, the person's grants — cannot change under it before it commits, and
+revision ids stay 1, 2, 3 … without gaps. A wait for that turn, or for a connection, has a limit
+(``tunggu_detik``) and then says "coba lagi" (``DatabaseBusy``). A read is one REPEATABLE READ transaction:
+one consistent view, never blocked by a writer.
+
+The connection speaks the part of DuckDB's Python API the store uses (``execute`` with ``$name`` parameters,
+``fetchone``, ``fetchall``, ``df``, ``register`` of a table of rows), so the store's SQL is written once for
+both engines. Answers become DataFrames through DuckDB's own conversion, so both engines give the same dtypes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from functools import lru_cache
+
+import duckdb
+import pandas as pd
+import psycopg
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+from psycopg import IsolationLevel
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from kinerja.store.galat import DatabaseBusy, MasalahBasisData
+from kinerja.store.skema import VERSI_TERBARU
+
+AWALAN = ("postgresql://", "postgres://")
+"""How a database address names PostgreSQL; anything else is a DuckDB file."""
+
+KUNCI_PENULIS = 0x4B494E4A
+"""The advisory lock every write transaction holds: one writer at a time per database ('KINJ')."""
+
+UKURAN_POOL = 8
+"""Connections one app server keeps at most (a Streamlit server runs every session's script in its own thread)."""
+
+_TEKS = 'VARCHAR COLLATE "C"'
+"""Text compared and sorted by code point, as DuckDB does (``skema.POSTGRESQL``)."""
+
+_POOL: dict[str, ConnectionPool] = {}
+_SIAP: set[str] = set()
+_KUNCI = threading.Lock()
+_DUCK = threading.local()
+
+_ARROW = {
+    16: pa.bool_(), 20: pa.int64(), 21: pa.int32(), 23: pa.int32(), 25: pa.string(), 1043: pa.string(),
+    700: pa.float64(), 701: pa.float64(), 1700: pa.float64(), 1082: pa.date32(), 1114: pa.timestamp("us"),
+}
+"""PostgreSQL type oids → the Arrow type DuckDB gives the same column (bool, int8, int2, int4, text, varchar,
+float4, float8, numeric, date, timestamp)."""
+
+
+def alamat_postgres(alamat: object) -> bool:
+    """Whether a database address is a PostgreSQL URL."""
+    return isinstance(alamat, str) and alamat.startswith(AWALAN)
+
+
+def tanpa_sandi(url: str) -> str:
+    """The address as it may be shown: a password in it becomes ``***``.
+
+    >>> tanpa_sandi("postgresql://kinerja:rahasia@db.kemenkeu.go.id/kinerja")
+    'postgresql://kinerja:***@db.kemenkeu.go.id/kinerja'
+    """
+    return re.sub(r"^(postgres(?:ql)?://[^:/@]*):[^@]*@", r"\1:***@", url)
+
+
+@lru_cache(maxsize=1024)
+def _ke_psycopg(sql: str) -> str:
+    """``$name`` parameters (DuckDB's style) as ``%(name)s`` (psycopg's); a literal ``%`` doubled."""
+    return re.sub(r"\$([A-Za-z_]\w*)", r"%(\1)s", sql.replace("%", "%%"))
+
+
+def _duck() -> duckdb.DuckDBPyConnection:
+    """This thread's in-memory DuckDB, which turns an Arrow answer into a DataFrame exactly as the DuckDB
+    engine's answers are turned."""
+    if not hasattr(_DUCK, "con"):
+        _DUCK.con = duckdb.connect()
+    return _DUCK.con
+
+
+def _kolom_arrow(nilai: list[object], tipe: pa.DataType | None) -> pa.Array:
+    if tipe == pa.float64():
+        nilai = [float(v) if isinstance(v, Decimal) else v for v in nilai]
+    return pa.array(nilai, type=tipe)
+
+
+def _tipe_sql(tipe: pa.DataType) -> str:
+    """The column type of a table of incoming rows, for a column the store does not declare (row numbers)."""
+    if pa.types.is_integer(tipe):
+        return "BIGINT"
+    if pa.types.is_floating(tipe):
+        return "DOUBLE PRECISION"
+    if pa.types.is_boolean(tipe):
+        return "BOOLEAN"
+    if pa.types.is_date(tipe):
+        return "DATE"
+    if pa.types.is_timestamp(tipe):
+        return "TIMESTAMP"
+    return _TEKS
+
+
+def _sebagai_tabel(data: pa.Table | pd.DataFrame) -> pa.Table:
+    if isinstance(data, pa.Table):
+        return data
+    try:
+        return pa.Table.from_pandas(data, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed types in one column: each value as its text
+        teks = {k: data[k].map(lambda v: None if v is None or (isinstance(v, float) and v != v) else str(v))
+                for k in data.columns if data[k].dtype == object}
+        return pa.Table.from_pandas(data.assign(**teks), preserve_index=False)
+
+
+class Hasil:
+    """The answer of one statement: rows, or a DataFrame / Arrow table with DuckDB's column types."""
+
+    def __init__(self, cur: psycopg.Cursor) -> None:
+        self._cur = cur
+
+    def fetchone(self) -> tuple | None:
+        return self._cur.fetchone()
+
+    def fetchall(self) -> list[tuple]:
+        return self._cur.fetchall()
+
+    def to_arrow_table(self) -> pa.Table:
+        kolom = self._cur.description or []
+        baris = self._cur.fetchall()
+        isi = list(zip(*baris)) if baris else [()] * len(kolom)
+        return pa.table({k.name: _kolom_arrow(list(v), _ARROW.get(k.type_code)) for k, v in zip(kolom, isi)})
+
+    def df(self) -> pd.DataFrame:
+        return _duck().from_arrow(self.to_arrow_table()).df()
+
+
+class KoneksiPg:
+    """One PostgreSQL connection inside one transaction, with the DuckDB-like calls the store makes."""
+
+    def __init__(self, conn: psycopg.Connection, tipe_kolom: dict[str, str]) -> None:
+        self._conn = conn
+        self._tipe = tipe_kolom
+
+    def execute(self, sql: str, param: dict[str, object] | None = None) -> Hasil:
+        cur = self._conn.cursor()
+        if param:
+            cur.execute(_ke_psycopg(sql), param)
+        else:
+            cur.execute(sql)  # type: ignore[arg-type]
+        return Hasil(cur)
+
+    sql = execute
+
+    def register(self, nama: str, data: pa.Table | pd.DataFrame) -> None:
+        """Rows as a temporary table ``nama`` for the rest of the transaction, sent with one COPY, each column
+        typed as its values are (a column of blanks as the store declares it)."""
+        tabel = _sebagai_tabel(data)
+        kolom, isi = [], []
+        for f, c in zip(tabel.schema, tabel.columns):
+            if pa.types.is_dictionary(f.type):
+                c = c.cast(f.type.value_type)
+            tipe = _tipe_sql(c.type)
+            if pa.types.is_null(c.type):  # a column of blanks: as the store declares it (blank dates stay dates)
+                tipe = self._tipe.get(f.name, tipe)
+            elif pa.types.is_timestamp(c.type) and self._tipe.get(f.name) == "DATE":
+                c = pc.cast(c, pa.date32())
+            kolom.append(f"{f.name} {_TEKS if tipe == 'VARCHAR' else tipe}")
+            isi.append(c)
+        self.execute(f"DROP TABLE IF EXISTS {nama}")
+        self.execute(f"CREATE TEMP TABLE {nama} ({', '.join(kolom)}) ON COMMIT DROP")
+        if not tabel.num_rows:
+            return
+        berkas = io.BytesIO()
+        pa_csv.write_csv(pa.table(isi, names=tabel.column_names), berkas,
+                         pa_csv.WriteOptions(include_header=False, quoting_style="needed"))
+        with self._conn.cursor().copy(f"COPY {nama} FROM STDIN (FORMAT csv)") as salin:  # type: ignore[arg-type]
+            salin.write(berkas.getvalue())
+
+    def unregister(self, nama: str) -> None:
+        self.execute(f"DROP TABLE IF EXISTS {nama}")
+
+
+class MesinPostgres:
+    """One PostgreSQL database, reached through a pool of connections shared by this process."""
+
+    mesin = "postgresql"
+
+    def __init__(self, url: str, tunggu_detik: float, siapkan: Callable[[KoneksiPg], None],
+                 tipe_kolom: dict[str, str]) -> None:
+        self.url = url
+        self.alamat = url
+        self.nama = tanpa_sandi(url)
+        self.path = None
+        self.tunggu_detik = tunggu_detik
+        self._siapkan = siapkan
+        self._tipe = tipe_kolom
+
+    def _pool(self) -> ConnectionPool:
+        with _KUNCI:
+            pool = _POOL.get(self.url)
+            if pool is None:
+                pool = ConnectionPool(self.url, min_size=1, max_size=UKURAN_POOL, open=False,
+                                      kwargs={"options": "-c TimeZone=UTC"}, check=ConnectionPool.check_connection,
+                                      name=f"kinerja {self.nama}")
+                try:
+                    pool.open(wait=True, timeout=self.tunggu_detik)
+                except PoolTimeout as e:
+                    pool.close()
+                    raise MasalahBasisData("gudang.pg_tidak_terhubung", self.nama, sebab=_sebab(e)) from e
+                _POOL[self.url] = pool
+            return pool
+
+    @contextmanager
+    def _koneksi(self) -> Iterator[psycopg.Connection]:
+        try:
+            with self._pool().connection(timeout=self.tunggu_detik) as conn:
+                yield conn
+        except PoolTimeout as e:
+            raise DatabaseBusy(self.nama) from e
+        except psycopg.errors.LockNotAvailable as e:
+            raise DatabaseBusy(self.nama) from e
+        except psycopg.OperationalError as e:
+            raise MasalahBasisData("gudang.pg_tidak_terhubung", self.nama, sebab=_sebab(e)) from e
+
+    @contextmanager
+    def _mentah(self, *, tulis: bool, kembalikan: bool = False) -> Iterator[KoneksiPg]:
+        with self._koneksi() as conn:
+            conn.isolation_level = IsolationLevel.READ_COMMITTED if tulis else IsolationLevel.REPEATABLE_READ
+            with conn.transaction(force_rollback=kembalikan):
+                con = KoneksiPg(conn, self._tipe)
+                con.execute(f"SET LOCAL lock_timeout = {max(1, int(self.tunggu_detik * 1000))}")
+                if tulis:
+                    con.execute(f"SELECT pg_advisory_xact_lock({KUNCI_PENULIS})")
+                yield con
+
+    def _siap(self) -> None:
+        """Create or upgrade the schema on this process's first use of the database. A database already at this
+        release's version is only looked at; one that needs a migration gets it holding the writer's turn, so
+        two servers starting together migrate it once."""
+        if self.url in _SIAP:
+            return
+        with self._mentah(tulis=False) as con:
+            ada = con.execute("SELECT to_regclass('skema_versi') IS NOT NULL").fetchone()[0]  # type: ignore[index]
+            versi = con.execute("SELECT max(versi) FROM skema_versi").fetchone()[0] if ada else None  # type: ignore[index]
+        if versi != VERSI_TERBARU:
+            with self._mentah(tulis=True) as con:
+                self._siapkan(con)
+        _SIAP.add(self.url)
+
+    def ada(self) -> bool:
+        """Whether the database holds the store's tables (a server without them is an empty store)."""
+        with self._mentah(tulis=False) as con:
+            return con.execute("SELECT to_regclass('revisi') IS NOT NULL").fetchone()[0]  # type: ignore[index]
+
+    def tanda_versi(self) -> tuple[int, ...]:
+        """The newest revision and audit line: whatever any app server writes changes them. Two index look-ups."""
+        with self.transaksi() as con:
+            return tuple(con.execute("SELECT (SELECT COALESCE(max(id), 0) FROM revisi), "
+                                     "(SELECT COALESCE(max(id), 0) FROM jejak)").fetchone())  # type: ignore[arg-type]
+
+    @contextmanager
+    def buka(self, *, tulis: bool = False) -> Iterator[KoneksiPg]:
+        with self.transaksi(tulis=tulis) as con:
+            yield con
+
+    @contextmanager
+    def transaksi(self, *, tulis: bool = False, kembalikan: bool = False) -> Iterator[KoneksiPg]:
+        """One transaction: everything inside lands, or nothing does (``kembalikan``: a dry run, nothing kept)."""
+        self._siap()
+        with self._mentah(tulis=tulis, kembalikan=kembalikan) as con:
+            yield con
+
+
+def tutup(url: str) -> None:
+    """Close this process's connections to ``url`` (a test dropping its database; a copy finished)."""
+    with _KUNCI:
+        pool = _POOL.pop(url, None)
+        _SIAP.discard(url)
+    if pool is not None:
+        pool.close()
+
+
+def _sebab(e: BaseException) -> str:
+    teks = str(e).strip()
+    return teks.splitlines()[0] if teks else type(e).__name__

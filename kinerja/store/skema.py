@@ -1,0 +1,201 @@
+"""The stored tables and their versioned migrations, for both engines.
+
+A database records the migrations it has had in ``skema_versi``; opening it applies the ones it lacks, in
+order, inside the transaction that holds the writer's turn (so two app servers starting together apply each
+once). Migration 1 brings any database, including one made before versions were recorded, to the tables of
+that release: its statements are idempotent (``IF NOT EXISTS``), so an existing database gains the new columns
+and tables and keeps every row. Each later change of the tables is a new numbered step at the end of
+``MIGRASI``, never an edit of an earlier one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+KOLOM = {
+    "unit": ["kode_unit", "nama_unit", "kode_induk"],
+    "iku": [
+        "tahun", "kode_unit", "kode_iku", "nama_iku", "sasaran_strategis", "perspektif", "satuan", "polaritas",
+        "konsolidasi", "bobot", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "konversi_120",
+        "realisasi_terburuk", "sumber", "kode_unit_induk", "kode_iku_induk", "agregasi_anak", "rumus_komponen",
+    ],
+    "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi", "pic",
+                  "tenggat", "status_aksi", "catatan_aksi"],
+    "rapat": ["tahun", "triwulan", "kode_unit", "tanggal", "tempat", "pimpinan", "peserta", "arahan"],
+    "komponen": ["tahun", "triwulan", "kode_unit", "kode_iku", "komponen", "nilai"],
+}
+"""The stored columns of each table, in order (``rapat``: one Dialog Kinerja meeting of a unit and quarter;
+``komponen``: the raw data an IKU's realisasi is computed from, per quarter, by its ``rumus_komponen``)."""
+
+KUNCI = {
+    "unit": ["kode_unit"],
+    "iku": ["tahun", "kode_unit", "kode_iku"],
+    "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku"],
+    "rapat": ["tahun", "triwulan", "kode_unit"],
+    "komponen": ["tahun", "triwulan", "kode_unit", "kode_iku", "komponen"],
+}
+"""The primary key of each table."""
+
+TETAP_BILA_KOSONG = {"realisasi": ["realisasi", "kendala", "rencana_aksi", "pic", "tenggat", "status_aksi",
+                                   "catatan_aksi"], "komponen": ["nilai"]}
+"""Columns where a blank in an upload means "not in this file": the stored value stays."""
+
+TABEL = ("unit", "iku", "realisasi", "rapat", "komponen")
+"""Tables in the order an upload is applied (a realisasi needs its IKU, an IKU and a meeting their unit)."""
+
+TIPE = {
+    "kode_unit": "VARCHAR NOT NULL", "nama_unit": "VARCHAR NOT NULL", "kode_induk": "VARCHAR",
+    "tahun": "INTEGER NOT NULL", "triwulan": "INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4)",
+    "kode_iku": "VARCHAR NOT NULL", "nama_iku": "VARCHAR NOT NULL", "sasaran_strategis": "VARCHAR",
+    "perspektif": "VARCHAR NOT NULL", "satuan": "VARCHAR", "polaritas": "VARCHAR NOT NULL",
+    "konsolidasi": "VARCHAR NOT NULL", "bobot": "DOUBLE PRECISION NOT NULL", "target_tw1": "DOUBLE PRECISION",
+    "target_tw2": "DOUBLE PRECISION", "target_tw3": "DOUBLE PRECISION", "target_tw4": "DOUBLE PRECISION",
+    "konversi_120": "BOOLEAN NOT NULL", "realisasi_terburuk": "DOUBLE PRECISION", "sumber": "VARCHAR DEFAULT 'penkin'",
+    "kode_unit_induk": "VARCHAR", "kode_iku_induk": "VARCHAR", "agregasi_anak": "VARCHAR", "rumus_komponen": "VARCHAR",
+    "komponen": "VARCHAR NOT NULL", "nilai": "DOUBLE PRECISION",
+    "realisasi": "DOUBLE PRECISION", "kendala": "VARCHAR", "rencana_aksi": "VARCHAR",
+    "pic": "VARCHAR", "tenggat": "DATE", "status_aksi": "VARCHAR", "catatan_aksi": "VARCHAR", "tanggal": "DATE",
+    "tempat": "VARCHAR", "pimpinan": "VARCHAR", "peserta": "VARCHAR", "arahan": "VARCHAR",
+}
+"""Each stored column's SQL type, written so both engines read it."""
+
+TIPE_DASAR = {k: v.split(" NOT NULL")[0].split(" DEFAULT")[0].split(" CHECK")[0] for k, v in TIPE.items()}
+"""The bare type of each column (``DOUBLE PRECISION``): what a table of incoming rows is made with."""
+
+
+@dataclass(frozen=True)
+class Dialek:
+    """What differs between the engines' DDL: PostgreSQL compares and sorts text by the database's locale unless
+    told otherwise, DuckDB by code point; every text column says ``COLLATE "C"`` there, so both sort alike."""
+
+    nama: str
+    teks: str
+    susunan: str
+    """What makes a text parameter compare like the columns (``COLLATE "C"`` on PostgreSQL)."""
+
+    def tipe(self, sql: str) -> str:
+        return sql.replace("VARCHAR", self.teks)
+
+    def parameter_teks(self, nama: str) -> str:
+        """A ``$nama`` text parameter typed as the text columns are (a recursive query needs it typed)."""
+        return f"CAST(${nama} AS VARCHAR){self.susunan}"
+
+
+DUCKDB = Dialek("duckdb", "VARCHAR", "")
+POSTGRESQL = Dialek("postgresql", 'VARCHAR COLLATE "C"', ' COLLATE "C"')
+
+
+def _tabel_data(nama: str, d: Dialek) -> str:
+    kolom = ",\n    ".join(f"{k} {d.tipe(TIPE[k])}" for k in KOLOM[nama])
+    return f"CREATE TABLE IF NOT EXISTS {nama} (\n    {kolom},\n    PRIMARY KEY ({', '.join(KUNCI[nama])})\n)"
+
+
+def _tabel_log(nama: str, d: Dialek) -> str:
+    # what each revision's upload said, blanks included: replaying these rebuilds the data
+    kolom = ",\n    ".join(f"{k} {d.tipe(TIPE[k].replace(' NOT NULL', ''))}" for k in KOLOM[nama])
+    return f"CREATE TABLE IF NOT EXISTS revisi_{nama} (\n    revisi INTEGER NOT NULL,\n    {kolom}\n)"
+
+
+def _dasar(d: Dialek) -> list[str]:
+    """The tables of the release that began recording versions, from nothing or from any earlier release."""
+    return [
+        *(_tabel_data(n, d) for n in TABEL),
+        d.tipe("""CREATE TABLE IF NOT EXISTS revisi (
+    id               INTEGER PRIMARY KEY,  -- 1, 2, 3 … with no gaps: max + 1 while holding the writer's turn
+    waktu            TIMESTAMP NOT NULL,  -- UTC
+    pengguna         VARCHAR NOT NULL,
+    berkas           VARCHAR NOT NULL,
+    sha256           VARCHAR NOT NULL,
+    jenis            VARCHAR NOT NULL CHECK (jenis IN ('impor', 'batal')),
+    membatalkan      INTEGER,
+    dibatalkan_oleh  INTEGER,
+    baru             INTEGER NOT NULL,
+    berubah          INTEGER NOT NULL,
+    sama             INTEGER NOT NULL,
+    dihapus          INTEGER NOT NULL DEFAULT 0
+)"""),
+        *(_tabel_log(n, d) for n in TABEL),
+        # columns added in earlier releases: a database created before them gains them
+        *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {k} {d.tipe(TIPE_DASAR[k])}"
+          for t in ("realisasi", "revisi_realisasi") for k in ("pic", "tenggat", "status_aksi", "catatan_aksi")),
+        *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {k} {d.tipe(TIPE[k])}"
+          for t in ("iku", "revisi_iku")
+          for k in ("sumber", "kode_unit_induk", "kode_iku_induk", "agregasi_anak", "rumus_komponen")),
+        # where the write came from (page, command line)
+        f"ALTER TABLE revisi ADD COLUMN IF NOT EXISTS asal {d.teks}",
+        # who may do what (kinerja_core.akses): people, their grants, their open sign-ins, the failed attempts
+        d.tipe("""CREATE TABLE IF NOT EXISTS pengguna (
+    identitas  VARCHAR PRIMARY KEY,  -- a local name or the SSO e-mail, in lower case
+    sandi      VARCHAR,  -- an argon2 hash; NULL for an SSO identity (the institution checks the password)
+    dibuat     TIMESTAMP NOT NULL  -- UTC
+)"""),
+        d.tipe("""CREATE TABLE IF NOT EXISTS hibah (
+    identitas  VARCHAR NOT NULL,
+    peran      VARCHAR NOT NULL CHECK (peran IN ('pembaca', 'pengisi', 'admin')),
+    kode_unit  VARCHAR NOT NULL,  -- the unit whose subtree is granted, or '*' for every unit
+    PRIMARY KEY (identitas, peran, kode_unit)
+)"""),
+        d.tipe("""CREATE TABLE IF NOT EXISTS sesi (
+    token      VARCHAR PRIMARY KEY,  -- sha256 of the session's secret: the secret itself is never stored
+    identitas  VARCHAR NOT NULL,
+    berakhir   TIMESTAMP NOT NULL  -- UTC
+)"""),
+        d.tipe("CREATE TABLE IF NOT EXISTS gagal_masuk (identitas VARCHAR NOT NULL, waktu TIMESTAMP NOT NULL)"),
+        d.tipe("CREATE TABLE IF NOT EXISTS pengaturan (kunci VARCHAR PRIMARY KEY, nilai VARCHAR NOT NULL)"),
+        # the audit trail: every write, append-only (an undo adds a line, it removes none)
+        d.tipe("""CREATE TABLE IF NOT EXISTS jejak (
+    id         INTEGER PRIMARY KEY,
+    waktu      TIMESTAMP NOT NULL,  -- UTC
+    pengguna   VARCHAR NOT NULL,
+    cara       VARCHAR NOT NULL,  -- masuk / demo / sistem / lama (kinerja_core.akses.Cara)
+    asal       VARCHAR NOT NULL,
+    tindakan   VARCHAR NOT NULL,
+    revisi     INTEGER,
+    rincian    VARCHAR NOT NULL
+)"""),
+        d.tipe("CREATE TABLE IF NOT EXISTS jejak_unit (jejak INTEGER NOT NULL, kode_unit VARCHAR NOT NULL)"),
+    ]
+
+
+def _indeks_log(d: Dialek) -> list[str]:
+    """An undo and its preview look up one revision's rows in each log: on PostgreSQL an index on the revision
+    id. DuckDB scans a column fast enough, and an index there would slow every import's log write."""
+    if d is DUCKDB:
+        return []
+    return [f"CREATE INDEX IF NOT EXISTS revisi_{n}_revisi ON revisi_{n} (revisi)" for n in TABEL]
+
+
+@dataclass(frozen=True)
+class Migrasi:
+    versi: int
+    nama: str
+    perintah: Callable[[Dialek], list[str]]
+
+
+MIGRASI = (
+    Migrasi(1, "tabel dasar: unit, IKU, realisasi, rapat, komponen, revisi, pengguna, jejak", _dasar),
+    Migrasi(2, "indeks log revisi", _indeks_log),
+)
+"""Every migration, in order. Append; never edit one that has shipped."""
+
+VERSI_TERBARU = MIGRASI[-1].versi
+
+TABEL_VERSI = ("CREATE TABLE IF NOT EXISTS skema_versi (versi INTEGER PRIMARY KEY, nama {teks} NOT NULL, "
+               "waktu TIMESTAMP NOT NULL)")
+
+KOLOM_SALIN = {
+    **KOLOM,
+    "revisi": ["id", "waktu", "pengguna", "berkas", "sha256", "jenis", "membatalkan", "dibatalkan_oleh", "baru",
+               "berubah", "sama", "dihapus", "asal"],
+    **{f"revisi_{n}": ["revisi", *KOLOM[n]] for n in TABEL},
+    "pengguna": ["identitas", "sandi", "dibuat"],
+    "hibah": ["identitas", "peran", "kode_unit"],
+    "sesi": ["token", "identitas", "berakhir"],
+    "gagal_masuk": ["identitas", "waktu"],
+    "pengaturan": ["kunci", "nilai"],
+    "jejak": ["id", "waktu", "pengguna", "cara", "asal", "tindakan", "revisi", "rincian"],
+    "jejak_unit": ["jejak", "kode_unit"],
+}
+"""Every table an installation holds with its columns, in an order that can be copied one table at a time
+(``python -m kinerja copy``); ``skema_versi`` is the target's own."""
