@@ -343,3 +343,26 @@ def test_postgresql_kosong_tidak_diisi_data_contoh(db_kosong, monkeypatch, _appt
     assert not at.exception, at.exception
     assert any("Belum ada data" in i.value for i in at.info)
     assert Storage(db_kosong).kosong() and Storage(db_kosong).daftar_revisi() == []
+
+
+@pg
+def test_tanda_versi_beda_untuk_basis_data_baru_di_alamat_yang_sama(db_contoh, server_postgres):
+    """A database dropped and made again at the same address (a restore, a fresh start) with as many revisions
+    as before but other data never carries the old data version: a server would go on showing what it cached."""
+    from tests.conftest import sql_admin
+
+    url = f"{server_postgres}/dipulihkan"
+    versi, nilai_terbaca = [], []
+    for nilai in ("11", "22"):
+        sql_admin(server_postgres, "CREATE DATABASE dipulihkan")
+        try:
+            storage = Storage(url)
+            Storage(db_contoh).salin_ke(storage)  # the sample's revision and audit line
+            unggah(storage, f"2019;3;KPPBCBOGOR;BGR-01;{nilai}")  # revision 2: other data each time
+            versi.append(storage.tanda_versi())
+            nilai_terbaca.append(storage.baca(2019).realisasi.query("kode_iku == 'BGR-01' and triwulan == 3")[
+                "realisasi"].item())
+        finally:
+            buang_db_postgres(url)
+    assert nilai_terbaca == [11.0, 22.0]
+    assert versi[0] != versi[1]

@@ -260,10 +260,16 @@ class MesinPostgres:
             return con.execute("SELECT to_regclass('revisi') IS NOT NULL").fetchone()[0]  # type: ignore[index]
 
     def tanda_versi(self) -> tuple[int, ...]:
-        """The newest revision and audit line: whatever any app server writes changes them. Two index look-ups."""
+        """The newest revision and audit line, each its id and when it was written (µs): whatever any app server
+        writes changes them, and a database made again at the same address (a restore, a fresh start) with as
+        many revisions but other data does not repeat an old version. Two index look-ups."""
         with self.transaksi() as con:
-            return tuple(con.execute("SELECT (SELECT COALESCE(max(id), 0) FROM revisi), "
-                                     "(SELECT COALESCE(max(id), 0) FROM jejak)").fetchone())  # type: ignore[arg-type]
+            baris = con.execute(
+                "SELECT r.id, r.waktu, j.id, j.waktu FROM (SELECT 1) AS satu "
+                "LEFT JOIN (SELECT id, waktu FROM revisi ORDER BY id DESC LIMIT 1) AS r ON true "
+                "LEFT JOIN (SELECT id, waktu FROM jejak ORDER BY id DESC LIMIT 1) AS j ON true").fetchone()
+        return tuple(0 if v is None else v if isinstance(v, int) else int(v.timestamp() * 1_000_000)
+                     for v in baris)  # type: ignore[union-attr]
 
     @contextmanager
     def buka(self, *, tulis: bool = False) -> Iterator[KoneksiPg]:
