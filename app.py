@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kinerja.web import gerbang, ui
+from kinerja.web import gerbang, saring, tampilan
 from kinerja.config import AKAR
 from kinerja.texts import BAHASA, BAHASA_BAWAAN, bahasa, pakai_bahasa, t
 
@@ -13,8 +13,8 @@ IKON = AKAR / "kinerja" / "aset" / "ikon.png"
 # the session's language first: every word of this run follows it (the choice is drawn in the sidebar below)
 pakai_bahasa(st.session_state.get("bahasa") or st.query_params.get("bahasa", BAHASA_BAWAAN))
 st.set_page_config(page_title=t("app.judul"), page_icon=str(IKON), layout="wide")
-ui.dengar_panah("dialog")  # first: the Dialog's arrow keys are heard from the moment any page loads
-ui.pasang_gaya()
+saring.dengar_panah("dialog")  # first: the Dialog's arrow keys are heard from the moment any page loads
+tampilan.pasang_gaya()
 
 halaman = st.navigation([
     st.Page("pages/ringkasan.py", title=t("halaman.ringkasan"), icon=":material/traffic:", default=True),
@@ -30,5 +30,5 @@ st.sidebar.radio(t("bahasa.pilih"), BAHASA, index=BAHASA.index(bahasa()), key="b
                  bind="query-params",
                  format_func={kode: t(f"bahasa.{kode}") for kode in BAHASA}.get)  # labels made in this run
 orang = gerbang.gerbang()  # who is here; without sign-in where reading needs it, the run stops at the sign-in
-st.session_state["filter"] = ui.sidebar(orang.terlihat)
+st.session_state["filter"] = saring.sidebar(orang.terlihat)
 halaman.run()

@@ -16,7 +16,7 @@ import streamlit as st
 from kinerja import charts, scores
 from kinerja.rapat import deck, dialog, projector
 from kinerja.masuk import exporting
-from kinerja.web import gerbang, ui
+from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja.masuk.importing import CatatanDitolak, simpan_catatan, simpan_rapat, simpan_tindak_lanjut
 from kinerja.rapat.dialog import SlideIku
 from kinerja.store import AksesDitolak, MasalahBasisData, Revisi
@@ -25,7 +25,7 @@ from kinerja_core.akses import Pelaku, Peran
 from kinerja_core.model import StatusAksi
 from kinerja_core.tindak_lanjut import Aksi
 
-ui.pastikan_navigasi()
+saring.pastikan_navigasi()
 
 TINGGI_GRAFIK = 380  # the slide's chart in pixels: with the head and the table, one 1920x1080 screen
 
@@ -41,8 +41,8 @@ def _geser(langkah: int) -> None:
     st.session_state["dialog_slide"] = max(0, min(st.session_state.get("dialog_slide", 0) + langkah, akhir))
 
 
-# the arrow keys first, so a press right after the page opens is heard (one press, one slide: ui.tombol_panah)
-ui.tombol_panah("dialog_panah", "dialog", _geser)
+# the arrow keys first, so a press right after the page opens is heard (one press, one slide: saring.tombol_panah)
+saring.tombol_panah("dialog_panah", "dialog", _geser)
 
 
 def _mulai_beku() -> None:
@@ -65,18 +65,18 @@ st.markdown(projector.css(gelap=tema == "gelap", tanpa_sidebar=penuh), unsafe_al
 
 # the data on screen, per database, year and units: every live run replaces it, a frozen run keeps it (what
 # was on screen when the presenter froze it, not what was there when the page opened)
-versi = ui.storage().tanda_versi()
+versi = baca.storage().tanda_versi()
 tampil = st.session_state.setdefault("dialog_tampil", {})
-kunci_tampil = (ui.storage().alamat, f.tahun, f.kode_unit, f.sub_unit)
+kunci_tampil = (baca.storage().alamat, f.tahun, f.kode_unit, f.sub_unit)
 try:
     if not beku or kunci_tampil not in tampil:
-        tampil[kunci_tampil] = (versi, ui.data(f, versi))
+        tampil[kunci_tampil] = (versi, baca.data(f, versi))
     versi_tampil, data = tampil[kunci_tampil]
     # live: the scores shared by every session; frozen: scored from the kept rows (the shared ones may be newer)
-    skor_iku = ui.skor(f, versi=versi) if versi_tampil == versi else scores.skor(data.lebar, f.triwulan)
-    skor_lalu = ui.skor_tahun_lalu(f, versi=versi)
+    skor_iku = baca.skor(f, versi=versi) if versi_tampil == versi else scores.skor(data.lebar, f.triwulan)
+    skor_lalu = baca.skor_tahun_lalu(f, versi=versi)
 except MasalahBasisData as e:
-    ui.bila_sibuk(e)
+    baca.bila_sibuk(e)
 snap = data.snap
 isi = dialog.susun(snap, f.kode_unit, f.triwulan, perspektif=f.perspektif, sumber=f.sumber, status=f.status,
                    skor_iku=skor_iku, skor_lalu=skor_lalu)
@@ -88,17 +88,17 @@ with unduh:
     # built only when clicked: navigating the slides stays quick
     # built when clicked (the button spins until the file is ready); at most deck.BATAS_IKU slides
     terlalu_banyak = jumlah_iku > deck.BATAS_IKU
-    st.download_button(t("dialog.unduh_deck"), ui.dalam_bahasa_ini(lambda: deck.buat_deck(isi)), f"{nama}.pptx",
+    st.download_button(t("dialog.unduh_deck"), tampilan.dalam_bahasa_ini(lambda: deck.buat_deck(isi)), f"{nama}.pptx",
                        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                        key="dialog_unduh_pptx", icon=":material/slideshow:", on_click="ignore", width="stretch",
                        disabled=terlalu_banyak)
     if terlalu_banyak:
         st.caption(t("dialog.deck_terlalu_banyak", n=angka(jumlah_iku), batas=deck.BATAS_IKU))
     st.download_button(t("dialog.unduh_xlsx"),
-                       ui.dalam_bahasa_ini(lambda: exporting.ke_xlsx(dialog.tabel_ekspor(isi), "dialog", laporan=True)),
+                       tampilan.dalam_bahasa_ini(lambda: exporting.ke_xlsx(dialog.tabel_ekspor(isi), "dialog", laporan=True)),
                        f"{nama}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="dialog_unduh_xlsx", icon=":material/table:", on_click="ignore", width="stretch")
-    st.download_button(t("dialog.unduh_csv"), ui.dalam_bahasa_ini(lambda: exporting.ke_csv(dialog.tabel_ekspor(isi))),
+    st.download_button(t("dialog.unduh_csv"), tampilan.dalam_bahasa_ini(lambda: exporting.ke_csv(dialog.tabel_ekspor(isi))),
                        f"{nama}.csv", "text/csv",
                        key="dialog_unduh_csv", icon=":material/download:", on_click="ignore", width="stretch")
 
@@ -107,7 +107,7 @@ st.session_state["dialog_jumlah_slide"] = jumlah_slide
 posisi = min(st.session_state.get("dialog_slide", 0), jumlah_slide)
 st.session_state["dialog_slide"] = posisi
 
-# no shortcut= on these buttons: the arrow keys go through ui.langkah_panah only, one press one slide
+# no shortcut= on these buttons: the arrow keys go through saring.tombol_panah only, one press one slide
 atas[0].button(t("dialog.sebelumnya"), key="dialog_sebelumnya", icon=":material/arrow_back:",
                on_click=_geser, args=(-1,), disabled=posisi == 0, width="stretch")
 if posisi == 0:
@@ -120,7 +120,7 @@ if beku:
     sejak = st.session_state.setdefault("dialog_beku_sejak", datetime.datetime.now())
     keadaan = t("dialog.beku_sejak", jam=sejak.strftime("%H:%M"))
 else:
-    keadaan = t("dialog.langsung", detik=ui.DETIK_SEGAR)
+    keadaan = t("dialog.langsung", detik=baca.DETIK_SEGAR)
 atas[1].markdown(f'<div class="dko-posisi">{judul_posisi}</div>', unsafe_allow_html=True)
 atas[1].caption(keadaan)
 atas[2].button(t("dialog.berikutnya"), key="dialog_berikutnya", icon=":material/arrow_forward:", icon_position="right",
@@ -130,7 +130,7 @@ atas[2].button(t("dialog.berikutnya"), key="dialog_berikutnya", icon=":material/
 def _boleh_mencatat(kode_unit: str) -> bool:
     """Whether this person may write the meeting's notes for ``kode_unit`` (the forms are shown only then;
     the store checks each write again)."""
-    return gerbang.orang().boleh(Peran.PENGISI, kode_unit, ui.tahun_data(f.tahun).induk)
+    return gerbang.orang().boleh(Peran.PENGISI, kode_unit, baca.tahun_data(f.tahun).induk)
 
 
 def _simpan(*, sama: bool, simpan: Callable[[Pelaku], Revisi], kata: str) -> None:
@@ -143,7 +143,7 @@ def _simpan(*, sama: bool, simpan: Callable[[Pelaku], Revisi], kata: str) -> Non
         try:
             revisi = simpan(gerbang.orang().pelaku(t("halaman.dialog")))
         except MasalahBasisData as e:
-            ui.bila_sibuk(e)
+            baca.bila_sibuk(e)
         except (CatatanDitolak, AksesDitolak) as e:  # a text refused, or not allowed: said, nothing stored
             st.error(str(e), icon=":material/error:")
         else:
@@ -154,13 +154,13 @@ def _simpan(*, sama: bool, simpan: Callable[[Pelaku], Revisi], kata: str) -> Non
 def _simpan_rapat(**isian: object) -> None:
     """Store the meeting's details and arahan; nothing when unchanged."""
     _simpan(sama=isi.rapat.sama_dengan(**isian), kata="rapat",
-            simpan=lambda pelaku: simpan_rapat(ui.storage(), f.kode_unit, f.tahun, f.triwulan, pelaku=pelaku, **isian))
+            simpan=lambda pelaku: simpan_rapat(baca.storage(), f.kode_unit, f.tahun, f.triwulan, pelaku=pelaku, **isian))
 
 
 def _form_tindak_lanjut(s: SlideIku, a: Aksi) -> None:
     """The meeting sets an earlier action's status and a note; stored on that quarter's row, as a revision."""
     kunci = f"{s.iku.kode_unit}_{s.iku.kode_iku}_{f.tahun}_{a.triwulan}_{a.status.value if a.status else ''}"
-    st.markdown(f"**{ui.aman(t('aksi.ubah', tw=nama_triwulan(a.triwulan), aksi=a.rencana_aksi[:80]))}**")
+    st.markdown(f"**{tampilan.aman(t('aksi.ubah', tw=nama_triwulan(a.triwulan), aksi=a.rencana_aksi[:80]))}**")
     with st.form(key=f"dialog_aksi_{kunci}", border=False):
         pilihan = list(StatusAksi)
         status = st.selectbox(t("aksi.status"), pilihan, format_func={x: t(f"aksi.{x.value}") for x in pilihan}.get,
@@ -168,7 +168,7 @@ def _form_tindak_lanjut(s: SlideIku, a: Aksi) -> None:
         catatan = st.text_input(t("aksi.catatan"), value=a.catatan or "", key=f"dialog_aksi_catatan_{kunci}")
         if st.form_submit_button(t("aksi.simpan"), type="primary"):
             _simpan(kata="aksi", sama=status is a.status and catatan.strip() == (a.catatan or ""),
-                    simpan=lambda pelaku: simpan_tindak_lanjut(ui.storage(), s.iku, f.tahun, a.triwulan, status=status,
+                    simpan=lambda pelaku: simpan_tindak_lanjut(baca.storage(), s.iku, f.tahun, a.triwulan, status=status,
                                                                catatan=catatan, pelaku=pelaku))
 
 
@@ -252,7 +252,7 @@ else:
                         _simpan(kata="catatan",
                                 sama=dialog.catatan_sama(catatan, kendala=kendala, rencana_aksi=rencana, pic=pic,
                                                          tenggat=tenggat),
-                                simpan=lambda pelaku: simpan_catatan(ui.storage(), s.iku, f.tahun, f.triwulan,
+                                simpan=lambda pelaku: simpan_catatan(baca.storage(), s.iku, f.tahun, f.triwulan,
                                                                      kendala=kendala, rencana_aksi=rencana, pic=pic,
                                                                      tenggat=tenggat, pelaku=pelaku))
                 # last quarter's actions (and older ones still open): the status the meeting gives them
@@ -261,9 +261,9 @@ else:
 
 
 # --- live refresh: a cheap version check every few seconds; a full redraw only when data changed ---------------
-@st.fragment(run_every=ui.DETIK_SEGAR)
+@st.fragment(run_every=baca.DETIK_SEGAR)
 def _pantau(versi: tuple[int, ...]) -> None:
-    if not st.session_state.get("dialog_beku") and ui.storage().tanda_versi() != versi:
+    if not st.session_state.get("dialog_beku") and baca.storage().tanda_versi() != versi:
         st.rerun(scope="app")
 
 

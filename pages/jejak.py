@@ -6,13 +6,13 @@ import datetime
 import streamlit as st
 
 from kinerja.masuk import exporting
-from kinerja.web import gerbang, ui
+from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja.config import zona_waktu
 from kinerja.store import MasalahBasisData
 from kinerja.texts import t
 from kinerja_core.akses import SEMUA, Peran
 
-ui.pastikan_navigasi()
+saring.pastikan_navigasi()
 
 st.title(t("jejak.judul"))
 st.markdown(t("jejak.petunjuk"))
@@ -23,16 +23,16 @@ admin = None if orang.hibah is None else [h.kode_unit for h in orang.hibah if h.
 f = st.session_state.get("filter")
 pilihan_unit = [None] if admin is None or SEMUA in admin else admin
 if f is not None and f.kode_unit not in pilihan_unit and orang.boleh(Peran.ADMIN, f.kode_unit,
-                                                                     ui.tahun_data(f.tahun).induk):
+                                                                     baca.tahun_data(f.tahun).induk):
     pilihan_unit = [*pilihan_unit, f.kode_unit]  # the unit the sidebar shows
 kolom = st.columns([2, 2, 2])
 unit = kolom[0].selectbox(t("jejak.unit"), pilihan_unit, key="jejak_unit",
                           format_func={k: t("filter.semua") if k is None else k for k in pilihan_unit}.get,
                           help=t("jejak.unit_bantuan"))
 try:
-    semua = ui.storage().jejak(kode_unit=unit)
+    semua = baca.storage().jejak(kode_unit=unit)
 except MasalahBasisData as e:
-    ui.bila_sibuk(e)
+    baca.bila_sibuk(e)
 daftar_pengguna = [None, *sorted(semua["pengguna"].unique())]
 pengguna = kolom[1].selectbox(t("jejak.pengguna"), daftar_pengguna, key="jejak_pengguna",
                               format_func={k: t("filter.semua") if k is None else k for k in daftar_pengguna}.get)
@@ -46,13 +46,13 @@ if len(rentang) == 2:  # a day is the user's day, in the installation's time zon
     dari, sampai = (datetime.datetime.combine(d, datetime.time(), zona).astimezone(datetime.UTC).replace(tzinfo=None)
                     for d in (rentang[0], rentang[1] + datetime.timedelta(days=1)))
 try:
-    jejak = ui.storage().jejak(kode_unit=unit, pengguna=pengguna, dari=dari, sampai=sampai)
+    jejak = baca.storage().jejak(kode_unit=unit, pengguna=pengguna, dari=dari, sampai=sampai)
 except MasalahBasisData as e:
-    ui.bila_sibuk(e)
+    baca.bila_sibuk(e)
 
 tabel = exporting.tabel_jejak(jejak, zona)
 st.caption(t("jejak.jumlah", n=len(tabel), zona=zona.key))
-ui.tabel(ui.halaman(tabel, "jejak_tabel"), key="jejak_tabel")
-st.download_button(t("jejak.unduh"), ui.dalam_bahasa_ini(lambda: exporting.ke_xlsx(tabel, "jejak")), "jejak_audit.xlsx",
+tampilan.tabel(tampilan.halaman(tabel, "jejak_tabel"), key="jejak_tabel")
+st.download_button(t("jejak.unduh"), tampilan.dalam_bahasa_ini(lambda: exporting.ke_xlsx(tabel, "jejak")), "jejak_audit.xlsx",
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="jejak_xlsx",
                    icon=":material/download:", on_click="ignore")

@@ -7,7 +7,7 @@ import html
 import streamlit as st
 
 from kinerja import pohon_kaskade
-from kinerja.web import ui
+from kinerja.web import baca, saring, tampilan
 from kinerja.texts import nama_status, persen, t
 from kinerja_core.model import Status
 
@@ -17,16 +17,16 @@ KOLOM_TABEL = {"label": 300, "kode_iku": 84, "status": 100, "capaian": 120, "tar
                "satuan": 112}  # column: width in px (wide enough for the English headers too)
 TINGGI_BARIS = 66  # px: Streamlit (1.67) wraps a long IKU name only in rows taller than 64 px; three lines fit
 
-ui.pastikan_navigasi()
+saring.pastikan_navigasi()
 
-p = ui.buka_halaman(t("kaskade.judul"), perlu_baris=False)
+p = saring.buka_halaman(t("kaskade.judul"), perlu_baris=False)
 f = p.filter
 st.markdown(t("kaskade.petunjuk"))
 if not f.sub_unit or f.perspektif or f.status:
     st.caption(t("kaskade.lingkup"))
 
 # links point upward: the tree below an IKU of a unit lies within that unit and its sub-units
-skor = ui.skor(dataclasses.replace(f, sub_unit=True), versi=p.versi)
+skor = baca.skor(dataclasses.replace(f, sub_unit=True), versi=p.versi)
 akar = pohon_kaskade.akar(skor)
 if akar.empty:
     st.info(t("kaskade.tanpa", unit=p.tahun.nama_unit(f.kode_unit), tahun=f.tahun) + "\n\n" + t("kaskade.cara"),
@@ -60,7 +60,7 @@ if puncak["asal"]:
 bawah = (pohon["tingkat"] > 0) & (pohon["asal"] != "")
 tampil = pohon.assign(label=pohon["label"].where(~bawah, pohon["label"] + " — " + pohon["asal"]))
 judul = {k: t(f"kolom.{k}") for k in KOLOM_TABEL if k != "label"} | {"label": t("kaskade.kolom_iku")}
-ui.tabel_status(
+tampilan.tabel_status(
     tampil[list(KOLOM_TABEL)].rename(columns=judul), key="tabel_kaskade", kolom_status=t("kolom.status"),
     row_height=TINGGI_BARIS, height=min(TINGGI_BARIS * len(pohon) + 38, 2000),  # every row in view (header: 35 px)
     column_config={judul[k]: st.column_config.TextColumn(width=w) for k, w in KOLOM_TABEL.items()},

@@ -4,19 +4,19 @@ draw by hand), and every IKU beside the same IKU a year earlier."""
 import streamlit as st
 
 from kinerja import scores
-from kinerja.web import ui
+from kinerja.web import baca, saring, tampilan
 from kinerja.texts import angka, nama_status, t
 from kinerja_core.model import Perspektif, Status
 
-ui.pastikan_navigasi()
+saring.pastikan_navigasi()
 
-p = ui.buka_halaman(t("peta.judul"))
+p = saring.buka_halaman(t("peta.judul"))
 f = p.filter
 st.markdown(t("peta.petunjuk"))
 lingkup = p.ikhtisar.lingkup
 
 # the same units a year earlier, same quarter, perspectives and planning bases (when that year is stored)
-lalu = ui.skor_tahun_lalu(f, versi=p.versi)
+lalu = baca.skor_tahun_lalu(f, versi=p.versi)
 if lalu is not None:
     lalu = scores.saring(lalu, f.perspektif, f.sumber)
 
@@ -53,7 +53,7 @@ for per in (x.value for x in Perspektif):  # the map's rows, Stakeholder at the 
     with st.container(key=f"peta_{per.replace(' ', '_').replace('&', 'dan')}"):
         kiri, kanan = st.columns([1, 3], gap="medium")
         with kiri:
-            st.markdown(ui.kartu_nko(None if b.nilai != b.nilai else b.nilai, Status(b.status), per),
+            st.markdown(tampilan.kartu_nko(None if b.nilai != b.nilai else b.nilai, Status(b.status), per),
                         unsafe_allow_html=True)
             st.caption(keterangan(b, lalu_perspektif, "perspektif"))
         with kanan:
@@ -61,7 +61,7 @@ for per in (x.value for x in Perspektif):  # the map's rows, Stakeholder at the 
             kolom = st.columns(min(max(len(sasaran), 1), 3))
             for i, s in enumerate(sasaran.itertuples(index=False)):
                 with kolom[i % len(kolom)]:
-                    st.markdown(ui.kartu_nko(None if s.nilai != s.nilai else s.nilai, Status(s.status),
+                    st.markdown(tampilan.kartu_nko(None if s.nilai != s.nilai else s.nilai, Status(s.status),
                                              s.sasaran_strategis), unsafe_allow_html=True)
                     st.caption(keterangan(s, lalu_sasaran, "sasaran_strategis"))
     st.divider()
@@ -74,6 +74,6 @@ banding = scores.banding_tahun_lalu(p.tabel, lalu)
 kolom_banding = ["kode_iku", "nama_iku", "status", "capaian", "capaian_lalu", "selisih"]
 if f.sub_unit and banding["kode_unit"].nunique() > 1:
     kolom_banding.insert(0, "kode_unit")
-ui.tabel_status(ui.halaman(banding, "tabel_banding", 50)[kolom_banding].rename(
+tampilan.tabel_status(tampilan.halaman(banding, "tabel_banding", 50)[kolom_banding].rename(
     columns={k: t(f"kolom.{k}", tahun=f.tahun - 1) for k in kolom_banding}), key="tabel_banding",
     kolom_status=t("kolom.status"))

@@ -3,21 +3,21 @@
 import streamlit as st
 
 from kinerja import charts, scores
-from kinerja.web import ui
+from kinerja.web import saring, tampilan
 from kinerja.texts import angka, nama_triwulan, t
 
-ui.pastikan_navigasi()
+saring.pastikan_navigasi()
 
 PER_HALAMAN = 40  # IKU in the grid at once: at a ministry the rest come a page at a time
 
-p = ui.buka_halaman(t("progres.judul"))
+p = saring.buka_halaman(t("progres.judul"))
 f = p.filter
 
-terpilih = ui.halaman(p.tabel[["kode_unit", "kode_iku", "nama_iku", "nama_unit"]], "peta_status", PER_HALAMAN)
+terpilih = tampilan.halaman(p.tabel[["kode_unit", "kode_iku", "nama_iku", "nama_unit"]], "peta_status", PER_HALAMAN)
 semua = p.semua_triwulan().merge(terpilih[["kode_unit", "kode_iku", "nama_iku"]],
                                    on=["kode_unit", "kode_iku", "nama_iku"])
 semua["label"] = semua["kode_iku"] + " · " + semua["nama_iku"].map(lambda n: n if len(n) <= 60 else n[:58] + "…")
-semua["teks"] = [ui.teks_sel(c, s) for c, s in zip(semua["capaian"], semua["status"])]
+semua["teks"] = [tampilan.teks_sel(c, s) for c, s in zip(semua["capaian"], semua["status"])]
 st.plotly_chart(charts.peta_status(semua, f.triwulan), key="peta_status", config={"displayModeBar": False},
                 theme=None)
 
@@ -42,4 +42,4 @@ tabel = progres.assign(triwulan=progres["triwulan"].map(nama_triwulan)).rename(c
     "realisasi": t("kolom.realisasi"), "capaian": t("kolom.capaian"), "status": t("kolom.status"),
     "keterangan": t("kolom.keterangan"),
 })
-ui.tabel_status(tabel, key="tabel_progres", kolom_status=t("kolom.status"))
+tampilan.tabel_status(tabel, key="tabel_progres", kolom_status=t("kolom.status"))

@@ -9,7 +9,7 @@ import html
 import streamlit as st
 
 from kinerja import charts, scores
-from kinerja.web import ui
+from kinerja.web import baca, saring, tampilan
 from kinerja.texts import angka, jelaskan_nko, nama_status, t
 from kinerja_core.model import Status
 
@@ -24,9 +24,9 @@ KOLOM_TABEL = {  # column: width in px
 PER_HALAMAN = 50  # rows of a list in the browser at once: a ministry's 15,000 IKU come a page at a time
 TINGGI_BARIS = 66  # px: Streamlit (1.67) wraps a grid's text only in rows taller than 64 px; three lines fit
 
-ui.pastikan_navigasi()
+saring.pastikan_navigasi()
 
-p = ui.buka_halaman(t("ringkasan.judul"), perlu_baris=False)
+p = saring.buka_halaman(t("ringkasan.judul"), perlu_baris=False)
 f = p.filter
 kepala = p.ikhtisar
 
@@ -40,10 +40,10 @@ st.markdown(
     unsafe_allow_html=True,
 )
 kolom = st.columns(5)
-kolom[0].markdown(ui.kartu_nko(kepala.nko.nilai, kepala.nko.status, kepala.judul_nko, kepala.cakupan_nko),
+kolom[0].markdown(tampilan.kartu_nko(kepala.nko.nilai, kepala.nko.status, kepala.judul_nko, kepala.cakupan_nko),
                   unsafe_allow_html=True)
 for k, (s, n) in zip(kolom[1:], kepala.jumlah.menurut_status().items()):
-    k.markdown(ui.kartu_status(s, n), unsafe_allow_html=True)
+    k.markdown(tampilan.kartu_status(s, n), unsafe_allow_html=True)
 st.caption(jelaskan_nko(kepala.rumus_nko), help=t("ringkasan.rumus_bantuan"))
 
 nko_unit, anak = p.per_unit()
@@ -55,12 +55,12 @@ if not anak.empty:
                                selection_mode="points", config={"displayModeBar": False}, theme=None)
     titik = (klik or {}).get("selection", {}).get("points", [])
     if titik and titik[0].get("customdata"):
-        ui.buka_unit(titik[0]["customdata"])  # the clicked sub-unit becomes the selected unit
+        saring.buka_unit(titik[0]["customdata"])  # the clicked sub-unit becomes the selected unit
 
 if len(nko_unit) > 1:
     st.subheader(t("ringkasan.nko_unit"))
-    ui.tabel_status(
-        ui.halaman(nko_unit, "tabel_nko", PER_HALAMAN).drop(columns="kode_unit").rename(columns={
+    tampilan.tabel_status(
+        tampilan.halaman(nko_unit, "tabel_nko", PER_HALAMAN).drop(columns="kode_unit").rename(columns={
             "nama_unit": t("kolom.nama_unit"), "nko": t("kolom.nko"), "status": t("kolom.status"),
             **{s.value: nama_status(s) for s in Status},
         }),
@@ -76,9 +76,9 @@ if p.tabel.empty:
 kolom_tabel = dict(KOLOM_TABEL)
 if not f.sub_unit or p.tabel["kode_unit"].nunique() == 1:
     kolom_tabel.pop("nama_unit")
-ui.unduh_tabel(p.tabel, f"ringkasan_{f.kode_unit}_{f.tahun}_tw{f.triwulan}", key="unduh_ringkasan")
-baris = ui.halaman(p.tabel, "tabel_iku", PER_HALAMAN)
-ui.tabel_status(
+tampilan.unduh_tabel(p.tabel, f"ringkasan_{f.kode_unit}_{f.tahun}_tw{f.triwulan}", key="unduh_ringkasan")
+baris = tampilan.halaman(p.tabel, "tabel_iku", PER_HALAMAN)
+tampilan.tabel_status(
     baris[list(kolom_tabel)].rename(columns={k: t(f"kolom.{k}") for k in kolom_tabel}),
     key="tabel_iku", kolom_status=t("kolom.status"), row_height=TINGGI_BARIS,
     height=min(TINGGI_BARIS * len(baris) + 38, 2000),  # every row in view (the header is 35 px)
@@ -87,7 +87,7 @@ ui.tabel_status(
 
 # every capaian explained, for the rows on this page (the table itself keeps to a laptop's width)
 with st.expander(t("ringkasan.rumus_judul"), icon=":material/function:"):
-    ui.tabel(baris[["kode_iku", "nama_iku"]].assign(rumus=scores.penjelasan(kepala.lingkup, baris.index, f.triwulan))
+    tampilan.tabel(baris[["kode_iku", "nama_iku"]].assign(rumus=scores.penjelasan(kepala.lingkup, baris.index, f.triwulan))
              .rename(columns={k: t(f"kolom.{k}") for k in ("kode_iku", "nama_iku", "rumus")}), key="tabel_rumus",
              column_config={t("kolom.nama_iku"): st.column_config.TextColumn(width=260)})
 
@@ -99,12 +99,12 @@ if biaya.empty:
     st.success(t("ringkasan.biaya_kosong"), icon=":material/check_circle:")
 else:
     if not biaya_anak.empty:
-        ui.tabel_angka(biaya_anak.drop(columns="kode_unit").rename(columns={
+        tampilan.tabel_angka(biaya_anak.drop(columns="kode_unit").rename(columns={
             k: t(f"kolom.{k}") for k in ("nama_unit", "biaya", "jumlah_iku")}), key="tabel_biaya_unit")
     kolom_biaya = ["kode_iku", "status", "nama_iku", "capaian", "bagian", "biaya"]
     if biaya["kode_unit"].nunique() > 1:
         kolom_biaya.insert(0, "nama_unit")
-    ui.tabel_status(ui.halaman(biaya, "tabel_biaya", PER_HALAMAN)[kolom_biaya].rename(
+    tampilan.tabel_status(tampilan.halaman(biaya, "tabel_biaya", PER_HALAMAN)[kolom_biaya].rename(
         columns={k: t(f"kolom.{k}") for k in kolom_biaya}), key="tabel_biaya", kolom_status=t("kolom.status"))
 
 # where the year is heading at the run-rate so far (kinerja_core.prognosis)
@@ -122,7 +122,7 @@ else:
     kolom_menurun = ["kode_iku", "nama_iku", "status", "capaian", "status_prognosis", "capaian_prognosis"]
     if menurun["kode_unit"].nunique() > 1:
         kolom_menurun.insert(0, "nama_unit")
-    ui.tabel_status(ui.halaman(menurun, "tabel_menurun", PER_HALAMAN)[kolom_menurun].rename(
+    tampilan.tabel_status(tampilan.halaman(menurun, "tabel_menurun", PER_HALAMAN)[kolom_menurun].rename(
         columns={k: t(f"kolom.{k}") for k in kolom_menurun}), key="tabel_menurun",
         kolom_status=(t("kolom.status"), t("kolom.status_prognosis")))
 
@@ -131,13 +131,13 @@ st.subheader(t("ringkasan.kebutuhan"))
 st.markdown(t("ringkasan.kebutuhan_bantuan"))
 kebutuhan = p.kebutuhan()
 if kebutuhan is None:
-    st.caption(t("ringkasan.kebutuhan_terlalu_banyak", batas=angka(ui.BATAS_KEBUTUHAN)))
+    st.caption(t("ringkasan.kebutuhan_terlalu_banyak", batas=angka(baca.BATAS_KEBUTUHAN)))
 elif kebutuhan.empty:
     st.success(t("ringkasan.kebutuhan_kosong"), icon=":material/check_circle:")
 else:
     kolom_kebutuhan = {"kode_iku": 72, "status": 80, "nama_iku": 240, "agar_hijau": 250, "agar_tidak_merah": 250}
-    ui.tabel_status(
-        ui.halaman(kebutuhan, "tabel_kebutuhan", PER_HALAMAN)[list(kolom_kebutuhan)].rename(
+    tampilan.tabel_status(
+        tampilan.halaman(kebutuhan, "tabel_kebutuhan", PER_HALAMAN)[list(kolom_kebutuhan)].rename(
             columns={k: t(f"kolom.{k}") for k in kolom_kebutuhan}),
         key="tabel_kebutuhan", kolom_status=t("kolom.status"), row_height=TINGGI_BARIS,
         column_config={t(f"kolom.{k}"): st.column_config.TextColumn(width=w) for k, w in kolom_kebutuhan.items()},

@@ -3,26 +3,26 @@
 import pandas as pd
 import streamlit as st
 
-from kinerja.web import gerbang, ui
+from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja.masuk.importing import rincian_batal
 from kinerja.store import BATAS_RINCIAN_BATAL, AksesDitolak, MasalahBasisData, RevisiDitolak
 from kinerja.texts import t
 from kinerja_core.akses import Peran
 
-ui.pastikan_navigasi()
+saring.pastikan_navigasi()
 
 st.title(t("riwayat.judul"))
 st.markdown(t("riwayat.petunjuk"))
 try:
-    daftar = ui.storage().daftar_revisi()
+    daftar = baca.storage().daftar_revisi()
 except MasalahBasisData as e:
-    ui.bila_sibuk(e)
+    baca.bila_sibuk(e)
 
 pesan = st.session_state.pop("riwayat_pesan", None)
 if pesan:
     st.success(pesan, icon=":material/undo:")
 
-ui.tabel(pd.DataFrame([ui.baris_revisi(r) for r in daftar]), key="tabel_riwayat")
+tampilan.tabel(pd.DataFrame([tampilan.baris_revisi(r) for r in daftar]), key="tabel_riwayat")
 
 bisa_dibatalkan = [r for r in daftar if r.jenis == "impor" and r.dibatalkan_oleh is None]
 if not bisa_dibatalkan:
@@ -39,9 +39,9 @@ if st.button(t("riwayat.tinjau"), key="riwayat_tinjau"):
 if st.session_state.get("riwayat_tinjauan") != revisi_id:
     st.stop()
 try:
-    tinjauan = ui.storage().tinjau_batal(revisi_id)
+    tinjauan = baca.storage().tinjau_batal(revisi_id)
 except MasalahBasisData as e:
-    ui.bila_sibuk(e)
+    baca.bila_sibuk(e)
 except RevisiDitolak as e:
     st.error(str(e), icon=":material/error:")
     st.stop()
@@ -51,7 +51,7 @@ if rincian.empty:
 else:
     st.markdown(t("riwayat.tinjau_judul", id=revisi_id, berubah=tinjauan.berubah, dihapus=tinjauan.dihapus,
                   sama=tinjauan.sama))
-    ui.tabel(rincian.rename(columns={k: t(f"kolom.{k}") for k in ("perubahan", "rincian")}), key="riwayat_rincian")
+    tampilan.tabel(rincian.rename(columns={k: t(f"kolom.{k}") for k in ("perubahan", "rincian")}), key="riwayat_rincian")
     if len(rincian) < tinjauan.berubah + tinjauan.dihapus:
         st.caption(t("riwayat.tinjau_sebagian", n=BATAS_RINCIAN_BATAL))
 ya, tidak = st.columns([1, 4])
@@ -60,9 +60,9 @@ if tidak.button(t("riwayat.urung"), key="riwayat_urung"):
     st.rerun()
 if ya.button(t("riwayat.konfirmasi", id=revisi_id), key="riwayat_batal", type="primary"):
     try:
-        batal = ui.storage().batalkan(revisi_id, pelaku=orang.pelaku(t("halaman.riwayat")))
+        batal = baca.storage().batalkan(revisi_id, pelaku=orang.pelaku(t("halaman.riwayat")))
     except MasalahBasisData as e:
-        ui.bila_sibuk(e)
+        baca.bila_sibuk(e)
     except (RevisiDitolak, AksesDitolak) as e:
         st.error(str(e), icon=":material/error:")
         st.stop()

@@ -3,14 +3,14 @@
 import streamlit as st
 
 from kinerja.masuk import exporting, loading
-from kinerja.web import gerbang, ui
+from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja.masuk.importing import BATAS_STATUS_PRATINJAU, rencanakan, tabel_pratinjau, terapkan
 from kinerja.masuk.loading import Jenis
 from kinerja.store import AksesDitolak, ImporDitolak, MasalahBasisData
 from kinerja.texts import angka, nama_triwulan, t
 from kinerja_core.akses import Peran
 
-ui.pastikan_navigasi()
+saring.pastikan_navigasi()
 
 st.title(t("unggah.judul"))
 st.markdown(t("unggah.petunjuk"))
@@ -18,9 +18,9 @@ st.markdown(t("unggah.petunjuk"))
 f = st.session_state.get("filter")
 if f is not None:
     with st.expander(t("unggah.templat"), expanded=False):
-        konteks, isi = ui.tahun_data(f.tahun), ui.data(f)
+        konteks, isi = baca.tahun_data(f.tahun), baca.data(f)
         unit = f.unit_terpilih(konteks)
-        st.caption(t("unggah.templat_untuk", unit=ui.judul_unit(f, konteks)))
+        st.caption(t("unggah.templat_untuk", unit=saring.judul_unit(f, konteks)))
         for kolom, jenis in zip(st.columns(len(Jenis)), Jenis):
             per_triwulan = jenis in (Jenis.REALISASI, Jenis.KOMPONEN)
             nama = f"{jenis.value}_{f.tahun}" + (f"_tw{f.triwulan}" if per_triwulan else "")
@@ -30,8 +30,8 @@ if f is not None:
 
             with kolom:
                 st.markdown(f"**{t(f'unggah.templat_{jenis.value}', triwulan=nama_triwulan(f.triwulan))}**")
-                csv = ui.dalam_bahasa_ini(lambda templat=templat: exporting.ke_csv(templat()))
-                xlsx = ui.dalam_bahasa_ini(lambda templat=templat, jenis=jenis: exporting.ke_xlsx(templat(),
+                csv = tampilan.dalam_bahasa_ini(lambda templat=templat: exporting.ke_csv(templat()))
+                xlsx = tampilan.dalam_bahasa_ini(lambda templat=templat, jenis=jenis: exporting.ke_xlsx(templat(),
                                                                                                 jenis.value))
                 st.download_button("CSV", csv, f"{nama}.csv", "text/csv", key=f"templat_csv_{jenis.value}",
                                    icon=":material/download:", on_click="ignore")
@@ -57,9 +57,9 @@ if not unggahan:
 
 berkas = [(u.name, u.getvalue()) for u in unggahan]
 try:
-    rencana = rencanakan(berkas, ui.storage(), pelaku)
+    rencana = rencanakan(berkas, baca.storage(), pelaku)
 except MasalahBasisData as e:
-    ui.bila_sibuk(e)
+    baca.bila_sibuk(e)
 
 tersimpan = st.session_state.get("unggah_tersimpan")
 if tersimpan and tersimpan["sidik"] == rencana.sha256:
@@ -68,8 +68,8 @@ if tersimpan and tersimpan["sidik"] == rencana.sha256:
 
 if not rencana.sah:
     st.error(t("unggah.gagal"), icon=":material/error:")
-    ui.tabel(
-        ui.tabel_kesalahan(rencana.kesalahan),
+    tampilan.tabel(
+        tampilan.tabel_kesalahan(rencana.kesalahan),
         key="unggah_kesalahan",
     )
     if rencana.kesalahan_lain:
@@ -79,12 +79,12 @@ if not rencana.sah:
 st.subheader(t("unggah.pratinjau"))
 for b in rencana.berkas:
     for c in b.catatan:
-        st.info(f"{ui.aman(b.nama)}: {ui.aman(c)}", icon=":material/info:")
+        st.info(f"{tampilan.aman(b.nama)}: {tampilan.aman(c)}", icon=":material/info:")
 for i, (b, p) in enumerate(zip(rencana.berkas, rencana.perubahan, strict=True)):
     judul = t("unggah.jenis", berkas=p.berkas, jenis=t(f"jenis.{p.jenis.value}"), baris=len(p.rincian))
-    st.markdown(f"**{ui.aman(judul)}** — {p.ringkas()}")
+    st.markdown(f"**{tampilan.aman(judul)}** — {p.ringkas()}")
     # a ministry's upload has 300,000 rows: the browser gets 200 at a time (changes first)
-    ui.tabel_angka(ui.halaman(tabel_pratinjau(b, p), f"unggah_rincian_{i}", 200), key=f"unggah_rincian_{i}")
+    tampilan.tabel_angka(tampilan.halaman(tabel_pratinjau(b, p), f"unggah_rincian_{i}", 200), key=f"unggah_rincian_{i}")
 tersentuh = sum(p.baru + p.berubah for p in rencana.perubahan if p.jenis is Jenis.REALISASI)
 if tersentuh > BATAS_STATUS_PRATINJAU:  # beyond it the preview shows no light change: say so, not leave it blank
     st.caption(t("unggah.status_terbatas", batas=angka(BATAS_STATUS_PRATINJAU),
@@ -94,13 +94,13 @@ if not rencana.ada_perubahan:
     st.info(t("unggah.tidak_ada_perubahan"))
 if st.button(t("unggah.konfirmasi"), type="primary", key="unggah_simpan"):
     try:
-        revisi = terapkan(rencana, ui.storage(), pelaku)
+        revisi = terapkan(rencana, baca.storage(), pelaku)
     except MasalahBasisData as e:
-        ui.bila_sibuk(e)
+        baca.bila_sibuk(e)
     except (ImporDitolak, AksesDitolak) as e:  # changed since the preview (data, grants, session): nothing stored
         st.error(str(e), icon=":material/error:")
         st.stop()
-    ringkas = "; ".join(f"{ui.aman(p.berkas)}: {p.ringkas()}" for p in rencana.perubahan)
+    ringkas = "; ".join(f"{tampilan.aman(p.berkas)}: {p.ringkas()}" for p in rencana.perubahan)
     st.session_state["unggah_tersimpan"] = {
         "sidik": rencana.sha256, "pesan": t("unggah.berhasil", ringkas=ringkas, id=revisi.id),
     }

@@ -75,10 +75,10 @@ def test_batalkan_di_halaman_riwayat_bertanya_dulu(db_contoh, monkeypatch, _appt
 @pytest.mark.parametrize("zona,offset,nama", [(None, "+07:00", "WIB"), ("Asia/Makassar", "+08:00", "WITA"),
                                                ("Asia/Jayapura", "+09:00", "WIT")])
 def test_waktu_revisi_dalam_zona_waktu_unit(storage, monkeypatch, zona, offset, nama):
-    from kinerja.web import ui
+    from kinerja.web import tampilan
 
     if zona:
         monkeypatch.setenv("KINERJA_ZONA_WAKTU", zona)
     (r,) = storage.daftar_revisi()
     assert r.waktu.isoformat().endswith(offset)
-    assert ui.baris_revisi(r)["Waktu"].endswith(f" {nama}")
+    assert tampilan.baris_revisi(r)["Waktu"].endswith(f" {nama}")

@@ -18,7 +18,7 @@ import pytest
 
 from kinerja import charts
 from kinerja.rapat import projector
-from kinerja.web import ui
+from kinerja.web import tampilan
 from kinerja.texts import WARNA_STATUS, WARNA_TEKS_STATUS
 from kinerja_core.model import Status
 
@@ -107,14 +107,14 @@ def _periksa(pasangan: list[tuple[str, str]]) -> None:
 
 
 def test_kartu_dan_sel_memakai_palet():
-    html = "".join(ui.kartu_status(s, 3) for s in Status)
+    html = "".join(tampilan.kartu_status(s, 3) for s in Status)
     html += "".join(projector._sel_status(s) for s in Status)
     _periksa(_pasangan_warna(html))
     assert len(_pasangan_warna(html)) == 2 * len(Status)
 
 
 def test_tabel_status_memakai_palet():
-    gaya = ui.gaya_sel_status
+    gaya = tampilan.gaya_sel_status
     _periksa([tuple(re.findall(r"#[0-9a-fA-F]{6}", gaya(s))) for s in Status])  # type: ignore[misc]
 
 

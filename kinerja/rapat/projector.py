@@ -68,7 +68,7 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   .dko-arahan {{padding-left: 2.6rem; max-height: 38rem; overflow-y: auto;}}
   .dko-arahan li {{font-size: 1.8rem; line-height: 1.35; margin-bottom: 0.5rem;}}
   .st-key-dialog_panah_wadah {{display: none;}}
-  /* the slides show once the arrow keys are heard (ui.dengar_panah); after 3 s regardless, should scripts fail */
+  /* the slides show once the arrow keys are heard (saring.dengar_panah); after 3 s regardless, should scripts fail */
   html:not([data-kinerja-panah]) [data-testid="stMainBlockContainer"] {{
       opacity: 0; animation: dko-tampil 0s linear 3s forwards;}}
   @keyframes dko-tampil {{to {{opacity: 1;}}}}

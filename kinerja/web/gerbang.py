@@ -23,7 +23,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from kinerja import akses
-from kinerja.web import ui
+from kinerja.web import baca
 from kinerja.store import MasalahBasisData
 from kinerja.texts import t
 from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran, akar_terlihat, berhak, leluhur
@@ -84,15 +84,15 @@ def mode() -> Mode:
     if _rahasia("auth") is not None:
         return Mode.SSO
     try:
-        return Mode.LOKAL if _terkunci(ui.storage().alamat, ui.storage().tanda_versi()) else Mode.DEMO
+        return Mode.LOKAL if _terkunci(baca.storage().alamat, baca.storage().tanda_versi()) else Mode.DEMO
     except MasalahBasisData as e:
-        ui.bila_sibuk(e)
+        baca.bila_sibuk(e)
         raise
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _terkunci(path: str, versi: tuple[int, ...]) -> bool:  # adding the first person changes the version
-    return ui.storage().terkunci()
+    return baca.storage().terkunci()
 
 
 def baca_terbuka() -> bool:
@@ -107,7 +107,7 @@ def baca_terbuka() -> bool:
 def _hak(path: str, versi: tuple[int, ...], identitas: str, sidik: str | None) -> tuple[Hibah, ...] | None:
     """A person's grants as stored now, or None when they are gone or their session is closed (a sign-out,
     a removal: both change the version)."""
-    storage = ui.storage()
+    storage = baca.storage()
     orang = storage.pengguna(identitas)
     if orang is None:
         return None
@@ -153,7 +153,7 @@ def gerbang() -> Orang:
 
 def _orang_masuk(m: Mode, terbuka: bool) -> Orang:
     """The signed-in person of this session, or an anonymous reader (identitas None)."""
-    path, versi = ui.storage().alamat, ui.storage().tanda_versi()
+    path, versi = baca.storage().alamat, baca.storage().tanda_versi()
     identitas, sesi = None, None
     if m is Mode.SSO:
         if st.user.get("is_logged_in") and st.user.get("email"):
@@ -187,12 +187,12 @@ def _pintu(m: Mode) -> None:
         kirim = st.form_submit_button(t("gerbang.masuk"), type="primary", icon=":material/login:")
     if kirim:
         try:
-            st.session_state["_sesi"] = akses.masuk(ui.storage(), nama, sandi, asal="aplikasi")
+            st.session_state["_sesi"] = akses.masuk(baca.storage(), nama, sandi, asal="aplikasi")
         except akses.MasukDitolak as e:
             st.error(str(e), icon=":material/error:")
             return
         except MasalahBasisData as e:
-            ui.bila_sibuk(e)
+            baca.bila_sibuk(e)
         st.rerun()
 
 
@@ -201,7 +201,7 @@ def _keluar(m: Mode, orang: Orang) -> None:
     st.session_state.pop("_sesi", None)
     st.session_state["_baru_keluar"] = True
     if orang.sesi is not None:
-        ui.storage().tutup_sesi(orang.pelaku("aplikasi"))
+        baca.storage().tutup_sesi(orang.pelaku("aplikasi"))
     if m is Mode.SSO:
         st.logout()
     st.rerun()

@@ -133,7 +133,7 @@ def _pemanasan(peramban, url: str) -> None:
 
     Streamlit (1.67) treats the very first session of a server specially when a ``pages/`` folder sits
     beside app.py (a page URL opened first ran without app.py); the app now corrects that itself
-    (``ui.pastikan_navigasi``), checked on a server without this warm-up by
+    (``saring.pastikan_navigasi``), checked on a server without this warm-up by
     test_halaman_langsung_pada_server_baru.
     """
     konteks = peramban.new_context(viewport={"width": LEBAR, "height": TINGGI})

@@ -177,7 +177,7 @@ def test_halaman_langsung_pada_server_baru(server_baru, halaman):
     """A bookmark to a page other than Ringkasan, opened right after the server (re)starts.
 
     Streamlit (1.67) used to run pages/progres.py alone here (no sidebar, "Belum ada data"); every page
-    now calls ui.pastikan_navigasi() first, which sends the visit through app.py.
+    now calls saring.pastikan_navigasi() first, which sends the visit through app.py.
     """
     buka(halaman, server_baru + "/progres?unit=KPPBCBOGOR&tahun=2019&triwulan=TW+III")
     # (the page's first run stops and reruns through app.py, then loads the data on a cold server: the

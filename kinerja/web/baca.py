@@ -1,0 +1,274 @@
+"""The store of this server and what the pages read from it, cached per data version.
+
+The store is one object per server (``st.cache_resource``). What a page shows is read and scored once
+per data version and shared by every browser session: the year's unit tree and meeting quarter
+(``tahun_data``), the selected units' rows, read with the unit filter in SQL (``data``), their scores
+per quarter (``skor``) and what the Ringkasan derives from them (``pilihan``). A write from any app server or
+from the command line changes the version, so the next run reads afresh; a filter change within a version
+reads nothing. The cached tables are shared, so no page modifies one in place (pandas operations return new
+tables).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import streamlit as st
+
+from kinerja import scores
+from kinerja.config import VARIABEL_DB, alamat_db
+from kinerja.masuk.importing import muat_contoh
+from kinerja.store import MasalahBasisData, Snapshot, Storage
+from kinerja.texts import bahasa
+from kinerja_core.model import TRIWULAN
+from kinerja_core.nko import Nko
+from kinerja_core.unit import Pohon
+
+if TYPE_CHECKING:  # only named in annotations: saring builds on this module
+    from kinerja.web.saring import Filter
+
+
+def _alamat_app() -> str:
+    """``KINERJA_DB``, else ``kinerja_db`` in .streamlit/secrets.toml, else data/kinerja.duckdb: a DuckDB file's
+    path or a ``postgresql://`` URL (a password belongs in the secrets file, not in the environment)."""
+    if not os.environ.get(VARIABEL_DB) and st.secrets.load_if_toml_exists() and "kinerja_db" in st.secrets:
+        return str(st.secrets["kinerja_db"])
+    return alamat_db()
+
+
+DETIK_SEGAR = 3
+"""How often a projected Dialog checks for new data (DuckDB: a look at the file; PostgreSQL: one query for the
+newest revision; a redraw only when it changed)."""
+
+
+@st.cache_resource(show_spinner=False)
+def _storage(alamat: str) -> Storage:
+    storage = Storage(alamat)
+    if storage.mesin == "duckdb":  # a first start on the default file: the bundled sample data (never into an
+        muat_contoh(storage)  # institution's PostgreSQL, whose data comes from its units)
+    return storage
+
+
+def storage() -> Storage:
+    """The server's store (a default DuckDB file that is still empty is seeded with the sample data)."""
+    return _storage(_alamat_app())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _daftar_tahun(alamat: str, versi: tuple[int, ...]) -> list[int]:
+    return Storage(alamat).daftar_tahun()
+
+
+def daftar_tahun() -> list[int]:
+    s = storage()
+    return _daftar_tahun(s.alamat, s.tanda_versi())
+
+
+@dataclass(frozen=True)
+class Tahun:
+    """What the filters need of one year: the unit tree, the units to offer, the quarter a meeting stands at."""
+
+    unit: pd.DataFrame
+    pohon: Pohon
+    urutan: list[tuple[str, int]]
+    """The units that have IKU in the year (themselves or below them), tree order, with their depth."""
+    triwulan_rapat: int
+    nama: dict[str, str]
+    induk: dict[str, object]
+
+    def nama_unit(self, kode: str) -> str:
+        return self.nama.get(kode, kode)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _tahun_data(alamat: str, versi: tuple[int, ...], tahun: int) -> Tahun:
+    unit, iku, lapor = Storage(alamat).unit_tahun(tahun)
+    pohon = scores.pohon(unit)
+    ada = pohon.dengan_turunan(set(iku["kode_unit"]))
+    urutan = [(k, pohon.dalam[k]) for k in pohon.urutan if k in ada] or [(k, pohon.dalam[k]) for k in pohon.urutan]
+    return Tahun(unit, pohon, urutan, scores.triwulan_rapat(iku, lapor),
+                 dict(zip(unit["kode_unit"], unit["nama_unit"])), dict(zip(unit["kode_unit"], unit["kode_induk"])))
+
+
+def tahun_data(tahun: int, versi: tuple[int, ...] | None = None) -> Tahun:
+    s = storage()
+    return _tahun_data(s.alamat, versi or s.tanda_versi(), tahun)
+
+
+@dataclass(frozen=True)
+class Data:
+    """The stored rows of the selected units in one year (``snap``), and their IKU with the four quarterly
+    realisasi side by side (``lebar``, tree order), ready to score."""
+
+    snap: Snapshot
+    lebar: pd.DataFrame
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _data(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool) -> Data:
+    unit = _tahun_data(alamat, versi, tahun).pohon.subpohon(kode_unit, dengan_sub_unit=sub_unit)  # tree order
+    snap = Storage(alamat).baca(tahun, kode_unit, sub_unit=sub_unit)
+    return Data(snap, scores.pilih_unit(scores.lebar(snap.iku, snap.realisasi), unit).reset_index(drop=True))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _skor(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
+          bahasa_kode: str) -> pd.DataFrame:  # the language: the scores carry words (why grey)
+    return scores.skor(_data(alamat, versi, tahun, kode_unit, sub_unit).lebar, triwulan)
+
+
+def data(f: Filter, versi: tuple[int, ...] | None = None) -> Data:
+    """The selected units' rows of the filter's year (shared, read-only)."""
+    s = storage()
+    return _data(s.alamat, versi or s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit)
+
+
+def skor(f: Filter, triwulan: int | None = None, versi: tuple[int, ...] | None = None) -> pd.DataFrame:
+    """The selected units' IKU scored through the filter's quarter (or ``triwulan``), tree order (shared, read-only)."""
+    s = storage()
+    return _skor(s.alamat, versi or s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit, triwulan or f.triwulan,
+                 bahasa())
+
+
+def skor_tahun_lalu(f: Filter, versi: tuple[int, ...] | None = None) -> pd.DataFrame | None:
+    """The same units a year earlier through the same quarter (``skor``); None when that year is not stored."""
+    if f.tahun - 1 not in daftar_tahun():
+        return None
+    return skor(dataclasses.replace(f, tahun=f.tahun - 1), versi=versi)
+
+
+def bila_sibuk(e: MasalahBasisData) -> None:
+    """Tell the user why the database cannot be used now (busy, damaged, read-only …) and stop this run;
+    the next run retries."""
+    st.warning(str(e), icon=":material/hourglass_top:")
+    st.stop()
+
+
+@dataclass(frozen=True)
+class Pilihan:
+    """The scored IKU of the filter's units: the headline figures, and the rows of the lists."""
+
+    filter: Filter
+    versi: tuple[int, ...]
+    """The data version it was read at: whatever else the page reads, it reads at this one."""
+    tahun: Tahun
+    data: Data
+    ikhtisar: scores.Ikhtisar
+    """NKO and status count over the selected units in the chosen perspectives, each saying what it covers."""
+    tabel: pd.DataFrame
+    """The IKU rows that pass the perspective and status filters (``scores.tabel_iku``); the index is each
+    row's position in ``ikhtisar.lingkup``."""
+
+    def per_unit(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The NKO and light counts of each selected unit (``scores.tabel_nko``) and of each direct sub-unit of
+        the filter's unit (``scores.tabel_sub_unit``), over the chosen perspectives."""
+        f = self.filter
+        return _per_unit(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
+                         f.perspektif, f.sumber, bahasa())
+
+    def kebutuhan(self) -> pd.DataFrame | None:
+        """What the rest of the year must bring for the listed IKU not yet sure to end hijau
+        (``scores.tabel_kebutuhan``, status filter applied); None above ``BATAS_KEBUTUHAN`` IKU."""
+        f = self.filter
+        tabel = _kebutuhan(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
+                           f.perspektif, f.sumber, bahasa())
+        if tabel is not None and f.status:
+            tabel = tabel[tabel["status"].isin(f.status)].reset_index(drop=True)
+        return tabel
+
+    def biaya_nko(self) -> tuple[pd.DataFrame, pd.DataFrame, float | None]:
+        """The IKU that cost the NKO of everything shown points, most first (``scores.tabel_biaya_nko``), the same
+        summed per direct sub-unit (``scores.biaya_per_sub_unit``; empty without sub-units), and that NKO."""
+        f = self.filter
+        return _biaya(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan, f.perspektif,
+                      f.sumber, bahasa())
+
+    def prognosis(self) -> tuple[Nko, pd.DataFrame]:
+        """The headline NKO at year end by the run-rate so far, and the IKU hijau today heading to kuning or merah
+        (``scores.prognosis``, ``scores.peringatan_prognosis``)."""
+        f = self.filter
+        return _prognosis(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
+                          f.perspektif, f.sumber, bahasa())
+
+    def semua_triwulan(self) -> pd.DataFrame:
+        """The selected units' IKU in every quarter (``scores.tabel_semua_triwulan`` of the cached scores)."""
+        return scores.tabel_semua_triwulan([skor(self.filter, q, self.versi) for q in TRIWULAN])
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _ikhtisar(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
+              perspektif: tuple[str, ...], sumber: tuple[str, ...],
+              bahasa_kode: str) -> tuple[scores.Ikhtisar, pd.DataFrame]:
+    konteks = _tahun_data(alamat, versi, tahun)
+    kepala = scores.ikhtisar(_skor(alamat, versi, tahun, kode_unit, sub_unit, triwulan, bahasa_kode), kode_unit,
+                             konteks.nama, perspektif, sumber)
+    return kepala, scores.tabel_iku(kepala.lingkup, konteks.unit)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _biaya(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
+           perspektif: tuple[str, ...], sumber: tuple[str, ...],
+           bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame, float | None]:
+    konteks = _tahun_data(alamat, versi, tahun)
+    kepala, _ = _ikhtisar(alamat, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
+    biaya = scores.tabel_biaya_nko(kepala.lingkup, konteks.unit)
+    per_anak = (scores.biaya_per_sub_unit(biaya, konteks.pohon, kode_unit, konteks.unit)
+                if sub_unit and konteks.pohon.anak.get(kode_unit) else biaya.iloc[0:0])
+    return biaya, per_anak, scores.hitung_nko(kepala.lingkup).nilai
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _prognosis(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
+               perspektif: tuple[str, ...], sumber: tuple[str, ...], bahasa_kode: str) -> tuple[Nko, pd.DataFrame]:
+    konteks = _tahun_data(alamat, versi, tahun)
+    kepala, _ = _ikhtisar(alamat, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
+    akhir = scores.prognosis(kepala.lingkup, triwulan)
+    nko = scores.hitung_nko(scores.dasar_nko_unit(akhir, kode_unit))  # the headline's own base
+    return nko, scores.peringatan_prognosis(kepala.lingkup, akhir, konteks.unit)
+
+
+BATAS_KEBUTUHAN = 2000
+"""IKU above which the Ringkasan does not work out each one's needs (a Kanwil's are useful, a ministry's 15,000
+are not read)."""
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _kebutuhan(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
+               perspektif: tuple[str, ...], sumber: tuple[str, ...], bahasa_kode: str) -> pd.DataFrame | None:
+    kepala, _ = _ikhtisar(alamat, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
+    if len(kepala.lingkup) > BATAS_KEBUTUHAN:
+        return None
+    return scores.tabel_kebutuhan(kepala.lingkup, triwulan)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _per_unit(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
+              perspektif: tuple[str, ...], sumber: tuple[str, ...],
+              bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    konteks = _tahun_data(alamat, versi, tahun)
+    kepala, _ = _ikhtisar(alamat, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
+    return (scores.tabel_nko(kepala.lingkup, konteks.unit),
+            scores.tabel_sub_unit(kepala.lingkup, konteks.pohon, kode_unit, konteks.unit))  # none without sub-units
+
+
+def pilihan(f: Filter) -> Pilihan:
+    """Score the selected units' IKU: the headline over units × perspectives, the rows filtered by status too.
+
+    Computed once per data version and filter, and shared (a presenter going back and forth between quarters,
+    and everyone else looking at the same unit, reuse it)."""
+    try:
+        versi = storage().tanda_versi()
+        konteks, isi = tahun_data(f.tahun, versi), data(f, versi)
+        kepala, tabel = _ikhtisar(storage().alamat, versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
+                                  f.perspektif, f.sumber, bahasa())
+    except MasalahBasisData as e:
+        bila_sibuk(e)
+    if f.status:  # the index stays each row's position in the headline's IKU (``Pilihan.tabel``)
+        tabel = tabel[tabel["status"].isin(f.status)]
+    return Pilihan(f, versi, konteks, isi, kepala, tabel)
+
+
