@@ -47,8 +47,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 @pytest.fixture
 def mesin() -> str:
-    """The engine of a test that is not run on both (``KINERJA_TES_MESIN`` may set it for a whole run)."""
-    return os.environ.get("KINERJA_TES_MESIN", "duckdb")
+    """The engine of a test that is not run on both."""
+    return "duckdb"
 
 
 def _bin_postgres() -> Path | None:

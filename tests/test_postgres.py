@@ -166,6 +166,18 @@ def test_salin_ke_dirinya_sendiri_ditolak(db_contoh):
     assert hasil.returncode == 1 and "sama" in hasil.stderr
 
 
+@pytest.mark.hanya_duckdb
+def test_salin_ke_berkas_yang_sama_dengan_ejaan_lain_ditolak(db_contoh):
+    """The same file named another way (relative, with ``..``) is the same database: refused, not a hang on
+    the file's own lock, and nothing changed."""
+    lain = f"{db_contoh.parent}/../{db_contoh.parent.name}/./{db_contoh.name}"
+    sebelum = Storage(db_contoh).tabel("revisi")
+    hasil = subprocess.run([sys.executable, "-m", "kinerja", "copy", "--from", str(db_contoh), "--to", lain],
+                           cwd=AKAR, capture_output=True, text=True, timeout=60)
+    assert hasil.returncode == 1 and "sama" in hasil.stderr, hasil.stderr
+    pd.testing.assert_frame_equal(Storage(db_contoh).tabel("revisi"), sebelum)
+
+
 # --- PostgreSQL: several writers, a limited wait, every server sees every write ----------------------------------
 
 pg = pytest.mark.parametrize("mesin", ["postgresql"])

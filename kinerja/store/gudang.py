@@ -37,8 +37,8 @@ from kinerja.store.galat import MasalahBasisData
 from kinerja.store.mesin_duckdb import MesinDuckdb
 from kinerja.store.mesin_postgres import MesinPostgres, alamat_postgres
 from kinerja.store.skema import (
-    DUCKDB, KOLOM, KOLOM_SALIN, KUNCI, MIGRASI, POSTGRESQL, TABEL, TABEL_VERSI, TETAP_BILA_KOSONG, TIPE_DASAR,
-    VERSI_TERBARU, Dialek,
+    DUCKDB, KOLOM, KOLOM_REVISI, KOLOM_SALIN, KUNCI, MIGRASI, POSTGRESQL, TABEL, TABEL_VERSI, TETAP_BILA_KOSONG,
+    TIPE_DASAR, VERSI_TERBARU, Dialek,
 )
 
 Koneksi = Any
@@ -57,10 +57,6 @@ def _ada(dalam: str, kolom: list[str] | str, luar: str, *, tidak: bool = False, 
     kolom = [kolom] if isinstance(kolom, str) else kolom
     sama = " AND ".join([*(f"_a.{k} = {luar}.{k}" for k in kolom), *([dan] if dan else [])])
     return f"{'NOT ' if tidak else ''}EXISTS (SELECT 1 FROM {dalam} _a WHERE {sama})"
-
-
-KOLOM_REVISI = ["id", "waktu", "pengguna", "berkas", "sha256", "jenis", "membatalkan", "dibatalkan_oleh", "baru",
-                "berubah", "sama", "dihapus", "asal"]
 
 
 def _nilai_efektif(nama: str, kolom: str, baru: str = "m", lama: str = "t") -> str:
@@ -574,7 +570,7 @@ class Storage:
         ``python -m kinerja copy --from data/kinerja.duckdb --to postgresql://kinerja@db/kinerja`` moves an office
         onto the institution's server; the same command with the two swapped brings it back.
         """
-        if tujuan.alamat == self.alamat:
+        if tujuan._mesin.identitas == self._mesin.identitas:  # one file named two ways is one database
             raise MasalahBasisData("salin.sama", self.tampil)
         jumlah = {}
         with self._transaksi() as asal, tujuan._transaksi(tulis=True) as ke:

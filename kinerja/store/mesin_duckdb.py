@@ -97,6 +97,11 @@ class MesinDuckdb:
         self.tunggu_detik = tunggu_detik
         self._siapkan = siapkan
 
+    @property
+    def identitas(self) -> str:
+        """Which database this is, however it was named (``data/../data/k.duckdb`` is ``data/k.duckdb``)."""
+        return str(self.path.resolve())
+
     def ada(self) -> bool:
         """Whether the database file exists (only a write creates it)."""
         return self.path.exists()

@@ -32,7 +32,7 @@ from psycopg import IsolationLevel
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from kinerja.store.galat import DatabaseBusy, MasalahBasisData
-from kinerja.store.skema import VERSI_TERBARU
+from kinerja.store.skema import POSTGRESQL, VERSI_TERBARU
 
 AWALAN = ("postgresql://", "postgres://")
 """How a database address names PostgreSQL; anything else is a DuckDB file."""
@@ -43,8 +43,8 @@ KUNCI_PENULIS = 0x4B494E4A
 UKURAN_POOL = 8
 """Connections one app server keeps at most (a Streamlit server runs every session's script in its own thread)."""
 
-_TEKS = 'VARCHAR COLLATE "C"'
-"""Text compared and sorted by code point, as DuckDB does (``skema.POSTGRESQL``)."""
+_TEKS = POSTGRESQL.teks
+"""Text compared and sorted by code point, as DuckDB does."""
 
 _POOL: dict[str, ConnectionPool] = {}
 _SIAP: set[str] = set()
@@ -202,6 +202,11 @@ class MesinPostgres:
         self._siapkan = siapkan
         self._tipe = tipe_kolom
 
+    @property
+    def identitas(self) -> str:
+        """Which database this is: its URL."""
+        return self.url
+
     def _pool(self) -> ConnectionPool:
         with _KUNCI:
             pool = _POOL.get(self.url)
@@ -255,7 +260,10 @@ class MesinPostgres:
         _SIAP.add(self.url)
 
     def ada(self) -> bool:
-        """Whether the database holds the store's tables (a server without them is an empty store)."""
+        """Whether the database holds the store's tables (a server without them is an empty store); known without
+        a query once this process has prepared them."""
+        if self.url in _SIAP:
+            return True
         with self._mentah(tulis=False) as con:
             return con.execute("SELECT to_regclass('revisi') IS NOT NULL").fetchone()[0]  # type: ignore[index]
 

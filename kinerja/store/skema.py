@@ -184,10 +184,13 @@ VERSI_TERBARU = MIGRASI[-1].versi
 TABEL_VERSI = ("CREATE TABLE IF NOT EXISTS skema_versi (versi INTEGER PRIMARY KEY, nama {teks} NOT NULL, "
                "waktu TIMESTAMP NOT NULL)")
 
+KOLOM_REVISI = ["id", "waktu", "pengguna", "berkas", "sha256", "jenis", "membatalkan", "dibatalkan_oleh", "baru",
+                "berubah", "sama", "dihapus", "asal"]
+"""The columns of a revision, as ``Revisi`` holds them."""
+
 KOLOM_SALIN = {
     **KOLOM,
-    "revisi": ["id", "waktu", "pengguna", "berkas", "sha256", "jenis", "membatalkan", "dibatalkan_oleh", "baru",
-               "berubah", "sama", "dihapus", "asal"],
+    "revisi": KOLOM_REVISI,
     **{f"revisi_{n}": ["revisi", *KOLOM[n]] for n in TABEL},
     "pengguna": ["identitas", "sandi", "dibuat"],
     "hibah": ["identitas", "peran", "kode_unit"],

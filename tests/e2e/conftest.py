@@ -72,18 +72,19 @@ def _port_bebas() -> int:
 
 
 class Server(str):
-    """The base URL of a test server (``server + "/progres"`` works as with a str); ``.db``: its database."""
+    """The base URL of a test server (``server + "/progres"`` works as with a str); ``.db``: its database (a DuckDB
+    file, or a PostgreSQL URL)."""
 
-    db: Path
+    db: Path | str
 
-    def __new__(cls, url: str, db: Path) -> Self:
+    def __new__(cls, url: str, db: Path | str) -> Self:
         diri = super().__new__(cls, url)
         diri.db = db
         return diri
 
 
 @contextmanager
-def _jalankan_server(db: Path, log: Path) -> Iterator[Server]:
+def _jalankan_server(db: Path | str, log: Path) -> Iterator[Server]:
     """``streamlit run app.py`` on a free loopback port with ``KINERJA_DB=db``; yields the base URL."""
     port = _port_bebas()
     env = os.environ | {"KINERJA_DB": str(db)}
