@@ -33,7 +33,7 @@ def terkunci(storage: Storage) -> Storage:
 
 
 def buka(storage: Storage, monkeypatch, *, baca_terbuka: bool = False) -> AppTest:
-    monkeypatch.setenv("KINERJA_DB", str(storage.path))
+    monkeypatch.setenv("KINERJA_DB", storage.alamat)
     if baca_terbuka:
         monkeypatch.setenv("KINERJA_BACA_TERBUKA", "1")
     at = AppTest.from_file(APP, default_timeout=60).run()
@@ -181,7 +181,7 @@ def test_admin_jejak_audit_dan_batal(terkunci, monkeypatch, _apptest_navigasi):
 
 def test_sso_st_user_dengan_hak_dari_gudang(terkunci, monkeypatch, _apptest_navigasi):
     tambah(terkunci, "rina@beacukai.go.id", (Peran.PENGISI, "KWBCJABAR"), sso=True)
-    monkeypatch.setenv("KINERJA_DB", str(terkunci.path))
+    monkeypatch.setenv("KINERJA_DB", terkunci.alamat)
     at = AppTest.from_file(APP, default_timeout=60)
     at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
                           "client_id": "dasbor", "client_secret": "rahasia",
