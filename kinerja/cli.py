@@ -276,7 +276,7 @@ def _salin(args: argparse.Namespace, storage: Storage) -> int:
 
 def _skor(args: argparse.Namespace, storage: Storage) -> int:
     # the unit filter runs in the database: one office reads one office's rows
-    unit, data = storage.baca_lebar(args.tahun, args.unit, sub_unit=args.sub_unit)
+    unit, data = storage.baca_lebar(args.tahun, args.unit, sub_unit=args.sub_unit, kolom=scores.KOLOM_IKU_SKOR)
     if args.unit:
         pohon = scores.pohon(unit)
         if args.unit not in pohon.induk:

@@ -106,6 +106,9 @@ def _petakan(kolom: pd.Series, kamus: dict, *, bawaan: bool = False) -> np.ndarr
 
 KOLOM_REALISASI = [f"realisasi_tw{q}" for q in TRIWULAN]
 KOLOM_TARGET = [f"target_tw{q}" for q in TRIWULAN]
+KOLOM_IKU_SKOR = ["tahun", "kode_unit", "kode_iku", "nama_iku", "perspektif", "polaritas", "konsolidasi", "bobot",
+                  *KOLOM_TARGET, "konversi_120", "realisasi_terburuk"]
+"""The IKU columns ``skor`` and ``tabel_nko`` need and ``python -m kinerja score`` shows: what it reads."""
 
 
 def lebar(iku: pd.DataFrame, realisasi: pd.DataFrame) -> pd.DataFrame:

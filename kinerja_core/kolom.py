@@ -9,6 +9,7 @@ merely close (``tests/core/test_kolom.py`` checks that on random IKU of every ki
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,8 +89,20 @@ def _konsolidasikan(nilai: np.ndarray, terukur: np.ndarray, cara: np.ndarray) ->
     hasil = np.where(cara == 0, jumlah, np.where(cara == 1, rata, terakhir))
     bulat = cara != 2
     if bulat.any():
-        hasil[bulat] = _bulat10(hasil[bulat], 10).astype(float)
+        hasil[bulat] = _per_nilai_beda(hasil[bulat], lambda x: _bulat10(x, 10).astype(float))
     return hasil
+
+
+def _per_nilai_beda(nilai: np.ndarray, f: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    """``f(nilai)`` with ``f`` run once per distinct value (told apart by its bits, so -0.0 is not 0.0): a
+    ministry's targets repeat.
+
+    >>> _per_nilai_beda(np.array([1.5, -0.0, 1.5]), np.negative).tolist()
+    [-1.5, 0.0, -1.5]
+    """
+    bit = np.ascontiguousarray(nilai, dtype=float).view(np.int64)
+    unik, kode = np.unique(bit, return_inverse=True)
+    return f(unik.view(np.float64))[kode.ravel()]
 
 
 def _stabilize(indeks: np.ndarray, skala: tuple[tuple[float, float], ...]) -> np.ndarray:

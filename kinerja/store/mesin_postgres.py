@@ -156,7 +156,9 @@ class KoneksiPg:
             cur.execute(sql)  # type: ignore[arg-type]
         return Hasil(cur)
 
-    sql = execute
+    def sql(self, sql: str, *, params: dict[str, object] | None = None) -> Hasil:
+        """DuckDB's relation call (``con.sql(q, params=…)``), answered like ``execute``."""
+        return self.execute(sql, params)
 
     def register(self, nama: str, data: pa.Table | pd.DataFrame) -> None:
         """Rows as a temporary table ``nama`` for the rest of the transaction, sent with one COPY, each column
