@@ -26,6 +26,8 @@ from kinerja.store.galat import DatabaseBusy, MasalahBasisData
 _SKEMA_SIAP: set[str] = set()
 _KUNCI_SKEMA = threading.Lock()
 _KUNCI_BERKAS: dict[str, threading.Lock] = {}
+_KOSONG: list[duckdb.DuckDBPyConnection] = []
+"""The empty store in memory that reads of a missing file see (``MesinDuckdb._kosong``): one per process."""
 
 MAGIC_DUCKDB = b"DUCK"
 """Bytes 8–11 of every DuckDB database file."""
@@ -97,6 +99,17 @@ class MesinDuckdb:
         self.tunggu_detik = tunggu_detik
         self._siapkan = siapkan
 
+    def _kosong(self) -> duckdb.DuckDBPyConnection:
+        """An empty store in memory with this store's tables, made once per process: what a read of a missing file
+        sees. Each read takes a cursor of it (a connection of its own, its registered rows its own), so checking
+        a first import reads no table anew and builds no schema per read."""
+        with _KUNCI_SKEMA:
+            if not _KOSONG:  # every store's tables are the same on DuckDB
+                con = duckdb.connect(":memory:")
+                self._siapkan(con)
+                _KOSONG.append(con)
+            return _KOSONG[0]
+
     @property
     def identitas(self) -> str:
         """Which database this is, however it was named (``data/../data/k.duckdb`` is ``data/k.duckdb``)."""
@@ -131,8 +144,7 @@ class MesinDuckdb:
         """
         with _giliran(self.path):
             if not self.path.exists() and not tulis:
-                with duckdb.connect(":memory:") as con:
-                    self._siapkan(con)
+                with self._kosong().cursor() as con:
                     yield con
                 return
             if self.path.exists():
