@@ -86,7 +86,7 @@ def lantai_tulis(data: sintetis.Kementerian, db: Path) -> Callable[[], None]:
     from kinerja.store.skema import KOLOM, TABEL
 
     rencana = rencanakan([(p.name, p.read_bytes()) for p in data.berkas], Storage(db.with_name("lantai-0.duckdb")))
-    masuk = {jenis.value: rencana.data(jenis) for jenis in Jenis if not rencana.data(jenis).empty}
+    masuk = {nama: data for nama, data in ((j.value, rencana.data(j)) for j in Jenis) if not data.empty}
 
     def tulis() -> None:
         if db.exists():

@@ -19,13 +19,13 @@ from collections.abc import Sequence
 
 from zoneinfo import ZoneInfo
 
-import numpy as np
 import pandas as pd
 from openpyxl.cell.cell import TYPE_FORMULA, TYPE_STRING
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kinerja.masuk.importing import per_nilai_kolom
 from kinerja.masuk.loading import KOLOM, KOLOM_INFO, Jenis
 from kinerja.store import Snapshot
 from kinerja.texts import TEKS, bahasa, nama_triwulan, t
@@ -180,24 +180,16 @@ def templat(jenis: Jenis, snap: Snapshot, kode_unit: Sequence[str], tahun: int, 
 
 def _json_kolom(kolom: pd.Series) -> list[str]:
     """Each value of a column as JSON text, as ``json.dumps`` writes it: a missing or non-finite number as
-    null, text unescaped beyond what JSON needs (``ensure_ascii=False``). Each distinct value is written once
-    (a ministry's 15,000 IKU have 15 codes, four lights and a few targets); a number is told apart by its bits,
-    so -0.0 stays '-0.0'.
+    null, text unescaped beyond what JSON needs (``ensure_ascii=False``); each distinct value written once.
 
     >>> _json_kolom(pd.Series([1.5, -0.0, float("nan"), 1.5, 0.0]))
     ['1.5', '-0.0', 'null', '1.5', '0.0']
     """
-    if pd.api.types.is_float_dtype(kolom):
-        bit, unik = pd.factorize(kolom.to_numpy(dtype=np.float64).view(np.int64))
-        return np.asarray(_json_nilai(pd.Series(unik.view(np.float64))), dtype=object)[bit].tolist()
-    if kolom.dtype == object and pd.api.types.infer_dtype(kolom, skipna=True) not in ("string", "empty"):
-        return _json_nilai(kolom)  # mixed Python values (1, 1.0 and True hash alike): each its own
-    kode, unik = pd.factorize(kolom, use_na_sentinel=False)
-    return np.asarray(_json_nilai(pd.Series(unik, dtype=kolom.dtype)), dtype=object)[kode].tolist()
+    return per_nilai_kolom(kolom, _json_nilai).tolist()
 
 
 def _json_nilai(kolom: pd.Series) -> list[str]:
-    """``_json_kolom`` of distinct values."""
+    """Each value of a column as JSON text, one C call for a column of numbers or of text throughout."""
     if pd.api.types.is_float_dtype(kolom) or pd.api.types.is_integer_dtype(kolom):
         # numbers hold no ", ": one call of the C encoder for the whole column, split again
         teks = json.dumps(kolom.tolist())[1:-1]

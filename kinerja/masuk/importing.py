@@ -674,12 +674,26 @@ def _per_nilai(seri: pd.Series, f: Callable[[object], object]) -> pd.Series:
     >>> _per_nilai(pd.Series([1.5, -0.0, 1.5, 0.0]), angka).tolist()
     ['1,5', '-0', '1,5', '0']
     """
+    return per_nilai_kolom(seri, lambda beda: beda.map(f))
+
+
+def per_nilai_kolom(seri: pd.Series, f: Callable[[pd.Series], Sequence[object] | pd.Series]) -> pd.Series:
+    """``f(seri)`` as object values, with ``f`` given each distinct value once, in a column of the same type (a
+    float told apart by its bits: -0 is not 0); mixed Python values (1, 1.0 and True hash alike) each their own.
+    A ministry's 15,000 IKU carry 15 codes and four lights: each is worded once.
+
+    >>> per_nilai_kolom(pd.Series(["hijau", "merah", "hijau"]), lambda s: s.str.upper()).tolist()
+    ['HIJAU', 'MERAH', 'HIJAU']
+    """
     if seri.dtype == object and pd.api.types.infer_dtype(seri, skipna=True) not in ("string", "empty"):
-        return seri.map(f).astype(object)  # mixed Python values (1, 1.0 and True hash alike): each its own
-    kunci = seri.to_numpy().view(np.int64) if seri.dtype == np.float64 else seri
-    kode, _ = pd.factorize(kunci, use_na_sentinel=False)
-    _, pertama = np.unique(kode, return_index=True)
-    return pd.Series(seri.iloc[pertama].map(f).to_numpy(object)[kode], index=seri.index, dtype=object)
+        return pd.Series(np.asarray(f(seri), dtype=object), index=seri.index, dtype=object)
+    if seri.dtype == np.float64:
+        kode, bit = pd.factorize(seri.to_numpy().view(np.int64))
+        beda = pd.Series(bit.view(np.float64))
+    else:
+        kode, unik = pd.factorize(seri, use_na_sentinel=False)
+        beda = pd.Series(unik, dtype=seri.dtype)
+    return pd.Series(np.asarray(f(beda), dtype=object)[kode], index=seri.index, dtype=object)
 
 
 URUTAN_PRATINJAU = ("perubahan.berubah", "perubahan.baru", "perubahan.sama")
