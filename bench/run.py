@@ -4,6 +4,7 @@
     python bench/run.py --sizes 10k,300k,3M   # 3M takes several minutes
     python bench/run.py --ulang 3             # repeats per figure (the median is reported)
     python bench/run.py --postgresql postgresql://kinerja@127.0.0.1:5432   # PostgreSQL rows too
+    python bench/run.py --hanya-tolak --ulang 3   # only how fast hostile uploads are refused (~1 min)
 
 For each size a synthetic ministry (``bench/sintetis.py``: 1 ministry, 30 eselon I, offices, 15 IKU each,
 5 years) is written as people export it (``;``, decimal commas, BOM), then timed:
@@ -13,6 +14,8 @@ against the plain pandas row-wise approach; the server-side run of each page aft
 and the peak memory of an import and of a page run. Targets are those of issue 11 (2 cores).
 With ``--postgresql SERVER`` the same import, scoring and Ringkasan runs are timed on PostgreSQL too, in a
 database the benchmark creates on that server and drops afterwards, with the copy of the DuckDB file into it.
+Last, how long the upload limits take to refuse hostile files (``BERKAS_TOLAK``: a 0.5 MB and a 4.6 MB .xlsx of
+empty elements, a 28 MB CSV of 1.3 million rows; target ≤ 2 s) and the memory that takes.
 """
 
 from __future__ import annotations
@@ -22,11 +25,14 @@ import contextlib
 import io
 import os
 import platform
+import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -235,8 +241,9 @@ def deck_150(db: Path, eselon1: str) -> Callable[[], bytes]:
     return lambda: deck.buat_deck(isi)
 
 
-def memori_puncak_mb(*argumen: str) -> float:
-    """The peak resident memory (VmHWM: the process's own, not inherited) of ``python -m kinerja ARGUMEN``, MB."""
+def memori_puncak_mb(*argumen: str, kode_keluar: int = 0) -> float:
+    """The peak resident memory (VmHWM: the process's own, not inherited) of ``python -m kinerja ARGUMEN``, MB
+    (the command must end with ``kode_keluar``: 1 for a file that is refused)."""
     with tempfile.NamedTemporaryFile(suffix=".txt") as hasil:
         kode = (
             "import runpy, sys\n"
@@ -247,8 +254,79 @@ def memori_puncak_mb(*argumen: str) -> float:
             "    puncak = next(b for b in open('/proc/self/status') if b.startswith('VmHWM:')).split()[1]\n"
             f"    open({hasil.name!r}, 'w').write(puncak)\n"
         )
-        subprocess.run([sys.executable, "-c", kode], cwd=AKAR_REPO, stdout=subprocess.DEVNULL, check=True)
+        proses = subprocess.run([sys.executable, "-c", kode], cwd=AKAR_REPO, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE if kode_keluar else None, check=False)
+        assert proses.returncode == kode_keluar, (argumen, proses.returncode, proses.stderr)
         return int(Path(hasil.name).read_text()) / 1024
+
+
+def xlsx_elemen_kosong(mib: int, k: int) -> bytes:
+    """A workbook whose realisasi sheet holds its header, then ``mib`` MiB of empty elements: ``k`` × ``<row/>``
+    and an empty cell with a random reference, over and over. The references keep it from compressing a thousand
+    times: k=400 packs 100 MiB in 0.5 MB, k=165 packs 500 MiB in 4.6 MB (the files of issue 27, finding 7)."""
+    acak = random.Random(27)
+    blok = b"".join(b"<row/>" * k + b'<c r="A%d"/>' % acak.randrange(10**6) for _ in range((1 << 20) // (6 * k + 14)))
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    judul = "".join(f'<c r="{chr(65 + i)}1" t="inlineStr"><is><t>{k}</t></is></c>'
+                    for i, k in enumerate(("tahun", "triwulan", "kode_unit", "kode_iku", "realisasi")))
+    keluaran = io.BytesIO()
+    with zipfile.ZipFile(keluaran, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("_rels/.rels", f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                   f'relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+                   "</Relationships>")
+        z.writestr("xl/workbook.xml", f'<workbook {ns} xmlns:r="{rel}"><sheets><sheet name="realisasi" sheetId="1" '
+                   'r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/'
+                   f'2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" '
+                   'Target="worksheets/sheet1.xml"/></Relationships>')
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            f.write(f'<worksheet {ns}><sheetData><row r="1">{judul}</row>'.encode())
+            for _ in range(mib):
+                f.write(blok)
+            f.write(b"</sheetData></worksheet>")
+    return keluaran.getvalue()
+
+
+BERKAS_TOLAK: tuple[tuple[str, str, Callable[[], bytes]], ...] = (
+    ("xlsx 0,5 MB berisi 100 MiB elemen kosong", "kosong.xlsx", lambda: xlsx_elemen_kosong(100, 400)),
+    ("xlsx 4,6 MB berisi 500 MiB elemen kosong", "kosong-besar.xlsx", lambda: xlsx_elemen_kosong(500, 165)),
+    ("CSV 28 MB berisi 1,3 juta baris", "besar.csv",
+     lambda: b"tahun;triwulan;kode_unit;kode_iku;realisasi\n" + b"2019;3;KPPBC;BGR-01;4\n" * 1_300_000),
+)
+"""Hostile uploads the limits must refuse in at most 2 s (issue 27, finding 7): what, file name, its bytes."""
+
+
+def ukur_tolak(ulang: int, catat: Callable[..., None]) -> None:
+    """How long each of BERKAS_TOLAK takes to be refused (the whole ``rencanakan``, median), the Python memory
+    the refusal allocates (tracemalloc), and the peak memory of ``python -m kinerja import`` refusing it."""
+    print("\nberkas berbahaya: ditolak dalam berapa lama", flush=True)
+    with tempfile.TemporaryDirectory(prefix="kinerja-bench-tolak-") as d:
+        folder = Path(d)
+        storage = Storage(folder / "kinerja.duckdb")
+        kosong = folder / "kosong.csv"
+        kosong.write_bytes(b"")
+        catat("memori puncak: import berkas kosong (ditolak; dasar proses)", memori_puncak_mb(
+            "import", str(kosong), "--db", str(folder / "m.duckdb"), "--user", "bench", kode_keluar=1), "MB")
+        for apa, nama, buat in BERKAS_TOLAK:
+            isi = buat()
+            rencana = rencanakan([(nama, isi)], storage)
+            assert not rencana.sah, apa
+            pesan = str(rencana.kesalahan[0]).removeprefix(f"{nama}: ")
+            catat(f"tolak {apa}", median(lambda nama=nama, isi=isi: rencanakan([(nama, isi)], storage), ulang), "s",
+                  f"{len(isi) / 1e6:.1f} MB; target ≤ 2 s; «{pesan[:70]}…»")
+            tracemalloc.start()
+            try:
+                rencanakan([(nama, isi)], storage)
+                puncak = tracemalloc.get_traced_memory()[1] / 2**20
+            finally:
+                tracemalloc.stop()
+            catat(f"memori Python (tracemalloc): tolak {apa}", puncak, "MB", "di luar isi berkas itu sendiri")
+            path = folder / nama
+            path.write_bytes(isi)
+            catat(f"memori puncak: import {apa} (ditolak)", memori_puncak_mb(
+                "import", str(path), "--db", str(folder / "m.duckdb"), "--user", "bench", kode_keluar=1), "MB")
+            path.unlink()
 
 
 def ukur(n: int, ulang: int, postgresql: str | None = None) -> list[tuple[str, float, str, str]]:
@@ -302,21 +380,35 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--sizes", default="10k,300k", help="jumlah baris realisasi, dipisah koma (mis. 10k,300k,3M)")
     p.add_argument("--ulang", type=int, default=5, help="ulangan per angka (median)")
-    p.add_argument("--keluaran", type=Path, default=AKAR_REPO / "bench" / "results.md")
+    p.add_argument("--keluaran", type=Path, help="berkas hasil (bawaan bench/results.md; dengan --hanya-tolak "
+                   "tidak ada yang ditulis kecuali diminta)")
     p.add_argument("--postgresql", metavar="SERVER", help="server PostgreSQL (postgresql://user@host:port) untuk baris "
                    "PostgreSQL; basis data uji dibuat dan dihapus di sana")
+    p.add_argument("--hanya-tolak", action="store_true", help="hanya waktu penolakan berkas berbahaya (BERKAS_TOLAK)")
     args = p.parse_args(argv)
     hasil = {}
-    for teks in args.sizes.split(","):
-        hasil[teks.strip()] = ukur(ukuran(teks), args.ulang, args.postgresql)
+    if not args.hanya_tolak:
+        for teks in args.sizes.split(","):
+            hasil[f"{teks.strip()} baris realisasi"] = ukur(ukuran(teks), args.ulang, args.postgresql)
+    hasil["Berkas berbahaya ditolak"] = tolak = []
+
+    def catat(apa: str, nilai: float, satuan: str = "s", catatan: str = "") -> None:
+        tolak.append((apa, nilai, satuan, catatan))
+        print(f"  {apa:<58} {nilai:9.3f} {satuan:<3} {catatan}", flush=True)
+
+    ukur_tolak(args.ulang, catat)
+    keluaran = args.keluaran or (None if args.hanya_tolak else AKAR_REPO / "bench" / "results.md")
+    if keluaran is None:
+        return 0
+    perintah = "--hanya-tolak" if args.hanya_tolak else f"--sizes {args.sizes}"
     baris = [f"# Dasbor Kinerja — benchmark ({time.strftime('%Y-%m-%d')})", "",
-             f"Mesin: {mesin()}. Median dari {args.ulang} ulangan. `python bench/run.py --sizes {args.sizes}`", ""]
-    for teks, isi in hasil.items():
-        baris += [f"## {teks} baris realisasi", "", "| ukuran | nilai | catatan |", "|---|---:|---|"]
+             f"Mesin: {mesin()}. Median dari {args.ulang} ulangan. `python bench/run.py {perintah}`", ""]
+    for judul, isi in hasil.items():
+        baris += [f"## {judul}", "", "| ukuran | nilai | catatan |", "|---|---:|---|"]
         baris += [f"| {apa} | {nilai:.3f} {satuan} | {catatan} |" for apa, nilai, satuan, catatan in isi]
         baris.append("")
-    args.keluaran.write_text("\n".join(baris), encoding="utf-8")
-    print(f"\n→ {args.keluaran}")
+    keluaran.write_text("\n".join(baris), encoding="utf-8")
+    print(f"\n→ {keluaran}")
     return 0
 
 

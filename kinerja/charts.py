@@ -4,6 +4,10 @@ Colours are the traffic-light colours of ``kinerja.texts``; every coloured
 mark also carries the status word, so the chart reads on a washed-out
 projector and for colour-blind viewers. Text on a status colour takes that
 status's text colour; no text is written in a status colour.
+
+Plotly reads a subset of HTML (``<a href>``, ``<b>``, ``<br>``, ``<span style>``) in every text of a figure:
+tick labels, hover and bar texts, titles, annotations. Every string that comes from data (unit and IKU names,
+satuan) goes in through ``teks_aman.html``, so it shows as typed and never links anywhere.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from kinerja import teks_aman
 from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, bahasa, besaran, label_status, nama_triwulan, persen, t,
 )
@@ -128,7 +133,7 @@ def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None 
     rendah = min([0.0, *(v for v in target + realisasi if v is not None)])
     puncak = max([0.0, *(v for v in target + realisasi if v is not None)]) or 1.0
     garis = tik(rendah, puncak)
-    judul_sumbu = t("progres.sumbu_nilai", satuan=satuan or "-")
+    judul_sumbu = t("progres.sumbu_nilai", satuan=teks_aman.html(satuan or "-", satu_baris=True))
     if akhiran:
         judul_sumbu += f"; {akhiran} = {kata}"
     arah = {Polaritas.MAXIMIZE: "↑", Polaritas.MINIMIZE: "↓", Polaritas.STABILIZE: "↕"}
@@ -153,7 +158,7 @@ def peta_status(tabel: pd.DataFrame, sampai_triwulan: int = 4) -> go.Figure:
     ``tabel`` has one row per IKU and quarter: kode_iku, nama_iku, triwulan,
     capaian, status (from ``scores.tabel_iku`` per quarter).
     """
-    urutan = list(dict.fromkeys(tabel["label"]))
+    urutan = list(dict.fromkeys(tabel["label"]))  # IKU names: data, shown as text (teks_aman.html)
     kode = {s: i for i, s in enumerate(Status)}
     kolom = [q for q in TRIWULAN if q <= sampai_triwulan]
     z = tabel.pivot(index="label", columns="triwulan", values="status").reindex(index=urutan, columns=kolom)
@@ -171,7 +176,7 @@ def peta_status(tabel: pd.DataFrame, sampai_triwulan: int = 4) -> go.Figure:
         lapis = z.map(lambda s: kode[Status(s)] + 0.5 if pd.notna(s) else None).where(di_lapis)
         fig.add_heatmap(
             z=lapis.to_numpy(dtype=float)[::-1],
-            x=[nama_triwulan(q) for q in kolom], y=urutan[::-1],
+            x=[nama_triwulan(q) for q in kolom], y=[teks_aman.html(u, satu_baris=True) for u in urutan[::-1]],
             text=teks.where(di_lapis, "").to_numpy()[::-1], texttemplate="%{text}",
             textfont=dict(size=16, color=warna_teks),
             colorscale=skala, zmin=0, zmax=n, showscale=False, xgap=3, ygap=3,
@@ -198,7 +203,8 @@ def nko_sub_unit(tabel: pd.DataFrame) -> go.Figure:
         nilai = angka(r["nko"], tetap=True) if pd.notna(r["nko"]) else "—"
         teks.append(f"<b>{nilai}</b> · {rincian}")
     fig = go.Figure(go.Bar(
-        x=urut["nko"].fillna(0.0), y=urut["nama_unit"], orientation="h", customdata=urut["kode_unit"],
+        x=urut["nko"].fillna(0.0), y=[teks_aman.html(n, satu_baris=True) for n in urut["nama_unit"]], orientation="h",
+        customdata=urut["kode_unit"],
         marker=dict(color=[WARNA_STATUS[Status(s)] for s in urut["status"]], line=dict(color="#111827", width=1)),
         text=teks, textposition="outside", cliponaxis=False, textfont=dict(size=16),
         hovertemplate="%{y}: %{text}<extra></extra>",

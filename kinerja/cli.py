@@ -47,7 +47,7 @@ from kinerja.masuk.exporting import ke_json, netralkan
 from kinerja.masuk.importing import Perubahan, rencanakan, terapkan
 from kinerja.store import KUNCI, AksesDitolak, ImporDitolak, MasalahBasisData, RevisiDitolak, Storage
 from kinerja.texts import t
-from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran
+from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran, identitas_sah
 from kinerja_core.model import baca_triwulan
 
 
@@ -59,11 +59,19 @@ def _triwulan(teks: str) -> int:
 
 
 def _nama_pengguna(teks: str) -> str:
-    """A --user name as the revision log keeps it: one line of printable text."""
+    """A --user name as the revision log keeps it: one line of printable text (``identitas_sah``)."""
     teks = teks.strip()
-    if not teks or any(not c.isprintable() for c in teks) or len(teks) > 200:
+    if not identitas_sah(teks):
         raise argparse.ArgumentTypeError(t("cli.pengguna_tidak_sah", nilai=teks))
     return teks
+
+
+def _identitas(teks: str) -> str:
+    """A person's NAME as the user store keeps it (``akses.rapikan_identitas``), or exit 2 saying why."""
+    try:
+        return akses.rapikan_identitas(teks)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from e
 
 
 BANTUAN_DB = "berkas DuckDB atau URL postgresql:// (bawaan: $KINERJA_DB atau data/kinerja.duckdb)"
@@ -93,13 +101,13 @@ def _parser() -> argparse.ArgumentParser:
     orang = sub.add_parser("user", help="siapa boleh masuk dan menulis apa").add_subparsers(dest="tindakan",
                                                                                              required=True)
     tambah = orang.add_parser("add", help="tambah pengguna (yang pertama mengunci instalasi: menulis perlu masuk)")
-    tambah.add_argument("nama", type=akses.rapikan_identitas, metavar="NAME", help="nama masuk atau e-mail SSO")
+    tambah.add_argument("nama", type=_identitas, metavar="NAME", help="nama masuk atau e-mail SSO")
     tambah.add_argument("--sso", action="store_true", help="identitas SSO (OpenID Connect): tanpa sandi lokal")
     tambah.add_argument("--password-stdin", action="store_true", help="baca sandi dari satu baris stdin")
     hapus = orang.add_parser("remove", help="hapus pengguna beserta hak dan sesinya")
-    hapus.add_argument("nama", type=akses.rapikan_identitas, metavar="NAME")
+    hapus.add_argument("nama", type=_identitas, metavar="NAME")
     beri = orang.add_parser("grant", help="beri peran pada satu unit dan semua unit di bawahnya")
-    beri.add_argument("nama", type=akses.rapikan_identitas, metavar="NAME")
+    beri.add_argument("nama", type=_identitas, metavar="NAME")
     beri.add_argument("peran", type=Peran, choices=list(Peran), metavar="ROLE", help="pembaca, pengisi atau admin")
     beri.add_argument("unit", metavar="UNIT", help=f"kode unit, atau '{SEMUA}' untuk semua unit")
     beri.add_argument("--revoke", action="store_true", help="cabut hak itu")
@@ -188,10 +196,14 @@ def _cetak_pratinjau(p: Perubahan) -> None:
 
 def _pelaku(args: argparse.Namespace, storage: Storage) -> Pelaku:
     """Who the command writes as: ``--user`` NAME checked against NAME's grants once the installation is locked
-    (before that, the name the revision log keeps); otherwise the operator."""
+    (before that, the name the revision log keeps); otherwise the operator. Acting for NAME, the operator's own
+    login is kept beside it in the revision and the audit trail."""
+    operator = _pengguna_sistem()
     if args.user and storage.terkunci():
-        return Pelaku(akses.rapikan_identitas(args.user), Cara.MASUK, ASAL)
-    return Pelaku.sistem(args.user or _pengguna_sistem(), ASAL)
+        return Pelaku(akses.rapikan_identitas(args.user), Cara.MASUK, ASAL, operator=operator)
+    if args.user and args.user != operator:
+        return Pelaku(args.user, Cara.SISTEM, ASAL, operator=operator)
+    return Pelaku.sistem(operator, ASAL)
 
 
 ASAL = "baris perintah"
@@ -249,7 +261,8 @@ def _revisi(args: argparse.Namespace, storage: Storage) -> int:
         keadaan = (f"membatalkan={r.membatalkan}" if r.jenis == "batal"
                    else f"dibatalkan_oleh={r.dibatalkan_oleh}" if r.dibatalkan_oleh else "")
         print("\t".join(_satu_baris(v) for v in (
-            str(r.id), r.waktu.isoformat(timespec="seconds"), r.pengguna, r.berkas, r.sha256 or "-", jumlah,
+            str(r.id), r.waktu.isoformat(timespec="seconds"),
+            r.pengguna + (f" (operator {r.operator})" if r.operator else ""), r.berkas, r.sha256 or "-", jumlah,
             r.jenis + (f" {keadaan}" if keadaan else ""))))
     return 0
 

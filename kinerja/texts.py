@@ -315,6 +315,8 @@ TEKS: dict[str, dict[str, str]] = {
         "riwayat.membatalkan": "membatalkan revisi {id}",
         "riwayat.dibatalkan_oleh": "dibatalkan oleh revisi {id}",
         "riwayat.berlaku": "berlaku",
+        "riwayat.sebagian": " · sebagian: {n} baris untuk unit Anda (unit lain tidak ditampilkan)",
+        "riwayat.oleh_operator": "{pengguna} (dijalankan operator {operator})",
         "riwayat.batal_judul": "Batalkan revisi",
         "riwayat.pilih": "Revisi yang dibatalkan",
         "riwayat.pilihan": "Revisi {id} · {berkas} · {pengguna} · {waktu}",
@@ -377,6 +379,18 @@ TEKS: dict[str, dict[str, str]] = {
         ),
         "galat.xlsx_teks_besar": (
             "teks di dalam berkas Excel melebihi batas {batas} MB; bagi menjadi beberapa berkas"
+        ),
+        "galat.xlsx_kembang": (
+            "isi berkas Excel tidak wajar: bagian {bagian} yang {kecil} mengembang menjadi lebih dari {besar} "
+            "saat diekstrak (batas {rasio} kali ukurannya); berkas ini rusak atau sengaja dibuat membengkak. "
+            "Simpan ulang sebagai .xlsx atau CSV"
+        ),
+        "galat.xlsx_sebab_elemen": "bagian {bagian} berisi lebih dari {batas} elemen XML tanpa data",
+        "galat.xlsx_sheet_boros": (
+            "sheet {sheet} berisi terlalu banyak baris atau sel kosong: pembacaan dihentikan setelah {baris} baris "
+            "({data} berisi data) dan {elemen} elemen XML, melebihi batas {batas} elemen tanpa data. Hapus baris "
+            "dan kolom kosong di bawah dan di kanan data (Ctrl+End menunjukkan sel terakhir yang disimpan Excel), "
+            "simpan, lalu unggah lagi"
         ),
         "galat.xlsx_terlalu_banyak_baris": (
             "berkas berisi lebih dari {batas} baris, melebihi batas {batas} baris; bagi menjadi beberapa berkas"
@@ -533,6 +547,11 @@ TEKS: dict[str, dict[str, str]] = {
         "akses.tidak_ada": "Pengguna {identitas} tidak ada.",
         "akses.hak_tidak_ada": "{identitas} tidak memegang hak {peran} pada {unit}.",
         "akses.lokal": "sandi lokal",
+        "akses.admin_terakhir": (
+            "Tidak dilakukan: ini admin terakhir untuk semua unit ('*'), dan tanpa admin itu tidak ada yang bisa "
+            "mengelola pengguna dari aplikasi. Beri dulu orang lain peran admin pada '*' (python -m kinerja user "
+            "grant NAMA admin '*')."
+        ),
         "cli.pengguna_ditambah": "Pengguna {nama} ditambahkan. Beri haknya: python -m kinerja user grant {nama} pengisi KODE_UNIT",
         "cli.pengguna_dihapus": "Pengguna {nama} dihapus beserta hak dan sesinya.",
         "cli.hak_diberi": "{nama} kini {peran} pada {unit} (termasuk semua unit di bawahnya).",
@@ -561,6 +580,19 @@ TEKS: dict[str, dict[str, str]] = {
         ),
         "gerbang.perlu_masuk": "Masuk dulu (di bilah samping) untuk menulis di halaman ini.",
         "gerbang.perlu_hak": "Halaman ini perlu peran {peran} pada {unit} atau unit di atasnya. Minta admin memberi hak.",
+        "gerbang.sso_belum_verifikasi": (
+            "Penyedia SSO tidak menyatakan e-mail akun ini sudah diverifikasi (email_verified), jadi Dasbor Kinerja "
+            "tidak memakainya untuk masuk; tidak ada yang masuk. Verifikasi e-mail akun instansi Anda, atau hubungi "
+            "admin."
+        ),
+        "gerbang.sso_tanpa_klaim": (
+            "Token SSO tidak memuat klaim {klaim} yang dipakai Dasbor Kinerja untuk mengenali pengguna; tidak ada "
+            "yang masuk. Hubungi admin."
+        ),
+        "gerbang.sso_tidak_terdaftar": (
+            "Akun instansi {identitas} tidak terdaftar sebagai pengguna SSO Dasbor Kinerja; tidak ada yang masuk. "
+            "Minta admin menambahkannya (python -m kinerja user add … --sso)."
+        ),
         "masuk.salah": "Nama pengguna atau sandi salah.",
         "masuk.tunggu": "Terlalu banyak percobaan yang salah. Coba lagi dalam {detik} detik.",
         # every number explained (kinerja_core.rumus)
@@ -683,11 +715,18 @@ TEKS: dict[str, dict[str, str]] = {
         "jejak.hak_beri": "memberi {identitas} peran {peran} pada {unit}",
         "jejak.hak_cabut": "mencabut peran {peran} pada {unit} dari {identitas}",
         "jejak.masuk": "masuk dengan sandi atau SSO",
+        "jejak.masuk_gagal": "sandi salah (nama tidak dicatat bila bukan pengguna)",
+        "jejak.sso_belum_verifikasi": "masuk SSO ditolak: e-mail belum diverifikasi penyedia (email_verified)",
+        "jejak.sso_tanpa_klaim": "masuk SSO ditolak: token tanpa klaim {klaim}",
+        "jejak.sso_tidak_terdaftar": "masuk SSO ditolak: bukan pengguna SSO yang terdaftar",
+        "jejak.unggah_ditolak": "{berkas}: {n} baris untuk unit yang tidak boleh ditulis; tidak ada yang disimpan",
+        "jejak.tidak_dikenal": "(nama tidak dikenal)",
         "jejak.judul": "Jejak Audit",
         "jejak.tindakan.impor": "simpan data",
         "jejak.tindakan.batal": "batalkan revisi",
         "jejak.tindakan.ditolak": "DITOLAK",
         "jejak.tindakan.masuk": "masuk",
+        "jejak.tindakan.masuk_gagal": "GAGAL MASUK",
         "jejak.tindakan.keluar": "keluar",
         "jejak.tindakan.pengguna_tambah": "tambah pengguna",
         "jejak.tindakan.pengguna_hapus": "hapus pengguna",
@@ -765,6 +804,11 @@ TEKS: dict[str, dict[str, str]] = {
         "gudang.pg_tidak_terhubung": (
             "Server PostgreSQL {path} tidak dapat dihubungi ({sebab}). Periksa alamat, nama pengguna dan jaringan; "
             "tidak ada yang disimpan."
+        ),
+        "gudang.pg_alamat_salah": (
+            "Alamat PostgreSQL {path} tidak dapat dibaca seperti yang dimaksud. Dalam URL, tulis karakter khusus di "
+            "nama pengguna dan sandi dengan kode persen (@ → %40, / → %2F, : → %3A, ? → %3F, & → %26, % → %25), atau "
+            "pakai bentuk host=… dbname=… user=… password='…'. Tidak ada yang disimpan."
         ),
         "gudang.tidak_terbuka": "Basis data {path} tidak dapat dibuka: {sebab}",
         "impor.yatim_realisasi": (

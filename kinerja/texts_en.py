@@ -246,6 +246,8 @@ TEKS_EN: dict[str, str] = {
     "riwayat.membatalkan": "undoes revision {id}",
     "riwayat.dibatalkan_oleh": "undone by revision {id}",
     "riwayat.berlaku": "in effect",
+    "riwayat.sebagian": " · in part: rows for your units: {n} (other units not shown)",
+    "riwayat.oleh_operator": "{pengguna} (run by operator {operator})",
     "riwayat.batal_judul": "Undo a revision",
     "riwayat.pilih": "Revision to undo",
     "riwayat.pilihan": "Revision {id} · {berkas} · {pengguna} · {waktu}",
@@ -308,6 +310,18 @@ TEKS_EN: dict[str, str] = {
     ),
     "galat.xlsx_teks_besar": (
         "the text inside the Excel file exceeds the {batas} MB limit; split it into several files"
+    ),
+    "galat.xlsx_kembang": (
+        "abnormal Excel file: part {bagian} of {kecil} expands to more than {besar} when extracted "
+        "(limit {rasio} times its size); the file is damaged or deliberately inflated. "
+        "Save it again as .xlsx or CSV"
+    ),
+    "galat.xlsx_sebab_elemen": "part {bagian} holds more than {batas} XML elements without data",
+    "galat.xlsx_sheet_boros": (
+        "sheet {sheet} holds too many empty rows or cells: reading stopped after {baris} rows "
+        "({data} with data) and {elemen} XML elements, over the limit of {batas} elements without data. Delete "
+        "the empty rows and columns below and right of the data (Ctrl+End shows the last cell Excel keeps), "
+        "save, and upload again"
     ),
     "galat.xlsx_terlalu_banyak_baris": (
         "the file has more than {batas} rows, over the limit of {batas} rows; split it into several files"
@@ -461,6 +475,10 @@ TEKS_EN: dict[str, str] = {
     "akses.tidak_ada": "User {identitas} does not exist.",
     "akses.hak_tidak_ada": "{identitas} does not hold the {peran} role on {unit}.",
     "akses.lokal": "local password",
+    "akses.admin_terakhir": (
+        "Not done: this is the last administrator of every unit ('*'), and without one nobody can manage people "
+        "from the app. First make someone else admin of '*' (python -m kinerja user grant NAME admin '*')."
+    ),
     "cli.pengguna_ditambah": "User {nama} added. Grant access: python -m kinerja user grant {nama} pengisi KODE_UNIT",
     "cli.pengguna_dihapus": "User {nama} deleted, with their rights and sessions.",
     "cli.hak_diberi": "{nama} is now {peran} on {unit} (including all units below it).",
@@ -489,6 +507,19 @@ TEKS_EN: dict[str, str] = {
     ),
     "gerbang.perlu_masuk": "Sign in first (in the sidebar) to write on this page.",
     "gerbang.perlu_hak": "This page needs the {peran} role on {unit} or a unit above it. Ask an admin to grant access.",
+    "gerbang.sso_belum_verifikasi": (
+        "The SSO provider does not state that this account's e-mail is verified (email_verified), so the "
+        "Performance Dashboard does not sign in with it; nobody is signed in. Verify your agency account's e-mail, "
+        "or contact an admin."
+    ),
+    "gerbang.sso_tanpa_klaim": (
+        "The SSO token does not carry the {klaim} claim the Performance Dashboard identifies people by; nobody is "
+        "signed in. Contact an admin."
+    ),
+    "gerbang.sso_tidak_terdaftar": (
+        "The agency account {identitas} is not registered as an SSO user of the Performance Dashboard; nobody is "
+        "signed in. Ask an admin to add it (python -m kinerja user add … --sso)."
+    ),
     "masuk.salah": "Wrong username or password.",
     "masuk.tunggu": "Too many failed attempts. Try again in {detik} seconds.",
     # every number explained (kinerja_core.rumus)
@@ -611,11 +642,18 @@ TEKS_EN: dict[str, str] = {
     "jejak.hak_beri": "gave {identitas} the {peran} role on {unit}",
     "jejak.hak_cabut": "revoked the {peran} role on {unit} from {identitas}",
     "jejak.masuk": "signed in with password or SSO",
+    "jejak.masuk_gagal": "wrong password (the name is not kept unless it is a user's)",
+    "jejak.sso_belum_verifikasi": "SSO sign-in refused: e-mail not verified by the provider (email_verified)",
+    "jejak.sso_tanpa_klaim": "SSO sign-in refused: token without the {klaim} claim",
+    "jejak.sso_tidak_terdaftar": "SSO sign-in refused: not a registered SSO user",
+    "jejak.unggah_ditolak": "{berkas}: {n} rows for units not writable; nothing stored",
+    "jejak.tidak_dikenal": "(unknown name)",
     "jejak.judul": "Audit Trail",
     "jejak.tindakan.impor": "save data",
     "jejak.tindakan.batal": "undo revision",
     "jejak.tindakan.ditolak": "REFUSED",
     "jejak.tindakan.masuk": "sign in",
+    "jejak.tindakan.masuk_gagal": "FAILED SIGN-IN",
     "jejak.tindakan.keluar": "sign out",
     "jejak.tindakan.pengguna_tambah": "add user",
     "jejak.tindakan.pengguna_hapus": "delete user",
@@ -693,6 +731,11 @@ TEKS_EN: dict[str, str] = {
     "gudang.pg_tidak_terhubung": (
         "PostgreSQL server {path} cannot be reached ({sebab}). Check the address, user name and network; "
         "nothing was saved."
+    ),
+    "gudang.pg_alamat_salah": (
+        "The PostgreSQL address {path} cannot be read as meant. In a URL, write special characters in the user name "
+        "and password percent-encoded (@ → %40, / → %2F, : → %3A, ? → %3F, & → %26, % → %25), or use the form "
+        "host=… dbname=… user=… password='…'. Nothing was saved."
     ),
     "gudang.tidak_terbuka": "Database {path} cannot be opened: {sebab}",
     "impor.yatim_realisasi": (

@@ -71,11 +71,29 @@ class Pelaku:
     """Where the write comes from, in words: a page's name, or 'baris perintah'."""
     sesi: str | None = None
     """The sign-in session (local store) the write rides on; it must still be open when the write commits."""
+    operator: str | None = None
+    """Who ran the command when it acts for someone else (``--user``): the operator's own login, kept beside
+    the person acted for ("operator root on behalf of rina"); None when the writer is the one at the keyboard."""
 
     @classmethod
     def sistem(cls, nama: str, asal: str = "baris perintah") -> Pelaku:
         """The operator of the command line (or the sample seeding): the file's owner, no grant needed."""
         return cls(nama, Cara.SISTEM, asal)
+
+
+PANJANG_IDENTITAS = 200
+"""The longest name a person may have (a local sign-in name or an SSO e-mail)."""
+
+
+def identitas_sah(teks: str) -> bool:
+    """Whether ``teks`` may name a person: one line of printable text, not blank, at most ``PANJANG_IDENTITAS``
+    characters. A tab, a line break or an escape sequence would forge lines in ``user list``, the revision log
+    and the audit trail.
+
+    >>> identitas_sah("rina.saputri@beacukai.go.id"), identitas_sah("rina\\nadmin"), identitas_sah("  ")
+    (True, False, False)
+    """
+    return bool(teks.strip()) and len(teks) <= PANJANG_IDENTITAS and teks.isprintable()
 
 
 def leluhur(induk: Mapping[str, str | None], kode_unit: str) -> list[str]:

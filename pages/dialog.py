@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from kinerja import charts, scores
+from kinerja import charts, scores, teks_aman
 from kinerja.rapat import deck, dialog, projector
 from kinerja.masuk import exporting
 from kinerja.web import baca, gerbang, saring, tampilan
@@ -145,7 +145,7 @@ def _simpan(*, sama: bool, simpan: Callable[[Pelaku], Revisi], kata: str) -> Non
         except MasalahBasisData as e:
             baca.bila_sibuk(e)
         except (CatatanDitolak, AksesDitolak) as e:  # a text refused, or not allowed: said, nothing stored
-            st.error(str(e), icon=":material/error:")
+            st.error(teks_aman.md(e), icon=":material/error:")
         else:
             st.toast(t(f"dialog.{kata}_tersimpan", id=revisi.id), icon=":material/edit_note:")
             st.rerun()
@@ -160,7 +160,7 @@ def _simpan_rapat(**isian: object) -> None:
 def _form_tindak_lanjut(s: SlideIku, a: Aksi) -> None:
     """The meeting sets an earlier action's status and a note; stored on that quarter's row, as a revision."""
     kunci = f"{s.iku.kode_unit}_{s.iku.kode_iku}_{f.tahun}_{a.triwulan}_{a.status.value if a.status else ''}"
-    st.markdown(f"**{tampilan.aman(t('aksi.ubah', tw=nama_triwulan(a.triwulan), aksi=a.rencana_aksi[:80]))}**")
+    st.markdown(f"**{teks_aman.t_aman('aksi.ubah', tw=nama_triwulan(a.triwulan), aksi=a.rencana_aksi[:80])}**")
     with st.form(key=f"dialog_aksi_{kunci}", border=False):
         pilihan = list(StatusAksi)
         status = st.selectbox(t("aksi.status"), pilihan, format_func={x: t(f"aksi.{x.value}") for x in pilihan}.get,

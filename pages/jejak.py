@@ -8,7 +8,7 @@ import streamlit as st
 from kinerja.masuk import exporting
 from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja.config import zona_waktu
-from kinerja.store import MasalahBasisData
+from kinerja.store import TIDAK_DIKENAL, MasalahBasisData
 from kinerja.texts import t
 from kinerja_core.akses import SEMUA, Peran
 
@@ -35,7 +35,8 @@ except MasalahBasisData as e:
     baca.bila_sibuk(e)
 daftar_pengguna = [None, *sorted(semua["pengguna"].unique())]
 pengguna = kolom[1].selectbox(t("jejak.pengguna"), daftar_pengguna, key="jejak_pengguna",
-                              format_func={k: t("filter.semua") if k is None else k for k in daftar_pengguna}.get)
+                              format_func={k: t("filter.semua") if k is None else t("jejak.tidak_dikenal")
+                                           if k == TIDAK_DIKENAL else k for k in daftar_pengguna}.get)
 hari_ini = datetime.date.today()
 rentang = kolom[2].date_input(t("jejak.tanggal"), value=(), key="jejak_tanggal", format="DD/MM/YYYY",
                               max_value=hari_ini)

@@ -2,11 +2,10 @@
 and the IKU at the bottom that holds it back the most."""
 
 import dataclasses
-import html
 
 import streamlit as st
 
-from kinerja import pohon_kaskade
+from kinerja import pohon_kaskade, teks_aman
 from kinerja.web import baca, saring, tampilan
 from kinerja.texts import nama_status, persen, t
 from kinerja_core.model import Status
@@ -29,7 +28,8 @@ if not f.sub_unit or f.perspektif or f.status:
 skor = baca.skor(dataclasses.replace(f, sub_unit=True), versi=p.versi)
 akar = pohon_kaskade.akar(skor)
 if akar.empty:
-    st.info(t("kaskade.tanpa", unit=p.tahun.nama_unit(f.kode_unit), tahun=f.tahun) + "\n\n" + t("kaskade.cara"),
+    st.info(teks_aman.t_aman("kaskade.tanpa", unit=p.tahun.nama_unit(f.kode_unit), tahun=f.tahun) + "\n\n"
+            + t("kaskade.cara"),
             icon=":material/lan:")
     st.stop()
 
@@ -49,12 +49,12 @@ if lemah is None:
 else:
     kalimat = t("kaskade.menahan", unit=lemah["kode_unit"], iku=lemah["nama_iku"],
                 status=nama_status(Status(lemah["status"])).lower(), capaian=persen(lemah["capaian"]))
-st.markdown(f'<div class="kinerja-ringkas" data-testid="kaskade-menahan">{html.escape(kalimat)}</div>',
+st.markdown(f'<div class="kinerja-ringkas" data-testid="kaskade-menahan">{teks_aman.html(kalimat)}</div>',
             unsafe_allow_html=True)
 puncak = pohon.iloc[0]
 if puncak["asal"]:
     st.markdown(f'<div class="kinerja-cakupan" data-testid="kaskade-asal">'
-                f'{html.escape(t("kaskade.asal_akar", kode=puncak["kode_iku"], asal=puncak["asal"]))}</div>',
+                f'{teks_aman.html(t("kaskade.asal_akar", kode=puncak["kode_iku"], asal=puncak["asal"]))}</div>',
                 unsafe_allow_html=True)
 
 bawah = (pohon["tingkat"] > 0) & (pohon["asal"] != "")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kinerja import charts, scores
+from kinerja import charts, scores, teks_aman
 from kinerja.web import saring, tampilan
 from kinerja.texts import angka, nama_triwulan, t
 
@@ -29,7 +29,7 @@ baris = p.data.lebar[(p.data.lebar["kode_unit"] == kunci[0]) & (p.data.lebar["ko
 (iku,) = scores.iku_dari_tabel(baris)
 progres = scores.tabel_progres(iku, scores.realisasi_baris(next(baris.itertuples(index=False))))
 
-st.subheader(f"{iku.kode_iku} · {iku.nama_iku}")
+st.subheader(f"{teks_aman.md(iku.kode_iku)} · {teks_aman.md(iku.nama_iku)}", anchor=False)  # no link made of data
 st.caption(t("progres.info", polaritas=t(f"polaritas.{iku.polaritas.value}"),
              konsolidasi=t(f"konsolidasi.{iku.konsolidasi.value}"), bobot=angka(iku.bobot)))
 st.plotly_chart(charts.progres_iku(progres, iku.satuan, iku.polaritas), key="grafik_progres",

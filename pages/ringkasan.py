@@ -4,11 +4,9 @@ The figures at the top (count, tiles, NKO, NKO per unit) cover the selected unit
 perspectives and say so; the status filter picks rows of the IKU table only, and the table says that.
 """
 
-import html
-
 import streamlit as st
 
-from kinerja import charts, scores
+from kinerja import charts, scores, teks_aman
 from kinerja.web import baca, saring, tampilan
 from kinerja.texts import angka, jelaskan_nko, nama_status, t
 from kinerja_core.model import Status
@@ -36,7 +34,7 @@ st.markdown(
 )
 st.markdown(
     f'<div class="kinerja-cakupan" data-testid="ringkasan-cakupan">'
-    f'{html.escape(t("cakupan.lingkup_jumlah", lingkup=kepala.teks_lingkup))}</div>',
+    f'{teks_aman.html(t("cakupan.lingkup_jumlah", lingkup=kepala.teks_lingkup))}</div>',
     unsafe_allow_html=True,
 )
 kolom = st.columns(5)
@@ -48,7 +46,8 @@ st.caption(jelaskan_nko(kepala.rumus_nko), help=t("ringkasan.rumus_bantuan"))
 
 nko_unit, anak = p.per_unit()
 if not anak.empty:
-    st.subheader(t("ringkasan.sub_unit", unit=p.tahun.nama_unit(f.kode_unit)))
+    # no anchor: its link would be made of the unit's name
+    st.subheader(teks_aman.t_aman("ringkasan.sub_unit", unit=p.tahun.nama_unit(f.kode_unit)), anchor=False)
     st.markdown(t("ringkasan.sub_unit_bantuan"))
     with st.container(key="grafik_sub_unit"):
         klik = st.plotly_chart(charts.nko_sub_unit(anak), key=f"anak_{f.kode_unit}", on_select="rerun",
@@ -113,7 +112,7 @@ st.subheader(t("ringkasan.prognosis"))
 st.markdown(t("ringkasan.prognosis_cara"))
 teks_nko = t("ringkasan.prognosis_nko", nko=angka(nko_akhir.nilai, tetap=True), status=nama_status(nko_akhir.status),
              sekarang=angka(kepala.nko.nilai, tetap=True))
-st.markdown(f'<div class="kinerja-cakupan" data-testid="ringkasan-prognosis">{html.escape(teks_nko)}</div>',
+st.markdown(f'<div class="kinerja-cakupan" data-testid="ringkasan-prognosis">{teks_aman.html(teks_nko)}</div>',
             unsafe_allow_html=True)
 if menurun.empty:
     st.caption(t("ringkasan.prognosis_aman"))

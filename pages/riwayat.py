@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from kinerja import teks_aman
 from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja.masuk.importing import rincian_batal
 from kinerja.store import BATAS_RINCIAN_BATAL, AksesDitolak, MasalahBasisData, RevisiDitolak
@@ -13,8 +14,11 @@ saring.pastikan_navigasi()
 
 st.title(t("riwayat.judul"))
 st.markdown(t("riwayat.petunjuk"))
+# a reader sees the revisions of the units they may read, and of one that touched others too only their part
+pembaca = gerbang.orang()
 try:
-    daftar = baca.storage().daftar_revisi()
+    daftar = baca.storage().daftar_revisi(hibah=None if pembaca.hibah is None or pembaca.baca_semua
+                                          else list(pembaca.hibah))
 except MasalahBasisData as e:
     baca.bila_sibuk(e)
 
@@ -24,7 +28,7 @@ if pesan:
 
 tampilan.tabel(pd.DataFrame([tampilan.baris_revisi(r) for r in daftar]), key="tabel_riwayat")
 
-bisa_dibatalkan = [r for r in daftar if r.jenis == "impor" and r.dibatalkan_oleh is None]
+bisa_dibatalkan = [r for r in daftar if r.jenis == "impor" and r.dibatalkan_oleh is None and r.bagian is None]
 if not bisa_dibatalkan:
     st.stop()
 st.subheader(t("riwayat.batal_judul"))
@@ -39,11 +43,11 @@ if st.button(t("riwayat.tinjau"), key="riwayat_tinjau"):
 if st.session_state.get("riwayat_tinjauan") != revisi_id:
     st.stop()
 try:
-    tinjauan = baca.storage().tinjau_batal(revisi_id)
+    tinjauan = baca.storage().tinjau_batal(revisi_id, pelaku=orang.pelaku(t("halaman.riwayat")))
 except MasalahBasisData as e:
     baca.bila_sibuk(e)
-except RevisiDitolak as e:
-    st.error(str(e), icon=":material/error:")
+except (RevisiDitolak, AksesDitolak) as e:  # an admin elsewhere sees none of its rows
+    st.error(teks_aman.md(e), icon=":material/error:")
     st.stop()
 rincian = rincian_batal(tinjauan)
 if rincian.empty:
@@ -64,7 +68,7 @@ if ya.button(t("riwayat.konfirmasi", id=revisi_id), key="riwayat_batal", type="p
     except MasalahBasisData as e:
         baca.bila_sibuk(e)
     except (RevisiDitolak, AksesDitolak) as e:
-        st.error(str(e), icon=":material/error:")
+        st.error(teks_aman.md(e), icon=":material/error:")
         st.stop()
     st.session_state.pop("riwayat_tinjauan", None)
     st.session_state["riwayat_pesan"] = t("cli.dibatalkan", asal=revisi_id, id=batal.id, berubah=batal.berubah,

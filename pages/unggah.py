@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from kinerja import teks_aman
 from kinerja.masuk import exporting, loading
 from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja.masuk.importing import BATAS_STATUS_PRATINJAU, rencanakan, tabel_pratinjau, terapkan
@@ -20,7 +21,7 @@ if f is not None:
     with st.expander(t("unggah.templat"), expanded=False):
         konteks, isi = baca.tahun_data(f.tahun), baca.data(f)
         unit = f.unit_terpilih(konteks)
-        st.caption(t("unggah.templat_untuk", unit=saring.judul_unit(f, konteks)))
+        st.caption(teks_aman.t_aman("unggah.templat_untuk", unit=saring.judul_unit(f, konteks)))
         for kolom, jenis in zip(st.columns(len(Jenis)), Jenis):
             per_triwulan = jenis in (Jenis.REALISASI, Jenis.KOMPONEN)
             nama = f"{jenis.value}_{f.tahun}" + (f"_tw{f.triwulan}" if per_triwulan else "")
@@ -79,10 +80,11 @@ if not rencana.sah:
 st.subheader(t("unggah.pratinjau"))
 for b in rencana.berkas:
     for c in b.catatan:
-        st.info(f"{tampilan.aman(b.nama)}: {tampilan.aman(c)}", icon=":material/info:")
+        st.info(f"{teks_aman.md(b.nama)}: {teks_aman.md(c)}", icon=":material/info:")
 for i, (b, p) in enumerate(zip(rencana.berkas, rencana.perubahan, strict=True)):
-    judul = t("unggah.jenis", berkas=p.berkas, jenis=t(f"jenis.{p.jenis.value}"), baris=len(p.rincian))
-    st.markdown(f"**{tampilan.aman(judul)}** — {p.ringkas()}")
+    judul = teks_aman.t_aman("unggah.jenis", berkas=p.berkas, jenis=t(f"jenis.{p.jenis.value}"),
+                             baris=len(p.rincian))
+    st.markdown(f"**{judul}** — {p.ringkas()}")
     # a ministry's upload has 300,000 rows: the browser gets 200 at a time (changes first)
     tampilan.tabel_angka(tampilan.halaman(tabel_pratinjau(b, p), f"unggah_rincian_{i}", 200), key=f"unggah_rincian_{i}")
 tersentuh = sum(p.baru + p.berubah for p in rencana.perubahan if p.jenis is Jenis.REALISASI)
@@ -98,9 +100,10 @@ if st.button(t("unggah.konfirmasi"), type="primary", key="unggah_simpan"):
     except MasalahBasisData as e:
         baca.bila_sibuk(e)
     except (ImporDitolak, AksesDitolak) as e:  # changed since the preview (data, grants, session): nothing stored
-        st.error(str(e), icon=":material/error:")
+        st.error(teks_aman.md(e), icon=":material/error:")
         st.stop()
-    ringkas = "; ".join(f"{tampilan.aman(p.berkas)}: {p.ringkas()}" for p in rencana.perubahan)
+    # markdown from escaped names and fixed words (teks_aman.md), filled into a fixed message
+    ringkas = "; ".join(f"{teks_aman.md(p.berkas)}: {p.ringkas()}" for p in rencana.perubahan)
     st.session_state["unggah_tersimpan"] = {
         "sidik": rencana.sha256, "pesan": t("unggah.berhasil", ringkas=ringkas, id=revisi.id),
     }

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -197,6 +198,13 @@ def _apptest_navigasi(monkeypatch: pytest.MonkeyPatch) -> None:
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def teks_md(nilai: str) -> str:
+    """What a markdown element built by ``kinerja.teks_aman`` shows: its escapes and word joiners taken out."""
+    from kinerja.teks_aman import PENGHUBUNG
+
+    return re.sub(r"\\(.)", r"\1", nilai).replace(PENGHUBUNG, "").replace("  \n", "\n")
 
 
 def larik(nilai: object) -> list:

@@ -2,6 +2,7 @@
 nothing."""
 
 import csv
+import getpass
 import io
 import json
 import os
@@ -171,12 +172,14 @@ def test_revisions_dan_undo(db, tmp_path):
     assert hasil.stdout.splitlines()[-1].endswith("sebagai revisi 2.")
     baris = kinerja("revisions", "--db", db).stdout.splitlines()
     id_, waktu, siapa, berkas, sha, jumlah, jenis = baris[0].split("\t")
-    assert (id_, siapa, berkas, jumlah, jenis) == ("2", "Siti", "koreksi.csv", "baru=0 berubah=1 sama=0 dihapus=0",
-                                                    "impor")
+    # the operator who ran it for Siti is kept beside her name (issue 27, finding 11)
+    assert (id_, siapa, berkas, jumlah, jenis) == ("2", f"Siti (operator {getpass.getuser()})", "koreksi.csv",
+                                                    "baru=0 berubah=1 sama=0 dihapus=0", "impor")
     import hashlib
     assert sha == hashlib.sha256(f.read_bytes()).hexdigest()
     assert waktu[:4] == "2026" or waktu[:2] == "20"
-    assert baris[1].split("\t")[2:4] == ["admin", "unit.csv, iku.csv, realisasi.csv, komponen.csv"]
+    assert baris[1].split("\t")[2:4] == [f"admin (operator {getpass.getuser()})",
+                                         "unit.csv, iku.csv, realisasi.csv, komponen.csv"]
 
     hasil = kinerja("undo", "2", "--user", "admin", "--db", db)
     assert hasil.returncode == 0, hasil.stderr

@@ -188,7 +188,7 @@ def test_sso_st_user_dengan_hak_dari_gudang(terkunci, monkeypatch, _apptest_navi
                           "server_metadata_url": "https://sso.example.go.id/.well-known/openid-configuration"}
     at.run()
     assert [b.key for b in at.button if b.key == "gerbang_sso"] == ["gerbang_sso"]  # the institution's button
-    at.user = {"is_logged_in": True, "email": "Rina@BeaCukai.go.id", "name": "Rina"}
+    at.user = {"is_logged_in": True, "email": "Rina@BeaCukai.go.id", "email_verified": True, "name": "Rina"}
     at.run()
     assert not at.exception, at.exception
     assert unit_ditawarkan(at) == ["KWBCJABAR", "KPPBCBEKASI", "KPPBCBOGOR"]

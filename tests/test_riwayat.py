@@ -27,7 +27,7 @@ def semua(storage: Storage) -> dict[str, pd.DataFrame]:
 def test_tinjauan_sama_dengan_pembatalan_dan_tidak_mengubah_apa_pun(storage):
     revisi = unggah(storage, "2019;3;KPPBCBOGOR;BGR-01;10;", "2019;4;KPPBCBOGOR;BGR-01;11;Kendala baru")
     sebelum = semua(storage)
-    tinjauan = storage.tinjau_batal(revisi)
+    tinjauan = storage.tinjau_batal(revisi, pelaku=Pelaku.sistem("Admin"))
     for nama, tabel in semua(storage).items():
         pd.testing.assert_frame_equal(sebelum[nama], tabel, obj=nama)  # a preview changes nothing
     rincian = rincian_batal(tinjauan)
@@ -41,7 +41,7 @@ def test_tinjauan_sama_dengan_pembatalan_dan_tidak_mengubah_apa_pun(storage):
 
 def test_tinjauan_menolak_seperti_pembatalan(storage):
     with pytest.raises(RevisiDitolak, match="tidak ada"):
-        storage.tinjau_batal(99)
+        storage.tinjau_batal(99, pelaku=Pelaku.sistem("Admin"))
 
 
 def test_batalkan_di_halaman_riwayat_bertanya_dulu(db_contoh, monkeypatch, _apptest_navigasi):

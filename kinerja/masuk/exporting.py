@@ -27,7 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kinerja.masuk.importing import per_nilai_kolom
 from kinerja.masuk.loading import KOLOM, KOLOM_INFO, Jenis
-from kinerja.store import Snapshot
+from kinerja.store import TIDAK_DIKENAL, Snapshot
 from kinerja.texts import TEKS, bahasa, nama_triwulan, t
 from kinerja_core.komponen import baca_rumus
 
@@ -248,7 +248,11 @@ def tabel_jejak(jejak: pd.DataFrame, zona: ZoneInfo) -> pd.DataFrame:
     teks_waktu = [w.strftime("%Y-%m-%d %H:%M:%S ") + w.strftime("%z")[:3] + ":" + w.strftime("%z")[3:]
                   + f" ({w.tzname()})" for w in waktu]
     revisi = [str(int(r)) if pd.notna(r) else "" for r in jejak["revisi"]]
+    operator = jejak["operator"] if "operator" in jejak else pd.Series(None, index=jejak.index, dtype=object)
+    pengguna = [t("jejak.tidak_dikenal") if p == TIDAK_DIKENAL else  # a failed sign-in under no person's name
+                t("riwayat.oleh_operator", pengguna=p, operator=o) if isinstance(o, str) and o else p
+                for p, o in zip(jejak["pengguna"], operator)]
     return jejak.assign(
-        waktu=teks_waktu, revisi=revisi, tindakan=[t(f"jejak.tindakan.{k}") for k in jejak["tindakan"]],
+        waktu=teks_waktu, revisi=revisi, pengguna=pengguna, tindakan=[t(f"jejak.tindakan.{k}") for k in jejak["tindakan"]],
         cara=[t(f"jejak.cara.{k}") for k in jejak["cara"]],
     )[list(KOLOM_JEJAK)].rename(columns=KOLOM_JEJAK)

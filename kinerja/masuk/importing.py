@@ -27,7 +27,7 @@ from kinerja import akses, scores
 from kinerja.masuk.kode import samakan_kode
 from kinerja.masuk.loading import (
     BATAS_KESALAHAN, BATAS_PANJANG, BATAS_PANJANG_LAIN, KENDALI_TERLARANG, Berkas, Jenis, Kesalahan, baca_semua,
-    rapikan_teks,
+    periksa_batas, rapikan_teks,
 )
 from kinerja.store import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, TinjauanBatal
 from kinerja.texts import angka, label_status, nama_triwulan, t, uraian_realisasi_komponen
@@ -139,15 +139,22 @@ def sidik(berkas: Sequence[tuple[str, bytes]]) -> str:
     return hasil[0] if len(hasil) == 1 else hashlib.sha256(" ".join(hasil).encode()).hexdigest()
 
 
-def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pelaku | None = None) -> RencanaImpor:
+def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pelaku | None = None, *,
+               catat_penolakan: bool = True) -> RencanaImpor:
     """Read every file and check it, alone and against the store; report every problem; write nothing.
 
     Codes are first matched to the stored ones (case never makes a new unit or
     IKU; a new look-alike code is refused). With ``pelaku``, every row whose
     unit the person may not write is refused by its row (the commit checks the
-    grants again). Errors are capped at ``BATAS_KESALAHAN`` in all; the rest
-    are counted, never listed one by one.
+    grants again), and the refusal is written to the audit trail (unless
+    ``catat_penolakan`` is false: a page showing the same upload again).
+    Errors are capped at ``BATAS_KESALAHAN`` in all; the rest are counted,
+    never listed one by one.
     """
+    tolak = [k for nama, isi in berkas for k in periksa_batas(nama, isi)]
+    if tolak:  # a file past a limit (size, rows, a zip's declared sizes): refused before any file is read
+        return RencanaImpor([Berkas(nama, None, pd.DataFrame(), [k for k in tolak if k.berkas == nama])
+                             for nama, _ in berkas], sidik(berkas), tolak)
     terbaca = [b for bagian in _baca_berkas(berkas) for b in bagian]  # a workbook: one part per sheet
     rencana = RencanaImpor(
         terbaca, sidik(berkas),
@@ -164,7 +171,11 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
     rencana.tambah(_periksa_kaskade(terbaca, kode), 0)
     rencana.tambah(_periksa_komponen(terbaca, kode), 0)
     if pelaku is not None:
-        rencana.tambah(*_periksa_hak(terbaca, kode, akses.hak(storage, pelaku), BATAS_KESALAHAN))
+        tolak, lain, unit_tolak = _periksa_hak(terbaca, kode, akses.hak(storage, pelaku), BATAS_KESALAHAN)
+        rencana.tambah(tolak, lain)
+        if unit_tolak and catat_penolakan:
+            storage.catat_penolakan(pelaku, t("jejak.unggah_ditolak", berkas=rencana.nama_berkas,
+                                              n=len(tolak) + lain), unit_tolak)
     urutan = {b.nama: i for i, b in enumerate(terbaca)}
     rencana.kesalahan.sort(key=lambda k: (urutan.get(k.berkas, 0), k.baris or 0))
     if rencana.sah:
@@ -587,15 +598,16 @@ def _periksa_komponen(berkas: list[Berkas], kode: KodeTersimpan) -> list[Kesalah
 
 
 def _periksa_hak(berkas: list[Berkas], kode: KodeTersimpan, hibah: list[Hibah] | None,
-                 batas: int) -> tuple[list[Kesalahan], int]:
-    """Every row whose unit the grants do not cover, by its row (``hibah`` None: no limit).
+                 batas: int) -> tuple[list[Kesalahan], int, list[str]]:
+    """Every row whose unit the grants do not cover, by its row (``hibah`` None: no limit), how many more, and
+    the units refused.
 
     A row's unit is judged where it stands now and where the upload puts it (a unit
     moved out of someone's subtree is theirs no longer); a unit row also needs admin
     on the parent it names (on every unit for a root).
     """
     if hibah is None:
-        return [], 0
+        return [], 0, []
     sekarang = dict(zip(kode.unit["kode_unit"], kode.unit["kode_induk"].where(kode.unit["kode_induk"].notna(), None)))
     nanti = dict(sekarang)
     for b in berkas:
@@ -607,6 +619,7 @@ def _periksa_hak(berkas: list[Berkas], kode: KodeTersimpan, hibah: list[Hibah] |
         return (unit not in sekarang or berhak(hibah, peran, unit, sekarang)) and berhak(hibah, peran, unit, nanti)
 
     daftar = _Daftar(batas)
+    ditolak_unit: set[str] = set()
     for b in berkas:
         if b.jenis is None or b.data.empty:
             continue
@@ -614,14 +627,34 @@ def _periksa_hak(berkas: list[Berkas], kode: KodeTersimpan, hibah: list[Hibah] |
         kolom = [("kode_unit", b.data["kode_unit"], peran)]
         if b.jenis is Jenis.UNIT:
             kolom.append(("kode_induk", b.data["kode_induk"].fillna(SEMUA), Peran.ADMIN))
+        if b.jenis is Jenis.IKU:
+            kolom += [("kode_unit_induk", induk, Peran.ADMIN) for induk in _induk_tautan_berubah(b.data, kode.iku)]
         for nama_kolom, unit, perlu in kolom:
             tolak = ~unit.map(lambda k, perlu=perlu: boleh(perlu, k)).astype(bool)
-            baris = b.data[tolak.to_numpy()]
+            baris = b.data.loc[unit.index[tolak.to_numpy()]]
+            ditolak_unit.update(unit[tolak])
             daftar.isi += [
                 Kesalahan(b.nama, t("akses.baris_ditolak", peran=perlu.value, unit=u), r, nama_kolom)
                 for u, r in zip(unit[tolak].head(daftar.ruang(len(baris))), baris["baris"])
             ]
-    return sorted(daftar.isi, key=lambda k: (k.berkas, k.baris or 0)), daftar.lain
+    return sorted(daftar.isi, key=lambda k: (k.berkas, k.baris or 0)), daftar.lain, sorted(ditolak_unit)
+
+
+def _induk_tautan_berubah(data: pd.DataFrame, tersimpan: pd.DataFrame) -> list[pd.Series]:
+    """For IKU rows whose cascade link (``kode_unit_induk`` + ``kode_iku_induk``) is new or differs from the
+    stored one: the unit of the IKU they now support, and the unit of the one they supported. Linking an IKU to
+    a parent, or taking it away, changes the parent's computed figure, so it needs admin there (the same rule
+    as ``gudang._kebutuhan_tautan`` in the committing transaction); a link sent again unchanged needs nothing.
+    Each Series is indexed like ``data``, holding only the rows concerned."""
+    kunci = KUNCI["iku"]
+    tautan = ["kode_unit_induk", "kode_iku_induk"]
+    baru = data.reindex(columns=[*kunci, *tautan])
+    lama = tersimpan.reindex(columns=[*kunci, *tautan]).rename(columns={k: f"{k}_lama" for k in tautan})
+    gabung = baru.rename_axis("_baris").reset_index().merge(lama, on=kunci, how="left").set_index("_baris")
+    beda = pd.Series(False, index=gabung.index)
+    for k in tautan:
+        beda |= gabung[k].fillna("\0").astype(str) != gabung[f"{k}_lama"].fillna("\0").astype(str)
+    return [gabung.loc[beda, k].dropna().astype(str) for k in ("kode_unit_induk", "kode_unit_induk_lama")]
 
 
 def _saran_per_kode(kode: pd.Series, saran: Callable[[str], str]) -> dict[str, str]:

@@ -6,7 +6,12 @@ read) and every part is streamed through expat: nothing is built that the file
 merely claims. A declared dimension of ``A1:XFD1048576``, a lone cell at
 XFD1048576, a million rows or a part that says it inflates to gigabytes cost no
 more than what the limits allow (rows, columns, extracted size), and whatever
-passes a limit is refused with a message, not read.
+passes a limit is refused with a message, not read. The cost is bounded by what
+is actually read, not by what the file declares: the zip directory is checked
+before anything is inflated (``periksa_zip``: sizes in all, and per part against
+its compressed size), then every block is measured before expat sees it (bytes
+really inflated, and XML tags that hold no data: BATAS_ELEMEN), so 100 MiB of
+``<row/>`` packed in half a megabyte is refused after under a second of work.
 
 Cells come back as the text a CSV export from an Indonesian Excel would hold
 (see :func:`teks_sel`): number cells with a decimal comma and never a thousands
@@ -72,6 +77,32 @@ BATAS_TOKEN = 1 << 20
 BATAS_GAYA = 100_000
 """Cell formats read from the styles (Excel allows about 64 000); formats past it count as General."""
 
+RASIO_KEMBANG = 100
+"""Most bytes a part may inflate to per compressed byte, past the free allowance below. Excel's XML compresses
+5–30 times (rich text about 26); 100 is Apache POI's zip-bomb ratio. A file of repeated empty elements inflates
+about 1000 times."""
+
+BEBAS_KEMBANG_MB = 8
+"""MiB every part may inflate to whatever its compressed size: the ratio is checked on the bytes really inflated
+past this, as they come out of the zip. 8 MiB of sheet is about a second of parsing: a small file of a million
+identical data rows (which compress like empty elements) is refused after that, not after the row limit."""
+
+BEBAS_KLAIM_MB = 256
+"""The same allowance for the sizes the zip directory declares, checked before anything is parsed. Larger than
+BEBAS_KEMBANG_MB so that a sheet the row limit stops early is refused by that limit, with its clearer message."""
+
+BATAS_ELEMEN = 400_000
+"""XML tags (counted as ``<`` in the inflated bytes, before expat parses them) the whole workbook may hold beyond
+what its content earns: each data row kept earns ELEMEN_PER_SEL × (its width + 8) tags (a row of 7 cells as
+Excel writes it has about 40), each distinct shared string earns ELEMEN_PER_TEKS, and the workbook, its
+relationships and styles earn nothing. Empty rows, empty cells, cells right of the header, repeated strings and
+styles nobody uses spend this allowance; past it the workbook is refused. About one second of parsing on a
+2-core server (each tag is a call into Python)."""
+
+ELEMEN_PER_SEL = 8
+ELEMEN_PER_TEKS = 32
+"""Tags a distinct shared string may take (``<si><t>…</t></si>`` is 4; a rich-text run about 10)."""
+
 CONTOH_SEL = 10
 """Cells named in one message; the rest are counted."""
 
@@ -79,7 +110,7 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 
 _BLOK = 1 << 16
-_TEKS_BERSAMA_PER_STR = 49  # bytes of a CPython str besides its characters
+_TEKS_BERSAMA_PER_STR = 49 + 40  # bytes of a CPython str besides its characters, and its entry among the distinct
 
 
 @dataclass(frozen=True)
@@ -272,33 +303,85 @@ def _periksa_direktori(isi: bytes) -> None:
         raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_direktori")))
 
 
+def _mb(n: float) -> float:
+    return round(n / 2**20, 1)
+
+
+def _pesan_isi_besar(info: zipfile.ZipInfo, total: int, batas_mb: int) -> str:
+    return t("galat.xlsx_isi_besar", bagian=info.filename, ukuran=_mb(info.file_size), total=_mb(total),
+             batas=batas_mb)
+
+
+def _boleh_kembang(info: zipfile.ZipInfo, ukuran_berkas: int, bebas_mb: int) -> int:
+    """Most bytes a part may inflate to: the free allowance plus RASIO_KEMBANG per compressed byte (as declared,
+    but never more than the whole file: zipfile reads no more than there is)."""
+    return bebas_mb * 2**20 + RASIO_KEMBANG * min(info.compress_size, ukuran_berkas)
+
+
+def _ukuran(n: int) -> str:
+    """'4.6 MB', or '120 KB' below a megabyte (as the other messages, MB with a decimal point)."""
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{max(round(n / 1024), 1)} KB"
+
+
+def _pesan_kembang(info: zipfile.ZipInfo, ukuran_berkas: int, boleh: int) -> str:
+    return t("galat.xlsx_kembang", bagian=info.filename, kecil=_ukuran(min(info.compress_size, ukuran_berkas)),
+             besar=_ukuran(boleh), rasio=RASIO_KEMBANG)
+
+
+def periksa_zip(zf: zipfile.ZipFile, ukuran_berkas: int, batas_isi_mb: int = BATAS_ISI_MB) -> None:
+    """Refuse, from the zip directory alone and before any part is inflated or parsed, a workbook whose parts
+    declare more than ``batas_isi_mb`` MiB in all, or a part declaring more than BEBAS_KLAIM_MB plus
+    RASIO_KEMBANG times its compressed size. The declared sizes may lie: what is really inflated is counted
+    again as it comes out (``_urai``)."""
+    total = 0
+    for info in zf.infolist():
+        total += info.file_size
+        if total > batas_isi_mb * 2**20:
+            raise _Tolak(_pesan_isi_besar(info, total, batas_isi_mb))
+    for info in zf.infolist():
+        boleh = _boleh_kembang(info, ukuran_berkas, BEBAS_KLAIM_MB)
+        if info.file_size > boleh:
+            raise _Tolak(_pesan_kembang(info, ukuran_berkas, boleh))
+
+
 class _Anggaran:
-    """The extracted bytes the parts read may take, as their zip entries declare them.
+    """What the parts read may cost: the extracted bytes, as their zip entries declare them, and the XML tags
+    that earn nothing (BATAS_ELEMEN, shared by every part read).
 
     Every reading of a part is charged (a hostile workbook may list one huge
     part under many sheet names), except the re-reading of a sheet whose rows
     had to be counted first.
     """
 
-    def __init__(self, batas_mb: int) -> None:
+    def __init__(self, batas_mb: int, ukuran_berkas: int = 0) -> None:
         self.batas_mb = batas_mb
         self.sisa = batas_mb * 1024 * 1024
+        self.ukuran_berkas = ukuran_berkas
+        self.boros = 0
+        """Tags beyond what their part earned, in the parts read to the end."""
 
     def pakai(self, info: zipfile.ZipInfo) -> None:
         self.sisa -= info.file_size
         if self.sisa < 0:
-            dipakai = self.batas_mb * 1024 * 1024 - self.sisa
-            raise _Tolak(t("galat.xlsx_isi_besar", bagian=info.filename, ukuran=round(info.file_size / 2**20, 1),
-                           total=round(dipakai / 2**20, 1), batas=self.batas_mb))
+            raise _Tolak(_pesan_isi_besar(info, self.batas_mb * 1024 * 1024 - self.sisa, self.batas_mb))
 
 
 def _tolak_dtd(*_: object) -> None:
     raise _Tolak(t("galat.xlsx_rusak", sebab="DOCTYPE"))
 
 
-def _urai(zf: zipfile.ZipFile, nama: str, anggaran: _Anggaran | None, mulai: Callable[[str, dict[str, str]], None],
-          akhir: Callable[[str], None] | None = None, teks: Callable[[str], None] | None = None) -> None:
-    """Stream one XML part of the zip through expat, charged to the extraction budget (None: charged already).
+def _urai(zf: zipfile.ZipFile, nama: str, anggaran: _Anggaran, mulai: Callable[[str, dict[str, str]], None],
+          akhir: Callable[[str], None] | None = None, teks: Callable[[str], None] | None = None, *,
+          tagih: bool = True, dapat: Callable[[], int] | None = None,
+          boros: Callable[[int], str] | None = None) -> None:
+    """Stream one XML part of the zip through expat, charged to the budget (``tagih`` false: its declared size
+    is charged already).
+
+    Each block is measured before expat parses it: the bytes inflated so far
+    against ``_boleh_kembang`` (a zip may declare less than it holds), and the
+    tags (``<``) so far, less the tags the part has earned (``dapat``), against
+    what is left of BATAS_ELEMEN; past either the workbook is refused at once,
+    in the words of ``boros`` for the tags when given.
 
     Namespaces are not processed: handlers take the local name, so ``c`` and
     ``x:c``, transitional and strict OOXML read alike. A DOCTYPE (entity
@@ -308,8 +391,10 @@ def _urai(zf: zipfile.ZipFile, nama: str, anggaran: _Anggaran | None, mulai: Cal
         info = zf.getinfo(nama)
     except KeyError:
         raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_bagian", bagian=nama))) from None
-    if anggaran is not None:
+    if tagih:
         anggaran.pakai(info)
+    boleh = _boleh_kembang(info, anggaran.ukuran_berkas, BEBAS_KEMBANG_MB)
+    keluar = tag = 0
     p = expat.ParserCreate()
     p.buffer_text = True
     p.StartDoctypeDeclHandler = _tolak_dtd
@@ -322,15 +407,28 @@ def _urai(zf: zipfile.ZipFile, nama: str, anggaran: _Anggaran | None, mulai: Cal
         with zf.open(info) as f:
             tanpa_tanda = 0  # bytes since the last < or >: a tag or text that never ends is refused early
             while blok := f.read(_BLOK):
+                keluar += len(blok)
+                if keluar > boleh:
+                    raise _Tolak(_pesan_kembang(info, anggaran.ukuran_berkas, boleh))
                 tanda = max(blok.rfind(b"<"), blok.rfind(b">"))
                 tanpa_tanda = len(blok) - 1 - tanda if tanda >= 0 else tanpa_tanda + len(blok)
                 if tanpa_tanda > BATAS_TOKEN:
                     raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_token", bagian=nama)))
+                tag += blok.count(b"<")
+                if anggaran.boros + max(tag - (dapat() if dapat else 0), 0) > BATAS_ELEMEN:
+                    raise _Tolak(boros(tag) if boros else t("galat.xlsx_rusak", sebab=t(
+                        "galat.xlsx_sebab_elemen", bagian=nama, batas=_ribuan(BATAS_ELEMEN))))
                 p.Parse(blok, False)
             p.Parse(b"", True)
     except (expat.ExpatError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
             ValueError, OSError) as e:
         raise _Tolak(t("galat.xlsx_rusak", sebab=type(e).__name__)) from None
+    anggaran.boros += max(tag - (dapat() if dapat else 0), 0)
+
+
+def _ribuan(n: int) -> str:
+    """1000000 → '1.000.000'."""
+    return f"{n:,}".replace(",", ".")
 
 
 def _lokal(nama: str) -> str:
@@ -449,16 +547,22 @@ def _baca_gaya(zf: zipfile.ZipFile, path: str | None, anggaran: _Anggaran) -> li
         if _lokal(el) == "cellXfs":
             dalam["cellXfs"] = False
 
-    _urai(zf, path, anggaran, mulai, akhir)
+    _urai(zf, path, anggaran, mulai, akhir, dapat=lambda: len(nomor_xf))  # styles bloated to Excel's 64 000 pass
     jenis = {n: jenis_format(kode.get(n, BUILTIN_FORMATS.get(n)), n) for n in set(nomor_xf)}
     return [jenis[n] for n in nomor_xf]
 
 
 class _PembacaTeks:
-    """The shared strings table: every ``<si>``, rich-text runs joined, phonetic guides left out."""
+    """The shared strings table: every ``<si>``, rich-text runs joined, phonetic guides left out.
+
+    A string met again is kept once (Excel writes each string once; a table repeating one string is a
+    zip bomb or a careless writer): its repeats cost a list slot, and only distinct strings earn tags
+    (``dapat``, BATAS_ELEMEN).
+    """
 
     def __init__(self, batas_mb: int) -> None:
         self.daftar: list[str] = []
+        self.unik: dict[str, str] = {}
         self.sisa = batas_mb * 1024 * 1024
         self.batas_mb = batas_mb
         self.potongan: list[str] = []
@@ -466,8 +570,12 @@ class _PembacaTeks:
         self.rph = 0
         self.panjang = 0
 
+    def dapat(self) -> int:
+        return ELEMEN_PER_TEKS * len(self.unik)
+
     def mulai(self, el: str, a: dict[str, str]) -> None:
-        el = _lokal(el)
+        if ":" in el:
+            el = el[el.find(":") + 1:]
         if el == "t":
             self.kumpul = not self.rph
         elif el == "si":
@@ -477,12 +585,16 @@ class _PembacaTeks:
             self.rph += 1
 
     def akhir(self, el: str) -> None:
-        el = _lokal(el)
+        if ":" in el:
+            el = el[el.find(":") + 1:]
         if el == "t":
             self.kumpul = False
         elif el == "si":
-            teks = _tanpa_escape("".join(self.potongan))
-            self.sisa -= len(teks) + _TEKS_BERSAMA_PER_STR + 8
+            potongan = self.potongan
+            teks = _tanpa_escape(potongan[0] if len(potongan) == 1 else "".join(potongan))
+            n = len(self.unik)
+            teks = self.unik.setdefault(teks, teks)
+            self.sisa -= (len(teks) + _TEKS_BERSAMA_PER_STR + 8) if len(self.unik) > n else 8  # a repeat: its slot
             if self.sisa < 0:
                 raise _Tolak(t("galat.xlsx_teks_besar", batas=self.batas_mb))
             self.daftar.append(teks)
@@ -539,6 +651,7 @@ class _PembacaSheet:
         self.lebar = batas_kolom
         self.data: list[tuple[int, list[str]]] = []
         self.jumlah = 0
+        self.dibaca = 0  # <row> elements read, empty ones included
         self.rumus: dict[int, tuple[int, list[int]]] = {}  # column → (how many, first rows)
         self.gabung: list[str] = []
         self.luar: list[str] = []
@@ -582,6 +695,7 @@ class _PembacaSheet:
             r = a.get("r")
             self.r = int(r) if r and r.isdecimal() else self.r + 1
             self.c = 0
+            self.dibaca += 1
         elif el == "is":
             self.dalam_is = True
             self.potongan = []
@@ -727,8 +841,16 @@ class _PembacaSheet:
             hasil.append(Masalah(t("galat.xlsx_rumus_tanpa_nilai", sel=teks), baris[0], judul.strip() or None))
         return sorted(hasil, key=lambda m: m.baris or 0)
 
-    def jalankan(self, zf: zipfile.ZipFile, path: str, anggaran: _Anggaran | None) -> None:
-        _urai(zf, path, anggaran, self.mulai, self.akhir, self.teks)
+    def dapat(self) -> int:
+        """The tags the data rows kept so far have earned (BATAS_ELEMEN)."""
+        return self.jumlah * ELEMEN_PER_SEL * (min(self.lebar, self.batas_kolom) + 8)
+
+    def jalankan(self, zf: zipfile.ZipFile, path: str, nama: str, anggaran: _Anggaran, tagih: bool = True) -> None:
+        def boros(tag: int) -> str:
+            return t("galat.xlsx_sheet_boros", sheet=nama, baris=_ribuan(self.dibaca), data=_ribuan(self.jumlah),
+                     elemen=_ribuan(tag), batas=_ribuan(BATAS_ELEMEN))
+
+        _urai(zf, path, anggaran, self.mulai, self.akhir, self.teks, tagih=tagih, dapat=self.dapat, boros=boros)
 
 
 def _baca_sheet(zf: zipfile.ZipFile, path: str, nama: str, anggaran: _Anggaran, teks_bersama: list[str],
@@ -742,13 +864,13 @@ def _baca_sheet(zf: zipfile.ZipFile, path: str, nama: str, anggaran: _Anggaran, 
     p = aktif = pembaca(True, True)
     try:
         try:
-            p.jalankan(zf, path, anggaran)
+            p.jalankan(zf, path, nama, anggaran)
         except _PerluHitung:
             # the sheet claims more rows than allowed: count what is really there, keeping nothing
             aktif = pembaca(False, False)
-            aktif.jalankan(zf, path, None)
+            aktif.jalankan(zf, path, nama, anggaran, tagih=False)
             p = aktif = pembaca(True, False)
-            p.jalankan(zf, path, None)
+            p.jalankan(zf, path, nama, anggaran, tagih=False)
     except _Berhenti as e:
         return Lembar(nama, kesalahan=[e.args[0]]), aktif.jumlah
     lembar = Lembar(nama)
@@ -793,20 +915,43 @@ def baca_buku(isi: bytes, *, batas_baris: int, batas_isi_mb: int = BATAS_ISI_MB,
     [('realisasi', [(1, ['tahun', 'triwulan', 'kode_unit', 'kode_iku', 'realisasi']),
                     (2, ['2019', 'TW III', 'KPPBCBOGOR', 'BGR-01', '43,8'])])]
     """
-    if isi.startswith(OLE2):
-        return Buku(kesalahan=[_pesan_ole2(isi)])
-    anggaran = _Anggaran(batas_isi_mb)
+    anggaran = _Anggaran(batas_isi_mb, len(isi))
     try:
-        _periksa_direktori(isi)
-        try:
-            zf = zipfile.ZipFile(io.BytesIO(isi))
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError,
-                struct.error) as e:
-            raise _Tolak(t("galat.xlsx_rusak", sebab=type(e).__name__)) from None
-        with zf:
+        with _buka(isi, batas_isi_mb) as zf:
             return _baca_zip(zf, anggaran, batas_baris, batas_kolom, {j.strip().lower() for j in jenis})
     except _Tolak as e:
         return Buku(kesalahan=[str(e.args[0])])
+
+
+def tolakan_awal(isi: bytes, batas_isi_mb: int = BATAS_ISI_MB) -> str | None:
+    """Why a workbook is refused before any of its parts is inflated or parsed (a legacy or password-protected
+    file, a damaged zip, a zip directory or declared sizes past the limits: ``periksa_zip``), or None.
+
+    >>> tolakan_awal(b"PK\\x05\\x06" + bytes(18))  # an empty zip passes here; reading it says what is missing
+    """
+    try:
+        _buka(isi, batas_isi_mb).close()
+    except _Tolak as e:
+        return str(e.args[0])
+    return None
+
+
+def _buka(isi: bytes, batas_isi_mb: int) -> zipfile.ZipFile:
+    """The zip, once its directory and declared sizes pass the limits."""
+    if isi.startswith(OLE2):
+        raise _Tolak(_pesan_ole2(isi))
+    _periksa_direktori(isi)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(isi))
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError,
+            struct.error) as e:
+        raise _Tolak(t("galat.xlsx_rusak", sebab=type(e).__name__)) from None
+    try:
+        periksa_zip(zf, len(isi), batas_isi_mb)
+    except _Tolak:
+        zf.close()
+        raise
+    return zf
 
 
 def _baca_zip(zf: zipfile.ZipFile, anggaran: _Anggaran, batas_baris: int, batas_kolom: int,
@@ -834,7 +979,8 @@ def _baca_zip(zf: zipfile.ZipFile, anggaran: _Anggaran, batas_baris: int, batas_
     teks_bersama: list[str] = []
     if path_teks is not None:
         pembaca_teks = _PembacaTeks(BATAS_TEKS_MB)
-        _urai(zf, path_teks, anggaran, pembaca_teks.mulai, pembaca_teks.akhir, pembaca_teks.teks)
+        _urai(zf, path_teks, anggaran, pembaca_teks.mulai, pembaca_teks.akhir, pembaca_teks.teks,
+              dapat=pembaca_teks.dapat)
         teks_bersama = pembaca_teks.daftar
     gaya = _baca_gaya(zf, path_gaya, anggaran)
     epoch = CALENDAR_MAC_1904 if tahun_1904 else CALENDAR_WINDOWS_1900

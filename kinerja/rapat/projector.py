@@ -1,17 +1,18 @@
 """The projector look of the Dialog page: two themes and the large-type blocks of each screen.
 
 Blocks are HTML built here from numbers and fixed words; every piece of user
-text (IKU names, kendala, PIC) is escaped, so it shows as text, never as markup.
+text (IKU names, kendala, PIC, the meeting's fields) goes through ``teks_aman.html``,
+so it shows as text, never as markup, its line breaks as line breaks.
 Key figures are 3–6 times body size; the light is always colour, shape and word.
 """
 
 from __future__ import annotations
 
 import datetime
-import html
 
 import pandas as pd
 
+from kinerja import teks_aman
 from kinerja.rapat.dialog import Rapat, Ringkasan, SlideIku, ke_depan
 from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, jelaskan_capaian, label_status, nama_status,
@@ -97,7 +98,8 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
 
 
 def _e(teks: object) -> str:
-    return html.escape(str(teks))
+    """User text inside an HTML block: escaped, line breaks as ``<br>`` (a blank line would end the block)."""
+    return teks_aman.html(teks)
 
 
 def _gaya_status(status: Status) -> str:
@@ -179,7 +181,7 @@ def judul_slide(s: SlideIku, tw: str) -> str:
     sebab = f'<div class="dko-label">{_e(s.keterangan)}</div>' if s.keterangan else ""
     nama = f"{s.iku.kode_iku} · {s.iku.nama_iku}"
     return (
-        f'<div class="dko-judul" title="{_e(nama)}">{_e(nama)}</div>'
+        f'<div class="dko-judul" title="{teks_aman.atribut(nama)}">{_e(nama)}</div>'
         f'<div class="dko-sub">{_e(s.nama_unit)} · {_e(s.iku.perspektif.value)}</div>'
         f'<div class="dko-baris">'
         f'<div class="dko-kotak"><div class="dko-angka" data-testid="dialog-capaian">{capaian}</div>'

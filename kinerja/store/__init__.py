@@ -6,10 +6,11 @@ holds the data."""
 from kinerja.store.galat import DatabaseBusy, MasalahBasisData
 from kinerja.store.gudang import (
     BATAS_RINCIAN_BATAL, KOLOM, KUNCI, TABEL, AksesDitolak, ImporDitolak, KodeTersimpan, Revisi, RevisiDitolak,
-    SesiBerakhir, Snapshot, Storage, TinjauanBatal,
+    TIDAK_DIKENAL, SesiBerakhir, Snapshot, Storage, TinjauanBatal,
 )
 
 __all__ = [
     "BATAS_RINCIAN_BATAL", "KOLOM", "KUNCI", "TABEL", "AksesDitolak", "DatabaseBusy", "ImporDitolak", "KodeTersimpan",
-    "MasalahBasisData", "Revisi", "RevisiDitolak", "SesiBerakhir", "Snapshot", "Storage", "TinjauanBatal",
+    "MasalahBasisData", "Revisi", "RevisiDitolak", "SesiBerakhir", "Snapshot", "Storage", "TIDAK_DIKENAL",
+    "TinjauanBatal",
 ]

@@ -14,11 +14,14 @@ nothing here knows about scoring or Streamlit.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +31,7 @@ import pyarrow as pa
 
 from kinerja.config import zona_waktu
 from kinerja.texts import t
-from kinerja_core.akses import PERAN_TULIS, SEMUA, Cara, Hibah, Pelaku, Peran, ditolak
+from kinerja_core.akses import PERAN_TULIS, SEMUA, Cara, Hibah, Pelaku, Peran, akar_terlihat, ditolak, identitas_sah, leluhur
 from kinerja_core import kaskade
 from kinerja_core.komponen import baca_rumus, realisasi_komponen
 from kinerja_core.unit import Unit, siklus
@@ -229,6 +232,11 @@ class Revisi:
     dihapus: int
     asal: str | None = None
     """Where the write came from (a page, the command line); None for revisions older than sign-in."""
+    operator: str | None = None
+    """The operator's login when the command line acted for ``pengguna`` (``--user``); else None."""
+    bagian: int | None = None
+    """For a reader who may see only some of the units it touched: how many of its rows are theirs (its counts
+    are then not shown); None when the reader may see all of it."""
 
 
 BATAS_RINCIAN_BATAL = 200
@@ -426,13 +434,15 @@ class Storage:
         with self._tertolak_dicatat(pelaku, unit):
             with self._transaksi(tulis=True) as con:
                 hibah = _hak_dalam_transaksi(con, pelaku)
+                if hibah is not None:  # a cascade link made, changed or taken away changes the parent's figure
+                    kebutuhan += _kebutuhan_tautan(con, masuk.get("iku"))
                 _periksa_hak(con, pelaku, hibah, kebutuhan, hanya_yang_ada=True)  # where the rows' units stand now
                 (revisi,) = con.execute(
-                    "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, baru, berubah, sama, asal) "
-                    f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, $sha256, 'impor', 0, 0, 0, $asal) "
-                    "RETURNING id",
+                    "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, baru, berubah, sama, asal, "
+                    f"operator) VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, $sha256, 'impor', 0, 0, 0, "
+                    "$asal, $operator) RETURNING id",
                     {"waktu": _sekarang(), "pengguna": pelaku.identitas, "berkas": berkas, "sha256": sha256,
-                     "asal": pelaku.asal},
+                     "asal": pelaku.asal, "operator": pelaku.operator},
                 ).fetchone()  # type: ignore[misc]
                 jumlah = Counter(baru=0, berubah=0, sama=0)
                 for nama in TABEL:
@@ -472,30 +482,39 @@ class Storage:
         """
         with self._tertolak_dicatat(pelaku, lambda con: _unit_revisi(con, revisi_id)), \
                 self._transaksi(tulis=True) as con:
-            unit = _unit_revisi(con, revisi_id)
-            hibah = _hak_dalam_transaksi(con, pelaku)
-            _periksa_hak(con, pelaku, hibah, [(Peran.ADMIN, unit)])  # where they stand now
-            batal, _ = self._batalkan(con, revisi_id, pelaku)
-            # and where the undo puts them: a unit row put back under its old parent needs admin there too
-            baris_unit = [r[0] for r in con.execute("SELECT DISTINCT kode_unit FROM revisi_unit WHERE revisi = $id",
-                                                    {"id": revisi_id}).fetchall()]
-            _periksa_hak(con, pelaku, hibah, [(Peran.ADMIN, unit), (Peran.ADMIN, _induk_dari(con, baris_unit))])
+            batal, _, unit = self._batalkan_berhak(con, revisi_id, pelaku)
             r = self._revisi(con, batal)
             _catat_jejak(con, pelaku, "batal", t("jejak.batal", asal=revisi_id, berubah=r.berubah,
                                                  dihapus=r.dihapus, sama=r.sama), unit, batal)
             return r
 
-    def tinjau_batal(self, revisi_id: int) -> TinjauanBatal:
+    def tinjau_batal(self, revisi_id: int, *, pelaku: Pelaku) -> TinjauanBatal:
         """What undoing a revision would change, row by row, without changing anything.
 
         The undo is carried out in a transaction that is then rolled back, so
-        the preview is exactly what ``batalkan`` would do now (and a refusal
-        raises the same ``RevisiDitolak``).
+        the preview is exactly what ``batalkan`` would do now: a refusal raises
+        the same ``RevisiDitolak``, and a person who may not undo it sees none
+        of its rows (``AksesDitolak``, in the audit trail like a refused undo).
         """
-        with self._transaksi(tulis=True, kembalikan=True) as con:
-            batal, rincian = self._batalkan(con, revisi_id, Pelaku.sistem("tinjauan", ""))
+        with self._tertolak_dicatat(pelaku, lambda con: _unit_revisi(con, revisi_id)), \
+                self._transaksi(tulis=True, kembalikan=True) as con:
+            batal, rincian, _ = self._batalkan_berhak(con, revisi_id, pelaku)
             r = self._revisi(con, batal)
         return TinjauanBatal(revisi_id, r.berubah, r.sama, r.dihapus, rincian)
+
+    def _batalkan_berhak(self, con: Koneksi, revisi_id: int,
+                         pelaku: Pelaku) -> tuple[int, dict[str, pd.DataFrame], list[str]]:
+        """The undo with its grants checked around it: admin of every unit the revision touched where they stand
+        now, and where the undo puts them (a unit row put back under its old parent needs admin there too).
+        Returns the undo's revision id, its rows per table and the units touched."""
+        unit = _unit_revisi(con, revisi_id)
+        hibah = _hak_dalam_transaksi(con, pelaku)
+        _periksa_hak(con, pelaku, hibah, [(Peran.ADMIN, unit)])
+        batal, rincian = self._batalkan(con, revisi_id, pelaku)
+        baris_unit = [r[0] for r in con.execute("SELECT DISTINCT kode_unit FROM revisi_unit WHERE revisi = $id",
+                                                {"id": revisi_id}).fetchall()]
+        _periksa_hak(con, pelaku, hibah, [(Peran.ADMIN, unit), (Peran.ADMIN, _induk_dari(con, baris_unit))])
+        return batal, rincian, unit
 
     def _batalkan(self, con: Koneksi, revisi_id: int,
                   pelaku: Pelaku) -> tuple[int, dict[str, pd.DataFrame]]:
@@ -510,10 +529,11 @@ class Storage:
         if semula[1] is not None:
             raise RevisiDitolak(t("revisi.sudah_dibatalkan", id=revisi_id, oleh=semula[1]))
         (batal,) = con.execute(
-            "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, membatalkan, baru, berubah, sama, asal) "
-            f"VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, '', 'batal', $batal, 0, 0, 0, $asal) RETURNING id",
+            "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, membatalkan, baru, berubah, sama, asal, "
+            f"operator) VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, '', 'batal', $batal, 0, 0, 0, $asal, "
+            "$operator) RETURNING id",
             {"waktu": _sekarang(), "pengguna": pelaku.identitas, "berkas": semula[2], "batal": revisi_id,
-             "asal": pelaku.asal},
+             "asal": pelaku.asal, "operator": pelaku.operator},
         ).fetchone()  # type: ignore[misc]
         con.execute("UPDATE revisi SET dibatalkan_oleh = $batal WHERE id = $asal", {"batal": batal, "asal": revisi_id})
         jumlah = Counter(berubah=0, sama=0, dihapus=0)
@@ -554,11 +574,30 @@ class Storage:
                     {**jumlah, "id": batal})
         return batal, rincian
 
-    def daftar_revisi(self) -> list[Revisi]:
-        """Every revision, newest first."""
-        with self._buka() as con:
-            baris = con.execute(f"SELECT {', '.join(KOLOM_REVISI)} FROM revisi ORDER BY id DESC").fetchall()
-        return [_revisi_dari_baris(b) for b in baris]
+    def daftar_revisi(self, hibah: Sequence[Hibah] | None = None) -> list[Revisi]:
+        """Every revision, newest first; with ``hibah`` (a reader's grants, any role), only those that touched a
+        unit the reader may see. One that touched other units too is shown in part: its counts, which cover the
+        other units' rows, give way to ``bagian``, how many of its rows are the reader's units'. A reader of
+        KPPBCBOGOR sees an upload of one Bogor row and two Bekasi rows with ``bagian=1``, an upload of BTP not at all.
+        """
+        with self._transaksi() as con:
+            semua = [_revisi_dari_baris(b) for b in con.execute(
+                f"SELECT {', '.join(KOLOM_REVISI)} FROM revisi ORDER BY id DESC").fetchall()]
+            akar = akar_terlihat(hibah) if hibah is not None else {SEMUA}
+            if SEMUA in akar:
+                return semua
+            induk = dict(con.execute("SELECT kode_unit, kode_induk FROM unit").fetchall())
+            terlihat = {u for u in induk if akar & set(leluhur(induk, u))}
+            # the units each revision touched, as its audit line names them (an undo: those of the undone one)
+            tersentuh: dict[int, set[str]] = {}
+            for revisi, unit in con.execute("SELECT j.revisi, u.kode_unit FROM jejak j JOIN jejak_unit u ON "
+                                            "u.jejak = j.id WHERE j.revisi IS NOT NULL").fetchall():
+                tersentuh.setdefault(revisi, set()).add(unit)
+            sebagian = [r for r in semua if tersentuh.get(r.id, set()) & terlihat
+                        and not tersentuh[r.id] <= terlihat]
+            bagian = _baris_unit_revisi(con, {r.id: r.membatalkan or r.id for r in sebagian}, sorted(terlihat))
+        return [replace(r, baru=0, berubah=0, sama=0, dihapus=0, bagian=bagian.get(r.id, 0)) if r in sebagian else r
+                for r in semua if tersentuh.get(r.id, set()) & terlihat]
 
     @staticmethod
     def _revisi(con: Koneksi, revisi_id: int) -> Revisi:
@@ -613,6 +652,12 @@ class Storage:
                 _catat_jejak(con, pelaku, "ditolak", str(e), unit(con) if callable(unit) else unit)
             raise
 
+    def catat_penolakan(self, pelaku: Pelaku, rincian: str, unit: list[str]) -> None:
+        """Write a refusal found before any transaction (an upload's preview naming rows of units the person does
+        not hold) to the audit trail, like a refusal at commit: who, from where, on which units."""
+        with self._transaksi(tulis=True) as con:
+            _catat_jejak(con, pelaku, "ditolak", rincian, unit)
+
     def terkunci(self) -> bool:
         """Whether writing needs a signed-in person with a grant (false: the open demo of a fresh checkout)."""
         if not self.ada():
@@ -623,6 +668,8 @@ class Storage:
     def tambah_pengguna(self, identitas: str, sandi: str | None, *, pelaku: Pelaku) -> None:
         """Add a person (``sandi``: an argon2 hash for the local store, None for an SSO identity) and lock the
         installation: from now on writing needs sign-in. Only an admin of every unit may."""
+        if not identitas_sah(identitas):  # a line break or a tab would forge lines wherever names are listed
+            raise ValueError(t("cli.pengguna_tidak_sah", nilai=identitas))
         with self._tertolak_dicatat(pelaku, []), self._transaksi(tulis=True) as con:
             _izinkan(con, pelaku, [(Peran.ADMIN, [SEMUA])])
             if _ada_pengguna(con, identitas):
@@ -639,8 +686,11 @@ class Storage:
             _izinkan(con, pelaku, [(Peran.ADMIN, [SEMUA])])
             if not _ada_pengguna(con, identitas):
                 raise ValueError(t("akses.tidak_ada", identitas=identitas))
-            for tabel in ("hibah", "sesi", "gagal_masuk", "pengguna"):
+            admin = _admin_semua(con)
+            for tabel in ("hibah", "sesi", "pengguna"):
                 con.execute(f"DELETE FROM {tabel} WHERE identitas = $i", {"i": identitas})
+            con.execute("DELETE FROM gagal_masuk WHERE nama = $n", {"n": _sidik_gagal(con, identitas)})
+            _masih_ada_admin(con, admin)
             _catat_jejak(con, pelaku, "pengguna_hapus", t("jejak.pengguna_hapus", identitas=identitas), [])
 
     def beri_hak(self, identitas: str, hibah: Hibah, *, pelaku: Pelaku, cabut: bool = False) -> None:
@@ -651,10 +701,12 @@ class Storage:
                 raise ValueError(t("akses.tidak_ada", identitas=identitas))
             param = {"i": identitas, "peran": hibah.peran.value, "unit": hibah.kode_unit}
             if cabut:
+                admin = _admin_semua(con)
                 if not con.execute("DELETE FROM hibah WHERE identitas = $i AND peran = $peran AND kode_unit = $unit "
                                    "RETURNING 1", param).fetchall():
                     raise ValueError(t("akses.hak_tidak_ada", identitas=identitas, peran=hibah.peran.value,
                                        unit=hibah.kode_unit))
+                _masih_ada_admin(con, admin)
             else:
                 if hibah.kode_unit != SEMUA and not con.execute(
                         "SELECT count(*) FROM unit WHERE kode_unit = $u", {"u": hibah.kode_unit}).fetchone()[0]:  # type: ignore[index]
@@ -680,27 +732,70 @@ class Storage:
             baris = con.execute("SELECT sandi FROM pengguna WHERE identitas = $i", {"i": identitas}).fetchone()
             return None if baris is None else (baris[0], _hibah(con, identitas))
 
+    def giliran_masuk(self, identitas: str, sumber: str | None, kini: datetime, jendela: timedelta,
+                      tunggu: Callable[[list[datetime], list[datetime]], timedelta]) -> timedelta:
+        """A sign-in attempt takes its turn, in one transaction: failures older than ``jendela`` are forgotten;
+        ``tunggu`` is given the failures of the name and of the source (``sumber``, the browser's address) within
+        it, oldest first, and says how long this attempt must still wait. When it need not, the attempt is counted
+        as a failure at once (a success takes it back, ``catat_masuk``), so attempts made at the same moment each
+        see the others: only one of them has its password checked. Returns the wait (zero: check the password).
+
+        Names and sources are kept only as keyed hashes (``_sidik_gagal``): a password typed into the name field
+        is never stored in clear.
+        """
+        with self._transaksi(tulis=True) as con:
+            nama = _sidik_gagal(con, identitas)
+            asal = _sidik_gagal(con, sumber) if sumber else None
+            con.execute("DELETE FROM gagal_masuk WHERE waktu < $s", {"s": kini - jendela})
+            per_nama = [r[0] for r in con.execute("SELECT waktu FROM gagal_masuk WHERE nama = $n ORDER BY waktu",
+                                                  {"n": nama}).fetchall()]
+            per_sumber = [r[0] for r in con.execute("SELECT waktu FROM gagal_masuk WHERE sumber = $s ORDER BY waktu",
+                                                    {"s": asal}).fetchall()] if asal else []
+            sisa = tunggu(per_nama, per_sumber)
+            if sisa <= timedelta(0):
+                con.execute("INSERT INTO gagal_masuk (nama, sumber, waktu) VALUES ($n, $s, $w)",
+                            {"n": nama, "s": asal, "w": kini})
+            return sisa
+
     def catat_masuk(self, identitas: str, *, berhasil: bool, waktu: datetime, token: str | None = None,
                     berakhir: datetime | None = None, asal: str = "") -> None:
-        """Record a sign-in attempt: a failure is kept for the rate limit; a success clears them, opens the
-        session ``token`` until ``berakhir`` (UTC) and is written to the audit trail."""
+        """Record how a sign-in attempt ended (``giliran_masuk`` has counted it as a failure already): a failure
+        goes to the audit trail under the person's name when there is such a person (else as ``TIDAK_DIKENAL``:
+        what was typed may be a password); a success clears the name's failures, opens the session ``token`` until
+        ``berakhir`` (UTC) and is written to the audit trail."""
         with self._transaksi(tulis=True) as con:
             if not berhasil:
-                con.execute("INSERT INTO gagal_masuk VALUES ($i, $w)", {"i": identitas, "w": waktu})
+                siapa = identitas if identitas_sah(identitas) and _ada_pengguna(con, identitas) else TIDAK_DIKENAL
+                _catat_jejak(con, Pelaku(siapa, Cara.MASUK, asal), "masuk_gagal", t("jejak.masuk_gagal"), [],
+                             waktu=waktu)
                 return
-            con.execute("DELETE FROM gagal_masuk WHERE identitas = $i", {"i": identitas})
+            con.execute("DELETE FROM gagal_masuk WHERE nama = $n", {"n": _sidik_gagal(con, identitas)})
             if token is not None:
                 con.execute("INSERT INTO sesi VALUES ($token, $i, $berakhir)",
                             {"token": token, "i": identitas, "berakhir": berakhir})
             _catat_jejak(con, Pelaku(identitas, Cara.MASUK, asal), "masuk", t("jejak.masuk"), [])
+
+    def catat_sso_ditolak(self, identitas: str, rincian: str, *, asal: str = "") -> None:
+        """An SSO sign-in refused (its claim not trusted, or naming no SSO person) in the audit trail, as a failed
+        sign-in is: under the person's name when there is such a person, else as ``TIDAK_DIKENAL``. A store not
+        made yet is left so."""
+        if not self.ada():
+            return
+        with self._transaksi(tulis=True) as con:
+            siapa = identitas if identitas_sah(identitas) and _ada_pengguna(con, identitas) else TIDAK_DIKENAL
+            _catat_jejak(con, Pelaku(siapa, Cara.MASUK, asal), "masuk_gagal", rincian, [])
 
     def gagal_masuk(self, identitas: str, sejak: datetime) -> list[datetime]:
         """The failed sign-ins of ``identitas`` since ``sejak`` (UTC), oldest first."""
         if not self.ada():
             return []
         with self._buka() as con:
-            return [r[0] for r in con.execute("SELECT waktu FROM gagal_masuk WHERE identitas = $i AND waktu >= $s "
-                                              "ORDER BY waktu", {"i": identitas, "s": sejak}).fetchall()]
+            kunci = con.execute("SELECT nilai FROM pengaturan WHERE kunci = $k", {"k": _KUNCI_HMAC}).fetchone()
+            if kunci is None:  # no sign-in has failed here yet
+                return []
+            return [r[0] for r in con.execute(
+                "SELECT waktu FROM gagal_masuk WHERE nama = $n AND waktu >= $s ORDER BY waktu",
+                {"n": _hmac(kunci[0], identitas), "s": sejak}).fetchall()]
 
     def tutup_sesi(self, pelaku: Pelaku) -> None:
         """Sign out: the session ends here, so a write still on its way with it is refused."""
@@ -717,7 +812,8 @@ class Storage:
 
     def jejak(self, *, kode_unit: str | None = None, pengguna: str | None = None, dari: datetime | None = None,
               sampai: datetime | None = None) -> pd.DataFrame:
-        """The audit trail, newest first: id, waktu (UTC), pengguna, cara, asal, tindakan, revisi, rincian, unit.
+        """The audit trail, newest first: id, waktu (UTC), pengguna, cara, asal, tindakan, revisi, rincian, unit,
+        operator (the command line's operator acting for ``pengguna``, else None).
 
         ``kode_unit``: lines that touched the unit or any unit below it; ``dari``/``sampai``: UTC bounds
         (``sampai`` exclusive).
@@ -734,7 +830,7 @@ class Storage:
             return con.execute(
                 f"{dengan}SELECT j.id, j.waktu, j.pengguna, j.cara, j.asal, j.tindakan, j.revisi, j.rincian, "
                 "COALESCE((SELECT string_agg(kode_unit, ', ' ORDER BY kode_unit) FROM jejak_unit WHERE jejak = j.id), "
-                f"'') AS unit FROM jejak j {'WHERE ' + ' AND '.join(syarat) if syarat else ''} ORDER BY j.id DESC",
+                f"'') AS unit, j.operator FROM jejak j {'WHERE ' + ' AND '.join(syarat) if syarat else ''} ORDER BY j.id DESC",
                 param).df()
 
     # --- reads for the pages: small, narrow answers, so a page at the ministry root reads no more than it shows
@@ -963,6 +1059,25 @@ def _kebutuhan(masuk: dict[str, pd.DataFrame]) -> list[tuple[Peran, list[str]]]:
     return kebutuhan
 
 
+def _kebutuhan_tautan(con: Koneksi, iku: pd.DataFrame | None) -> list[tuple[Peran, list[str]]]:
+    """Admin on the unit of every IKU that an uploaded IKU newly supports, or no longer supports, compared with
+    what is stored now (``kode_unit_induk`` + ``kode_iku_induk``): a link sent again unchanged needs nothing.
+    The same rule as the preview's ``importing._induk_tautan_berubah``, here inside the committing transaction."""
+    if iku is None or iku.empty:
+        return []
+    kolom = [*KUNCI["iku"], "kode_unit_induk", "kode_iku_induk"]
+    con.register("tautan_masuk", _sebagai_arrow(iku.reindex(columns=kolom).astype(
+        {"kode_unit_induk": object, "kode_iku_induk": object})))
+    sama_kunci = " AND ".join(f"m.{k} = t.{k}" for k in KUNCI["iku"])
+    beda = "(m.kode_unit_induk IS DISTINCT FROM t.kode_unit_induk OR m.kode_iku_induk IS DISTINCT FROM t.kode_iku_induk)"
+    unit = [r[0] for r in con.execute(
+        f"SELECT DISTINCT u FROM (SELECT m.kode_unit_induk AS u FROM tautan_masuk m LEFT JOIN iku t ON {sama_kunci} "
+        f"WHERE {beda} UNION ALL SELECT t.kode_unit_induk AS u FROM tautan_masuk m JOIN iku t ON {sama_kunci} "
+        f"WHERE {beda}) AS induk WHERE u IS NOT NULL ORDER BY u").fetchall()]
+    con.unregister("tautan_masuk")
+    return [(Peran.ADMIN, unit)] if unit else []
+
+
 def _izinkan(con: Koneksi, pelaku: Pelaku, kebutuhan: list[tuple[Peran, list[str]]]) -> None:
     """The one authorisation check of every write, inside the transaction that commits it: raise
     ``AksesDitolak`` unless ``pelaku`` holds each role on each of its units, with the grants, the session
@@ -1031,6 +1146,21 @@ def _akses_terkunci(con: Koneksi) -> bool:
     return bool(con.execute("SELECT count(*) FROM pengaturan WHERE kunci = 'terkunci'").fetchone()[0])  # type: ignore[index]
 
 
+def _baris_unit_revisi(con: Koneksi, asal: dict[int, int], unit: list[str]) -> dict[int, int]:
+    """For each revision (key), how many rows its upload (value: the revision whose log holds them, the undone one
+    for an undo) held for the units ``unit``."""
+    if not asal or not unit:
+        return {}
+    con.register("unit_pembaca", pa.table({"kode_unit": pa.array(unit, pa.string())}))
+    daftar = ", ".join(str(int(i)) for i in set(asal.values()))
+    hitung = dict(con.execute(
+        "SELECT revisi, count(*) FROM (" + " UNION ALL ".join(
+            f"SELECT revisi FROM revisi_{n} WHERE revisi IN ({daftar}) AND kode_unit IN "
+            "(SELECT kode_unit FROM unit_pembaca)" for n in TABEL) + ") AS baris GROUP BY revisi").fetchall())
+    con.unregister("unit_pembaca")
+    return {r: hitung.get(a, 0) for r, a in asal.items()}
+
+
 def _unit_revisi(con: Koneksi, revisi_id: int) -> list[str]:
     """Every unit whose rows a revision's upload held."""
     return [r[0] for r in con.execute(" UNION ".join(
@@ -1084,14 +1214,52 @@ def _catat_jejak(con: Koneksi, pelaku: Pelaku, tindakan: str, rincian: str,
                  unit: list[str], revisi: int | None = None, *, waktu: datetime | None = None) -> None:
     """Append one line to the audit trail: who, how they got in, from where, when (UTC), what, on which units."""
     (jejak,) = con.execute(
-        "INSERT INTO jejak VALUES ((SELECT COALESCE(max(id), 0) + 1 FROM jejak), $waktu, $pengguna, $cara, $asal, "
-        "$tindakan, $revisi, $rincian) RETURNING id",
+        "INSERT INTO jejak (id, waktu, pengguna, cara, asal, tindakan, revisi, rincian, operator) VALUES "
+        "((SELECT COALESCE(max(id), 0) + 1 FROM jejak), $waktu, $pengguna, $cara, $asal, $tindakan, $revisi, "
+        "$rincian, $operator) RETURNING id",
         {"waktu": waktu or _sekarang(), "pengguna": pelaku.identitas, "cara": pelaku.cara.value,
-         "asal": pelaku.asal, "tindakan": tindakan, "revisi": revisi, "rincian": rincian}).fetchone()  # type: ignore[misc]
+         "asal": pelaku.asal, "tindakan": tindakan, "revisi": revisi, "rincian": rincian,
+         "operator": pelaku.operator}).fetchone()  # type: ignore[misc]
     if unit:
         con.register("unit_jejak", pa.table({"kode_unit": pa.array(unit, pa.string())}))
         con.execute("INSERT INTO jejak_unit SELECT $jejak, kode_unit FROM unit_jejak", {"jejak": jejak})
         con.unregister("unit_jejak")
+
+
+TIDAK_DIKENAL = "?"
+"""Who a failed sign-in is recorded as when no person has the name typed (it may have been a password)."""
+
+_KUNCI_HMAC = "kunci_gagal_masuk"
+"""The setting holding this installation's random key for the hashes of failed sign-ins."""
+
+
+def _hmac(kunci: str, teks: str) -> str:
+    return hmac.new(kunci.encode(), teks.encode(), hashlib.sha256).hexdigest()
+
+
+def _sidik_gagal(con: Koneksi, teks: str) -> str:
+    """What the rate limit keeps of a name or a source: an HMAC-SHA256 under this installation's own random key
+    (made on first need, inside the writing transaction), so a stored row cannot be looked up in a table of
+    hashes of common passwords made elsewhere."""
+    baris = con.execute("SELECT nilai FROM pengaturan WHERE kunci = $k", {"k": _KUNCI_HMAC}).fetchone()
+    if baris is None:
+        baris = (secrets.token_hex(32),)
+        con.execute("INSERT INTO pengaturan VALUES ($k, $v)", {"k": _KUNCI_HMAC, "v": baris[0]})
+    return _hmac(baris[0], teks)
+
+
+def _admin_semua(con: Koneksi) -> int:
+    """How many grants of admin on every unit there are."""
+    return con.execute("SELECT count(*) FROM hibah WHERE peran = 'admin' AND kode_unit = $semua",
+                       {"semua": SEMUA}).fetchone()[0]  # type: ignore[index]
+
+
+def _masih_ada_admin(con: Koneksi, sebelum: int) -> None:
+    """Refuse a change (inside its transaction) that takes away the last admin of every unit: nobody could then
+    manage people from the app. The operator's command line (``user add``, ``user grant … admin '*'``) stays the
+    documented way back for an installation that lost its administrator some other way."""
+    if sebelum and not _admin_semua(con):
+        raise ValueError(t("akses.admin_terakhir"))
 
 
 def _sekarang() -> datetime:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from functools import lru_cache
+from urllib.parse import unquote
 
 import duckdb
 import pandas as pd
@@ -29,13 +30,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 from psycopg import IsolationLevel
+from psycopg.conninfo import conninfo_to_dict
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from kinerja.store.galat import DatabaseBusy, MasalahBasisData
 from kinerja.store.skema import POSTGRESQL, VERSI_TERBARU
 
 AWALAN = ("postgresql://", "postgres://")
-"""How a database address names PostgreSQL; anything else is a DuckDB file."""
+"""How a database URL names PostgreSQL (``alamat_postgres``: a libpq ``key=value`` string does too)."""
 
 KUNCI_PENULIS = 0x4B494E4A
 """The advisory lock every write transaction holds: one writer at a time per database ('KINJ')."""
@@ -59,18 +61,121 @@ _ARROW = {
 float4, float8, numeric, date, timestamp)."""
 
 
+_SKEMA = re.compile(r"(postgres(?:ql)?)://", re.IGNORECASE)
+"""A PostgreSQL URL's scheme (``AWALAN``): libpq takes it in lower case only, this app in any (lowered for libpq)."""
+
+KATA_KUNCI = frozenset({
+    "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "channel_binding", "connect_timeout",
+    "client_encoding", "options", "application_name", "fallback_application_name", "keepalives", "keepalives_idle",
+    "keepalives_interval", "keepalives_count", "tcp_user_timeout", "replication", "gssencmode", "sslmode",
+    "sslnegotiation", "requiressl", "sslcompression", "sslcert", "sslkey", "sslcertmode", "sslpassword", "sslrootcert",
+    "sslcrl", "sslcrldir", "sslsni", "requirepeer", "require_auth", "min_protocol_version", "max_protocol_version",
+    "ssl_min_protocol_version", "ssl_max_protocol_version", "krbsrvname", "gsslib", "gssdelegation", "service",
+    "target_session_attrs", "load_balance_hosts", "oauth_issuer", "oauth_client_id", "oauth_client_secret",
+    "oauth_scope", "scram_client_key", "scram_server_key", "sslkeylogfile", "ssl",
+} | {o.keyword.decode() for o in psycopg.pq.Conninfo.get_defaults()})
+"""libpq's connection keywords (those of the libpq installed too): a ``key=value`` string beginning with one is a
+PostgreSQL address, and in a URL's query a value runs on to the next ``&`` that begins one."""
+
+KUNCI_RAHASIA = frozenset({"password", "sslpassword", "oauth_client_secret", "scram_client_key", "scram_server_key"}
+                          | {o.keyword.decode() for o in psycopg.pq.Conninfo.get_defaults() if o.dispchar == b"*"})
+"""The keywords whose value is secret (libpq marks a password field ``*``): never shown, whatever their case."""
+
+_KUNCI_NILAI = re.compile(r"(?:^|(?<=[\s']))([A-Za-z_]+)(\s*=\s*)('(?:[^'\\]|\\.)*'?|(?:[^\s\\]|\\.)*\\?)", re.DOTALL)
+"""One ``key=value`` of a libpq connection string, read as libpq reads it: a value in single quotes (``\\'`` and
+``\\\\`` escaped; an unclosed quote runs to the end), or up to the next unescaped white space."""
+
+
 def alamat_postgres(alamat: object) -> bool:
-    """Whether a database address is a PostgreSQL URL."""
-    return isinstance(alamat, str) and alamat.startswith(AWALAN)
+    """Whether a database address is PostgreSQL's: a ``postgresql://`` (or ``postgres://``) URL, the scheme in any
+    case, or a libpq ``key=value`` connection string beginning with one of libpq's keywords (``host=db
+    dbname=kinerja user=kinerja``). Anything else is a DuckDB file.
+
+    >>> alamat_postgres("host=db.internal dbname=kinerja"), alamat_postgres("data/kinerja.duckdb")
+    (True, False)
+    """
+    if not isinstance(alamat, str):
+        return False
+    kunci = re.match(r"\s*([A-Za-z_]+)\s*=", alamat)
+    return _SKEMA.match(alamat) is not None or (kunci is not None and kunci[1].lower() in KATA_KUNCI)
 
 
-def tanpa_sandi(url: str) -> str:
-    """The address as it may be shown: a password in it becomes ``***``.
+def tanpa_sandi(alamat: str) -> str:
+    """The address as it may be shown: every password libpq could read in it becomes ``***`` — a URL's userinfo
+    (to its last ``@``: an unencoded ``@``, ``/`` or ``?`` in a password hides the rest of it too), a secret
+    parameter of its query in any case or percent-encoding (to the next ``&`` that begins a libpq parameter), or a
+    secret ``key=value`` of a connection string (quoted, escaped).
 
     >>> tanpa_sandi("postgresql://kinerja:rahasia@db.kemenkeu.go.id/kinerja")
     'postgresql://kinerja:***@db.kemenkeu.go.id/kinerja'
+    >>> tanpa_sandi("postgresql://kinerja@db/kinerja?sslmode=require&password=rahasia")
+    'postgresql://kinerja@db/kinerja?sslmode=require&password=***'
+    >>> tanpa_sandi("host=db user=kinerja password='rahasia sekali'")
+    'host=db user=kinerja password=***'
     """
-    return re.sub(r"^(postgres(?:ql)?://[^:/@]*):[^@]*@", r"\1:***@", url)
+    return _pisah_sandi(alamat)[0]
+
+
+def _pisah_sandi(alamat: str) -> tuple[str, tuple[str, ...]]:
+    """``tanpa_sandi`` of the address, and the secrets it hid, as written and as decoded (to take out of a message)."""
+    rahasia: list[str] = []
+
+    def sembunyikan(nilai: str, terbaca: str) -> str:
+        rahasia.extend((nilai, terbaca))
+        return "***"
+
+    skema = _SKEMA.match(alamat)
+    if skema is None:
+        def kunci_nilai(m: re.Match[str]) -> str:
+            if m[1].lower() not in KUNCI_RAHASIA:
+                return m[0]
+            terbaca = m[3][1:].removesuffix("'") if m[3].startswith("'") else m[3]
+            return m[1] + m[2] + sembunyikan(m[3], re.sub(r"\\(.)", r"\1", terbaca, flags=re.DOTALL))
+        teks = _KUNCI_NILAI.sub(kunci_nilai, alamat)
+    else:
+        sisa, cari_dari = alamat[skema.end():], 0
+        at = sisa.rfind("@")
+        if at >= 0 and ":" in sisa[:at]:
+            pengguna, sandi = sisa[:at].split(":", 1)
+            sisa = f"{pengguna}:{sembunyikan(sandi, unquote(sandi))}{sisa[at:]}"
+            cari_dari = len(pengguna) + 4
+        tanya = sisa.find("?", cari_dari)
+        if tanya >= 0:
+            bagian, tampil = sisa[tanya + 1:].split("&"), []
+            while bagian:
+                kunci, sama, nilai = bagian.pop(0).partition("=")
+                if sama and unquote(kunci).strip().lower() in KUNCI_RAHASIA:
+                    while bagian and unquote(bagian[0].partition("=")[0]).strip().lower() not in KATA_KUNCI:
+                        nilai += "&" + bagian.pop(0)  # an unencoded '&' in the password: still the password
+                    tampil.append(f"{kunci}={sembunyikan(nilai, unquote(nilai))}")
+                else:
+                    tampil.append(kunci + sama + nilai)
+            sisa = sisa[:tanya + 1] + "&".join(tampil)
+        teks = alamat[:skema.end()] + sisa
+    return teks, tuple(r for r in dict.fromkeys(rahasia) if r)
+
+
+def _untuk_libpq(alamat: str, nama: str) -> str:
+    """The address as libpq is given it (a URL's scheme in lower case), once libpq is known to read it as
+    ``tanpa_sandi`` shows it. Refused (``MasalahBasisData``, without libpq's words, which quote what it could not
+    read): an address libpq cannot parse (an unencoded ``%`` or ``&`` in a password), and a URL whose password holds
+    an unencoded ``@``, ``/`` or ``?`` — libpq would take part of it for the host, port or database and name that
+    part in its messages."""
+    skema = _SKEMA.match(alamat)
+    untuk_libpq = f"{skema[1].lower()}://{alamat[skema.end():]}" if skema else alamat
+    try:
+        conninfo_to_dict(untuk_libpq)
+        terbaca = True
+    except psycopg.Error:
+        terbaca = False  # raised below, not from here: nothing chained to the refusal quotes the password
+    if terbaca and skema is not None:
+        sisa = alamat[skema.end():]
+        at = sisa.rfind("@")
+        libpq = re.match(r"[^@/]*@", sisa)  # libpq's userinfo ends at the first '@' and never passes a '/'
+        terbaca = at < 0 or ":" not in sisa[:at] or (libpq is not None and libpq.end() == at + 1)
+    if not terbaca:
+        raise MasalahBasisData("gudang.pg_alamat_salah", nama)
+    return untuk_libpq
 
 
 @lru_cache(maxsize=1024)
@@ -198,7 +303,7 @@ class MesinPostgres:
                  tipe_kolom: dict[str, str]) -> None:
         self.url = url
         self.alamat = url
-        self.nama = tanpa_sandi(url)
+        self.nama, self._rahasia = _pisah_sandi(url)
         self.path = None
         self.tunggu_detik = tunggu_detik
         self._siapkan = siapkan
@@ -213,14 +318,15 @@ class MesinPostgres:
         with _KUNCI:
             pool = _POOL.get(self.url)
             if pool is None:
-                pool = ConnectionPool(self.url, min_size=1, max_size=UKURAN_POOL, open=False,
-                                      kwargs={"options": "-c TimeZone=UTC"}, check=ConnectionPool.check_connection,
-                                      name=f"kinerja {self.nama}")
+                pool = ConnectionPool(_untuk_libpq(self.url, self.nama), min_size=1, max_size=UKURAN_POOL,
+                                      open=False, kwargs={"options": "-c TimeZone=UTC"},
+                                      check=ConnectionPool.check_connection, name=f"kinerja {self.nama}")
                 try:
                     pool.open(wait=True, timeout=self.tunggu_detik)
                 except PoolTimeout as e:
                     pool.close()
-                    raise MasalahBasisData("gudang.pg_tidak_terhubung", self.nama, sebab=_sebab(e)) from e
+                    raise MasalahBasisData("gudang.pg_tidak_terhubung", self.nama,
+                                           sebab=_sebab(e, self._rahasia)) from e
                 _POOL[self.url] = pool
             return pool
 
@@ -234,7 +340,7 @@ class MesinPostgres:
         except psycopg.errors.LockNotAvailable as e:
             raise DatabaseBusy(self.nama) from e
         except psycopg.OperationalError as e:
-            raise MasalahBasisData("gudang.pg_tidak_terhubung", self.nama, sebab=_sebab(e)) from e
+            raise MasalahBasisData("gudang.pg_tidak_terhubung", self.nama, sebab=_sebab(e, self._rahasia)) from e
 
     @contextmanager
     def _mentah(self, *, tulis: bool, kembalikan: bool = False) -> Iterator[KoneksiPg]:
@@ -303,6 +409,10 @@ def tutup(url: str) -> None:
         pool.close()
 
 
-def _sebab(e: BaseException) -> str:
+def _sebab(e: BaseException, rahasia: tuple[str, ...] = ()) -> str:
+    """The first line of what went wrong, without any of the address's secrets (``_pisah_sandi``)."""
     teks = str(e).strip()
-    return teks.splitlines()[0] if teks else type(e).__name__
+    teks = teks.splitlines()[0] if teks else type(e).__name__
+    for r in sorted(rahasia, key=len, reverse=True):
+        teks = teks.replace(r, "***")
+    return teks

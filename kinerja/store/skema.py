@@ -173,9 +173,27 @@ class Migrasi:
     perintah: Callable[[Dialek], list[str]]
 
 
+def _operator_dan_gagal_masuk(d: Dialek) -> list[str]:
+    """The operator who ran a command for someone else (``--user``), beside that person in the revision log and
+    the audit trail; failed sign-ins kept only as keyed hashes of the name and the source (a password typed into
+    the name field is never kept in clear). The failures of the old table are dropped: they matter for a
+    quarter of an hour, and they held names in clear."""
+    return [
+        f"ALTER TABLE revisi ADD COLUMN IF NOT EXISTS operator {d.teks}",
+        f"ALTER TABLE jejak ADD COLUMN IF NOT EXISTS operator {d.teks}",
+        "DROP TABLE IF EXISTS gagal_masuk",
+        d.tipe("""CREATE TABLE gagal_masuk (
+    nama    VARCHAR NOT NULL,  -- HMAC-SHA256 of the name as typed (lower case), keyed per installation
+    sumber  VARCHAR,  -- HMAC-SHA256 of where the attempt came from (the browser's address); NULL: not known
+    waktu   TIMESTAMP NOT NULL  -- UTC; rows older than the rate limit's window are purged
+)"""),
+    ]
+
+
 MIGRASI = (
     Migrasi(1, "tabel dasar: unit, IKU, realisasi, rapat, komponen, revisi, pengguna, jejak", _dasar),
     Migrasi(2, "indeks log revisi", _indeks_log),
+    Migrasi(3, "operator di revisi dan jejak; gagal masuk sebagai hash", _operator_dan_gagal_masuk),
 )
 """Every migration, in order. Append; never edit one that has shipped."""
 
@@ -185,7 +203,7 @@ TABEL_VERSI = ("CREATE TABLE IF NOT EXISTS skema_versi (versi INTEGER PRIMARY KE
                "waktu TIMESTAMP NOT NULL)")
 
 KOLOM_REVISI = ["id", "waktu", "pengguna", "berkas", "sha256", "jenis", "membatalkan", "dibatalkan_oleh", "baru",
-                "berubah", "sama", "dihapus", "asal"]
+                "berubah", "sama", "dihapus", "asal", "operator"]
 """The columns of a revision, as ``Revisi`` holds them."""
 
 KOLOM_SALIN = {
@@ -195,9 +213,9 @@ KOLOM_SALIN = {
     "pengguna": ["identitas", "sandi", "dibuat"],
     "hibah": ["identitas", "peran", "kode_unit"],
     "sesi": ["token", "identitas", "berakhir"],
-    "gagal_masuk": ["identitas", "waktu"],
+    "gagal_masuk": ["nama", "sumber", "waktu"],
     "pengaturan": ["kunci", "nilai"],
-    "jejak": ["id", "waktu", "pengguna", "cara", "asal", "tindakan", "revisi", "rincian"],
+    "jejak": ["id", "waktu", "pengguna", "cara", "asal", "tindakan", "revisi", "rincian", "operator"],
     "jejak_unit": ["jejak", "kode_unit"],
 }
 """Every table an installation holds with its columns, in an order that can be copied one table at a time

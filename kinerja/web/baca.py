@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from kinerja import scores
+from kinerja import scores, teks_aman
 from kinerja.config import VARIABEL_DB, alamat_db
 from kinerja.masuk.importing import muat_contoh
 from kinerja.store import MasalahBasisData, Snapshot, Storage
@@ -144,7 +144,7 @@ def skor_tahun_lalu(f: Filter, versi: tuple[int, ...] | None = None) -> pd.DataF
 def bila_sibuk(e: MasalahBasisData) -> None:
     """Tell the user why the database cannot be used now (busy, damaged, read-only …) and stop this run;
     the next run retries."""
-    st.warning(str(e), icon=":material/hourglass_top:")
+    st.warning(teks_aman.md(e), icon=":material/hourglass_top:")  # it may quote a path or the server's words
     st.stop()
 
 

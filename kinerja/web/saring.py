@@ -3,13 +3,13 @@ sumber; kept in the URL), opening a unit or a page, and the arrow keys of the Di
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
 
+from kinerja import teks_aman
 from kinerja.store import MasalahBasisData
 from kinerja.texts import label_status, nama_triwulan, t
 from kinerja.web.baca import Pilihan, Tahun, bila_sibuk, daftar_tahun, pilihan, storage, tahun_data
@@ -192,7 +192,7 @@ def sidebar(terlihat: Callable[[str, dict[str, object]], bool] = lambda kode, in
             format_func={s.value: t(f"sumber.{s.value}") for s in Sumber}.get, placeholder=t("filter.semua"),
             select_all=False,
         )
-        st.caption(t("filter.basis_data", path=storage().nama))
+        st.caption(teks_aman.t_aman("filter.basis_data", path=storage().nama))  # a file name's _ is no markup
     return Filter(tahun, triwulan, kode_unit, sub_unit, tuple(perspektif), tuple(status), tuple(sumber))
 
 
@@ -222,7 +222,7 @@ def buka_halaman(judul: str, *, perlu_baris: bool = True) -> Pilihan:
         st.info(t("filter.kosong"))
         st.stop()
     p = pilihan(f)
-    st.markdown(f'<div class="kinerja-konteks">{html.escape(judul_unit(f, p.tahun))}</div>', unsafe_allow_html=True)
+    st.markdown(f'<div class="kinerja-konteks">{teks_aman.html(judul_unit(f, p.tahun))}</div>', unsafe_allow_html=True)
     if p.ikhtisar.lingkup.empty or (perlu_baris and p.tabel.empty):
         st.info(t("halaman.tidak_ada"))
         st.stop()

@@ -3,14 +3,12 @@ with numbers in the session's language, paging, safe text, downloads."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-from kinerja import scores
+from kinerja import scores, teks_aman
 from kinerja.masuk import exporting
 from kinerja.masuk.loading import Kesalahan
 from kinerja.store import Revisi
@@ -87,10 +85,10 @@ def kartu_nko(nilai: float | None, status: Status, judul: str, cakupan: scores.C
     bawah = ""
     if cakupan is not None:
         kelas = "cakupan" if cakupan.lengkap else "cakupan belum-lengkap"
-        bawah = f'<div class="{kelas}">{html.escape(scores.teks_cakupan(cakupan))}</div>'
+        bawah = f'<div class="{kelas}">{teks_aman.html(scores.teks_cakupan(cakupan))}</div>'
     return (
         f'<div class="kinerja-nko" style="border-color:{warna}" data-status="{status.value}">'
-        f'<div class="angka">{teks}</div><div class="label">{html.escape(judul)} · {label_status(status)}</div>'
+        f'<div class="angka">{teks}</div><div class="label">{teks_aman.html(judul)} · {label_status(status)}</div>'
         f"{bawah}</div>"
     )
 
@@ -148,12 +146,12 @@ def teks_sel(capaian: float | None, status: str) -> str:
 
 
 def aman(teks: str) -> str:
-    r"""User text made inert for st.markdown: every markdown and HTML character escaped.
+    r"""User text made inert for st.markdown: ``teks_aman.md`` (the one helper; this name stays for old callers).
 
     >>> print(aman("**tebal** <b>x</b>"))
-    \*\*tebal\*\* \<b\>x\</b\>
+    \*\*tebal\*\* \<b\>x\<\/b\>
     """
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", teks)
+    return teks_aman.md(teks)
 
 
 def tabel(data: pd.DataFrame | pd.io.formats.style.Styler, key: str, **opsi: object) -> None:
@@ -179,13 +177,18 @@ def baris_revisi(r: Revisi) -> dict[str, object]:
         keadaan = t("riwayat.dibatalkan_oleh", id=r.dibatalkan_oleh)
     else:
         keadaan = t("riwayat.berlaku")
+    jumlah: tuple[object, ...] = (r.baru, r.berubah, r.sama, r.dihapus)
+    if r.bagian is not None:  # it touched units this reader may not see: their counts are not theirs to see
+        keadaan += t("riwayat.sebagian", n=r.bagian)
+        jumlah = ("—",) * 4
+    pengguna = r.pengguna if not r.operator else t("riwayat.oleh_operator", pengguna=r.pengguna, operator=r.operator)
     return {
         t("riwayat.kolom.id"): r.id, t("riwayat.kolom.waktu"): r.waktu.strftime("%d-%m-%Y %H:%M:%S %Z"),
-        t("riwayat.kolom.pengguna"): r.pengguna, t("riwayat.kolom.asal"): r.asal or "—",
+        t("riwayat.kolom.pengguna"): pengguna, t("riwayat.kolom.asal"): r.asal or "—",
         t("riwayat.kolom.berkas"): r.berkas,
         "sha256": r.sha256[:12] if r.sha256 else "—",
-        t("perubahan.baru"): r.baru, t("perubahan.berubah"): r.berubah, t("perubahan.sama"): r.sama,
-        t("riwayat.kolom.dihapus"): r.dihapus, t("riwayat.kolom.keadaan"): keadaan,
+        t("perubahan.baru"): jumlah[0], t("perubahan.berubah"): jumlah[1], t("perubahan.sama"): jumlah[2],
+        t("riwayat.kolom.dihapus"): jumlah[3], t("riwayat.kolom.keadaan"): keadaan,
     }
 
 

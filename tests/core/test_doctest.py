@@ -9,7 +9,8 @@ MODUL = [
     "kinerja_core.model", "kinerja_core.profil", "kinerja_core.konsolidasi", "kinerja_core.capaian",
     "kinerja_core.nko", "kinerja_core.unit", "kinerja_core.kebutuhan", "kinerja_core.akses", "kinerja_core.rumus",
     "kinerja_core.prognosis", "kinerja_core.tindak_lanjut", "kinerja_core.kolom", "kinerja_core.komponen",
-    "kinerja_core.kaskade", "kinerja.masuk.loading", "kinerja.texts", "kinerja.web.tampilan", "kinerja.pohon_kaskade",
+    "kinerja_core.kaskade", "kinerja.masuk.loading", "kinerja.texts", "kinerja.teks_aman", "kinerja.web.tampilan",
+    "kinerja.pohon_kaskade",
     "kinerja.store.gudang", "kinerja.store.mesin_postgres",
 ]
 

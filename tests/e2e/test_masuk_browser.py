@@ -165,7 +165,8 @@ def test_pengisi_masuk_mengunggah_lalu_keluar(server_terkunci, halaman, berkas_c
     hanya_formulir_masuk(halaman)
     expect(halaman.locator(".st-key-jejak_tabel")).to_have_count(0)
     jejak = Storage(server_terkunci.db).jejak(pengguna=PENGISI)
-    assert list(jejak.sort_values("id")["tindakan"]) == ["masuk", "impor", "keluar"], jejak
+    # the wrong password first is on the audit trail too (issue 27, finding 6)
+    assert list(jejak.sort_values("id")["tindakan"]) == ["masuk_gagal", "masuk", "impor", "keluar"], jejak
 
 
 def test_admin_membaca_jejak_audit(server_terkunci, halaman):
