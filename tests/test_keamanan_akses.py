@@ -33,6 +33,18 @@ KEPALA_IKU = ("tahun;kode_unit;kode_iku;nama_iku;sasaran_strategis;perspektif;sa
               "target_tw1;target_tw2;target_tw3;target_tw4;kode_unit_induk;kode_iku_induk")
 
 
+def halaman_sebagai(storage: Storage, monkeypatch: pytest.MonkeyPatch, nama: str, halaman: str) -> AppTest:
+    """The app on ``storage``, signed in as ``nama`` (password ``SANDI``) through its form, on ``halaman``."""
+    monkeypatch.setenv("KINERJA_DB", storage.alamat)
+    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=60).run()
+    at.text_input(key="gerbang_nama").input(nama)
+    at.text_input(key="gerbang_sandi").input(SANDI)
+    at.button[[b.label for b in at.button].index("Masuk")].click().run()
+    at.switch_page(halaman).run()
+    assert not at.exception, at.exception
+    return at
+
+
 def impor(storage: Storage, pelaku: Pelaku, nama: str, isi: bytes) -> int:
     rencana = rencanakan([(nama, isi)], storage, pelaku)
     assert rencana.sah, [str(k) for k in rencana.kesalahan]
@@ -187,13 +199,7 @@ def test_riwayat_hanya_revisi_unit_yang_boleh_dibaca(storage):
 def test_halaman_riwayat_pembaca_tidak_melihat_revisi_unit_lain(storage, monkeypatch, _apptest_navigasi):
     impor(storage, OPERATOR, "btp-rahasia.csv", berkas(KEPALA_REALISASI, "2017;3;BTP;BTP-01;1,7;"))
     orang(storage, "bogor", Hibah(Peran.PEMBACA, "KPPBCBOGOR"))
-    monkeypatch.setenv("KINERJA_DB", storage.alamat)
-    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=60).run()
-    at.text_input(key="gerbang_nama").input("bogor")
-    at.text_input(key="gerbang_sandi").input(SANDI)
-    at.button[[b.label for b in at.button].index("Masuk")].click().run()
-    at.switch_page("pages/riwayat.py").run()
-    assert not at.exception, at.exception
+    at = halaman_sebagai(storage, monkeypatch, "bogor", "pages/riwayat.py")
     tabel = at.container(key="tabel_riwayat").dataframe[0].value
     assert "btp-rahasia.csv" not in tabel.to_csv()
     assert len(tabel) == 1  # the sample's own revision, of which Bogor is a part
@@ -285,13 +291,7 @@ def test_jejak_audit_menampilkan_gagal_masuk(storage, monkeypatch, _apptest_navi
     for nama in ("admin", "Kuda-Lumping-42"):
         with pytest.raises(MasukDitolak):
             akses.masuk(storage, nama, "keliru-sekali", asal="aplikasi")
-    monkeypatch.setenv("KINERJA_DB", storage.alamat)
-    at = AppTest.from_file(str(AKAR / "app.py"), default_timeout=60).run()
-    at.text_input(key="gerbang_nama").input("admin")
-    at.text_input(key="gerbang_sandi").input(SANDI)
-    at.button[[b.label for b in at.button].index("Masuk")].click().run()
-    at.switch_page("pages/jejak.py").run()
-    assert not at.exception, at.exception
+    at = halaman_sebagai(storage, monkeypatch, "admin", "pages/jejak.py")
     tabel = at.container(key="jejak_tabel").dataframe[0].value
     gagal = tabel[tabel["Tindakan"] == t("jejak.tindakan.masuk_gagal")]
     assert sorted(gagal["Pengguna"]) == sorted(["admin", t("jejak.tidak_dikenal")])
