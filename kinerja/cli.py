@@ -2,6 +2,7 @@
 
     python -m kinerja import FILE [FILE ...] [--dry-run] [--user NAME] [--db PATH]
     python -m kinerja score --tahun Y --triwulan Q [--unit KODE] [--sub-unit] [--format csv|json] [--db PATH]
+    python -m kinerja agenda --tahun Y --triwulan Q --unit KODE [--sub-unit] [--format csv|json] [--db PATH]
     python -m kinerja revisions [--db PATH]
     python -m kinerja undo REVISION_ID [--user NAME] [--db PATH]
     python -m kinerja user add NAME [--sso] [--password-stdin] [--user NAME] [--db PATH]
@@ -15,6 +16,8 @@ together against the database and commits them in one transaction, as one
 revision; on any error it prints every row-located error to stderr, changes
 nothing and exits 1. ``--dry-run`` prints the preview and commits nothing.
 ``score`` prints one row per IKU with year-to-date values (csv or json).
+``agenda`` prints the Ringkasan's decision figures per IKU — NKO points lost, prognosis and its source quarter,
+what the rest of the year needs — with the coverage line (csv: on stderr; json: in ``ringkasan``).
 ``revisions`` lists the revisions; ``undo`` restores what was there before one.
 ``user`` manages who may sign in and what they may write (ROLE pembaca, pengisi or
 admin; UNIT a unit code, its sub-units included, or '*' for every unit); adding
@@ -39,6 +42,8 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+import pandas as pd
 
 from kinerja import akses, scores
 from kinerja.masuk import loading
@@ -92,6 +97,13 @@ def _parser() -> argparse.ArgumentParser:
     sk.add_argument("--sub-unit", action="store_true", help="sertakan semua unit di bawah --unit")
     sk.add_argument("--format", choices=("csv", "json"), default="csv")
     sk.add_argument("--db", help=BANTUAN_DB)
+    ag = sub.add_parser("agenda", help="agenda rapat: poin NKO hilang, prognosis, kebutuhan sampai akhir tahun")
+    ag.add_argument("--tahun", type=int, required=True)
+    ag.add_argument("--triwulan", type=_triwulan, required=True, help="1–4, TW III, Q3 …")
+    ag.add_argument("--unit", required=True, help="kode unit yang rapat")
+    ag.add_argument("--sub-unit", action="store_true", help="sertakan semua unit di bawah --unit")
+    ag.add_argument("--format", choices=("csv", "json"), default="csv")
+    ag.add_argument("--db", help=BANTUAN_DB)
     rev = sub.add_parser("revisions", help="daftar revisi: id, waktu, pengguna, berkas, sha256, jumlah")
     rev.add_argument("--db", help=BANTUAN_DB)
     batal = sub.add_parser("undo", help="batalkan satu revisi impor (pembatalan itu sendiri menjadi revisi)")
@@ -125,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    perintah = {"import": _impor, "score": _skor, "revisions": _revisi, "undo": _batal, "user": _orang,
+    perintah = {"import": _impor, "score": _skor, "agenda": _agenda, "revisions": _revisi, "undo": _batal, "user": _orang,
                 "copy": _salin}[args.perintah]
     try:
         storage = Storage(alamat_db(args.dari if args.perintah == "copy" else args.db))
@@ -311,3 +323,40 @@ def _skor(args: argparse.Namespace, storage: Storage) -> int:
     return 0
 
 
+def _agenda(args: argparse.Namespace, storage: Storage) -> int:
+    """``agenda``: the Ringkasan's decision figures for one unit, per IKU, in agenda order (``scores.agenda``)."""
+    unit, data = storage.baca_lebar(args.tahun, args.unit, sub_unit=args.sub_unit)
+    pohon = scores.pohon(unit)
+    if args.unit not in pohon.induk:
+        print(t("galat.unit_tidak_dikenal", nilai=args.unit), file=sys.stderr)
+        return 1
+    data = scores.pilih_unit(data, pohon.subpohon(args.unit, dengan_sub_unit=args.sub_unit))
+    hasil = scores.agenda(scores.skor(data, args.triwulan), args.unit, unit, pohon, args.triwulan)
+    iku, ringkasan, anak = hasil.iku.copy(), hasil.ringkasan.copy(), hasil.sub_unit.copy()
+    for tabel in (iku, ringkasan, anak):  # beyond a double's range: empty / null, never 'inf'
+        angka = [k for k in tabel.columns if pd.api.types.is_float_dtype(tabel[k])]
+        tabel[angka] = tabel[angka].where(lambda d: d.abs() != math.inf)
+    iku["capaian"] = iku["capaian"].round(2)
+    iku["capaian_prognosis"] = iku["capaian_prognosis"].round(2)
+    iku["poin_hilang"] = iku["poin_hilang"].round(4)
+    iku["triwulan_laju"] = pd.Series([None if math.isnan(q) else int(q) for q in iku["triwulan_laju"].astype(float)],
+                                     dtype=object, index=iku.index)  # 3, never 3.0
+    if len(anak):
+        anak["poin_hilang_bersih"] = anak["poin_hilang_bersih"].astype(float).round(4)
+    if args.format == "csv":
+        for k in iku.columns:  # a spreadsheet must not run a text as a formula
+            if iku[k].dtype == object and k != "triwulan_laju":
+                iku[k] = [v if not isinstance(v, str) else netralkan(v) for v in iku[k]]
+        iku.to_csv(sys.stdout, index=False, lineterminator="\n")
+        r = ringkasan.iloc[0]
+        print(t("cli.agenda_cakupan", unit=r["nama_unit"], nko=_angka_cli(r["nko"]),
+                prognosis=_angka_cli(r["nko_prognosis"]), cakupan=r["cakupan"],
+                cakupan_prognosis=r["cakupan_prognosis"]), file=sys.stderr)
+        return 0
+    sys.stdout.write(ke_json({"ringkasan": ringkasan, "iku": iku, "sub_unit": anak}) + "\n")
+    return 0
+
+
+def _angka_cli(nilai: object) -> str:
+    """A number for the coverage line: 2 decimals, '—' when missing."""
+    return "—" if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)) else f"{float(nilai):.2f}"

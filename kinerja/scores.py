@@ -9,6 +9,7 @@ which the columnar path equals (tests/core/test_kolom.py). No SQL and no Streaml
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -17,7 +18,7 @@ import pandas as pd
 
 from kinerja.texts import jelaskan_capaian, keterangan_alasan, label_status, nama_status, t, teks_kebutuhan
 from kinerja_core.capaian import HasilIku, nilai_iku, status_capaian
-from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi
+from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi, rentang_nilai
 from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, bagian_kolom, nilai_kolom, nko_kolom
 from kinerja_core.model import TRIWULAN, AlasanAbu, Iku, Konsolidasi, Perspektif, Polaritas, Status, Sumber
 from kinerja_core.nko import JumlahStatus, Nko
@@ -280,10 +281,12 @@ def tabel_kebutuhan(skor_iku: pd.DataFrame, triwulan: int, profil: ProfilAturan 
     baris = []
     for r in skor_iku.itertuples(index=False):
         iku, realisasi = _iku(r), realisasi_baris(r)
-        hijau = kebutuhan_realisasi(iku, realisasi, triwulan, profil.batas_hijau, profil)
+        rumus = getattr(r, "rumus_komponen", None)
+        rentang = rentang_nilai(iku.satuan, iku.nama_iku, rumus if isinstance(rumus, str) else None)
+        hijau = kebutuhan_realisasi(iku, realisasi, triwulan, profil.batas_hijau, profil, rentang)
         if hijau.keadaan in (Keadaan.AMAN, Keadaan.LENGKAP):
             continue
-        merah = kebutuhan_realisasi(iku, realisasi, triwulan, profil.batas_kuning, profil)
+        merah = kebutuhan_realisasi(iku, realisasi, triwulan, profil.batas_kuning, profil, rentang)
         baris.append((hijau.keadaan is not Keadaan.MUSTAHIL, r.kode_unit, r.kode_iku, r.nama_iku, iku.satuan,
                       r.capaian, r.status, teks_kebutuhan(hijau, iku.satuan), teks_kebutuhan(merah, iku.satuan)))
     tabel = pd.DataFrame(baris, columns=["_urut", *KOLOM_KEBUTUHAN])
@@ -308,23 +311,149 @@ def tabel_biaya_nko(skor_iku: pd.DataFrame, unit: pd.DataFrame, profil: ProfilAt
                  ].reset_index(drop=True).astype({"capaian": float, "bagian": float, "biaya": float})
 
 
-def biaya_per_sub_unit(biaya: pd.DataFrame, pohon: Pohon, kode_unit: str, unit: pd.DataFrame) -> pd.DataFrame:
-    """The NKO points a unit's own IKU and each direct sub-unit's IKU (its whole subtree) cost the unit's NKO
-    (``tabel_biaya_nko`` summed), most first: kode_unit, nama_unit, biaya, jumlah_iku.
+def poin_hilang(skor_iku: pd.DataFrame, profil: ProfilAturan = KEMENKEU) -> np.ndarray:
+    """The NKO points each IKU of a ``skor`` table loses in the NKO of those IKU together (``tabel_biaya_nko``'s
+    biaya, negative when it lifts the NKO, NaN when grey), in row order."""
+    capaian = skor_iku["capaian"].to_numpy(dtype=float)
+    bagian = bagian_kolom(capaian, skor_iku["bobot"].to_numpy(dtype=float),
+                          _petakan(skor_iku["perspektif"], _PERSPEKTIF), np.zeros(len(skor_iku), dtype=np.intp), profil)
+    return bagian * (100.0 - capaian)
 
-    A Kanwil sees which office pulls its NKO down: "KPPBC TMP A Bekasi · 4,2 poin · 3 IKU".
+
+KOLOM_AGENDA = ["kode_unit", "kode_iku", "nama_iku", "satuan", "bobot", "capaian", "status", "poin_hilang",
+                "capaian_prognosis", "status_prognosis", "triwulan_laju", "alasan_prognosis", "triwulan_sisa",
+                "keadaan_hijau", "hijau_paling_sedikit", "hijau_paling_banyak", "agar_hijau",
+                "keadaan_tidak_merah", "tidak_merah_paling_sedikit", "tidak_merah_paling_banyak", "agar_tidak_merah"]
+"""The columns of ``python -m kinerja agenda``, in this order."""
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """The meeting's decision figures for one unit (``python -m kinerja agenda``): per IKU the NKO points lost,
+    the prognosis and what the rest of the year needs; per direct sub-unit the net contribution."""
+
+    iku: pd.DataFrame
+    ringkasan: pd.DataFrame
+    sub_unit: pd.DataFrame
+    cakupan: str
+
+
+def agenda(skor_iku: pd.DataFrame, kode_unit: str, unit: pd.DataFrame, pohon: Pohon, triwulan: int,
+           profil: ProfilAturan = KEMENKEU) -> Agenda:
+    """The decision figures of the Ringkasan for ``kode_unit`` over a ``skor`` table of it (and its sub-units).
+
+    ``poin_hilang``: what the IKU costs the headline NKO (the unit's own IKU when it has some, else all), NaN for
+    IKU outside it or grey; rows in agenda order: most points lost first, then the unreported by bobot, then the
+    rest in table order. Kebutuhan bounds are those said on screen (rounded the safe way)."""
+    skor_iku = skor_iku.reset_index(drop=True)
+    milik_sendiri = bool((skor_iku["kode_unit"] == kode_unit).any())
+    di_judul = (skor_iku["kode_unit"] == kode_unit).to_numpy() if milik_sendiri else np.ones(len(skor_iku), bool)
+    poin = np.full(len(skor_iku), np.nan)
+    poin[di_judul] = poin_hilang(skor_iku[di_judul], profil)
+    akhir = prognosis(skor_iku, triwulan, profil)
+    kolom_keb: dict[str, list[object]] = {k: [] for k in KOLOM_AGENDA[12:]}
+    for r in skor_iku.itertuples(index=False):
+        iku, realisasi = _iku(r), realisasi_baris(r)
+        rumus = getattr(r, "rumus_komponen", None)
+        rentang = rentang_nilai(iku.satuan, iku.nama_iku, rumus if isinstance(rumus, str) else None)
+        hijau = kebutuhan_realisasi(iku, realisasi, triwulan, profil.batas_hijau, profil, rentang)
+        merah = kebutuhan_realisasi(iku, realisasi, triwulan, profil.batas_kuning, profil, rentang)
+        kolom_keb["triwulan_sisa"].append(" ".join(str(q) for q in hijau.triwulan_sisa))
+        for nama, k in (("hijau", hijau), ("tidak_merah", merah)):
+            lo, hi = k.batas_aman() if k.keadaan is Keadaan.PERLU else (None, None)
+            kolom_keb[f"keadaan_{nama}"].append(k.keadaan.value)
+            kolom_keb[f"{nama}_paling_sedikit"].append(lo)
+            kolom_keb[f"{nama}_paling_banyak"].append(hi)
+            kolom_keb[f"agar_{nama}"].append(teks_kebutuhan(k, iku.satuan))
+    tabel = skor_iku.assign(
+        satuan=skor_iku["satuan"].fillna("") if "satuan" in skor_iku else "", poin_hilang=poin,
+        capaian_prognosis=akhir["capaian"].to_numpy(), status_prognosis=akhir["status"].to_numpy(),
+        triwulan_laju=akhir["triwulan_laju"].to_numpy(), alasan_prognosis=akhir["alasan_prognosis"].to_numpy(),
+        **{k: pd.Series(v, dtype=float if "paling" in k else object) for k, v in kolom_keb.items()})
+    belum = (tabel["alasan"] == AlasanAbu.REALISASI_BELUM_ADA.value).to_numpy()
+    kunci = pd.DataFrame({"a": np.where(~np.isnan(poin), 0, np.where(belum, 1, 2)),
+                          "b": -np.nan_to_num(poin, nan=0.0) - np.where(belum, tabel["bobot"].astype(float), 0.0)})
+    tabel = tabel.iloc[kunci.sort_values(["a", "b"], kind="stable").index.to_numpy()][KOLOM_AGENDA]
+    dasar = skor_iku[di_judul]
+    nko, nko_akhir = hitung_nko(dasar, profil), hitung_nko(akhir[di_judul], profil)
+    cakupan_teks = teks_cakupan_prognosis(akhir[di_judul])
+    nama = dict(zip(unit["kode_unit"], unit["nama_unit"]))
+    ringkasan = pd.DataFrame({
+        "kode_unit": [kode_unit], "nama_unit": [nama.get(kode_unit, kode_unit)], "nko": [nko.nilai],
+        "status": [nko.status.value], "nko_prognosis": [nko_akhir.nilai], "status_prognosis": [nko_akhir.status.value],
+        "cakupan": [teks_cakupan(cakupan(dasar))], "cakupan_prognosis": [cakupan_teks],
+        "belum_dilaporkan": [int(belum[di_judul].sum())],
+    })
+    anak = (biaya_per_sub_unit(skor_iku, pohon, kode_unit, unit, profil) if pohon.anak.get(kode_unit)
+            else pd.DataFrame(columns=["kode_unit", "nama_unit", "nko", "biaya", "jumlah_iku", "belum_dilaporkan"]))
+    return Agenda(tabel.reset_index(drop=True), ringkasan, anak.rename(columns={"biaya": "poin_hilang_bersih"}),
+                  cakupan_teks)
+
+
+def biaya_per_sub_unit(skor_iku: pd.DataFrame, pohon: Pohon, kode_unit: str, unit: pd.DataFrame,
+                       profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
+    """Each direct sub-unit's net contribution to the combined NKO of the sub-units' IKU (pooled, as
+    ``tabel_biaya_nko`` weighs them): the NKO points its IKU lose minus those they add, so an office that
+    lifts the pool shows a negative figure; the figures add up to 100 − that pooled NKO. A cascaded parent IKU
+    whose realisasi is computed from child IKU in view (``agregasi_anak``) is left out: its shortfall is its
+    children's, counted once. Most lost first: kode_unit, nama_unit, nko (the sub-unit's own), biaya (net),
+    jumlah_iku (scored), belum_dilaporkan (IKU grey for a missing realisasi).
+
+    Two offices at 120 and 50 (equal bobot) pool to 85: the first adds 10 points (−10), the second loses 25.
     """
-    cabang = {kode_unit: kode_unit, **_cabang(pohon, kode_unit)}
-    per = biaya.assign(cabang=biaya["kode_unit"].map(cabang)).dropna(subset=["cabang"]).groupby(
-        "cabang", sort=False).agg(biaya=("biaya", "sum"), jumlah_iku=("biaya", "size"))
-    per = per.sort_values("biaya", ascending=False, kind="stable").reset_index(names="kode_unit")
-    return _dengan_nama_unit(per, unit)[["kode_unit", "nama_unit", "biaya", "jumlah_iku"]]
+    cabang = _cabang(pohon, kode_unit)
+    di_cabang = skor_iku["kode_unit"].map(cabang)
+    data = skor_iku[di_cabang.notna()]
+    data = data[~_induk_kaskade(data)]
+    di_cabang = data["kode_unit"].map(cabang)
+    capaian = data["capaian"].to_numpy(dtype=float)
+    bagian = bagian_kolom(capaian, data["bobot"].to_numpy(dtype=float), _petakan(data["perspektif"], _PERSPEKTIF),
+                          np.zeros(len(data), dtype=np.intp), profil)
+    dinilai = ~np.isnan(capaian)
+    tabel = pd.DataFrame({
+        "cabang": di_cabang.to_numpy(), "biaya": np.where(dinilai, bagian * (100.0 - capaian), 0.0),
+        "dinilai": dinilai,
+        "belum": (data["alasan"] == AlasanAbu.REALISASI_BELUM_ADA.value).to_numpy(),
+    })
+    per = tabel.groupby("cabang", sort=False).agg(biaya=("biaya", "sum"), jumlah_iku=("dinilai", "sum"),
+                                                  belum_dilaporkan=("belum", "sum"))
+    nko = _nko_per(data, di_cabang, profil)
+    urut = [a for a in pohon.anak.get(kode_unit, []) if a in per.index]
+    per = per.loc[urut].reset_index(names="kode_unit")
+    per = per.assign(nko=per["kode_unit"].map(nko).astype(float)).sort_values("biaya", ascending=False, kind="stable")
+    return _dengan_nama_unit(per, unit)[["kode_unit", "nama_unit", "nko", "biaya", "jumlah_iku", "belum_dilaporkan"]
+                                        ].reset_index(drop=True).astype({"jumlah_iku": int, "belum_dilaporkan": int})
+
+
+def _induk_kaskade(skor_iku: pd.DataFrame) -> np.ndarray:
+    """Rows whose realisasi is computed from child IKU that are themselves among the rows."""
+    if "agregasi_anak" not in skor_iku or "kode_unit_induk" not in skor_iku:
+        return np.zeros(len(skor_iku), dtype=bool)
+    anak = set(zip(skor_iku["kode_unit_induk"].dropna(), skor_iku.loc[skor_iku["kode_unit_induk"].notna(),
+                                                                      "kode_iku_induk"]))
+    return np.array([a is not None and not (isinstance(a, float) and math.isnan(a)) and (u, k) in anak
+                     for u, k, a in zip(skor_iku["kode_unit"], skor_iku["kode_iku"], skor_iku["agregasi_anak"])],
+                    dtype=bool)
+
+
+def tabel_belum_dilaporkan(skor_iku: pd.DataFrame, unit: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The IKU grey because a measured quarter has no realisasi yet — an agenda item of their own, since a grey
+    IKU costs the NKO nothing — heaviest first: kode_unit, nama_unit, kode_iku, nama_iku, bobot, porsi_bobot
+    (its bobot as a percentage of its unit's IKU bobot: how much of that unit's NKO is not reported)."""
+    total = skor_iku.groupby("kode_unit")["bobot"].sum()
+    belum = skor_iku[skor_iku["alasan"] == AlasanAbu.REALISASI_BELUM_ADA.value]
+    belum = belum.assign(bobot=belum["bobot"].astype(float),
+                         porsi_bobot=belum["bobot"].astype(float) / belum["kode_unit"].map(total).astype(float) * 100)
+    belum = _dengan_nama_unit(belum, unit).sort_values("bobot", ascending=False, kind="stable")
+    return belum[["kode_unit", "nama_unit", "kode_iku", "nama_iku", "bobot", "porsi_bobot"]].reset_index(drop=True)
 
 
 def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
     """A ``lebar`` table scored through TW IV with the quarters still to come filled at the pace of each IKU's
-    latest reported quarter (``kinerja_core.prognosis``, whole columns at once): the ``skor`` columns of the
-    year-end prognosis, grey where an IKU has no pace yet. Same row order.
+    latest reported quarter (``kinerja_core.prognosis.prognosis_lengkap``, whole columns at once): the ``skor``
+    columns of the year-end prognosis, plus ``triwulan_laju`` (the quarter whose pace is taken, NaN when none)
+    and ``alasan_prognosis`` (None when the pace rule applies; ``dipertahankan``: kept at today's capaian;
+    ``belum-dilaporkan`` / ``belum-diukur`` / ``tidak-terhitung``: grey, no prognosis). Same row order.
     """
     target = data[KOLOM_TARGET].to_numpy(dtype=float)
     realisasi = data[KOLOM_REALISASI].to_numpy(dtype=float)
@@ -334,9 +463,52 @@ def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU
     t_akhir = np.where(akhir >= 0, target[baris, akhir], np.nan)
     ada = (akhir >= 0) & (t_akhir > 0)
     rasio = np.where(ada, realisasi[baris, akhir] / np.where(ada, t_akhir, 1.0), np.nan)
-    isi = np.where(dilapor, realisasi, target * rasio[:, None])
+    # a filled value stays within what the satuan allows (a percentage of a whole never above 100)
+    kosong = pd.Series(None, index=data.index, dtype=object)
+    kunci = list(zip(data.get("satuan", kosong).fillna("").astype(str), data.get("nama_iku", kosong).fillna("")
+                     .astype(str), data.get("rumus_komponen", kosong).where(lambda x: x.notna(), None)))
+    batas = {k: rentang_nilai(k[0], k[1], k[2] if isinstance(k[2], str) else None) for k in set(kunci)}
+    bawah = np.array([batas[k].bawah for k in kunci], dtype=float).reshape(-1, 1)
+    atas = np.array([batas[k].atas for k in kunci], dtype=float).reshape(-1, 1)
+    isi = np.where(dilapor, realisasi, np.clip(target * rasio[:, None], bawah, atas))
     isi[~ada] = np.nan
-    return skor(data.assign(**{k: isi[:, i] for i, k in enumerate(KOLOM_REALISASI)}), 4, profil)
+    hasil = skor(data.assign(**{k: isi[:, i] for i, k in enumerate(KOLOM_REALISASI)}), 4, profil)
+    # the same IKU as today's NKO: grey today → no prognosis; scored today without one → kept at today's
+    hari_ini = skor(data, triwulan, profil)
+    abu_hari_ini = hari_ini["status"].to_numpy() == Status.ABU_ABU.value
+    tetap = ~abu_hari_ini & (hasil["status"].to_numpy() == Status.ABU_ABU.value)
+    alasan_hari_ini = hari_ini["alasan"].to_numpy()
+    alasan = np.full(len(data), None, dtype=object)
+    alasan[abu_hari_ini] = [
+        {AlasanAbu.REALISASI_BELUM_ADA.value: "belum-dilaporkan", AlasanAbu.BELUM_DIUKUR.value: "belum-diukur"}.get(
+            a, "tidak-terhitung") for a in alasan_hari_ini[abu_hari_ini]]
+    alasan[tetap] = "dipertahankan"
+    kolom = ["target", "realisasi", "capaian", "status", "alasan", "keterangan"]
+    hasil = hasil.assign(**{k: np.where(tetap, hari_ini[k].to_numpy(dtype=object), hasil[k].to_numpy(dtype=object))
+                            for k in kolom})
+    hasil.loc[abu_hari_ini, ["capaian"]] = np.nan
+    hasil.loc[abu_hari_ini, "status"] = Status.ABU_ABU.value
+    pakai_laju = ~abu_hari_ini & ~tetap
+    return hasil.assign(capaian=hasil["capaian"].astype(float), target=hasil["target"].astype(float),
+                        realisasi=hasil["realisasi"].astype(float),
+                        triwulan_laju=np.where(pakai_laju, akhir + 1, np.nan), alasan_prognosis=alasan)
+
+
+def teks_cakupan_prognosis(akhir: pd.DataFrame) -> str:
+    """What the year-end NKO is taken from (a ``prognosis`` table): 'dari 14 IKU; 2 tanpa prognosis: BGR-05
+    (belum diukur); 1 tetap pada capaian hari ini: BTP-07'."""
+    bagian = [t("prognosis.cakupan", n=len(akhir))]
+    alasan = akhir["alasan_prognosis"]
+    tanpa = [(a, akhir.loc[alasan == a, "kode_iku"].astype(str).tolist())
+             for a in ("belum-dilaporkan", "belum-diukur", "tidak-terhitung") if (alasan == a).any()]
+    if tanpa:
+        n = sum(len(k) for _, k in tanpa)
+        bagian.append(t("prognosis.tanpa", n=n, daftar="; ".join(
+            f"{', '.join(k)} ({t(f'prognosis.alasan.{a}')})" for a, k in tanpa)))
+    tetap = akhir.loc[alasan == "dipertahankan", "kode_iku"].astype(str).tolist()
+    if tetap:
+        bagian.append(t("prognosis.tetap", n=len(tetap), daftar=", ".join(tetap)))
+    return "; ".join(bagian)
 
 
 KOLOM_PERINGATAN = ["kode_unit", "nama_unit", "kode_iku", "nama_iku", "capaian", "status", "capaian_prognosis",
@@ -371,6 +543,25 @@ def per_kelompok(skor_iku: pd.DataFrame, kolom: str, profil: ProfilAturan = KEME
     tabel = tabel.join(hitung, on=kolom)
     tabel["jumlah_iku"] = tabel[[s.value for s in Status]].sum(axis=1)
     return tabel.astype({"nilai": float})
+
+
+def per_sasaran(skor_iku: pd.DataFrame, profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
+    """The score of each sasaran strategis *within each perspektif* (``per_kelompok`` over the pair): a sasaran
+    whose IKU sit under two perspektif is a box under each, scored and counted over that perspektif's IKU only.
+    Columns: perspektif, sasaran_strategis, nilai, status, jumlah_iku, one count per status, and perspektif_lain
+    (the other perspektif the same sasaran appears under, in map order; empty for most).
+    """
+    sasaran = skor_iku["sasaran_strategis"].fillna(t("peta.tanpa_sasaran")).astype(str)
+    kunci = skor_iku["perspektif"].astype(str) + "\x1f" + sasaran
+    tabel = per_kelompok(skor_iku.assign(_kunci=kunci.to_numpy(dtype=object)), "_kunci", profil)
+    tabel[["perspektif", "sasaran_strategis"]] = tabel["_kunci"].str.split("\x1f", n=1, expand=True)
+    urutan = {p.value: i for i, p in enumerate(Perspektif)}
+    semua = tabel.groupby("sasaran_strategis")["perspektif"].agg(
+        lambda p: sorted(set(p), key=lambda x: urutan.get(x, len(urutan))))
+    tabel["perspektif_lain"] = [[p for p in semua[s] if p != per]
+                                for per, s in zip(tabel["perspektif"], tabel["sasaran_strategis"])]
+    return tabel[["perspektif", "sasaran_strategis", *[k for k in tabel.columns
+                                                       if k not in ("_kunci", "perspektif", "sasaran_strategis")]]]
 
 
 def banding_tahun_lalu(skor_iku: pd.DataFrame, skor_lalu: pd.DataFrame) -> pd.DataFrame:

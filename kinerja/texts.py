@@ -145,6 +145,7 @@ TEKS: dict[str, dict[str, str]] = {
         "kolom.status": "Status",
         "kolom.keterangan": "Keterangan",
         "kolom.nko": "NKO",
+        "kolom.bobot": "Bobot",
         "kolom.polaritas": "Polaritas",
         "kolom.triwulan": "Triwulan",
         "kolom.kendala": "Kendala",
@@ -256,6 +257,20 @@ TEKS: dict[str, dict[str, str]] = {
         "dialog.catatan_kosong": "Belum ada catatan untuk {tw}.",
         "dialog.catatan_sebelumnya": "Catatan triwulan sebelumnya",
         "dialog.tenggat": "Tenggat",
+        "dialog.simulasi": "Simulasi: bagaimana jika … (tidak disimpan)",
+        "dialog.simulasi_bantuan": "Ketik nilai untuk triwulan yang belum dilaporkan: capaian, status dan NKO "
+                                   "dihitung ulang di layar ini saja. Tidak ada yang disimpan.",
+        "dialog.simulasi_nilai": "Realisasi {tw} (simulasi)",
+        "dialog.simulasi_tidak_ada": "Tidak ada triwulan terbuka untuk disimulasikan: semua triwulan bertarget sudah dilaporkan.",
+        "dialog.simulasi_capaian": "Capaian s.d. {tw} · SIMULASI",
+        "dialog.simulasi_nko": "NKO · SIMULASI",
+        "dialog.rumus_nko_xlsx": "NKO = rata-rata capaian berbobot (bobot) atas IKU yang memiliki capaian, "
+                                 "dibulatkan 2 desimal",
+        "dialog.rumus_nko_xlsx_tidak": "NKO tidak dapat dihitung ulang dari baris tabel ini (sebagian IKU-nya tidak "
+                                       "ada di tabel atau bobot perspektif diatur)",
+        "dialog.tenggat_bantuan": "Tanggal lengkap, hari/bulan/tahun, mis. 30/11/2026; kosongkan bila tidak ada.",
+        "dialog.tenggat_salah": "Tenggat “{teks}” belum lengkap atau bukan tanggal: tulis hari/bulan/tahun, "
+                                "mis. 30/11/2026. Catatan belum disimpan.",
         "dialog.catat": "Catat kendala & rencana aksi ({tw})",
         "dialog.catat_dan_tindak_lanjut": "Catat kendala & rencana aksi ({tw}) dan tindak lanjut",
         "dialog.simpan_catatan": "Simpan catatan",
@@ -343,6 +358,17 @@ TEKS: dict[str, dict[str, str]] = {
             "target_tw1…target_tw4) atau realisasi.csv (tahun, triwulan, kode_unit, kode_iku, realisasi)"
         ),
         "galat.kolom_hilang": "kolom wajib tidak ada: {kolom}",
+        "galat.kolom_asing": "; kolom yang tidak dikenal: {daftar}",
+        "peringatan.persen_pecahan": (
+            "{berkas}: nilai ini sekitar seperseratus targetnya, mungkin persentase yang ditulis sebagai pecahan "
+            "(0,72 untuk 72 %): {daftar}. Bila salah, perbaiki lalu unggah ulang; bila benar, simpan seperti biasa"
+        ),
+        "peringatan.baris_persen": "baris {baris} ({kode_iku} {triwulan}: {nilai}, target {target})",
+        "peringatan.sasaran_lintas": (
+            "sasaran strategis '{sasaran}' ({unit}, {tahun}) berada di lebih dari satu perspektif: {perspektif}. "
+            "Peta Strategi menampilkannya di setiap perspektif itu, dengan IKU-nya dihitung per perspektif"
+        ),
+        "galat.saran_kolom": "{kolom} (mungkin maksudnya {saran}?)",
         "galat.jumlah_kolom": "baris ini berisi {ada} kolom, padahal judul kolom hanya {judul}; periksa pemisah dan tanda kutip",
         "galat.xlsx_rusak": "berkas Excel tidak dapat dibuka ({sebab}); simpan ulang sebagai .xlsx atau CSV",
         # xlsx (lembar kerja)
@@ -500,7 +526,7 @@ TEKS: dict[str, dict[str, str]] = {
             "IKU '{nilai}' unit {unit} tahun {tahun} tidak dikenal (belum ada di iku.csv maupun basis data)"
         ),
         "galat.sumber": "'{nilai}' bukan sumber; yang diharapkan penkin, sasaran_mutu, pnbp atau lainnya",
-        "galat.agregasi": "'{nilai}' bukan agregasi anak; yang diharapkan jumlah, rata-rata atau minimum",
+        "galat.agregasi": "'{nilai}' bukan agregasi anak; yang diharapkan jumlah, rata-rata, minimum, terburuk atau gabungan",
         "galat.induk_separuh": (
             "isi kode_unit_induk dan kode_iku_induk berdua (IKU yang didukung), atau kosongkan keduanya"
         ),
@@ -511,6 +537,16 @@ TEKS: dict[str, dict[str, str]] = {
         "galat.kaskade_tahun_lain": "IKU induk {unit} {iku} tidak ada di tahun {tahun}, hanya di tahun {ada}",
         "galat.kaskade_tidak_ada": "IKU induk {unit} {iku} tahun {tahun} tidak ada (di iku.csv maupun basis data)",
         "galat.kaskade_siklus": "siklus kaskade: {jalur} (panah menuju IKU yang didukung)",
+        "galat.kaskade_tanpa_anak": (
+            "IKU {unit} {iku} mengambil realisasinya dari IKU turunan ({agregasi}), tetapi tidak ada IKU yang "
+            "mendukungnya; tautkan IKU turunannya (kode_unit_induk, kode_iku_induk) dalam unggahan yang sama, atau "
+            "kosongkan agregasi_anak dan unggah realisasinya"),
+        "galat.kaskade_anak_terakhir": (
+            "baris ini melepas IKU turunan terakhir dari {unit} {iku}, yang mengambil realisasinya dari IKU "
+            "turunan ({agregasi}); kosongkan dulu agregasi_anak IKU itu"),
+        "galat.gabungan_tanpa_rasio": (
+            "agregasi gabungan menjumlahkan komponen rasio(a; b) IKU turunan, tetapi IKU turunan {anak} tidak "
+            "dihitung dengan rumus_komponen rasio(…)"),
         "galat.realisasi_turunan": (
             "realisasi IKU {unit} {iku} dihitung dari IKU turunannya (agregasi_anak {agregasi}); kosongkan kolom "
             "realisasi"
@@ -632,6 +668,7 @@ TEKS: dict[str, dict[str, str]] = {
         ),
         "peta.jumlah": "{n} IKU: {rincian}",
         "peta.tahun_lalu": "{tahun}: {nilai}",
+        "peta.juga_di": "juga di {perspektif}",
         "peta.banding": "Dibanding tahun {tahun}",
         "peta.tanpa_tahun_lalu": "Belum ada data tahun {tahun} untuk dibandingkan.",
         "kolom.capaian_lalu": "Capaian {tahun} (%)",
@@ -645,15 +682,25 @@ TEKS: dict[str, dict[str, str]] = {
         "ringkasan.prognosis_nko": "NKO akhir tahun bila laju triwulan terakhir berlanjut: {nko} ({status}); sekarang {sekarang}.",
         "ringkasan.prognosis_aman": "Tidak ada IKU hijau yang menurut laju triwulan terakhir akan berakhir kuning atau merah.",
         "ringkasan.prognosis_menurun": "**{n} IKU hijau hari ini menuju kuning atau merah** bila lajunya tetap:",
+        "ringkasan.prognosis_menurun.satu": "**{n} IKU hijau hari ini menuju kuning atau merah** bila lajunya tetap:",
         "kolom.capaian_prognosis": "Capaian akhir tahun (prognosis)",
         "kolom.status_prognosis": "Status akhir tahun",
+        "cli.agenda_cakupan": "NKO {unit}: {nko} · {cakupan} · prognosis akhir tahun {prognosis} ({cakupan_prognosis})",
+        "prognosis.cakupan": "dari {n} IKU",
+        "prognosis.tanpa": "{n} tanpa prognosis: {daftar}",
+        "prognosis.tetap": "{n} tetap pada capaian hari ini: {daftar}",
+        "prognosis.alasan.belum-dilaporkan": "belum dilaporkan s.d. triwulan ini",
+        "prognosis.alasan.belum-diukur": "belum diukur",
+        "prognosis.alasan.tidak-terhitung": "tidak dapat dihitung",
         # what the rest of the year must bring (kinerja_core.kebutuhan)
         "ringkasan.kebutuhan": "Yang masih dibutuhkan sampai akhir tahun",
         "ringkasan.kebutuhan_bantuan": (
             "Untuk setiap IKU yang belum pasti hijau di akhir tahun: realisasi yang masih dibutuhkan pada triwulan "
             "yang tersisa agar hijau (capaian ≥ 100) dan agar tidak merah (capaian ≥ 80). *Jumlah* untuk IKU "
             "penjumlahan (sisa target), *rata-rata* untuk IKU rata-rata, *nilai* untuk IKU nilai terakhir. "
-            "Realisasi dianggap tidak negatif dan persentase tidak melebihi 100 %; angka dibulatkan ke arah aman."
+            "Batas nilai menurut satuan: jumlah, Rp, hari, nilai, indeks tidak negatif; persentase dari keseluruhan "
+            "0–100 %; hitungan (jiwa, orang, unit, dokumen, kegiatan …) bilangan bulat; pertumbuhan/perubahan/selisih "
+            "dan satuan lain tanpa batas. *Sudah aman* hanya bila batas itu menjaminnya; angka dibulatkan ke arah aman."
         ),
         "ringkasan.kebutuhan_kosong": "Semua IKU yang ditampilkan sudah pasti hijau atau tahunnya sudah lengkap.",
         "ringkasan.kebutuhan_terlalu_banyak": (
@@ -669,9 +716,16 @@ TEKS: dict[str, dict[str, str]] = {
         "ringkasan.biaya_bantuan": (
             "Agenda rapat menurut urutan: setiap IKU di bawah 100 kehilangan *porsi NKO × (100 − capaian)* poin. "
             "Porsi NKO adalah bobot IKU di perspektifnya dikali bobot perspektif; IKU abu-abu tidak dihitung. "
-            "Poin semua IKU yang ditampilkan (capaian di atas 100 menambah) berjumlah 100 − NKO gabungan "
-            "mereka ({nko})."
+            "Poin IKU yang membentuk {judul} (capaian di atas 100 menambah) berjumlah 100 − NKO itu ({nko})."
         ),
+        "ringkasan.biaya_unit_bantuan": (
+            "Per sub-unit: kontribusi bersih ke NKO gabungan IKU sub-unit (poin yang hilang dikurangi poin yang "
+            "ditambah; negatif = mengangkat). IKU induk kaskade yang dihitung dari IKU turunannya tidak dihitung "
+            "lagi."
+        ),
+        "ringkasan.belum_lapor": "**{n} IKU belum dilaporkan** (abu-abu, tidak masuk NKO), menurut bobotnya:",
+        "kolom.belum_dilaporkan": "Belum dilaporkan",
+        "kolom.porsi_bobot": "Porsi bobot unit (%)",
         "ringkasan.biaya_kosong": "Tidak ada IKU yang menurunkan NKO: semua capaian yang terhitung ≥ 100.",
         "dialog.sampai_akhir_tahun": "Sampai akhir tahun",
         "dialog.pasti_hijau": "sudah pasti hijau",
@@ -687,6 +741,7 @@ TEKS: dict[str, dict[str, str]] = {
         "aksi.status": "Status",
         "aksi.catatan": "Catatan tindak lanjut",
         "aksi.simpan": "Simpan tindak lanjut",
+        "aksi.pilih_status": "Pilih status tindak lanjut (selesai, berjalan, terlambat atau batal) sebelum menyimpan.",
         "dialog.aksi_tersimpan": "Tindak lanjut tersimpan (revisi {id}).",
         "dialog.aksi_sama": "Tidak ada perubahan: tindak lanjut sama dengan yang tersimpan, tidak ada revisi baru.",
         "dialog.prognosis": "Prognosis akhir tahun (laju triwulan terakhir)",
@@ -705,6 +760,8 @@ TEKS: dict[str, dict[str, str]] = {
         "kebutuhan.tidak-mungkin": "tidak mungkin tercapai",
         "kebutuhan.lengkap": "tahun sudah lengkap",
         "kebutuhan.tidak-terhitung": "tidak dapat dihitung",
+        "kebutuhan.belum-dilapor": "{tw} belum dilaporkan: IKU tetap abu-abu sampai dilaporkan",
+        "kebutuhan.wajib_lapor": "{tw} harus dilaporkan (IKU abu-abu sampai itu); ",
         "angka.ya": "ya",
         "angka.tidak": "tidak",
         # the audit trail
@@ -835,6 +892,10 @@ TEKS: dict[str, dict[str, str]] = {
         "impor.kaskade_siklus": (
             "Tidak ada yang disimpan: tautan kaskade membentuk siklus {jalur}. Periksa lalu unggah ulang."
         ),
+        "impor.kaskade_tanpa_anak": (
+            "Tidak ada yang disimpan: IKU yang mengambil realisasinya dari IKU turunan tidak punya IKU turunan "
+            "({kode}). Periksa lalu unggah ulang."
+        ),
         "impor.realisasi_turunan": (
             "Tidak ada yang disimpan: realisasi IKU {kode} dihitung dari IKU turunannya, bukan diunggah. Kosongkan "
             "kolom realisasinya lalu unggah ulang."
@@ -923,7 +984,7 @@ TEKS: dict[str, dict[str, str]] = {
         "kaskade.cara": (
             "Cara menyusunnya: di iku.csv, isi `kode_unit_induk` dan `kode_iku_induk` pada setiap IKU yang mendukung "
             "(unit dan kode IKU yang didukungnya, di unit atasnya, tahun yang sama). Bila realisasi IKU yang didukung "
-            "dihitung dari IKU turunannya, isi `agregasi_anak`-nya: jumlah, rata-rata atau minimum. Lalu unggah di "
+            "dihitung dari IKU turunannya, isi `agregasi_anak`-nya: jumlah, rata-rata, minimum, terburuk (yang terburuk menurut polaritas) atau gabungan (komponen rasio dijumlahkan). Lalu unggah di "
             "halaman Unggah Data."
         ),
         # where a realisasi comes from when it is not uploaded (cascading, komponen)
@@ -935,6 +996,12 @@ TEKS: dict[str, dict[str, str]] = {
         "agregasi.jumlah": "jumlah",
         "agregasi.rata-rata": "rata-rata",
         "agregasi.minimum": "minimum",
+        "agregasi.terburuk": "terburuk menurut polaritas",
+        "agregasi.gabungan": "gabungan komponen",
+        "peringatan.minimum_minimize": (
+            "{berkas}: agregasi_anak minimum mengambil nilai terkecil tanpa melihat polaritas; pada IKU minimize "
+            "({daftar}) itu kantor terbaik, bukan yang terburuk. Pakai `terburuk` bila yang dimaksud kantor "
+            "terburuk."),
     }
 }
 
@@ -943,8 +1010,19 @@ TEKS["en"] = TEKS_EN
 
 
 def t(kunci: str, /, **isian: object) -> str:
-    """The text for ``kunci`` in the current language, with ``{isian}`` filled in."""
-    return TEKS[_BAHASA.get()][kunci].format(**isian)
+    """The text for ``kunci`` in the current language, with ``{isian}`` filled in.
+
+    A count ``n`` of exactly one takes the key's singular form ``<kunci>.satu`` when the language has one
+    ("1 IKU green today is heading …"); otherwise the key itself.
+
+    >>> with dalam_bahasa("en"):
+    ...     t("ringkasan.prognosis_menurun", n=1)[:27], t("ringkasan.prognosis_menurun", n=2)[:28]
+    ('**1 IKU green today is head', '**2 IKU green today are head')
+    """
+    teks = TEKS[_BAHASA.get()]
+    if isian.get("n") == 1 and f"{kunci}.satu" in teks:
+        kunci = f"{kunci}.satu"
+    return teks[kunci].format(**isian)
 
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -1070,11 +1148,15 @@ def teks_kebutuhan(k: Kebutuhan, satuan: str = "") -> str:
     >>> teks_kebutuhan(Kebutuhan(100, Keadaan.PERLU, Makna.RATA_RATA, (3, 4), paling_banyak=8.5), "hari")
     'TW III–IV: rata-rata paling banyak 8,5 hari'
     """
+    wajib = _rentang_triwulan(k.wajib_lapor)
+    if k.keadaan is Keadaan.BELUM_DILAPOR:
+        return t("kebutuhan.belum-dilapor", tw=wajib)
     if k.keadaan is not Keadaan.PERLU:
         return t(f"kebutuhan.{k.keadaan.value}")
-    tw = nama_triwulan(k.triwulan_sisa[0]) + (f"–{ROMAWI[k.triwulan_sisa[-1]]}" if len(k.triwulan_sisa) > 1 else "")
-    lo = None if k.paling_sedikit is None else math.ceil(round(k.paling_sedikit * 100, 6)) / 100
-    hi = None if k.paling_banyak is None else math.floor(round(k.paling_banyak * 100, 6)) / 100
+    tw = _rentang_triwulan(k.triwulan_sisa)  # exactly the quarters still open: "TW I, TW IV", "TW III–IV"
+    kali = 1 if k.bulat else 100  # counts are whole numbers: "3 jiwa", never "2,6 jiwa"
+    lo = None if k.paling_sedikit is None else math.ceil(round(k.paling_sedikit * kali, 6)) / kali
+    hi = None if k.paling_banyak is None else math.floor(round(k.paling_banyak * kali, 6)) / kali
     if _bersatuan_sendiri(satuan):  # money and percentages carry their unit on each number: "Rp 960 juta"
         lo, hi = (None if v is None else nilai_satuan(v, satuan) for v in (lo, hi))
         satu = ""
@@ -1085,7 +1167,8 @@ def teks_kebutuhan(k: Kebutuhan, satuan: str = "") -> str:
         batas = t("kebutuhan.antara", lo=lo, hi=hi)
     else:
         batas = t("kebutuhan.paling_sedikit", nilai=lo) if lo is not None else t("kebutuhan.paling_banyak", nilai=hi)
-    return t("kebutuhan.perlu", tw=tw, makna=t(f"kebutuhan.makna.{k.makna.value}"), batas=batas, satuan=satu)
+    awal = t("kebutuhan.wajib_lapor", tw=wajib) if wajib else ""
+    return awal + t("kebutuhan.perlu", tw=tw, makna=t(f"kebutuhan.makna.{k.makna.value}"), batas=batas, satuan=satu)
 
 
 def besaran() -> tuple[tuple[float, str, str], ...]:
@@ -1224,7 +1307,7 @@ def angka(nilai: object, desimal: int = 2, *, tetap: bool = False) -> str:
     if nilai is None or (not isinstance(nilai, str) and pd.api.types.is_scalar(nilai) and pd.isna(nilai)):
         return KOSONG
     if isinstance(nilai, (datetime.date, pd.Timestamp)):
-        return nilai.strftime("%d/%m/%Y")
+        return tanggal_pendek(nilai)
     if isinstance(nilai, bool):
         return t("angka.ya") if nilai else t("angka.tidak")
     if not isinstance(nilai, (int, float)):
@@ -1234,6 +1317,23 @@ def angka(nilai: object, desimal: int = 2, *, tetap: bool = False) -> str:
         teks = teks.rstrip("0").rstrip(".")
     tanda_desimal, tanda_ribuan = _SIMBOL[_BAHASA.get()]
     return teks.replace(",", "\x00").replace(".", tanda_desimal).replace("\x00", tanda_ribuan)
+
+
+_POLA_TANGGAL = {"id": "dd/MM/y", "en": "d MMM y"}
+"""A short date as each language writes it: 30/11/2026; 30 Nov 2026 (English day/month order is ambiguous)."""
+
+
+def tanggal_pendek(tanggal: datetime.date) -> str:
+    """A date in a table or a line of notes, through the locale.
+
+    >>> tanggal_pendek(datetime.date(2026, 11, 30))
+    '30/11/2026'
+    >>> with dalam_bahasa("en"):
+    ...     tanggal_pendek(datetime.date(2026, 11, 30))
+    '30 Nov 2026'
+    """
+    tanggal = tanggal.date() if isinstance(tanggal, pd.Timestamp) else tanggal
+    return format_date(tanggal, _POLA_TANGGAL[_BAHASA.get()], locale=_LOKAL[_BAHASA.get()])
 
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",

@@ -76,6 +76,7 @@ TEKS_EN: dict[str, str] = {
     "kolom.status": "Status",
     "kolom.keterangan": "Remarks",
     "kolom.nko": "NKO",
+    "kolom.bobot": "Weight",
     "kolom.polaritas": "Polarity",
     "kolom.triwulan": "Quarter",
     "kolom.kendala": "Obstacles",
@@ -187,6 +188,20 @@ TEKS_EN: dict[str, str] = {
     "dialog.catatan_kosong": "No notes yet for {tw}.",
     "dialog.catatan_sebelumnya": "Previous quarter's notes",
     "dialog.tenggat": "Deadline",
+    "dialog.simulasi": "Simulation: what if … (not stored)",
+    "dialog.simulasi_bantuan": "Type a value for a quarter not yet reported: achievement, status and NKO are "
+                               "recomputed on this screen only. Nothing is stored.",
+    "dialog.simulasi_nilai": "Actual {tw} (simulation)",
+    "dialog.simulasi_tidak_ada": "No open quarter to simulate: every quarter with a target is reported.",
+    "dialog.simulasi_capaian": "Achievement through {tw} · SIMULATION",
+    "dialog.simulasi_nko": "NKO · SIMULATION",
+    "dialog.rumus_nko_xlsx": "NKO = weighted mean of achievement (by bobot) over the IKU that have an achievement, "
+                             "rounded to 2 decimals",
+    "dialog.rumus_nko_xlsx_tidak": "The NKO cannot be recomputed from this table's rows (some of its IKU are not in "
+                                   "the table, or perspective weights are set)",
+    "dialog.tenggat_bantuan": "A whole date, day/month/year, e.g. 30/11/2026; leave empty when there is none.",
+    "dialog.tenggat_salah": "Deadline “{teks}” is incomplete or not a date: write day/month/year, e.g. 30/11/2026. "
+                            "The notes were not saved.",
     "dialog.catat": "Record obstacles & action plan ({tw})",
     "dialog.catat_dan_tindak_lanjut": "Record obstacles & action plan ({tw}) and follow-up",
     "dialog.simpan_catatan": "Save notes",
@@ -274,6 +289,17 @@ TEKS_EN: dict[str, str] = {
         "target_tw1…target_tw4) or realisasi.csv (tahun, triwulan, kode_unit, kode_iku, realisasi)"
     ),
     "galat.kolom_hilang": "required column missing: {kolom}",
+    "galat.kolom_asing": "; unknown columns: {daftar}",
+    "peringatan.persen_pecahan": (
+        "{berkas}: these values are about a hundredth of their target, perhaps a percentage typed as a fraction "
+        "(0,72 for 72 %): {daftar}. If they are wrong, correct them and upload again; if right, save as usual"
+    ),
+    "peringatan.baris_persen": "row {baris} ({kode_iku} {triwulan}: {nilai}, target {target})",
+    "peringatan.sasaran_lintas": (
+        "strategic objective '{sasaran}' ({unit}, {tahun}) is under more than one perspective: {perspektif}. "
+        "The Strategy Map shows it under each of them, its IKU counted per perspective"
+    ),
+    "galat.saran_kolom": "{kolom} (did you mean {saran}?)",
     "galat.jumlah_kolom": "this row has {ada} columns, but the header has only {judul}; check the separators and quotes",
     "galat.xlsx_rusak": "the Excel file cannot be opened ({sebab}); save it again as .xlsx or CSV",
     # xlsx (lembar kerja)
@@ -431,7 +457,7 @@ TEKS_EN: dict[str, str] = {
         "IKU '{nilai}' of unit {unit}, year {tahun} is unknown (not in iku.csv or in the database)"
     ),
     "galat.sumber": "'{nilai}' is not a source; expected penkin, sasaran_mutu, pnbp or lainnya",
-    "galat.agregasi": "'{nilai}' is not a child aggregation; expected jumlah (sum), rata-rata (average) or minimum",
+    "galat.agregasi": "'{nilai}' is not a child aggregation; expected jumlah (sum), rata-rata (average), minimum, terburuk (worst by polarity) or gabungan (pooled komponen)",
     "galat.induk_separuh": "fill in both kode_unit_induk and kode_iku_induk (the IKU supported), or neither",
     "galat.kaskade_bukan_atas": (
         "parent IKU {unit} {iku}: unit {unit} is not above unit {anak}; an IKU only supports IKU of units above it"
@@ -439,6 +465,16 @@ TEKS_EN: dict[str, str] = {
     "galat.kaskade_tahun_lain": "parent IKU {unit} {iku} does not exist in {tahun}, only in {ada}",
     "galat.kaskade_tidak_ada": "parent IKU {unit} {iku} of {tahun} does not exist (not in iku.csv or in the database)",
     "galat.kaskade_siklus": "cascading cycle: {jalur} (arrows point to the IKU supported)",
+    "galat.kaskade_tanpa_anak": (
+        "IKU {unit} {iku} takes its realisasi from its supporting IKU ({agregasi}), but no IKU supports it; link "
+        "the supporting IKU (kode_unit_induk, kode_iku_induk) in the same upload, or leave agregasi_anak blank and "
+        "upload its realisasi"),
+    "galat.kaskade_anak_terakhir": (
+        "this row unlinks the last supporting IKU of {unit} {iku}, which takes its realisasi from its supporting "
+        "IKU ({agregasi}); clear that IKU's agregasi_anak first"),
+    "galat.gabungan_tanpa_rasio": (
+        "the gabungan (pooled) aggregation adds up the rasio(a; b) komponen of the supporting IKU, but supporting "
+        "IKU {anak} is not computed with a rumus_komponen rasio(…)"),
     "galat.realisasi_turunan": (
         "the realisasi of IKU {unit} {iku} is computed from the IKU below it (agregasi_anak {agregasi}); leave the "
         "realisasi column blank"
@@ -559,6 +595,7 @@ TEKS_EN: dict[str, str] = {
     ),
     "peta.jumlah": "{n} IKU: {rincian}",
     "peta.tahun_lalu": "{tahun}: {nilai}",
+    "peta.juga_di": "also under {perspektif}",
     "peta.banding": "Compared with {tahun}",
     "peta.tanpa_tahun_lalu": "No {tahun} data to compare with yet.",
     "kolom.capaian_lalu": "Achievement {tahun} (%)",
@@ -572,15 +609,26 @@ TEKS_EN: dict[str, str] = {
     "ringkasan.prognosis_nko": "Year-end NKO if the last quarter's pace continues: {nko} ({status}); now {sekarang}.",
     "ringkasan.prognosis_aman": "No green IKU will end the year yellow or red at the last quarter's pace.",
     "ringkasan.prognosis_menurun": "**{n} IKU green today are heading for yellow or red** if their pace holds:",
+    "ringkasan.prognosis_menurun.satu": "**{n} IKU green today is heading for yellow or red** if its pace holds:",
     "kolom.capaian_prognosis": "Year-end achievement (prognosis)",
     "kolom.status_prognosis": "Year-end status",
+    "cli.agenda_cakupan": "NKO {unit}: {nko} · {cakupan} · year-end prognosis {prognosis} ({cakupan_prognosis})",
+    "prognosis.cakupan": "of {n} IKU",
+    "prognosis.tanpa": "{n} without a prognosis: {daftar}",
+    "prognosis.tetap": "{n} kept at today's achievement: {daftar}",
+    "prognosis.alasan.belum-dilaporkan": "not reported through this quarter",
+    "prognosis.alasan.belum-diukur": "not measured yet",
+    "prognosis.alasan.tidak-terhitung": "cannot be calculated",
     # what the rest of the year must bring (kinerja_core.kebutuhan)
     "ringkasan.kebutuhan": "Still needed by year end",
     "ringkasan.kebutuhan_bantuan": (
         "For each IKU not yet certain to be green at year end: the actual still needed in the remaining quarters "
         "to be green (achievement ≥ 100) and to avoid red (achievement ≥ 80). *Total* for sum IKU "
         "(remaining target), *average* for average IKU, *value* for last-value IKU. "
-        "Actuals are assumed non-negative and percentages at most 100 %; figures are rounded the safe way."
+        "Bounds follow the unit: totals, Rp, days, scores, indices are non-negative; a percentage of a whole is "
+        "0–100 %; counts (people, units, documents, activities …) are whole numbers; growth/change/difference and "
+        "other units are unbounded. *Already safe* only where those bounds guarantee it; figures are rounded the "
+        "safe way."
     ),
     "ringkasan.kebutuhan_kosong": "Every IKU shown is already certain to be green, or its year is complete.",
     "ringkasan.kebutuhan_terlalu_banyak": (
@@ -596,9 +644,16 @@ TEKS_EN: dict[str, str] = {
     "ringkasan.biaya_bantuan": (
         "The meeting agenda, in order: each IKU below 100 loses *NKO share × (100 − achievement)* points. "
         "The NKO share is the IKU's weight within its perspective times the perspective's weight; grey IKU are not "
-        "counted. The points of all IKU shown (achievement above 100 adds) sum to 100 − their combined NKO "
+        "counted. The points of the IKU that make up {judul} (achievement above 100 adds) sum to 100 − that NKO "
         "({nko})."
     ),
+    "ringkasan.biaya_unit_bantuan": (
+        "Per sub-unit: net contribution to the combined NKO of the sub-units' IKU (points lost minus points added; "
+        "negative = lifts it). A cascaded parent IKU computed from its child IKU is not counted again."
+    ),
+    "ringkasan.belum_lapor": "**{n} IKU not reported yet** (grey, not in the NKO), by weight:",
+    "kolom.belum_dilaporkan": "Not reported",
+    "kolom.porsi_bobot": "Share of unit weight (%)",
     "ringkasan.biaya_kosong": "No IKU lowers the NKO: every counted achievement is ≥ 100.",
     "dialog.sampai_akhir_tahun": "To year end",
     "dialog.pasti_hijau": "already certain to be green",
@@ -614,6 +669,7 @@ TEKS_EN: dict[str, str] = {
     "aksi.status": "Status",
     "aksi.catatan": "Follow-up note",
     "aksi.simpan": "Save follow-up",
+    "aksi.pilih_status": "Choose the follow-up's status (done, in progress, late or cancelled) before saving.",
     "dialog.aksi_tersimpan": "Follow-up saved (revision {id}).",
     "dialog.aksi_sama": "No changes: the follow-up matches what is stored; no new revision.",
     "dialog.prognosis": "Year-end prognosis (last quarter's pace)",
@@ -632,6 +688,8 @@ TEKS_EN: dict[str, str] = {
     "kebutuhan.tidak-mungkin": "out of reach",
     "kebutuhan.lengkap": "year complete",
     "kebutuhan.tidak-terhitung": "cannot be calculated",
+    "kebutuhan.belum-dilapor": "{tw} not reported: the IKU stays grey until it is",
+    "kebutuhan.wajib_lapor": "{tw} must be reported (grey until then); ",
     "angka.ya": "yes",
     "angka.tidak": "no",
     # the audit trail
@@ -760,6 +818,10 @@ TEKS_EN: dict[str, str] = {
         "Nothing was saved: the IKU supported does not exist in its year ({kode}). Check, then upload again."
     ),
     "impor.kaskade_siklus": "Nothing was saved: cascading links form a cycle {jalur}. Check, then upload again.",
+    "impor.kaskade_tanpa_anak": (
+        "Nothing was saved: an IKU that takes its realisasi from its supporting IKU has none ({kode}). Check, then "
+        "upload again."
+    ),
     "impor.realisasi_turunan": (
         "Nothing was saved: the realisasi of IKU {kode} is computed from the IKU below it, not uploaded. Leave its "
         "realisasi column blank, then upload again."
@@ -843,7 +905,7 @@ TEKS_EN: dict[str, str] = {
     "kaskade.cara": (
         "To set one up: in iku.csv, fill in `kode_unit_induk` and `kode_iku_induk` on every supporting IKU (the unit "
         "and code of the IKU it supports, in a unit above, same year). Where the supported IKU's realisasi is computed "
-        "from the IKU below it, fill in its `agregasi_anak`: sum, average or minimum. Then upload on the Upload Data "
+        "from the IKU below it, fill in its `agregasi_anak`: sum, average, minimum, terburuk (the worst by polarity) or gabungan (rasio komponen pooled). Then upload on the Upload Data "
         "page."
     ),
     "asal.turunan": "computed from {n} supporting IKU ({agregasi})",
@@ -854,4 +916,9 @@ TEKS_EN: dict[str, str] = {
     "agregasi.jumlah": "sum",
     "agregasi.rata-rata": "average",
     "agregasi.minimum": "minimum",
+    "agregasi.terburuk": "worst by polarity",
+    "agregasi.gabungan": "pooled komponen",
+    "peringatan.minimum_minimize": (
+        "{berkas}: agregasi_anak minimum takes the smallest value whatever the polarity; on a minimize IKU "
+        "({daftar}) that is the best office, not the worst. Use `terburuk` if the worst office is meant."),
 }

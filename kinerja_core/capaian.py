@@ -15,11 +15,13 @@ KMK 467/KMK.01/2014. Decisions on the edges:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
-from kinerja_core.konsolidasi import NilaiSdTriwulan, sd_triwulan
+from kinerja_core.konsolidasi import NilaiSdTriwulan, konsolidasikan_tepat, pecahan, sd_triwulan
 from kinerja_core.model import AlasanAbu, Iku, Polaritas, Status
 from kinerja_core.profil import KEMENKEU, ProfilAturan
 
@@ -42,6 +44,17 @@ def bulatkan(nilai: float, desimal: int = 2) -> float:
     return float(Decimal(repr(nilai)).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP))
 
 
+def bulatkan_tepat(nilai: Fraction, desimal: int = 2) -> float:
+    """Round an exact value half-up (away from zero) to ``desimal`` decimals; the double nearest to the result.
+
+    >>> bulatkan_tepat(Fraction(825, 8)), bulatkan_tepat(Fraction(-5, 1000)), bulatkan_tepat(Fraction(1, 3))
+    (103.13, -0.01, 0.33)
+    """
+    skala = 10**desimal
+    n = math.floor(abs(nilai) * skala + Fraction(1, 2))
+    return float(Fraction(n if nilai >= 0 else -n, skala))
+
+
 def konversi_stabilize(indeks: float, skala: Sequence[tuple[float, float]]) -> float:
     """Piecewise-linear conversion of a stabilize deviation index through ``skala``.
 
@@ -52,11 +65,13 @@ def konversi_stabilize(indeks: float, skala: Sequence[tuple[float, float]]) -> f
     >>> konversi_stabilize(95, skala), konversi_stabilize(45, skala), konversi_stabilize(-5, skala)
     (110.0, 50.0, 0.0)
     """
+    if isinstance(indeks, Fraction):  # the exact path: the scale's points as the decimals they are written as
+        skala = tuple((pecahan(x), pecahan(y)) for x, y in skala)
     (x0, y0), (xn, yn) = skala[0], skala[-1]
     if indeks <= x0:
-        return float(y0)
+        return y0 if isinstance(indeks, Fraction) else float(y0)
     if indeks >= xn:
-        return float(yn)
+        return yn if isinstance(indeks, Fraction) else float(yn)
     for (xa, ya), (xb, yb) in zip(skala, skala[1:]):
         if xa <= indeks <= xb:
             return ya + (yb - ya) * (indeks - xa) / (xb - xa)
@@ -85,7 +100,7 @@ def _indeks_mentah(
     realisasi_terburuk: float | None,
     profil: ProfilAturan,
 ) -> float | AlasanAbu:
-    """Capaian before the clamp, or the reason it cannot be computed."""
+    """Capaian before the clamp, or the reason it cannot be computed (exact when given ``Fraction``s)."""
     if polaritas is Polaritas.MINIMIZE:
         if target == 0:
             if realisasi_terburuk is None or realisasi_terburuk <= 0:
@@ -119,17 +134,72 @@ def hitung_capaian(
     Capaian(nilai=120.0, status=<Status.HIJAU: 'hijau'>, alasan=None)
     >>> hitung_capaian(85, 90.9, Polaritas.MAXIMIZE).nilai  # Indeks Kepuasan Mitra
     93.51
+
+    Computed in exact (rational) arithmetic on the decimals the numbers are written as, so a value ending on
+    a half cent rounds up as by hand (``capaian_tepat``).
+    """
+    return capaian_tepat(pecahan(realisasi), pecahan(target), polaritas, konversi_120=konversi_120,
+                         realisasi_terburuk=realisasi_terburuk, profil=profil)
+
+
+def capaian_tepat(
+    realisasi: Fraction,
+    target: Fraction,
+    polaritas: Polaritas,
+    *,
+    konversi_120: bool = False,
+    realisasi_terburuk: float | None = None,
+    profil: ProfilAturan = KEMENKEU,
+) -> Capaian:
+    """``hitung_capaian`` on exact values: the formula, the clamp and the half-up rounding all exact.
+
+    A minimize / average IKU, targets 55; 55; 50 and realisasi 61; 50; 44: (2 − 155/3 ÷ 160/3) × 100 = 103,125:
+
+    >>> capaian_tepat(Fraction(155, 3), Fraction(160, 3), Polaritas.MINIMIZE).nilai
+    103.13
     """
     if konversi_120 and (
         (polaritas is Polaritas.MAXIMIZE and realisasi >= target)
         or (polaritas is Polaritas.MINIMIZE and realisasi <= target)
     ):
         return Capaian(profil.batas_atas, status_capaian(profil.batas_atas, profil))
-    mentah = _indeks_mentah(realisasi, target, polaritas, realisasi_terburuk, profil)
+    w = None if realisasi_terburuk is None else pecahan(realisasi_terburuk)
+    mentah = _indeks_mentah(realisasi, target, polaritas, w, profil)  # type: ignore[arg-type]
     if isinstance(mentah, AlasanAbu):
         return Capaian(None, Status.ABU_ABU, mentah)
+    jepit = min(max(mentah, pecahan(profil.batas_bawah)), pecahan(profil.batas_atas))
+    nilai = bulatkan_tepat(jepit, profil.desimal)  # type: ignore[arg-type]
+    return Capaian(nilai, status_capaian(nilai, profil))
+
+
+def hitung_capaian_float(realisasi: float, target: float, iku: Iku, profil: ProfilAturan = KEMENKEU) -> Capaian:
+    """The capaian in floats, for values with no exact decimal (infinite): the same formula, clamp and rounding."""
+    if iku.konversi_120 and ((iku.polaritas is Polaritas.MAXIMIZE and realisasi >= target)
+                             or (iku.polaritas is Polaritas.MINIMIZE and realisasi <= target)):
+        return Capaian(profil.batas_atas, status_capaian(profil.batas_atas, profil))
+    mentah = _indeks_mentah(realisasi, target, iku.polaritas, iku.realisasi_terburuk, profil)
+    if isinstance(mentah, AlasanAbu):
+        return Capaian(None, Status.ABU_ABU, mentah)
+    if math.isnan(mentah):
+        return Capaian(None, Status.ABU_ABU, AlasanAbu.TARGET_NOL)
     nilai = bulatkan(min(max(mentah, profil.batas_bawah), profil.batas_atas), profil.desimal)
     return Capaian(nilai, status_capaian(nilai, profil))
+
+
+def sd_triwulan_tepat(iku: Iku, realisasi: Sequence[float | None], triwulan: int) -> tuple[Fraction, Fraction] | None:
+    """The exact year-to-date (target, realisasi) of ``iku`` through ``triwulan``, None when either is missing.
+
+    >>> from kinerja_core.model import Konsolidasi
+    >>> waktu = Iku("U", "X", "x", Polaritas.MINIMIZE, Konsolidasi.AVERAGE, 1, (55.0, 55.0, 50.0, None))
+    >>> sd_triwulan_tepat(waktu, (61.0, 50.0, 44.0, None), 3)
+    (Fraction(160, 3), Fraction(155, 3))
+    """
+    terukur = [q for q in iku.triwulan_terukur if q <= triwulan]
+    nilai = [realisasi[q - 1] for q in terukur]
+    if not terukur or any(r is None for r in nilai):
+        return None
+    return (konsolidasikan_tepat([iku.target[q - 1] for q in terukur], iku.konsolidasi),  # type: ignore[misc]
+            konsolidasikan_tepat(nilai, iku.konsolidasi))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -169,9 +239,15 @@ def nilai_iku(
     nilai = sd_triwulan(iku, realisasi, triwulan)
     if nilai.realisasi is None or nilai.target is None:
         return HasilIku(iku, nilai, Capaian(None, Status.ABU_ABU, nilai.alasan))
-    hasil = hitung_capaian(
-        nilai.realisasi,
-        nilai.target,
+    if not (math.isfinite(nilai.realisasi) and math.isfinite(nilai.target)) or (
+            iku.realisasi_terburuk is not None and not math.isfinite(iku.realisasi_terburuk)):
+        # no exact value to take (a projection that overflowed): the float formula
+        return HasilIku(iku, nilai, hitung_capaian_float(nilai.realisasi, nilai.target, iku, profil))
+    tepat = sd_triwulan_tepat(iku, realisasi, triwulan)
+    assert tepat is not None  # both year-to-date values exist
+    hasil = capaian_tepat(
+        tepat[1],
+        tepat[0],
         iku.polaritas,
         konversi_120=iku.konversi_120,
         realisasi_terburuk=iku.realisasi_terburuk,

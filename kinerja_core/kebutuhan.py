@@ -11,17 +11,26 @@ What those must bring depends on the consolidation:
 The bound follows from inverting the capaian formula of the polarity
 (``DOMAIN.md``): a maximize IKU needs the year's realisasi R ≥ T × ambang / 100;
 a minimize IKU needs R ≤ (2 − ambang / 100) × T; a stabilize IKU needs R/T within
-the band whose conversion reaches the threshold. Realisasi are taken as never
-negative (unless a target or a reported value is) and a percentage (satuan "%")
-as never above 100: a bound outside that range is *tidak mungkin tercapai*, a
-requirement every possible value meets is *sudah aman*.
+the band whose conversion reaches the threshold.
+
+What a value can be at all comes from the IKU's satuan (``rentang_nilai``): amounts (Rp, jumlah, hari, nilai,
+indeks …) and counts (jiwa, orang, unit, dokumen, kegiatan …) are never negative, a percentage of a whole
+(satuan "%", "persen", "persentase") lies in 0–100, counts are whole numbers. A change (growth, selisih,
+deviasi … in the satuan or the IKU's name, or a ``selisih`` komponen formula) and a satuan that says nothing
+(e.g. "poin") have no bound, nor does any IKU with a negative target or realisasi. A bound outside what can
+be is *tidak mungkin tercapai*; a requirement every possible value meets is *sudah aman* — so *sudah aman* is
+only said where the satuan makes it true.
+
+A measured quarter that has passed without realisasi keeps the IKU grey until it is reported, even for a
+last-value IKU whose year is made by its last quarter alone: ``wajib_lapor`` names those quarters.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from kinerja_core.konsolidasi import konsolidasikan
@@ -37,6 +46,7 @@ class Keadaan(str, Enum):
     MUSTAHIL = "tidak-mungkin"  # no possible value reaches it
     LENGKAP = "lengkap"  # nothing remains to report: the year is decided
     TIDAK_TERHITUNG = "tidak-terhitung"  # the capaian itself is not computable (target 0 …)
+    BELUM_DILAPOR = "belum-dilapor"  # decided but for a passed quarter not yet reported (grey until it is)
 
 
 class Makna(str, Enum):
@@ -61,6 +71,66 @@ class Kebutuhan:
     triwulan_sisa: tuple[int, ...]
     paling_sedikit: float | None = None
     paling_banyak: float | None = None
+    wajib_lapor: tuple[int, ...] = ()
+    """Passed measured quarters without realisasi that do not enter the year's value (a last-value IKU) but
+    keep it grey until reported."""
+    bulat: bool = False
+    """The values are whole numbers (counts): the bound is said rounded the safe way to a whole number."""
+
+    def batas_aman(self) -> tuple[float | None, float | None]:
+        """The bounds as said: a lower one rounded up, an upper one down, to a whole number for counts, else to
+        2 decimals — so the figure said is always enough.
+
+        >>> Kebutuhan(100, Keadaan.PERLU, Makna.JUMLAH, (4,), paling_sedikit=2.6, bulat=True).batas_aman()
+        (3.0, None)
+        """
+        kali = 1 if self.bulat else 100
+        lo = None if self.paling_sedikit is None else math.ceil(round(self.paling_sedikit * kali, 6)) / kali
+        hi = None if self.paling_banyak is None else math.floor(round(self.paling_banyak * kali, 6)) / kali
+        return lo, hi
+
+
+_KATA_PERUBAHAN = ("pertumbuhan", "perubahan", "kenaikan", "penurunan", "selisih", "deviasi", "growth", "yoy",
+                   "inflasi", "laju", "change")
+_KATA_BULAT = ("jiwa", "orang", "unit", "dokumen", "kegiatan", "laporan", "kali", "buah", "paket", "berkas",
+               "pegawai", "kasus", "perkara", "temuan", "rekomendasi", "peserta", "lembaga", "satker", "kantor")
+_KATA_TIDAK_NEGATIF = ("rp", "rupiah", "ribu", "juta", "miliar", "triliun", "jumlah", "hari", "jam", "menit",
+                       "detik", "minggu", "bulan", "tahun", "nilai", "indeks", "skor", "ton", "kg", "km", "meter",
+                       "mw", "liter")
+_KATA_PERSEN = ("%", "persen", "persentase")
+
+
+@dataclass(frozen=True)
+class Rentang:
+    """What a realisasi of the IKU can be: ``bawah`` ≤ value ≤ ``atas``; ``bulat``: whole numbers only."""
+
+    bawah: float = -math.inf
+    atas: float = math.inf
+    bulat: bool = False
+
+
+def rentang_nilai(satuan: str, nama_iku: str = "", rumus_komponen: str | None = None) -> Rentang:
+    """What a value of an IKU can be, from the words of its satuan (and its name, its komponen formula).
+
+    >>> rentang_nilai("%", "Persentase penyerapan anggaran")
+    Rentang(bawah=0.0, atas=100.0, bulat=False)
+    >>> rentang_nilai("%", "Pertumbuhan penerimaan")  # growth can be negative, and above 100
+    Rentang(bawah=-inf, atas=inf, bulat=False)
+    >>> rentang_nilai("jiwa")
+    Rentang(bawah=0.0, atas=inf, bulat=True)
+    """
+    kata_satuan = satuan.strip().lower()
+    kata = set(re.findall(r"[a-z]+|%", kata_satuan))
+    nama = set(re.findall(r"[a-z]+", nama_iku.lower()))
+    if (rumus_komponen or "").strip().lower().startswith("selisih") or (kata | nama) & set(_KATA_PERUBAHAN):
+        return Rentang()
+    if kata & set(_KATA_PERSEN) or "%" in kata_satuan:
+        return Rentang(0.0, 100.0)
+    if kata & set(_KATA_BULAT):
+        return Rentang(0.0, math.inf, True)
+    if kata & set(_KATA_TIDAK_NEGATIF):
+        return Rentang(0.0)
+    return Rentang()
 
 
 def _batas_r(iku: Iku, target: float, ambang: float, profil: ProfilAturan) -> tuple[float, float] | None:
@@ -107,7 +177,7 @@ def _balik_skala(y: float, skala: Sequence[tuple[float, float]]) -> float | None
 
 
 def kebutuhan_realisasi(iku: Iku, realisasi: Sequence[float | None], triwulan: int, ambang: float | None = None,
-                        profil: ProfilAturan = KEMENKEU) -> Kebutuhan:
+                        profil: ProfilAturan = KEMENKEU, rentang: Rentang | None = None) -> Kebutuhan:
     """What the quarters after ``triwulan`` (and any measured quarter not yet reported) must bring for the
     IKU to end the year with capaian ≥ ``ambang`` (default: the profile's hijau threshold).
 
@@ -123,21 +193,34 @@ def kebutuhan_realisasi(iku: Iku, realisasi: Sequence[float | None], triwulan: i
     ('perlu', 'jumlah', (4,), 2.1)
     >>> round(kebutuhan_realisasi(pnbp, (1.0, 1.1, 1.5, None), 3, 80).paling_sedikit, 2)
     0.96
+
+    ``rentang``: what a value can be (default ``rentang_nilai`` of the IKU's satuan and name).
     """
-    ambang = profil.batas_hijau if ambang is None else ambang
+    rentang = rentang_nilai(iku.satuan, iku.nama_iku) if rentang is None else rentang
+    hasil = _kebutuhan(iku, realisasi, triwulan, profil.batas_hijau if ambang is None else ambang, profil, rentang)
+    if hasil.wajib_lapor and hasil.keadaan in (Keadaan.AMAN, Keadaan.LENGKAP):
+        return replace(hasil, keadaan=Keadaan.BELUM_DILAPOR)
+    return hasil
+
+
+def _kebutuhan(iku: Iku, realisasi: Sequence[float | None], triwulan: int, ambang: float, profil: ProfilAturan,
+               rentang: Rentang) -> Kebutuhan:
     makna = {Konsolidasi.SUM: Makna.JUMLAH, Konsolidasi.AVERAGE: Makna.RATA_RATA, Konsolidasi.LAST: Makna.NILAI}[
         iku.konsolidasi]
     terukur = iku.triwulan_terukur
     diketahui = [q for q in terukur if q <= triwulan and realisasi[q - 1] is not None]
     sisa = tuple(q for q in terukur if q not in diketahui)
-    if iku.konsolidasi is Konsolidasi.LAST:  # only the last measured quarter makes the year's value
+    wajib: tuple[int, ...] = ()
+    if iku.konsolidasi is Konsolidasi.LAST:  # only the last measured quarter makes the year's value …
+        # … but a passed measured quarter without realisasi keeps the IKU grey until it is reported
+        wajib = tuple(q for q in terukur[:-1] if q <= triwulan and realisasi[q - 1] is None)
         sisa = () if terukur[-1] in diketahui else (terukur[-1],)
     if not sisa:
-        return Kebutuhan(ambang, Keadaan.LENGKAP, makna, ())
+        return Kebutuhan(ambang, Keadaan.LENGKAP, makna, (), wajib_lapor=wajib)
     target_tahun = konsolidasikan([iku.target[q - 1] for q in terukur], iku.konsolidasi)  # type: ignore[misc]
     batas = _batas_r(iku, target_tahun, ambang, profil)
     if batas is None:
-        return Kebutuhan(ambang, Keadaan.TIDAK_TERHITUNG, makna, sisa)
+        return Kebutuhan(ambang, Keadaan.TIDAK_TERHITUNG, makna, sisa, wajib_lapor=wajib)
     nilai = [float(realisasi[q - 1]) for q in diketahui]  # type: ignore[arg-type]
     jumlah, n, n_sisa = sum(nilai), len(terukur), len(sisa)
     # R as a function of x, the quantity asked for: R = a + b·x
@@ -148,17 +231,20 @@ def kebutuhan_realisasi(iku: Iku, realisasi: Sequence[float | None], triwulan: i
     else:
         a, b = 0.0, 1.0
     x_lo, x_hi = (batas[0] - a) / b, (batas[1] - a) / b
-    # what x can be at all: realisasi ≥ 0 (unless negatives occur), ≤ 100 for a percentage
+    # what x can be at all (``rentang``); a negative target or realisasi means values can go below 0
     negatif = any(v < 0 for v in nilai) or any(t is not None and t < 0 for t in iku.target)
-    persen = iku.satuan.strip().lower() in ("%", "persen", "persentase")
     kali = n_sisa if iku.konsolidasi is Konsolidasi.SUM else 1
-    mungkin_lo = -math.inf if negatif else 0.0
-    mungkin_hi = 100.0 * kali if persen else math.inf
+    mungkin_lo = -math.inf if negatif else rentang.bawah * kali
+    mungkin_hi = rentang.atas * kali
+    if rentang.bulat:  # whole numbers: the least whole number reaching the bound, the largest staying within it
+        # (an average of several quarters need not be whole; asking a whole one is the safe side)
+        x_lo = math.ceil(round(x_lo, 9)) if math.isfinite(x_lo) else x_lo
+        x_hi = math.floor(round(x_hi, 9)) if math.isfinite(x_hi) else x_hi
     if x_lo > x_hi or x_lo > mungkin_hi or x_hi < mungkin_lo:
-        return Kebutuhan(ambang, Keadaan.MUSTAHIL, makna, sisa)
+        return Kebutuhan(ambang, Keadaan.MUSTAHIL, makna, sisa, wajib_lapor=wajib)
     if x_lo <= mungkin_lo and x_hi >= mungkin_hi:
-        return Kebutuhan(ambang, Keadaan.AMAN, makna, sisa)
+        return Kebutuhan(ambang, Keadaan.AMAN, makna, sisa, wajib_lapor=wajib)
     return Kebutuhan(ambang, Keadaan.PERLU, makna, sisa,
                      paling_sedikit=x_lo if x_lo > mungkin_lo else None,
-                     paling_banyak=x_hi if x_hi < mungkin_hi else None)
+                     paling_banyak=x_hi if x_hi < mungkin_hi else None, wajib_lapor=wajib, bulat=rentang.bulat)
 

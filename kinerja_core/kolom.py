@@ -2,9 +2,12 @@
 
 The scalar functions (``konsolidasi.sd_triwulan``, ``capaian.nilai_iku``) stay the readable reference;
 this module computes the same year-to-date target and realisasi, capaian, status and reason for every
-IKU of a ministry-year in a few array operations. The same floating-point operations run in the same
-order, and rounding goes through the reference's own ``bulatkan``, so the results are equal, not
-merely close (``tests/core/test_kolom.py`` checks that on random IKU of every kind).
+IKU of a ministry-year in a few array operations. The reference is exact (rational arithmetic on the
+decimals the values are written as); here the year-to-date values are exact too (decimals of up to six
+places summed as integers), the capaian is computed in floats, and the few IKU whose float result lies
+within its error bound of a rounding half (103,125), or on an edge the formula jumps at (target 0, realisasi
+equal to the target with ``konversi_120``), are recomputed by the reference itself. So the results are equal,
+not merely close (``tests/core/test_kolom.py`` checks that on random IKU of every kind, half cents included).
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kinerja_core.capaian import bulatkan
+from kinerja_core.capaian import bulatkan, capaian_tepat
+from kinerja_core.konsolidasi import konsolidasikan, konsolidasikan_tepat
 from kinerja_core.model import AlasanAbu, Konsolidasi, Polaritas, Status
 from kinerja_core.profil import KEMENKEU, ProfilAturan
 
@@ -72,24 +76,42 @@ def _bulatkan(nilai: np.ndarray, desimal: int) -> np.ndarray:
     if ragu.any():
         hasil[ragu] = _bulatkan_satu(x[ragu], desimal).astype(float)
     return hasil
-_bulat10 = np.frompyfunc(round, 2, 1)
+_KONSOLIDASI = {v: k for k, v in KODE_KONSOLIDASI.items()}
+_POLARITAS = {v: k for k, v in KODE_POLARITAS.items()}
 
 
 def _konsolidasikan(nilai: np.ndarray, terukur: np.ndarray, cara: np.ndarray) -> np.ndarray:
-    """``konsolidasi.konsolidasikan`` per row over the measured quarters (sum from 0 in quarter order)."""
-    jumlah = np.zeros(len(nilai))
+    """``konsolidasi.konsolidasikan`` per row over the measured quarters: the double nearest to the exact value.
+
+    A value of at most k decimals (k = 6, 3 or 0) below 2^30, 2^40 or 2^50 is the integer m = x × 10^k exactly
+    (x is the double nearest to m / 10^k, and no other such decimal is, its spacing being finer than 10^-k), so a
+    sum or an average of a row's values is an integer sum (below 2^53), divided once: IEEE division rounds to
+    nearest, as ``float(Fraction)`` does. Other rows go through the reference.
+
+    >>> _konsolidasikan(np.array([[0.9, 1.2, 1.6], [61.0, 50.0, 44.0]]), np.ones((2, 3), bool), np.array([0, 1]))
+    array([ 3.7       , 51.66666667])
+    """
     terakhir = np.full(len(nilai), np.nan)
     for q in range(nilai.shape[1]):
-        ada = terukur[:, q]
-        jumlah = np.where(ada, jumlah + np.where(ada, nilai[:, q], 0.0), jumlah)
-        terakhir = np.where(ada, nilai[:, q], terakhir)
+        terakhir = np.where(terukur[:, q], nilai[:, q], terakhir)
     n = terukur.sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        rata = jumlah / np.maximum(n, 1)
-    hasil = np.where(cara == 0, jumlah, np.where(cara == 1, rata, terakhir))
-    bulat = cara != 2
-    if bulat.any():
-        hasil[bulat] = _per_nilai_beda(hasil[bulat], lambda x: _bulat10(x, 10).astype(float))
+    x = np.where(terukur, nilai, 0.0)
+    hasil = terakhir.copy()
+    sisa = (cara != 2) & (n > 0)
+    for desimal, batas in ((6, 2.0**30), (3, 2.0**40), (0, 2.0**50)):
+        if not sisa.any():
+            break
+        skala = 10.0**desimal
+        with np.errstate(invalid="ignore", over="ignore"):
+            m = np.rint(x * skala)
+            bersih = sisa & (((m / skala == x) & (np.abs(x) < batas)) | ~terukur).all(axis=1)
+        if not bersih.any():
+            continue
+        bilangan = np.where(terukur[bersih], m[bersih], 0.0).astype(np.int64).sum(axis=1).astype(float)
+        hasil[bersih] = np.where(cara[bersih] == 0, bilangan / skala, bilangan / (n[bersih] * skala))
+        sisa &= ~bersih
+    for i in np.flatnonzero(sisa).tolist():
+        hasil[i] = konsolidasikan(nilai[i][terukur[i]].tolist(), _KONSOLIDASI[int(cara[i])])
     return hasil
 
 
@@ -165,15 +187,60 @@ def nilai_kolom(iku: KolomIku, triwulan: int, profil: ProfilAturan = KEMENKEU) -
 
     capaian = np.full(n, np.nan)
     pakai = nilai & ~penuh
+    ragu = np.zeros(n, dtype=bool)
     if pakai.any():
         jepit = np.minimum(np.maximum(mentah[pakai], profil.batas_bawah), profil.batas_atas)
         capaian[pakai] = _bulatkan(jepit, profil.desimal)
+        ragu[pakai] = _dekat_setengah(jepit, _galat(rasio[pakai], R[pakai], W[pakai], (pol == 1)[pakai] & (T[pakai] == 0),
+                                                    profil), profil.desimal)
     capaian[penuh] = profil.batas_atas
+    # where the float formula may differ from the exact one: a result within its error of a half, and the
+    # edges the formula jumps at (realisasi equal to the target under konversi_120; a target that is 0)
+    # (a double of 0 is an exact 0 unless the measured targets underflow to it)
+    with np.errstate(invalid="ignore"):
+        nol_semu = (T == 0) & (np.abs(np.where(terukur, target_q, 0.0)).max(axis=1, initial=0.0) > 0)
+    ragu |= dihitung & ((np.asarray(iku.konversi_120, dtype=bool) & (R == T)) | nol_semu)
+    ragu &= np.isfinite(T) & np.isfinite(R) & ~np.isinf(W)  # no exact value to take: the float result stands
+    for i in np.flatnonzero(ragu).tolist():
+        ukur = terukur[i]
+        cara_i = _KONSOLIDASI[int(cara[i])]
+        t = konsolidasikan_tepat(target_q[i][ukur].tolist(), cara_i)
+        r = konsolidasikan_tepat(realisasi_q[i][ukur].tolist(), cara_i)
+        w = None if np.isnan(W[i]) else float(W[i])
+        c = capaian_tepat(r, t, _POLARITAS[int(pol[i])], konversi_120=bool(iku.konversi_120[i]),
+                          realisasi_terburuk=w, profil=profil)
+        capaian[i] = np.nan if c.nilai is None else c.nilai
+        alasan[i] = None if c.alasan is None else c.alasan.value
+        nilai[i] = c.nilai is not None
 
     status = np.where(capaian >= profil.batas_hijau, Status.HIJAU.value,
                       np.where(capaian >= profil.batas_kuning, Status.KUNING.value, Status.MERAH.value)).astype(object)
     status[~nilai] = Status.ABU_ABU.value
     return SkorKolom(target, realisasi, capaian, status, alasan)
+
+
+def _galat(rasio: np.ndarray, realisasi: np.ndarray, terburuk: np.ndarray, pakai_terburuk: np.ndarray,
+           profil: ProfilAturan) -> np.ndarray:
+    """A generous bound on how far the float capaian (before rounding) can be from the exact one.
+
+    T and R are the doubles nearest to their exact values, so R / T is within a few units of the last place;
+    the formula multiplies that by 100 and the stabilize scale by at most its steepest slope.
+    """
+    titik = profil.skala_stabilize
+    curam = max([1.0] + [abs((yb - ya) / (xb - xa)) for (xa, ya), (xb, yb) in zip(titik, titik[1:])])
+    besar = max(abs(v) for p in titik for v in p)
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        dari_rasio = (np.abs(rasio) + 2) * 100 * curam
+        dari_terburuk = (np.abs(realisasi / terburuk) + 2) * 100
+        return 1e-12 * (np.where(pakai_terburuk, dari_terburuk, dari_rasio) + besar * curam + 200)
+
+
+def _dekat_setengah(nilai: np.ndarray, galat: np.ndarray, desimal: int) -> np.ndarray:
+    """Whether a value may lie, within ``galat``, on the other side of a rounding half (or is not finite)."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        besar = np.abs(nilai) * 10.0**desimal
+        jarak = np.abs(besar - np.floor(besar) - 0.5)
+        return ~(jarak > galat * 10.0**desimal + 1e-6) | ~np.isfinite(galat)
 
 
 def nko_kolom(capaian: np.ndarray, bobot: np.ndarray, perspektif: np.ndarray, kelompok: np.ndarray,

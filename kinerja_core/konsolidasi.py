@@ -7,8 +7,10 @@ averaged, or the last one taken (indices, levels).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from kinerja_core.model import AlasanAbu, Iku, Konsolidasi
 
@@ -27,21 +29,48 @@ class NilaiSdTriwulan:
     alasan: AlasanAbu | None = None
 
 
+def pecahan(nilai: float | Fraction) -> Fraction:
+    """The exact decimal a value is written as, as a fraction: 0.1 is 1/10, not the double nearest to it.
+
+    >>> pecahan(0.1), pecahan(51.25), pecahan(-3)
+    (Fraction(1, 10), Fraction(205, 4), Fraction(-3, 1))
+    """
+    if isinstance(nilai, (Fraction, int)):
+        return Fraction(nilai)
+    return Fraction(repr(float(nilai)))
+
+
+def konsolidasikan_tepat(nilai: Sequence[float | Fraction], cara: Konsolidasi) -> Fraction:
+    """``konsolidasikan`` in exact (rational) arithmetic on the decimals the values are written as.
+
+    >>> konsolidasikan_tepat([61.0, 50.0, 44.0], Konsolidasi.AVERAGE)
+    Fraction(155, 3)
+    """
+    if not nilai:
+        raise ValueError("tidak ada nilai untuk dikonsolidasikan")
+    if cara is Konsolidasi.LAST:
+        return pecahan(nilai[-1])
+    jumlah = sum((pecahan(x) for x in nilai), Fraction(0))
+    return jumlah if cara is Konsolidasi.SUM else jumlah / len(nilai)
+
+
 def konsolidasikan(nilai: Sequence[float], cara: Konsolidasi) -> float:
-    """Combine quarterly values into one year-to-date value.
+    """Combine quarterly values into one year-to-date value: exactly, then the double nearest to it.
 
     >>> konsolidasikan([0.9, 1.2, 1.6], Konsolidasi.SUM)  # PNBP, Rp miliar
     3.7
     >>> konsolidasikan([95.0, 97.0], Konsolidasi.AVERAGE), konsolidasikan([4.1, 4.3], Konsolidasi.LAST)
     (96.0, 4.3)
     """
-    if not nilai:
-        raise ValueError("tidak ada nilai untuk dikonsolidasikan")
-    if cara is Konsolidasi.SUM:
-        return round(sum(nilai), 10)  # keep 0.9 + 1.2 + 1.6 at 3.7, not 3.7000000000000006
-    if cara is Konsolidasi.AVERAGE:
-        return round(sum(nilai) / len(nilai), 10)
-    return nilai[-1]
+    if cara is Konsolidasi.LAST and nilai:
+        return nilai[-1]
+    if not all(math.isfinite(x) for x in nilai):  # no exact value to take (a projection that overflowed)
+        return sum(nilai) if cara is Konsolidasi.SUM else sum(nilai) / len(nilai)
+    tepat = konsolidasikan_tepat(nilai, cara)
+    try:
+        return float(tepat)
+    except OverflowError:  # a sum beyond what a double holds: infinite, as float arithmetic would give it
+        return math.inf if tepat > 0 else -math.inf
 
 
 def sd_triwulan(

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from kinerja_core.capaian import HasilIku, _indeks_mentah, bulatkan, nilai_iku
+from kinerja_core.capaian import HasilIku, _indeks_mentah, bulatkan, nilai_iku, sd_triwulan_tepat
+from kinerja_core.konsolidasi import pecahan
 from kinerja_core.model import AlasanAbu, Iku, Polaritas
 from kinerja_core.nko import hitung_nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
@@ -74,8 +75,12 @@ def rumus_capaian(iku: Iku, realisasi: Sequence[float | None], triwulan: int,
     if iku.konversi_120 and ((iku.polaritas is Polaritas.MAXIMIZE and r >= t)
                              or (iku.polaritas is Polaritas.MINIMIZE and r <= t)):
         return RumusCapaian(iku, terhitung, t, r, Bentuk.KONVERSI_120, profil.batas_atas, hasil.capaian.nilai)
-    mentah = _indeks_mentah(r, t, iku.polaritas, iku.realisasi_terburuk, profil)
-    assert not isinstance(mentah, AlasanAbu)
+    tepat = sd_triwulan_tepat(iku, realisasi, triwulan)  # exact, so 103,125 is shown as the 103,13 it rounds to
+    assert tepat is not None
+    w = None if iku.realisasi_terburuk is None else pecahan(iku.realisasi_terburuk)
+    mentah_tepat = _indeks_mentah(tepat[1], tepat[0], iku.polaritas, w, profil)  # type: ignore[arg-type]
+    assert not isinstance(mentah_tepat, AlasanAbu)
+    mentah = float(mentah_tepat)
     if iku.polaritas is Polaritas.STABILIZE:
         rasio = r / t * 100
         deviasi = rasio if r / t <= 1 else 200 - rasio

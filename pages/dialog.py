@@ -14,9 +14,9 @@ from collections.abc import Callable
 import streamlit as st
 
 from kinerja import charts, scores, teks_aman
-from kinerja.rapat import deck, dialog, projector
+from kinerja.rapat import deck, dialog, ekspor, projector
 from kinerja.masuk import exporting
-from kinerja.web import baca, gerbang, saring, tampilan
+from kinerja.web import baca, gerbang, saring, simulasi_ui, tampilan
 from kinerja.masuk.importing import CatatanDitolak, simpan_catatan, simpan_rapat, simpan_tindak_lanjut
 from kinerja.rapat.dialog import SlideIku
 from kinerja.store import AksesDitolak, MasalahBasisData, Revisi
@@ -26,6 +26,8 @@ from kinerja_core.model import StatusAksi
 from kinerja_core.tindak_lanjut import Aksi
 
 saring.pastikan_navigasi()
+# on the projector the room sees the slide, not the filters: the sidebar starts folded (one click opens it)
+st.set_page_config(initial_sidebar_state="collapsed")
 
 TINGGI_GRAFIK = 380  # the slide's chart in pixels: with the head and the table, one 1920x1080 screen
 
@@ -33,6 +35,18 @@ f = st.session_state.get("filter")
 if f is None:
     st.info(t("filter.kosong"))
     st.stop()
+
+
+def _slide_url() -> int | None:
+    """The slide named in the URL (``?slide=3``), so a reload stays on it; None when absent or not a number."""
+    try:
+        return max(0, int(st.query_params.get("slide", "")))
+    except ValueError:
+        return None
+
+
+if "dialog_slide" not in st.session_state and _slide_url() is not None:
+    st.session_state["dialog_slide"] = _slide_url()
 
 
 def _geser(langkah: int) -> None:
@@ -54,7 +68,7 @@ def _mulai_beku() -> None:
 atas = st.columns([1.3, 4, 1.3, 0.9], vertical_alignment="center")
 with atas[3].popover(t("dialog.kontrol"), icon=":material/tune:", width="stretch"):
     tema = st.segmented_control(
-        t("dialog.tema"), ["terang", "gelap"], default="terang", key="dialog_tema",
+        t("dialog.tema"), ["terang", "gelap"], default="terang", key="dialog_tema", bind="query-params",
         format_func={k: t(f"dialog.{k}") for k in ("terang", "gelap")}.get,
     ) or "terang"
     beku = st.toggle(t("dialog.bekukan"), key="dialog_beku", help=t("dialog.bekukan_bantuan"), on_change=_mulai_beku)
@@ -95,7 +109,7 @@ with unduh:
     if terlalu_banyak:
         st.caption(t("dialog.deck_terlalu_banyak", n=angka(jumlah_iku), batas=deck.BATAS_IKU))
     st.download_button(t("dialog.unduh_xlsx"),
-                       tampilan.dalam_bahasa_ini(lambda: exporting.ke_xlsx(dialog.tabel_ekspor(isi), "dialog", laporan=True)),
+                       tampilan.dalam_bahasa_ini(lambda: ekspor.ke_xlsx(isi, f.kode_unit)),  # with the NKO row
                        f"{nama}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key="dialog_unduh_xlsx", icon=":material/table:", on_click="ignore", width="stretch")
     st.download_button(t("dialog.unduh_csv"), tampilan.dalam_bahasa_ini(lambda: exporting.ke_csv(dialog.tabel_ekspor(isi))),
@@ -106,6 +120,8 @@ with unduh:
 st.session_state["dialog_jumlah_slide"] = jumlah_slide
 posisi = min(st.session_state.get("dialog_slide", 0), jumlah_slide)
 st.session_state["dialog_slide"] = posisi
+if _slide_url() != posisi:  # the slide in the URL: a reload (or a shared link) opens this screen again
+    st.query_params["slide"] = str(posisi)
 
 # no shortcut= on these buttons: the arrow keys go through saring.tombol_panah only, one press one slide
 atas[0].button(t("dialog.sebelumnya"), key="dialog_sebelumnya", icon=":material/arrow_back:",
@@ -162,14 +178,27 @@ def _form_tindak_lanjut(s: SlideIku, a: Aksi) -> None:
     kunci = f"{s.iku.kode_unit}_{s.iku.kode_iku}_{f.tahun}_{a.triwulan}_{a.status.value if a.status else ''}"
     st.markdown(f"**{teks_aman.t_aman('aksi.ubah', tw=nama_triwulan(a.triwulan), aksi=a.rencana_aksi[:80])}**")
     with st.form(key=f"dialog_aksi_{kunci}", border=False):
-        pilihan = list(StatusAksi)
-        status = st.selectbox(t("aksi.status"), pilihan, format_func={x: t(f"aksi.{x.value}") for x in pilihan}.get,
-                              index=pilihan.index(a.status) if a.status else 1, key=f"dialog_aksi_status_{kunci}")
+        # not yet reviewed (None, stored as no status) until the meeting picks one: never "berjalan" by default
+        pilihan: list[StatusAksi | None] = [None, *StatusAksi]
+        status = st.selectbox(t("aksi.status"), pilihan, index=pilihan.index(a.status),
+                              format_func=lambda x: t(f"aksi.{x.value}") if x else t("aksi.belum"),
+                              key=f"dialog_aksi_status_{kunci}")
         catatan = st.text_input(t("aksi.catatan"), value=a.catatan or "", key=f"dialog_aksi_catatan_{kunci}")
         if st.form_submit_button(t("aksi.simpan"), type="primary"):
+            if status is None and (a.status is not None or catatan.strip() != (a.catatan or "")):
+                st.warning(t("aksi.pilih_status"), icon=":material/warning:")
+                return
             _simpan(kata="aksi", sama=status is a.status and catatan.strip() == (a.catatan or ""),
                     simpan=lambda pelaku: simpan_tindak_lanjut(baca.storage(), s.iku, f.tahun, a.triwulan, status=status,
                                                                catatan=catatan, pelaku=pelaku))
+
+
+def _simulasi(s: SlideIku) -> None:
+    """What-if on this IKU, marked as such and never stored (``simulasi_ui.kotak``)."""
+    with st.expander(t("dialog.simulasi"), icon=":material/science:"):
+        simulasi_ui.kotak(s.iku, s.realisasi, f.triwulan,
+                          scores.dasar_nko_unit(scores.saring(skor_iku, f.perspektif, f.sumber), f.kode_unit),
+                          "dialog_simulasi")
 
 
 # the meeting's forms hold what is stored now: keyed by unit, quarter and the stored meeting
@@ -223,7 +252,7 @@ else:
     with kiri:
         st.plotly_chart(charts.progres_iku(s.progres, s.iku.satuan, s.iku.polaritas, gelap=tema == "gelap",
                                            tinggi=TINGGI_GRAFIK),
-                        key="dialog_grafik",
+                        key="dialog_grafik", height="stretch",  # the box's height: projector.css scales it
                         config={"displayModeBar": False}, theme=None)  # our projector colours, not Streamlit's
         st.markdown(projector.progres(s.progres), unsafe_allow_html=True)
     with kanan:
@@ -246,18 +275,26 @@ else:
                                            key=f"dialog_rencana_aksi_{kunci}")
                     kolom = st.columns(2)
                     pic = kolom[0].text_input("PIC", value=catatan["pic"] or "", key=f"dialog_pic_{kunci}")
-                    tenggat = kolom[1].date_input(t("dialog.tenggat"), value=catatan["tenggat"],
-                                                  key=f"dialog_tenggat_{kunci}", format="DD/MM/YYYY")
+                    # typed as text: a partly typed date is refused with a message (a date picker drops it)
+                    teks_tenggat = kolom[1].text_input(
+                        t("dialog.tenggat"), value=angka(catatan["tenggat"]) if catatan["tenggat"] else "",
+                        placeholder="30/11/2026", help=t("dialog.tenggat_bantuan"), key=f"dialog_tenggat_{kunci}")
                     if st.form_submit_button(t("dialog.simpan_catatan"), type="primary"):
-                        _simpan(kata="catatan",
-                                sama=dialog.catatan_sama(catatan, kendala=kendala, rencana_aksi=rencana, pic=pic,
-                                                         tenggat=tenggat),
-                                simpan=lambda pelaku: simpan_catatan(baca.storage(), s.iku, f.tahun, f.triwulan,
-                                                                     kendala=kendala, rencana_aksi=rencana, pic=pic,
-                                                                     tenggat=tenggat, pelaku=pelaku))
+                        try:
+                            tenggat = dialog.baca_tenggat(teks_tenggat)
+                        except ValueError:  # said, nothing stored; the typed text stays in the form to correct
+                            st.error(teks_aman.t_aman("dialog.tenggat_salah", teks=teks_tenggat), icon=":material/error:")
+                        else:
+                            _simpan(kata="catatan",
+                                    sama=dialog.catatan_sama(catatan, kendala=kendala, rencana_aksi=rencana, pic=pic,
+                                                             tenggat=tenggat),
+                                    simpan=lambda pelaku: simpan_catatan(baca.storage(), s.iku, f.tahun, f.triwulan,
+                                                                         kendala=kendala, rencana_aksi=rencana, pic=pic,
+                                                                         tenggat=tenggat, pelaku=pelaku))
                 # last quarter's actions (and older ones still open): the status the meeting gives them
                 for a in s.aksi:
                     _form_tindak_lanjut(s, a)
+        _simulasi(s)
 
 
 # --- live refresh: a cheap version check every few seconds; a full redraw only when data changed ---------------

@@ -3,7 +3,7 @@ draw by hand), and every IKU beside the same IKU a year earlier."""
 
 import streamlit as st
 
-from kinerja import scores
+from kinerja import scores, teks_aman
 from kinerja.web import baca, saring, tampilan
 from kinerja.texts import angka, nama_status, t
 from kinerja_core.model import Perspektif, Status
@@ -21,29 +21,28 @@ if lalu is not None:
     lalu = scores.saring(lalu, f.perspektif, f.sumber)
 
 
-def nilai_lalu(kolom: str) -> dict[str, float]:
-    """Last year's score per group (perspektif or sasaran strategis), where there is one."""
+def nilai_lalu() -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    """Last year's score per perspektif and per sasaran strategis within its perspektif, where there is one."""
     if lalu is None or lalu.empty:
-        return {}
-    tabel = scores.per_kelompok(lalu, kolom)
-    return dict(zip(tabel[kolom], tabel["nilai"]))
+        return {}, {}
+    per_p, per_s = scores.per_kelompok(lalu, "perspektif"), scores.per_sasaran(lalu)
+    return (dict(zip(per_p["perspektif"], per_p["nilai"])),
+            dict(zip(zip(per_s["perspektif"], per_s["sasaran_strategis"]), per_s["nilai"])))
 
 
-def keterangan(baris: object, sebelumnya: dict[str, float], kolom: str) -> str:
+def keterangan(baris: object, sebelumnya: float | None) -> str:
     jumlah = ", ".join(f"{getattr(baris, s.value.replace('-', '_'))} {nama_status(s).lower()}" for s in Status
                        if getattr(baris, s.value.replace("-", "_")))
     teks = t("peta.jumlah", n=baris.jumlah_iku, rincian=jumlah)
-    if getattr(baris, kolom) in sebelumnya:
-        teks += " · " + t("peta.tahun_lalu", tahun=f.tahun - 1, nilai=angka(sebelumnya[getattr(baris, kolom)],
-                                                                            tetap=True))
+    if sebelumnya is not None:
+        teks += " · " + t("peta.tahun_lalu", tahun=f.tahun - 1, nilai=angka(sebelumnya, tetap=True))
     return teks
 
 
 per_perspektif = scores.per_kelompok(lingkup, "perspektif").rename(columns={"abu-abu": "abu_abu"})
-per_sasaran = scores.per_kelompok(lingkup, "sasaran_strategis").rename(columns={"abu-abu": "abu_abu"})
-lalu_perspektif, lalu_sasaran = nilai_lalu("perspektif"), nilai_lalu("sasaran_strategis")
-perspektif_sasaran = lingkup.drop_duplicates("sasaran_strategis").set_index(
-    lingkup.drop_duplicates("sasaran_strategis")["sasaran_strategis"].fillna(t("peta.tanpa_sasaran")))["perspektif"]
+# a sasaran strategis whose IKU sit under several perspektif is a box under each, counted over that one's IKU
+per_sasaran = scores.per_sasaran(lingkup).rename(columns={"abu-abu": "abu_abu"})
+lalu_perspektif, lalu_sasaran = nilai_lalu()
 
 for per in (x.value for x in Perspektif):  # the map's rows, Stakeholder at the top
     baris_p = per_perspektif[per_perspektif["perspektif"] == per]
@@ -55,15 +54,18 @@ for per in (x.value for x in Perspektif):  # the map's rows, Stakeholder at the 
         with kiri:
             st.markdown(tampilan.kartu_nko(None if b.nilai != b.nilai else b.nilai, Status(b.status), per),
                         unsafe_allow_html=True)
-            st.caption(keterangan(b, lalu_perspektif, "perspektif"))
+            st.caption(keterangan(b, lalu_perspektif.get(per)))
         with kanan:
-            sasaran = per_sasaran[per_sasaran["sasaran_strategis"].map(perspektif_sasaran) == per]
+            sasaran = per_sasaran[per_sasaran["perspektif"] == per]
             kolom = st.columns(min(max(len(sasaran), 1), 3))
             for i, s in enumerate(sasaran.itertuples(index=False)):
                 with kolom[i % len(kolom)]:
                     st.markdown(tampilan.kartu_nko(None if s.nilai != s.nilai else s.nilai, Status(s.status),
                                              s.sasaran_strategis), unsafe_allow_html=True)
-                    st.caption(keterangan(s, lalu_sasaran, "sasaran_strategis"))
+                    teks = keterangan(s, lalu_sasaran.get((per, s.sasaran_strategis)))
+                    if s.perspektif_lain:
+                        teks += " · " + t("peta.juga_di", perspektif=", ".join(s.perspektif_lain))
+                    st.caption(teks_aman.md(teks))
     st.divider()
 
 st.subheader(t("peta.banding", tahun=f.tahun - 1))

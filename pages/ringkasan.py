@@ -7,7 +7,7 @@ perspectives and say so; the status filter picks rows of the IKU table only, and
 import streamlit as st
 
 from kinerja import charts, scores, teks_aman
-from kinerja.web import baca, saring, tampilan
+from kinerja.web import baca, saring, simulasi_ui, tampilan
 from kinerja.texts import angka, jelaskan_nko, nama_status, t
 from kinerja_core.model import Status
 
@@ -91,15 +91,22 @@ with st.expander(t("ringkasan.rumus_judul"), icon=":material/function:"):
              column_config={t("kolom.nama_iku"): st.column_config.TextColumn(width=260)})
 
 # the meeting's agenda: what costs the NKO the most points (kinerja_core.nko.biaya_nko)
-biaya, biaya_anak, nko_gabungan = p.biaya_nko()
+biaya, biaya_anak, nko_judul, belum_lapor = p.biaya_nko()
 st.subheader(t("ringkasan.biaya"))
-st.markdown(t("ringkasan.biaya_bantuan", nko=angka(nko_gabungan, tetap=True)))
+st.markdown(teks_aman.t_aman("ringkasan.biaya_bantuan", nko=angka(nko_judul, tetap=True), judul=kepala.judul_nko))
+if not biaya_anak.empty:
+    st.markdown(t("ringkasan.biaya_unit_bantuan"))
+    tampilan.tabel_angka(biaya_anak.drop(columns="kode_unit").rename(columns={
+        k: t(f"kolom.{k}") for k in ("nama_unit", "nko", "biaya", "jumlah_iku", "belum_dilaporkan")}),
+        key="tabel_biaya_unit")
+if not belum_lapor.empty:  # a grey IKU costs nothing: not reporting is an agenda item of its own
+    st.markdown(t("ringkasan.belum_lapor", n=len(belum_lapor)))
+    tampilan.tabel_angka(belum_lapor.drop(columns="kode_unit").rename(columns={
+        k: t(f"kolom.{k}") for k in ("nama_unit", "kode_iku", "nama_iku", "bobot", "porsi_bobot")}),
+        key="tabel_belum_lapor")
 if biaya.empty:
     st.success(t("ringkasan.biaya_kosong"), icon=":material/check_circle:")
 else:
-    if not biaya_anak.empty:
-        tampilan.tabel_angka(biaya_anak.drop(columns="kode_unit").rename(columns={
-            k: t(f"kolom.{k}") for k in ("nama_unit", "biaya", "jumlah_iku")}), key="tabel_biaya_unit")
     kolom_biaya = ["kode_iku", "status", "nama_iku", "capaian", "bagian", "biaya"]
     if biaya["kode_unit"].nunique() > 1:
         kolom_biaya.insert(0, "nama_unit")
@@ -107,11 +114,11 @@ else:
         columns={k: t(f"kolom.{k}") for k in kolom_biaya}), key="tabel_biaya", kolom_status=t("kolom.status"))
 
 # where the year is heading at the run-rate so far (kinerja_core.prognosis)
-nko_akhir, menurun = p.prognosis()
+nko_akhir, menurun, cakupan_prognosis = p.prognosis()
 st.subheader(t("ringkasan.prognosis"))
 st.markdown(t("ringkasan.prognosis_cara"))
 teks_nko = t("ringkasan.prognosis_nko", nko=angka(nko_akhir.nilai, tetap=True), status=nama_status(nko_akhir.status),
-             sekarang=angka(kepala.nko.nilai, tetap=True))
+             sekarang=angka(kepala.nko.nilai, tetap=True)) + f" ({cakupan_prognosis})"
 st.markdown(f'<div class="kinerja-cakupan" data-testid="ringkasan-prognosis">{teks_aman.html(teks_nko)}</div>',
             unsafe_allow_html=True)
 if menurun.empty:
@@ -141,3 +148,6 @@ else:
         key="tabel_kebutuhan", kolom_status=t("kolom.status"), row_height=TINGGI_BARIS,
         column_config={t(f"kolom.{k}"): st.column_config.TextColumn(width=w) for k, w in kolom_kebutuhan.items()},
     )
+
+# what-if for the meeting: a value typed for an open quarter, its capaian, light and NKO; never stored
+simulasi_ui.untuk_ringkasan(kepala.lingkup, f.kode_unit, f.triwulan)

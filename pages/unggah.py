@@ -51,7 +51,10 @@ st.markdown(f"""<style>
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
   content: "{t('unggah.batas', mb=loading.BATAS_UKURAN_MB)}"; font-size: 0.875rem}}
 </style>""", unsafe_allow_html=True)
-unggahan = st.file_uploader(t("unggah.pilih"), type=["csv", "txt", "tsv", "xlsx"], accept_multiple_files=True,
+# workbooks the app cannot read (.xls, .xlsb, .ods) are let through so the loader says how to save them as .xlsx,
+# in the user's language; the uploader's own filter would only show an English hover text
+unggahan = st.file_uploader(t("unggah.pilih"), type=["csv", "txt", "tsv", "xlsx", "xls", "xlsb", "ods"],
+                            accept_multiple_files=True,
                             key="unggah_berkas")
 if not unggahan:
     st.stop()
@@ -69,9 +72,17 @@ if tersimpan and tersimpan["sidik"] == rencana.sha256:
 
 if not rencana.sah:
     st.error(t("unggah.gagal"), icon=":material/error:")
+    # the grid cuts text at its column's edge: the message column gets a fixed width and rows tall enough to wrap
+    # the longest message whole (Streamlit 1.67 wraps only in rows taller than 64 px; ~20 px and 50 characters a line)
+    galat = tampilan.tabel_kesalahan(rencana.kesalahan)
+    baris_teks = max(-(-len(p) // 50) for p in galat[t("kolom.pesan")]) if not galat.empty else 1
     tampilan.tabel(
-        tampilan.tabel_kesalahan(rencana.kesalahan),
+        galat,
         key="unggah_kesalahan",
+        column_config={t("kolom.berkas"): st.column_config.TextColumn(width="medium"),
+                       t("kolom.baris"): st.column_config.NumberColumn(width="small"),
+                       t("kolom.pesan"): st.column_config.TextColumn(width="large")},
+        row_height=max(66, 20 * baris_teks + 8) if baris_teks > 1 else None,
     )
     if rencana.kesalahan_lain:
         st.caption(t("galat.lebih_banyak", n=rencana.kesalahan_lain))
@@ -81,6 +92,8 @@ st.subheader(t("unggah.pratinjau"))
 for b in rencana.berkas:
     for c in b.catatan:
         st.info(f"{teks_aman.md(b.nama)}: {teks_aman.md(c)}", icon=":material/info:")
+for w in rencana.peringatan:  # possible slips, named by row: stored only when the person confirms below
+    st.warning(teks_aman.md(w), icon=":material/warning:")
 for i, (b, p) in enumerate(zip(rencana.berkas, rencana.perubahan, strict=True)):
     judul = teks_aman.t_aman("unggah.jenis", berkas=p.berkas, jenis=t(f"jenis.{p.jenis.value}"),
                              baris=len(p.rincian))

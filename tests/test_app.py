@@ -321,14 +321,17 @@ def test_ringkasan_kebutuhan_realisasi_sampai_akhir_tahun(at):
 
 
 def test_ringkasan_yang_paling_menurunkan_nko(at):
-    """Kanwil Jawa Barat TW III 2019: BKS-03 (capaian 75, 5/98 of the NKO) costs 5/98 × 25 = 1,28 points, the
-    most; Bekasi's IKU cost 3,25 points together, the Kanwil's own 0,09."""
+    """Kanwil Jawa Barat TW III 2019: its headline NKO is its own (105,43), so the points lost are those of its own
+    IKU and add up to 100 − 105,43: JBR-03 (capaian 98,61, 20 % of the NKO) loses 0,2 × 1,39 = 0,28. Per office,
+    the net contribution to the offices' pooled NKO (98,52 over Σ bobot 194): Bekasi 100/194 × (100 − 91,53) =
+    4,36 lost, Bogor 94/194 × (100 − 105,96) = −2,89 (it lifts the pool); 4,36 − 2,89 = 1,48 = 100 − 98,52."""
     pilih_unit(at, "KWBCJABAR")
     biaya = baca_tabel(at, "tabel_biaya")
-    assert biaya["Kode IKU"].tolist()[:2] == ["BKS-03", "BKS-04"]
-    assert biaya["Poin NKO hilang"].tolist()[:2] == ["1,28", "0,94"]
+    assert biaya["Kode IKU"].tolist() == ["JBR-03"]
+    assert biaya["Poin NKO hilang"].tolist() == ["0,28"]
     per_unit = baca_tabel(at, "tabel_biaya_unit")
-    assert per_unit[["Unit", "Poin NKO hilang", "IKU"]].values.tolist()[0] == ["KPPBC TMP A Bekasi", "3,25", 4]
+    assert per_unit[["Unit", "Poin NKO hilang", "IKU"]].values.tolist()[0] == ["KPPBC TMP A Bekasi", "4,36", 6]
+    assert per_unit["Poin NKO hilang"].tolist()[1].endswith("2,89")
 
 
 def test_setiap_angka_dijelaskan(at):

@@ -192,3 +192,20 @@ def test_revisions_dan_undo(db, tmp_path):
 
     ulang = kinerja("undo", "2", "--db", db)
     assert ulang.returncode == 1 and "sudah dibatalkan oleh revisi 3" in ulang.stderr
+
+
+def test_score_setengah_sen_dibulatkan_ke_atas(db_kosong, tmp_path):
+    """Issue 28 item 1: a minimize / average IKU at 103,125 prints 103.13, as Excel's ROUND gives it."""
+    (tmp_path / "unit.csv").write_text("kode_unit;nama_unit;kode_induk\nU1;Kantor Satu;\n", encoding="utf-8")
+    (tmp_path / "iku.csv").write_text(
+        "tahun;kode_unit;kode_iku;nama_iku;sasaran_strategis;perspektif;satuan;polaritas;konsolidasi;bobot;"
+        "target_tw1;target_tw2;target_tw3;target_tw4\n"
+        "2026;U1;W-01;Waktu layanan;Layanan cepat;Customer;hari;minimize;average;10;55;55;50;50\n", encoding="utf-8")
+    (tmp_path / "realisasi.csv").write_text(
+        "tahun;triwulan;kode_unit;kode_iku;realisasi\n2026;1;U1;W-01;61\n2026;2;U1;W-01;50\n2026;3;U1;W-01;44\n",
+        encoding="utf-8")
+    hasil = kinerja("import", tmp_path / "unit.csv", tmp_path / "iku.csv", tmp_path / "realisasi.csv",
+                    "--db", db_kosong, "--user", "admin")
+    assert hasil.returncode == 0, hasil.stderr
+    (baris,) = skor(db_kosong, "--tahun", "2026", "--triwulan", "3", "--unit", "U1")
+    assert baris["capaian"] == "103.13"

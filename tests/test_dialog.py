@@ -63,7 +63,7 @@ def kolom_catatan(at: AppTest) -> dict[str, object]:
     (kendala,) = [w for w in at.text_area if w.label == "Kendala"]
     (rencana,) = [w for w in at.text_area if w.label == "Rencana aksi"]
     (pic,) = [w for w in at.text_input if w.label == "PIC"]
-    (tenggat,) = [w for w in at.date_input if w.label == "Tenggat"]
+    (tenggat,) = [w for w in at.text_input if w.label == "Tenggat"]  # typed: a partial date is refused
     return {"kendala": kendala, "rencana_aksi": rencana, "pic": pic, "tenggat": tenggat}
 
 
@@ -137,7 +137,7 @@ def test_catatan_disimpan_dan_dibaca_sesi_lain_sebagai_teks(at, db_contoh, monke
     form["kendala"].input("<script>alert(1)</script> **survei** belum dikontrak")
     form["rencana_aksi"].input("Kontrak surveyor [klik](http://x)")
     form["pic"].input("Kasubsi PLI")
-    form["tenggat"].set_value(datetime.date(2019, 10, 31))
+    form["tenggat"].input("31/10/2019")
     at.button[[b.label for b in at.button].index("Simpan catatan")].click().run()
     assert not at.exception, at.exception
 
@@ -204,7 +204,7 @@ def test_formulir_catatan_milik_iku_di_layar(at, db_contoh):
     assert "Belum ada catatan untuk TW III" in layar(at)
     form = kolom_catatan(at)
     assert (form["kendala"].value, form["rencana_aksi"].value, form["pic"].value, form["tenggat"].value) == (
-        "", "", "", None)
+        "", "", "", "")
 
     form["kendala"].input("Server SIMAK rusak")
     form["pic"].input("Kasubbag Umum")

@@ -22,3 +22,54 @@ def test_prognosis_kolom_sama_dengan_rujukan(storage, tahun, triwulan):
         else:
             assert (k["capaian"], k["status"]) == (harap.capaian.nilai, harap.status.value), r.kode_iku
     assert (kolom["status"] != "abu-abu").sum() > len(kolom) // 2  # most IKU have a prognosis
+
+
+# issue 28 item 4: no IKU leaves the prognosis without a word, none is projected from a stale quarter
+
+
+def _lebar():
+    import pandas as pd
+    iku = pd.DataFrame({
+        "kode_unit": ["U"] * 4, "kode_iku": ["A", "B", "C", "D"],
+        "nama_iku": ["Temuan audit berulang", "Persentase layanan", "Penerimaan", "Persentase tepat waktu"],
+        "satuan": ["jumlah", "%", "Rp miliar", "%"], "perspektif": ["Stakeholder"] * 4,
+        "polaritas": ["minimize", "maximize", "maximize", "maximize"],
+        "konsolidasi": ["sum", "average", "sum", "last"], "bobot": [10.0, 10.0, 10.0, 10.0],
+        "target_tw1": [0.0, 90.0, 10.0, 90.0], "target_tw2": [0.0, 90.0, 10.0, 90.0],
+        "target_tw3": [0.0, 90.0, 10.0, 90.0], "target_tw4": [0.0, 90.0, 10.0, 90.0],
+        "konversi_120": [False] * 4, "realisasi_terburuk": [10.0, None, None, None],
+    })
+    lapor = pd.DataFrame({"kode_unit": ["U"] * 9, "kode_iku": ["A"] * 3 + ["B"] * 3 + ["C"] * 2 + ["D"],
+                          "triwulan": [1, 2, 3, 1, 2, 3, 1, 2, 1],
+                          "realisasi": [0.0, 0.0, 0.0, 99.0, 99.0, 99.0, 12.0, 12.0, 95.0]})
+    return scores.lebar(iku, lapor)
+
+
+def test_target_nol_tetap_pada_capaian_hari_ini():
+    """A: minimize, target 0 (worst 10), none found: capaian 100 today, no pace (target 0): kept at 100."""
+    akhir = scores.prognosis(_lebar(), 3).set_index("kode_iku")
+    assert akhir.loc["A", "capaian"] == 100.0 and akhir.loc["A", "alasan_prognosis"] == "dipertahankan"
+
+
+def test_persentase_tidak_diisi_di_atas_100():
+    """B: 99 of 90 each quarter (pace 1,1): TW IV would be filled 99, never above 100 %; C (Rp) is not capped."""
+    akhir = scores.prognosis(_lebar(), 3).set_index("kode_iku")
+    assert akhir.loc["B", "realisasi_tw4"] <= 100.0 and akhir.loc["B", "triwulan_laju"] == 3
+
+
+def test_abu_abu_hari_ini_tanpa_prognosis_dari_triwulan_lama():
+    """C is grey at TW III (TW III not reported): its TW II pace is not projected; D likewise from TW I."""
+    akhir = scores.prognosis(_lebar(), 3).set_index("kode_iku")
+    for k in ("C", "D"):
+        assert akhir.loc[k, "status"] == "abu-abu" and akhir.loc[k, "alasan_prognosis"] == "belum-dilaporkan"
+    teks = scores.teks_cakupan_prognosis(akhir.reset_index())
+    assert teks == "dari 4 IKU; 2 tanpa prognosis: C, D (belum dilaporkan s.d. triwulan ini); 1 tetap pada capaian hari ini: A"
+
+
+def test_persen_di_atas_100_dipotong():
+    import pandas as pd
+    data = _lebar()
+    data.loc[1, ["realisasi_tw1", "realisasi_tw2", "realisasi_tw3"]] = [99.0, 99.0, 99.0]
+    data.loc[1, "target_tw4"] = 95.0
+    akhir = scores.prognosis(data, 3).set_index("kode_iku")
+    assert akhir.loc["B", "realisasi_tw4"] == 100.0 or pd.isna(akhir.loc["B", "realisasi_tw4"])

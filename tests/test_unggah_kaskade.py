@@ -128,3 +128,86 @@ def test_batal_tidak_meninggalkan_tautan_yatim(kaskade):
              kaskade, Pelaku.sistem("uji"))
     with pytest.raises(RevisiDitolak, match="IKU masih mendukung IKU yang akan hilang"):
         kaskade.batalkan(induk.id, pelaku=Pelaku.sistem("uji"))
+
+
+# issue 28 item 6: the worst office by polarity, pooled komponen, and no parent without a child
+UNIT_KANWIL = "kode_unit;nama_unit;kode_induk\nKW;Kanwil;\nK1;KPP Satu;KW\nK2;KPP Dua;KW\n"
+KEPALA_R = KEPALA.rstrip("\n") + ";rumus_komponen\n"
+
+
+def test_terburuk_pada_iku_minimize_memilih_kantor_terlambat(tmp_path):
+    """Service days (minimize): the Kanwil's value under `terburuk` is the slowest office's 9 days (merah), where
+    `minimum` picked the 2 days of the fastest and scored 120."""
+    storage = Storage(tmp_path / "t.duckdb")
+    iku = KEPALA + ("2026;KW;W;Waktu layanan;Customer;hari;minimize;last;10;5;5;5;5;;;terburuk;\n"
+                    "2026;K1;W;Waktu layanan;Customer;hari;minimize;last;10;5;5;5;5;KW;W;;\n"
+                    "2026;K2;W;Waktu layanan;Customer;hari;minimize;last;10;5;5;5;5;KW;W;;\n")
+    rencana = unggah(storage, unit=UNIT_KANWIL, iku=iku,
+                     realisasi="tahun;triwulan;kode_unit;kode_iku;realisasi\n2026;1;K1;W;2\n2026;1;K2;W;9\n")
+    assert rencana.sah, pesan(rencana)
+    terapkan(rencana, storage, Pelaku.sistem("uji"))
+    snap = storage.baca(2026, "KW", sub_unit=False)
+    skor = scores.skor(scores.lebar(snap.iku, snap.realisasi), 1)
+    assert skor["realisasi"].tolist() == [9.0] and skor["status"].tolist() == ["merah"]
+
+
+def test_gabungan_menjumlahkan_komponen_anak(tmp_path):
+    """481 of 500 and 1 of 2 services on time: the Kanwil's pooled 482 / 502 = 96,02 %, not the mean's 73,1 %."""
+    storage = Storage(tmp_path / "g.duckdb")
+    iku = KEPALA_R + (
+        "2026;KW;TW;Layanan tepat waktu;Customer;%;maximize;last;10;95;95;95;95;;;gabungan;;\n"
+        '2026;K1;TW;Layanan tepat waktu;Customer;%;maximize;last;10;95;95;95;95;KW;TW;;;"rasio(tepat; layanan)"\n'
+        '2026;K2;TW;Layanan tepat waktu;Customer;%;maximize;last;10;95;95;95;95;KW;TW;;;"rasio(tepat; layanan)"\n')
+    komponen = ("tahun;triwulan;kode_unit;kode_iku;komponen;nilai\n2026;1;K1;TW;tepat;481\n2026;1;K1;TW;layanan;500\n"
+                "2026;1;K2;TW;tepat;1\n2026;1;K2;TW;layanan;2\n")
+    rencana = unggah(storage, unit=UNIT_KANWIL, iku=iku, komponen=komponen)
+    assert rencana.sah, pesan(rencana)
+    terapkan(rencana, storage, Pelaku.sistem("uji"))
+    snap = storage.baca(2026, "KW", sub_unit=False)
+    skor = scores.skor(scores.lebar(snap.iku, snap.realisasi), 1)
+    assert round(skor["realisasi"].iloc[0], 2) == 96.02
+    # a gabungan parent whose child is not a rasio is refused on the parent's row
+    salah = KEPALA_R + "2026;KW;X;X;Customer;%;maximize;last;10;95;95;95;95;;;gabungan;;\n" \
+                       "2026;K1;X;X;Customer;%;maximize;last;10;95;95;95;95;KW;X;;;\n"
+    ((nomor, kolom, teks),) = pesan_baris(unggah(storage, iku=salah))
+    assert (nomor, kolom) == (2, "agregasi_anak") and "rasio" in teks, teks
+
+
+def pesan_baris(rencana):
+    return [(k.baris, k.kolom, k.pesan) for k in rencana.kesalahan]
+
+
+def test_induk_tanpa_anak_ditolak(kaskade):
+    """An IKU taking its realisasi from children it does not have is refused (it would be asked for "jumlah paling
+    sedikit 40" of nothing); so is a row that takes the last child away."""
+    sendiri = KEPALA + "2017;TIEM;PNBP;PNBP TIEM;Stakeholder;Rp miliar;maximize;sum;10;5;5;5;5;;;jumlah;\n"
+    ((nomor, kolom, teks),) = pesan_baris(unggah(kaskade, iku=sendiri))
+    assert (nomor, kolom) == (2, "agregasi_anak") and "tidak ada IKU yang mendukungnya" in teks, teks
+    # with its child in the same upload it is fine
+    dengan_anak = sendiri + "2017;PTM;PNBP2;PNBP PTM 2;Stakeholder;Rp miliar;maximize;sum;10;3;3;3;3;TIEM;PNBP;;\n"
+    assert unggah(kaskade, iku=dengan_anak).sah
+    # both Balai unlinked from PTM's PNBP, which sums them
+    lepas = KEPALA + ("2017;BTP;PNBP;PNBP BTP;Stakeholder;Rp miliar;maximize;sum;10;1;1,1;1,5;2,1;;;;\n"
+                      "2017;B2TKS;PNBP;PNBP B2TKS;Stakeholder;Rp miliar;maximize;sum;10;2;2;2;2;;;;\n")
+    hasil = pesan_baris(unggah(kaskade, iku=lepas))
+    assert [(n, k) for n, k, _ in hasil] == [(2, "kode_iku_induk"), (3, "kode_iku_induk")], hasil
+    assert "IKU turunan terakhir dari PTM PNBP" in hasil[0][2]
+
+
+def test_transaksi_menolak_induk_tanpa_anak(kaskade):
+    """The committing transaction refuses a parent without a child too (the preview may be stale)."""
+    iku = kaskade.baca(2017).iku
+    tiem = iku[(iku["kode_unit"] == "PTM") & (iku["kode_iku"] == "PNBP")].assign(
+        kode_unit="TIEM", kode_unit_induk=None, kode_iku_induk=None, agregasi_anak="jumlah")
+    with pytest.raises(ImporDitolak, match="tidak punya IKU turunan"):
+        kaskade.simpan({"iku": tiem}, pelaku=Pelaku.sistem("uji"), berkas="iku.csv", sha256="")
+
+
+def test_minimum_pada_iku_minimize_diperingatkan(tmp_path):
+    """`minimum` keeps meaning the smallest value; on a minimize IKU the preview says that is the best office."""
+    iku = KEPALA + ("2026;KW;W;Waktu layanan;Customer;hari;minimize;last;10;5;5;5;5;;;minimum;\n"
+                    "2026;K1;W;Waktu layanan;Customer;hari;minimize;last;10;5;5;5;5;KW;W;;\n")
+    rencana = unggah(Storage(tmp_path / "m.duckdb"), unit=UNIT_KANWIL, iku=iku)
+    assert rencana.sah, pesan(rencana)
+    (peringatan,) = [p for p in rencana.peringatan if "minimum" in p]
+    assert "KW W" in peringatan and "terburuk" in peringatan

@@ -24,18 +24,18 @@ import numpy as np
 import pandas as pd
 
 from kinerja import akses, scores
-from kinerja.masuk.kode import samakan_kode
+from kinerja.masuk.kode import kerangka, samakan_kode
 from kinerja.masuk.loading import (
     BATAS_KESALAHAN, BATAS_PANJANG, BATAS_PANJANG_LAIN, KENDALI_TERLARANG, Berkas, Jenis, Kesalahan, baca_semua,
-    periksa_batas, rapikan_teks,
+    TARGET, periksa_batas, rapikan_teks,
 )
 from kinerja.store import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, TinjauanBatal
 from kinerja.texts import angka, label_status, nama_triwulan, t, uraian_realisasi_komponen
 from kinerja_core.akses import PERAN_TULIS, SEMUA, Hibah, Pelaku, Peran, berhak
 from kinerja_core.capaian import nilai_iku
 from kinerja_core import kaskade
-from kinerja_core.komponen import baca_rumus
-from kinerja_core.model import Iku, Status, StatusAksi
+from kinerja_core.komponen import RumusTidakSah, baca_rumus
+from kinerja_core.model import Iku, Perspektif, Status, StatusAksi
 from kinerja_core.unit import Unit, siklus
 
 FOLDER_CONTOH = Path(__file__).resolve().parents[2] / "data"
@@ -106,6 +106,9 @@ class RencanaImpor:
     kesalahan: list[Kesalahan] = field(default_factory=list)
     perubahan: list[Perubahan] = field(default_factory=list)
     kesalahan_lain: int = 0
+    peringatan: list[str] = field(default_factory=list)
+    """What may be a mistake but cannot be refused (a percentage typed as a fraction, a sasaran strategis under
+    two perspektif): said in the preview, naming the rows; never corrected, and stored only on confirmation."""
 
     @property
     def sah(self) -> bool:
@@ -186,7 +189,98 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
         _tandai_perubahan_status(rencana, storage)
         _hitung_realisasi_komponen(rencana, storage)
         _catat_realisasi_tergantikan(rencana, storage)
+        rencana.peringatan = [*_persen_pecahan(rencana, storage), *_sasaran_lintas(rencana, storage, kode),
+                              *_minimum_pada_minimize(rencana)]
     return rencana
+
+
+def _minimum_pada_minimize(rencana: RencanaImpor) -> list[str]:
+    """One warning per iku file naming the minimize IKU whose ``agregasi_anak`` is ``minimum``: the smallest value
+    is the best office there, not the worst (``terburuk`` is). Allowed: it may be what is meant."""
+    pesan = []
+    for b in rencana.berkas:
+        if b.jenis is not Jenis.IKU or b.data.empty or "agregasi_anak" not in b.data:
+            continue
+        d = b.data[(b.data["agregasi_anak"] == kaskade.Agregasi.MINIMUM.value)
+                   & (b.data["polaritas"].map(lambda v: getattr(v, "value", v)) == "minimize")]
+        if d.empty:
+            continue
+        daftar = ", ".join(f"{u} {i}" for u, i in zip(d["kode_unit"].head(BATAS_BARIS_PERINGATAN),
+                                                     d["kode_iku"].head(BATAS_BARIS_PERINGATAN)))
+        if len(d) > BATAS_BARIS_PERINGATAN:
+            daftar += t("galat.xlsx_lain", n=len(d) - BATAS_BARIS_PERINGATAN)
+        pesan.append(t("peringatan.minimum_minimize", berkas=b.nama, daftar=daftar))
+    return pesan
+
+
+BATAS_BARIS_PERINGATAN = 10
+"""How many rows a warning names; the rest are counted."""
+
+
+def _satuan_persen(satuan: object) -> bool:
+    """'%', 'persen', 'persentase (%)', 'percent': a satuan whose values are percentages."""
+    return isinstance(satuan, str) and bool(re.search(r"%|persen|percent", satuan, re.IGNORECASE))
+
+
+def _persen_pecahan(rencana: RencanaImpor, storage: Storage) -> list[str]:
+    """One warning per realisasi file naming the rows of a percent IKU whose value is about a hundredth of that
+    quarter's target (0,72 against 75): a percentage typed as a fraction, or an Excel percent cell exported
+    as its fraction. Never corrected: the value may be right (a target of 75 % reached at 0,72 %)."""
+    bagian = [b for b in rencana.berkas if b.jenis is Jenis.REALISASI and not b.data.empty]
+    if not bagian:
+        return []
+    calon = {id(b): b.data[b.data["realisasi"].notna() & (b.data["realisasi"].abs() <= 2) & (b.data["realisasi"] != 0)]
+             for b in bagian}
+    kunci = pd.concat([c[KUNCI[Jenis.IKU]] for c in calon.values()], ignore_index=True).drop_duplicates()
+    if kunci.empty:
+        return []
+    iku, _ = storage.iku_dan_realisasi(kunci)
+    kolom = [*KUNCI[Jenis.IKU], "satuan", *TARGET]
+    iku = pd.concat([iku.reindex(columns=kolom), rencana.data(Jenis.IKU).reindex(columns=kolom)],
+                    ignore_index=True).drop_duplicates(
+        KUNCI[Jenis.IKU], keep="last")  # an IKU uploaded with the realisasi: its own satuan and targets
+    iku = iku.loc[iku["satuan"].map(_satuan_persen).astype(bool)]  # an empty object mask would pick columns
+    pesan = []
+    for b in bagian:
+        c = calon[id(b)].merge(iku, on=KUNCI[Jenis.IKU], how="inner")
+        if c.empty:
+            continue
+        target = pd.Series(c[list(TARGET)].to_numpy(dtype=float)[np.arange(len(c)), c["triwulan"].to_numpy(int) - 1],
+                           index=c.index)  # each row's own quarter's target
+        rasio = c["realisasi"] * 100 / target
+        curiga = c[(target.abs() >= 5) & (rasio >= 0.5) & (rasio <= 2)].sort_values("baris")
+        if curiga.empty:
+            continue
+        daftar = ", ".join(t("peringatan.baris_persen", baris=r.baris, kode_iku=r.kode_iku,
+                             triwulan=nama_triwulan(r.triwulan), nilai=angka(r.realisasi), target=angka(target[i]))
+                           for i, r in curiga.head(BATAS_BARIS_PERINGATAN).iterrows())
+        if len(curiga) > BATAS_BARIS_PERINGATAN:
+            daftar += t("galat.xlsx_lain", n=len(curiga) - BATAS_BARIS_PERINGATAN)
+        pesan.append(t("peringatan.persen_pecahan", berkas=b.nama, daftar=daftar))
+    return pesan
+
+
+def _sasaran_lintas(rencana: RencanaImpor, storage: Storage, kode: KodeTersimpan) -> list[str]:
+    """One warning per sasaran strategis of a unit and year that the upload leaves under more than one perspektif
+    (with the unit's stored IKU of that year): allowed, and the Peta Strategi shows it under each, but usually a
+    slip."""
+    baru = rencana.data(Jenis.IKU)
+    if baru.empty:
+        return []
+    kolom = [*KUNCI[Jenis.IKU], "sasaran_strategis", "perspektif"]
+    unit_tahun = baru[["tahun", "kode_unit"]].drop_duplicates()
+    lain = kode.iku[KUNCI[Jenis.IKU]].merge(unit_tahun, on=["tahun", "kode_unit"])
+    tersimpan = storage.iku_dan_realisasi(lain)[0][kolom] if not lain.empty else pd.DataFrame(columns=kolom)
+    semua = pd.concat([tersimpan, baru[kolom]], ignore_index=True).drop_duplicates(KUNCI[Jenis.IKU], keep="last")
+    semua = semua[semua["sasaran_strategis"].fillna("").astype(str).str.strip() != ""]
+    urutan = {p.value: i for i, p in enumerate(Perspektif)}
+    pesan = []
+    for (tahun, unit, sasaran), g in semua.groupby(["tahun", "kode_unit", "sasaran_strategis"], sort=True):
+        perspektif = sorted(set(g["perspektif"]), key=lambda p: urutan.get(p, len(urutan)))
+        if len(perspektif) > 1:
+            pesan.append(t("peringatan.sasaran_lintas", sasaran=sasaran, unit=unit, tahun=tahun,
+                           perspektif=", ".join(f"{p} ({(g['perspektif'] == p).sum()} IKU)" for p in perspektif)))
+    return pesan
 
 
 BATAS_BACA_BERSAMA = 1 << 20
@@ -380,8 +474,17 @@ BATAS_CALON_SARAN = 2000
 
 
 def _saran(kode: str, dikenal: Sequence[str]) -> str:
-    """' (mungkin maksudnya BGR-01?)' for the nearest known code, or nothing."""
+    """' (mungkin maksudnya BGR-01?)' for the nearest known code, or nothing. A code that differs only by a
+    look-alike (O for 0, I or L for 1) is the likelier typo: ``DKS-O1`` is told DKS-01, never DKS-11.
+
+    >>> _saran("DKS-O1", ["DKS-11", "DKS-01"])
+    ' — mungkin maksudnya DKS-01?'
+    """
     dikenal = list(dikenal)[:BATAS_CALON_SARAN]
+    rangka = kerangka(kode)
+    kembar = next((k for k in dikenal if kerangka(k) == rangka), None)
+    if kembar is not None:
+        return t("galat.saran", kode=kembar)
     mirip = difflib.get_close_matches(kode, dikenal, n=1, cutoff=0.6) or difflib.get_close_matches(
         kode.upper(), [k.upper() for k in dikenal], n=1, cutoff=0.6
     )
@@ -540,6 +643,7 @@ def _periksa_kaskade(berkas: list[Berkas], kode: KodeTersimpan) -> list[Kesalaha
             b, n = baris[di_berkas[0]]
             jalur = " → ".join(nama.get(k, " ".join(k[1:])) for k in [*lingkar, lingkar[0]])
             kesalahan.append(Kesalahan(b, t("galat.kaskade_siklus", jalur=jalur), int(n), "kode_iku_induk"))
+    kesalahan += _periksa_anak_agregasi(semua, peta, baris, berkas, kode)
     # a parent that takes its realisasi from its children has none uploaded
     turunan = {k: a for k, a in zip(semua["kunci"], semua["agregasi_anak"]) if isinstance(a, str)}
     for b in realisasi if turunan else []:
@@ -549,6 +653,57 @@ def _periksa_kaskade(berkas: list[Berkas], kode: KodeTersimpan) -> list[Kesalaha
                                 "realisasi")
                       for k, u, i, n in zip(kunci, d["kode_unit"], d["kode_iku"], d["baris"]) if k in turunan]
     return kesalahan
+
+
+def _periksa_anak_agregasi(semua: pd.DataFrame, peta: dict, baris: dict, berkas: list[Berkas],
+                           kode: KodeTersimpan) -> list[Kesalahan]:
+    """Every IKU with an ``agregasi_anak`` keeps at least one child (without one it would be grey forever, or be
+    asked for a nonsense "jumlah paling sedikit …"), and the children of a ``gabungan`` parent are ``rasio(a; b)``
+    IKU or ``gabungan`` parents themselves. Refused on the parent's row when it is in the upload, else on the
+    row of this upload that took its last child away (or brought the child without a rasio)."""
+    agregasi = {k: (a, u, i) for k, a, u, i in zip(semua["kunci"], semua["agregasi_anak"], semua["kode_unit"],
+                                                     semua["kode_iku"]) if isinstance(a, str)}
+    if not agregasi:
+        return []
+    anak: dict[tuple, list[tuple]] = {}
+    for a, i in peta.items():
+        anak.setdefault(i, []).append(a)
+    dulu = {(int(th), u.upper(), i.upper()): (int(th), ui.upper(), ii.upper()) for th, u, i, ui, ii in zip(
+        kode.iku["tahun"], kode.iku["kode_unit"], kode.iku["kode_iku"], kode.iku["kode_unit_induk"],
+        kode.iku["kode_iku_induk"]) if isinstance(ii, str) and isinstance(ui, str)}
+    rumus = _rumus_setelah_unggah(berkas, kode)
+    kesalahan: list[Kesalahan] = []
+    for k, (a, u, i) in agregasi.items():
+        if rumus.get(k) is not None:  # refused already: an IKU takes agregasi_anak or rumus_komponen, not both
+            continue
+        if not anak.get(k):
+            if k in baris:
+                b, n = baris[k]
+                kesalahan.append(Kesalahan(b, t("galat.kaskade_tanpa_anak", unit=u, iku=i, agregasi=a), int(n),
+                                           "agregasi_anak"))
+            else:
+                kesalahan += [Kesalahan(baris[c][0], t("galat.kaskade_anak_terakhir", unit=u, iku=i, agregasi=a),
+                                        int(baris[c][1]), "kode_iku_induk")
+                              for c, p in dulu.items() if p == k and c in baris]
+        elif a == kaskade.Agregasi.GABUNGAN.value:
+            for c in anak[k]:
+                r = rumus.get(c)
+                if agregasi.get(c, ("",))[0] == kaskade.Agregasi.GABUNGAN.value or (r is not None and _rasio(r)):
+                    continue
+                tempat = baris.get(k) or baris.get(c)
+                if tempat is not None:
+                    nama = " ".join(agregasi.get(c, ("",) + c[1:])[1:]) if c in agregasi else " ".join(c[1:])
+                    kesalahan.append(Kesalahan(tempat[0], t("galat.gabungan_tanpa_rasio", anak=nama), int(tempat[1]),
+                                               "agregasi_anak" if tempat is baris.get(k) else "kode_iku_induk"))
+    return kesalahan
+
+
+def _rasio(rumus: str) -> bool:
+    """Whether a formula is a ``rasio(a; b)``; one that does not read counts as one (it is refused on its own row)."""
+    try:
+        return baca_rumus(rumus).bentuk.value == "rasio"
+    except RumusTidakSah:
+        return True
 
 
 def _rumus_setelah_unggah(berkas: list[Berkas], kode: KodeTersimpan) -> dict[tuple[int, str, str], str | None]:

@@ -61,6 +61,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import difflib
+import functools
 import io
 import os
 import re
@@ -79,7 +81,7 @@ import pyarrow.csv as pacsv
 
 from kinerja.masuk import lembar
 from kinerja.store import KUNCI
-from kinerja.texts import t
+from kinerja.texts import TEKS, t
 from kinerja_core.kaskade import Agregasi
 from kinerja_core.komponen import POLA_NAMA_KOMPONEN, RumusTidakSah, baca_rumus
 from kinerja_core.model import Konsolidasi, Perspektif, Polaritas, StatusAksi, Sumber, baca_triwulan
@@ -935,12 +937,17 @@ def _periksa_berkas(nama: str, baca: Callable[[_Pencatat], tuple[pd.DataFrame | 
     jenis = kenali_jenis(mentah.columns)
     if jenis is None:
         kolom = ", ".join(k for k in mentah.columns if k != "baris")
-        catat.catat(t("galat.jenis_tidak_dikenal", kolom=kolom), baris=1)
+        mirip = _jenis_terdekat(mentah.columns)
+        asing = "" if mirip is None else _kolom_asing(mentah.columns, mirip)
+        catat.catat(t("galat.jenis_tidak_dikenal", kolom=kolom) + (t("galat.kolom_asing", daftar=asing) if asing
+                                                                   else ""), baris=1)
         return Berkas(nama, None, pd.DataFrame(), catat.daftar, [], catat.lain)
     wajib, pilihan = KOLOM[jenis]
     hilang = [k for k in wajib if k not in mentah.columns]
     if hilang:
-        catat.catat(t("galat.kolom_hilang", kolom=", ".join(hilang)), baris=1)
+        asing = _kolom_asing(mentah.columns, jenis)
+        catat.catat(t("galat.kolom_hilang", kolom=", ".join(hilang)) + (t("galat.kolom_asing", daftar=asing) if asing
+                                                                        else ""), baris=1)
         return Berkas(nama, jenis, pd.DataFrame(), catat.daftar, [], catat.lain)
     catatan = []
     lebih = [k for k in mentah.columns if k not in (*wajib, *pilihan, *KOLOM_INFO[jenis], "baris")]
@@ -961,6 +968,46 @@ def _periksa_berkas(nama: str, baca: Callable[[_Pencatat], tuple[pd.DataFrame | 
     urutan = {k: i for i, k in enumerate((*wajib, *pilihan))}
     kesalahan = sorted(catat.daftar, key=lambda k: (k.baris or 0, urutan.get(k.kolom or "", -1)))
     return Berkas(nama, jenis, data.reset_index(drop=True), kesalahan, [*catatan, *catat.catatan], catat.lain)
+
+
+_SINONIM_JUDUL = {"indikator": "iku", "i": "1", "ii": "2", "iii": "3", "iv": "4", "tw": "tw", "triwulan": "tw"}
+"""Header words people write for ours, word by word (``target_tw_i`` is target_tw1), used only to suggest."""
+
+
+def _kerangka_judul(nama: str) -> str:
+    """A header reduced for comparison: words read through _SINONIM_JUDUL, joined without separators."""
+    return "".join(_SINONIM_JUDUL.get(w, w) for w in nama.split("_"))
+
+
+def _jenis_terdekat(kolom: Iterable[str]) -> Jenis | None:
+    """For a header no kind is recognised from: the kind sharing the most required columns (at least two, and
+    more than any other), so its missing columns can be suggested; else None."""
+    ada = set(kolom)
+    sama = sorted(((len(ada & set(KOLOM[j][0])), j) for j in Jenis), key=lambda x: -x[0])
+    if sama[0][0] >= 2 and sama[0][0] > sama[1][0]:
+        return sama[0][1]
+    return None
+
+
+def _kolom_asing(kolom: Iterable[str], jenis: Jenis) -> str:
+    """The columns of a header that ``jenis`` does not know, each with the missing column of that kind it most
+    likely means.
+
+    >>> _kolom_asing(["tahun", "nama_indikator", "target_tw_i", "catatan"], Jenis.IKU)
+    'nama_indikator (mungkin maksudnya nama_iku?), target_tw_i (mungkin maksudnya target_tw1?), catatan'
+    """
+    kolom = [k for k in kolom if k != "baris"]
+    wajib, pilihan = KOLOM[jenis]
+    dikenal = (*wajib, *pilihan, *KOLOM_INFO[jenis])
+    calon = {_kerangka_judul(k): k for k in (*wajib, *pilihan) if k not in kolom}
+    daftar = []
+    for k in kolom:
+        if k in dikenal:
+            continue
+        kunci = _kerangka_judul(k)
+        mirip = [kunci] if kunci in calon else difflib.get_close_matches(kunci, list(calon), n=1, cutoff=0.75)
+        daftar.append(t("galat.saran_kolom", kolom=k, saran=calon[mirip[0]]) if mirip else k)
+    return ", ".join(daftar)
 
 
 def _wajib_isi(mentah: pd.DataFrame, kolom: Iterable[str], catat: _Pencatat) -> None:
@@ -1023,12 +1070,12 @@ def _periksa_iku(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.Dat
         "kode_iku": mentah["kode_iku"],
         "nama_iku": mentah["nama_iku"],
         "sasaran_strategis": mentah["sasaran_strategis"],
-        "perspektif": _kosakata(mentah, "perspektif", lambda v: _nilai(Perspektif.dari_teks(v)),
+        "perspektif": _kosakata(mentah, "perspektif", lambda v: _dari_teks_atau_label(Perspektif, v),
                                 "galat.perspektif", catat),
         "satuan": mentah["satuan"],
-        "polaritas": _kosakata(mentah, "polaritas", lambda v: _nilai(Polaritas.dari_teks(v)),
+        "polaritas": _kosakata(mentah, "polaritas", lambda v: _dari_teks_atau_label(Polaritas, v),
                                "galat.polaritas", catat),
-        "konsolidasi": _kosakata(mentah, "konsolidasi", lambda v: _nilai(Konsolidasi.dari_teks(v)),
+        "konsolidasi": _kosakata(mentah, "konsolidasi", lambda v: _dari_teks_atau_label(Konsolidasi, v),
                                  "galat.konsolidasi", catat),
     })
     bobot, salah_angka = angka["bobot"]
@@ -1085,6 +1132,38 @@ def _rumus(mentah: pd.DataFrame, catat: _Pencatat) -> pd.Series:
 
 def _nilai(anggota: Enum | None) -> str | None:
     return None if anggota is None else anggota.value
+
+
+_AWALAN_LABEL: dict[type, tuple[str, ...]] = {
+    Perspektif: ("perspektif.",), Polaritas: ("polaritas.",), Konsolidasi: ("konsolidasi.", "rumus.konsolidasi."),
+}
+"""Where kinerja.texts keeps the words the app shows for each member (``polaritas.maximize``: "Semakin tinggi
+semakin baik"); a file the app's reader filled in from the screen uses them."""
+
+
+def _kunci_label(teks: str) -> str:
+    return re.sub(r"[^0-9a-z&]+", " ", teks.lower()).strip()
+
+
+@functools.cache
+def _label_aplikasi(kosakata: type) -> dict[str, str]:
+    """Every label the app shows for a member of ``kosakata``, in every language, to the member's value."""
+    label = {}
+    for teks in TEKS.values():
+        for anggota in kosakata:  # type: ignore[attr-defined]
+            for awalan in _AWALAN_LABEL[kosakata]:
+                if f"{awalan}{anggota.value}" in teks:
+                    label.setdefault(_kunci_label(teks[f"{awalan}{anggota.value}"]), anggota.value)
+    return label
+
+
+def _dari_teks_atau_label(kosakata: type, teks: str) -> str | None:
+    """A vocabulary word as people type it (``dari_teks``) or as the app itself shows it, in either language.
+
+    >>> _dari_teks_atau_label(Polaritas, "Semakin tinggi semakin baik"), _dari_teks_atau_label(Konsolidasi, "last value")
+    ('maximize', 'last')
+    """
+    return _nilai(kosakata.dari_teks(teks)) or _label_aplikasi(kosakata).get(_kunci_label(teks))  # type: ignore[attr-defined]
 
 
 def _kunci_triwulan(mentah: pd.DataFrame, catat: _Pencatat) -> dict[str, pd.Series]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from kinerja import scores
@@ -20,7 +21,7 @@ from kinerja.masuk.loading import rapikan_teks
 from kinerja.store import Snapshot
 from kinerja.texts import label_status, nama_triwulan, persen, t, teks_kebutuhan, teks_tahun_lalu, uraian_komponen
 from kinerja_core.capaian import HasilIku
-from kinerja_core.kebutuhan import Keadaan, Kebutuhan, kebutuhan_realisasi
+from kinerja_core.kebutuhan import Keadaan, Kebutuhan, Rentang, kebutuhan_realisasi, rentang_nilai
 from kinerja_core.komponen import baca_rumus
 from kinerja_core.model import TRIWULAN, Iku, Perspektif, Status, StatusAksi
 from kinerja_core.nko import JumlahStatus, Nko
@@ -81,6 +82,8 @@ class SlideIku:
     asal: str = ""
     """Where the realisasi comes from when it is not uploaded, in words: 'dihitung dari komponennya, TW III: 78
     indikator terpenuhi dari 100 indikator', 'dihitung dari 2 IKU turunan (jumlah)'; empty for an uploaded one."""
+    rentang: Rentang | None = None
+    """What a realisasi can be (``kinerja_core.kebutuhan.rentang_nilai``; None: from the satuan and name)."""
 
     def rumus(self, profil: ProfilAturan = KEMENKEU) -> RumusCapaian:
         """The capaian's formula with the numbers put in (``kinerja_core.rumus``)."""
@@ -93,8 +96,8 @@ class SlideIku:
     def kebutuhan(self, profil: ProfilAturan = KEMENKEU) -> tuple[Kebutuhan, Kebutuhan]:
         """What the rest of the year must bring to end hijau, and to leave merah (``kinerja_core.kebutuhan``)."""
         q = self.hasil.sd_triwulan.triwulan
-        return (kebutuhan_realisasi(self.iku, self.realisasi, q, profil.batas_hijau, profil),
-                kebutuhan_realisasi(self.iku, self.realisasi, q, profil.batas_kuning, profil))
+        return (kebutuhan_realisasi(self.iku, self.realisasi, q, profil.batas_hijau, profil, self.rentang),
+                kebutuhan_realisasi(self.iku, self.realisasi, q, profil.batas_kuning, profil, self.rentang))
 
     @property
     def catatan_triwulan_ini(self) -> dict[str, object]:
@@ -205,6 +208,7 @@ class DaftarSlide(Sequence[SlideIku]):
             "kode_unit": d["kode_unit"].to_numpy(), "nama_unit": d["kode_unit"].map(self._nama_unit).fillna(d["kode_unit"]).to_numpy(),
             "kode_iku": d["kode_iku"].to_numpy(), "nama_iku": d["nama_iku"].to_numpy(),
             "perspektif": d["perspektif"].to_numpy(), "satuan": d["satuan"].fillna("").to_numpy(),
+            "bobot": d["bobot"].to_numpy(dtype=float),  # the NKO's weights: the export's NKO row is computed from them
             **{f"target_tw{q}": target[:, q - 1] for q in TRIWULAN},
             **{f"realisasi_tw{q}": realisasi[:, q - 1] for q in TRIWULAN},
             "target": d["target"].to_numpy(dtype=float), "realisasi": d["realisasi"].to_numpy(dtype=float),
@@ -234,6 +238,7 @@ class DaftarSlide(Sequence[SlideIku]):
             catatan=_catatan(milik, h.iku, self._triwulan), keterangan=baris.keterangan,
             realisasi=scores.realisasi_baris(baris), aksi=_aksi(milik, self._triwulan),
             lalu=_lalu(baris), asal=self._asal(baris),
+            rentang=rentang_nilai(h.iku.satuan, h.iku.nama_iku, _teks_atau_none(getattr(baris, "rumus_komponen", None))),
         )
 
     def _asal(self, baris: object) -> str:
@@ -295,7 +300,8 @@ def susun(
         nko=kepala.nko, nko_milik_sendiri=kepala.nko_milik_sendiri, judul_nko=kepala.judul_nko,
         cakupan_nko=kepala.teks_cakupan_nko, lingkup=kepala.teks_lingkup,
         jumlah=kepala.jumlah, per_perspektif=_per_perspektif(tabel_lingkup),
-        perhatian=tabel_lingkup[tabel_lingkup["status"] != Status.HIJAU.value][
+        perhatian=urut_perhatian(tabel_lingkup.assign(biaya=scores.poin_hilang(kepala.lingkup))[
+            tabel_lingkup["status"].to_numpy() != Status.HIJAU.value])[
             ["kode_iku", "nama_iku", "nama_unit", "capaian", "status", "keterangan"]].reset_index(drop=True),
     )
     terpilih = kepala.lingkup[kepala.lingkup["status"].isin(status)] if status else kepala.lingkup
@@ -305,6 +311,21 @@ def susun(
                                    status_lalu=banding["status_lalu"].to_numpy())
     slide = DaftarSlide(terpilih, snap, nama_unit, triwulan)
     return Dialog(ringkasan, slide, rapat_dari(snap, kode_unit, triwulan))
+
+
+_URUT_LAMPU = {Status.MERAH.value: 0, Status.KUNING.value: 1, Status.ABU_ABU.value: 2, Status.HIJAU.value: 3}
+
+
+def urut_perhatian(tabel: pd.DataFrame) -> pd.DataFrame:
+    """The IKU that need attention in the order the meeting takes them: merah, kuning, abu-abu; within a light the
+    most NKO points lost first (``biaya``), grey ones the heaviest bobot first; then table order."""
+    kosong = pd.Series(np.nan, index=tabel.index)
+    kunci = pd.DataFrame({
+        "lampu": tabel["status"].map(_URUT_LAMPU).fillna(4).to_numpy(),
+        "biaya": -pd.to_numeric(tabel.get("biaya", kosong), errors="coerce").fillna(0.0).to_numpy(),
+        "bobot": -pd.to_numeric(tabel.get("bobot", kosong), errors="coerce").fillna(0.0).to_numpy(),
+    })
+    return tabel.iloc[kunci.sort_values(["lampu", "biaya", "bobot"], kind="stable").index.to_numpy()]
 
 
 def ke_depan(s: SlideIku) -> list[tuple[str, str]]:
@@ -317,7 +338,7 @@ def ke_depan(s: SlideIku) -> list[tuple[str, str]]:
         baris.append((t("dialog.sampai_akhir_tahun"), t("dialog.pasti_hijau")))
     elif hijau.keadaan is not Keadaan.LENGKAP:
         isi = t("dialog.agar_hijau", teks=teks_kebutuhan(hijau, s.iku.satuan))
-        if merah.keadaan is not Keadaan.AMAN:
+        if merah.keadaan not in (Keadaan.AMAN, Keadaan.BELUM_DILAPOR):  # the missing quarter is said once
             isi += "; " + t("dialog.agar_tidak_merah", teks=teks_kebutuhan(merah, s.iku.satuan))
         baris.append((t("dialog.sampai_akhir_tahun"), isi))
     akhir = s.prognosis()
@@ -395,6 +416,32 @@ def kunci_rapat(rapat: Rapat, kode_unit: str, tahun: int, triwulan: int) -> str:
     isi = "\x1f".join("" if v is None else str(v) for v in
                       (rapat.tanggal, rapat.tempat, rapat.pimpinan, rapat.peserta, rapat.arahan))
     return f"{kode_unit}_{tahun}_tw{triwulan}_{hashlib.sha1(isi.encode()).hexdigest()[:10]}"
+
+
+def baca_tenggat(teks: str) -> datetime.date | None:
+    """A due date as typed in the notes form: day/month/year (``30/11/2026``, ``1-2-2026``) or ISO
+    (``2026-11-30``); empty is no date. Anything else, a partly typed date too, raises ``ValueError``: the form
+    refuses it with a message instead of dropping it.
+
+    >>> baca_tenggat("30/11/2026"), baca_tenggat(" ")
+    (datetime.date(2026, 11, 30), None)
+    >>> baca_tenggat("30/11/20")
+    Traceback (most recent call last):
+    ValueError: 30/11/20
+    """
+    teks = teks.strip()
+    if not teks:
+        return None
+    if m := re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", teks):
+        hari, bulan, tahun = (int(x) for x in m.groups())
+    elif m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", teks):
+        tahun, bulan, hari = (int(x) for x in m.groups())
+    else:
+        raise ValueError(teks)
+    try:
+        return datetime.date(tahun, bulan, hari)
+    except ValueError:
+        raise ValueError(teks) from None
 
 
 def catatan_sama(

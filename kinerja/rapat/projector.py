@@ -35,6 +35,12 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
     return f"""
 <style>
   {sidebar}
+  /* one design for 1920x1080, scaled as a slide is: every size below is in rem, and a rem shrinks with the
+     screen (16 px at 1920x1080, about 10.7 px at 1280x720), so a 1366x768 or 1280x720 projector shows the
+     same screen, smaller, never cut, wrapped or below the fold */
+  html {{font-size: min(16px, {100 * 16 / 1080:.4f}vh, {100 * 16 / 1920:.4f}vw);}}
+  /* the chart takes the same share of the screen (plotly redraws to its box) */
+  .st-key-dialog_grafik {{height: 23.75rem;}}
   header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], footer {{display: none;}}
   [data-testid="stAppViewContainer"], [data-testid="stMain"] {{background: {w['latar']}; color: {w['teks']};}}
   [data-testid="stMainBlockContainer"] {{padding-top: 0.8rem; padding-bottom: 1rem; max-width: 100%;}}
@@ -79,6 +85,15 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   .stButton button p, .stDownloadButton button p, [data-testid="stButtonGroup"] button p,
   [data-testid="stPopover"] button p, [data-testid="stPopover"] button span {{color: {w['teks']};}}
   [data-testid="stButtonGroup"] button[aria-checked="true"] {{outline: 3px solid {w['teks']};}}
+  /* the chosen theme reads inverted (the text colour as its fill), in either theme: never light on light */
+  [data-testid="stButtonGroup"] button[aria-checked="true"], [data-testid="stButtonGroup"] button[aria-checked="true"]:hover
+      {{background: {w['teks']} !important; color: {w['latar']} !important;}}  /* over Streamlit's own tint */
+  [data-testid="stButtonGroup"] button[aria-checked="true"] p {{color: {w['latar']};}}
+  /* a primary button ("Simpan catatan", "Simpan tindak lanjut"): white on the app's blue (9:1), hovered too,
+     in both themes; the rule on every <p> above would otherwise paint it dark on dark blue */
+  [data-testid="stMain"] button[kind^="primary"], [data-testid="stMain"] button[kind^="primary"]:hover,
+  [data-testid="stMain"] button[kind^="primary"]:focus {{background: #1f4e79; border-color: #1f4e79; color: #ffffff;}}
+  [data-testid="stMain"] button[kind^="primary"] p, [data-testid="stMain"] button[kind^="primary"] span {{color: #ffffff;}}
   .stButton button:disabled {{opacity: 0.35;}}
   .st-key-dialog_sebelumnya button p, .st-key-dialog_berikutnya button p {{font-size: 1.4rem; font-weight: 700;}}
   .dko-daftar, .dko-daftar li {{font-size: 1.4rem; line-height: 1.45;}}
@@ -121,7 +136,7 @@ def ringkasan(r: Ringkasan, jumlah: str, rapat: Rapat | None = None) -> str:
     )
     return (
         f'<div class="dko-judul">{t("dialog.judul")}</div>'
-        f'<div class="dko-sub">{_e(r.nama_unit)} · {t("filter.tahun")} {r.tahun} · s.d. {nama_triwulan(r.triwulan)}</div>'
+        f'<div class="dko-sub">{_e(t("ringkasan.sub", unit=r.nama_unit, tahun=r.tahun, romawi=nama_triwulan(r.triwulan).split()[-1]))}</div>'
         + (f'<div class="dko-rapat" data-testid="dialog-rapat">{_e(baris_rapat(rapat))}</div>'
            if rapat and not rapat.kosong else "")
         + f'<div class="dko-jumlah" data-testid="dialog-jumlah">{_e(jumlah)}</div>'
@@ -159,6 +174,7 @@ BATAS_PERHATIAN = 6
 def perhatian(tabel: pd.DataFrame, batas: int = BATAS_PERHATIAN) -> str:
     if tabel.empty:
         return f'<p class="dko-daftar">{t("dialog.semua_hijau")}</p>'
+    batas = max(batas, int((tabel["status"] == Status.MERAH.value).sum()))  # a merah IKU is never hidden
     butir = []
     for r in tabel.head(batas).to_dict("records"):
         status = Status(r["status"])

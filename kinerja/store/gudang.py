@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -33,7 +34,8 @@ from kinerja.config import zona_waktu
 from kinerja.texts import t
 from kinerja_core.akses import PERAN_TULIS, SEMUA, Cara, Hibah, Pelaku, Peran, akar_terlihat, ditolak, identitas_sah, leluhur
 from kinerja_core import kaskade
-from kinerja_core.komponen import baca_rumus, realisasi_komponen
+from kinerja_core.komponen import Bentuk as BentukRumus, baca_rumus, realisasi_komponen
+from kinerja_core.model import Polaritas
 from kinerja_core.unit import Unit, siklus
 
 from kinerja.store.galat import MasalahBasisData
@@ -890,13 +892,14 @@ def _realisasi_turunan(con: Koneksi, tahun: int | None) -> pd.DataFrame:
         f"FROM iku WHERE (agregasi_anak IS NOT NULL OR rumus_komponen IS NOT NULL){syarat}", param).fetchall()
     if not anak and not rumus:
         return pd.DataFrame()
-    dari_komponen = _realisasi_komponen(con, syarat, param) if rumus else {}
+    pasangan: dict[tuple, kaskade.Pasangan4] = {}
+    dari_komponen = _realisasi_komponen(con, syarat, param, pasangan) if rumus else {}
     if not anak:
         return _tabel_turunan(dari_komponen)
     iku = con.execute(
-        "SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk, agregasi_anak, target_tw1, target_tw2, "
-        f"target_tw3, target_tw4 FROM iku WHERE (kode_iku_induk IS NOT NULL OR agregasi_anak IS NOT NULL){syarat}",
-        param).fetchall()
+        "SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk, agregasi_anak, polaritas, target_tw1, "
+        "target_tw2, target_tw3, target_tw4 FROM iku WHERE (kode_iku_induk IS NOT NULL OR agregasi_anak IS NOT NULL)"
+        f"{syarat}", param).fetchall()
     lapor = con.execute(
         "SELECT tahun, kode_unit, kode_iku, triwulan, realisasi FROM realisasi t WHERE "
         f"{_ada('iku', KUNCI['iku'], 't', dan='_a.kode_iku_induk IS NOT NULL')} AND realisasi IS NOT NULL{syarat}",
@@ -908,14 +911,18 @@ def _realisasi_turunan(con: Koneksi, tahun: int | None) -> pd.DataFrame:
         {(th, u, i): (th, ui, ii) for th, u, i, ui, ii, *_ in iku if ii is not None},
         {(th, u, i): kaskade.Agregasi(a) for th, u, i, _, _, a, *_ in iku if a is not None},
         {**{k: tuple(v) for k, v in realisasi.items()}, **dari_komponen},  # type: ignore[misc]
-        {(th, u, i): tuple(x is not None for x in target) for th, u, i, _, _, _, *target in iku},  # type: ignore[misc]
+        {(th, u, i): tuple(x is not None for x in target) for th, u, i, _, _, _, _, *target in iku},  # type: ignore[misc]
+        polaritas={(th, u, i): Polaritas(p) for th, u, i, _, _, a, p, *_ in iku if a is not None},
+        target={(th, u, i): tuple(target) for th, u, i, _, _, a, _, *target in iku if a is not None},  # type: ignore[misc]
+        komponen=pasangan,
     )
     return _tabel_turunan({**dari_komponen, **hasil})
 
 
-def _realisasi_komponen(con: Koneksi, syarat: str, param: dict[str, object]
-                        ) -> dict[tuple, kaskade.Nilai4]:
-    """The four quarters' realisasi of every IKU with a ``rumus_komponen``, from its stored komponen."""
+def _realisasi_komponen(con: Koneksi, syarat: str, param: dict[str, object],
+                        pasangan: dict[tuple, kaskade.Pasangan4] | None = None) -> dict[tuple, kaskade.Nilai4]:
+    """The four quarters' realisasi of every IKU with a ``rumus_komponen``, from its stored komponen; for each
+    ``rasio(a; b)`` IKU its (a, b) per quarter goes into ``pasangan`` (what a ``gabungan`` parent pools)."""
     rumus = {(th, u, i): baca_rumus(r) for th, u, i, r in con.execute(
         f"SELECT tahun, kode_unit, kode_iku, rumus_komponen FROM iku WHERE rumus_komponen IS NOT NULL{syarat}",
         param).fetchall()}
@@ -925,7 +932,18 @@ def _realisasi_komponen(con: Koneksi, syarat: str, param: dict[str, object]
             f"{_ada('iku', KUNCI['iku'], 't', dan='_a.rumus_komponen IS NOT NULL')} AND nilai IS NOT NULL{syarat}",
             param).fetchall():
         nilai.setdefault((th, u, i), {}).setdefault(q, {})[nama] = v
+    if pasangan is not None:
+        for k, r in rumus.items():
+            if r.bentuk is BentukRumus.RASIO:
+                isi = nilai.get(k, {})
+                pasangan[k] = tuple(_pasangan(r, isi.get(q, {})) for q in (1, 2, 3, 4))  # type: ignore[assignment]
     return {k: realisasi_komponen(r, nilai.get(k, {})) for k, r in rumus.items()}
+
+
+def _pasangan(rumus, isi: dict[str, float]) -> tuple[float, float] | None:
+    """A rasio's (pembilang, penyebut) of one quarter, None when one is missing or not finite."""
+    a, b = (isi.get(nama) for nama in rumus.komponen)
+    return (float(a), float(b)) if a is not None and b is not None and math.isfinite(a) and math.isfinite(b) else None
 
 
 def _tabel_turunan(hasil: dict[tuple, kaskade.Nilai4]) -> pd.DataFrame:
@@ -1011,6 +1029,13 @@ def _periksa_dalam_transaksi(con: Koneksi, nama: str) -> None:
         jalur = siklus(Unit(k, "", i) for k, i in con.execute("SELECT kode_unit, kode_induk FROM unit").fetchall())
         if jalur:
             raise ImporDitolak(t("impor.siklus", jalur=" → ".join(jalur)))
+    if nama == "iku":  # an IKU of this upload that takes its realisasi from its children has one
+        tanpa_anak = [r[0] for r in con.execute(
+            "SELECT DISTINCT m.kode_unit || ' ' || m.kode_iku FROM masuk m WHERE m.agregasi_anak IS NOT NULL AND NOT "
+            "EXISTS (SELECT 1 FROM iku c WHERE c.tahun = m.tahun AND c.kode_unit_induk = m.kode_unit AND "
+            "c.kode_iku_induk = m.kode_iku) ORDER BY 1 LIMIT 5").fetchall()]
+        if tanpa_anak:
+            raise ImporDitolak(t("impor.kaskade_tanpa_anak", kode=", ".join(tanpa_anak)))
     if nama == "iku" and con.execute("SELECT count(*) FROM masuk WHERE kode_iku_induk IS NOT NULL").fetchall()[0][0]:
         hilang = [r[0] for r in con.execute(_INDUK_HILANG.format(dari="masuk") + " ORDER BY 1 LIMIT 5").fetchall()]
         if hilang:

@@ -180,16 +180,18 @@ class Pilihan:
             tabel = tabel[tabel["status"].isin(f.status)].reset_index(drop=True)
         return tabel
 
-    def biaya_nko(self) -> tuple[pd.DataFrame, pd.DataFrame, float | None]:
-        """The IKU that cost the NKO of everything shown points, most first (``scores.tabel_biaya_nko``), the same
-        summed per direct sub-unit (``scores.biaya_per_sub_unit``; empty without sub-units), and that NKO."""
+    def biaya_nko(self) -> tuple[pd.DataFrame, pd.DataFrame, float | None, pd.DataFrame]:
+        """The IKU that cost the headline NKO points, most first (``scores.tabel_biaya_nko`` over the headline's
+        IKU), each direct sub-unit's net contribution to their pooled NKO (``scores.biaya_per_sub_unit``; empty
+        without sub-units), the headline NKO, and the IKU not reported yet (``scores.tabel_belum_dilaporkan``)."""
         f = self.filter
         return _biaya(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan, f.perspektif,
                       f.sumber, bahasa())
 
-    def prognosis(self) -> tuple[Nko, pd.DataFrame]:
-        """The headline NKO at year end by the run-rate so far, and the IKU hijau today heading to kuning or merah
-        (``scores.prognosis``, ``scores.peringatan_prognosis``)."""
+    def prognosis(self) -> tuple[Nko, pd.DataFrame, str]:
+        """The headline NKO at year end by the run-rate so far, the IKU hijau today heading to kuning or merah
+        (``scores.prognosis``, ``scores.peringatan_prognosis``) and what that NKO is taken from
+        (``scores.teks_cakupan_prognosis``)."""
         f = self.filter
         return _prognosis(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
                           f.perspektif, f.sumber, bahasa())
@@ -212,23 +214,26 @@ def _ikhtisar(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, s
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _biaya(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
            perspektif: tuple[str, ...], sumber: tuple[str, ...],
-           bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame, float | None]:
+           bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame, float | None, pd.DataFrame]:
     konteks = _tahun_data(alamat, versi, tahun)
     kepala, _ = _ikhtisar(alamat, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
-    biaya = scores.tabel_biaya_nko(kepala.lingkup, konteks.unit)
-    per_anak = (scores.biaya_per_sub_unit(biaya, konteks.pohon, kode_unit, konteks.unit)
-                if sub_unit and konteks.pohon.anak.get(kode_unit) else biaya.iloc[0:0])
-    return biaya, per_anak, scores.hitung_nko(kepala.lingkup).nilai
+    dasar = scores.dasar_nko_unit(kepala.lingkup, kode_unit, kepala.nko_milik_sendiri)  # the headline's IKU
+    biaya = scores.tabel_biaya_nko(dasar, konteks.unit)
+    per_anak = (scores.biaya_per_sub_unit(kepala.lingkup, konteks.pohon, kode_unit, konteks.unit)
+                if sub_unit and konteks.pohon.anak.get(kode_unit) else pd.DataFrame())
+    return biaya, per_anak, kepala.nko.nilai, scores.tabel_belum_dilaporkan(kepala.lingkup, konteks.unit)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _prognosis(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-               perspektif: tuple[str, ...], sumber: tuple[str, ...], bahasa_kode: str) -> tuple[Nko, pd.DataFrame]:
+               perspektif: tuple[str, ...], sumber: tuple[str, ...], bahasa_kode: str
+               ) -> tuple[Nko, pd.DataFrame, str]:
     konteks = _tahun_data(alamat, versi, tahun)
     kepala, _ = _ikhtisar(alamat, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
     akhir = scores.prognosis(kepala.lingkup, triwulan)
-    nko = scores.hitung_nko(scores.dasar_nko_unit(akhir, kode_unit))  # the headline's own base
-    return nko, scores.peringatan_prognosis(kepala.lingkup, akhir, konteks.unit)
+    dasar = scores.dasar_nko_unit(akhir, kode_unit, kepala.nko_milik_sendiri)  # the headline's own base
+    return (scores.hitung_nko(dasar), scores.peringatan_prognosis(kepala.lingkup, akhir, konteks.unit),
+            scores.teks_cakupan_prognosis(dasar))
 
 
 BATAS_KEBUTUHAN = 2000

@@ -34,11 +34,18 @@ GAYA = """
   .kinerja-cakupan {font-size: 1rem; color: #374151; margin: -0.6rem 0 0.6rem 0;}
   .kinerja-ringkas {font-size: 1.6rem; font-weight: 600; margin: 0.4rem 0 0.8rem 0;}
   .kinerja-konteks {font-size: 1.35rem; font-weight: 600; color: #374151; margin: -0.6rem 0 0.6rem 0;}
-  [data-testid="stSidebar"] {min-width: 340px;}
+  /* wider when open; folded it takes no room (a min-width there would keep 340 px of the screen empty) */
+  [data-testid="stSidebar"]:not([data-collapsed="true"]) {min-width: 340px;}
   [data-testid="stMainBlockContainer"] {padding-top: 2.2rem;}
   /* a laptop (1366 wide, sidebar open): the page's side margins go to the tables */
   @media (max-width: 1599px) {
     [data-testid="stMainBlockContainer"] {padding-left: 1.5rem; padding-right: 1.5rem;}
+  }
+  /* a 1280-wide projector, sidebar open: a narrower sidebar and margins, so the IKU table's last column
+     (the grey IKU's reason) stays in view */
+  @media (max-width: 1365px) {
+    [data-testid="stSidebar"]:not([data-collapsed="true"]) {min-width: 240px; max-width: 240px !important;}
+    [data-testid="stMainBlockContainer"] {padding-left: 1rem; padding-right: 1rem;}
   }
   .st-key-panah_pasang {display: none;}
 </style>

@@ -17,7 +17,7 @@ triwulan = st.tuples(*(st.one_of(st.none(), nilai) for _ in range(4)))
 SEMUA = (True, True, True, True)
 
 
-@given(st.sampled_from(Agregasi), st.lists(triwulan, min_size=1, max_size=6))
+@given(st.sampled_from([Agregasi.JUMLAH, Agregasi.RATA_RATA, Agregasi.MINIMUM]), st.lists(triwulan, min_size=1, max_size=6))
 def test_induk_sama_dengan_agregasi_anak_per_triwulan(agregasi, anak):
     tautan = {("U", f"A{i}"): ("P", "X") for i in range(len(anak))}
     realisasi = {("U", f"A{i}"): v for i, v in enumerate(anak)}
@@ -55,3 +55,40 @@ def test_siklus_ditemukan_sekali():
     tautan = {("A", "1"): ("B", "1"), ("B", "1"): ("C", "1"), ("C", "1"): ("A", "1"), ("D", "1"): ("D", "1")}
     assert siklus(tautan) == [[("A", "1"), ("B", "1"), ("C", "1")], [("D", "1"), ]]
     assert siklus({("A", "1"): ("B", "1")}) == []
+
+
+# issue 28 item 6: the worst office by polarity, pooled komponen
+def test_terburuk_mengikuti_polaritas():
+    """A minimize IKU (service days): the worst office is the slowest (9 days), not the fastest the minimum picks."""
+    from kinerja_core.model import Polaritas
+
+    tautan = {("K1", "W"): ("P", "W"), ("K2", "W"): ("P", "W")}
+    realisasi = {("K1", "W"): (2.0, 2.0, None, None), ("K2", "W"): (9.0, 3.0, None, None)}
+    terukur = dict.fromkeys([*tautan, ("P", "W")], SEMUA)
+    for polaritas, harap in ((Polaritas.MINIMIZE, (9.0, 3.0)), (Polaritas.MAXIMIZE, (2.0, 2.0))):
+        hasil = realisasi_induk(tautan, {("P", "W"): Agregasi.TERBURUK}, realisasi, terukur,
+                                polaritas={("P", "W"): polaritas})
+        assert hasil[("P", "W")][:2] == harap
+    # stabilize: the farthest from the parent's target of the quarter (3 %): 4,0 rather than 2,5
+    stab = realisasi_induk(tautan, {("P", "W"): Agregasi.TERBURUK},
+                           {("K1", "W"): (2.5, None, None, None), ("K2", "W"): (4.0, None, None, None)}, terukur,
+                           polaritas={("P", "W"): Polaritas.STABILIZE}, target={("P", "W"): (3.0, 3.0, 3.0, 3.0)})
+    assert stab[("P", "W")][0] == 4.0
+    assert Agregasi.dari_teks("Terburuk") is Agregasi.TERBURUK and Agregasi.dari_teks("pooled") is Agregasi.GABUNGAN
+
+
+def test_gabungan_menjumlahkan_komponen():
+    """481/500 and 1/2 pool to 482/502 = 96,02 %, where the mean of the percentages is 73,1 %; a gabungan parent
+    passes its sums on to a gabungan grandparent, and a child without komponen leaves the quarter open."""
+    tautan = {("K1", "R"): ("P", "R"), ("K2", "R"): ("P", "R"), ("P", "R"): ("A", "R"), ("K3", "R"): ("A", "R")}
+    komponen = {("K1", "R"): ((481.0, 500.0), None, None, None), ("K2", "R"): ((1.0, 2.0), None, None, None),
+                ("K3", "R"): ((18.0, 98.0), (1.0, 1.0), None, None)}
+    realisasi = {k: tuple(None if p is None else p[0] * 100 / p[1] for p in v) for k, v in komponen.items()}
+    terukur = dict.fromkeys([*tautan, ("A", "R")], (True, True, False, False))
+    hasil = realisasi_induk(tautan, {("P", "R"): Agregasi.GABUNGAN, ("A", "R"): Agregasi.GABUNGAN}, realisasi,
+                            terukur, komponen=komponen)
+    assert round(hasil[("P", "R")][0], 2) == 96.02
+    assert hasil[("A", "R")][0] == 500 * 100 / 600  # 482 + 18 of 502 + 98
+    assert hasil[("P", "R")][1] is None and hasil[("A", "R")][1] is None
+    rata = realisasi_induk(tautan, {("P", "R"): Agregasi.RATA_RATA}, realisasi, terukur)
+    assert round(rata[("P", "R")][0], 1) == 73.1  # what the unweighted mean says

@@ -85,8 +85,10 @@ def test_aman_dan_mustahil_berlaku_untuk_setiap_nilai(k, posisi):
 
 
 def test_jumlah_sudah_melampaui_target_aman():
-    """PNBP already at 6,0 of the year's 5,7 after TW III: whatever TW IV brings (never negative), hijau."""
-    pnbp = Iku("BTP", "PNBP", "Penerimaan PNBP", Polaritas.MAXIMIZE, Konsolidasi.SUM, 20, (0.9, 1.2, 1.6, 2.0))
+    """PNBP already at 6,0 of the year's 5,7 after TW III: whatever TW IV brings (an amount in Rp is never
+    negative), hijau."""
+    pnbp = Iku("BTP", "PNBP", "Penerimaan PNBP", Polaritas.MAXIMIZE, Konsolidasi.SUM, 20, (0.9, 1.2, 1.6, 2.0),
+               satuan="Rp miliar")
     k = kebutuhan_realisasi(pnbp, (2.0, 2.0, 2.0, None), 3)
     assert (k.keadaan, k.triwulan_sisa) == (Keadaan.AMAN, (4,))
     assert nilai_iku(pnbp, (2.0, 2.0, 2.0, 0.0), 4).status is Status.HIJAU
@@ -117,3 +119,48 @@ def test_minimize_batas_atas_dan_tahun_lengkap():
     k = kebutuhan_realisasi(waktu, (12.0, 11.0, None, None), 2)
     assert k.keadaan is Keadaan.PERLU and k.paling_sedikit is None and math.isclose(k.paling_banyak, 8.5)
     assert kebutuhan_realisasi(waktu, (12.0, 11.0, 9.0, 8.0), 4).keadaan is Keadaan.LENGKAP
+
+
+# issue 28 items 2, 3, 7, 8: what the rest of the year needs never contradicts the scoring
+
+
+def test_nilai_terakhir_dengan_triwulan_sebelumnya_kosong_minta_dilaporkan():
+    """A last-value IKU measured every quarter with TW II not reported stays grey for the year, whatever TW IV
+    brings: the requirement says TW II must be reported, and once TW IV is in, the year is not 'lengkap'."""
+    iku = Iku("KPPBCBOGOR", "BGR-07", "Persentase kepatuhan", Polaritas.MAXIMIZE, Konsolidasi.LAST, 6,
+              (90.0, 90.0, 92.0, 92.0), satuan="%")
+    assert nilai_iku(iku, (91.0, None, 93.0, 99.0), 4).status is Status.ABU_ABU
+    k = kebutuhan_realisasi(iku, (91.0, None, 93.0, None), 3)
+    assert k.wajib_lapor == (2,) and k.keadaan is Keadaan.PERLU and k.triwulan_sisa == (4,)
+    lengkap = kebutuhan_realisasi(iku, (91.0, None, 93.0, 99.0), 4)
+    assert lengkap.keadaan is Keadaan.BELUM_DILAPOR and lengkap.wajib_lapor == (2,)
+
+
+def test_persen_pertumbuhan_bisa_negatif_tidak_pasti_hijau():
+    """Growth in % (maximize, average, target 2), 6,5 / 5,5 / 4,5 reported: a TW IV of −9 % ends it kuning,
+    so it is not 'sudah aman'; TW IV needs at least 4 × 2 − 16,5 = −8,5."""
+    iku = Iku("U", "G", "Pertumbuhan penerimaan", Polaritas.MAXIMIZE, Konsolidasi.AVERAGE, 1,
+              (2.0, 2.0, 2.0, 2.0), satuan="%")
+    assert nilai_iku(iku, (6.5, 5.5, 4.5, -9.0), 4).status is Status.KUNING
+    k = kebutuhan_realisasi(iku, (6.5, 5.5, 4.5, None), 3)
+    assert k.keadaan is Keadaan.PERLU and math.isclose(k.paling_sedikit, -8.5)
+
+
+def test_satuan_menentukan_batas_bawah():
+    from kinerja_core.kebutuhan import rentang_nilai
+    assert rentang_nilai("%", "Persentase penyerapan anggaran").bawah == 0.0
+    assert rentang_nilai("%", "Persentase penyerapan anggaran").atas == 100.0
+    assert rentang_nilai("%", "Pertumbuhan penerimaan").bawah == -math.inf
+    assert rentang_nilai("poin").bawah == -math.inf  # a satuan that says nothing: no lower bound
+    assert rentang_nilai("Rp miliar").bawah == 0.0 and rentang_nilai("jiwa").bulat
+    assert rentang_nilai("jumlah", rumus_komponen="selisih(target; tunggakan)").bawah == -math.inf
+
+
+def test_selisih_komponen_tidak_pasti_aman():
+    iku = Iku("U", "S", "Tunggakan diselesaikan", Polaritas.MAXIMIZE, Konsolidasi.SUM, 1, (10.0, 10.0, 10.0, 10.0), satuan="jumlah")
+    from kinerja_core.kebutuhan import rentang_nilai
+    aman = kebutuhan_realisasi(iku, (20.0, 20.0, 20.0, None), 3)
+    assert aman.keadaan is Keadaan.AMAN  # a count cannot go below 0
+    k = kebutuhan_realisasi(iku, (20.0, 20.0, 20.0, None), 3,
+                            rentang=rentang_nilai("jumlah", rumus_komponen="selisih(a; b)"))
+    assert k.keadaan is Keadaan.PERLU and math.isclose(k.paling_sedikit, -20.0)

@@ -428,8 +428,10 @@ def test_dialog_unduh_notulen_dan_tabel(server, halaman):
     assert len(deck.slides) == 20  # the meeting, the summary, 16 IKU, the actions followed up, the arahan
     with halaman.expect_download(timeout=30_000) as unduhan:
         halaman.locator(".st-key-dialog_unduh_xlsx button").click()
-    tabel = pd.read_excel(io.BytesIO(open(unduhan.value.path(), "rb").read()))
-    assert len(tabel) == 16 and tabel.loc[0, "Capaian (%)"] == 103.0  # Indonesian headers, numbers as numbers
+    semua = pd.read_excel(io.BytesIO(open(unduhan.value.path(), "rb").read()))
+    tabel = semua.head(16)  # the IKU; under them a blank row, the NKO and its formula (issue 28, item 22)
+    assert tabel.loc[0, "Capaian (%)"] == 103.0  # Indonesian headers, numbers as numbers
+    assert semua["Kode unit"].tolist()[17:] == ["NKO", "Rumus"] and semua.loc[17, "Capaian (%)"] == 105.96
 
 
 def test_dialog_satu_layar_walau_teksnya_panjang(server_tulis, halaman, berkas_csv):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.e2e.conftest import buka, expect
@@ -23,3 +25,37 @@ def test_pengunggah_berkata_dalam_bahasa_indonesia(server, halaman):
     assert "Pilih berkas" in terlihat and "paling besar 50 MB per berkas" in terlihat, terlihat
     for inggris in ("Upload", "per file", "Browse", "Drag and drop", "200MB"):
         assert inggris not in terlihat, terlihat
+
+
+def _zip(isi: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w") as z:
+        for nama, teks in isi.items():
+            z.writestr(nama, teks)
+    return b.getvalue()
+
+
+BUKAN_XLSX = {  # what a confused user drops: each must get the app's own message, not the uploader's red chip
+    "lama.xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+    "biner.xlsb": _zip({"[Content_Types].xml": "<Types/>", "xl/workbook.bin": "\0"}),
+    "libre.ods": _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}),
+}
+
+
+@pytest.mark.parametrize("nama", list(BUKAN_XLSX))
+def test_xls_xlsb_ods_mendapat_pesan_aplikasi(server, halaman, tmp_path, nama):
+    from tests.e2e.conftest import baca_tabel, tunggu_selesai
+
+    berkas = tmp_path / nama
+    berkas.write_bytes(BUKAN_XLSX[nama])
+    buka(halaman, server + "/unggah")
+    halaman.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(berkas)
+    expect(halaman.get_by_test_id("stAlertContentError").get_by_test_id("stMarkdownContainer")).to_have_text(
+        re.compile(r"^Berkas tidak dapat disimpan"))
+    tunggu_selesai(halaman)
+    (kesalahan,) = baca_tabel(halaman, "unggah_kesalahan")
+    assert kesalahan["Berkas"] == nama and "Simpan ulang sebagai .xlsx" in kesalahan["Kesalahan"], kesalahan
+    expect(halaman.get_by_test_id("stFileUploaderFileErrorMessage")).to_have_count(0)  # no red chip
