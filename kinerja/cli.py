@@ -180,6 +180,8 @@ def _impor(args: argparse.Namespace, storage: Storage) -> int:
     for b in rencana.berkas:
         for c in b.catatan:
             print(f"{b.nama}: {c}", file=sys.stderr)
+    for w in rencana.peringatan:  # possible slips the page shows before its confirmation: named here too
+        print(w, file=sys.stderr)
     for p in rencana.perubahan:
         print(t("cli.diubah", berkas=p.berkas, jenis=t(f"jenis.{p.jenis.value}"), ringkas=p.ringkas()))
         if args.dry_run:

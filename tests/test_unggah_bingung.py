@@ -162,3 +162,15 @@ def test_peta_halaman_sasaran_lintas_di_kedua_perspektif(at, db_contoh):  # noqa
         keterangan = [c.value.replace("\\", "") for c in kotak.caption]
         assert any(f"juga di {lain}" in c for c in keterangan), keterangan
     assert any("1 IKU" in c.value for c in at.container(key="peta_Customer").caption)
+
+
+def test_peringatan_pratinjau_juga_di_baris_perintah(db_contoh, tmp_path, capsys):
+    """import prints the preview's warnings too (a percent typed as a fraction), on stderr, and still stores only
+    what it would store without them (the command line has no confirmation step beyond --dry-run)."""
+    from kinerja import cli
+
+    f = tmp_path / "r.csv"
+    f.write_bytes(b"tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW III;KPPBCBOGOR;BGR-13;0,72\n")
+    assert cli.main(["import", str(f), "--dry-run", "--db", str(db_contoh)]) == 0
+    galat = capsys.readouterr().err
+    assert "BGR-13 TW III: 0,72, target 75" in galat
