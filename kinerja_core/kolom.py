@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kinerja_core.capaian import bulatkan, capaian_tepat
+from kinerja_core.capaian import bulatkan, bulatkan_tepat, capaian_tepat
 from kinerja_core.konsolidasi import konsolidasikan, konsolidasikan_tepat
 from kinerja_core.model import AlasanAbu, Konsolidasi, Polaritas, Status
+from kinerja_core.nko import nko_tepat
 from kinerja_core.profil import KEMENKEU, ProfilAturan
 
 KODE_POLARITAS = {Polaritas.MAXIMIZE: 0, Polaritas.MINIMIZE: 1, Polaritas.STABILIZE: 2}
@@ -261,7 +262,19 @@ def nko_kolom(capaian: np.ndarray, bobot: np.ndarray, perspektif: np.ndarray, ke
     penyebut = np.bincount(t.kelompok_pasangan, weights=t.w_p, minlength=len(t.label))
     ada = penyebut > 0
     with np.errstate(invalid="ignore", divide="ignore"):
-        nilai = _bulatkan(np.where(ada, pembilang / np.where(ada, penyebut, 1.0), 0.0), profil.desimal)
+        mentah = np.where(ada, pembilang / np.where(ada, penyebut, 1.0), 0.0)
+    nilai = _bulatkan(mentah, profil.desimal)
+    # a float NKO within reach of a rounding half is computed again exactly, as the reference does
+    ragu = np.flatnonzero(ada & _dekat_setengah(mentah, np.abs(mentah) * 1e-12, profil.desimal))
+    if len(ragu):
+        nilai = nilai.astype(float)
+        gi_semua = np.full(len(t.dihitung), -1, dtype=np.intp)
+        gi_semua[t.dihitung] = t.gi
+        c, b, p = np.asarray(capaian, dtype=float), np.asarray(bobot, dtype=float), np.asarray(perspektif, dtype=object)
+        for g in ragu.tolist():
+            baris = np.flatnonzero(gi_semua == g)
+            tepat = nko_tepat(list(zip(c[baris].tolist(), b[baris].tolist(), p[baris].tolist())), profil)
+            nilai[g] = bulatkan_tepat(tepat, profil.desimal) if tepat is not None else np.nan
     return {k: float(v) if a else None for k, v, a in zip(t.label, nilai.tolist(), ada.tolist())}
 
 

@@ -11,10 +11,12 @@ undefined (None, shown "—"), never 0.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
-from kinerja_core.capaian import HasilIku, bulatkan, status_capaian
+from kinerja_core.capaian import HasilIku, bulatkan_tepat, status_capaian
+from kinerja_core.konsolidasi import pecahan
 from kinerja_core.model import Perspektif, Status
 from kinerja_core.profil import KEMENKEU, ProfilAturan
 
@@ -76,21 +78,35 @@ def hitung_nko(hasil: Iterable[HasilIku], profil: ProfilAturan = KEMENKEU) -> Nk
     Nko(nilai=99.0, status=<Status.KUNING: 'kuning'>, jumlah=JumlahStatus(hijau=1, kuning=1, merah=0, abu_abu=1))
     """
     semua = list(hasil)
-    per_perspektif: dict[Perspektif, list[HasilIku]] = {}
-    for h in semua:
-        if h.capaian.nilai is not None and h.iku.bobot > 0:
-            per_perspektif.setdefault(h.iku.perspektif, []).append(h)
-    # bobot are normalised, so dividing by the largest changes nothing but keeps huge bobot finite
-    skala = max((h.iku.bobot for daftar in per_perspektif.values() for h in daftar), default=1.0)
-    pembilang = penyebut = 0.0
+    tepat = nko_tepat([(h.capaian.nilai, h.iku.bobot, h.iku.perspektif) for h in semua], profil)
+    nilai = None if tepat is None else bulatkan_tepat(tepat, profil.desimal)
+    return Nko(nilai, status_capaian(nilai, profil), hitung_status(semua))
+
+
+def nko_tepat(iku: Sequence[tuple[float | None, float, Perspektif]], profil: ProfilAturan = KEMENKEU) -> Fraction | None:
+    """The exact NKO (before rounding) of IKU given as (capaian, bobot, perspektif); None when none counts.
+
+    Exact arithmetic on the decimals the values are written as, so an NKO that is exactly a half cent
+    rounds up, as Excel's ROUND and a hand computation do: capaian 104,07 (bobot 30) and 99,81 (bobot 10)
+    make exactly 103,005, which floats would have made 103,00499… and rounded to 103,00.
+
+    >>> nko_tepat([(104.07, 30, Perspektif.STAKEHOLDER), (99.81, 10, Perspektif.STAKEHOLDER)])
+    Fraction(20601, 200)
+    >>> bulatkan_tepat(Fraction(20601, 200))
+    103.01
+    """
+    per_perspektif: dict[Perspektif, list[tuple[Fraction, Fraction]]] = {}
+    for capaian, bobot, perspektif in iku:
+        if capaian is not None and capaian == capaian and bobot > 0:
+            per_perspektif.setdefault(perspektif, []).append((pecahan(capaian), pecahan(bobot)))
+    pembilang = penyebut = Fraction(0)
     for perspektif, daftar in per_perspektif.items():
-        bobot_iku = sum(h.iku.bobot / skala for h in daftar)
-        n_p = sum(h.iku.bobot / skala * h.capaian.nilai for h in daftar) / bobot_iku  # type: ignore[operator]
-        w_p = profil.bobot_perspektif.get(perspektif, 0.0) if profil.bobot_perspektif else bobot_iku
+        bobot_iku = sum((b for _, b in daftar), Fraction(0))
+        n_p = sum((b * c for c, b in daftar), Fraction(0)) / bobot_iku
+        w_p = pecahan(profil.bobot_perspektif.get(perspektif, 0.0)) if profil.bobot_perspektif else bobot_iku
         pembilang += w_p * n_p
         penyebut += w_p
-    nilai = bulatkan(pembilang / penyebut, profil.desimal) if penyebut > 0 else None
-    return Nko(nilai, status_capaian(nilai, profil), hitung_status(semua))
+    return pembilang / penyebut if penyebut > 0 else None
 
 
 def biaya_nko(hasil: Iterable[HasilIku], profil: ProfilAturan = KEMENKEU) -> list[float | None]:

@@ -13,6 +13,9 @@ from openpyxl.utils import get_column_letter
 from kinerja.masuk import exporting
 from kinerja.rapat.dialog import Dialog, tabel_ekspor
 from kinerja.texts import t
+from kinerja_core.capaian import bulatkan_tepat
+from kinerja_core.model import Perspektif
+from kinerja_core.nko import nko_tepat
 
 
 def rumus_nko(tabel: pd.DataFrame, kode_unit: str | None, baris_akhir: int) -> str:
@@ -39,7 +42,11 @@ def nko_dari_baris(tabel: pd.DataFrame, kode_unit: str | None) -> float | None:
     masuk = ~np.isnan(c) & (b > 0)
     if kode_unit:
         masuk &= tabel["kode_unit"].to_numpy() == kode_unit
-    return round(float((b[masuk] * c[masuk]).sum() / b[masuk].sum()), 2) if masuk.any() else None
+    if not masuk.any():
+        return None
+    # exact, as the NKO on screen is (and as Excel's ROUND of the formula row gives it)
+    tepat = nko_tepat([(x, y, Perspektif.STAKEHOLDER) for x, y in zip(c[masuk].tolist(), b[masuk].tolist())])
+    return None if tepat is None else bulatkan_tepat(tepat, 2)
 
 
 def ke_xlsx(isi: Dialog, kode_unit: str) -> bytes:
