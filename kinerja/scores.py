@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kinerja.texts import jelaskan_capaian, keterangan_alasan, label_status, nama_status, t, teks_kebutuhan
+from kinerja.texts import jelaskan_capaian, keterangan_alasan, label_status, nama_status, t, teks_kebutuhan, tn
 from kinerja_core.capaian import HasilIku, nilai_iku, status_capaian
 from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi, rentang_nilai
 from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, bagian_kolom, nilai_kolom, nko_kolom
@@ -347,7 +347,7 @@ def agenda(skor_iku: pd.DataFrame, kode_unit: str, unit: pd.DataFrame, pohon: Po
     rest in table order. Kebutuhan bounds are those said on screen (rounded the safe way)."""
     skor_iku = skor_iku.reset_index(drop=True)
     milik_sendiri = bool((skor_iku["kode_unit"] == kode_unit).any())
-    di_judul = (skor_iku["kode_unit"] == kode_unit).to_numpy() if milik_sendiri else np.ones(len(skor_iku), bool)
+    di_judul = (skor_iku["kode_unit"] == kode_unit).to_numpy() if milik_sendiri else ~_induk_kaskade(skor_iku)
     poin = np.full(len(skor_iku), np.nan)
     poin[di_judul] = poin_hilang(skor_iku[di_judul], profil)
     akhir = prognosis(skor_iku, triwulan, profil)
@@ -770,10 +770,14 @@ class Ikhtisar:
 
 def dasar_nko_unit(lingkup: pd.DataFrame, kode_unit: str, milik_sendiri: bool | None = None) -> pd.DataFrame:
     """The IKU a unit's headline NKO is taken over: its own when it has IKU of its own (a Kanwil's NKO is the
-    Kanwil's), else all of ``lingkup`` (a ministry without IKU of its own: the combined NKO below it)."""
+    Kanwil's), else all of ``lingkup`` (a ministry without IKU of its own: the combined NKO below it) except
+    the cascaded parent IKU whose realisasi comes from child IKU in ``lingkup``: their shortfall is their
+    children's, counted once (issue 28 item 5)."""
     if milik_sendiri is None:
         milik_sendiri = bool((lingkup["kode_unit"] == kode_unit).any())
-    return lingkup[lingkup["kode_unit"] == kode_unit] if milik_sendiri else lingkup
+    if milik_sendiri:
+        return lingkup[lingkup["kode_unit"] == kode_unit]
+    return lingkup[~_induk_kaskade(lingkup)]
 
 
 def saring(skor_iku: pd.DataFrame, perspektif: Sequence[str] = (), sumber: Sequence[str] = ()) -> pd.DataFrame:
@@ -806,7 +810,7 @@ def ikhtisar(
         disaring += f" · {t('cakupan.sumber', daftar=', '.join(t(f'sumber.{s}') for s in sumber))}"
     judul = t("cakupan.nko_unit", unit=nama) if milik_sendiri else t("cakupan.nko_gabungan")
     sub_unit = len(set(skor_iku["kode_unit"].unique()) - {kode_unit})
-    lingkup_teks = (t("cakupan.lingkup_sub_unit", unit=nama, n=sub_unit) if sub_unit
+    lingkup_teks = (tn("cakupan.lingkup_sub_unit", sub_unit, unit=nama) if sub_unit
                     else t("cakupan.lingkup_unit", unit=nama))
     nko = hitung_nko(dasar_nko, profil)
     return Ikhtisar(

@@ -58,6 +58,43 @@ def test_kaskade_dihitung_sekali_per_sub_unit():
     assert "S2" not in per.index or per.loc["S2", "biaya"] == 0
 
 
+AKAR = pd.DataFrame({"kode_unit": ["R", "K", "S1", "S2"], "nama_unit": ["Pusat", "Kanwil", "Kantor 1", "Kantor 2"],
+                     "kode_induk": [None, "R", "K", "K"]})
+
+
+def _skor_akar_tanpa_iku() -> pd.DataFrame:
+    """R has no IKU: its headline is the pooled NKO. K's K1 sums S1's A1 (12 of 10: 120) and S2's B1 (15 of 30: 50):
+    27 of 40, capaian 67,5."""
+    iku = pd.DataFrame({
+        "kode_unit": ["K", "S1", "S2"], "kode_iku": ["K1", "A1", "B1"], "nama_iku": ["k", "a", "b"],
+        "satuan": ["jumlah"] * 3, "perspektif": ["Stakeholder"] * 3, "polaritas": ["maximize"] * 3,
+        "konsolidasi": ["sum"] * 3, "bobot": [10.0] * 3, "target_tw1": [40.0, 10.0, 30.0],
+        "target_tw2": [None] * 3, "target_tw3": [None] * 3, "target_tw4": [None] * 3,
+        "konversi_120": [False] * 3, "realisasi_terburuk": [None] * 3,
+        "kode_unit_induk": [None, "K", "K"], "kode_iku_induk": [None, "K1", "K1"],
+        "agregasi_anak": ["jumlah", None, None],
+    })
+    lapor = pd.DataFrame({"kode_unit": ["K", "S1", "S2"], "kode_iku": ["K1", "A1", "B1"], "triwulan": [1] * 3,
+                          "realisasi": [27.0, 12.0, 15.0]})
+    return scores.skor(scores.lebar(iku, lapor), 1)
+
+
+def test_kaskade_dihitung_sekali_di_nko_gabungan():
+    """The pooled NKO of a root without IKU counted K1's shortfall on top of A1's and B1's: (67,5 + 120 + 50) / 3
+    = 79,17, and K1 ranked as an item losing points its offices already lose. Counted once: the headline is
+    (120 + 50) / 2 = 85 over A1 and B1, and K1 is not an item of its own."""
+    lingkup = _skor_akar_tanpa_iku()
+    dasar = scores.dasar_nko_unit(lingkup, "R")
+    assert sorted(dasar["kode_iku"]) == ["A1", "B1"]
+    biaya = scores.tabel_biaya_nko(dasar, AKAR)
+    assert biaya["kode_iku"].tolist() == ["B1"]
+    assert math.isclose(biaya["biaya"].sum() - 10.0, 100 - scores.hitung_nko(dasar).nilai)  # A1 lifts it by 10
+    agenda = scores.agenda(lingkup, "R", AKAR, scores.pohon(AKAR), 1)
+    poin = agenda.iku.set_index("kode_iku")["poin_hilang"]
+    assert math.isnan(poin["K1"]) and math.isclose(poin.sum(), 100 - agenda.ringkasan["nko"].iloc[0])
+    assert scores.ikhtisar(lingkup, "R", dict(zip(AKAR["kode_unit"], AKAR["nama_unit"]))).nko.nilai == 85.0
+
+
 def test_perhatian_merah_dulu_lalu_kuning_lalu_abu_abu():
     """Item 9: code order put two abu-abu before the only merah; the light decides, then the points lost."""
     from kinerja.rapat.dialog import urut_perhatian
