@@ -24,6 +24,8 @@ from kinerja.texts import (
 from kinerja_core.model import TRIWULAN, Polaritas, Status
 
 HURUF = dict(family="Source Sans Pro, Arial, sans-serif", size=18)
+_SETENGAH_TANDA = 35
+"""Half the width of the target mark (px): its value is written just right of it."""
 
 
 def _warna_tema(gelap: bool) -> tuple[str, str, str]:
@@ -109,14 +111,16 @@ def progres_iku(progres: pd.DataFrame, satuan: str, polaritas: Polaritas | None 
     )
     fig.add_scatter(
         name=t("progres.grafik_target_sd"), x=x, y=target, mode="markers",
-        marker=dict(symbol="line-ew", size=70, color=teks_warna, line=dict(color=teks_warna, width=5)),
+        marker=dict(symbol="line-ew", size=2 * _SETENGAH_TANDA, color=teks_warna, line=dict(color=teks_warna, width=5)),
         hovertemplate="%{x}: %{y:,.2f}<extra>" + t("progres.grafik_target_sd") + "</extra>",
     )
-    # the target's value above its mark, on a backing of its own: readable over a bar or the grid
+    # the target's value beside its mark (right of it), on a backing of its own: readable over a bar or the
+    # grid, and clear of the realisasi's value, which sits above a short bar when it does not fit inside
     for xi, v in zip(x, target):
         if v is not None:
             fig.add_annotation(
-                name="target", x=xi, y=v, text=angka_pendek(v, bagi, akhiran), showarrow=False, yshift=18,
+                name="target", x=xi, y=v, text=angka_pendek(v, bagi, akhiran), showarrow=False,
+                xanchor="left", yanchor="middle", xshift=_SETENGAH_TANDA + 2,
                 font=dict(size=16, color=teks_warna), bgcolor=latar, bordercolor=teks_warna, borderwidth=1,
                 borderpad=2,
             )

@@ -37,6 +37,15 @@ _JS_TUMPANG = """() => {
         const y = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
         if (x > 1 && y > 1) hasil.push(a.innerText.slice(0, 30) + ' ⟷ ' + b.innerText.slice(0, 30));
     }
+    // the chart's texts: a target's value against the realisasi's values and the other targets' values
+    const teks = [...document.querySelectorAll('.js-plotly-plot g.annotation, .js-plotly-plot text.bartext')]
+        .map(e => [e.textContent, e.getBoundingClientRect()]).filter(([, r]) => r.width > 0);
+    for (let i = 0; i < teks.length; i++) for (let j = i + 1; j < teks.length; j++) {
+        const [a, p] = teks[i], [b, q] = teks[j];
+        const x = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+        const y = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+        if (x > 0 && y > 0) hasil.push('chart: ' + a + ' ⟷ ' + b);
+    }
     // a badge wider than its cell sticks out of it
     for (const s of document.querySelectorAll('.dko-tabel .dko-sel')) {
         const p = s.getBoundingClientRect(), q = s.parentElement.getBoundingClientRect();
