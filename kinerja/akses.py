@@ -21,7 +21,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from kinerja.store import Storage
-from kinerja.texts import t
+from kinerja.texts import t, tn
 from kinerja_core.akses import Cara, Hibah, Pelaku, identitas_sah
 
 _HASHER = PasswordHasher()
@@ -127,7 +127,7 @@ def masuk(storage: Storage, identitas: str, sandi: str, *, kini: datetime | None
     tunggu = storage.giliran_masuk(identitas, sumber, kini, JENDELA,
                                    lambda per_nama, per_sumber: sisa_tunggu(per_nama, per_sumber, kini))
     if tunggu > timedelta(0):
-        raise MasukDitolak(t("masuk.tunggu", detik=max(1, round(tunggu.total_seconds()))))
+        raise MasukDitolak(tn("masuk.tunggu", max(1, round(tunggu.total_seconds()))))
     orang = storage.pengguna(identitas) if identitas_sah(identitas) else None
     tersimpan = orang[0] if orang else None
     try:

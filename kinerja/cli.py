@@ -51,7 +51,7 @@ from kinerja.config import alamat_db
 from kinerja.masuk.exporting import ke_json, netralkan
 from kinerja.masuk.importing import Perubahan, rencanakan, terapkan
 from kinerja.store import KUNCI, AksesDitolak, ImporDitolak, MasalahBasisData, RevisiDitolak, Storage
-from kinerja.texts import t
+from kinerja.texts import t, tn
 from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran, identitas_sah
 from kinerja_core.model import baca_triwulan
 
@@ -174,8 +174,8 @@ def _impor(args: argparse.Namespace, storage: Storage) -> int:
         for k in rencana.kesalahan:
             print(k, file=sys.stderr)
         if rencana.kesalahan_lain:
-            print(t("galat.lebih_banyak", n=rencana.kesalahan_lain), file=sys.stderr)
-        print(t("cli.tidak_tersimpan", n=len(rencana.kesalahan) + rencana.kesalahan_lain), file=sys.stderr)
+            print(tn("galat.lebih_banyak", rencana.kesalahan_lain), file=sys.stderr)
+        print(tn("cli.tidak_tersimpan", len(rencana.kesalahan) + rencana.kesalahan_lain), file=sys.stderr)
         return 1
     for b in rencana.berkas:
         for c in b.catatan:
@@ -288,8 +288,8 @@ def _satu_baris(teks: str) -> str:
 
 def _batal(args: argparse.Namespace, storage: Storage) -> int:
     revisi = storage.batalkan(args.revision_id, pelaku=_pelaku(args, storage))
-    print(t("cli.dibatalkan", asal=args.revision_id, id=revisi.id, berubah=revisi.berubah, dihapus=revisi.dihapus,
-            sama=revisi.sama))
+    print(tn("cli.dibatalkan", revisi.berubah, asal=args.revision_id, id=revisi.id, berubah=revisi.berubah,
+             dihapus=revisi.dihapus, sama=revisi.sama))
     return 0
 
 

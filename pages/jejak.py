@@ -9,7 +9,7 @@ from kinerja.masuk import exporting
 from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja.config import zona_waktu
 from kinerja.store import TIDAK_DIKENAL, MasalahBasisData
-from kinerja.texts import t
+from kinerja.texts import t, tn
 from kinerja_core.akses import SEMUA, Peran
 
 saring.pastikan_navigasi()
@@ -52,7 +52,7 @@ except MasalahBasisData as e:
     baca.bila_sibuk(e)
 
 tabel = exporting.tabel_jejak(jejak, zona)
-st.caption(t("jejak.jumlah", n=len(tabel), zona=zona.key))
+st.caption(tn("jejak.jumlah", len(tabel), zona=zona.key))
 tampilan.tabel(tampilan.halaman(tabel, "jejak_tabel"), key="jejak_tabel")
 st.download_button(t("jejak.unduh"), tampilan.dalam_bahasa_ini(lambda: exporting.ke_xlsx(tabel, "jejak")), "jejak_audit.xlsx",
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="jejak_xlsx",

@@ -8,7 +8,7 @@ import streamlit as st
 
 from kinerja import charts, scores, teks_aman
 from kinerja.web import baca, saring, simulasi_ui, tampilan
-from kinerja.texts import angka, jelaskan_nko, nama_status, t
+from kinerja.texts import angka, jelaskan_nko, nama_status, t, tn
 from kinerja_core.model import Status
 
 # The IKU table fits a 1366-wide laptop with the sidebar open (about 970 px of table): status and capaian
@@ -124,7 +124,7 @@ st.markdown(f'<div class="kinerja-cakupan" data-testid="ringkasan-prognosis">{te
 if menurun.empty:
     st.caption(t("ringkasan.prognosis_aman"))
 else:
-    st.markdown(t("ringkasan.prognosis_menurun", n=len(menurun)))
+    st.markdown(tn("ringkasan.prognosis_menurun", len(menurun)))
     kolom_menurun = ["kode_iku", "nama_iku", "status", "capaian", "status_prognosis", "capaian_prognosis"]
     if menurun["kode_unit"].nunique() > 1:
         kolom_menurun.insert(0, "nama_unit")

@@ -7,7 +7,7 @@ from kinerja import teks_aman
 from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja.masuk.importing import rincian_batal
 from kinerja.store import BATAS_RINCIAN_BATAL, AksesDitolak, MasalahBasisData, RevisiDitolak
-from kinerja.texts import t
+from kinerja.texts import t, tn
 from kinerja_core.akses import Peran
 
 saring.pastikan_navigasi()
@@ -71,6 +71,6 @@ if ya.button(t("riwayat.konfirmasi", id=revisi_id), key="riwayat_batal", type="p
         st.error(teks_aman.md(e), icon=":material/error:")
         st.stop()
     st.session_state.pop("riwayat_tinjauan", None)
-    st.session_state["riwayat_pesan"] = t("cli.dibatalkan", asal=revisi_id, id=batal.id, berubah=batal.berubah,
-                                          dihapus=batal.dihapus, sama=batal.sama)
+    st.session_state["riwayat_pesan"] = tn("cli.dibatalkan", batal.berubah, asal=revisi_id, id=batal.id,
+                                           berubah=batal.berubah, dihapus=batal.dihapus, sama=batal.sama)
     st.rerun()

@@ -29,7 +29,7 @@ from kinerja.akses import MasukDitolak, Sesi
 from kinerja.masuk.importing import rencanakan, simpan_catatan, simpan_rapat, terapkan
 from kinerja.masuk.loading import Jenis
 from kinerja.store import TABEL, AksesDitolak, SesiBerakhir, Storage
-from kinerja.texts import t
+from kinerja.texts import t, tn
 from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran, berhak, ditolak, leluhur
 from tests.conftest import AKAR
 
@@ -255,7 +255,7 @@ def test_sandi_salah_berulang_diperlambat(storage):
     orang(storage, "budi")
     t0 = kini_utc()
     detik = lambda n: t0 + dt.timedelta(seconds=n)
-    tunggu = lambda n: t("masuk.tunggu", detik=n)
+    tunggu = lambda n: tn("masuk.tunggu", n)
 
     # two failures are not slowed: the right password right after goes in
     for i in range(2):

@@ -80,11 +80,11 @@ def ke_slide_en(at, nomor: int) -> None:
 
 
 def test_jamak_menurut_jumlah():
-    from kinerja.texts import dalam_bahasa, t
+    from kinerja.texts import dalam_bahasa, tn
 
     with dalam_bahasa("en"):
-        assert "1 IKU green today is heading" in t("ringkasan.prognosis_menurun", n=1)
-        assert "2 IKU green today are heading" in t("ringkasan.prognosis_menurun", n=2)
+        assert "1 IKU green today is heading" in tn("ringkasan.prognosis_menurun", 1)
+        assert "2 IKU green today are heading" in tn("ringkasan.prognosis_menurun", 2)
 
 
 def test_xlsx_dialog_membawa_nko_dan_rumusnya(storage):

@@ -21,7 +21,7 @@ from kinerja.akses import MasukDitolak
 from kinerja.masuk.importing import rencanakan, terapkan
 from kinerja.store import AksesDitolak, Storage
 from kinerja.store.skema import KOLOM_SALIN
-from kinerja.texts import t
+from kinerja.texts import t, tn
 from kinerja_core.akses import SEMUA, Hibah, Pelaku, Peran
 from tests.conftest import AKAR
 from tests.test_akses import (
@@ -127,7 +127,7 @@ def test_percobaan_serentak_hanya_satu_sandi_diperiksa(storage):
     assert len(hasil) == 12
     # one attempt had its password checked; the eleven beside it had to wait for it
     assert hasil.count(t("masuk.salah")) == 1
-    assert all(h.startswith(t("masuk.tunggu", detik=0)[:20]) for h in hasil if h != t("masuk.salah"))
+    assert all(h.startswith(tn("masuk.tunggu", 0)[:20]) for h in hasil if h != t("masuk.salah"))
     assert len(storage.gagal_masuk("rina", t0 - dt.timedelta(hours=1))) == 4
 
 

@@ -30,7 +30,7 @@ from kinerja.masuk.loading import (
     TARGET, periksa_batas, rapikan_teks,
 )
 from kinerja.store import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, TinjauanBatal
-from kinerja.texts import angka, label_status, nama_triwulan, t, uraian_realisasi_komponen
+from kinerja.texts import angka, label_status, nama_triwulan, t, tn, uraian_realisasi_komponen
 from kinerja_core.akses import PERAN_TULIS, SEMUA, Hibah, Pelaku, Peran, berhak
 from kinerja_core.capaian import nilai_iku
 from kinerja_core import kaskade
@@ -177,8 +177,8 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
         tolak, lain, unit_tolak = _periksa_hak(terbaca, kode, akses.hak(storage, pelaku), BATAS_KESALAHAN)
         rencana.tambah(tolak, lain)
         if unit_tolak and catat_penolakan:
-            storage.catat_penolakan(pelaku, t("jejak.unggah_ditolak", berkas=rencana.nama_berkas,
-                                              n=len(tolak) + lain), unit_tolak)
+            storage.catat_penolakan(pelaku, tn("jejak.unggah_ditolak", len(tolak) + lain,
+                                               berkas=rencana.nama_berkas), unit_tolak)
     urutan = {b.nama: i for i, b in enumerate(terbaca)}
     rencana.kesalahan.sort(key=lambda k: (urutan.get(k.berkas, 0), k.baris or 0))
     if rencana.sah:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from kinerja.masuk.loading import Berkas, Jenis, Kesalahan
 from kinerja.store import KodeTersimpan
-from kinerja.texts import t
+from kinerja.texts import t, tn
 
 KOLOM_UNIT = {Jenis.UNIT: ("kode_unit", "kode_induk"), Jenis.IKU: ("kode_unit", "kode_unit_induk"),
               Jenis.REALISASI: ("kode_unit",), Jenis.KOMPONEN: ("kode_unit",)}
@@ -167,7 +167,7 @@ def _catatan(ganti: pd.DataFrame) -> list[str]:
         nomor = ", ".join(str(int(n)) for n in baris.head(3))
         bagian.append(t("kode.dibaca_sebagai", asli=asli, ejaan=ejaan, baris=nomor + (" …" if len(baris) > 3 else "")))
     lain = kelompok.ngroups - CONTOH_PER_CATATAN
-    return [t("kode.catatan", daftar="; ".join(bagian)) + (t("kode.lainnya", n=lain) if lain > 0 else "")]
+    return [t("kode.catatan", daftar="; ".join(bagian)) + (tn("kode.lainnya", lain) if lain > 0 else "")]
 
 
 def _mirip(berkas: list[Berkas], tersimpan: KodeTersimpan, iku: _Kode, batas: int) -> tuple[list[Kesalahan], int]:

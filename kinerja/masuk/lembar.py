@@ -47,7 +47,7 @@ from xml.parsers import expat
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
-from kinerja.texts import t
+from kinerja.texts import t, tn
 
 JENIS_SHEET = ("unit", "iku", "realisasi", "komponen")
 """Sheet names (any case) read as their own file part."""
@@ -261,7 +261,7 @@ def _daftar_sel(sel: list[str]) -> str:
     """'E2, E3' — at most CONTOH_SEL references, then how many more."""
     teks = ", ".join(sel[:CONTOH_SEL])
     if len(sel) > CONTOH_SEL:
-        teks += t("galat.xlsx_sel_lain", n=len(sel) - CONTOH_SEL)
+        teks += tn("galat.xlsx_sel_lain", len(sel) - CONTOH_SEL)
     return teks
 
 
@@ -836,7 +836,7 @@ class _PembacaSheet:
         hasil = []
         for c, (jumlah, baris) in self.rumus.items():
             sel = [f"{huruf_kolom(c)}{r}" for r in baris]
-            teks = ", ".join(sel) + (t("galat.xlsx_sel_lain", n=jumlah - len(sel)) if jumlah > len(sel) else "")
+            teks = ", ".join(sel) + (tn("galat.xlsx_sel_lain", jumlah - len(sel)) if jumlah > len(sel) else "")
             judul = self.judul[c - 1] if baris[0] != self.baris_judul and c <= len(self.judul) else ""
             hasil.append(Masalah(t("galat.xlsx_rumus_tanpa_nilai", sel=teks), baris[0], judul.strip() or None))
         return sorted(hasil, key=lambda m: m.baris or 0)

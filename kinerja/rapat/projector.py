@@ -16,7 +16,7 @@ from kinerja import teks_aman
 from kinerja.rapat.dialog import Rapat, Ringkasan, SlideIku, ke_depan
 from kinerja.texts import (
     IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, jelaskan_capaian, label_status, nama_status,
-    nama_triwulan, nilai_satuan, persen, t, tanggal_panjang,
+    nama_triwulan, nilai_satuan, persen, t, tanggal_panjang, tn,
 )
 from kinerja_core.model import Status
 
@@ -75,7 +75,7 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   .dko-arahan {{padding-left: 2.6rem; max-height: 38rem; overflow-y: auto;}}
   .dko-arahan li {{font-size: 1.8rem; line-height: 1.35; margin-bottom: 0.5rem;}}
   .st-key-dialog_panah_wadah {{display: none;}}
-  /* the slides show once the arrow keys are heard (saring.dengar_panah); after 3 s regardless, should scripts fail */
+  /* the slides show once the arrow keys are heard (panah.dengar_panah); after 3 s regardless, should scripts fail */
   html:not([data-kinerja-panah]) [data-testid="stMainBlockContainer"] {{
       opacity: 0; animation: dko-tampil 0s linear 3s forwards;}}
   @keyframes dko-tampil {{to {{opacity: 1;}}}}
@@ -154,7 +154,7 @@ def baris_rapat(rapat: Rapat) -> str:
     """'2 Oktober 2019 · Aula KPPBC Bogor · Pimpinan: Kepala Kantor · 12 peserta' (what was entered)."""
     bagian = [tanggal_panjang(rapat.tanggal) if rapat.tanggal else "", rapat.tempat or "",
               f"{t('kolom.pimpinan')}: {rapat.pimpinan}" if rapat.pimpinan else "",
-              t("dialog.jumlah_peserta", n=len(rapat.daftar_peserta)) if rapat.daftar_peserta else ""]
+              tn("dialog.jumlah_peserta", len(rapat.daftar_peserta)) if rapat.daftar_peserta else ""]
     return " · ".join(b for b in bagian if b)
 
 
