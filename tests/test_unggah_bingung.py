@@ -49,6 +49,15 @@ def test_judul_salah_menyebut_kolom_asing_dan_nama_terdekat():
     assert "target_tw_i (mungkin maksudnya target_tw1?)" in teks, teks
 
 
+def test_judul_realisasi_dengan_dua_nama_lain_tetap_dikenali_terdekat():
+    """Two of five columns named otherwise: tahun, kode_unit and triwulan alone tie realisasi with komponen, so
+    no kind was suggested; the unknown columns that read as realisasi's missing ones decide it."""
+    isi = b"tahun;kode_unit;kode_indikator;triwulan;nilai_realisasi\n2019;KPPBCBOGOR;BGR-01;1;5\n"
+    teks = " ".join(str(k) for k in baca_berkas("realisasi.csv", isi).kesalahan)
+    assert "kode_indikator (mungkin maksudnya kode_iku?)" in teks, teks
+    assert "nilai_realisasi (mungkin maksudnya realisasi?)" in teks, teks
+
+
 def test_judul_tw_romawi_lain_dan_kolom_hilang():
     isi = (KEPALA_IKU.replace("target_tw4", "target_tw_iv") + "2019;A;A-1;x;s;Customer;%;maximize;sum;10;1;1;1;1\n"
            ).encode()

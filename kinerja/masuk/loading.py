@@ -81,7 +81,7 @@ import pyarrow.csv as pacsv
 
 from kinerja.masuk import lembar
 from kinerja.store import KUNCI
-from kinerja.texts import TEKS, t
+from kinerja.texts import TEKS, t, tn
 from kinerja_core.kaskade import Agregasi
 from kinerja_core.komponen import POLA_NAMA_KOMPONEN, RumusTidakSah, baca_rumus
 from kinerja_core.model import Konsolidasi, Perspektif, Polaritas, StatusAksi, Sumber, baca_triwulan
@@ -276,7 +276,7 @@ def dekode(isi: bytes) -> Teks:
             return Teks(isi.decode("utf-16"), "utf-16")
         except UnicodeDecodeError as e:
             baris = isi[: e.start - e.start % 2].decode("utf-16", errors="replace").count("\n") + 1
-            pesan = t("baca.utf16_ganjil", n=_ribuan(len(isi))) if len(isi) % 2 else t("baca.utf16_rusak")
+            pesan = tn("baca.utf16_ganjil", len(isi), n=_ribuan(len(isi))) if len(isi) % 2 else t("baca.utf16_rusak")
             return Teks(None, "utf-16", ((baris, pesan),))
     try:
         return Teks(isi.decode("utf-8-sig"), "utf-8")
@@ -591,7 +591,7 @@ def _bersihkan(mentah: pd.DataFrame, kolom: tuple[str, ...], catat: _Pencatat,
     for daftar, kunci in ((word, "baca.pemisah_word"), (apostrof, "baca.apostrof")):
         if daftar:
             baris, _, k = min(daftar)
-            catat.catatan.append(t(kunci, n=sum(n for _, n, _ in daftar), baris=baris, kolom=k))
+            catat.catatan.append(tn(kunci, sum(n for _, n, _ in daftar), baris=baris, kolom=k))
     for k in KOLOM_KODE:
         if k in kolom:
             kode, unik = _unik(mentah[k])  # a thousand units in a million rows: each code is looked at once
@@ -980,34 +980,46 @@ def _kerangka_judul(nama: str) -> str:
 
 
 def _jenis_terdekat(kolom: Iterable[str]) -> Jenis | None:
-    """For a header no kind is recognised from: the kind sharing the most required columns (at least two, and
-    more than any other), so its missing columns can be suggested; else None."""
+    """For a header no kind is recognised from: the kind it most likely means, so its missing columns can be
+    suggested; else None. A kind scores its required columns present plus the unknown columns that read as one
+    of its missing columns (``kode_indikator`` as ``kode_iku``); the best needs two and must beat the rest.
+
+    >>> _jenis_terdekat(["tahun", "kode_unit", "kode_indikator", "triwulan", "nilai_realisasi"])
+    <Jenis.REALISASI: 'realisasi'>
+    """
+    kolom = list(kolom)
     ada = set(kolom)
-    sama = sorted(((len(ada & set(KOLOM[j][0])), j) for j in Jenis), key=lambda x: -x[0])
-    if sama[0][0] >= 2 and sama[0][0] > sama[1][0]:
-        return sama[0][1]
+    skor = sorted(((len(ada & set(KOLOM[j][0])) + sum(s is not None for _, s in _saran_kolom(kolom, j)), j)
+                   for j in Jenis), key=lambda x: -x[0])
+    if skor[0][0] >= 2 and skor[0][0] > skor[1][0]:
+        return skor[0][1]
     return None
 
 
-def _kolom_asing(kolom: Iterable[str], jenis: Jenis) -> str:
+def _saran_kolom(kolom: Iterable[str], jenis: Jenis) -> list[tuple[str, str | None]]:
     """The columns of a header that ``jenis`` does not know, each with the missing column of that kind it most
-    likely means.
-
-    >>> _kolom_asing(["tahun", "nama_indikator", "target_tw_i", "catatan"], Jenis.IKU)
-    'nama_indikator (mungkin maksudnya nama_iku?), target_tw_i (mungkin maksudnya target_tw1?), catatan'
-    """
+    likely means (None when none is close)."""
     kolom = [k for k in kolom if k != "baris"]
     wajib, pilihan = KOLOM[jenis]
     dikenal = (*wajib, *pilihan, *KOLOM_INFO[jenis])
     calon = {_kerangka_judul(k): k for k in (*wajib, *pilihan) if k not in kolom}
-    daftar = []
+    hasil: list[tuple[str, str | None]] = []
     for k in kolom:
         if k in dikenal:
             continue
         kunci = _kerangka_judul(k)
         mirip = [kunci] if kunci in calon else difflib.get_close_matches(kunci, list(calon), n=1, cutoff=0.75)
-        daftar.append(t("galat.saran_kolom", kolom=k, saran=calon[mirip[0]]) if mirip else k)
-    return ", ".join(daftar)
+        hasil.append((k, calon[mirip[0]] if mirip else None))
+    return hasil
+
+
+def _kolom_asing(kolom: Iterable[str], jenis: Jenis) -> str:
+    """The columns of a header that ``jenis`` does not know, each with the missing column it most likely means.
+
+    >>> _kolom_asing(["tahun", "nama_indikator", "target_tw_i", "catatan"], Jenis.IKU)
+    'nama_indikator (mungkin maksudnya nama_iku?), target_tw_i (mungkin maksudnya target_tw1?), catatan'
+    """
+    return ", ".join(k if s is None else t("galat.saran_kolom", kolom=k, saran=s) for k, s in _saran_kolom(kolom, jenis))
 
 
 def _wajib_isi(mentah: pd.DataFrame, kolom: Iterable[str], catat: _Pencatat) -> None:
