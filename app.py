@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kinerja.web import gerbang, saring, tampilan
+from kinerja.web import gerbang, panah, saring, tampilan
 from kinerja.config import AKAR
 from kinerja.texts import BAHASA, BAHASA_BAWAAN, bahasa, pakai_bahasa, t
 
@@ -13,7 +13,7 @@ IKON = AKAR / "kinerja" / "aset" / "ikon.png"
 # the session's language first: every word of this run follows it (the choice is drawn in the sidebar below)
 pakai_bahasa(st.session_state.get("bahasa") or st.query_params.get("bahasa", BAHASA_BAWAAN))
 st.set_page_config(page_title=t("app.judul"), page_icon=str(IKON), layout="wide")
-saring.dengar_panah("dialog")  # first: the Dialog's arrow keys are heard from the moment any page loads
+panah.dengar_panah("dialog")  # first: the Dialog's arrow keys are heard from the moment any page loads
 tampilan.pasang_gaya()
 
 halaman = st.navigation([

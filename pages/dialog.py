@@ -16,7 +16,7 @@ import streamlit as st
 from kinerja import charts, scores, teks_aman
 from kinerja.rapat import deck, dialog, ekspor, projector
 from kinerja.masuk import exporting
-from kinerja.web import baca, gerbang, saring, simulasi_ui, tampilan
+from kinerja.web import baca, gerbang, panah, saring, simulasi_ui, tampilan
 from kinerja.masuk.importing import CatatanDitolak, simpan_catatan, simpan_rapat, simpan_tindak_lanjut
 from kinerja.rapat.dialog import SlideIku
 from kinerja.store import AksesDitolak, MasalahBasisData, Revisi
@@ -55,8 +55,8 @@ def _geser(langkah: int) -> None:
     st.session_state["dialog_slide"] = max(0, min(st.session_state.get("dialog_slide", 0) + langkah, akhir))
 
 
-# the arrow keys first, so a press right after the page opens is heard (one press, one slide: saring.tombol_panah)
-saring.tombol_panah("dialog_panah", "dialog", _geser)
+# the arrow keys first, so a press right after the page opens is heard (one press, one slide: panah.tombol_panah)
+panah.tombol_panah("dialog_panah", "dialog", _geser)
 
 
 def _mulai_beku() -> None:
@@ -123,7 +123,7 @@ st.session_state["dialog_slide"] = posisi
 if _slide_url() != posisi:  # the slide in the URL: a reload (or a shared link) opens this screen again
     st.query_params["slide"] = str(posisi)
 
-# no shortcut= on these buttons: the arrow keys go through saring.tombol_panah only, one press one slide
+# no shortcut= on these buttons: the arrow keys go through panah.tombol_panah only, one press one slide
 atas[0].button(t("dialog.sebelumnya"), key="dialog_sebelumnya", icon=":material/arrow_back:",
                on_click=_geser, args=(-1,), disabled=posisi == 0, width="stretch")
 if posisi == 0:

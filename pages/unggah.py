@@ -8,7 +8,7 @@ from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja.masuk.importing import BATAS_STATUS_PRATINJAU, rencanakan, tabel_pratinjau, terapkan
 from kinerja.masuk.loading import Jenis
 from kinerja.store import AksesDitolak, ImporDitolak, MasalahBasisData
-from kinerja.texts import angka, nama_triwulan, t
+from kinerja.texts import angka, nama_triwulan, t, tn
 from kinerja_core.akses import Peran
 
 saring.pastikan_navigasi()
@@ -20,7 +20,7 @@ f = st.session_state.get("filter")
 if f is not None:
     with st.expander(t("unggah.templat"), expanded=False):
         konteks, isi = baca.tahun_data(f.tahun), baca.data(f)
-        unit = f.unit_terpilih(konteks)
+        unit = f.unit_terpilih(konteks.pohon)
         st.caption(teks_aman.t_aman("unggah.templat_untuk", unit=saring.judul_unit(f, konteks)))
         for kolom, jenis in zip(st.columns(len(Jenis)), Jenis):
             per_triwulan = jenis in (Jenis.REALISASI, Jenis.KOMPONEN)
@@ -85,7 +85,7 @@ if not rencana.sah:
         row_height=max(66, 20 * baris_teks + 8) if baris_teks > 1 else None,
     )
     if rencana.kesalahan_lain:
-        st.caption(t("galat.lebih_banyak", n=rencana.kesalahan_lain))
+        st.caption(tn("galat.lebih_banyak", rencana.kesalahan_lain))
     st.stop()
 
 st.subheader(t("unggah.pratinjau"))
@@ -95,15 +95,15 @@ for b in rencana.berkas:
 for w in rencana.peringatan:  # possible slips, named by row: stored only when the person confirms below
     st.warning(teks_aman.md(w), icon=":material/warning:")
 for i, (b, p) in enumerate(zip(rencana.berkas, rencana.perubahan, strict=True)):
-    judul = teks_aman.t_aman("unggah.jenis", berkas=p.berkas, jenis=t(f"jenis.{p.jenis.value}"),
-                             baris=len(p.rincian))
+    judul = tn("unggah.jenis", len(p.rincian), berkas=teks_aman.md(p.berkas),
+               jenis=teks_aman.md(t(f"jenis.{p.jenis.value}")))
     st.markdown(f"**{judul}** — {p.ringkas()}")
     # a ministry's upload has 300,000 rows: the browser gets 200 at a time (changes first)
     tampilan.tabel_angka(tampilan.halaman(tabel_pratinjau(b, p), f"unggah_rincian_{i}", 200), key=f"unggah_rincian_{i}")
 tersentuh = sum(p.baru + p.berubah for p in rencana.perubahan if p.jenis is Jenis.REALISASI)
 if tersentuh > BATAS_STATUS_PRATINJAU:  # beyond it the preview shows no light change: say so, not leave it blank
-    st.caption(t("unggah.status_terbatas", batas=angka(BATAS_STATUS_PRATINJAU),
-                 sisa=angka(tersentuh - BATAS_STATUS_PRATINJAU)))
+    st.caption(tn("unggah.status_terbatas", tersentuh - BATAS_STATUS_PRATINJAU, batas=angka(BATAS_STATUS_PRATINJAU),
+                  sisa=angka(tersentuh - BATAS_STATUS_PRATINJAU)))
 
 if not rencana.ada_perubahan:
     st.info(t("unggah.tidak_ada_perubahan"))

@@ -5,8 +5,9 @@ per data version and shared by every browser session: the year's unit tree and m
 (``tahun_data``), the selected units' rows, read with the unit filter in SQL (``data``), their scores
 per quarter (``skor``) and what the Ringkasan derives from them (``pilihan``). A write from any app server or
 from the command line changes the version, so the next run reads afresh; a filter change within a version
-reads nothing. The cached tables are shared, so no page modifies one in place (pandas operations return new
-tables).
+reads nothing. Each cached function takes the data version and the filter's key whole (``kunci``: the rows
+read, ``Bacaan``, or the filter without its status choice). The cached tables are shared, so no page modifies
+one in place (pandas operations return new tables).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -24,12 +24,10 @@ from kinerja.config import VARIABEL_DB, alamat_db
 from kinerja.masuk.importing import muat_contoh
 from kinerja.store import MasalahBasisData, Snapshot, Storage
 from kinerja.texts import bahasa
+from kinerja.web.kunci import Bacaan, Filter
 from kinerja_core.model import TRIWULAN
 from kinerja_core.nko import Nko
 from kinerja_core.unit import Pohon
-
-if TYPE_CHECKING:  # only named in annotations: saring builds on this module
-    from kinerja.web.saring import Filter
 
 
 def _alamat_app() -> str:
@@ -109,29 +107,28 @@ class Data:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _data(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool) -> Data:
-    unit = _tahun_data(alamat, versi, tahun).pohon.subpohon(kode_unit, dengan_sub_unit=sub_unit)  # tree order
-    snap = Storage(alamat).baca(tahun, kode_unit, sub_unit=sub_unit)
+def _data(alamat: str, versi: tuple[int, ...], b: Bacaan) -> Data:
+    unit = _tahun_data(alamat, versi, b.tahun).pohon.subpohon(b.kode_unit, dengan_sub_unit=b.sub_unit)  # tree order
+    snap = Storage(alamat).baca(b.tahun, b.kode_unit, sub_unit=b.sub_unit)
     return Data(snap, scores.pilih_unit(scores.lebar(snap.iku, snap.realisasi), unit).reset_index(drop=True))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _skor(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-          bahasa_kode: str) -> pd.DataFrame:  # the language: the scores carry words (why grey)
-    return scores.skor(_data(alamat, versi, tahun, kode_unit, sub_unit).lebar, triwulan)
+def _skor(alamat: str, versi: tuple[int, ...], b: Bacaan, triwulan: int, bahasa_kode: str) -> pd.DataFrame:
+    # the language is part of the key: the scores carry words (why grey)
+    return scores.skor(_data(alamat, versi, b).lebar, triwulan)
 
 
 def data(f: Filter, versi: tuple[int, ...] | None = None) -> Data:
     """The selected units' rows of the filter's year (shared, read-only)."""
     s = storage()
-    return _data(s.alamat, versi or s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit)
+    return _data(s.alamat, versi or s.tanda_versi(), f.bacaan)
 
 
 def skor(f: Filter, triwulan: int | None = None, versi: tuple[int, ...] | None = None) -> pd.DataFrame:
     """The selected units' IKU scored through the filter's quarter (or ``triwulan``), tree order (shared, read-only)."""
     s = storage()
-    return _skor(s.alamat, versi or s.tanda_versi(), f.tahun, f.kode_unit, f.sub_unit, triwulan or f.triwulan,
-                 bahasa())
+    return _skor(s.alamat, versi or s.tanda_versi(), f.bacaan, triwulan or f.triwulan, bahasa())
 
 
 def skor_tahun_lalu(f: Filter, versi: tuple[int, ...] | None = None) -> pd.DataFrame | None:
@@ -166,35 +163,27 @@ class Pilihan:
     def per_unit(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The NKO and light counts of each selected unit (``scores.tabel_nko``) and of each direct sub-unit of
         the filter's unit (``scores.tabel_sub_unit``), over the chosen perspectives."""
-        f = self.filter
-        return _per_unit(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
-                         f.perspektif, f.sumber, bahasa())
+        return _per_unit(storage().alamat, self.versi, self.filter.tanpa_status(), bahasa())
 
     def kebutuhan(self) -> pd.DataFrame | None:
         """What the rest of the year must bring for the listed IKU not yet sure to end hijau
         (``scores.tabel_kebutuhan``, status filter applied); None above ``BATAS_KEBUTUHAN`` IKU."""
-        f = self.filter
-        tabel = _kebutuhan(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
-                           f.perspektif, f.sumber, bahasa())
-        if tabel is not None and f.status:
-            tabel = tabel[tabel["status"].isin(f.status)].reset_index(drop=True)
+        tabel = _kebutuhan(storage().alamat, self.versi, self.filter.tanpa_status(), bahasa())
+        if tabel is not None and self.filter.status:
+            tabel = tabel[tabel["status"].isin(self.filter.status)].reset_index(drop=True)
         return tabel
 
     def biaya_nko(self) -> tuple[pd.DataFrame, pd.DataFrame, float | None, pd.DataFrame]:
         """The IKU that cost the headline NKO points, most first (``scores.tabel_biaya_nko`` over the headline's
         IKU), each direct sub-unit's net contribution to their pooled NKO (``scores.biaya_per_sub_unit``; empty
         without sub-units), the headline NKO, and the IKU not reported yet (``scores.tabel_belum_dilaporkan``)."""
-        f = self.filter
-        return _biaya(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan, f.perspektif,
-                      f.sumber, bahasa())
+        return _biaya(storage().alamat, self.versi, self.filter.tanpa_status(), bahasa())
 
     def prognosis(self) -> tuple[Nko, pd.DataFrame, str]:
         """The headline NKO at year end by the run-rate so far, the IKU hijau today heading to kuning or merah
         (``scores.prognosis``, ``scores.peringatan_prognosis``) and what that NKO is taken from
         (``scores.teks_cakupan_prognosis``)."""
-        f = self.filter
-        return _prognosis(storage().alamat, self.versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
-                          f.perspektif, f.sumber, bahasa())
+        return _prognosis(storage().alamat, self.versi, self.filter.tanpa_status(), bahasa())
 
     def semua_triwulan(self) -> pd.DataFrame:
         """The selected units' IKU in every quarter (``scores.tabel_semua_triwulan`` of the cached scores)."""
@@ -202,36 +191,33 @@ class Pilihan:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _ikhtisar(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-              perspektif: tuple[str, ...], sumber: tuple[str, ...],
-              bahasa_kode: str) -> tuple[scores.Ikhtisar, pd.DataFrame]:
-    konteks = _tahun_data(alamat, versi, tahun)
-    kepala = scores.ikhtisar(_skor(alamat, versi, tahun, kode_unit, sub_unit, triwulan, bahasa_kode), kode_unit,
-                             konteks.nama, perspektif, sumber)
+def _ikhtisar(alamat: str, versi: tuple[int, ...], f: Filter, bahasa_kode: str) -> tuple[scores.Ikhtisar, pd.DataFrame]:
+    """``f`` comes without its status choice (``Filter.tanpa_status``), here and in every cached scoring below:
+    the status filter is applied to the scored rows afterwards, so one entry serves every status choice."""
+    konteks = _tahun_data(alamat, versi, f.tahun)
+    kepala = scores.ikhtisar(_skor(alamat, versi, f.bacaan, f.triwulan, bahasa_kode), f.kode_unit, konteks.nama,
+                             f.perspektif, f.sumber)
     return kepala, scores.tabel_iku(kepala.lingkup, konteks.unit)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _biaya(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-           perspektif: tuple[str, ...], sumber: tuple[str, ...],
-           bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame, float | None, pd.DataFrame]:
-    konteks = _tahun_data(alamat, versi, tahun)
-    kepala, _ = _ikhtisar(alamat, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
-    dasar = scores.dasar_nko_unit(kepala.lingkup, kode_unit, kepala.nko_milik_sendiri)  # the headline's IKU
+def _biaya(alamat: str, versi: tuple[int, ...], f: Filter, bahasa_kode: str
+           ) -> tuple[pd.DataFrame, pd.DataFrame, float | None, pd.DataFrame]:
+    konteks = _tahun_data(alamat, versi, f.tahun)
+    kepala, _ = _ikhtisar(alamat, versi, f, bahasa_kode)
+    dasar = scores.dasar_nko_unit(kepala.lingkup, f.kode_unit, kepala.nko_milik_sendiri)  # the headline's IKU
     biaya = scores.tabel_biaya_nko(dasar, konteks.unit)
-    per_anak = (scores.biaya_per_sub_unit(kepala.lingkup, konteks.pohon, kode_unit, konteks.unit)
-                if sub_unit and konteks.pohon.anak.get(kode_unit) else pd.DataFrame())
+    per_anak = (scores.biaya_per_sub_unit(kepala.lingkup, konteks.pohon, f.kode_unit, konteks.unit)
+                if f.sub_unit and konteks.pohon.anak.get(f.kode_unit) else pd.DataFrame())
     return biaya, per_anak, kepala.nko.nilai, scores.tabel_belum_dilaporkan(kepala.lingkup, konteks.unit)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _prognosis(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-               perspektif: tuple[str, ...], sumber: tuple[str, ...], bahasa_kode: str
-               ) -> tuple[Nko, pd.DataFrame, str]:
-    konteks = _tahun_data(alamat, versi, tahun)
-    kepala, _ = _ikhtisar(alamat, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
-    akhir = scores.prognosis(kepala.lingkup, triwulan)
-    dasar = scores.dasar_nko_unit(akhir, kode_unit, kepala.nko_milik_sendiri)  # the headline's own base
+def _prognosis(alamat: str, versi: tuple[int, ...], f: Filter, bahasa_kode: str) -> tuple[Nko, pd.DataFrame, str]:
+    konteks = _tahun_data(alamat, versi, f.tahun)
+    kepala, _ = _ikhtisar(alamat, versi, f, bahasa_kode)
+    akhir = scores.prognosis(kepala.lingkup, f.triwulan)
+    dasar = scores.dasar_nko_unit(akhir, f.kode_unit, kepala.nko_milik_sendiri)  # the headline's own base
     return (scores.hitung_nko(dasar), scores.peringatan_prognosis(kepala.lingkup, akhir, konteks.unit),
             scores.teks_cakupan_prognosis(dasar))
 
@@ -242,22 +228,19 @@ are not read)."""
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _kebutuhan(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-               perspektif: tuple[str, ...], sumber: tuple[str, ...], bahasa_kode: str) -> pd.DataFrame | None:
-    kepala, _ = _ikhtisar(alamat, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
+def _kebutuhan(alamat: str, versi: tuple[int, ...], f: Filter, bahasa_kode: str) -> pd.DataFrame | None:
+    kepala, _ = _ikhtisar(alamat, versi, f, bahasa_kode)
     if len(kepala.lingkup) > BATAS_KEBUTUHAN:
         return None
-    return scores.tabel_kebutuhan(kepala.lingkup, triwulan)
+    return scores.tabel_kebutuhan(kepala.lingkup, f.triwulan)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _per_unit(alamat: str, versi: tuple[int, ...], tahun: int, kode_unit: str, sub_unit: bool, triwulan: int,
-              perspektif: tuple[str, ...], sumber: tuple[str, ...],
-              bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    konteks = _tahun_data(alamat, versi, tahun)
-    kepala, _ = _ikhtisar(alamat, versi, tahun, kode_unit, sub_unit, triwulan, perspektif, sumber, bahasa_kode)
+def _per_unit(alamat: str, versi: tuple[int, ...], f: Filter, bahasa_kode: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    konteks = _tahun_data(alamat, versi, f.tahun)
+    kepala, _ = _ikhtisar(alamat, versi, f, bahasa_kode)
     return (scores.tabel_nko(kepala.lingkup, konteks.unit),
-            scores.tabel_sub_unit(kepala.lingkup, konteks.pohon, kode_unit, konteks.unit))  # none without sub-units
+            scores.tabel_sub_unit(kepala.lingkup, konteks.pohon, f.kode_unit, konteks.unit))  # none without sub-units
 
 
 def pilihan(f: Filter) -> Pilihan:
@@ -268,8 +251,7 @@ def pilihan(f: Filter) -> Pilihan:
     try:
         versi = storage().tanda_versi()
         konteks, isi = tahun_data(f.tahun, versi), data(f, versi)
-        kepala, tabel = _ikhtisar(storage().alamat, versi, f.tahun, f.kode_unit, f.sub_unit, f.triwulan,
-                                  f.perspektif, f.sumber, bahasa())
+        kepala, tabel = _ikhtisar(storage().alamat, versi, f.tanpa_status(), bahasa())
     except MasalahBasisData as e:
         bila_sibuk(e)
     if f.status:  # the index stays each row's position in the headline's IKU (``Pilihan.tabel``)
