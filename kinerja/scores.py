@@ -809,6 +809,8 @@ def ikhtisar(
     if sumber:
         disaring += f" · {t('cakupan.sumber', daftar=', '.join(t(f'sumber.{s}') for s in sumber))}"
     judul = t("cakupan.nko_unit", unit=nama) if milik_sendiri else t("cakupan.nko_gabungan")
+    if not milik_sendiri and len(dasar_nko) < len(lingkup):  # cascaded parents: counted through their children
+        judul += f" · {tn('cakupan.kaskade_sekali', len(lingkup) - len(dasar_nko))}"
     sub_unit = len(set(skor_iku["kode_unit"].unique()) - {kode_unit})
     lingkup_teks = (tn("cakupan.lingkup_sub_unit", sub_unit, unit=nama) if sub_unit
                     else t("cakupan.lingkup_unit", unit=nama))

@@ -92,7 +92,9 @@ def test_kaskade_dihitung_sekali_di_nko_gabungan():
     agenda = scores.agenda(lingkup, "R", AKAR, scores.pohon(AKAR), 1)
     poin = agenda.iku.set_index("kode_iku")["poin_hilang"]
     assert math.isnan(poin["K1"]) and math.isclose(poin.sum(), 100 - agenda.ringkasan["nko"].iloc[0])
-    assert scores.ikhtisar(lingkup, "R", dict(zip(AKAR["kode_unit"], AKAR["nama_unit"]))).nko.nilai == 85.0
+    kepala = scores.ikhtisar(lingkup, "R", dict(zip(AKAR["kode_unit"], AKAR["nama_unit"])))
+    assert kepala.nko.nilai == 85.0
+    assert kepala.judul_nko == "NKO gabungan · 1 IKU kaskade dihitung lewat IKU sub-unitnya"
 
 
 def test_perhatian_merah_dulu_lalu_kuning_lalu_abu_abu():
