@@ -1,4 +1,4 @@
-"""What the store says when it cannot do as asked, in the user's words; both engines raise these."""
+"""What the store says when it cannot do as asked, in the user's words; both engines and every part raise these."""
 
 from __future__ import annotations
 
@@ -23,3 +23,21 @@ class DatabaseBusy(MasalahBasisData):
 
     def __init__(self, path: object) -> None:
         super().__init__("gudang.sibuk", path)
+
+
+class ImporDitolak(ValueError):
+    """An upload that stopped being valid between its check and its commit (another process wrote in
+    between); refused whole inside the committing transaction. The message says what and why."""
+
+
+class RevisiDitolak(ValueError):
+    """An undo that cannot be done; the message says why in the user's words."""
+
+
+class AksesDitolak(PermissionError):
+    """A write the person's grants do not allow (checked in the committing transaction): nothing is stored.
+    The message names the role needed and the units refused."""
+
+
+class SesiBerakhir(AksesDitolak):
+    """The sign-in a write rides on has ended (signed out, expired, or the person removed): nothing is stored."""

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -85,6 +86,30 @@ def _sebab(e: BaseException) -> str:
     return teks.split(": ", 1)[1] if teks.startswith(("IO Error: ", "Error: ")) else teks
 
 
+class KoneksiDuckdb:
+    """A DuckDB connection as the store is handed it. DuckDB refuses ``register``, ``unregister`` and ``sql`` while
+    the connection's last ``execute`` result is unfinished (a ``fetchone`` leaves it so); here they finish it first,
+    so the store may call them in any order, as on PostgreSQL. Every other call is DuckDB's own."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self._con = con
+
+    def __getattr__(self, nama: str) -> Any:
+        return getattr(self._con, nama)
+
+    def register(self, nama: str, data: object) -> duckdb.DuckDBPyConnection:
+        self._con.complete()
+        return self._con.register(nama, data)
+
+    def unregister(self, nama: str) -> duckdb.DuckDBPyConnection:
+        self._con.complete()
+        return self._con.unregister(nama)
+
+    def sql(self, query: str, **kwargs: Any) -> duckdb.DuckDBPyRelation:
+        self._con.complete()
+        return self._con.sql(query, **kwargs)
+
+
 class MesinDuckdb:
     """One DuckDB file. ``siapkan`` brings a connection's schema up to date (the store's migrations); it runs
     once per file and process, and always on a file created just now."""
@@ -92,7 +117,7 @@ class MesinDuckdb:
     mesin = "duckdb"
 
     def __init__(self, path: Path | str, tunggu_detik: float,
-                 siapkan: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
+                 siapkan: Callable[[KoneksiDuckdb], None]) -> None:
         self.path = Path(path)
         self.alamat = str(self.path)
         self.nama = self.path.name
@@ -106,7 +131,7 @@ class MesinDuckdb:
         with _KUNCI_SKEMA:
             if not _KOSONG:  # every store's tables are the same on DuckDB
                 con = duckdb.connect(":memory:")
-                self._siapkan(con)
+                self._siapkan(KoneksiDuckdb(con))
                 _KOSONG.append(con)
             return _KOSONG[0]
 
@@ -131,7 +156,7 @@ class MesinDuckdb:
         return tuple(tanda)
 
     @contextmanager
-    def buka(self, *, tulis: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    def buka(self, *, tulis: bool = False) -> Iterator[KoneksiDuckdb]:
         """Open the file for one operation, waiting a little while another process holds it.
 
         Only a write creates a missing database (and its folder); a read of a
@@ -145,7 +170,7 @@ class MesinDuckdb:
         with _giliran(self.path):
             if not self.path.exists() and not tulis:
                 with self._kosong().cursor() as con:
-                    yield con
+                    yield KoneksiDuckdb(con)
                 return
             if self.path.exists():
                 _periksa_berkas(self.path)
@@ -155,7 +180,7 @@ class MesinDuckdb:
                 baru = True
             yield from self._buka_berkas(tulis=tulis, baru=baru)
 
-    def _buka_berkas(self, *, tulis: bool, baru: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _buka_berkas(self, *, tulis: bool, baru: bool) -> Iterator[KoneksiDuckdb]:
         batas = time.monotonic() + self.tunggu_detik
         jeda = 0.05
         hanya_baca = False
@@ -177,10 +202,11 @@ class MesinDuckdb:
                     raise DatabaseBusy(self.path) from e
                 time.sleep(jeda * (1 + random.random()))
                 jeda = min(jeda * 2, 0.5)
+        koneksi = KoneksiDuckdb(con)
         try:
             if not hanya_baca:
-                self._siapkan_skema(con, baru=baru)
-            yield con
+                self._siapkan_skema(koneksi, baru=baru)
+            yield koneksi
         except duckdb.Error as e:
             if not _masalah_berkas(e):
                 raise
@@ -188,7 +214,7 @@ class MesinDuckdb:
         finally:
             con.close()
 
-    def _siapkan_skema(self, con: duckdb.DuckDBPyConnection, *, baru: bool) -> None:
+    def _siapkan_skema(self, con: KoneksiDuckdb, *, baru: bool) -> None:
         """Bring the schema up to date once per file and process: concurrent CREATEs from two sessions would collide.
 
         A file created just now always gets it, even when this process prepared
@@ -203,7 +229,7 @@ class MesinDuckdb:
                 _SKEMA_SIAP.add(kunci)
 
     @contextmanager
-    def transaksi(self, *, tulis: bool = False, kembalikan: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    def transaksi(self, *, tulis: bool = False, kembalikan: bool = False) -> Iterator[KoneksiDuckdb]:
         """One transaction: everything inside lands, or nothing does (``kembalikan``: a dry run, nothing kept).
 
         A write the file system refuses (disk full, file too large) becomes one

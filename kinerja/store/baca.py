@@ -1,0 +1,178 @@
+"""Reads: the snapshot the dashboard shows, the narrow answers the pages and scoring need, and what an upload's
+check and preview compare against (its codes, its rows beside the stored ones). Computed realisasi come from
+``turunan``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from kinerja.store.bantu import _ada, _ke_pandas, _saring_unit, _sebagai_arrow, _sebagai_pandas
+from kinerja.store.beda import _dengan_baris_baru, _sql_beda
+from kinerja.store.inti import Inti
+from kinerja.store.skema import KOLOM, KUNCI, TABEL
+from kinerja.store.turunan import _dengan_turunan, _realisasi_turunan
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the dashboard shows, read in one go."""
+
+    unit: pd.DataFrame
+    iku: pd.DataFrame
+    realisasi: pd.DataFrame
+    rapat: pd.DataFrame
+    """The Dialog Kinerja meetings recorded (date, place, chair, attendees, arahan) per unit and quarter."""
+    komponen: pd.DataFrame
+    """The komponen values of the IKU read, per quarter (what their computed realisasi are made of)."""
+
+
+@dataclass(frozen=True)
+class KodeTersimpan:
+    """The codes already stored: the unit tree (kode_unit, kode_induk) and every IKU (tahun, kode_unit, kode_iku,
+    with the IKU it supports and where its realisasi comes from when it is not uploaded: kode_unit_induk,
+    kode_iku_induk, agregasi_anak, rumus_komponen)."""
+
+    unit: pd.DataFrame
+    iku: pd.DataFrame
+
+
+class BagianBaca(Inti):
+    """The reads: one consistent view each, never a write."""
+
+    def kosong(self) -> bool:
+        """Whether the store holds no unit yet (a fresh install, or no file at all)."""
+        if not self.ada():
+            return True
+        with self._buka() as con:
+            return con.execute("SELECT count(*) FROM unit").fetchone()[0] == 0  # type: ignore[index]
+
+    def baca(self, tahun: int | None = None, kode_unit: str | None = None, *, sub_unit: bool = True) -> Snapshot:
+        """Units, IKU and realisasi (of one year, or all), ordered for display, as one consistent view.
+
+        ``kode_unit``: only the IKU, realisasi and meetings of that unit and, with ``sub_unit``, of every unit
+        below it are read (``_saring_unit``: the tree is walked in the database, so an office's view never
+        loads a ministry); the unit table is always whole.
+        """
+        dengan, syarat, param = _saring_unit(tahun, kode_unit, sub_unit, self._dialek)
+        with self._transaksi() as con:
+            data = {
+                nama: con.execute(
+                    f"SELECT {', '.join(KOLOM[nama])} FROM {nama} ORDER BY {', '.join(KUNCI[nama])}"
+                    if nama == "unit" else
+                    f"{dengan}SELECT {', '.join(KOLOM[nama])} FROM {nama} {syarat} "
+                    f"ORDER BY {', '.join(KUNCI[nama])}",
+                    {} if nama == "unit" else param,
+                ).df()
+                for nama in TABEL
+            }
+            turunan = _realisasi_turunan(con, tahun)
+        if not turunan.empty:
+            data["realisasi"] = _dengan_turunan(data["realisasi"], data["iku"], turunan)
+        return Snapshot(**data)
+
+    def daftar_tahun(self) -> list[int]:
+        """Years that have IKU, newest first."""
+        with self._buka() as con:
+            return [r[0] for r in con.execute("SELECT DISTINCT tahun FROM iku ORDER BY tahun DESC").fetchall()]
+
+    def kode(self) -> KodeTersimpan:
+        """The stored unit tree and IKU keys: an upload's codes are matched and its references checked
+        against them (the commit checks the references again, in its own transaction)."""
+        with self._transaksi() as con:
+            unit = con.execute("SELECT kode_unit, kode_induk FROM unit ORDER BY kode_unit").df()
+            iku = con.execute("SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk, agregasi_anak, "
+                              "rumus_komponen FROM iku ORDER BY tahun, kode_unit, kode_iku").df()
+        return KodeTersimpan(unit, iku)
+
+    def bandingkan(self, masuk: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+        """Each incoming row against the store (old values, effective new values, baru/berubah), per table.
+
+        ``masuk`` maps a table name to rows with its columns (plus any extra
+        columns, e.g. the file's row numbers, which are passed through).
+        """
+        with self._transaksi() as con:
+            beda = {}
+            for nama, data in masuk.items():
+                tabel = _sebagai_arrow(data.assign(_urutan_masuk=np.arange(len(data))))
+                con.register("masuk", tabel)
+                if isinstance(tabel, pa.Table):  # only rows with a stored twin come back from DuckDB
+                    tersimpan = con.sql(f"SELECT * FROM ({_sql_beda(nama, list(tabel.column_names))}) AS beda "
+                                        "WHERE NOT baru").to_arrow_table()
+                    hasil = _ke_pandas(_dengan_baris_baru(tabel, tersimpan, nama))
+                else:
+                    hasil = con.execute(_sql_beda(nama, list(tabel.columns))).df()
+                beda[nama] = hasil.drop(columns="_urutan_masuk")
+                con.unregister("masuk")
+        return beda
+
+    def iku_dan_realisasi(self, kunci: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The stored IKU with these keys (tahun, kode_unit, kode_iku) and their realisasi, as one consistent view:
+        what an upload's preview scores to show the light a realisasi turns, without reading whole years."""
+        with self._transaksi() as con:
+            con.register("kunci_iku", kunci[KUNCI["iku"]])
+            iku, realisasi = (
+                con.execute(f"SELECT {', '.join(KOLOM[nama])} FROM {nama} t WHERE "
+                            f"{_ada('kunci_iku', KUNCI['iku'], 't')} ORDER BY {', '.join(KUNCI[nama])}").df()
+                for nama in ("iku", "realisasi")
+            )
+            con.unregister("kunci_iku")
+        return iku, realisasi
+
+    def komponen_iku(self, kunci: pd.DataFrame) -> pd.DataFrame:
+        """The stored komponen of the IKU with these keys (tahun, kode_unit, kode_iku), every quarter."""
+        with self._transaksi() as con:
+            con.register("kunci_iku", kunci[KUNCI["iku"]])
+            hasil = con.execute(f"SELECT {', '.join(KOLOM['komponen'])} FROM komponen t WHERE "
+                                f"{_ada('kunci_iku', KUNCI['iku'], 't')} ORDER BY {', '.join(KUNCI['komponen'])}").df()
+            con.unregister("kunci_iku")
+        return hasil
+
+    # --- reads for the pages: small, narrow answers, so a page at the ministry root reads no more than it shows
+
+    def baca_lebar(self, tahun: int, kode_unit: str | None = None, *, sub_unit: bool = True,
+                   kolom: Sequence[str] = KOLOM["iku"]) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """What scoring needs and no more, in one read: the unit table, and the year's IKU of the units asked
+        for with their four quarterly realisasi beside the targets (``realisasi_tw1..4``, NaN where not
+        reported), pivoted in the database: ``scores.lebar`` of ``baca``, without the notes. ``kolom``: the IKU
+        columns to read (the key always), e.g. ``scores.KOLOM_IKU_SKOR`` for ``python -m kinerja score``."""
+        kolom = [*KUNCI["iku"], *(k for k in kolom if k not in KUNCI["iku"])]
+        dengan, syarat, param = _saring_unit(tahun, kode_unit, sub_unit, self._dialek)
+        realisasi_tw = [f"realisasi_tw{q}" for q in range(1, 5)]
+        per_triwulan = ", ".join(f"max(realisasi) FILTER (WHERE triwulan = {q}) AS {k}"
+                                 for q, k in enumerate(realisasi_tw, start=1))
+        with self._transaksi() as con:
+            unit = con.execute(f"SELECT {', '.join(KOLOM['unit'])} FROM unit ORDER BY kode_unit").df()
+            lebar = _sebagai_pandas(con.sql(
+                f"{dengan}SELECT {', '.join([f'i.{k}' for k in kolom] + realisasi_tw)} "
+                f"FROM (SELECT {', '.join(kolom)} FROM iku {syarat}) i LEFT JOIN "
+                f"(SELECT kode_unit, kode_iku, {per_triwulan} FROM realisasi {syarat} GROUP BY kode_unit, kode_iku) r "
+                f"USING (kode_unit, kode_iku) ORDER BY {', '.join(f'i.{k}' for k in KUNCI['iku'])}", params=param))
+            turunan = _realisasi_turunan(con, tahun)
+        if not turunan.empty:  # a parent's quarters from its children (kinerja_core.kaskade), not as stored
+            posisi = pd.MultiIndex.from_frame(lebar[["tahun", "kode_unit", "kode_iku"]]).get_indexer(
+                pd.MultiIndex.from_frame(turunan[["tahun", "kode_unit", "kode_iku"]]))
+            ada = posisi >= 0
+            for q, k in enumerate(realisasi_tw, start=1):
+                lebar.loc[lebar.index[posisi[ada]], k] = turunan[f"tw{q}"].to_numpy(dtype=float)[ada]
+        return unit, lebar
+
+    def unit_tahun(self, tahun: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """The unit table, and what tells where a meeting stands in ``tahun``: which IKU are measured in which
+        quarters (kode_unit, kode_iku, target_tw1..4) and which have a realisasi (kode_unit, kode_iku,
+        triwulan, realisasi; blank realisasi left out). Read as one consistent view."""
+        with self._transaksi() as con:
+            unit = con.execute(f"SELECT {', '.join(KOLOM['unit'])} FROM unit ORDER BY kode_unit").df()
+            iku = con.execute("SELECT kode_unit, kode_iku, target_tw1, target_tw2, target_tw3, target_tw4 FROM iku "
+                              "WHERE tahun = $tahun ORDER BY kode_unit, kode_iku", {"tahun": tahun}).df()
+            lapor = con.execute("SELECT kode_unit, kode_iku, triwulan, realisasi FROM realisasi WHERE tahun = $tahun "
+                                "AND realisasi IS NOT NULL", {"tahun": tahun}).df()
+            turunan = _realisasi_turunan(con, tahun)
+        if not turunan.empty:  # a computed realisasi is reported when it can be computed
+            lapor = _dengan_turunan(lapor.assign(tahun=tahun), iku.assign(tahun=tahun), turunan)
+            lapor = lapor.loc[lapor["realisasi"].notna(), ["kode_unit", "kode_iku", "triwulan", "realisasi"]]
+        return unit, iku, lapor

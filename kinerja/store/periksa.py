@@ -1,0 +1,153 @@
+"""What an upload and an undo must satisfy as the store stands when they commit, checked inside the committing
+transaction (another process may have written since the upload was checked): every row's unit, IKU and parent
+stored, one spelling per code, a tree and cascade without cycles; and which roles an upload's rows need."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kinerja.store.bantu import Koneksi, _ada, _sebagai_arrow
+from kinerja.store.galat import ImporDitolak
+from kinerja.store.skema import KUNCI
+from kinerja.texts import t
+from kinerja_core import kaskade
+from kinerja_core.akses import PERAN_TULIS, SEMUA, Peran
+from kinerja_core.unit import Unit, siklus
+
+_INDUK_HILANG = ("SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku || ' → ' || "
+                 "m.kode_unit_induk || ' ' || m.kode_iku_induk AS kode FROM {dari} m "
+                 "WHERE m.kode_iku_induk IS NOT NULL AND NOT EXISTS "
+                 "(SELECT 1 FROM iku i WHERE i.tahun = m.tahun AND i.kode_unit = m.kode_unit_induk "
+                 "AND i.kode_iku = m.kode_iku_induk)")
+"""IKU (of ``dari``) linked to an IKU that is not stored in their year."""
+
+_YATIM = {
+    "iku": f"SELECT DISTINCT kode_unit AS kode FROM iku t WHERE {_ada('unit', 'kode_unit', 't', tidak=True)}",
+    "realisasi": "SELECT DISTINCT kode_iku AS kode FROM realisasi t WHERE "
+                 f"{_ada('iku', KUNCI['iku'], 't', tidak=True)}",
+    "unit": "SELECT DISTINCT u.kode_induk AS kode FROM unit u WHERE u.kode_induk IS NOT NULL "
+            "AND u.kode_induk NOT IN (SELECT kode_unit FROM unit)",
+    "rapat": f"SELECT DISTINCT kode_unit AS kode FROM rapat t WHERE {_ada('unit', 'kode_unit', 't', tidak=True)}",
+    "komponen": f"SELECT DISTINCT kode_iku AS kode FROM komponen t WHERE {_ada('iku', KUNCI['iku'], 't', tidak=True)}",
+    "kaskade": _INDUK_HILANG.format(dari="iku"),
+}
+"""Rows left without what they refer to (an undo may not leave any)."""
+
+
+_RUJUKAN_MASUK = {
+    "unit": "SELECT DISTINCT m.kode_induk FROM masuk m WHERE m.kode_induk IS NOT NULL "
+            "AND m.kode_induk NOT IN (SELECT kode_unit FROM unit) ORDER BY 1 LIMIT 5",
+    "iku": f"SELECT DISTINCT m.kode_unit FROM masuk m WHERE {_ada('unit', 'kode_unit', 'm', tidak=True)} "
+           "ORDER BY 1 LIMIT 5",
+    "realisasi": "SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku FROM masuk m "
+                 f"WHERE {_ada('iku', KUNCI['iku'], 'm', tidak=True)} ORDER BY 1 LIMIT 5",
+    "rapat": f"SELECT DISTINCT m.kode_unit FROM masuk m WHERE {_ada('unit', 'kode_unit', 'm', tidak=True)} "
+             "ORDER BY 1 LIMIT 5",
+    "komponen": "SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku FROM masuk m "
+                f"WHERE {_ada('iku', KUNCI['iku'], 'm', tidak=True)} ORDER BY 1 LIMIT 5",
+}
+"""Incoming rows whose unit, IKU or parent is not stored (within the committing transaction)."""
+
+_EJAAN_GANDA = {
+    "unit": "SELECT string_agg(DISTINCT kode_unit, ' / ' ORDER BY kode_unit) FROM unit "
+            "WHERE upper(kode_unit) IN (SELECT upper(kode_unit) FROM masuk) GROUP BY upper(kode_unit) "
+            "HAVING count(*) > 1 LIMIT 5",
+    # the keys stored twice are found first (a group by), then kept if the upload names them: ten times
+    # quicker at a ministry's size than joining upper() of every stored IKU to the upload
+    "iku": "WITH ganda AS (SELECT tahun, upper(kode_unit) AS u, upper(kode_iku) AS k FROM iku "
+           "GROUP BY tahun, upper(kode_unit), upper(kode_iku) HAVING count(*) > 1), disebut AS (SELECT * FROM ganda g "
+           "WHERE EXISTS (SELECT 1 FROM masuk m WHERE m.tahun = g.tahun AND upper(m.kode_unit) = g.u "
+           "AND upper(m.kode_iku) = g.k)) "
+           "SELECT string_agg(DISTINCT i.kode_unit || ' ' || i.kode_iku, ' / ' "
+           "ORDER BY i.kode_unit || ' ' || i.kode_iku) FROM iku i JOIN disebut g "
+           "ON i.tahun = g.tahun AND upper(i.kode_unit) = g.u AND upper(i.kode_iku) = g.k "
+           "GROUP BY i.tahun, g.u, g.k LIMIT 5",
+}
+"""Codes stored twice in different case because of this upload (codes compare without regard to case)."""
+
+
+def _periksa_dalam_transaksi(con: Koneksi, nama: str) -> None:
+    """Refuse the upload if, as stored now, what its rows of ``nama`` depend on does not hold."""
+    yatim = [r[0] for r in con.execute(_RUJUKAN_MASUK[nama]).fetchall()]
+    if yatim:
+        raise ImporDitolak(t(f"impor.yatim_{nama}", kode=", ".join(map(str, yatim))))
+    if nama in _EJAAN_GANDA:
+        ganda = [r[0] for r in con.execute(_EJAAN_GANDA[nama]).fetchall()]
+        if ganda:
+            raise ImporDitolak(t("impor.ejaan_ganda", kode="; ".join(ganda)))
+    if nama == "unit":
+        jalur = siklus(Unit(k, "", i) for k, i in con.execute("SELECT kode_unit, kode_induk FROM unit").fetchall())
+        if jalur:
+            raise ImporDitolak(t("impor.siklus", jalur=" → ".join(jalur)))
+    if nama == "iku":  # an IKU of this upload that takes its realisasi from its children has one
+        tanpa_anak = [r[0] for r in con.execute(
+            "SELECT DISTINCT m.kode_unit || ' ' || m.kode_iku FROM masuk m WHERE m.agregasi_anak IS NOT NULL AND NOT "
+            "EXISTS (SELECT 1 FROM iku c WHERE c.tahun = m.tahun AND c.kode_unit_induk = m.kode_unit AND "
+            "c.kode_iku_induk = m.kode_iku) ORDER BY 1 LIMIT 5").fetchall()]
+        if tanpa_anak:
+            raise ImporDitolak(t("impor.kaskade_tanpa_anak", kode=", ".join(tanpa_anak)))
+    if nama == "iku" and con.execute("SELECT count(*) FROM masuk WHERE kode_iku_induk IS NOT NULL").fetchall()[0][0]:
+        hilang = [r[0] for r in con.execute(_INDUK_HILANG.format(dari="masuk") + " ORDER BY 1 LIMIT 5").fetchall()]
+        if hilang:
+            raise ImporDitolak(t("impor.kaskade_induk", kode="; ".join(hilang)))
+        tautan = con.execute("SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk FROM iku WHERE "
+                             "kode_iku_induk IS NOT NULL AND tahun IN (SELECT DISTINCT tahun FROM masuk)").fetchall()
+        lingkar = kaskade.siklus({(th, u, i): (th, ui, ii) for th, u, i, ui, ii in tautan})
+        if lingkar:
+            raise ImporDitolak(t("impor.kaskade_siklus", jalur=" → ".join(f"{u} {i}" for _, u, i in
+                                                                          [*lingkar[0], lingkar[0][0]])))
+    if nama == "realisasi":
+        turunan = [r[0] for r in con.execute(
+            "SELECT DISTINCT m.kode_unit || ' ' || m.kode_iku FROM masuk m JOIN iku i USING (tahun, kode_unit, "
+            "kode_iku) WHERE m.realisasi IS NOT NULL AND (i.agregasi_anak IS NOT NULL OR i.rumus_komponen IS NOT NULL) "
+            "ORDER BY 1 LIMIT 5").fetchall()]
+        if turunan:
+            raise ImporDitolak(t("impor.realisasi_turunan", kode=", ".join(turunan)))
+    if nama == "komponen":  # each komponen is one its IKU's formula names, as the IKU is stored now
+        asing = [r[0] for r in con.execute(
+            "SELECT DISTINCT m.kode_unit || ' ' || m.kode_iku || ': ' || m.komponen FROM masuk m JOIN iku i "
+            "USING (tahun, kode_unit, kode_iku) WHERE i.rumus_komponen IS NULL OR strpos('; ' || regexp_replace("
+            "i.rumus_komponen, '^[^(]*\\((.*)\\)\\s*$', '\\1') || '; ', '; ' || m.komponen || '; ') = 0 "
+            "ORDER BY 1 LIMIT 5").fetchall()]
+        if asing:
+            raise ImporDitolak(t("impor.komponen_asing", kode=", ".join(asing)))
+
+
+def _unit_masuk(masuk: dict[str, pd.DataFrame]) -> list[str]:
+    """Every unit an upload's rows are for, sorted."""
+    kolom = [d["kode_unit"] for d in masuk.values() if d is not None and not d.empty]
+    return sorted(pd.unique(pd.concat(kolom, ignore_index=True))) if kolom else []
+
+
+def _kebutuhan(masuk: dict[str, pd.DataFrame]) -> list[tuple[Peran, list[str]]]:
+    """The role each row of an upload needs, on which units (``PERAN_TULIS``); a unit row also needs admin on
+    the parent it is placed under (on every unit, ``SEMUA``, for a new root)."""
+    kebutuhan = []
+    for nama, data in masuk.items():
+        if data is None or data.empty:
+            continue
+        kebutuhan.append((PERAN_TULIS[nama], data["kode_unit"].unique().tolist()))
+        if nama == "unit":
+            induk = data["kode_induk"]
+            kebutuhan.append((Peran.ADMIN, [*induk.dropna().unique().tolist(),
+                                            *([SEMUA] if induk.isna().any() else [])]))
+    return kebutuhan
+
+
+def _kebutuhan_tautan(con: Koneksi, iku: pd.DataFrame | None) -> list[tuple[Peran, list[str]]]:
+    """Admin on the unit of every IKU that an uploaded IKU newly supports, or no longer supports, compared with
+    what is stored now (``kode_unit_induk`` + ``kode_iku_induk``): a link sent again unchanged needs nothing.
+    The same rule as the preview's ``importing._induk_tautan_berubah``, here inside the committing transaction."""
+    if iku is None or iku.empty:
+        return []
+    kolom = [*KUNCI["iku"], "kode_unit_induk", "kode_iku_induk"]
+    con.register("tautan_masuk", _sebagai_arrow(iku.reindex(columns=kolom).astype(
+        {"kode_unit_induk": object, "kode_iku_induk": object})))
+    sama_kunci = " AND ".join(f"m.{k} = t.{k}" for k in KUNCI["iku"])
+    beda = "(m.kode_unit_induk IS DISTINCT FROM t.kode_unit_induk OR m.kode_iku_induk IS DISTINCT FROM t.kode_iku_induk)"
+    unit = [r[0] for r in con.execute(
+        f"SELECT DISTINCT u FROM (SELECT m.kode_unit_induk AS u FROM tautan_masuk m LEFT JOIN iku t ON {sama_kunci} "
+        f"WHERE {beda} UNION ALL SELECT t.kode_unit_induk AS u FROM tautan_masuk m JOIN iku t ON {sama_kunci} "
+        f"WHERE {beda}) AS induk WHERE u IS NOT NULL ORDER BY u").fetchall()]
+    con.unregister("tautan_masuk")
+    return [(Peran.ADMIN, unit)] if unit else []
