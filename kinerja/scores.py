@@ -18,7 +18,7 @@ import pandas as pd
 
 from kinerja.texts import jelaskan_capaian, keterangan_alasan, label_status, nama_status, t, teks_kebutuhan, tn
 from kinerja_core.capaian import HasilIku, nilai_iku, status_capaian
-from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi, rentang_nilai
+from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi, rentang_iku, rentang_nilai
 from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, bagian_kolom, nilai_kolom, nko_kolom
 from kinerja_core.model import TRIWULAN, AlasanAbu, Iku, Konsolidasi, Perspektif, Polaritas, Status, Sumber
 from kinerja_core.nko import JumlahStatus, Nko
@@ -50,6 +50,11 @@ def pohon(unit: pd.DataFrame) -> Pohon:
     return Pohon.dari(daftar_unit(unit))
 
 
+def _ya(nilai: object) -> bool:
+    """A stored yes/no: True only when it says so (a blank, None or NaN, declares nothing)."""
+    return isinstance(nilai, (bool, np.bool_)) and bool(nilai)
+
+
 def _iku(r: object) -> Iku:
     return Iku(
         kode_unit=r.kode_unit,  # type: ignore[attr-defined]
@@ -63,6 +68,8 @@ def _iku(r: object) -> Iku:
         satuan="" if pd.isna(r.satuan) else r.satuan,  # type: ignore[attr-defined]
         konversi_120=bool(r.konversi_120),  # type: ignore[attr-defined]
         realisasi_terburuk=_angka_atau_none(r.realisasi_terburuk),  # type: ignore[attr-defined]
+        batas_bawah=_angka_atau_none(getattr(r, "batas_bawah", None)),
+        bilangan_bulat=_ya(getattr(r, "bilangan_bulat", False)),
     )
 
 
@@ -282,7 +289,7 @@ def tabel_kebutuhan(skor_iku: pd.DataFrame, triwulan: int, profil: ProfilAturan 
     for r in skor_iku.itertuples(index=False):
         iku, realisasi = _iku(r), realisasi_baris(r)
         rumus = getattr(r, "rumus_komponen", None)
-        rentang = rentang_nilai(iku.satuan, iku.nama_iku, rumus if isinstance(rumus, str) else None)
+        rentang = rentang_iku(iku, rumus if isinstance(rumus, str) else None)
         hijau = kebutuhan_realisasi(iku, realisasi, triwulan, profil.batas_hijau, profil, rentang)
         if hijau.keadaan in (Keadaan.AMAN, Keadaan.LENGKAP):
             continue
@@ -355,7 +362,7 @@ def agenda(skor_iku: pd.DataFrame, kode_unit: str, unit: pd.DataFrame, pohon: Po
     for r in skor_iku.itertuples(index=False):
         iku, realisasi = _iku(r), realisasi_baris(r)
         rumus = getattr(r, "rumus_komponen", None)
-        rentang = rentang_nilai(iku.satuan, iku.nama_iku, rumus if isinstance(rumus, str) else None)
+        rentang = rentang_iku(iku, rumus if isinstance(rumus, str) else None)
         hijau = kebutuhan_realisasi(iku, realisasi, triwulan, profil.batas_hijau, profil, rentang)
         merah = kebutuhan_realisasi(iku, realisasi, triwulan, profil.batas_kuning, profil, rentang)
         kolom_keb["triwulan_sisa"].append(" ".join(str(q) for q in hijau.triwulan_sisa))
@@ -466,8 +473,11 @@ def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU
     # a filled value stays within what the satuan allows (a percentage of a whole never above 100)
     kosong = pd.Series(None, index=data.index, dtype=object)
     kunci = list(zip(data.get("satuan", kosong).fillna("").astype(str), data.get("nama_iku", kosong).fillna("")
-                     .astype(str), data.get("rumus_komponen", kosong).where(lambda x: x.notna(), None)))
-    batas = {k: rentang_nilai(k[0], k[1], k[2] if isinstance(k[2], str) else None) for k in set(kunci)}
+                     .astype(str), data.get("rumus_komponen", kosong).where(lambda x: x.notna(), None),
+                     pd.to_numeric(data.get("batas_bawah", kosong), errors="coerce").astype(float).tolist(),
+                     (data.get("bilangan_bulat", kosong) == True).tolist()))  # noqa: E712  (a blank is no)
+    batas = {k: rentang_nilai(k[0], k[1], k[2] if isinstance(k[2], str) else None,
+                              batas_bawah=None if math.isnan(k[3]) else k[3], bulat=k[4]) for k in set(kunci)}
     bawah = np.array([batas[k].bawah for k in kunci], dtype=float).reshape(-1, 1)
     atas = np.array([batas[k].atas for k in kunci], dtype=float).reshape(-1, 1)
     isi = np.where(dilapor, realisasi, np.clip(target * rasio[:, None], bawah, atas))

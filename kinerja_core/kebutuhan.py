@@ -13,13 +13,14 @@ The bound follows from inverting the capaian formula of the polarity
 a minimize IKU needs R ≤ (2 − ambang / 100) × T; a stabilize IKU needs R/T within
 the band whose conversion reaches the threshold.
 
-What a value can be at all comes from the IKU's satuan (``rentang_nilai``): amounts (Rp, jumlah, hari, nilai,
+What a value can be at all comes from what the unit declared in ``iku.csv`` (``batas_bawah``, ``bilangan_bulat``;
+an upload refuses values outside it), else from the IKU's satuan (``rentang_iku``, ``rentang_nilai``): amounts (Rp, jumlah, hari, nilai,
 indeks …) and counts (jiwa, orang, unit, dokumen, kegiatan …) are never negative, a percentage of a whole
 (satuan "%", "persen", "persentase") lies in 0–100, counts are whole numbers. A change (growth, selisih,
 deviasi … in the satuan or the IKU's name, or a ``selisih`` komponen formula) and a satuan that says nothing
 (e.g. "poin") have no bound, nor does any IKU with a negative target or realisasi. A bound outside what can
 be is *tidak mungkin tercapai*; a requirement every possible value meets is *sudah aman* — so *sudah aman* is
-only said where the satuan makes it true.
+only said where the declaration or the satuan makes it true.
 
 A measured quarter that has passed without realisasi keeps the IKU grey until it is reported, even for a
 last-value IKU whose year is made by its last quarter alone: ``wajib_lapor`` names those quarters.
@@ -109,8 +110,26 @@ class Rentang:
     bulat: bool = False
 
 
-def rentang_nilai(satuan: str, nama_iku: str = "", rumus_komponen: str | None = None) -> Rentang:
-    """What a value of an IKU can be, from the words of its satuan (and its name, its komponen formula).
+def rentang_iku(iku: Iku, rumus_komponen: str | None = None) -> Rentang:
+    """What a value of ``iku`` can be: its declared lower bound and whole numbers, else its satuan's words.
+
+    A growth IKU in % can go negative, unless the unit declares it cannot:
+
+    >>> from kinerja_core.model import Konsolidasi
+    >>> tumbuh = Iku("U", "G", "Pertumbuhan layanan", Polaritas.MAXIMIZE, Konsolidasi.AVERAGE, 1, (2.0,) * 4,
+    ...              satuan="%")
+    >>> rentang_iku(tumbuh), rentang_iku(replace(tumbuh, batas_bawah=0.0))
+    (Rentang(bawah=-inf, atas=inf, bulat=False), Rentang(bawah=0.0, atas=inf, bulat=False))
+    """
+    return rentang_nilai(iku.satuan, iku.nama_iku, rumus_komponen, batas_bawah=iku.batas_bawah,
+                         bulat=iku.bilangan_bulat)
+
+
+def rentang_nilai(satuan: str, nama_iku: str = "", rumus_komponen: str | None = None, *,
+                  batas_bawah: float | None = None, bulat: bool = False) -> Rentang:
+    """What a value of an IKU can be, from the words of its satuan (and its name, its komponen formula), or from
+    what the unit declared: ``batas_bawah`` replaces the lower bound read from the words, ``bulat`` asks for
+    whole numbers.
 
     >>> rentang_nilai("%", "Persentase penyerapan anggaran")
     Rentang(bawah=0.0, atas=100.0, bulat=False)
@@ -118,7 +137,16 @@ def rentang_nilai(satuan: str, nama_iku: str = "", rumus_komponen: str | None = 
     Rentang(bawah=-inf, atas=inf, bulat=False)
     >>> rentang_nilai("jiwa")
     Rentang(bawah=0.0, atas=inf, bulat=True)
+    >>> rentang_nilai("", batas_bawah=0.0, bulat=True)  # declared: a count whose satuan says nothing
+    Rentang(bawah=0.0, atas=inf, bulat=True)
     """
+    dari_kata = _rentang_kata(satuan, nama_iku, rumus_komponen)
+    return Rentang(dari_kata.bawah if batas_bawah is None else float(batas_bawah), dari_kata.atas,
+                   dari_kata.bulat or bulat)
+
+
+def _rentang_kata(satuan: str, nama_iku: str, rumus_komponen: str | None) -> Rentang:
+    """What the words of a satuan, an IKU's name and its komponen formula say a value can be."""
     kata_satuan = satuan.strip().lower()
     kata = set(re.findall(r"[a-z]+|%", kata_satuan))
     nama = set(re.findall(r"[a-z]+", nama_iku.lower()))
@@ -194,9 +222,9 @@ def kebutuhan_realisasi(iku: Iku, realisasi: Sequence[float | None], triwulan: i
     >>> round(kebutuhan_realisasi(pnbp, (1.0, 1.1, 1.5, None), 3, 80).paling_sedikit, 2)
     0.96
 
-    ``rentang``: what a value can be (default ``rentang_nilai`` of the IKU's satuan and name).
+    ``rentang``: what a value can be (default ``rentang_iku``: declared, else the satuan's words).
     """
-    rentang = rentang_nilai(iku.satuan, iku.nama_iku) if rentang is None else rentang
+    rentang = rentang_iku(iku) if rentang is None else rentang
     hasil = _kebutuhan(iku, realisasi, triwulan, profil.batas_hijau if ambang is None else ambang, profil, rentang)
     if hasil.wajib_lapor and hasil.keadaan in (Keadaan.AMAN, Keadaan.LENGKAP):
         return replace(hasil, keadaan=Keadaan.BELUM_DILAPOR)

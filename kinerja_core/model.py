@@ -215,6 +215,10 @@ class Iku:
     satuan: str = ""
     konversi_120: bool = False
     realisasi_terburuk: float | None = None
+    batas_bawah: float | None = None
+    """The lowest value a realisasi can take, when the unit declares one (``iku.csv``); an upload refuses less."""
+    bilangan_bulat: bool = False
+    """Declared whole numbers (a count): an upload refuses a fraction, and what is still needed is whole."""
 
     @property
     def triwulan_terukur(self) -> tuple[int, ...]:

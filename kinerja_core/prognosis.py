@@ -12,7 +12,7 @@ So that the year-end NKO is taken over the same IKU as today's: an IKU grey toda
 has passed without realisasi gets no prognosis (a pace from an older quarter would compare other IKU), nor does
 one not measured yet; an IKU scored today whose pace cannot be taken (the latest target is 0 or less) or whose
 year cannot be scored is kept at today's capaian. A filled value stays within what the satuan allows
-(``kinerja_core.kebutuhan.rentang_nilai``: a percentage of a whole never above 100, an amount never below 0).
+(``kinerja_core.kebutuhan.rentang_iku``: a percentage of a whole never above 100, an amount never below 0).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from kinerja_core.capaian import HasilIku, nilai_iku
-from kinerja_core.kebutuhan import Rentang, rentang_nilai
+from kinerja_core.kebutuhan import Rentang, rentang_iku
 from kinerja_core.model import AlasanAbu, Iku
 from kinerja_core.profil import KEMENKEU, ProfilAturan
 
@@ -103,7 +103,7 @@ def isi_prognosis(iku: Iku, realisasi: Sequence[float | None], triwulan: int,
     rasio = laju(iku, realisasi, triwulan)
     if rasio is None:
         return None
-    rentang = rentang_nilai(iku.satuan, iku.nama_iku) if rentang is None else rentang
+    rentang = rentang_iku(iku) if rentang is None else rentang
     return tuple(
         r if (q <= triwulan and r is not None) else (
             min(max(t * rasio, rentang.bawah), rentang.atas) if t is not None else None)

@@ -160,7 +160,10 @@ def templat(jenis: Jenis, snap: Snapshot, kode_unit: Sequence[str], tahun: int, 
         return snap.unit[snap.unit["kode_unit"].isin(kode_unit)].reindex(columns=kolom)
     iku = snap.iku[(snap.iku["kode_unit"].isin(kode_unit)) & (snap.iku["tahun"] == tahun)]
     if jenis is Jenis.IKU:
-        return iku.reindex(columns=kolom).assign(konversi_120=iku["konversi_120"].map({True: "1", False: ""}))
+        ya = {True: "1", False: ""}
+        return iku.reindex(columns=kolom).assign(
+            konversi_120=iku["konversi_120"].map(ya),
+            bilangan_bulat=iku["bilangan_bulat"].map(ya) if "bilangan_bulat" in iku else "")
     terukur = iku[iku[f"target_tw{triwulan}"].notna()]
     if jenis is Jenis.KOMPONEN:  # one row per komponen of each measured IKU with a formula, values left blank
         baris = [(r.tahun, r.kode_unit, r.kode_iku, nama, r.nama_iku, r.rumus_komponen)

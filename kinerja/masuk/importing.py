@@ -173,6 +173,7 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
     rencana.tambah(*_periksa_rujukan(terbaca, kode, BATAS_KESALAHAN))
     rencana.tambah(_periksa_kaskade(terbaca, kode), 0)
     rencana.tambah(_periksa_komponen(terbaca, kode), 0)
+    rencana.tambah(*_periksa_batas_nilai(terbaca, storage, BATAS_KESALAHAN))
     if pelaku is not None:
         tolak, lain, unit_tolak = _periksa_hak(terbaca, kode, akses.hak(storage, pelaku), BATAS_KESALAHAN)
         rencana.tambah(tolak, lain)
@@ -192,6 +193,59 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
         rencana.peringatan = [*_persen_pecahan(rencana, storage), *_sasaran_lintas(rencana, storage, kode),
                               *_minimum_pada_minimize(rencana)]
     return rencana
+
+
+_KUNCI_REALISASI = ["tahun", "triwulan", "kode_unit", "kode_iku"]
+
+
+def _periksa_batas_nilai(berkas: list[Berkas], storage: Storage, batas: int) -> tuple[list[Kesalahan], int]:
+    """Values outside what their IKU declares they can be (``batas_bawah``, ``bilangan_bulat`` in iku.csv), so that
+    "sudah pasti" and what is still needed hold: a realisasi below the bound or not whole is refused by its row,
+    and so is an IKU row whose new declaration a stored realisasi (not replaced by this upload) breaks. The IKU
+    uploaded alongside decide over the stored ones. The commit checks again inside its transaction."""
+    realisasi = [b for b in berkas if b.jenis is Jenis.REALISASI and not b.data.empty]
+    iku_baru = [b for b in berkas if b.jenis is Jenis.IKU and not b.data.empty]
+    kolom = [*KUNCI[Jenis.IKU], "batas_bawah", "bilangan_bulat"]
+    berbatas = [b.data[b.data["batas_bawah"].notna() | b.data["bilangan_bulat"]] for b in iku_baru]
+    if not realisasi and not any(len(d) for d in berbatas):
+        return [], 0
+    kunci = pd.concat([b.data[KUNCI[Jenis.IKU]] for b in (*realisasi, *iku_baru)]).drop_duplicates()
+    tersimpan, lapor = storage.iku_dan_realisasi(kunci)
+    iku = pd.concat([tersimpan.reindex(columns=kolom), *(b.data[kolom] for b in iku_baru)], ignore_index=True
+                    ).drop_duplicates(KUNCI[Jenis.IKU], keep="last")
+    iku = iku.assign(bilangan_bulat=iku["bilangan_bulat"].fillna(False).astype(bool),
+                     batas_bawah=iku["batas_bawah"].astype(float))
+    iku = iku[iku["batas_bawah"].notna() | iku["bilangan_bulat"]]
+    if iku.empty:
+        return [], 0
+
+    def melanggar(d: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+        nilai = d["realisasi"].astype(float)
+        return nilai < d["batas_bawah"], d["bilangan_bulat"] & (nilai != np.round(nilai))
+
+    salah: list[Kesalahan] = []
+    for b in realisasi:
+        d = b.data[b.data["realisasi"].notna()].merge(iku, on=KUNCI[Jenis.IKU])
+        bawah, pecahan = melanggar(d)
+        salah += [Kesalahan(b.nama, t("galat.realisasi_di_bawah_batas", nilai=angka(r.realisasi),
+                                      batas=angka(r.batas_bawah)), int(r.baris), "realisasi")
+                  for r in d[bawah].itertuples()]
+        salah += [Kesalahan(b.nama, t("galat.realisasi_tidak_bulat", nilai=angka(r.realisasi)), int(r.baris),
+                            "realisasi") for r in d[pecahan & ~bawah].itertuples()]
+    diganti = pd.concat([b.data.loc[b.data["realisasi"].notna(), _KUNCI_REALISASI] for b in realisasi]
+                        + [pd.DataFrame(columns=_KUNCI_REALISASI)], ignore_index=True)
+    lapor = lapor[lapor["realisasi"].notna()].merge(diganti.astype(lapor[_KUNCI_REALISASI].dtypes.to_dict()),
+                                                      on=_KUNCI_REALISASI, how="left", indicator=True)
+    lapor = lapor[lapor["_merge"] == "left_only"][[*_KUNCI_REALISASI, "realisasi"]]
+    for b, d in zip(iku_baru, berbatas):
+        d = d[["baris", *KUNCI[Jenis.IKU], "batas_bawah", "bilangan_bulat"]].merge(lapor, on=KUNCI[Jenis.IKU])
+        bawah, pecahan = melanggar(d)
+        salah += [Kesalahan(b.nama, t("galat.batas_dilanggar_tersimpan", triwulan=nama_triwulan(r.triwulan),
+                                      nilai=angka(r.realisasi)), int(r.baris),
+                            "batas_bawah" if lebih_rendah else "bilangan_bulat")
+                  for r, lebih_rendah in zip(d[bawah | pecahan].itertuples(), bawah[bawah | pecahan])]
+    salah.sort(key=lambda k: (k.berkas, k.baris or 0))
+    return salah[:batas], max(len(salah) - batas, 0)
 
 
 def _minimum_pada_minimize(rencana: RencanaImpor) -> list[str]:

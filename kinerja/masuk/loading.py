@@ -105,7 +105,7 @@ KOLOM: dict[Jenis, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("tahun", "kode_unit", "kode_iku", "nama_iku", "perspektif", "polaritas", "konsolidasi", "bobot",
          "target_tw1", "target_tw2", "target_tw3", "target_tw4"),
         ("sasaran_strategis", "satuan", "konversi_120", "realisasi_terburuk", "sumber", "kode_unit_induk",
-         "kode_iku_induk", "agregasi_anak", "rumus_komponen"),
+         "kode_iku_induk", "agregasi_anak", "rumus_komponen", "batas_bawah", "bilangan_bulat"),
     ),
     Jenis.REALISASI: (
         ("tahun", "triwulan", "kode_unit", "kode_iku", "realisasi"),
@@ -149,7 +149,7 @@ BATAS_KUTIP = 80
 """A value quoted in a message is cut to this many characters."""
 
 KOLOM_KODE = ("kode_unit", "kode_iku", "kode_induk", "kode_unit_induk", "kode_iku_induk")
-KOLOM_ANGKA = (*TARGET, "bobot", "realisasi", "realisasi_terburuk", "nilai")
+KOLOM_ANGKA = (*TARGET, "bobot", "realisasi", "realisasi_terburuk", "batas_bawah", "nilai")
 
 
 @dataclass(frozen=True)
@@ -1074,7 +1074,7 @@ def _periksa_unit(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.Da
 def _periksa_iku(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.DataFrame:
     _wajib_isi(mentah, ("tahun", "kode_unit", "kode_iku", "nama_iku", "perspektif", "polaritas",
                         "konsolidasi", "bobot"), catat)
-    angka = _angka_berkas(mentah, (*TARGET, "bobot", "realisasi_terburuk"), pemisah, catat)
+    angka = _angka_berkas(mentah, (*TARGET, "bobot", "realisasi_terburuk", "batas_bawah"), pemisah, catat)
     data = pd.DataFrame({
         "baris": mentah["baris"],
         "tahun": _tahun(mentah, catat),
@@ -1104,6 +1104,13 @@ def _periksa_iku(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.Dat
     data["konversi_120"] = _kosakata(mentah, "konversi_120", _ya_tidak, "galat.ya_tidak", catat)
     data["realisasi_terburuk"] = _angka(mentah, "realisasi_terburuk", angka["realisasi_terburuk"], catat)
     data["konversi_120"] = data["konversi_120"].fillna(False).astype(bool)
+    # what the unit declares its values can be: an upload of realisasi is held to it (importing)
+    data["batas_bawah"] = _angka(mentah, "batas_bawah", angka["batas_bawah"], catat)
+    data["bilangan_bulat"] = _kosakata(mentah, "bilangan_bulat", _ya_tidak, "galat.ya_tidak", catat
+                                       ).fillna(False).astype(bool)
+    for k in (*TARGET, "realisasi_terburuk"):
+        di_bawah = data[k] < data["batas_bawah"]
+        catat.catat_kolom(di_bawah, mentah, k, lambda v: t("galat.di_bawah_batas", nilai=v))
     # the planning basis: blank is the performance agreement (PENKIN), where IKU come from unless said otherwise
     data["sumber"] = _kosakata(mentah, "sumber", lambda v: _nilai(Sumber.dari_teks(v)), "galat.sumber",
                                catat).fillna(Sumber.PENKIN.value)

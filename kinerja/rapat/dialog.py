@@ -21,7 +21,7 @@ from kinerja.masuk.loading import rapikan_teks
 from kinerja.store import Snapshot
 from kinerja.texts import label_status, nama_triwulan, persen, t, teks_kebutuhan, teks_tahun_lalu, uraian_komponen
 from kinerja_core.capaian import HasilIku
-from kinerja_core.kebutuhan import Keadaan, Kebutuhan, Rentang, kebutuhan_realisasi, rentang_nilai
+from kinerja_core.kebutuhan import Keadaan, Kebutuhan, Rentang, kebutuhan_realisasi, rentang_iku
 from kinerja_core.komponen import baca_rumus
 from kinerja_core.model import TRIWULAN, Iku, Perspektif, Status, StatusAksi
 from kinerja_core.nko import JumlahStatus, Nko
@@ -83,7 +83,7 @@ class SlideIku:
     """Where the realisasi comes from when it is not uploaded, in words: 'dihitung dari komponennya, TW III: 78
     indikator terpenuhi dari 100 indikator', 'dihitung dari 2 IKU turunan (jumlah)'; empty for an uploaded one."""
     rentang: Rentang | None = None
-    """What a realisasi can be (``kinerja_core.kebutuhan.rentang_nilai``; None: from the satuan and name)."""
+    """What a realisasi can be (``kinerja_core.kebutuhan.rentang_iku``; None: from the satuan and name)."""
 
     def rumus(self, profil: ProfilAturan = KEMENKEU) -> RumusCapaian:
         """The capaian's formula with the numbers put in (``kinerja_core.rumus``)."""
@@ -238,7 +238,7 @@ class DaftarSlide(Sequence[SlideIku]):
             catatan=_catatan(milik, h.iku, self._triwulan), keterangan=baris.keterangan,
             realisasi=scores.realisasi_baris(baris), aksi=_aksi(milik, self._triwulan),
             lalu=_lalu(baris), asal=self._asal(baris),
-            rentang=rentang_nilai(h.iku.satuan, h.iku.nama_iku, _teks_atau_none(getattr(baris, "rumus_komponen", None))),
+            rentang=rentang_iku(h.iku, _teks_atau_none(getattr(baris, "rumus_komponen", None))),
         )
 
     def _asal(self, baris: object) -> str:

@@ -113,6 +113,27 @@ def _periksa_dalam_transaksi(con: Koneksi, nama: str) -> None:
             raise ImporDitolak(t("impor.komponen_asing", kode=", ".join(asing)))
 
 
+def _periksa_batas_nilai(con: Koneksi, masuk: dict[str, pd.DataFrame]) -> None:
+    """Refuse the upload if, once all its rows are written, a realisasi of the units and years it touched breaks
+    what its IKU declares (``batas_bawah``, ``bilangan_bulat``): the rule of the preview's
+    ``importing._periksa_batas_nilai``, as stored now. Realisasi computed from komponen or child IKU are not
+    uploaded, so not held here."""
+    bagian = [d for n, d in masuk.items() if n in ("iku", "realisasi") and d is not None and not d.empty]
+    if not bagian:
+        return
+    kunci = pd.concat([d[["tahun", "kode_unit"]] for d in bagian], ignore_index=True).drop_duplicates()
+    con.register("batas_kunci", _sebagai_arrow(kunci.astype({"tahun": "int64", "kode_unit": object})))
+    langgar = con.execute(
+        "SELECT r.kode_unit || ' ' || r.kode_iku || ' TW ' || r.triwulan || ': ' || r.realisasi FROM realisasi r "
+        "JOIN iku i USING (tahun, kode_unit, kode_iku) JOIN batas_kunci k USING (tahun, kode_unit) "
+        "WHERE r.realisasi IS NOT NULL AND i.agregasi_anak IS NULL AND i.rumus_komponen IS NULL AND "
+        "((i.batas_bawah IS NOT NULL AND r.realisasi < i.batas_bawah) OR "
+        "(i.bilangan_bulat AND r.realisasi <> round(r.realisasi))) ORDER BY 1 LIMIT 5").fetchall()
+    con.unregister("batas_kunci")
+    if langgar:
+        raise ImporDitolak(t("impor.batas_nilai", kode="; ".join(r[0] for r in langgar)))
+
+
 def _unit_masuk(masuk: dict[str, pd.DataFrame]) -> list[str]:
     """Every unit an upload's rows are for, sorted."""
     kolom = [d["kode_unit"] for d in masuk.values() if d is not None and not d.empty]

@@ -18,7 +18,9 @@ from kinerja.store.beda import _SISIP, _UPSERT, _sql_beda
 from kinerja.store.galat import RevisiDitolak
 from kinerja.store.hak import _hak_dalam_transaksi, _periksa_hak
 from kinerja.store.jejak import BagianJejak, _catat_jejak, _unit_revisi
-from kinerja.store.periksa import _YATIM, _kebutuhan, _kebutuhan_tautan, _periksa_dalam_transaksi, _unit_masuk
+from kinerja.store.periksa import (
+    _YATIM, _kebutuhan, _kebutuhan_tautan, _periksa_batas_nilai, _periksa_dalam_transaksi, _unit_masuk,
+)
 from kinerja.store.skema import KOLOM, KOLOM_REVISI, KUNCI, TABEL, TETAP_BILA_KOSONG
 from kinerja.texts import t
 from kinerja_core.akses import SEMUA, Hibah, Pelaku, Peran, akar_terlihat, leluhur
@@ -118,6 +120,7 @@ class BagianRevisi(BagianJejak):
                     con.execute(_SISIP[nama] if baru == len(data) else _UPSERT[nama])
                     _periksa_dalam_transaksi(con, nama)
                     con.unregister("masuk")
+                _periksa_batas_nilai(con, masuk)  # after every table: an IKU and its realisasi may come together
                 _periksa_hak(con, pelaku, hibah, kebutuhan)  # and where they stand after it (new units, moves)
                 con.execute("UPDATE revisi SET baru = $baru, berubah = $berubah, sama = $sama WHERE id = $id",
                             {**jumlah, "id": revisi})

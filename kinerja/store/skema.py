@@ -19,6 +19,7 @@ KOLOM = {
         "tahun", "kode_unit", "kode_iku", "nama_iku", "sasaran_strategis", "perspektif", "satuan", "polaritas",
         "konsolidasi", "bobot", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "konversi_120",
         "realisasi_terburuk", "sumber", "kode_unit_induk", "kode_iku_induk", "agregasi_anak", "rumus_komponen",
+        "batas_bawah", "bilangan_bulat",
     ],
     "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi", "pic",
                   "tenggat", "status_aksi", "catatan_aksi"],
@@ -53,6 +54,7 @@ TIPE = {
     "target_tw2": "DOUBLE PRECISION", "target_tw3": "DOUBLE PRECISION", "target_tw4": "DOUBLE PRECISION",
     "konversi_120": "BOOLEAN NOT NULL", "realisasi_terburuk": "DOUBLE PRECISION", "sumber": "VARCHAR DEFAULT 'penkin'",
     "kode_unit_induk": "VARCHAR", "kode_iku_induk": "VARCHAR", "agregasi_anak": "VARCHAR", "rumus_komponen": "VARCHAR",
+    "batas_bawah": "DOUBLE PRECISION", "bilangan_bulat": "BOOLEAN DEFAULT FALSE",
     "komponen": "VARCHAR NOT NULL", "nilai": "DOUBLE PRECISION",
     "realisasi": "DOUBLE PRECISION", "kendala": "VARCHAR", "rencana_aksi": "VARCHAR",
     "pic": "VARCHAR", "tenggat": "DATE", "status_aksi": "VARCHAR", "catatan_aksi": "VARCHAR", "tanggal": "DATE",
@@ -190,10 +192,18 @@ def _operator_dan_gagal_masuk(d: Dialek) -> list[str]:
     ]
 
 
+def _batas_iku(d: Dialek) -> list[str]:
+    """What a unit may declare of an IKU's values: the lowest a realisasi can be (``batas_bawah``) and whole
+    numbers only (``bilangan_bulat``); an IKU stored before declares neither."""
+    return [f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {k} {d.tipe(TIPE[k])}"
+            for t in ("iku", "revisi_iku") for k in ("batas_bawah", "bilangan_bulat")]
+
+
 MIGRASI = (
     Migrasi(1, "tabel dasar: unit, IKU, realisasi, rapat, komponen, revisi, pengguna, jejak", _dasar),
     Migrasi(2, "indeks log revisi", _indeks_log),
     Migrasi(3, "operator di revisi dan jejak; gagal masuk sebagai hash", _operator_dan_gagal_masuk),
+    Migrasi(4, "batas bawah dan bilangan bulat IKU", _batas_iku),
 )
 """Every migration, in order. Append; never edit one that has shipped."""
 
