@@ -297,7 +297,8 @@ def _salin(args: argparse.Namespace, storage: Storage) -> int:
     """``copy --from DB --to DB``: the whole installation, table by table, in one transaction on the target."""
     tujuan = Storage(args.ke)
     jumlah = storage.salin_ke(tujuan)
-    print(t("cli.disalin", dari=storage.tampil, ke=tujuan.tampil, revisi=jumlah["revisi"], baris=sum(jumlah.values())))
+    print(t("cli.disalin", dari=storage.tampil, ke=tujuan.tampil, revisi=tn("jumlah.revisi", jumlah["revisi"]),
+            baris=tn("jumlah.baris", sum(jumlah.values()))))
     return 0
 
 

@@ -53,8 +53,8 @@ rincian = rincian_batal(tinjauan)
 if rincian.empty:
     st.info(t("riwayat.tinjau_kosong", id=revisi_id))
 else:
-    st.markdown(t("riwayat.tinjau_judul", id=revisi_id, berubah=tinjauan.berubah, dihapus=tinjauan.dihapus,
-                  sama=tinjauan.sama))
+    st.markdown(t("riwayat.tinjau_judul", id=revisi_id, berubah=tn("jumlah.baris", tinjauan.berubah),
+                  dihapus=tn("jumlah.baris", tinjauan.dihapus), sama=tn("jumlah.baris", tinjauan.sama)))
     tampilan.tabel(rincian.rename(columns={k: t(f"kolom.{k}") for k in ("perubahan", "rincian")}), key="riwayat_rincian")
     if len(rincian) < tinjauan.berubah + tinjauan.dihapus:
         st.caption(t("riwayat.tinjau_sebagian", n=BATAS_RINCIAN_BATAL))

@@ -255,3 +255,23 @@ def test_bahasa_ketiga_satu_berkas(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     ms = lokal.terjemahan("ms")
     assert ms.gettext("bahasa.nama") == "Bahasa Melayu"
     assert ms.ngettext("dialog.jumlah_peserta", "dialog.jumlah_peserta", 1).format(n=1) == "1 peserta"
+
+
+def test_kalimat_dengan_dua_hitungan_jamak_masing_masing():
+    """Two counts in one sentence: each noun agrees with its own count ('1 revision, 12 rows', never
+    '1 revisions'); Indonesian reads as before."""
+    from kinerja.texts import dalam_bahasa, t, tn
+
+    def salin() -> str:
+        return t("cli.disalin", dari="a", ke="b", revisi=tn("jumlah.revisi", 1), baris=tn("jumlah.baris", 12))
+
+    def batal() -> str:
+        return t("riwayat.tinjau_judul", id=3, berubah=tn("jumlah.baris", 1), dihapus=tn("jumlah.baris", 0),
+                 sama=tn("jumlah.baris", 2))
+
+    with dalam_bahasa("en"):
+        assert salin() == "Copied from a to b: 1 revision, 12 rows in all."
+        assert batal().startswith("Undoing revision 3 will change 1 row and delete 0 rows (2 rows unchanged).")
+    with dalam_bahasa("id"):
+        assert salin() == "Disalin dari a ke b: 1 revisi, 12 baris seluruhnya."
+        assert batal().startswith("Membatalkan revisi 3 akan mengubah 1 baris dan menghapus 0 baris (2 baris tetap")
