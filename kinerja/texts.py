@@ -17,16 +17,18 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from types import MappingProxyType
+from typing import Literal
 
+import pandas as pd
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, get_currency_symbol, get_decimal_symbol, get_group_symbol
 
-import pandas as pd
-
 from kinerja.locale import bahasa_tersedia, entri, terjemahan
+from kinerja.pesan import Pesan
 from kinerja_core.kebutuhan import Keadaan, Kebutuhan
-from kinerja_core.komponen import Bentuk as BentukKomponen, RumusKomponen
+from kinerja_core.komponen import Bentuk as BentukKomponen
+from kinerja_core.komponen import RumusKomponen
 from kinerja_core.model import AlasanAbu, Status
 from kinerja_core.rumus import Bentuk, RumusCapaian, RumusNko
 
@@ -55,7 +57,7 @@ _RUPIAH = {"rp": 1.0, "rupiah": 1.0, "rp ribu": 1e3, "ribu rupiah": 1e3, "rp jut
 """The satuan that mean an amount of money, with the rupiah one of their units is worth."""
 
 
-def _kata_besaran(lokal: str, besar: float, jenis: str) -> str:
+def _kata_besaran(lokal: str, besar: float, jenis: Literal["short", "long"]) -> str:
     return format_compact_decimal(besar, format_type=jenis, locale=lokal).replace("1", "", 1).strip(" \xa0")
 
 
@@ -120,6 +122,25 @@ def tn(kunci: str, n: int, /, **isian: object) -> str:
     """
     isian.setdefault("n", n)
     return terjemahan(_BAHASA.get()).ngettext(kunci, kunci, int(n)).format(**isian)
+
+
+def teks_pesan(pesan: Pesan | str) -> str:
+    """A message in the current language's words; a stored line that is words already (written before codes
+    were stored) as it is.
+
+    >>> p = Pesan("jejak.pengguna_tambah", {"identitas": "rina", "cara": Pesan("akses.lokal")})
+    >>> teks_pesan(p.simpan()) == teks_pesan(p)
+    True
+    >>> teks_pesan("rina ditambahkan")
+    'rina ditambahkan'
+    """
+    if isinstance(pesan, str):
+        dibaca = Pesan.baca(pesan)
+        if dibaca is None:
+            return pesan
+        pesan = dibaca
+    isian = {k: teks_pesan(v) if isinstance(v, Pesan) else v for k, v in pesan.isian.items()}
+    return t(pesan.kunci, **isian) if pesan.n is None else tn(pesan.kunci, pesan.n, **isian)
 
 
 def N_(kunci: str) -> str:
@@ -222,7 +243,7 @@ WARNA_STATUS = {
 
 A light green, an amber, a dark red and a pale grey: every pair stays more than
 35 CIE76 units apart with normal vision and as simulated for protanopia,
-deuteranopia and tritanopia (tests/test_warna.py), where the classic
+deuteranopia and tritanopia (tests/web/test_warna.py), where the classic
 green/red pair of equal lightness collapses into one olive. Write on them only
 in ``WARNA_TEKS_STATUS`` (WCAG AA, at least 4.5:1), and never write text *in*
 a status colour on a page: use the colour as a fill, a border or a marker.
@@ -340,13 +361,13 @@ def teks_kebutuhan(k: Kebutuhan, satuan: str = "") -> str:
         return t(f"kebutuhan.{k.keadaan.value}")
     tw = _rentang_triwulan(k.triwulan_sisa)  # exactly the quarters still open: "TW I, TW IV", "TW III–IV"
     kali = 1 if k.bulat else 100  # counts are whole numbers: "3 jiwa", never "2,6 jiwa"
-    lo = None if k.paling_sedikit is None else math.ceil(round(k.paling_sedikit * kali, 6)) / kali
-    hi = None if k.paling_banyak is None else math.floor(round(k.paling_banyak * kali, 6)) / kali
+    bawah = None if k.paling_sedikit is None else math.ceil(round(k.paling_sedikit * kali, 6)) / kali
+    atas = None if k.paling_banyak is None else math.floor(round(k.paling_banyak * kali, 6)) / kali
     if _bersatuan_sendiri(satuan):  # money and percentages carry their unit on each number: "Rp 960 juta"
-        lo, hi = (None if v is None else nilai_satuan(v, satuan) for v in (lo, hi))
+        lo, hi = (None if v is None else nilai_satuan(v, satuan) for v in (bawah, atas))
         satu = ""
     else:
-        lo, hi = (None if v is None else angka(v) for v in (lo, hi))
+        lo, hi = (None if v is None else angka(v) for v in (bawah, atas))
         satu = f" {satuan.strip()}" if satuan and satuan.strip().lower() != "jumlah" else ""  # not "jumlah … jumlah"
     if lo is not None and hi is not None:
         batas = t("kebutuhan.antara", lo=lo, hi=hi)
@@ -504,7 +525,7 @@ def angka(nilai: object, desimal: int = 2, *, tetap: bool = False) -> str:
     return teks.replace(",", "\x00").replace(".", tanda_desimal).replace("\x00", tanda_ribuan)
 
 
-_POLA_TANGGAL = {kode: "d MMM y" for kode in BAHASA} | {"id": "dd/MM/y", "en": "d MMM y"}
+_POLA_TANGGAL = dict.fromkeys(BAHASA, "d MMM y") | {"id": "dd/MM/y", "en": "d MMM y"}
 """A short date as each language writes it: 30/11/2026; 30 Nov 2026 (English day/month order is ambiguous)."""
 
 

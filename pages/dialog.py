@@ -14,13 +14,13 @@ from collections.abc import Callable
 import streamlit as st
 
 from kinerja import charts, scores, teks_aman
-from kinerja.rapat import deck, dialog, ekspor, projector
 from kinerja.masuk import exporting
-from kinerja.web import baca, gerbang, panah, saring, simulasi_ui, tampilan
-from kinerja.masuk.importing import CatatanDitolak, simpan_catatan, simpan_rapat, simpan_tindak_lanjut
+from kinerja.rapat import deck, dialog, ekspor, projector
 from kinerja.rapat.dialog import SlideIku
+from kinerja.rapat.simpan import CatatanDitolak, simpan_catatan, simpan_rapat, simpan_tindak_lanjut
 from kinerja.store import AksesDitolak, MasalahBasisData, Revisi
 from kinerja.texts import angka, nama_triwulan, t
+from kinerja.web import baca, gerbang, panah, saring, simulasi_ui, tampilan
 from kinerja_core.akses import Pelaku, Peran
 from kinerja_core.model import StatusAksi
 from kinerja_core.tindak_lanjut import Aksi
@@ -221,29 +221,27 @@ if posisi == 0:
         st.markdown(f"### {t('dialog.perhatian')}")
         st.markdown(projector.perhatian(r.perhatian), unsafe_allow_html=True)
     if _boleh_mencatat(f.kode_unit):
-        with st.expander(t("dialog.isi_rapat")):
-            with st.form(key=f"dialog_rapat_{kunci_rapat}", border=False):
-                kolom = st.columns([1, 2, 2])
-                tanggal = kolom[0].date_input(t("kolom.tanggal"), value=rapat.tanggal, format="DD/MM/YYYY",
-                                              key=f"dialog_tanggal_{kunci_rapat}")
-                tempat = kolom[1].text_input(t("kolom.tempat"), value=lama["tempat"],
-                                             key=f"dialog_tempat_{kunci_rapat}")
-                pimpinan = kolom[2].text_input(t("kolom.pimpinan"), value=lama["pimpinan"],
-                                               key=f"dialog_pimpinan_{kunci_rapat}")
-                peserta = st.text_area(t("kolom.peserta"), value=lama["peserta"], help=t("dialog.peserta_bantuan"),
-                                       key=f"dialog_peserta_{kunci_rapat}")
-                if st.form_submit_button(t("dialog.simpan_rapat"), type="primary"):
-                    _simpan_rapat(**{**lama, "tanggal": tanggal, "tempat": tempat, "pimpinan": pimpinan,
-                                               "peserta": peserta})
+        with st.expander(t("dialog.isi_rapat")), st.form(key=f"dialog_rapat_{kunci_rapat}", border=False):
+            kolom = st.columns([1, 2, 2])
+            tanggal = kolom[0].date_input(t("kolom.tanggal"), value=rapat.tanggal, format="DD/MM/YYYY",
+                                          key=f"dialog_tanggal_{kunci_rapat}")
+            tempat = kolom[1].text_input(t("kolom.tempat"), value=lama["tempat"],
+                                         key=f"dialog_tempat_{kunci_rapat}")
+            pimpinan = kolom[2].text_input(t("kolom.pimpinan"), value=lama["pimpinan"],
+                                           key=f"dialog_pimpinan_{kunci_rapat}")
+            peserta = st.text_area(t("kolom.peserta"), value=lama["peserta"], help=t("dialog.peserta_bantuan"),
+                                   key=f"dialog_peserta_{kunci_rapat}")
+            if st.form_submit_button(t("dialog.simpan_rapat"), type="primary"):
+                _simpan_rapat(**{**lama, "tanggal": tanggal, "tempat": tempat, "pimpinan": pimpinan,
+                                           "peserta": peserta})
 elif posisi > jumlah_iku:
     st.markdown(projector.arahan(rapat), unsafe_allow_html=True)
     if _boleh_mencatat(f.kode_unit):
-        with st.expander(t("dialog.isi_arahan")):
-            with st.form(key=f"dialog_arahan_{kunci_rapat}", border=False):
-                arahan = st.text_area(t("kolom.arahan"), value=lama["arahan"], help=t("dialog.arahan_bantuan"),
-                                      height=200, key=f"dialog_arahan_teks_{kunci_rapat}")
-                if st.form_submit_button(t("dialog.simpan_rapat"), type="primary"):
-                    _simpan_rapat(**{**lama, "arahan": arahan})
+        with st.expander(t("dialog.isi_arahan")), st.form(key=f"dialog_arahan_{kunci_rapat}", border=False):
+            arahan = st.text_area(t("kolom.arahan"), value=lama["arahan"], help=t("dialog.arahan_bantuan"),
+                                  height=200, key=f"dialog_arahan_teks_{kunci_rapat}")
+            if st.form_submit_button(t("dialog.simpan_rapat"), type="primary"):
+                _simpan_rapat(**{**lama, "arahan": arahan})
 else:
     s = isi.slide[posisi - 1]
     tw = nama_triwulan(f.triwulan)

@@ -23,13 +23,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kinerja import akses, cli, scores
-from kinerja.store import mesin_duckdb
-from kinerja.store.skema import KOLOM_SALIN
 from kinerja.akses import MasukDitolak, Sesi
-from kinerja.masuk.importing import rencanakan, simpan_catatan, simpan_rapat, terapkan
+from kinerja.masuk.importing import rencanakan, terapkan
 from kinerja.masuk.loading import Jenis
-from kinerja.store import TABEL, AksesDitolak, SesiBerakhir, Storage
-from kinerja.texts import t, tn
+from kinerja.pesan import Pesan
+from kinerja.rapat.simpan import simpan_catatan, simpan_rapat
+from kinerja.store import TABEL, AksesDitolak, SesiBerakhir, Storage, mesin_duckdb
+from kinerja.store.skema import KOLOM_SALIN
+from kinerja.texts import t, teks_pesan, tn
 from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran, berhak, ditolak, leluhur
 from tests.conftest import AKAR
 
@@ -140,7 +141,9 @@ def test_pembaca_ditolak_di_setiap_jalur_tulis(storage):
     assert "admin" in pesan["batalkan"] and "admin" in pesan["beri_hak ke diri sendiri"]
     assert storage.pengguna("vina")[1] == [Hibah(Peran.PEMBACA, "KPPBCBOGOR")]
     baru = jejak_baru(storage, jejak_awal)
-    assert list(baru.tindakan) == ["ditolak"] * len(upaya) and list(baru.rincian) == list(pesan.values())
+    assert list(baru.tindakan) == ["ditolak"] * len(upaya)
+    assert [teks_pesan(r) for r in baru.rincian] == list(pesan.values())  # kept as codes, read as the same words
+    assert {Pesan.baca(r).kunci for r in baru.rincian} == {"akses.ditolak"}
     assert set(baru.pengguna) == {"vina"} and set(baru.cara) == {"masuk"}
 
 
@@ -171,7 +174,7 @@ def test_pengisi_satu_kantor_tidak_bisa_menulis_kantor_saudara(storage):
 
     tolak = storage.jejak().iloc[0]
     assert (tolak.tindakan, tolak.pengguna, tolak.cara, tolak.asal) == ("ditolak", "rina", "masuk", "Unggah")
-    assert tolak.unit == "KPPBCBEKASI, KPPBCBOGOR" and tolak.rincian == str(e.value) and pd.isna(tolak.revisi)
+    assert tolak.unit == "KPPBCBEKASI, KPPBCBOGOR" and Pesan.baca(tolak.rincian) == e.value.pesan and pd.isna(tolak.revisi)
     assert tolak.id in set(storage.jejak(kode_unit="KPPBCBEKASI").id)
 
     # their own office's rows alone go through
@@ -198,7 +201,7 @@ def test_pengisi_kanwil_menulis_kantor_di_bawahnya_tercatat_di_jejak(storage):
     baris = storage.jejak().iloc[0]
     assert (baris.tindakan, baris.revisi, baris.unit, baris.pengguna, baris.cara, baris.asal) == (
         "impor", rev.id, "KPPBCBOGOR", "dedi", "masuk", "Dialog Kinerja")
-    assert "bogor.csv" in baris.rincian
+    assert Pesan.baca(baris.rincian).isian["berkas"] == "bogor.csv"
     for atas in ("KPPBCBOGOR", "KWBCJABAR", "DJBC", "KEMENKEU"):  # a unit filter includes the units below it
         assert baris.id in set(storage.jejak(kode_unit=atas).id), atas
     for lain in ("KPPBCBEKASI", "BPPT", "BTP"):
@@ -254,8 +257,12 @@ def test_sandi_salah_berulang_diperlambat(storage):
     orang(storage, "rina")
     orang(storage, "budi")
     t0 = kini_utc()
-    detik = lambda n: t0 + dt.timedelta(seconds=n)
-    tunggu = lambda n: tn("masuk.tunggu", n)
+
+    def detik(n):
+        return t0 + dt.timedelta(seconds=n)
+
+    def tunggu(n):
+        return tn("masuk.tunggu", n)
 
     # two failures are not slowed: the right password right after goes in
     for i in range(2):
@@ -288,7 +295,7 @@ def test_sandi_salah_berulang_diperlambat(storage):
     assert storage.gagal_masuk("rina", t0 - dt.timedelta(hours=1)) == []
 
     # failures older than the window no longer slow anyone
-    for i in range(3):
+    for _ in range(3):
         with pytest.raises(MasukDitolak, match=t("masuk.salah")):
             akses.masuk(storage, "rina", "keliru-sekali", kini=detik(10))
     assert akses.masuk(storage, "rina", SANDI, kini=detik(10 + 16 * 60)).identitas == "rina"
@@ -572,7 +579,7 @@ def test_berhak_sama_dengan_oracle_dan_peran_bersarang(data, peran, unit):
 # --- 12. a database from before the audit trail
 
 
-@pytest.mark.hanya_duckdb  # a DuckDB file as an older version left it (PostgreSQL: tests/test_postgres.py)
+@pytest.mark.hanya_duckdb  # a DuckDB file as an older version left it (PostgreSQL: tests/store/test_postgres.py)
 def test_revisi_lama_mendapat_baris_jejak(storage):
     """A database written by an older version has revisions but no audit lines: opening it adds one per revision,
     with the who and when the revision log kept, once."""
@@ -585,7 +592,7 @@ def test_revisi_lama_mendapat_baris_jejak(storage):
     jejak = Storage(storage.path).jejak()
     assert jejak[["revisi", "pengguna", "cara", "tindakan"]].values.tolist() == [
         [3, "budi", "lama", "batal"], [2, "siti", "lama", "impor"], [1, "data contoh", "lama", "impor"]]
-    assert jejak["waktu"].tolist() == [r.waktu.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    assert jejak["waktu"].tolist() == [r.waktu.astimezone(dt.UTC).replace(tzinfo=None)
                                        for r in storage.daftar_revisi()]
     assert Storage(storage.path).jejak(kode_unit="KPPBCBOGOR")["revisi"].tolist() == [3, 2, 1]
     mesin_duckdb._SKEMA_SIAP.discard(str(storage.path.resolve()))

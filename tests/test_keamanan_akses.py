@@ -19,13 +19,23 @@ from streamlit.testing.v1 import AppTest
 from kinerja import akses, cli
 from kinerja.akses import MasukDitolak
 from kinerja.masuk.importing import rencanakan, terapkan
+from kinerja.pesan import Pesan
 from kinerja.store import AksesDitolak, Storage
 from kinerja.store.skema import KOLOM_SALIN
 from kinerja.texts import t, tn
 from kinerja_core.akses import SEMUA, Hibah, Pelaku, Peran
 from tests.conftest import AKAR
 from tests.test_akses import (
-    KEPALA_REALISASI, OPERATOR, SANDI, berkas, jejak_baru, keadaan, kini_utc, masuk_sebagai, orang, sama,
+    KEPALA_REALISASI,
+    OPERATOR,
+    SANDI,
+    berkas,
+    jejak_baru,
+    keadaan,
+    kini_utc,
+    masuk_sebagai,
+    orang,
+    sama,
 )
 
 KEDUA_MESIN = True
@@ -84,7 +94,8 @@ def test_unggahan_dengan_baris_unit_lain_tercatat_ditolak(storage):
     tolak = jejak_baru(storage, sebelum)
     assert tolak[["tindakan", "pengguna", "asal", "unit"]].values.tolist() == [
         ["ditolak", "rina", "Unggah", "KPPBCBEKASI"]]
-    assert "campur.csv" in tolak.rincian[0]
+    pesan = Pesan.baca(tolak.rincian[0])
+    assert pesan.kunci == "jejak.unggah_ditolak" and pesan.isian["berkas"] == "campur.csv"
 
 
 def test_impor_cli_dengan_user_yang_ditolak_tercatat(db_contoh, tmp_path, capsys):

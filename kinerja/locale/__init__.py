@@ -36,7 +36,8 @@ FOLDER = Path(__file__).resolve().parent
 DOMAIN = "kinerja"
 AKAR = FOLDER.parent.parent
 """The project's root: where ``kinerja/``, ``pages/`` and ``app.py`` are."""
-KATA_KUNCI = {"t": None, "t_aman": None, "tn": (1, 1), "N_": None, "N_jamak": (1, 1)}
+KATA_KUNCI = {"t": None, "t_aman": None, "tn": (1, 1), "N_": None, "N_jamak": (1, 1), "Pesan": None,
+              "jamak": (1, 1)}
 """Babel keyword specs of the functions that take a msgid (``tn:1,1``: a plural entry whose msgid_plural is the
 key too; the count is the call's second argument)."""
 _KUNCI = threading.Lock()
@@ -116,7 +117,7 @@ def ekstrak_python(fileobj: IO[bytes], keywords: Collection[str], comment_tags: 
         if not isinstance(simpul, ast.Call):
             continue
         nama = getattr(simpul.func, "id", None) or getattr(simpul.func, "attr", None)
-        if nama not in keywords or not simpul.args:
+        if nama is None or nama not in keywords or not simpul.args:
             continue
         lain = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None
                 for a in simpul.args[1:]]
@@ -130,7 +131,7 @@ def _cabang(argumen: ast.expr) -> list[str | None]:
     return [argumen.value if isinstance(argumen, ast.Constant) and isinstance(argumen.value, str) else None]
 
 
-def pesan_kode() -> Iterator[tuple[str | tuple[str, str], tuple[str, int]]]:
+def pesan_kode() -> Iterator[tuple[str | tuple[str, ...], tuple[str, int]]]:
     """Each message the code uses (kinerja/, pages/, app.py) with where: ``msgid``, or ``(msgid, msgid)`` for a
     plural one, and (file, line)."""
     metode = [("**.py", f"{__name__}:ekstrak_python")]

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import re
 from collections.abc import Sequence
-
 from zoneinfo import ZoneInfo
 
 import pandas as pd
@@ -28,7 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kinerja.masuk.importing import per_nilai_kolom
 from kinerja.masuk.loading import KOLOM, KOLOM_INFO, Jenis
 from kinerja.store import TIDAK_DIKENAL, Snapshot
-from kinerja.texts import TEKS, bahasa, nama_triwulan, t
+from kinerja.texts import TEKS, bahasa, nama_triwulan, t, teks_pesan
 from kinerja_core.komponen import baca_rumus
 
 _teks_json = json.encoder.encode_basestring  # type: ignore[attr-defined]  # JSON text, ensure_ascii=False
@@ -200,7 +200,7 @@ def _json_nilai(kolom: pd.Series) -> list[str]:
     nilai = kolom.tolist()
     if kolom.notna().all() and pd.api.types.infer_dtype(kolom) == "string":  # text throughout: one C call each
         return list(map(_teks_json, nilai))
-    return ["null" if v is None or (isinstance(v, float) and v != v) else
+    return ["null" if v is None or (isinstance(v, float) and math.isnan(v)) else
             _teks_json(v) if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in nilai]
 
 
@@ -257,5 +257,6 @@ def tabel_jejak(jejak: pd.DataFrame, zona: ZoneInfo) -> pd.DataFrame:
                 for p, o in zip(jejak["pengguna"], operator)]
     return jejak.assign(
         waktu=teks_waktu, revisi=revisi, pengguna=pengguna, tindakan=[t(f"jejak.tindakan.{k}") for k in jejak["tindakan"]],
+        rincian=[teks_pesan(r) for r in jejak["rincian"]],  # stored as a code: words in the reader's language
         cara=[t(f"jejak.cara.{k}") for k in jejak["cara"]],
     )[list(KOLOM_JEJAK)].rename(columns=KOLOM_JEJAK)

@@ -10,7 +10,6 @@ in one transaction, as one revision. Nothing is written before that.
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import functools
 import hashlib
@@ -25,17 +24,15 @@ import pandas as pd
 
 from kinerja import akses, scores
 from kinerja.masuk.kode import kerangka, samakan_kode
-from kinerja.masuk.loading import (
-    BATAS_KESALAHAN, BATAS_PANJANG, BATAS_PANJANG_LAIN, KENDALI_TERLARANG, Berkas, Jenis, Kesalahan, baca_semua,
-    TARGET, periksa_batas, rapikan_teks,
-)
+from kinerja.masuk.loading import BATAS_KESALAHAN, TARGET, Berkas, Jenis, Kesalahan, baca_semua, periksa_batas
+from kinerja.pesan import Pesan
 from kinerja.store import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, TinjauanBatal
-from kinerja.texts import angka, label_status, nama_triwulan, t, tn, uraian_realisasi_komponen
+from kinerja.texts import angka, label_status, nama_triwulan, t, uraian_realisasi_komponen
+from kinerja_core import kaskade
 from kinerja_core.akses import PERAN_TULIS, SEMUA, Hibah, Pelaku, Peran, berhak
 from kinerja_core.capaian import nilai_iku
-from kinerja_core import kaskade
 from kinerja_core.komponen import RumusTidakSah, baca_rumus
-from kinerja_core.model import Iku, Perspektif, Status, StatusAksi
+from kinerja_core.model import Perspektif, Status
 from kinerja_core.unit import Unit, siklus
 
 FOLDER_CONTOH = Path(__file__).resolve().parents[2] / "data"
@@ -178,8 +175,8 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
         tolak, lain, unit_tolak = _periksa_hak(terbaca, kode, akses.hak(storage, pelaku), BATAS_KESALAHAN)
         rencana.tambah(tolak, lain)
         if unit_tolak and catat_penolakan:
-            storage.catat_penolakan(pelaku, tn("jejak.unggah_ditolak", len(tolak) + lain,
-                                               berkas=rencana.nama_berkas), unit_tolak)
+            storage.catat_penolakan(pelaku, Pesan.jamak("jejak.unggah_ditolak", len(tolak) + lain,
+                                                        {"berkas": rencana.nama_berkas}), unit_tolak)
     urutan = {b.nama: i for i, b in enumerate(terbaca)}
     rencana.kesalahan.sort(key=lambda k: (urutan.get(k.berkas, 0), k.baris or 0))
     if rencana.sah:
@@ -362,87 +359,6 @@ def terapkan(rencana: RencanaImpor, storage: Storage, pelaku: Pelaku) -> Revisi:
         raise ValueError("rencana impor berisi kesalahan; tidak ada yang disimpan")
     masuk = {jenis.value: rencana.data(jenis) for jenis in Jenis}
     return storage.simpan(masuk, pelaku=pelaku, berkas=rencana.nama_berkas, sha256=rencana.sha256)
-
-
-class CatatanDitolak(ValueError):
-    """A meeting note that cannot be stored as typed; the message names the field and why."""
-
-
-def simpan_catatan(
-    storage: Storage, iku: Iku, tahun: int, triwulan: int, *, kendala: str, rencana_aksi: str, pic: str,
-    tenggat: datetime.date | None, pelaku: Pelaku,
-) -> Revisi:
-    """Record the meeting's notes on one IKU and quarter, as a revision (who and when are kept).
-
-    The notes travel as a realisasi row without a value, so the stored
-    realisasi stays; the text fields are stored as typed (an emptied field
-    becomes empty), a blank due date keeps the one stored. They follow the
-    rules of an upload (so the meeting's own export uploads back): Word's line
-    breaks become line breaks; other control characters or a text over the
-    length limit raise ``CatatanDitolak`` naming the field, and nothing is stored.
-    """
-    teks = _teks_rapi({"kendala": kendala, "rencana_aksi": rencana_aksi, "pic": pic})
-    baris = pd.DataFrame([{
-        "tahun": tahun, "triwulan": triwulan, "kode_unit": iku.kode_unit, "kode_iku": iku.kode_iku,
-        "realisasi": None, **teks, "tenggat": pd.Timestamp(tenggat) if tenggat else pd.NaT,
-    }]).astype({"realisasi": "float64", "tenggat": "datetime64[ns]"})
-    return storage.simpan({Jenis.REALISASI.value: baris}, pelaku=pelaku, berkas=t("dialog.berkas_catatan"),
-                          sha256="")
-
-
-def simpan_tindak_lanjut(
-    storage: Storage, iku: Iku, tahun: int, triwulan_aksi: int, *, status: StatusAksi, catatan: str, pelaku: Pelaku,
-) -> Revisi:
-    """Record what the meeting says of the rencana aksi written for ``triwulan_aksi``: its status (selesai,
-    berjalan, terlambat, batal) and a note, on that quarter's row, as a revision. The action itself and the
-    realisasi stay as stored; the note follows the rules of the other notes (``CatatanDitolak``).
-    E.g. ``simpan_tindak_lanjut(s, bgr01, 2019, 2, status=StatusAksi.SELESAI, catatan="Asistensi 12 Agustus",
-    pelaku=...)``.
-    """
-    teks = _teks_rapi({"catatan_aksi": catatan})
-    baris = pd.DataFrame([{
-        "tahun": tahun, "triwulan": triwulan_aksi, "kode_unit": iku.kode_unit, "kode_iku": iku.kode_iku,
-        "realisasi": None, "kendala": None, "rencana_aksi": None, "pic": None, "tenggat": pd.NaT,
-        "status_aksi": status.value, **teks,
-    }]).astype({"realisasi": "float64", "tenggat": "datetime64[ns]"})
-    return storage.simpan({Jenis.REALISASI.value: baris}, pelaku=pelaku, berkas=t("dialog.berkas_tindak_lanjut"),
-                          sha256="")
-
-
-def simpan_rapat(
-    storage: Storage, kode_unit: str, tahun: int, triwulan: int, *, tanggal: datetime.date | None, tempat: str,
-    pimpinan: str, peserta: str, arahan: str, pelaku: Pelaku,
-) -> Revisi:
-    """Record a Dialog Kinerja meeting's details and decisions (arahan) for a unit and quarter, as a revision.
-
-    Stored as typed (an emptied field becomes empty), under the rules of the
-    notes (``CatatanDitolak`` for control characters or a text too long).
-    E.g. ``simpan_rapat(s, "KPPBCBOGOR", 2019, 3, tanggal=date(2019, 10, 2), tempat="Aula", pimpinan="Kepala
-    Kantor", peserta="Kasi PKC\nKasi P2", arahan="Percepat penagihan", pelaku=Pelaku("sekretaris", Cara.MASUK,
-    "Dialog"))``.
-    """
-    teks = _teks_rapi({"tempat": tempat, "pimpinan": pimpinan, "peserta": peserta, "arahan": arahan})
-    baris = pd.DataFrame([{
-        "tahun": tahun, "triwulan": triwulan, "kode_unit": kode_unit,
-        "tanggal": pd.Timestamp(tanggal) if tanggal else pd.NaT, **{k: v or None for k, v in teks.items()},
-    }]).astype({"tanggal": "datetime64[ns]"})
-    return storage.simpan({"rapat": baris}, pelaku=pelaku, berkas=t("dialog.berkas_rapat"), sha256="")
-
-
-def _teks_rapi(teks: dict[str, str]) -> dict[str, str]:
-    """Typed text as stored: Word's line breaks as line breaks, trimmed; refused (``CatatanDitolak``) naming the
-    field when it holds control characters or is longer than its limit."""
-    rapi = {}
-    for kolom, isi in teks.items():
-        isi = rapikan_teks(isi)
-        batas = BATAS_PANJANG.get(kolom, BATAS_PANJANG_LAIN)
-        if len(isi) > batas:
-            raise CatatanDitolak(t("dialog.catatan_terlalu_panjang", kolom=t(f"kolom.{kolom}"), panjang=len(isi),
-                                   batas=batas))
-        if re.search(KENDALI_TERLARANG, isi):
-            raise CatatanDitolak(t("dialog.catatan_kendali", kolom=t(f"kolom.{kolom}")))
-        rapi[kolom] = isi
-    return rapi
 
 
 def muat_contoh(storage: Storage, folder: Path = FOLDER_CONTOH) -> bool:
@@ -650,7 +566,7 @@ def _periksa_kaskade(berkas: list[Berkas], kode: KodeTersimpan) -> list[Kesalaha
     if not any(dipakai):  # no cascading anywhere (most installations): nothing to check
         return []
     kolom = ["tahun", "kode_unit", "kode_iku", "kode_unit_induk", "kode_iku_induk", "agregasi_anak"]
-    dari_berkas = [b.data.dropna(subset=KUNCI[Jenis.IKU]).pipe(lambda d: d[kolom].assign(
+    dari_berkas = [b.data.dropna(subset=KUNCI[Jenis.IKU]).pipe(lambda d, b=b: d[kolom].assign(
         asal_berkas=b.nama, asal_baris=d["baris"])) for b in iku]  # a row without its key is refused already
     semua = pd.concat([kode.iku[kolom].assign(asal_berkas=None, asal_baris=None), *dari_berkas], ignore_index=True)
     semua["kunci"] = [(int(th), u.upper(), i.upper()) for th, u, i in zip(semua["tahun"], semua["kode_unit"],
@@ -746,7 +662,7 @@ def _periksa_anak_agregasi(semua: pd.DataFrame, peta: dict, baris: dict, berkas:
                     continue
                 tempat = baris.get(k) or baris.get(c)
                 if tempat is not None:
-                    nama = " ".join(agregasi.get(c, ("",) + c[1:])[1:]) if c in agregasi else " ".join(c[1:])
+                    nama = " ".join(agregasi.get(c, ("", *c[1:]))[1:]) if c in agregasi else " ".join(c[1:])
                     kesalahan.append(Kesalahan(tempat[0], t("galat.gabungan_tanpa_rasio", anak=nama), int(tempat[1]),
                                                "agregasi_anak" if tempat is baris.get(k) else "kode_iku_induk"))
     return kesalahan

@@ -244,7 +244,7 @@ class DaftarSlide(Sequence[SlideIku]):
     def _asal(self, baris: object) -> str:
         """Where a slide's realisasi comes from (``SlideIku.asal``)."""
         rumus, agregasi = getattr(baris, "rumus_komponen", None), getattr(baris, "agregasi_anak", None)
-        kunci = (getattr(baris, "kode_unit"), getattr(baris, "kode_iku"))
+        kunci = (baris.kode_unit, baris.kode_iku)
         if isinstance(rumus, str):
             k = self._snap.komponen
             k = k[(k["kode_unit"] == kunci[0]) & (k["kode_iku"] == kunci[1]) & (k["triwulan"] == self._triwulan)]
@@ -355,7 +355,7 @@ def _lalu(baris: object) -> tuple[float | None, Status] | None:
     status = getattr(baris, "status_lalu", "")
     if not status:
         return None
-    capaian = getattr(baris, "capaian_lalu")
+    capaian = baris.capaian_lalu
     return (None if pd.isna(capaian) else float(capaian)), Status(status)
 
 
@@ -449,7 +449,7 @@ def catatan_sama(
 ) -> bool:
     """Whether saving these fields would change nothing (so no revision is made).
 
-    Text compares as ``importing.simpan_catatan`` would store it (Word's line breaks as line breaks,
+    Text compares as ``simpan.simpan_catatan`` would store it (Word's line breaks as line breaks,
     trimmed; empty is no text); a blank due date keeps the stored one.
     """
     baru = {"kendala": kendala, "rencana_aksi": rencana_aksi, "pic": pic}

@@ -5,12 +5,25 @@ holds the data."""
 
 from kinerja.store.galat import DatabaseBusy, MasalahBasisData
 from kinerja.store.gudang import (
-    BATAS_RINCIAN_BATAL, KOLOM, KUNCI, TABEL, AksesDitolak, ImporDitolak, KodeTersimpan, Revisi, RevisiDitolak,
-    TIDAK_DIKENAL, SesiBerakhir, Snapshot, Storage, TinjauanBatal,
+    BATAS_RINCIAN_BATAL,
+    KOLOM,
+    KUNCI,
+    TABEL,
+    TIDAK_DIKENAL,
+    AksesDitolak,
+    ImporDitolak,
+    KodeTersimpan,
+    PermintaanDitolak,
+    Revisi,
+    RevisiDitolak,
+    SesiBerakhir,
+    Snapshot,
+    Storage,
+    TinjauanBatal,
 )
 
 __all__ = [
-    "BATAS_RINCIAN_BATAL", "KOLOM", "KUNCI", "TABEL", "AksesDitolak", "DatabaseBusy", "ImporDitolak", "KodeTersimpan",
-    "MasalahBasisData", "Revisi", "RevisiDitolak", "SesiBerakhir", "Snapshot", "Storage", "TIDAK_DIKENAL",
+    "BATAS_RINCIAN_BATAL", "KOLOM", "KUNCI", "TABEL", "TIDAK_DIKENAL", "AksesDitolak", "DatabaseBusy", "ImporDitolak",
+    "KodeTersimpan", "MasalahBasisData", "PermintaanDitolak", "Revisi", "RevisiDitolak", "SesiBerakhir", "Snapshot", "Storage",
     "TinjauanBatal",
 ]

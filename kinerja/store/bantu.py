@@ -3,7 +3,7 @@ a unit's subtree, and rows handed to and taken from the engines through Arrow.""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
@@ -18,7 +18,7 @@ Koneksi = Any
 
 def _sekarang() -> datetime:
     """Now in UTC, without zone (the column is TIMESTAMP, always UTC)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def _ada(dalam: str, kolom: list[str] | str, luar: str, *, tidak: bool = False, dan: str = "") -> str:
@@ -38,7 +38,9 @@ def _saring_unit(tahun: int | None, kode_unit: str | None, sub_unit: bool, diale
     """The WITH clause, the WHERE clause and the parameters that keep one year's rows (or all years) of
     ``kode_unit`` and, with ``sub_unit``, of every unit below it (a recursive walk of ``kode_induk``; UNION
     stops at a cycle), or of every unit."""
-    syarat, param, dengan = [], {}, ""
+    syarat: list[str] = []
+    param: dict[str, object] = {}
+    dengan = ""
     if tahun is not None:
         syarat.append("tahun = $tahun")
         param["tahun"] = tahun

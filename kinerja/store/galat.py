@@ -1,11 +1,25 @@
-"""What the store says when it cannot do as asked, in the user's words; both engines and every part raise these."""
+"""What the store says when it cannot do as asked; both engines and every part raise these. Each carries its
+message as a code (``kinerja.pesan.Pesan``, also what the audit trail keeps) and says it in the reader's words
+only when shown (``str``)."""
 
 from __future__ import annotations
 
-from kinerja.texts import t
+from kinerja.pesan import Pesan
+from kinerja.texts import teks_pesan
 
 
-class MasalahBasisData(RuntimeError):
+class _Berpesan(Exception):
+    """An exception whose message is a ``Pesan``, put into words when it is shown."""
+
+    def __init__(self, pesan: Pesan) -> None:
+        super().__init__(pesan.kunci)
+        self.pesan = pesan
+
+    def __str__(self) -> str:
+        return teks_pesan(self.pesan)
+
+
+class MasalahBasisData(_Berpesan, RuntimeError):
     """The database cannot be used as asked; the message says why in the user's words.
 
     Nothing was written: a refused or failed operation leaves the database as it was.
@@ -13,7 +27,7 @@ class MasalahBasisData(RuntimeError):
     """
 
     def __init__(self, kunci: str, path: object, **isian: object) -> None:
-        super().__init__(t(kunci, path=path, **isian))
+        super().__init__(Pesan(kunci, {"path": str(path), **isian}))
         self.path = path
 
 
@@ -25,16 +39,21 @@ class DatabaseBusy(MasalahBasisData):
         super().__init__("gudang.sibuk", path)
 
 
-class ImporDitolak(ValueError):
+class ImporDitolak(_Berpesan, ValueError):
     """An upload that stopped being valid between its check and its commit (another process wrote in
     between); refused whole inside the committing transaction. The message says what and why."""
 
 
-class RevisiDitolak(ValueError):
+class PermintaanDitolak(_Berpesan, ValueError):
+    """A request about people and grants the store cannot do as asked (a person already there, a grant not held,
+    the last administrator); nothing is changed."""
+
+
+class RevisiDitolak(_Berpesan, ValueError):
     """An undo that cannot be done; the message says why in the user's words."""
 
 
-class AksesDitolak(PermissionError):
+class AksesDitolak(_Berpesan, PermissionError):
     """A write the person's grants do not allow (checked in the committing transaction): nothing is stored.
     The message names the role needed and the units refused."""
 

@@ -26,7 +26,14 @@ from pathlib import Path
 from kinerja.store.baca import BagianBaca, KodeTersimpan, Snapshot
 from kinerja.store.bantu import Koneksi, _ke_pandas, _sebagai_arrow, _sekarang  # noqa: F401 - importable from here
 from kinerja.store.beda import _sql_beda  # noqa: F401 - importable from here, as before the parts
-from kinerja.store.galat import AksesDitolak, ImporDitolak, MasalahBasisData, RevisiDitolak, SesiBerakhir
+from kinerja.store.galat import (
+    AksesDitolak,
+    ImporDitolak,
+    MasalahBasisData,
+    PermintaanDitolak,
+    RevisiDitolak,
+    SesiBerakhir,
+)
 from kinerja.store.jejak import BagianJejak, _lengkapi_jejak
 from kinerja.store.orang import TIDAK_DIKENAL, BagianOrang
 from kinerja.store.revisi import BATAS_RINCIAN_BATAL, BagianRevisi, Revisi, TinjauanBatal
@@ -35,7 +42,7 @@ from kinerja.store.skema import KOLOM, KUNCI, MIGRASI, TABEL, TABEL_VERSI, VERSI
 
 __all__ = [
     "BATAS_RINCIAN_BATAL", "KOLOM", "KUNCI", "TABEL", "TIDAK_DIKENAL", "AksesDitolak", "ImporDitolak", "KodeTersimpan",
-    "Koneksi", "MasalahBasisData", "Revisi", "RevisiDitolak", "SesiBerakhir", "Snapshot", "Storage", "TinjauanBatal",
+    "Koneksi", "MasalahBasisData", "PermintaanDitolak", "Revisi", "RevisiDitolak", "SesiBerakhir", "Snapshot", "Storage", "TinjauanBatal",
 ]
 
 

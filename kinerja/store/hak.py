@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from kinerja.pesan import Pesan
 from kinerja.store.bantu import Koneksi, _sekarang
-from kinerja.store.galat import AksesDitolak, SesiBerakhir
-from kinerja.texts import t
+from kinerja.store.galat import AksesDitolak, PermintaanDitolak, SesiBerakhir
 from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran, ditolak
 
 
@@ -28,12 +28,12 @@ def _hak_dalam_transaksi(con: Koneksi, pelaku: Pelaku) -> list[Hibah] | None:
         return None
     if pelaku.cara is Cara.DEMO:
         if _akses_terkunci(con):
-            raise AksesDitolak(t("akses.demo_berakhir"))
+            raise AksesDitolak(Pesan("akses.demo_berakhir"))
         return None
     if pelaku.sesi is not None and not _sesi_terbuka(con, pelaku, _sekarang()):
-        raise SesiBerakhir(t("akses.sesi_berakhir"))
+        raise SesiBerakhir(Pesan("akses.sesi_berakhir"))
     if not _ada_pengguna(con, pelaku.identitas):
-        raise SesiBerakhir(t("akses.bukan_pengguna", identitas=pelaku.identitas))
+        raise SesiBerakhir(Pesan("akses.bukan_pengguna", {"identitas": pelaku.identitas}))
     return _hibah(con, pelaku.identitas)
 
 
@@ -47,9 +47,10 @@ def _periksa_hak(con: Koneksi, pelaku: Pelaku, hibah: list[Hibah] | None,
     for peran, unit in kebutuhan:
         tolak = ditolak(hibah, peran, [k for k in unit if k in induk or not hanya_yang_ada], induk)
         if tolak:
-            raise AksesDitolak(t("akses.ditolak", identitas=pelaku.identitas, peran=peran.value,
-                                 unit=_sebut(tolak), hak=_sebut([f"{h.peran.value} {h.kode_unit}" for h in hibah])
-                                 or t("akses.tanpa_hak")))
+            hak = [f"{h.peran.value} {h.kode_unit}" for h in hibah]
+            raise AksesDitolak(Pesan("akses.ditolak", {
+                "identitas": pelaku.identitas, "peran": peran.value, "unit": _sebut(tolak),
+                "hak": _sebut(hak) if hak else Pesan("akses.tanpa_hak")}))
 
 
 def _ada_pengguna(con: Koneksi, identitas: str) -> bool:
@@ -63,10 +64,11 @@ def _sesi_terbuka(con: Koneksi, pelaku: Pelaku, kini: datetime) -> bool:
                             {"t": pelaku.sesi, "i": pelaku.identitas, "k": kini}).fetchone()[0])  # type: ignore[index]
 
 
-def _sebut(kode: list[str], batas: int = 5) -> str:
+def _sebut(kode: list[str], batas: int = 5) -> str | Pesan:
     """The first few of a list, and how many more: 'A, B, C, D, E (+12 lainnya)'."""
-    lain = t("akses.lainnya", n=len(kode) - batas) if len(kode) > batas else ""
-    return ", ".join(kode[:batas]) + lain
+    if len(kode) <= batas:
+        return ", ".join(kode)
+    return Pesan("akses.sebut", {"kode": ", ".join(kode[:batas]), "lain": Pesan("akses.lainnya", {"n": len(kode) - batas})})
 
 
 def _hibah(con: Koneksi, identitas: str) -> list[Hibah]:
@@ -90,4 +92,4 @@ def _masih_ada_admin(con: Koneksi, sebelum: int) -> None:
     manage people from the app. The operator's command line (``user add``, ``user grant … admin '*'``) stays the
     documented way back for an installation that lost its administrator some other way."""
     if sebelum and not _admin_semua(con):
-        raise ValueError(t("akses.admin_terakhir"))
+        raise PermintaanDitolak(Pesan("akses.admin_terakhir"))

@@ -10,11 +10,11 @@ from datetime import datetime
 import pandas as pd
 import pyarrow as pa
 
+from kinerja.pesan import Pesan
 from kinerja.store.bantu import Koneksi, _saring_unit, _sekarang
 from kinerja.store.galat import AksesDitolak
 from kinerja.store.inti import Inti
 from kinerja.store.skema import TABEL
-from kinerja.texts import t
 from kinerja_core.akses import Cara, Pelaku
 
 
@@ -30,10 +30,10 @@ class BagianJejak(Inti):
             yield
         except AksesDitolak as e:
             with self._transaksi(tulis=True) as con:
-                _catat_jejak(con, pelaku, "ditolak", str(e), unit(con) if callable(unit) else unit)
+                _catat_jejak(con, pelaku, "ditolak", e.pesan, unit(con) if callable(unit) else unit)
             raise
 
-    def catat_penolakan(self, pelaku: Pelaku, rincian: str, unit: list[str]) -> None:
+    def catat_penolakan(self, pelaku: Pelaku, rincian: Pesan, unit: list[str]) -> None:
         """Write a refusal found before any transaction (an upload's preview naming rows of units the person does
         not hold) to the audit trail, like a refusal at commit: who, from where, on which units."""
         with self._transaksi(tulis=True) as con:
@@ -63,15 +63,16 @@ class BagianJejak(Inti):
                 param).df()
 
 
-def _catat_jejak(con: Koneksi, pelaku: Pelaku, tindakan: str, rincian: str,
+def _catat_jejak(con: Koneksi, pelaku: Pelaku, tindakan: str, rincian: Pesan,
                  unit: list[str], revisi: int | None = None, *, waktu: datetime | None = None) -> None:
-    """Append one line to the audit trail: who, how they got in, from where, when (UTC), what, on which units."""
+    """Append one line to the audit trail: who, how they got in, from where, when (UTC), what, on which units.
+    What it says (``rincian``) is kept as a code with its values, put into words by whoever reads it."""
     (jejak,) = con.execute(
         "INSERT INTO jejak (id, waktu, pengguna, cara, asal, tindakan, revisi, rincian, operator) VALUES "
         "((SELECT COALESCE(max(id), 0) + 1 FROM jejak), $waktu, $pengguna, $cara, $asal, $tindakan, $revisi, "
         "$rincian, $operator) RETURNING id",
         {"waktu": waktu or _sekarang(), "pengguna": pelaku.identitas, "cara": pelaku.cara.value,
-         "asal": pelaku.asal, "tindakan": tindakan, "revisi": revisi, "rincian": rincian,
+         "asal": pelaku.asal, "tindakan": tindakan, "revisi": revisi, "rincian": rincian.simpan(),
          "operator": pelaku.operator}).fetchone()  # type: ignore[misc]
     if unit:
         con.register("unit_jejak", pa.table({"kode_unit": pa.array(unit, pa.string())}))
@@ -93,7 +94,8 @@ def _lengkapi_jejak(con: Koneksi) -> None:
                        "FROM revisi WHERE id NOT IN (SELECT revisi FROM jejak WHERE revisi IS NOT NULL) "
                        "ORDER BY id").fetchall()
     for id_, waktu, pengguna, berkas, jenis, membatalkan, baru, berubah, sama, dihapus in lama:
-        rincian = (t("jejak.impor", berkas=berkas, baru=baru, berubah=berubah, sama=sama) if jenis == "impor" else
-                   t("jejak.batal", asal=membatalkan, berubah=berubah, dihapus=dihapus, sama=sama))
+        rincian = (Pesan("jejak.impor", {"berkas": berkas, "baru": baru, "berubah": berubah, "sama": sama})
+                   if jenis == "impor" else
+                   Pesan("jejak.batal", {"asal": membatalkan, "berubah": berubah, "dihapus": dihapus, "sama": sama}))
         unit = _unit_revisi(con, membatalkan if jenis == "batal" else id_)
         _catat_jejak(con, Pelaku(pengguna, Cara.LAMA, ""), jenis, rincian, unit, id_, waktu=waktu)

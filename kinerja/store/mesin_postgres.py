@@ -15,6 +15,7 @@ both engines. Answers become DataFrames through DuckDB's own conversion, so both
 from __future__ import annotations
 
 import io
+import math
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -219,7 +220,7 @@ def _sebagai_tabel(data: pa.Table | pd.DataFrame) -> pa.Table:
     try:
         return pa.Table.from_pandas(data, preserve_index=False)
     except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed types in one column: each value as its text
-        teks = {k: data[k].map(lambda v: None if v is None or (isinstance(v, float) and v != v) else str(v))
+        teks = {k: data[k].map(lambda v: None if v is None or (isinstance(v, float) and math.isnan(v)) else str(v))
                 for k in data.columns if data[k].dtype == object}
         return pa.Table.from_pandas(data.assign(**teks), preserve_index=False)
 

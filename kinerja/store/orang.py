@@ -11,7 +11,9 @@ from datetime import datetime, timedelta
 
 import pandas as pd
 
+from kinerja.pesan import Pesan
 from kinerja.store.bantu import Koneksi, _sekarang
+from kinerja.store.galat import PermintaanDitolak
 from kinerja.store.hak import (
     _ada_pengguna,
     _admin_semua,
@@ -22,7 +24,6 @@ from kinerja.store.hak import (
     _sesi_terbuka,
 )
 from kinerja.store.jejak import BagianJejak, _catat_jejak
-from kinerja.texts import t
 from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran, identitas_sah
 
 TIDAK_DIKENAL = "?"
@@ -46,52 +47,52 @@ class BagianOrang(BagianJejak):
         """Add a person (``sandi``: an argon2 hash for the local store, None for an SSO identity) and lock the
         installation: from now on writing needs sign-in. Only an admin of every unit may."""
         if not identitas_sah(identitas):  # a line break or a tab would forge lines wherever names are listed
-            raise ValueError(t("cli.pengguna_tidak_sah", nilai=identitas))
+            raise PermintaanDitolak(Pesan("cli.pengguna_tidak_sah", {"nilai": identitas}))
         with self._tertolak_dicatat(pelaku, []), self._transaksi(tulis=True) as con:
             _izinkan(con, pelaku, [(Peran.ADMIN, [SEMUA])])
             if _ada_pengguna(con, identitas):
-                raise ValueError(t("akses.sudah_ada", identitas=identitas))
+                raise PermintaanDitolak(Pesan("akses.sudah_ada", {"identitas": identitas}))
             con.execute("INSERT INTO pengguna VALUES ($i, $sandi, $kini)",
                         {"i": identitas, "sandi": sandi, "kini": _sekarang()})
             con.execute("INSERT INTO pengaturan VALUES ('terkunci', 'ya') ON CONFLICT DO NOTHING")
-            _catat_jejak(con, pelaku, "pengguna_tambah", t("jejak.pengguna_tambah", identitas=identitas,
-                                                            cara="SSO" if sandi is None else t("akses.lokal")), [])
+            _catat_jejak(con, pelaku, "pengguna_tambah", Pesan("jejak.pengguna_tambah", {
+                "identitas": identitas, "cara": "SSO" if sandi is None else Pesan("akses.lokal")}), [])
 
     def hapus_pengguna(self, identitas: str, *, pelaku: Pelaku) -> None:
         """Remove a person with their grants and open sessions: a write already on its way is refused at commit."""
         with self._tertolak_dicatat(pelaku, []), self._transaksi(tulis=True) as con:
             _izinkan(con, pelaku, [(Peran.ADMIN, [SEMUA])])
             if not _ada_pengguna(con, identitas):
-                raise ValueError(t("akses.tidak_ada", identitas=identitas))
+                raise PermintaanDitolak(Pesan("akses.tidak_ada", {"identitas": identitas}))
             admin = _admin_semua(con)
             for tabel in ("hibah", "sesi", "pengguna"):
                 con.execute(f"DELETE FROM {tabel} WHERE identitas = $i", {"i": identitas})
             con.execute("DELETE FROM gagal_masuk WHERE nama = $n", {"n": _sidik_gagal(con, identitas)})
             _masih_ada_admin(con, admin)
-            _catat_jejak(con, pelaku, "pengguna_hapus", t("jejak.pengguna_hapus", identitas=identitas), [])
+            _catat_jejak(con, pelaku, "pengguna_hapus", Pesan("jejak.pengguna_hapus", {"identitas": identitas}), [])
 
     def beri_hak(self, identitas: str, hibah: Hibah, *, pelaku: Pelaku, cabut: bool = False) -> None:
         """Grant (or with ``cabut`` take back) a role on a unit's subtree; the unit must exist (or be ``SEMUA``)."""
         with self._tertolak_dicatat(pelaku, []), self._transaksi(tulis=True) as con:
             _izinkan(con, pelaku, [(Peran.ADMIN, [SEMUA])])
             if not _ada_pengguna(con, identitas):
-                raise ValueError(t("akses.tidak_ada", identitas=identitas))
+                raise PermintaanDitolak(Pesan("akses.tidak_ada", {"identitas": identitas}))
             param = {"i": identitas, "peran": hibah.peran.value, "unit": hibah.kode_unit}
             if cabut:
                 admin = _admin_semua(con)
                 if not con.execute("DELETE FROM hibah WHERE identitas = $i AND peran = $peran AND kode_unit = $unit "
                                    "RETURNING 1", param).fetchall():
-                    raise ValueError(t("akses.hak_tidak_ada", identitas=identitas, peran=hibah.peran.value,
-                                       unit=hibah.kode_unit))
+                    raise PermintaanDitolak(Pesan("akses.hak_tidak_ada", {
+                        "identitas": identitas, "peran": hibah.peran.value, "unit": hibah.kode_unit}))
                 _masih_ada_admin(con, admin)
             else:
                 if hibah.kode_unit != SEMUA and not con.execute(
                         "SELECT count(*) FROM unit WHERE kode_unit = $u", {"u": hibah.kode_unit}).fetchone()[0]:  # type: ignore[index]
-                    raise ValueError(t("galat.unit_tidak_dikenal", nilai=hibah.kode_unit))
+                    raise PermintaanDitolak(Pesan("galat.unit_tidak_dikenal", {"nilai": hibah.kode_unit}))
                 con.execute("INSERT INTO hibah VALUES ($i, $peran, $unit) ON CONFLICT DO NOTHING", param)
             tindakan = "hak_cabut" if cabut else "hak_beri"
-            _catat_jejak(con, pelaku, tindakan, t(f"jejak.{tindakan}", identitas=identitas, peran=hibah.peran.value,
-                                                  unit=hibah.kode_unit), [hibah.kode_unit])
+            _catat_jejak(con, pelaku, tindakan, Pesan(f"jejak.{tindakan}", {
+                "identitas": identitas, "peran": hibah.peran.value, "unit": hibah.kode_unit}), [hibah.kode_unit])
 
     def daftar_pengguna(self) -> pd.DataFrame:
         """Every person: identitas, sso (no local password), hak ('pengisi KWBCJABAR, …'), dibuat (UTC)."""
@@ -143,16 +144,16 @@ class BagianOrang(BagianJejak):
         with self._transaksi(tulis=True) as con:
             if not berhasil:
                 siapa = identitas if identitas_sah(identitas) and _ada_pengguna(con, identitas) else TIDAK_DIKENAL
-                _catat_jejak(con, Pelaku(siapa, Cara.MASUK, asal), "masuk_gagal", t("jejak.masuk_gagal"), [],
+                _catat_jejak(con, Pelaku(siapa, Cara.MASUK, asal), "masuk_gagal", Pesan("jejak.masuk_gagal"), [],
                              waktu=waktu)
                 return
             con.execute("DELETE FROM gagal_masuk WHERE nama = $n", {"n": _sidik_gagal(con, identitas)})
             if token is not None:
                 con.execute("INSERT INTO sesi VALUES ($token, $i, $berakhir)",
                             {"token": token, "i": identitas, "berakhir": berakhir})
-            _catat_jejak(con, Pelaku(identitas, Cara.MASUK, asal), "masuk", t("jejak.masuk"), [])
+            _catat_jejak(con, Pelaku(identitas, Cara.MASUK, asal), "masuk", Pesan("jejak.masuk"), [])
 
-    def catat_sso_ditolak(self, identitas: str, rincian: str, *, asal: str = "") -> None:
+    def catat_sso_ditolak(self, identitas: str, rincian: Pesan, *, asal: str = "") -> None:
         """An SSO sign-in refused (its claim not trusted, or naming no SSO person) in the audit trail, as a failed
         sign-in is: under the person's name when there is such a person, else as ``TIDAK_DIKENAL``. A store not
         made yet is left so."""
@@ -178,7 +179,7 @@ class BagianOrang(BagianJejak):
         """Sign out: the session ends here, so a write still on its way with it is refused."""
         with self._transaksi(tulis=True) as con:
             con.execute("DELETE FROM sesi WHERE token = $t", {"t": pelaku.sesi})
-            _catat_jejak(con, pelaku, "keluar", t("jejak.keluar"), [])
+            _catat_jejak(con, pelaku, "keluar", Pesan("jejak.keluar"), [])
 
     def sesi_berlaku(self, pelaku: Pelaku, kini: datetime) -> bool:
         """Whether the session ``pelaku`` signed in with is still open at ``kini`` (UTC)."""

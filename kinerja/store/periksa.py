@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kinerja.pesan import Pesan
 from kinerja.store.bantu import Koneksi, _ada, _sebagai_arrow
 from kinerja.store.galat import ImporDitolak
 from kinerja.store.skema import KUNCI
-from kinerja.texts import t
 from kinerja_core import kaskade
 from kinerja_core.akses import PERAN_TULIS, SEMUA, Peran
 from kinerja_core.unit import Unit, siklus
@@ -70,39 +70,39 @@ def _periksa_dalam_transaksi(con: Koneksi, nama: str) -> None:
     """Refuse the upload if, as stored now, what its rows of ``nama`` depend on does not hold."""
     yatim = [r[0] for r in con.execute(_RUJUKAN_MASUK[nama]).fetchall()]
     if yatim:
-        raise ImporDitolak(t(f"impor.yatim_{nama}", kode=", ".join(map(str, yatim))))
+        raise ImporDitolak(Pesan(f"impor.yatim_{nama}", dict(kode=", ".join(map(str, yatim)))))
     if nama in _EJAAN_GANDA:
         ganda = [r[0] for r in con.execute(_EJAAN_GANDA[nama]).fetchall()]
         if ganda:
-            raise ImporDitolak(t("impor.ejaan_ganda", kode="; ".join(ganda)))
+            raise ImporDitolak(Pesan("impor.ejaan_ganda", dict(kode="; ".join(ganda))))
     if nama == "unit":
         jalur = siklus(Unit(k, "", i) for k, i in con.execute("SELECT kode_unit, kode_induk FROM unit").fetchall())
         if jalur:
-            raise ImporDitolak(t("impor.siklus", jalur=" → ".join(jalur)))
+            raise ImporDitolak(Pesan("impor.siklus", dict(jalur=" → ".join(jalur))))
     if nama == "iku":  # an IKU of this upload that takes its realisasi from its children has one
         tanpa_anak = [r[0] for r in con.execute(
             "SELECT DISTINCT m.kode_unit || ' ' || m.kode_iku FROM masuk m WHERE m.agregasi_anak IS NOT NULL AND NOT "
             "EXISTS (SELECT 1 FROM iku c WHERE c.tahun = m.tahun AND c.kode_unit_induk = m.kode_unit AND "
             "c.kode_iku_induk = m.kode_iku) ORDER BY 1 LIMIT 5").fetchall()]
         if tanpa_anak:
-            raise ImporDitolak(t("impor.kaskade_tanpa_anak", kode=", ".join(tanpa_anak)))
+            raise ImporDitolak(Pesan("impor.kaskade_tanpa_anak", dict(kode=", ".join(tanpa_anak))))
     if nama == "iku" and con.execute("SELECT count(*) FROM masuk WHERE kode_iku_induk IS NOT NULL").fetchall()[0][0]:
         hilang = [r[0] for r in con.execute(_INDUK_HILANG.format(dari="masuk") + " ORDER BY 1 LIMIT 5").fetchall()]
         if hilang:
-            raise ImporDitolak(t("impor.kaskade_induk", kode="; ".join(hilang)))
+            raise ImporDitolak(Pesan("impor.kaskade_induk", dict(kode="; ".join(hilang))))
         tautan = con.execute("SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk FROM iku WHERE "
                              "kode_iku_induk IS NOT NULL AND tahun IN (SELECT DISTINCT tahun FROM masuk)").fetchall()
         lingkar = kaskade.siklus({(th, u, i): (th, ui, ii) for th, u, i, ui, ii in tautan})
         if lingkar:
-            raise ImporDitolak(t("impor.kaskade_siklus", jalur=" → ".join(f"{u} {i}" for _, u, i in
-                                                                          [*lingkar[0], lingkar[0][0]])))
+            raise ImporDitolak(Pesan("impor.kaskade_siklus", dict(jalur=" → ".join(f"{u} {i}" for _, u, i in
+                                                                          [*lingkar[0], lingkar[0][0]]))))
     if nama == "realisasi":
         turunan = [r[0] for r in con.execute(
             "SELECT DISTINCT m.kode_unit || ' ' || m.kode_iku FROM masuk m JOIN iku i USING (tahun, kode_unit, "
             "kode_iku) WHERE m.realisasi IS NOT NULL AND (i.agregasi_anak IS NOT NULL OR i.rumus_komponen IS NOT NULL) "
             "ORDER BY 1 LIMIT 5").fetchall()]
         if turunan:
-            raise ImporDitolak(t("impor.realisasi_turunan", kode=", ".join(turunan)))
+            raise ImporDitolak(Pesan("impor.realisasi_turunan", dict(kode=", ".join(turunan))))
     if nama == "komponen":  # each komponen is one its IKU's formula names, as the IKU is stored now
         asing = [r[0] for r in con.execute(
             "SELECT DISTINCT m.kode_unit || ' ' || m.kode_iku || ': ' || m.komponen FROM masuk m JOIN iku i "
@@ -110,7 +110,7 @@ def _periksa_dalam_transaksi(con: Koneksi, nama: str) -> None:
             "i.rumus_komponen, '^[^(]*\\((.*)\\)\\s*$', '\\1') || '; ', '; ' || m.komponen || '; ') = 0 "
             "ORDER BY 1 LIMIT 5").fetchall()]
         if asing:
-            raise ImporDitolak(t("impor.komponen_asing", kode=", ".join(asing)))
+            raise ImporDitolak(Pesan("impor.komponen_asing", dict(kode=", ".join(asing))))
 
 
 def _periksa_batas_nilai(con: Koneksi, masuk: dict[str, pd.DataFrame]) -> None:
@@ -131,7 +131,7 @@ def _periksa_batas_nilai(con: Koneksi, masuk: dict[str, pd.DataFrame]) -> None:
         "(i.bilangan_bulat AND r.realisasi <> round(r.realisasi))) ORDER BY 1 LIMIT 5").fetchall()
     con.unregister("batas_kunci")
     if langgar:
-        raise ImporDitolak(t("impor.batas_nilai", kode="; ".join(r[0] for r in langgar)))
+        raise ImporDitolak(Pesan("impor.batas_nilai", dict(kode="; ".join(r[0] for r in langgar))))
 
 
 def _unit_masuk(masuk: dict[str, pd.DataFrame]) -> list[str]:

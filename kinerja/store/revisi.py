@@ -7,22 +7,27 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 import pyarrow as pa
 
 from kinerja.config import zona_waktu
+from kinerja.pesan import Pesan
 from kinerja.store.bantu import Koneksi, _ada, _sebagai_arrow, _sekarang
 from kinerja.store.beda import _SISIP, _UPSERT, _sql_beda
 from kinerja.store.galat import RevisiDitolak
 from kinerja.store.hak import _hak_dalam_transaksi, _periksa_hak
 from kinerja.store.jejak import BagianJejak, _catat_jejak, _unit_revisi
 from kinerja.store.periksa import (
-    _YATIM, _kebutuhan, _kebutuhan_tautan, _periksa_batas_nilai, _periksa_dalam_transaksi, _unit_masuk,
+    _YATIM,
+    _kebutuhan,
+    _kebutuhan_tautan,
+    _periksa_batas_nilai,
+    _periksa_dalam_transaksi,
+    _unit_masuk,
 )
 from kinerja.store.skema import KOLOM, KOLOM_REVISI, KUNCI, TABEL, TETAP_BILA_KOSONG
-from kinerja.texts import t
 from kinerja_core.akses import SEMUA, Hibah, Pelaku, Peran, akar_terlihat, leluhur
 
 _ID_BERIKUT = "SELECT COALESCE(max(id), 0) + 1 FROM revisi"
@@ -86,46 +91,45 @@ class BagianRevisi(BagianJejak):
         """
         kebutuhan = _kebutuhan(masuk)
         unit = _unit_masuk(masuk)
-        with self._tertolak_dicatat(pelaku, unit):
-            with self._transaksi(tulis=True) as con:
-                hibah = _hak_dalam_transaksi(con, pelaku)
-                if hibah is not None:  # a cascade link made, changed or taken away changes the parent's figure
-                    kebutuhan += _kebutuhan_tautan(con, masuk.get("iku"))
-                _periksa_hak(con, pelaku, hibah, kebutuhan, hanya_yang_ada=True)  # where the rows' units stand now
-                (revisi,) = con.execute(
-                    "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, baru, berubah, sama, asal, "
-                    f"operator) VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, $sha256, 'impor', 0, 0, 0, "
-                    "$asal, $operator) RETURNING id",
-                    {"waktu": _sekarang(), "pengguna": pelaku.identitas, "berkas": berkas, "sha256": sha256,
-                     "asal": pelaku.asal, "operator": pelaku.operator},
+        with self._tertolak_dicatat(pelaku, unit), self._transaksi(tulis=True) as con:
+            hibah = _hak_dalam_transaksi(con, pelaku)
+            if hibah is not None:  # a cascade link made, changed or taken away changes the parent's figure
+                kebutuhan += _kebutuhan_tautan(con, masuk.get("iku"))
+            _periksa_hak(con, pelaku, hibah, kebutuhan, hanya_yang_ada=True)  # where the rows' units stand now
+            (revisi,) = con.execute(
+                "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, baru, berubah, sama, asal, "
+                f"operator) VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, $sha256, 'impor', 0, 0, 0, "
+                "$asal, $operator) RETURNING id",
+                {"waktu": _sekarang(), "pengguna": pelaku.identitas, "berkas": berkas, "sha256": sha256,
+                 "asal": pelaku.asal, "operator": pelaku.operator},
+            ).fetchone()  # type: ignore[misc]
+            jumlah = Counter(baru=0, berubah=0, sama=0)
+            for nama in TABEL:
+                data = masuk.get(nama)
+                if data is None or data.empty:
+                    continue
+                # a column the writer does not know of (a note written before follow-up existed) is blank
+                hilang = [k for k in KOLOM[nama] if k not in data.columns]
+                con.register("masuk", _sebagai_arrow(data.assign(**dict.fromkeys(hilang, None))[KOLOM[nama]]))
+                baru, berubah, sama = con.execute(
+                    f"SELECT count(*) FILTER (WHERE baru), count(*) FILTER (WHERE berubah), "
+                    "count(*) FILTER (WHERE NOT baru AND NOT berubah) "
+                    f"FROM ({_sql_beda(nama, KOLOM[nama])}) AS beda"
                 ).fetchone()  # type: ignore[misc]
-                jumlah = Counter(baru=0, berubah=0, sama=0)
-                for nama in TABEL:
-                    data = masuk.get(nama)
-                    if data is None or data.empty:
-                        continue
-                    # a column the writer does not know of (a note written before follow-up existed) is blank
-                    hilang = [k for k in KOLOM[nama] if k not in data.columns]
-                    con.register("masuk", _sebagai_arrow(data.assign(**dict.fromkeys(hilang, None))[KOLOM[nama]]))
-                    baru, berubah, sama = con.execute(
-                        f"SELECT count(*) FILTER (WHERE baru), count(*) FILTER (WHERE berubah), "
-                        "count(*) FILTER (WHERE NOT baru AND NOT berubah) "
-                        f"FROM ({_sql_beda(nama, KOLOM[nama])}) AS beda"
-                    ).fetchone()  # type: ignore[misc]
-                    jumlah.update(baru=baru, berubah=berubah, sama=sama)
-                    con.execute(f"INSERT INTO revisi_{nama} SELECT $revisi, {', '.join(KOLOM[nama])} FROM masuk",
-                                {"revisi": revisi})
-                    # every row new (counted just now, in this transaction): a plain insert, which need not look
-                    # for a row to update
-                    con.execute(_SISIP[nama] if baru == len(data) else _UPSERT[nama])
-                    _periksa_dalam_transaksi(con, nama)
-                    con.unregister("masuk")
-                _periksa_batas_nilai(con, masuk)  # after every table: an IKU and its realisasi may come together
-                _periksa_hak(con, pelaku, hibah, kebutuhan)  # and where they stand after it (new units, moves)
-                con.execute("UPDATE revisi SET baru = $baru, berubah = $berubah, sama = $sama WHERE id = $id",
-                            {**jumlah, "id": revisi})
-                _catat_jejak(con, pelaku, "impor", t("jejak.impor", berkas=berkas, **jumlah), unit, revisi)
-                return self._revisi(con, revisi)
+                jumlah.update(baru=baru, berubah=berubah, sama=sama)
+                con.execute(f"INSERT INTO revisi_{nama} SELECT $revisi, {', '.join(KOLOM[nama])} FROM masuk",
+                            {"revisi": revisi})
+                # every row new (counted just now, in this transaction): a plain insert, which need not look
+                # for a row to update
+                con.execute(_SISIP[nama] if baru == len(data) else _UPSERT[nama])
+                _periksa_dalam_transaksi(con, nama)
+                con.unregister("masuk")
+            _periksa_batas_nilai(con, masuk)  # after every table: an IKU and its realisasi may come together
+            _periksa_hak(con, pelaku, hibah, kebutuhan)  # and where they stand after it (new units, moves)
+            con.execute("UPDATE revisi SET baru = $baru, berubah = $berubah, sama = $sama WHERE id = $id",
+                        {**jumlah, "id": revisi})
+            _catat_jejak(con, pelaku, "impor", Pesan("jejak.impor", {"berkas": berkas, **jumlah}), unit, revisi)
+            return self._revisi(con, revisi)
 
     def batalkan(self, revisi_id: int, *, pelaku: Pelaku) -> Revisi:
         """Undo an import revision: its rows become what the surviving revisions make them.
@@ -140,8 +144,8 @@ class BagianRevisi(BagianJejak):
                 self._transaksi(tulis=True) as con:
             batal, _, unit = self._batalkan_berhak(con, revisi_id, pelaku)
             r = self._revisi(con, batal)
-            _catat_jejak(con, pelaku, "batal", t("jejak.batal", asal=revisi_id, berubah=r.berubah,
-                                                 dihapus=r.dihapus, sama=r.sama), unit, batal)
+            _catat_jejak(con, pelaku, "batal", Pesan("jejak.batal", {"asal": revisi_id, "berubah": r.berubah,
+                                                                    "dihapus": r.dihapus, "sama": r.sama}), unit, batal)
             return r
 
     def tinjau_batal(self, revisi_id: int, *, pelaku: Pelaku) -> TinjauanBatal:
@@ -179,11 +183,11 @@ class BagianRevisi(BagianJejak):
         semula = con.execute("SELECT jenis, dibatalkan_oleh, berkas FROM revisi WHERE id = $id",
                              {"id": revisi_id}).fetchone()
         if semula is None:
-            raise RevisiDitolak(t("revisi.tidak_ada", id=revisi_id))
+            raise RevisiDitolak(Pesan("revisi.tidak_ada", {"id": revisi_id}))
         if semula[0] != "impor":
-            raise RevisiDitolak(t("revisi.bukan_impor", id=revisi_id))
+            raise RevisiDitolak(Pesan("revisi.bukan_impor", {"id": revisi_id}))
         if semula[1] is not None:
-            raise RevisiDitolak(t("revisi.sudah_dibatalkan", id=revisi_id, oleh=semula[1]))
+            raise RevisiDitolak(Pesan("revisi.sudah_dibatalkan", {"id": revisi_id, "oleh": semula[1]}))
         (batal,) = con.execute(
             "INSERT INTO revisi (id, waktu, pengguna, berkas, sha256, jenis, membatalkan, baru, berubah, sama, asal, "
             f"operator) VALUES (({_ID_BERIKUT}), $waktu, $pengguna, $berkas, '', 'batal', $batal, 0, 0, 0, $asal, "
@@ -225,7 +229,7 @@ class BagianRevisi(BagianJejak):
         for nama, sql in _YATIM.items():
             yatim = [r[0] for r in con.execute(sql + " LIMIT 5").fetchall()]
             if yatim:
-                raise RevisiDitolak(t(f"revisi.yatim_{nama}", id=revisi_id, kode=", ".join(map(str, yatim))))
+                raise RevisiDitolak(Pesan(f"revisi.yatim_{nama}", {"id": revisi_id, "kode": ", ".join(map(str, yatim))}))
         con.execute("UPDATE revisi SET berubah = $berubah, sama = $sama, dihapus = $dihapus WHERE id = $id",
                     {**jumlah, "id": batal})
         return batal, rincian
@@ -308,5 +312,5 @@ def _induk_dari(con: Koneksi, unit: list[str]) -> list[str]:
 
 
 def _revisi_dari_baris(baris: tuple[object, ...]) -> Revisi:
-    waktu = baris[1].replace(tzinfo=timezone.utc).astimezone(zona_waktu())  # type: ignore[union-attr]
+    waktu = baris[1].replace(tzinfo=UTC).astimezone(zona_waktu())  # type: ignore[attr-defined]
     return Revisi(baris[0], waktu, *baris[2:])  # type: ignore[arg-type]

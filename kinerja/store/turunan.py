@@ -22,6 +22,7 @@ def _realisasi_turunan(con: Koneksi, tahun: int | None) -> pd.DataFrame:
     computes them: from its komponen (``rumus_komponen``, kinerja_core.komponen), or from its children
     (``agregasi_anak``, over the whole year's links, whichever units a view reads: a ministry's IKU at the root of
     a view still counts its offices'), a child's computed values counting as its realisasi. Empty when none is."""
+    param: dict[str, object]
     syarat, param = ("", {}) if tahun is None else (" AND tahun = $tahun", {"tahun": tahun})
     ((anak, rumus),) = con.execute(
         "SELECT count(*) FILTER (WHERE agregasi_anak IS NOT NULL), count(*) FILTER (WHERE rumus_komponen IS NOT NULL) "

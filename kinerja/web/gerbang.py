@@ -19,16 +19,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import Enum
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from kinerja import akses, teks_aman
-from kinerja.web import baca
+from kinerja.pesan import Pesan
 from kinerja.store import MasalahBasisData
 from kinerja.texts import t
+from kinerja.web import baca
 from kinerja_core.akses import SEMUA, Cara, Hibah, Pelaku, Peran, akar_terlihat, berhak, leluhur
 
 VARIABEL_BACA_TERBUKA = "KINERJA_BACA_TERBUKA"
@@ -132,7 +133,7 @@ def _hak(path: str, versi: tuple[int, ...], identitas: str, sidik: str | None,
     orang = storage.pengguna(identitas)
     if orang is None or (sso and orang[0] is not None):
         return None
-    kini = datetime.now(timezone.utc).replace(tzinfo=None)
+    kini = datetime.now(UTC).replace(tzinfo=None)
     if sidik is not None and not storage.sesi_berlaku(Pelaku(identitas, Cara.MASUK, "", sidik), kini):
         return None
     return tuple(orang[1])
@@ -186,7 +187,7 @@ def _orang_masuk(m: Mode, terbuka: bool) -> Orang:
     if identitas is None:
         return Orang(None, Cara.MASUK, (), baca_semua=terbuka)
     hibah = _hak(path, versi, identitas, akses.sidik_sesi(sesi.rahasia) if sesi else None, m is Mode.SSO)
-    kini = datetime.now(timezone.utc).replace(tzinfo=None)
+    kini = datetime.now(UTC).replace(tzinfo=None)
     if hibah is None or (sesi is not None and sesi.berakhir <= kini):
         st.session_state.pop("_sesi", None)
         if m is Mode.SSO:  # nobody stored for SSO by that name (a local password account is not)
@@ -223,9 +224,9 @@ def _sso_ditolak(alasan: str, identitas: str, **isian: str) -> None:
     if st.session_state.get("_sso_ditolak") == (alasan, identitas):
         return
     try:
-        baca.storage().catat_sso_ditolak(identitas, t(f"jejak.{alasan}", **isian), asal="aplikasi")
-    except MasalahBasisData:
-        pass  # the sign-in is refused all the same when the line cannot be written (a read-only file)
+        baca.storage().catat_sso_ditolak(identitas, Pesan(f"jejak.{alasan}", isian), asal="aplikasi")
+    except MasalahBasisData as e:  # refused all the same; the line could not be written (a read-only file)
+        st.caption(t("gerbang.jejak_tidak_tertulis", alasan=teks_aman.md(str(e))))
     st.session_state["_sso_ditolak"] = (alasan, identitas)
 
 

@@ -9,8 +9,9 @@ MODUL = [
     "kinerja_core.model", "kinerja_core.profil", "kinerja_core.konsolidasi", "kinerja_core.capaian",
     "kinerja_core.nko", "kinerja_core.unit", "kinerja_core.kebutuhan", "kinerja_core.akses", "kinerja_core.rumus",
     "kinerja_core.prognosis", "kinerja_core.tindak_lanjut", "kinerja_core.kolom", "kinerja_core.komponen",
-    "kinerja_core.kaskade", "kinerja.masuk.loading", "kinerja.texts", "kinerja.teks_aman", "kinerja.web.tampilan",
-    "kinerja.pohon_kaskade",
+    "kinerja_core.kaskade", "kinerja.masuk.loading", "kinerja.masuk.catat", "kinerja.masuk.dekode",
+    "kinerja.masuk.gaya_angka", "kinerja.masuk.bersih", "kinerja.masuk.jenis", "kinerja.masuk.periksa_jenis",
+    "kinerja.texts", "kinerja.teks_aman", "kinerja.web.tampilan", "kinerja.pohon_kaskade", "kinerja.pesan",
     "kinerja.store.gudang", "kinerja.store.mesin_postgres",
 ]
 
