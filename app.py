@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from kinerja.web import gerbang, panah, saring, tampilan
 from kinerja.config import AKAR
 from kinerja.texts import BAHASA, BAHASA_BAWAAN, bahasa, pakai_bahasa, t
+from kinerja.web import gerbang, panah, saring, tampilan
 
 # The tab icon, served by this server: a Material icon name would be fetched from Google's font servers,
 # which an offline government intranet cannot reach. (A comment, not a string: Streamlit's "magic" would

@@ -45,9 +45,9 @@ import pyarrow as pa  # noqa: E402
 
 from bench import sintetis  # noqa: E402
 from kinerja import cli  # noqa: E402
-from kinerja.rapat import deck, dialog  # noqa: E402
 from kinerja.masuk.importing import rencanakan, terapkan  # noqa: E402
 from kinerja.masuk.loading import Jenis  # noqa: E402
+from kinerja.rapat import deck, dialog  # noqa: E402
 from kinerja.store import Storage  # noqa: E402
 from kinerja_core.akses import Pelaku  # noqa: E402
 from kinerja_core.capaian import nilai_iku  # noqa: E402

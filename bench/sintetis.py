@@ -58,8 +58,8 @@ def buat(folder: Path, realisasi: int, seed: int = 2025) -> Kementerian:
         unit.append((f"KANTOR-{k:05d}", f"Kantor Pelayanan {k}", f"ES1-{(k - 1) % n_es1 + 1:02d}"))
 
     baris_unit = ["kode_unit;nama_unit;kode_induk"] + [";".join(u) for u in unit]
-    baris_iku = ["tahun;kode_unit;kode_iku;nama_iku;sasaran_strategis;perspektif;satuan;polaritas;konsolidasi;bobot;"
-                 "target_tw1;target_tw2;target_tw3;target_tw4"]
+    baris_iku = [("tahun;kode_unit;kode_iku;nama_iku;sasaran_strategis;perspektif;satuan;polaritas;konsolidasi;bobot;"
+                  "target_tw1;target_tw2;target_tw3;target_tw4")]
     baris_realisasi = ["tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi"]
     for tahun in TAHUN:
         for kode, _, _ in unit:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -117,7 +117,7 @@ def masuk(storage: Storage, identitas: str, sandi: str, *, kini: datetime | None
     attempt comes from (the browser's address), limited too. A failure is in
     the audit trail (``catat_masuk``).
     """
-    kini = kini or datetime.now(timezone.utc).replace(tzinfo=None)
+    kini = kini or datetime.now(UTC).replace(tzinfo=None)
     if not storage.ada():  # no store, nobody in it: a sign-in never creates the database
         raise MasukDitolak(t("masuk.salah"))
     try:

@@ -19,7 +19,16 @@ import plotly.graph_objects as go
 
 from kinerja import teks_aman
 from kinerja.texts import (
-    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, bahasa, besaran, label_status, nama_triwulan, persen, t,
+    IKON_STATUS,
+    WARNA_STATUS,
+    WARNA_TEKS_STATUS,
+    angka,
+    bahasa,
+    besaran,
+    label_status,
+    nama_triwulan,
+    persen,
+    t,
 )
 from kinerja_core.model import TRIWULAN, Polaritas, Status
 

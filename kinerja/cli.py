@@ -46,8 +46,8 @@ from pathlib import Path
 import pandas as pd
 
 from kinerja import akses, scores
-from kinerja.masuk import loading
 from kinerja.config import alamat_db
+from kinerja.masuk import loading
 from kinerja.masuk.exporting import ke_json, netralkan
 from kinerja.masuk.importing import Perubahan, rencanakan, terapkan
 from kinerja.store import KUNCI, AksesDitolak, ImporDitolak, MasalahBasisData, RevisiDitolak, Storage

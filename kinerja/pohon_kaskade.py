@@ -112,7 +112,8 @@ def pohon(skor: pd.DataFrame, kode_unit: str, kode_iku: str, nama_unit: Mapping[
             continue
         dikunjungi.add(posisi)
         baris = skor.iloc[posisi]
-        bawah = sorted((p for p in anak.get(_kunci(baris["kode_unit"], baris["kode_iku"]), []) if p not in dikunjungi),
+        induk = _kunci(baris["kode_unit"], baris["kode_iku"])
+        bawah = sorted((p for p in (anak.get(induk, []) if induk is not None else []) if p not in dikunjungi),
                        key=urutan)
         hasil.append({
             "tingkat": tingkat, "kode_unit": baris["kode_unit"],

@@ -207,7 +207,7 @@ def tabel_sub_unit(skor_iku: pd.DataFrame, pohon: Pohon, kode_unit: str, unit: p
     nko_sendiri = _nko_per(data[sendiri], di_cabang[sendiri], profil)
     nko_gabungan = _nko_per(data, di_cabang, profil)
     urut = [a for a in pohon.anak.get(kode_unit, []) if a in nko_gabungan]
-    nko = {a: nko_sendiri[a] if a in nko_sendiri else nko_gabungan[a] for a in urut}
+    nko: dict[object, float | None] = {a: nko_sendiri[a] if a in nko_sendiri else nko_gabungan[a] for a in urut}
     return _tabel_per_unit(nko, data, di_cabang, unit, profil)
 
 
@@ -384,9 +384,9 @@ def agenda(skor_iku: pd.DataFrame, kode_unit: str, unit: pd.DataFrame, pohon: Po
     dasar = skor_iku[di_judul]
     nko, nko_akhir = hitung_nko(dasar, profil), hitung_nko(akhir[di_judul], profil)
     cakupan_teks = teks_cakupan_prognosis(akhir[di_judul])
-    nama = dict(zip(unit["kode_unit"], unit["nama_unit"]))
+    nama_unit = dict(zip(unit["kode_unit"], unit["nama_unit"]))
     ringkasan = pd.DataFrame({
-        "kode_unit": [kode_unit], "nama_unit": [nama.get(kode_unit, kode_unit)], "nko": [nko.nilai],
+        "kode_unit": [kode_unit], "nama_unit": [nama_unit.get(kode_unit, kode_unit)], "nko": [nko.nilai],
         "status": [nko.status.value], "nko_prognosis": [nko_akhir.nilai], "status_prognosis": [nko_akhir.status.value],
         "cakupan": [teks_cakupan(cakupan(dasar))], "cakupan_prognosis": [cakupan_teks],
         "belum_dilaporkan": [int(belum[di_judul].sum())],

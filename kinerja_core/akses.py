@@ -102,7 +102,8 @@ def leluhur(induk: Mapping[str, str | None], kode_unit: str) -> list[str]:
     >>> leluhur({"DJBC": None, "KWJABAR": "DJBC", "KPPBCBOGOR": "KWJABAR"}, "KPPBCBOGOR")
     ['KPPBCBOGOR', 'KWJABAR', 'DJBC']
     """
-    hasil, kode = [], kode_unit
+    hasil: list[str] = []
+    kode: str | None = kode_unit
     while kode is not None and kode not in hasil:
         hasil.append(kode)
         kode = induk.get(kode)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from itertools import pairwise
 
 from kinerja_core.konsolidasi import NilaiSdTriwulan, konsolidasikan_tepat, pecahan, sd_triwulan
 from kinerja_core.model import AlasanAbu, Iku, Polaritas, Status
@@ -72,7 +73,7 @@ def konversi_stabilize(indeks: float, skala: Sequence[tuple[float, float]]) -> f
         return y0 if isinstance(indeks, Fraction) else float(y0)
     if indeks >= xn:
         return yn if isinstance(indeks, Fraction) else float(yn)
-    for (xa, ya), (xb, yb) in zip(skala, skala[1:]):
+    for (xa, ya), (xb, yb) in pairwise(skala):
         if xa <= indeks <= xb:
             return ya + (yb - ya) * (indeks - xa) / (xb - xa)
     raise AssertionError("unreachable: skala is sorted")

@@ -17,8 +17,8 @@ from collections.abc import Mapping, Sequence
 
 from kinerja_core.model import Polaritas, _Kosakata
 
-Kunci = tuple[str, str]
-"""An IKU within one year: (kode_unit, kode_iku)."""
+Kunci = tuple[str | int, ...]
+"""An IKU within one year: (kode_unit, kode_iku); or, across years, (tahun, kode_unit, kode_iku)."""
 
 Nilai4 = tuple[float | None, float | None, float | None, float | None]
 
@@ -121,7 +121,8 @@ def siklus(tautan: Mapping[Kunci, Kunci]) -> list[list[Kunci]]:
     """
     hasil, selesai = [], set()
     for awal in sorted(tautan):
-        jalan, posisi = [], {}
+        jalan: list[Kunci] = []
+        posisi: dict[Kunci, int] = {}
         k: Kunci | None = awal
         while k is not None and k not in selesai and k not in posisi:
             posisi[k] = len(jalan)
@@ -195,7 +196,7 @@ def realisasi_induk(
         if agregasi.get(k) is Agregasi.GABUNGAN:
             nilai(k)
             return pasangan[k]
-        return komponen.get(k, kosong)  # type: ignore[return-value]
+        return komponen.get(k, kosong)
 
     for k in agregasi:
         nilai(k)
@@ -218,8 +219,9 @@ def _pasangan_dari_anak(anak: Sequence[tuple[Pasangan4, tuple[bool, ...]]]) -> P
     per_triwulan: list[tuple[float, float] | None] = []
     for q in range(4):
         diukur = [p[q] for p, ukur in anak if ukur[q]]
-        if not diukur or any(p is None for p in diukur):
+        lengkap = [p for p in diukur if p is not None]
+        if not diukur or len(lengkap) < len(diukur):
             per_triwulan.append(None)
         else:
-            per_triwulan.append((sum(p[0] for p in diukur), sum(p[1] for p in diukur)))  # type: ignore[index]
+            per_triwulan.append((sum(p[0] for p in lengkap), sum(p[1] for p in lengkap)))
     return tuple(per_triwulan)  # type: ignore[return-value]

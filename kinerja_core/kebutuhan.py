@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
+from itertools import pairwise
 
 from kinerja_core.konsolidasi import konsolidasikan
 from kinerja_core.model import Iku, Konsolidasi, Polaritas
@@ -198,7 +199,7 @@ def _balik_skala(y: float, skala: Sequence[tuple[float, float]]) -> float | None
     """
     if y <= skala[0][1]:
         return float(skala[0][0])
-    for (xa, ya), (xb, yb) in zip(skala, skala[1:]):
+    for (xa, ya), (xb, yb) in pairwise(skala):
         if ya < y <= yb:
             return xa + (xb - xa) * (y - ya) / (yb - ya)
     return None

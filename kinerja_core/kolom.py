@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import cast
 
 import numpy as np
 
 from kinerja_core.capaian import bulatkan, bulatkan_tepat, capaian_tepat
 from kinerja_core.konsolidasi import konsolidasikan, konsolidasikan_tepat
-from kinerja_core.model import AlasanAbu, Konsolidasi, Polaritas, Status
+from kinerja_core.model import AlasanAbu, Konsolidasi, Perspektif, Polaritas, Status
 from kinerja_core.nko import nko_tepat
 from kinerja_core.profil import KEMENKEU, ProfilAturan
 
@@ -72,7 +74,7 @@ def _bulatkan(nilai: np.ndarray, desimal: int) -> np.ndarray:
     skala = 10.0 ** desimal
     besar = np.abs(x) * skala
     n = np.floor(besar + 0.5)
-    hasil = np.copysign(n, x) / skala
+    hasil: np.ndarray = np.copysign(n, x) / skala
     ragu = (np.abs(besar - np.floor(besar) - 0.5) < 1e-6) | ~(besar < 1e8)  # a half, or beyond the margin
     if ragu.any():
         hasil[ragu] = _bulatkan_satu(x[ragu], desimal).astype(float)
@@ -132,7 +134,7 @@ def _stabilize(indeks: np.ndarray, skala: tuple[tuple[float, float], ...]) -> np
     """``capaian.konversi_stabilize`` on a column: the same expression per segment, the ends held."""
     (x0, y0), (xn, yn) = skala[0], skala[-1]
     hasil = np.where(indeks <= x0, float(y0), float(yn))
-    for (xa, ya), (xb, yb) in reversed(list(zip(skala, skala[1:]))):  # the first matching segment wins
+    for (xa, ya), (xb, yb) in reversed(list(pairwise(skala))):  # the first matching segment wins
         di = (xa <= indeks) & (indeks <= xb) & (indeks > x0) & (indeks < xn)
         hasil = np.where(di, ya + (yb - ya) * (indeks - xa) / (xb - xa), hasil)
     return hasil
@@ -228,12 +230,13 @@ def _galat(rasio: np.ndarray, realisasi: np.ndarray, terburuk: np.ndarray, pakai
     the formula multiplies that by 100 and the stabilize scale by at most its steepest slope.
     """
     titik = profil.skala_stabilize
-    curam = max([1.0] + [abs((yb - ya) / (xb - xa)) for (xa, ya), (xb, yb) in zip(titik, titik[1:])])
+    curam = max([1.0] + [abs((yb - ya) / (xb - xa)) for (xa, ya), (xb, yb) in pairwise(titik)])
     besar = max(abs(v) for p in titik for v in p)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         dari_rasio = (np.abs(rasio) + 2) * 100 * curam
         dari_terburuk = (np.abs(realisasi / terburuk) + 2) * 100
-        return 1e-12 * (np.where(pakai_terburuk, dari_terburuk, dari_rasio) + besar * curam + 200)
+        galat: np.ndarray = 1e-12 * (np.where(pakai_terburuk, dari_terburuk, dari_rasio) + besar * curam + 200)
+        return galat
 
 
 def _dekat_setengah(nilai: np.ndarray, galat: np.ndarray, desimal: int) -> np.ndarray:
@@ -241,7 +244,8 @@ def _dekat_setengah(nilai: np.ndarray, galat: np.ndarray, desimal: int) -> np.nd
     with np.errstate(invalid="ignore", over="ignore"):
         besar = np.abs(nilai) * 10.0**desimal
         jarak = np.abs(besar - np.floor(besar) - 0.5)
-        return ~(jarak > galat * 10.0**desimal + 1e-6) | ~np.isfinite(galat)
+        dekat: np.ndarray = ~(jarak > galat * 10.0**desimal + 1e-6) | ~np.isfinite(galat)
+        return dekat
 
 
 def nko_kolom(capaian: np.ndarray, bobot: np.ndarray, perspektif: np.ndarray, kelompok: np.ndarray,
@@ -328,8 +332,12 @@ def _timbangan(capaian: np.ndarray, bobot: np.ndarray, perspektif: np.ndarray, k
     # np.bincount adds in index order: the same sequence of additions as the reference's sums
     relatif = b / skala[gi]
     bobot_iku = np.bincount(pi, weights=relatif, minlength=len(pasangan))
+    w_p: np.ndarray
     if profil.bobot_perspektif:
-        w_p = np.array([profil.bobot_perspektif.get(anggota[x % n_anggota], 0.0) for x in pasangan], dtype=float)
+        nomor_pasangan = cast("list[int]", pasangan)  # numbers in, numbers out (_nomori)
+        perspektif_pasangan = cast("list[Perspektif]", anggota)
+        w_p = np.array([profil.bobot_perspektif.get(perspektif_pasangan[x % n_anggota], 0.0) for x in nomor_pasangan],
+                       dtype=float)
     else:
         w_p = bobot_iku
     return _Timbangan(label, dihitung, gi, c, pi, relatif, bobot_iku, w_p,
@@ -353,17 +361,17 @@ def _nomori(nilai: np.ndarray) -> tuple[list[object], np.ndarray]:
         return unik[urut].tolist(), peringkat[nomor.reshape(-1)].astype(np.intp)
     beda = set(nilai.tolist())
     if len(beda) <= 16:  # a few values (the perspectives): one comparison per value, not per element
-        sama = {}
+        sama: dict[object, np.ndarray] = {}
         for v in beda:
             skalar = np.empty((), dtype=object)  # compared as an object: numpy would read a str Enum as text
             skalar[()] = v
             sama[v] = nilai == skalar
-        awal = sorted(((int(np.argmax(sama[v])), i) for i, v in enumerate(beda)))
-        urut = [list(beda)[i] for _, i in awal]
+        muncul = sorted(((int(np.argmax(sama[v])), i) for i, v in enumerate(beda)))
+        urutan: list[object] = [list(beda)[i] for _, i in muncul]
         nomor = np.zeros(len(nilai), dtype=np.intp)
-        for i, v in enumerate(urut):
+        for i, v in enumerate(urutan):
             nomor[sama[v]] = i
-        return urut, nomor
+        return urutan, nomor
     kode: dict[object, int] = {}
     nomor = np.array([kode.setdefault(k, len(kode)) for k in nilai.tolist()], dtype=np.intp)
     return list(kode), nomor

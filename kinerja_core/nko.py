@@ -97,7 +97,7 @@ def nko_tepat(iku: Sequence[tuple[float | None, float, Perspektif]], profil: Pro
     """
     per_perspektif: dict[Perspektif, list[tuple[Fraction, Fraction]]] = {}
     for capaian, bobot, perspektif in iku:
-        if capaian is not None and capaian == capaian and bobot > 0:
+        if capaian is not None and capaian == capaian and bobot > 0:  # noqa: PLR0124 - not NaN
             per_perspektif.setdefault(perspektif, []).append((pecahan(capaian), pecahan(bobot)))
     pembilang = penyebut = Fraction(0)
     for perspektif, daftar in per_perspektif.items():
@@ -140,6 +140,6 @@ def biaya_nko(hasil: Iterable[HasilIku], profil: ProfilAturan = KEMENKEU) -> lis
     masuk = {id(h) for h in dihitung}
     return [
         w_p[h.iku.perspektif] / total * h.iku.bobot / bobot_p[h.iku.perspektif] * (100 - h.capaian.nilai)
-        if id(h) in masuk else None
+        if id(h) in masuk and h.capaian.nilai is not None else None  # (counted ones are never None: for mypy)
         for h in semua
     ]

@@ -5,11 +5,11 @@ import datetime
 
 import streamlit as st
 
-from kinerja.masuk import exporting
-from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja.config import zona_waktu
+from kinerja.masuk import exporting
 from kinerja.store import TIDAK_DIKENAL, MasalahBasisData
 from kinerja.texts import t, tn
+from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja_core.akses import SEMUA, Peran
 
 saring.pastikan_navigasi()

@@ -6,8 +6,8 @@ import dataclasses
 import streamlit as st
 
 from kinerja import pohon_kaskade, teks_aman
-from kinerja.web import baca, saring, tampilan
 from kinerja.texts import nama_status, persen, t
+from kinerja.web import baca, saring, tampilan
 from kinerja_core.model import Status
 
 # A few wide columns, so the table fits a 1366-wide laptop with the sidebar open (about 970 px) and reads from the

@@ -4,8 +4,8 @@ draw by hand), and every IKU beside the same IKU a year earlier."""
 import streamlit as st
 
 from kinerja import scores, teks_aman
-from kinerja.web import baca, saring, tampilan
 from kinerja.texts import angka, nama_status, t
+from kinerja.web import baca, saring, tampilan
 from kinerja_core.model import Perspektif, Status
 
 saring.pastikan_navigasi()

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from kinerja import charts, scores, teks_aman
-from kinerja.web import saring, tampilan
 from kinerja.texts import angka, nama_triwulan, t
+from kinerja.web import saring, tampilan
 
 saring.pastikan_navigasi()
 

@@ -7,8 +7,8 @@ perspectives and say so; the status filter picks rows of the IKU table only, and
 import streamlit as st
 
 from kinerja import charts, scores, teks_aman
-from kinerja.web import baca, saring, simulasi_ui, tampilan
 from kinerja.texts import angka, jelaskan_nko, nama_status, t, tn
+from kinerja.web import baca, saring, simulasi_ui, tampilan
 from kinerja_core.model import Status
 
 # The IKU table fits a 1366-wide laptop with the sidebar open (about 970 px of table): status and capaian

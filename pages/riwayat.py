@@ -4,10 +4,10 @@ import pandas as pd
 import streamlit as st
 
 from kinerja import teks_aman
-from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja.masuk.importing import rincian_batal
 from kinerja.store import BATAS_RINCIAN_BATAL, AksesDitolak, MasalahBasisData, RevisiDitolak
 from kinerja.texts import t, tn
+from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja_core.akses import Peran
 
 saring.pastikan_navigasi()

@@ -4,11 +4,11 @@ import streamlit as st
 
 from kinerja import teks_aman
 from kinerja.masuk import exporting, loading
-from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja.masuk.importing import BATAS_STATUS_PRATINJAU, rencanakan, tabel_pratinjau, terapkan
 from kinerja.masuk.loading import Jenis
 from kinerja.store import AksesDitolak, ImporDitolak, MasalahBasisData
 from kinerja.texts import angka, nama_triwulan, t, tn
+from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja_core.akses import Peran
 
 saring.pastikan_navigasi()

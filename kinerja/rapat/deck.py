@@ -33,10 +33,18 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches
 
 from kinerja import charts, scores
-from kinerja.rapat.dialog import Dialog, Rapat, SlideIku, ke_depan
 from kinerja.masuk.exporting import netralkan
+from kinerja.rapat.dialog import Dialog, Rapat, SlideIku, ke_depan
 from kinerja.texts import (
-    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, jelaskan_capaian, label_status, nama_triwulan, persen, t,
+    IKON_STATUS,
+    WARNA_STATUS,
+    WARNA_TEKS_STATUS,
+    angka,
+    jelaskan_capaian,
+    label_status,
+    nama_triwulan,
+    persen,
+    t,
     tanggal_panjang,
 )
 from kinerja_core.model import Polaritas, Status

@@ -15,8 +15,19 @@ import pandas as pd
 from kinerja import teks_aman
 from kinerja.rapat.dialog import Rapat, Ringkasan, SlideIku, ke_depan
 from kinerja.texts import (
-    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, jelaskan_capaian, label_status, nama_status,
-    nama_triwulan, nilai_satuan, persen, t, tanggal_panjang, tn,
+    IKON_STATUS,
+    WARNA_STATUS,
+    WARNA_TEKS_STATUS,
+    angka,
+    jelaskan_capaian,
+    label_status,
+    nama_status,
+    nama_triwulan,
+    nilai_satuan,
+    persen,
+    t,
+    tanggal_panjang,
+    tn,
 )
 from kinerja_core.model import Status
 

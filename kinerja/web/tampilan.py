@@ -13,10 +13,17 @@ from kinerja.masuk import exporting
 from kinerja.masuk.loading import Kesalahan
 from kinerja.store import Revisi
 from kinerja.texts import (
-    IKON_STATUS, WARNA_STATUS, WARNA_TEKS_STATUS, angka, bahasa, dalam_bahasa, label_status, nama_status, t,
+    IKON_STATUS,
+    WARNA_STATUS,
+    WARNA_TEKS_STATUS,
+    angka,
+    bahasa,
+    dalam_bahasa,
+    label_status,
+    nama_status,
+    t,
 )
 from kinerja_core.model import Status
-
 
 # --- the look of a status --------------------------------------------------------------------------
 
