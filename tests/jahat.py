@@ -1,5 +1,5 @@
 """Hostile names and notes (issue 27, finding 1), stored in a database as an upload or the Dialog would store them,
-for the tests that check every page shows them as text: tests/test_teks_aman_halaman.py (AppTest) and
+for the tests that check every page shows them as text: tests/web/test_teks_aman_halaman.py (AppTest) and
 tests/e2e/test_teks_aman_browser.py (Chromium).
 
 Every payload carries the word ``JAHAT``, so a test can tell that the page did show it (as text).
@@ -12,7 +12,8 @@ import datetime
 import io
 from pathlib import Path
 
-from kinerja.masuk.importing import rencanakan, simpan_rapat, terapkan
+from kinerja.masuk.importing import rencanakan, terapkan
+from kinerja.rapat.simpan import simpan_rapat
 from kinerja.store import Storage
 from kinerja_core.akses import Pelaku
 

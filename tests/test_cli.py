@@ -6,13 +6,15 @@ import getpass
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import AKAR, DATA
+from tests.conftest import AKAR, DATA, buang_db_postgres, db_postgres_baru
 
 KEDUA_MESIN = True
 
@@ -31,9 +33,17 @@ def skor(db: Path, *args: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(hasil.stdout)))
 
 
-@pytest.fixture
-def db(db_kosong: Path | str) -> Path | str:
-    path = db_kosong
+@pytest.fixture(scope="module")
+def _impor_cli(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path | str]]:
+    """Per engine, the sample data imported through the command line once per module (and xdist worker); ``db``
+    hands each test a copy of it. ``{}`` until a test asks for that engine."""
+    templat: dict[str, Path | str] = {}
+    yield templat
+    if isinstance(templat.get("postgresql"), str):
+        buang_db_postgres(templat["postgresql"])  # type: ignore[arg-type]
+
+
+def _impor_sampel(path: Path | str) -> None:
     hasil = kinerja("import", DATA / "unit.csv", DATA / "iku.csv", DATA / "realisasi.csv", DATA / "komponen.csv",
                     "--db", path, "--user", "admin")
     assert hasil.returncode == 0, hasil.stderr
@@ -43,7 +53,27 @@ def db(db_kosong: Path | str) -> Path | str:
         "realisasi.csv (realisasi): 115 baru · 0 berubah · 0 tidak berubah",
         "komponen.csv (komponen): 8 baru · 0 berubah · 0 tidak berubah",
     ]
-    return path
+
+
+@pytest.fixture
+def db(mesin: str, _impor_cli: dict[str, Path | str], request: pytest.FixtureRequest,
+       tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Iterator[Path | str]:
+    """A private database holding the sample data as ``python -m kinerja import`` wrote it."""
+    if mesin == "duckdb":
+        if mesin not in _impor_cli:
+            _impor_cli[mesin] = tmp_path_factory.mktemp("impor_cli") / "kinerja.duckdb"
+            _impor_sampel(_impor_cli[mesin])
+        path = tmp_path / "kinerja.duckdb"
+        shutil.copy(_impor_cli[mesin], path)
+        yield path
+        return
+    server = request.getfixturevalue("server_postgres")
+    if mesin not in _impor_cli:
+        _impor_cli[mesin] = db_postgres_baru(server)
+        _impor_sampel(_impor_cli[mesin])
+    url = db_postgres_baru(server, str(_impor_cli[mesin]).rsplit("/", 1)[1])
+    yield url
+    buang_db_postgres(url)
 
 
 def test_score_csv_kppbc_bogor_tw3(db):
@@ -132,7 +162,7 @@ def test_db_dari_variabel_lingkungan(db):
     assert hasil.returncode == 0 and len(hasil.stdout.splitlines()) == 17
 
 
-@pytest.mark.hanya_duckdb  # the file's lock (PostgreSQL's writer's turn: tests/test_postgres.py)
+@pytest.mark.hanya_duckdb  # the file's lock (PostgreSQL's writer's turn: tests/store/test_postgres.py)
 def test_import_saat_berkas_dipegang_proses_lain(db, tmp_path):
     kode = f"import duckdb, sys; con = duckdb.connect({str(db)!r}); print('siap', flush=True); sys.stdin.read()"
     pemegang = subprocess.Popen([sys.executable, "-c", kode], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

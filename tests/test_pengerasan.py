@@ -25,8 +25,8 @@ from kinerja.masuk.exporting import ke_csv, ke_xlsx, templat
 from kinerja.masuk.importing import rencanakan, terapkan
 from kinerja.masuk.loading import Jenis
 from kinerja.store import TABEL, ImporDitolak, MasalahBasisData, Storage
-from kinerja_core.unit import Unit, siklus
 from kinerja_core.akses import Pelaku
+from kinerja_core.unit import Unit, siklus
 from tests.conftest import AKAR, DATA
 
 KEDUA_MESIN = True
@@ -492,7 +492,7 @@ def test_aplikasi_tetap_jalan_bila_basis_data_dihapus(db_contoh, monkeypatch, _a
 
 def test_catatan_rapat_mengikuti_aturan_unggahan(storage):
     """Notes typed in the Dialog obey the upload's rules, so the meeting's own export uploads back."""
-    from kinerja.masuk.importing import CatatanDitolak, simpan_catatan
+    from kinerja.rapat.simpan import CatatanDitolak, simpan_catatan
     from kinerja.scores import iku_dari_tabel
 
     iku = next(i for i in iku_dari_tabel(storage.baca(2019).iku) if i.kode_iku == "BGR-01")

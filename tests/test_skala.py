@@ -19,10 +19,10 @@ from kinerja import scores
 from kinerja.masuk.exporting import ke_json
 from kinerja.masuk.importing import rencanakan, terapkan
 from kinerja.store import Storage
+from kinerja_core.akses import Pelaku
 from kinerja_core.model import Status
 from kinerja_core.nko import hitung_nko
-from kinerja_core.akses import Pelaku
-from tests.test_app import at  # noqa: F401  (the app on the sample data, as a fixture)
+from tests.web.test_app import at  # noqa: F401  (the app on the sample data, as a fixture)
 
 AKAR = Path(__file__).resolve().parent.parent
 HALAMAN = ("pages/ringkasan.py", "pages/progres.py", "pages/peta.py", "pages/kaskade.py", "pages/dialog.py",

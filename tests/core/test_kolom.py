@@ -59,7 +59,7 @@ def _sama(a: float | None, b: float) -> bool:
 
 PROFIL = [ProfilAturan(), ProfilAturan(batas_hijau=95, batas_kuning=70, batas_atas=110,
                                        skala_stabilize=((0, 0), (50, 40), (90, 100), (100, 110)),
-                                       bobot_perspektif={p: w for p, w in zip(Perspektif, (40, 30, 20, 10))})]
+                                       bobot_perspektif=dict(zip(Perspektif, (40, 30, 20, 10))))]
 
 
 @settings(max_examples=400, deadline=None)

@@ -11,8 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kinerja_core import komponen
-from kinerja_core.komponen import (BATAS_KOMPONEN, AlasanRumus, Bentuk, RumusKomponen, RumusTidakSah,
-                                   baca_rumus)
+from kinerja_core.komponen import BATAS_KOMPONEN, AlasanRumus, Bentuk, RumusKomponen, RumusTidakSah, baca_rumus
 
 # --- worked examples -------------------------------------------------------------------------------------
 

@@ -48,7 +48,7 @@ def test_bobot_perspektif_dari_profil():
     # default: bobot-weighted mean (10 × 120 + 90 × 80) / 100
     assert hitung_nko(daftar).nilai == 84.0
     # equal perspective weights: (120 + 80) / 2, Learning & Growth and Internal Process drop out (no IKU)
-    setara = ProfilAturan(bobot_perspektif={p: 1.0 for p in Perspektif})
+    setara = ProfilAturan(bobot_perspektif=dict.fromkeys(Perspektif, 1.0))
     assert hitung_nko(daftar, setara).nilai == 100.0
 
 

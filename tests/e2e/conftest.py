@@ -83,44 +83,65 @@ class Server(str):
         return diri
 
 
+def _mulai_server(db: Path | str, log: Path) -> tuple[subprocess.Popen, Server]:
+    """Start ``streamlit run app.py`` on a free loopback port and wait for its health check.
+
+    Under xdist several workers pick free ports at once: a port taken between our pick and Streamlit's bind is
+    picked again (twice at most), any other early exit fails the test with the server's log."""
+    env = os.environ | {"KINERJA_DB": str(db)}
+    for percobaan in range(3):
+        port = _port_bebas()
+        perintah = [
+            sys.executable, "-m", "streamlit", "run", "app.py",
+            "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+        ]
+        with open(log, "wb") as keluaran:
+            proses = subprocess.Popen(perintah, cwd=AKAR, env=env, stdout=keluaran, stderr=subprocess.STDOUT,
+                                      stdin=subprocess.DEVNULL)
+        url = Server(f"http://127.0.0.1:{port}", db)
+        batas = time.monotonic() + BATAS_MULAI
+        try:
+            while True:
+                if proses.poll() is not None:
+                    keluaran_log = log.read_text(errors="replace")
+                    if "already in use" in keluaran_log and percobaan < 2:
+                        break
+                    pytest.fail(f"streamlit stopped (exit {proses.returncode}):\n{keluaran_log[-3000:]}",
+                                pytrace=False)
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            return proses, url
+                except (urllib.error.URLError, ConnectionError, TimeoutError):
+                    pass
+                if time.monotonic() > batas:
+                    pytest.fail(f"streamlit not healthy after {BATAS_MULAI:.0f} s:\n{log.read_text()[-3000:]}",
+                                pytrace=False)
+                time.sleep(0.1)  # polling the health URL, not waiting on the page
+        except BaseException:
+            _hentikan(proses)
+            raise
+    raise AssertionError("unreachable: the last attempt returns or fails")
+
+
+def _hentikan(proses: subprocess.Popen) -> None:
+    proses.terminate()
+    try:
+        proses.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proses.kill()
+        proses.wait(timeout=10)
+
+
 @contextmanager
 def _jalankan_server(db: Path | str, log: Path) -> Iterator[Server]:
     """``streamlit run app.py`` on a free loopback port with ``KINERJA_DB=db``; yields the base URL."""
-    port = _port_bebas()
-    env = os.environ | {"KINERJA_DB": str(db)}
-    perintah = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]
-    with open(log, "wb") as keluaran:
-        proses = subprocess.Popen(perintah, cwd=AKAR, env=env, stdout=keluaran, stderr=subprocess.STDOUT,
-                                  stdin=subprocess.DEVNULL)
-    url = Server(f"http://127.0.0.1:{port}", db)
+    proses, url = _mulai_server(db, log)
     try:
-        batas = time.monotonic() + BATAS_MULAI
-        while True:
-            if proses.poll() is not None:
-                pytest.fail(f"streamlit stopped (exit {proses.returncode}):\n{log.read_text()[-3000:]}",
-                            pytrace=False)
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            if time.monotonic() > batas:
-                pytest.fail(f"streamlit not healthy after {BATAS_MULAI:.0f} s:\n{log.read_text()[-3000:]}",
-                            pytrace=False)
-            time.sleep(0.1)  # polling the health URL, not waiting on the page
         yield url
     finally:
-        proses.terminate()
-        try:
-            proses.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait(timeout=10)
+        _hentikan(proses)
 
 
 def _salin_db(_db_contoh: Path, folder: Path) -> Path:

@@ -1,6 +1,6 @@
 """The app in a real browser: what a user sees on each page, the unit filter, the chart, an upload, the Dialog.
 
-Complements tests/test_app.py (AppTest, no browser): here the pages are drawn by Chromium, so the
+Complements tests/web/test_app.py (AppTest, no browser): here the pages are drawn by Chromium, so the
 HTML tiles, the canvas tables, the plotly SVG and the file upload are checked as they are shown.
 Screenshots of each page go to test-artifacts/ (and docs/ with KINERJA_SIMPAN_DOCS=1).
 The Dialog Kinerja page is the projector of the quarterly meeting: its screenshots are the 1920x1080
@@ -428,7 +428,8 @@ def test_dialog_unduh_notulen_dan_tabel(server, halaman):
     assert len(deck.slides) == 20  # the meeting, the summary, 16 IKU, the actions followed up, the arahan
     with halaman.expect_download(timeout=30_000) as unduhan:
         halaman.locator(".st-key-dialog_unduh_xlsx button").click()
-    semua = pd.read_excel(io.BytesIO(open(unduhan.value.path(), "rb").read()))
+    with open(unduhan.value.path(), "rb") as xlsx:
+        semua = pd.read_excel(io.BytesIO(xlsx.read()))
     tabel = semua.head(16)  # the IKU; under them a blank row, the NKO and its formula (issue 28, item 22)
     assert tabel.loc[0, "Capaian (%)"] == 103.0  # Indonesian headers, numbers as numbers
     assert semua["Kode unit"].tolist()[17:] == ["NKO", "Rumus"] and semua.loc[17, "Capaian (%)"] == 105.96
@@ -438,7 +439,7 @@ def test_dialog_satu_layar_walau_teksnya_panjang(server_tulis, halaman, berkas_c
     """Each screen of the meeting fits 1920x1080 without scrolling, with long notes and many decisions."""
     import datetime
 
-    from kinerja.masuk.importing import simpan_rapat
+    from kinerja.rapat.simpan import simpan_rapat
     from kinerja.store import Storage
     from kinerja_core.akses import Pelaku
 

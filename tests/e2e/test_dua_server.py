@@ -53,7 +53,7 @@ def halaman_b(peramban, request: pytest.FixtureRequest) -> Iterator[object]:
         for i, page in enumerate(konteks.pages):
             try:
                 page.screenshot(path=str(ARTEFAK / f"gagal-{request.node.name}-b{i}.png"))
-            except Exception:  # noqa: BLE001, S110 - a failed screenshot must not hide the test's own failure
+            except Exception:  # noqa: BLE001 - a failed screenshot must not hide the test's own failure
                 pass
     konteks.close()
 

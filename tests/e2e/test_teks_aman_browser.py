@@ -85,8 +85,8 @@ def test_data_jahat_tidak_memanggil_situs_lain(server_tulis, halaman):
 def test_catatan_banyak_baris_terbaca_sebagai_baris(server_tulis, halaman):
     """A kendala typed on several lines reads as those lines on the projector: no ``<br>``, no backslash, no
     markup; a screenshot of the summary and of the slide for a person to look at."""
-    from kinerja.masuk.importing import simpan_catatan, simpan_rapat
     from kinerja.rapat import dialog
+    from kinerja.rapat.simpan import simpan_catatan, simpan_rapat
     from kinerja.store import Storage
     from kinerja_core.akses import Pelaku
 

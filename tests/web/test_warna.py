@@ -18,8 +18,8 @@ import pytest
 
 from kinerja import charts
 from kinerja.rapat import projector
-from kinerja.web import tampilan
 from kinerja.texts import WARNA_STATUS, WARNA_TEKS_STATUS
+from kinerja.web import tampilan
 from kinerja_core.model import Status
 
 MACHADO = {

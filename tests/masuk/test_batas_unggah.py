@@ -20,7 +20,7 @@ from kinerja import cli
 from kinerja.masuk import lembar, loading
 from kinerja.masuk.importing import rencanakan
 from kinerja.store import Storage
-from tests.test_lembar import (
+from tests.masuk.test_lembar import (
     _sheet_baris_banyak,
     _ubah_ukuran_tercatat,
     baris_realisasi,

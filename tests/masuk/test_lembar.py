@@ -153,7 +153,7 @@ def test_persen_dalam_tanda_kutip_bukan_pengali():
 def test_target_persen_di_iku():
     isi = xlsx(("iku", [IKU, [2019, "KPPBCBOGOR", "BGR-03", "Layanan tepat waktu", "", "Customer", "%", "maximize",
                               "average", 7, 0.95, 0.95, 0.955, 0.96]]),
-               format_sel={c: "0.0%" for c in ("K2", "L2", "M2", "N2")})
+               format_sel=dict.fromkeys(("K2", "L2", "M2", "N2"), "0.0%"))
     b = baca_berkas("iku.xlsx", isi)
     assert b.sah, pesan(b)
     assert b.data[["target_tw1", "target_tw2", "target_tw3", "target_tw4"]].values.tolist() == [[95, 95, 95.5, 96]]

@@ -122,11 +122,11 @@ def test_templat_iku_membawa_pernyataan_dan_unggah_ulang_tanpa_perubahan(gudang)
 
 
 def test_kebutuhan_di_ringkasan_mengikuti_pernyataan(gudang):
-    unit, data = gudang.baca_lebar(2026)
+    _, data = gudang.baca_lebar(2026)
     keb = scores.tabel_kebutuhan(scores.skor(data, 3), 3)
     assert "TUMBUH" in keb["kode_iku"].tolist()  # growth can still fall below zero: not sure yet
     _simpan(gudang, iku=IKU.replace(";average;10;2;2;2;2;;", ";average;10;2;2;2;2;0;"))
-    unit, data = gudang.baca_lebar(2026)
+    _, data = gudang.baca_lebar(2026)
     keb = scores.tabel_kebutuhan(scores.skor(data, 3), 3)
     assert "TUMBUH" not in keb["kode_iku"].tolist()  # sudah pasti hijau: not an item of what is still needed
 

@@ -9,15 +9,16 @@ import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from kinerja.rapat import deck, dialog
-from kinerja.masuk import exporting
 from kinerja import scores
-from kinerja.masuk.importing import rencanakan, simpan_catatan, simpan_rapat, terapkan
+from kinerja.masuk import exporting
+from kinerja.masuk.importing import rencanakan, terapkan
+from kinerja.rapat import deck, dialog
+from kinerja.rapat.simpan import simpan_catatan, simpan_rapat
 from kinerja.store import Storage
 from kinerja.texts import angka
-from kinerja_core.nko import hitung_nko
 from kinerja_core.akses import Pelaku
 from kinerja_core.model import StatusAksi
+from kinerja_core.nko import hitung_nko
 from tests.conftest import AKAR
 
 APP = str(AKAR / "app.py")
@@ -153,8 +154,8 @@ def test_catatan_disimpan_dan_dibaca_sesi_lain_sebagai_teks(at, db_contoh, monke
 
 
 def test_catatan_dari_csv_tampil(storage):
-    isi = ("tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi;pic;tenggat\n"
-           "2019;3;KPPBCBOGOR;BGR-04;;Antrean panjang;Tambah loket;Kasi PKC;15/11/2019\n").encode()
+    isi = (b"tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi;pic;tenggat\n"
+           b"2019;3;KPPBCBOGOR;BGR-04;;Antrean panjang;Tambah loket;Kasi PKC;15/11/2019\n")
     terapkan(rencanakan([("r.csv", isi)], storage), storage, Pelaku.sistem("uji"))
     s = next(s for s in dialog.susun(storage.baca(2019), "KPPBCBOGOR", 3).slide if s.iku.kode_iku == "BGR-04")
     c = s.catatan_triwulan_ini
@@ -236,8 +237,8 @@ KATA_TERLARANG = re.compile(r"\b(nan|NaN|None|NaT|null)\b")
 
 def _satu_pic(storage: Storage) -> None:
     """One imported row with a PIC: every other IKU's PIC is then missing (NaN), not absent."""
-    isi = ("tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi;pic;tenggat\n"
-           "2019;3;KPPBCBOGOR;BGR-04;;Antrean panjang;Tambah loket;Kasi PKC;15/11/2019\n").encode()
+    isi = (b"tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi;pic;tenggat\n"
+           b"2019;3;KPPBCBOGOR;BGR-04;;Antrean panjang;Tambah loket;Kasi PKC;15/11/2019\n")
     terapkan(rencanakan([("r.csv", isi)], storage), storage, Pelaku.sistem("uji"))
 
 
@@ -412,9 +413,9 @@ def test_tindak_lanjut_rencana_aksi(at, db_contoh):
     """BGR-01's TW II action (written in TW II with a due date of 30 September) comes back in TW III: not yet
     reviewed, past its due date at the meeting of 2 October; the meeting marks it selesai with a note, and it
     then shows so; an open TW I action carries over until closed."""
-    isi = ("tahun;triwulan;kode_unit;kode_iku;realisasi;rencana_aksi;pic;tenggat\n"
-           "2019;1;KPPBCBOGOR;BGR-01;;Sosialisasi importir;Kasi PKC;30/04/2019\n"
-           "2019;2;KPPBCBOGOR;BGR-01;;Asistensi rencana impor;Kasi PKC;30/09/2019\n").encode()
+    isi = (b"tahun;triwulan;kode_unit;kode_iku;realisasi;rencana_aksi;pic;tenggat\n"
+           b"2019;1;KPPBCBOGOR;BGR-01;;Sosialisasi importir;Kasi PKC;30/04/2019\n"
+           b"2019;2;KPPBCBOGOR;BGR-01;;Asistensi rencana impor;Kasi PKC;30/09/2019\n")
     storage = Storage(db_contoh)
     terapkan(rencanakan([("aksi.csv", isi)], storage), storage, Pelaku.sistem("uji"))
     simpan_rapat(storage, "KPPBCBOGOR", 2019, 3, tanggal=datetime.date(2019, 10, 2), tempat="", pimpinan="",
@@ -443,8 +444,8 @@ def test_tindak_lanjut_rencana_aksi(at, db_contoh):
 def test_deck_menjelaskan_dan_mendaftar_tindak_lanjut(storage):
     """The deck: each IKU slide's presenter notes carry its formula, what the year still needs and the
     prognosis; a slide lists the actions followed up, with their status."""
-    isi = ("tahun;triwulan;kode_unit;kode_iku;realisasi;rencana_aksi;pic;tenggat;status_aksi\n"
-           "2019;2;KPPBCBOGOR;BGR-01;;Asistensi rencana impor;Kasi PKC;30/09/2019;berjalan\n").encode()
+    isi = (b"tahun;triwulan;kode_unit;kode_iku;realisasi;rencana_aksi;pic;tenggat;status_aksi\n"
+           b"2019;2;KPPBCBOGOR;BGR-01;;Asistensi rencana impor;Kasi PKC;30/09/2019;berjalan\n")
     terapkan(rencanakan([("aksi.csv", isi)], storage), storage, Pelaku.sistem("uji"))
     susunan = dialog.susun(storage.baca(2019), "KPPBCBOGOR", 3, dengan_sub_unit=False, perspektif=(), status=())
     pptx = Presentation(io.BytesIO(deck.buat_deck(susunan)))

@@ -10,7 +10,7 @@ from kinerja import charts, scores
 from kinerja.texts import WARNA_STATUS, WARNA_TEKS_STATUS
 from kinerja_core.model import Iku, Konsolidasi, Polaritas, Status
 from tests.conftest import larik
-from tests.test_warna import KONTRAS_MIN, kontras
+from tests.web.test_warna import KONTRAS_MIN, kontras
 
 
 def _gambar(iku: Iku, realisasi: tuple[float | None, ...], gelap: bool = False):

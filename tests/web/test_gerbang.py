@@ -92,7 +92,7 @@ def test_baca_terbuka_tanpa_masuk_tidak_bisa_menulis(terkunci, monkeypatch, _app
     assert unit_ditawarkan(at) == ["KEMENKEU", "DJBC", "KWBCJABAR", "KPPBCBEKASI", "KPPBCBOGOR"]  # every unit
     at.switch_page("pages/unggah.py").run()
     assert at.info[0].value.startswith("Masuk dulu")
-    assert not [u for u in at.get("file_uploader")]
+    assert not list(at.get("file_uploader"))
     at.switch_page("pages/dialog.py").run()
     assert not at.exception and not at.text_area  # no meeting form (peserta, kendala …) for a reader
 

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from kinerja import akses
 from kinerja.store import Storage
+from kinerja.texts import teks_pesan
 from kinerja_core.akses import Hibah, Pelaku, Peran
 from tests.conftest import AKAR, teks_md
 
@@ -67,7 +68,8 @@ def unit_ditawarkan(at: AppTest) -> list[str]:
 
 def gagal_sso(storage: Storage) -> pd.DataFrame:
     jejak = storage.jejak()
-    return jejak[(jejak.tindakan == "masuk_gagal") & jejak.rincian.str.contains("SSO")]
+    kata = jejak.rincian.map(teks_pesan)  # kept as codes: read in words as the Jejak Audit page shows them
+    return jejak.assign(rincian=kata)[(jejak.tindakan == "masuk_gagal") & kata.str.contains("SSO")]
 
 
 @pytest.mark.parametrize("email", ["Admin", "rina@beacukai.go.id"])

@@ -10,9 +10,9 @@ from kinerja import scores
 from kinerja.masuk.importing import rencanakan, terapkan
 from kinerja.store import Storage
 from kinerja.texts import WARNA_STATUS, angka
+from kinerja_core.akses import Pelaku
 from kinerja_core.model import Status
 from kinerja_core.nko import hitung_nko
-from kinerja_core.akses import Pelaku
 from tests.conftest import AKAR, larik
 
 APP = str(AKAR / "app.py")
@@ -155,9 +155,9 @@ def test_unggah_berkas_salah_menunjukkan_baris_dan_tidak_mengubah(at, db_contoh)
 
 def test_teks_pengguna_tidak_menjadi_html(at, db_contoh):
     at.switch_page("pages/unggah.py").run()
-    isi = ("tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;target_tw3;"
-           "target_tw4\n2019;KPPBCBOGOR;BGR-01;<b>tebal</b><script>alert(1)</script>;Stakeholder;maximize;sum;10;"
-           "38,5;41,2;43,8;46,5\n").encode()
+    isi = (b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;target_tw3;"
+           b"target_tw4\n2019;KPPBCBOGOR;BGR-01;<b>tebal</b><script>alert(1)</script>;Stakeholder;maximize;sum;10;"
+           b"38,5;41,2;43,8;46,5\n")
     at.file_uploader(key="unggah_berkas").set_value(("iku.csv", isi, "text/csv")).run()
     at.button(key="unggah_simpan").click().run()
     at.switch_page("pages/ringkasan.py").run()
@@ -184,7 +184,7 @@ def test_riwayat_dan_batalkan_revisi(at, db_contoh):
         [1, "data contoh", "unit.csv, iku.csv, realisasi.csv, komponen.csv", 0, "berlaku"],
     ]
     at.selectbox(key="riwayat_revisi").set_value(2)
-    at.button(key="riwayat_tinjau").click().run()  # the undo is shown first (tests/test_riwayat.py)
+    at.button(key="riwayat_tinjau").click().run()  # the undo is shown first (tests/store/test_riwayat.py)
     at.button(key="riwayat_batal").click().run()
     assert at.success[0].value.startswith("Revisi 2 dibatalkan oleh revisi 3")
     riwayat = baca_tabel(at, "tabel_riwayat")
@@ -220,10 +220,10 @@ def test_templat_realisasi_berisi_kode_iku_unit(at):
 # --- issue 10: honest aggregate views ----------------------------------------------------------------------------
 
 TW4_BEKASI = (
-    "tahun;triwulan;kode_unit;kode_iku;realisasi\n"
-    "2019;TW IV;KPPBCBEKASI;BKS-01;80\n2019;TW IV;KPPBCBEKASI;BKS-02;10\n2019;TW IV;KPPBCBEKASI;BKS-03;3,9\n"
-    "2019;TW IV;KPPBCBEKASI;BKS-04;21\n2019;TW IV;KPPBCBEKASI;BKS-05;91\n2019;TW IV;KPPBCBEKASI;BKS-06;88\n"
-).encode()
+    b"tahun;triwulan;kode_unit;kode_iku;realisasi\n"
+    b"2019;TW IV;KPPBCBEKASI;BKS-01;80\n2019;TW IV;KPPBCBEKASI;BKS-02;10\n2019;TW IV;KPPBCBEKASI;BKS-03;3,9\n"
+    b"2019;TW IV;KPPBCBEKASI;BKS-04;21\n2019;TW IV;KPPBCBEKASI;BKS-05;91\n2019;TW IV;KPPBCBEKASI;BKS-06;88\n"
+)
 
 
 def kartu_nko(at: AppTest) -> str:
@@ -380,8 +380,8 @@ def test_peta_strategi_dan_tahun_lalu(at):
                 "target_tw1;target_tw2;target_tw3;target_tw4\n2018;KPPBCBOGOR;BGR-01;Penerimaan bea masuk;Penerimaan "
                 "negara di bidang kepabeanan dan cukai yang optimal;Stakeholder;Rp miliar;maximize;sum;10;38,5;41,2;"
                 "43,8;46,5\n")
-    realisasi_2018 = "tahun;triwulan;kode_unit;kode_iku;realisasi\n2018;1;KPPBCBOGOR;BGR-01;30\n" \
-                     "2018;2;KPPBCBOGOR;BGR-01;30\n2018;3;KPPBCBOGOR;BGR-01;40\n"
+    realisasi_2018 = ("tahun;triwulan;kode_unit;kode_iku;realisasi\n2018;1;KPPBCBOGOR;BGR-01;30\n"
+                      "2018;2;KPPBCBOGOR;BGR-01;30\n2018;3;KPPBCBOGOR;BGR-01;40\n")
     at.switch_page("pages/unggah.py").run()
     at.file_uploader(key="unggah_berkas").set_value([("iku.csv", iku_2018.encode(), "text/csv"),
                                                      ("realisasi.csv", realisasi_2018.encode(), "text/csv")]).run()

@@ -6,7 +6,7 @@ from kinerja.masuk.importing import _saran, rencanakan
 from kinerja.masuk.loading import baca_berkas
 from kinerja.texts import TEKS, dalam_bahasa
 from kinerja_core.model import Konsolidasi, Polaritas
-from tests.test_app import at, baca_tabel  # noqa: F401  (the AppTest fixture)
+from tests.web.test_app import at, baca_tabel  # noqa: F401  (the AppTest fixture)
 
 KEPALA_IKU = ("tahun;kode_unit;kode_iku;nama_iku;sasaran_strategis;perspektif;satuan;polaritas;konsolidasi;bobot;"
               "target_tw1;target_tw2;target_tw3;target_tw4\n")
@@ -17,7 +17,7 @@ KEPALA_IKU = ("tahun;kode_unit;kode_iku;nama_iku;sasaran_strategis;perspektif;sa
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600  # how every .xls (Excel 97–2003) begins
 
 
-def test_pengunggah_menerima_xls_xlsb_ods_agar_pesannya_sendiri_tampil(at):  # noqa: F811
+def test_pengunggah_menerima_xls_xlsb_ods_agar_pesannya_sendiri_tampil(at):
     at.switch_page("pages/unggah.py").run()
     jenis = list(at.get("file_uploader")[0].proto.type)
     for akhiran in (".xls", ".xlsb", ".ods", ".xlsx", ".csv"):
@@ -65,7 +65,7 @@ def test_judul_tw_romawi_lain_dan_kolom_hilang():
     assert "kolom wajib tidak ada: target_tw4" in teks and "target_tw_iv (mungkin maksudnya target_tw4?)" in teks, teks
 
 
-def test_tabel_kesalahan_memuat_pesan_utuh(at):  # noqa: F811
+def test_tabel_kesalahan_memuat_pesan_utuh(at):
     at.switch_page("pages/unggah.py").run()
     isi = (KEPALA_IKU.replace("nama_iku", "nama_indikator") + "2019;A;A-1;x;s;Customer;%;maximize;sum;10;1;1;1;1\n"
            ).encode()
@@ -116,7 +116,7 @@ def test_persen_ditulis_sebagai_pecahan_diperingatkan(storage):
     assert rencana.data(rencana.perubahan[0].jenis)["realisasi"].tolist() == [0.72, 91]  # stored as typed
 
 
-def test_persen_pecahan_di_halaman(at):  # noqa: F811
+def test_persen_pecahan_di_halaman(at):
     at.switch_page("pages/unggah.py").run()
     isi = b"tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;TW III;KPPBCBOGOR;BGR-13;0,72\n"
     at.file_uploader(key="unggah_berkas").set_value(("realisasi.csv", isi, "text/csv")).run()
@@ -152,11 +152,11 @@ def test_peta_menampilkan_sasaran_di_setiap_perspektifnya():
     assert tabel["perspektif_lain"].tolist() == [["Internal Process"], ["Customer"], []]
 
 
-def test_peta_halaman_sasaran_lintas_di_kedua_perspektif(at, db_contoh):  # noqa: F811
+def test_peta_halaman_sasaran_lintas_di_kedua_perspektif(at, db_contoh):
     from kinerja.masuk.importing import terapkan
     from kinerja.store import Storage
     from kinerja_core.akses import Pelaku
-    from tests.test_app import pilih_unit
+    from tests.web.test_app import pilih_unit
 
     storage = Storage(db_contoh)
     isi = (KEPALA_IKU + "2019;KPPBCBOGOR;BGR-91;x;SDM yang kompetitif;Customer;%;maximize;sum;10;1;1;1;1\n").encode()

@@ -74,8 +74,8 @@ def test_batal_menghormati_revisi_sesudahnya(storage):
 
 
 def test_batal_ditolak_bila_meninggalkan_realisasi_tanpa_iku(storage):
-    iku = ("tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
-           "target_tw3;target_tw4\n2019;KPPBCBOGOR;BGR-17;Sosialisasi;Customer;maximize;sum;2;1;1;1;1\n").encode()
+    iku = (b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
+           b"target_tw3;target_tw4\n2019;KPPBCBOGOR;BGR-17;Sosialisasi;Customer;maximize;sum;2;1;1;1;1\n")
     revisi_iku = terapkan(rencanakan([("iku.csv", iku)], storage), storage, Pelaku.sistem("uji"))
     unggah(storage, csv("2019;1;KPPBCBOGOR;BGR-17;1;"))
     sebelum = data(storage)
@@ -189,8 +189,8 @@ def db_besar(tmp_path_factory, _db_contoh) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("besar")
     path = folder / "besar.duckdb"
     shutil.copy(_db_contoh, path)
-    iku = ["tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
-           "target_tw3;target_tw4"]
+    iku = [("tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
+            "target_tw3;target_tw4")]
     iku += [f"2020;BTP;B-{i};IKU {i};Customer;maximize;sum;1;1;1;1;1" for i in range(20000)]
     terapkan(rencanakan([("iku.csv", "\n".join(iku).encode())], Storage(path)), Storage(path), Pelaku.sistem("uji"))
     realisasi = folder / "realisasi.csv"

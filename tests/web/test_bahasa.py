@@ -56,8 +56,8 @@ def test_bahasa_dari_alamat(db_contoh, monkeypatch, _apptest_navigasi):
 
 def test_berkas_yang_dibuat_saat_diklik_berbahasa_sesi():
     """A deck or a table built on a click runs outside the script run: it still speaks the run's language."""
-    from kinerja.web import tampilan
     from kinerja.texts import dalam_bahasa, t
+    from kinerja.web import tampilan
 
     with dalam_bahasa("en"):
         buat = tampilan.dalam_bahasa_ini(lambda: t("status.hijau").encode())

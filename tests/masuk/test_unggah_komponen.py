@@ -10,9 +10,9 @@ import re
 import pandas as pd
 import pytest
 
-from kinerja.rapat import dialog
 from kinerja import scores
 from kinerja.masuk.importing import rencanakan, tabel_pratinjau, terapkan
+from kinerja.rapat import dialog
 from kinerja.store import ImporDitolak, RevisiDitolak, Storage
 from kinerja_core.akses import Pelaku
 

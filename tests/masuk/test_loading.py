@@ -27,7 +27,7 @@ def test_titik_koma_dan_koma_desimal():
 
 
 def test_koma_sebagai_pemisah_dengan_desimal_dikutip():
-    # one style per file: "90,9" beside 5.7 is refused (tests/test_baca_teks.py), so both use a decimal comma
+    # one style per file: "90,9" beside 5.7 is refused (tests/masuk/test_baca_teks.py), so both use a decimal comma
     b = baca_berkas("r.csv", b'tahun,triwulan,kode_unit,kode_iku,realisasi\n2017,2,BTP,BTP-03,"90,9"\n'
                              b'2017,1,BTP,X,"5,7"\n')
     assert b.sah
@@ -93,11 +93,11 @@ def test_kolom_tambahan_diabaikan_dengan_catatan():
 
 def test_iku_dengan_sinonim_dan_konversi():
     isi = (
-        "tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;"
-        "target_tw1;target_tw2;target_tw3;target_tw4;konversi_120;realisasi_terburuk\n"
-        "2017;BTP;BTP-07;Temuan audit berulang;Proses Bisnis Internal;Minimal;Penjumlahan;10;0;0;0;0;;10\n"
-        "2017;BTP;BTP-03;Indeks Kepuasan Mitra;Customer;maximize;last;12,5;;90,9;;90,9;ya;\n"
-    ).encode()
+        b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;"
+        b"target_tw1;target_tw2;target_tw3;target_tw4;konversi_120;realisasi_terburuk\n"
+        b"2017;BTP;BTP-07;Temuan audit berulang;Proses Bisnis Internal;Minimal;Penjumlahan;10;0;0;0;0;;10\n"
+        b"2017;BTP;BTP-03;Indeks Kepuasan Mitra;Customer;maximize;last;12,5;;90,9;;90,9;ya;\n"
+    )
     b = baca_berkas("iku.csv", isi)
     assert b.sah, b.kesalahan
     d = b.data.set_index("kode_iku")
@@ -129,20 +129,20 @@ SALAH = [
     ("kode kosong", realisasi("2019;3;;B;1;;"), "r.csv, baris 2, kolom kode_unit: wajib diisi"),
     ("duplikat", realisasi("2019;3;A;B;1;;", "2019;4;A;B;1;;", "2019;TW III;A;B;2;;"),
      "r.csv, baris 4: baris ganda: kunci 2019 / 3 / A / B sudah ada di baris 2"),
-    ("polaritas", b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
-                  b"target_tw3;target_tw4\n2019;A;B;x;Customer;naik;sum;10;1;1;1;1\n",
+    ("polaritas", (b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
+                   b"target_tw3;target_tw4\n2019;A;B;x;Customer;naik;sum;10;1;1;1;1\n"),
      "r.csv, baris 2, kolom polaritas: 'naik' bukan polaritas; yang diharapkan maximize, minimize atau stabilize"),
-    ("konsolidasi", b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
-                    b"target_tw3;target_tw4\n2019;A;B;x;Customer;maximize;median;10;1;1;1;1\n",
+    ("konsolidasi", (b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
+                     b"target_tw3;target_tw4\n2019;A;B;x;Customer;maximize;median;10;1;1;1;1\n"),
      "r.csv, baris 2, kolom konsolidasi: 'median' bukan konsolidasi; yang diharapkan sum, average atau last"),
-    ("perspektif", b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
-                   b"target_tw3;target_tw4\n2019;A;B;x;Keuangan;maximize;sum;10;1;1;1;1\n",
+    ("perspektif", (b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
+                    b"target_tw3;target_tw4\n2019;A;B;x;Keuangan;maximize;sum;10;1;1;1;1\n"),
      "r.csv, baris 2, kolom perspektif: 'Keuangan' bukan perspektif"),
-    ("bobot nol", b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
-                  b"target_tw3;target_tw4\n2019;A;B;x;Customer;maximize;sum;0;1;1;1;1\n",
+    ("bobot nol", (b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
+                   b"target_tw3;target_tw4\n2019;A;B;x;Customer;maximize;sum;0;1;1;1;1\n"),
      "r.csv, baris 2, kolom bobot: bobot '0' harus angka lebih dari 0"),
-    ("tanpa target", b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
-                     b"target_tw3;target_tw4\n2019;A;B;x;Customer;maximize;sum;5;;;;\n",
+    ("tanpa target", (b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
+                      b"target_tw3;target_tw4\n2019;A;B;x;Customer;maximize;sum;5;;;;\n"),
      "r.csv, baris 2, kolom target_tw1: semua target_tw1…target_tw4 kosong"),
     ("baris terlalu panjang", realisasi("2019;3;A;B;1;;", "2019;3;A;C;90;9;;"),
      "r.csv, baris 3: baris ini berisi 8 kolom, padahal judul kolom hanya 7"),
@@ -195,8 +195,8 @@ sel = st.one_of(
 @given(baris=st.lists(st.lists(sel, min_size=3, max_size=8), max_size=6), pemisah=st.sampled_from([";", ",", "\t"]),
        jenis=st.sampled_from([
            "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala", "kode_unit;nama_unit;kode_induk",
-           "tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
-           "target_tw3;target_tw4",
+           ("tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
+            "target_tw3;target_tw4"),
        ]))
 def test_tabel_acak_tidak_membuat_crash(storage, baris, pemisah, jenis):
     teks = "\n".join([jenis.replace(";", pemisah), *(pemisah.join(b) for b in baris)])

@@ -16,10 +16,10 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from kinerja.rapat import deck, dialog
-from kinerja.masuk.importing import simpan_catatan, simpan_rapat
+from kinerja.rapat.simpan import simpan_catatan, simpan_rapat
 from kinerja.texts import WARNA_STATUS, label_status
-from kinerja_core.model import Konsolidasi, Polaritas, Status
 from kinerja_core.akses import Pelaku
+from kinerja_core.model import Konsolidasi, Polaritas, Status
 
 TW = ["TW I", "TW II", "TW III", "TW IV"]
 KATA_TERLARANG = re.compile(r"\b(nan|NaN|None|NaT|null)\b")

@@ -167,8 +167,8 @@ def test_gabungan_menjumlahkan_komponen_anak(tmp_path):
     skor = scores.skor(scores.lebar(snap.iku, snap.realisasi), 1)
     assert round(skor["realisasi"].iloc[0], 2) == 96.02
     # a gabungan parent whose child is not a rasio is refused on the parent's row
-    salah = KEPALA_R + "2026;KW;X;X;Customer;%;maximize;last;10;95;95;95;95;;;gabungan;;\n" \
-                       "2026;K1;X;X;Customer;%;maximize;last;10;95;95;95;95;KW;X;;;\n"
+    salah = KEPALA_R + ("2026;KW;X;X;Customer;%;maximize;last;10;95;95;95;95;;;gabungan;;\n"
+                        "2026;K1;X;X;Customer;%;maximize;last;10;95;95;95;95;KW;X;;;\n")
     ((nomor, kolom, teks),) = pesan_baris(unggah(storage, iku=salah))
     assert (nomor, kolom) == (2, "agregasi_anak") and "rasio" in teks, teks
 

@@ -140,8 +140,8 @@ def test_berkas_tidak_biasa_dibaca_pembaca_pandas(isi, monkeypatch):
 def test_kendali_di_judul_saja_tetap_diperiksa_per_sel():
     """The file-wide shortcut (no control character anywhere) does not hold when the header has one:
     the cells are then looked at one by one, and a clean cell is not refused."""
-    b = baca_berkas("r.csv", ("tahun;triwulan;kode_unit;kode_iku;realisasi;kendala\x01\n"
-                              "2019;3;KPPBCBOGOR;BGR-01;10;bersih\n").encode())
+    b = baca_berkas("r.csv", (b"tahun;triwulan;kode_unit;kode_iku;realisasi;kendala\x01\n"
+                              b"2019;3;KPPBCBOGOR;BGR-01;10;bersih\n"))
     assert b.sah, b.kesalahan
 
 

@@ -6,10 +6,10 @@ import datetime
 from kinerja.masuk.importing import rencanakan, terapkan
 from kinerja.store import Storage
 from kinerja_core.akses import Pelaku
-from tests.test_dialog import at, kolom_catatan, ke_slide  # noqa: F401 - the fixture and helpers
+from tests.rapat.test_dialog import at, ke_slide, kolom_catatan  # noqa: F401 - the fixture and helpers
 
-AKSI = ("tahun;triwulan;kode_unit;kode_iku;realisasi;rencana_aksi;pic;tenggat\n"
-        "2019;2;KPPBCBOGOR;BGR-01;;Asistensi rencana impor;Kasi PKC;30/09/2019\n").encode()
+AKSI = (b"tahun;triwulan;kode_unit;kode_iku;realisasi;rencana_aksi;pic;tenggat\n"
+        b"2019;2;KPPBCBOGOR;BGR-01;;Asistensi rencana impor;Kasi PKC;30/09/2019\n")
 
 
 def test_slide_ada_di_url(at):
@@ -144,7 +144,7 @@ def test_simulasi_di_ringkasan(db_contoh, monkeypatch, _apptest_navigasi):
     """Item 14 on the Ringkasan: the same figures as on BGR-01's slide, nothing stored."""
     from streamlit.testing.v1 import AppTest
 
-    from tests.test_dialog import APP
+    from tests.rapat.test_dialog import APP
 
     monkeypatch.setenv("KINERJA_DB", str(db_contoh))
     storage = Storage(db_contoh)

@@ -7,14 +7,14 @@ from streamlit.testing.v1 import AppTest
 from kinerja.masuk.importing import rencanakan, tabel_pratinjau
 from kinerja.texts import KOSONG
 from tests.conftest import AKAR
-from tests.test_app import at  # noqa: F401  (the app on the sample data, as a fixture)
+from tests.web.test_app import at  # noqa: F401  (the app on the sample data, as a fixture)
 
 # BGR-01 gets a deadline written the ISO way and no PIC; BGR-02 a PIC and no deadline
 REALISASI = (
-    "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi;pic;tenggat\n"
-    "2019;TW III;KPPBCBOGOR;BGR-01;10;Hujan deras;Kejar penerimaan;;2019-12-31\n"
-    "2019;TW III;KPPBCBOGOR;BGR-02;5;;;Budi;\n"
-).encode()
+    b"tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi;pic;tenggat\n"
+    b"2019;TW III;KPPBCBOGOR;BGR-01;10;Hujan deras;Kejar penerimaan;;2019-12-31\n"
+    b"2019;TW III;KPPBCBOGOR;BGR-02;5;;;Budi;\n"
+)
 
 def bukan_kata_pengguna(sel: str) -> bool:
     """What pandas or the grid would write for a missing value or a date, not a person."""

@@ -6,11 +6,11 @@ import doctest
 import pandas as pd
 import pytest
 
-from kinerja.rapat import dialog
 from kinerja import scores
 from kinerja.masuk.importing import rencanakan, terapkan
-from kinerja_core.model import TRIWULAN
+from kinerja.rapat import dialog
 from kinerja_core.akses import Pelaku
+from kinerja_core.model import TRIWULAN
 
 
 def test_contoh_di_docstring():

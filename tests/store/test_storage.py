@@ -78,8 +78,8 @@ def test_unggahan_yang_sama_dua_kali_tidak_mengubah_apa_pun(storage):
 def test_unggahan_gagal_tidak_mengubah_apa_pun(storage):
     sebelum = isi(storage)
     rencana = rencanakan([
-        ("iku.csv", b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;"
-                    b"target_tw2;target_tw3;target_tw4\n2019;KPPBCBOGOR;BGR-99;IKU baru;Customer;maximize;sum;5;1;1;1;1\n"),
+        ("iku.csv", (b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;"
+                     b"target_tw2;target_tw3;target_tw4\n2019;KPPBCBOGOR;BGR-99;IKU baru;Customer;maximize;sum;5;1;1;1;1\n")),
         ("realisasi.csv", realisasi_csv("2019;3;KPPBCBOGOR;BGR-99;1;;", "2019;3;KPPBCBOGOR;BGR-01;x;;")),
     ], storage)
     assert not rencana.sah
@@ -103,19 +103,19 @@ def test_rujukan_tidak_dikenal(storage):
     rencana = rencanakan([("r.csv", realisasi_csv("2019;3;KPPBCBOGOR;BGR-77;1;;", "2018;3;KPPBCBOGOR;BGR-01;1;;"))],
                          storage)
     assert [str(k) for k in rencana.kesalahan] == [
-        "r.csv, baris 2, kolom kode_iku: IKU 'BGR-77' unit KPPBCBOGOR tahun 2019 tidak dikenal "
-        "(belum ada di iku.csv maupun basis data) — mungkin maksudnya BGR-07?",
-        "r.csv, baris 3, kolom kode_iku: IKU 'BGR-01' unit KPPBCBOGOR tahun 2018 tidak dikenal "
-        "(belum ada di iku.csv maupun basis data) — kode ini terdaftar untuk unit KPPBCBOGOR tahun 2019",
+        ("r.csv, baris 2, kolom kode_iku: IKU 'BGR-77' unit KPPBCBOGOR tahun 2019 tidak dikenal "
+         "(belum ada di iku.csv maupun basis data) — mungkin maksudnya BGR-07?"),
+        ("r.csv, baris 3, kolom kode_iku: IKU 'BGR-01' unit KPPBCBOGOR tahun 2018 tidak dikenal "
+         "(belum ada di iku.csv maupun basis data) — kode ini terdaftar untuk unit KPPBCBOGOR tahun 2019"),
     ]
 
 
 def test_iku_baru_dan_realisasinya_dalam_satu_unggahan(storage):
     rencana = rencanakan([
         ("unit.csv", b"kode_unit;nama_unit;kode_induk\nKPPBCCKR;KPPBC TMP A Cikarang;KWBCJABAR\n"),
-        ("iku.csv", b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;"
-                    b"target_tw2;target_tw3;target_tw4\n2019;KPPBCCKR;CKR-01;Penerimaan;Stakeholder;maximize;sum;"
-                    b"100;10;10;10;10\n"),
+        ("iku.csv", (b"tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;"
+                     b"target_tw2;target_tw3;target_tw4\n2019;KPPBCCKR;CKR-01;Penerimaan;Stakeholder;maximize;sum;"
+                     b"100;10;10;10;10\n")),
         ("realisasi.csv", realisasi_csv("2019;1;KPPBCCKR;CKR-01;12;;")),
     ], storage)
     assert rencana.sah, rencana.kesalahan

@@ -12,7 +12,7 @@ from kinerja.store import TABEL, Storage
 from kinerja_core.akses import Pelaku
 
 KEDUA_MESIN = True  # the whole corpus lands (or is refused, changing nothing) alike on both engines
-KORPUS = Path(__file__).resolve().parent / "fixtures" / "unggahan"
+KORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "unggahan"
 HARAPAN = json.loads((KORPUS / "harapan.json").read_text(encoding="utf-8"))
 
 
