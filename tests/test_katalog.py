@@ -33,6 +33,7 @@ SAMA_DALAM_BAHASA_INGGRIS = {
     # the Indonesian word is also the English one
     "filter.unit": "Unit",
     "kolom.nama_unit": "Unit",
+    "jejak.kolom.unit": "Unit",
     "jenis.unit": "unit",
     "filter.status": "Status",
     "kolom.status": "Status",

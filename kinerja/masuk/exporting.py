@@ -233,9 +233,11 @@ def ke_json(tabel: dict[str, pd.DataFrame]) -> str:
     return "{\n" + ",\n".join(bagian) + "\n}" if bagian else "{}"
 
 
-KOLOM_JEJAK = {"waktu": "Waktu", "pengguna": "Pengguna", "cara": "Cara masuk", "asal": "Dari", "tindakan": "Tindakan",
-               "revisi": "Revisi", "unit": "Unit", "rincian": "Rincian"}
-"""The audit trail's columns as the page and its XLSX show them."""
+def kolom_jejak() -> dict[str, str]:
+    """The audit trail's columns as the page and its XLSX show them, in the reader's language."""
+    return {"waktu": t("jejak.kolom.waktu"), "pengguna": t("jejak.kolom.pengguna"), "cara": t("jejak.kolom.cara"),
+            "asal": t("jejak.kolom.asal"), "tindakan": t("jejak.kolom.tindakan"), "revisi": t("jejak.kolom.revisi"),
+            "unit": t("jejak.kolom.unit"), "rincian": t("jejak.kolom.rincian")}
 
 
 def tabel_jejak(jejak: pd.DataFrame, zona: ZoneInfo) -> pd.DataFrame:
@@ -259,4 +261,4 @@ def tabel_jejak(jejak: pd.DataFrame, zona: ZoneInfo) -> pd.DataFrame:
         waktu=teks_waktu, revisi=revisi, pengguna=pengguna, tindakan=[t(f"jejak.tindakan.{k}") for k in jejak["tindakan"]],
         rincian=[teks_pesan(r) for r in jejak["rincian"]],  # stored as a code: words in the reader's language
         cara=[t(f"jejak.cara.{k}") for k in jejak["cara"]],
-    )[list(KOLOM_JEJAK)].rename(columns=KOLOM_JEJAK)
+    )[list(kolom_jejak())].rename(columns=kolom_jejak())

@@ -11,7 +11,7 @@ import pytest
 from kinerja.masuk.exporting import tabel_jejak
 from kinerja.pesan import Pesan
 from kinerja.store import RevisiDitolak, Storage
-from kinerja.texts import dalam_bahasa
+from kinerja.texts import dalam_bahasa, t
 from kinerja_core.akses import Pelaku
 
 KEDUA_MESIN = True
@@ -19,7 +19,7 @@ ZONA = ZoneInfo("Asia/Jakarta")
 
 
 def _rincian(storage: Storage) -> list[str]:
-    return tabel_jejak(storage.jejak(), ZONA)["Rincian"].tolist()
+    return tabel_jejak(storage.jejak(), ZONA)[t("jejak.kolom.rincian")].tolist()
 
 
 def test_baris_jejak_ditulis_dalam_bahasa_inggris_dibaca_dalam_bahasa_indonesia(storage):
@@ -42,6 +42,15 @@ def test_baris_jejak_lama_berupa_kata_tetap_terbaca(storage):
                     "'lama', '', 'impor', NULL, 'realisasi.csv: 3 baru, 0 berubah, 12 sama')")
     with dalam_bahasa("en"):
         assert _rincian(storage)[0] == "realisasi.csv: 3 baru, 0 berubah, 12 sama"
+
+
+def test_judul_kolom_jejak_dalam_bahasa_pembaca(storage):
+    storage.tambah_pengguna("rina", "x", pelaku=Pelaku.sistem("root"))
+    with dalam_bahasa("en"):
+        assert list(tabel_jejak(storage.jejak(), ZONA).columns) == [
+            "Time", "User", "Signed in by", "From", "Action", "Revision", "Unit", "Details"]
+    assert list(tabel_jejak(storage.jejak(), ZONA).columns) == [
+        "Waktu", "Pengguna", "Cara masuk", "Dari", "Tindakan", "Revisi", "Unit", "Rincian"]
 
 
 def test_penolakan_membawa_kode_dan_berkata_dalam_bahasa_pembaca(storage):
