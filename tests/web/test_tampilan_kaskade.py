@@ -15,6 +15,7 @@ from kinerja.store import Storage
 from kinerja.texts import TEKS, dalam_bahasa
 from kinerja_core.akses import Pelaku
 from tests.conftest import AKAR
+from tests.web.test_app import at  # noqa: F401  (the app on the sample data, as test_app opens it)
 
 APP = str(AKAR / "app.py")
 
@@ -133,14 +134,6 @@ def test_siklus_tidak_berputar_selamanya(batas_waktu):
 
 
 # --- the page -------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def at(db_contoh, monkeypatch, _apptest_navigasi) -> AppTest:
-    monkeypatch.setenv("KINERJA_DB", str(db_contoh))
-    app = AppTest.from_file(APP, default_timeout=60).run()
-    assert not app.exception, app.exception
-    return app
 
 
 def buka_kaskade(at: AppTest, tahun: int = 2017, unit: str = "BPPT", triwulan: int | None = 3) -> AppTest:
