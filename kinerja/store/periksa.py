@@ -119,7 +119,8 @@ def _periksa_batas_nilai(con: Koneksi, masuk: dict[str, pd.DataFrame]) -> None:
     ``importing._periksa_batas_nilai``, as stored now. Realisasi computed from komponen or child IKU are not
     uploaded, so not held here."""
     bagian = [d for n, d in masuk.items() if n in ("iku", "realisasi") and d is not None and not d.empty]
-    if not bagian:
+    if not bagian or not con.execute(  # most installations declare nothing: no join of their realisasi then
+            "SELECT count(*) FROM iku WHERE batas_bawah IS NOT NULL OR bilangan_bulat").fetchone()[0]:  # type: ignore[index]
         return
     kunci = pd.concat([d[["tahun", "kode_unit"]] for d in bagian], ignore_index=True).drop_duplicates()
     con.register("batas_kunci", _sebagai_arrow(kunci.astype({"tahun": "int64", "kode_unit": object})))
