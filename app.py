@@ -23,6 +23,7 @@ halaman = st.navigation([
     st.Page("pages/kaskade.py", title=t("halaman.kaskade"), icon=":material/lan:"),
     st.Page("pages/dialog.py", title=t("halaman.dialog"), icon=":material/co_present:"),
     st.Page("pages/unggah.py", title=t("halaman.unggah"), icon=":material/upload_file:"),
+    st.Page("pages/pemantauan.py", title=t("halaman.pemantauan"), icon=":material/event_upcoming:"),
     st.Page("pages/riwayat.py", title=t("halaman.riwayat"), icon=":material/history:"),
     st.Page("pages/jejak.py", title=t("halaman.jejak"), icon=":material/policy:"),
 ])

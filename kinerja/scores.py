@@ -24,6 +24,7 @@ from kinerja_core.model import TRIWULAN, AlasanAbu, Iku, Konsolidasi, Perspektif
 from kinerja_core.nko import JumlahStatus, Nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
 from kinerja_core.rumus import RumusNko, rumus_capaian
+from kinerja_core.siklus import Tahap
 from kinerja_core.unit import Pohon, Unit
 
 Kunci = tuple[str, str]
@@ -239,12 +240,14 @@ KOLOM_TABEL_IKU = ["kode_unit", "nama_unit", "kode_iku", "nama_iku", "perspektif
 
 def tabel_iku(skor_iku: pd.DataFrame, unit: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per IKU of a ``skor`` table: year-to-date target, realisasi, capaian, status, and in ``keterangan``
-    why grey and where a realisasi that is not uploaded comes from (``teks_asal``)."""
+    why grey and where a realisasi that is not uploaded comes from (``teks_asal``); last, the stage of its
+    unit-quarter (``tahap``) when the scores carry one (``dengan_tahap``)."""
     keterangan = skor_iku["keterangan"].fillna("").astype(str)
     asal = teks_asal(skor_iku)
     keterangan = keterangan.where(asal == "", keterangan.where(keterangan == "", keterangan + " · ") + asal)
     tabel = _dengan_nama_unit(skor_iku, unit).assign(satuan=skor_iku["satuan"].fillna(""), keterangan=keterangan)
-    return tabel[KOLOM_TABEL_IKU].reset_index(drop=True).astype(
+    kolom = KOLOM_TABEL_IKU + (["tahap"] if "tahap" in skor_iku.columns else [])  # the stage, when read (last)
+    return tabel[kolom].reset_index(drop=True).astype(
         {"target": float, "realisasi": float, "capaian": float, "bobot": float})
 
 
@@ -577,11 +580,11 @@ def per_sasaran(skor_iku: pd.DataFrame, profil: ProfilAturan = KEMENKEU) -> pd.D
 def banding_tahun_lalu(skor_iku: pd.DataFrame, skor_lalu: pd.DataFrame) -> pd.DataFrame:
     """Each IKU of ``skor_iku`` beside the IKU with the same unit and code a year earlier (same quarter):
     kode_unit, kode_iku, nama_iku, capaian, status, capaian_lalu, status_lalu ("" when there was none), selisih
-    (capaian − capaian_lalu, points)."""
+    (capaian − capaian_lalu, points); and this year's ``tahap`` when the scores carry it."""
     lalu = skor_lalu[["kode_unit", "kode_iku", "capaian", "status"]].rename(
         columns={"capaian": "capaian_lalu", "status": "status_lalu"})
-    tabel = skor_iku[["kode_unit", "kode_iku", "nama_iku", "capaian", "status"]].merge(
-        lalu, on=["kode_unit", "kode_iku"], how="left")
+    kolom = ["kode_unit", "kode_iku", "nama_iku", "capaian", "status"] + (["tahap"] if "tahap" in skor_iku else [])
+    tabel = skor_iku[kolom].merge(lalu, on=["kode_unit", "kode_iku"], how="left")
     tabel["status_lalu"] = tabel["status_lalu"].fillna("")
     return tabel.assign(selisih=tabel["capaian"] - tabel["capaian_lalu"]).astype(
         {"capaian": float, "capaian_lalu": float, "selisih": float})
@@ -678,11 +681,12 @@ def tabel_progres(
 
 def tabel_semua_triwulan(per_triwulan: Sequence[pd.DataFrame]) -> pd.DataFrame:
     """The same IKU scored through TW I, II, III and IV (four ``skor`` tables) in long form: kode_unit,
-    kode_iku, nama_iku, triwulan, target, realisasi, capaian, status."""
+    kode_iku, nama_iku, triwulan, target, realisasi, capaian, status (and tahap when the scores carry it)."""
     bagian = [s.assign(triwulan=q) for q, s in zip(TRIWULAN, per_triwulan)]
-    return pd.concat(bagian, ignore_index=True)[
-        ["kode_unit", "kode_iku", "nama_iku", "triwulan", "target", "realisasi", "capaian", "status"]
-    ].astype({"target": float, "realisasi": float, "capaian": float})
+    kolom = ["kode_unit", "kode_iku", "nama_iku", "triwulan", "target", "realisasi", "capaian", "status"]
+    if all("tahap" in s.columns for s in per_triwulan):  # each quarter's stage of its unit
+        kolom.append("tahap")
+    return pd.concat(bagian, ignore_index=True)[kolom].astype({"target": float, "realisasi": float, "capaian": float})
 
 
 def triwulan_rapat(iku: pd.DataFrame, realisasi: pd.DataFrame) -> int:
@@ -841,3 +845,97 @@ def ringkas_jumlah(jumlah: JumlahStatus) -> str:
 def teks_filter_status(status: Sequence[str], n: int, total: int) -> str:
     """'Menampilkan 1 dari 16 IKU (filter status: ○ Abu-abu).'"""
     return t("cakupan.tabel_status", n=n, total=total, status=", ".join(label_status(Status(s)) for s in status))
+
+
+# --- the reporting cycle's stage of each figure (issue 30) ---------------------------------------------------------
+
+TAHAP_TERVERIFIKASI = frozenset({Tahap.TERVERIFIKASI.value, Tahap.FINAL.value})
+"""The stages whose figures a verified-only view keeps (``hanya_terverifikasi``)."""
+
+
+def tahap_unit(tahap: pd.DataFrame, triwulan: int) -> dict[str, str]:
+    """Each unit's stage in ``triwulan`` from a year's stored stages (``Storage.tahap_tahun``: triwulan, kode_unit,
+    tahap); a unit not in it is draf.
+
+    >>> tahap = pd.DataFrame({"triwulan": [2, 3], "kode_unit": ["KPPBCBOGOR", "KPPBCBOGOR"],
+    ...                       "tahap": ["final", "diajukan"]})
+    >>> tahap_unit(tahap, 3)
+    {'KPPBCBOGOR': 'diajukan'}
+    """
+    pilih = tahap[tahap["triwulan"].astype(int) == triwulan]
+    return dict(zip(pilih["kode_unit"], pilih["tahap"].astype(str)))
+
+
+def dengan_tahap(skor_iku: pd.DataFrame, tahap: pd.DataFrame, triwulan: int) -> pd.DataFrame:
+    """A ``skor`` table with, last, the stage of each IKU's unit-quarter in ``triwulan`` (``tahap``: draf,
+    diajukan, terverifikasi, dikembalikan, final). A cascade parent's computed realisasi belongs to the parent's
+    unit-quarter: its stage is the parent unit's, whatever its children's are.
+
+    >>> skor_iku = pd.DataFrame({"kode_unit": ["KPPBCBOGOR", "KPPBCBEKASI"], "kode_iku": ["BGR-01", "BKS-01"]})
+    >>> tahap = pd.DataFrame({"triwulan": [3], "kode_unit": ["KPPBCBOGOR"], "tahap": ["terverifikasi"]})
+    >>> dengan_tahap(skor_iku, tahap, 3)["tahap"].tolist()
+    ['terverifikasi', 'draf']
+    """
+    return skor_iku.assign(tahap=_tahap_baris(skor_iku["kode_unit"], tahap, triwulan))
+
+
+def _tahap_baris(kode_unit: pd.Series, tahap: pd.DataFrame, triwulan: int) -> np.ndarray:
+    per_unit = tahap_unit(tahap, triwulan)
+    kode, unik = pd.factorize(kode_unit)
+    nilai = np.array([per_unit.get(u, Tahap.DRAF.value) for u in unik.tolist()] + [Tahap.DRAF.value], dtype=object)
+    return nilai[kode]
+
+
+def tambah_tahap(rows: pd.DataFrame, tahap: pd.DataFrame, triwulan: int) -> pd.DataFrame:
+    """The rows of ``python -m kinerja score`` (``KOLOM_SKOR``, or any table with ``kode_unit``) with a ``tahap``
+    column added at the end: the stage of each row's unit-quarter in ``triwulan`` (``tahap``: the year's stored
+    stages, ``Storage.tahap_tahun``); the existing columns stay as they are.
+
+    >>> rows = pd.DataFrame({"kode_unit": ["KPPBCBOGOR"], "kode_iku": ["BGR-01"], "status": ["hijau"]})
+    >>> tahap = pd.DataFrame({"triwulan": [3], "kode_unit": ["KPPBCBOGOR"], "tahap": ["final"]})
+    >>> tambah_tahap(rows, tahap, 3).columns.tolist(), tambah_tahap(rows, tahap, 3)["tahap"].tolist()
+    (['kode_unit', 'kode_iku', 'status', 'tahap'], ['final'])
+    """
+    return rows.drop(columns="tahap", errors="ignore").assign(tahap=_tahap_baris(rows["kode_unit"], tahap, triwulan))
+
+
+def terverifikasi(tahap: pd.DataFrame) -> set[tuple[int, str]]:
+    """The unit-quarters (triwulan, kode_unit) whose stage is terverifikasi or final."""
+    pilih = tahap[tahap["tahap"].astype(str).isin(TAHAP_TERVERIFIKASI)]
+    return {(int(q), str(u)) for q, u in zip(pilih["triwulan"], pilih["kode_unit"])}
+
+
+def hanya_terverifikasi(data: pd.DataFrame, tahap: pd.DataFrame) -> pd.DataFrame:
+    """A ``lebar`` table with the realisasi of every unit-quarter not terverifikasi or final blanked (as if not
+    reported: grey once scored), quarter by quarter, before any scoring, so the NKO, the lights and the charts all
+    follow. The realisasi columns hold the computed values too (komponen, cascade children): a cascade parent's
+    computed value belongs to the parent's unit-quarter and is kept or blanked with it.
+
+    >>> data = pd.DataFrame({"kode_unit": ["BGR", "BKS"], **{k: [1.0, 2.0] for k in KOLOM_REALISASI}})
+    >>> tahap = pd.DataFrame({"triwulan": [1, 2], "kode_unit": ["BGR", "BGR"], "tahap": ["final", "diajukan"]})
+    >>> hanya_terverifikasi(data, tahap)[KOLOM_REALISASI].to_numpy().tolist()
+    [[1.0, nan, nan, nan], [nan, nan, nan, nan]]
+    """
+    boleh = terverifikasi(tahap)
+    kode, unik = pd.factorize(data["kode_unit"])  # each unit looked up once per quarter (a ministry's 150,000 rows)
+    unik = unik.tolist()
+    tetap = {q: np.array([(q, u) in boleh for u in unik] + [False], dtype=bool)[kode] for q in TRIWULAN}
+    return data.assign(**{k: data[k].where(tetap[q]) for q, k in zip(TRIWULAN, KOLOM_REALISASI)})
+
+
+def hanya_terverifikasi_baris(baris: pd.DataFrame, tahap: pd.DataFrame, kolom: str) -> pd.DataFrame:
+    """Stored rows in long form (``realisasi``, ``komponen``: kode_unit, triwulan, ``kolom``) with ``kolom`` blanked
+    where the unit-quarter is not terverifikasi or final; the rows themselves (their notes) stay."""
+    if baris.empty:
+        return baris
+    boleh = terverifikasi(tahap)
+    tetap = np.array([(int(q), u) in boleh for q, u in zip(baris["triwulan"], baris["kode_unit"])], dtype=bool)
+    return baris.assign(**{kolom: baris[kolom].where(tetap)})
+
+
+def belum_final(skor_iku: pd.DataFrame) -> tuple[int, int]:
+    """How many IKU of a scored table with ``tahap`` are not final, and how many there are: the NKO over them is
+    *sementara* while the first is above 0."""
+    if "tahap" not in skor_iku.columns:
+        return 0, len(skor_iku)
+    return int((skor_iku["tahap"].astype(str) != Tahap.FINAL.value).sum()), len(skor_iku)

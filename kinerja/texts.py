@@ -17,9 +17,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import pandas as pd
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, get_currency_symbol, get_decimal_symbol, get_group_symbol
@@ -31,6 +30,22 @@ from kinerja_core.komponen import Bentuk as BentukKomponen
 from kinerja_core.komponen import RumusKomponen
 from kinerja_core.model import AlasanAbu, Status
 from kinerja_core.rumus import Bentuk, RumusCapaian, RumusNko
+from kinerja_core.siklus import Tahap
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    class _PandasNanti:
+        """pandas, imported where a value is first formatted: the command line's help and its argument errors need
+        these words, not pandas. The module then takes its place, so a cell pays nothing more."""
+
+        def __getattr__(self, nama: str) -> object:
+            import pandas
+
+            globals()["pd"] = pandas
+            return getattr(pandas, nama)
+
+    pd = _PandasNanti()
 
 BAHASA_BAWAAN = "id"
 BAHASA = (BAHASA_BAWAAN, *(kode for kode in bahasa_tersedia() if kode != BAHASA_BAWAAN))
@@ -133,14 +148,35 @@ def teks_pesan(pesan: Pesan | str) -> str:
     True
     >>> teks_pesan("rina ditambahkan")
     'rina ditambahkan'
+
+    A composed message reads as one sentence: a list joined with the catalogue's separator, the messages of
+    ``lanjut`` written after the main one.
+
+    >>> teks_pesan(Pesan("galat.kolom_hilang", {"kolom": "realisasi"}, lanjut=(Pesan("galat.kolom_asing", {
+    ...     "daftar": Pesan.daftar([Pesan("galat.saran_kolom", {"kolom": "nilai", "saran": "realisasi"}), "x"])}),)))
+    'kolom wajib tidak ada: realisasi; kolom yang tidak dikenal: nilai (mungkin maksudnya realisasi?), x'
     """
     if isinstance(pesan, str):
         dibaca = Pesan.baca(pesan)
         if dibaca is None:
             return pesan
         pesan = dibaca
-    isian = {k: teks_pesan(v) if isinstance(v, Pesan) else v for k, v in pesan.isian.items()}
-    return t(pesan.kunci, **isian) if pesan.n is None else tn(pesan.kunci, pesan.n, **isian)
+    isian = {k: _teks_nilai(v) for k, v in pesan.isian.items()}
+    teks = t(pesan.kunci, **isian) if pesan.n is None else tn(pesan.kunci, pesan.n, **isian)
+    return teks + "".join(teks_pesan(p) for p in pesan.lanjut)
+
+
+def _teks_nilai(nilai: object) -> object:
+    """A placeholder's value as the reader reads it: a message in words, a list (tuple) joined with the
+    catalogue's separator, a fractional number the reader's way (2,5 in Indonesian, 2.5 in English); any other
+    value as it is."""
+    if isinstance(nilai, Pesan):
+        return teks_pesan(nilai)
+    if isinstance(nilai, tuple):
+        return t("pesan.pemisah_daftar").join(str(_teks_nilai(v)) for v in nilai)
+    if isinstance(nilai, float):
+        return angka(nilai)
+    return nilai
 
 
 def N_(kunci: str) -> str:
@@ -557,3 +593,19 @@ def tanggal_panjang(tanggal: datetime.date | None) -> str:
     if _BAHASA.get() != "id":
         return format_date(tanggal, "d MMMM y", locale=_LOKAL[_BAHASA.get()])
     return f"{tanggal.day} {BULAN[tanggal.month - 1]} {tanggal.year}"
+
+
+IKON_TAHAP = {Tahap.DRAF: "✎", Tahap.DIAJUKAN: "➜", Tahap.TERVERIFIKASI: "✓", Tahap.DIKEMBALIKAN: "↩",
+              Tahap.FINAL: "◆"}
+"""A mark per stage of the reporting cycle beside its word, for a table read on a projector (never colour alone);
+none of them is a status light's shape (``IKON_STATUS``)."""
+
+
+def nama_tahap(tahap: Tahap | str) -> str:
+    """'✓ Terverifikasi': a stage's mark and word.
+
+    >>> nama_tahap("terverifikasi")
+    '✓ Terverifikasi'
+    """
+    tahap = Tahap(tahap)
+    return f"{IKON_TAHAP[tahap]} {t(f'tahap.{tahap.value}')}"

@@ -15,20 +15,23 @@ from enum import Enum, StrEnum
 
 
 class Peran(StrEnum):
-    """A role, weakest first."""
+    """A role, weakest first. An ``admin`` may do whatever the others may; ``pengisi`` and ``verifikator`` each
+    may read, and do their own part of the reporting cycle, not the other's."""
 
     PEMBACA = "pembaca"  # sees the dashboards of the units granted
-    PENGISI = "pengisi"  # uploads realisasi and writes the meeting's notes
-    ADMIN = "admin"  # units, the IKU catalogue and targets, undo; on SEMUA also the users
+    PENGISI = "pengisi"  # uploads realisasi, writes the meeting's notes, submits the quarter
+    VERIFIKATOR = "verifikator"  # verifies a submitted quarter or returns it with a reason
+    ADMIN = "admin"  # units, the IKU catalogue and targets, undo, final and reopen; on SEMUA also the users
 
     def mencakup(self, lain: Peran) -> bool:
         """Whether this role may do what ``lain`` may.
 
         >>> Peran.ADMIN.mencakup(Peran.PENGISI), Peran.PEMBACA.mencakup(Peran.PENGISI)
         (True, False)
+        >>> Peran.VERIFIKATOR.mencakup(Peran.PEMBACA), Peran.VERIFIKATOR.mencakup(Peran.PENGISI)
+        (True, False)
         """
-        urutan = list(Peran)
-        return urutan.index(self) >= urutan.index(lain)
+        return self is lain or self is Peran.ADMIN or lain is Peran.PEMBACA
 
 
 SEMUA = "*"

@@ -20,7 +20,7 @@ from kinerja.rapat.dialog import SlideIku
 from kinerja.rapat.simpan import CatatanDitolak, simpan_catatan, simpan_rapat, simpan_tindak_lanjut
 from kinerja.store import AksesDitolak, MasalahBasisData, Revisi
 from kinerja.texts import angka, nama_triwulan, t
-from kinerja.web import baca, gerbang, panah, saring, simulasi_ui, tampilan
+from kinerja.web import baca, gerbang, panah, saring, simulasi_ui, tampilan, tanda_tahap
 from kinerja_core.akses import Pelaku, Peran
 from kinerja_core.model import StatusAksi
 from kinerja_core.tindak_lanjut import Aksi
@@ -76,18 +76,21 @@ with atas[3].popover(t("dialog.kontrol"), icon=":material/tune:", width="stretch
     st.markdown(f"**{t('dialog.unduh')}**")
     unduh = st.container()
 st.markdown(projector.css(gelap=tema == "gelap", tanpa_sidebar=penuh), unsafe_allow_html=True)
+tanda_tahap.pemberitahuan(f)  # a view limited to verified figures says so
 
 # the data on screen, per database, year and units: every live run replaces it, a frozen run keeps it (what
 # was on screen when the presenter froze it, not what was there when the page opened)
 versi = baca.storage().tanda_versi()
 tampil = st.session_state.setdefault("dialog_tampil", {})
-kunci_tampil = (baca.storage().alamat, f.tahun, f.kode_unit, f.sub_unit)
+kunci_tampil = (baca.storage().alamat, f.tahun, f.kode_unit, f.sub_unit, f.hanya_terverifikasi)
 try:
     if not beku or kunci_tampil not in tampil:
-        tampil[kunci_tampil] = (versi, baca.data(f, versi))
+        tampil[kunci_tampil] = (versi, baca.data_tampil(f, versi))
     versi_tampil, data = tampil[kunci_tampil]
     # live: the scores shared by every session; frozen: scored from the kept rows (the shared ones may be newer)
-    skor_iku = baca.skor(f, versi=versi) if versi_tampil == versi else scores.skor(data.lebar, f.triwulan)
+    # each IKU with its unit-quarter's stage (the frozen view: the stages as they stood at its version)
+    skor_iku = baca.skor(f, versi=versi) if versi_tampil == versi else scores.dengan_tahap(
+        scores.skor(data.lebar, f.triwulan), baca.tahap_tahun(f.tahun, versi_tampil), f.triwulan)
     skor_lalu = baca.skor_tahun_lalu(f, versi=versi)
 except MasalahBasisData as e:
     baca.bila_sibuk(e)

@@ -7,13 +7,15 @@ import streamlit as st
 
 from kinerja import pohon_kaskade, teks_aman
 from kinerja.texts import nama_status, persen, t
-from kinerja.web import baca, saring, tampilan
+from kinerja.web import baca, saring, tampilan, tanda_tahap
 from kinerja_core.model import Status
 
 # A few wide columns, so the table fits a 1366-wide laptop with the sidebar open (about 970 px) and reads from the
 # back of a room. The root's "asal" is said above the table, a computed IKU further down says it after its name.
-KOLOM_TABEL = {"label": 300, "kode_iku": 84, "status": 100, "capaian": 120, "target": 120, "realisasi": 124,
-               "satuan": 112}  # column: width in px (wide enough for the English headers too)
+# Each IKU's stage (mark and word) after its capaian, its 96 px taken from the IKU's name (which wraps), the code
+# and the light: the table is as wide as before.
+KOLOM_TABEL = {"label": 222, "kode_iku": 78, "status": 88, "capaian": 120, "tahap": 96, "target": 120,
+               "realisasi": 124, "satuan": 112}  # column: width in px (wide enough for the English headers too)
 TINGGI_BARIS = 66  # px: Streamlit (1.67) wraps a long IKU name only in rows taller than 64 px; three lines fit
 
 saring.pastikan_navigasi()
@@ -59,6 +61,10 @@ if puncak["asal"]:
 
 bawah = (pohon["tingkat"] > 0) & (pohon["asal"] != "")
 tampil = pohon.assign(label=pohon["label"].where(~bawah, pohon["label"] + " — " + pohon["asal"]))
+# each row's stage is its own unit-quarter's (a computed parent's is the parent unit's, whatever its children's)
+tampil = tanda_tahap.dengan_tanda(tampil.merge(skor[["kode_unit", "kode_iku", "tahap"]], on=["kode_unit", "kode_iku"],
+                                               how="left"))
+tanda_tahap.legenda()
 judul = {k: t(f"kolom.{k}") for k in KOLOM_TABEL if k != "label"} | {"label": t("kaskade.kolom_iku")}
 tampilan.tabel_status(
     tampil[list(KOLOM_TABEL)].rename(columns=judul), key="tabel_kaskade", kolom_status=t("kolom.status"),

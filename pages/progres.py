@@ -4,7 +4,7 @@ import streamlit as st
 
 from kinerja import charts, scores, teks_aman
 from kinerja.texts import angka, nama_triwulan, t
-from kinerja.web import saring, tampilan
+from kinerja.web import baca, saring, tampilan, tanda_tahap
 
 saring.pastikan_navigasi()
 
@@ -17,7 +17,10 @@ terpilih = tampilan.halaman(p.tabel[["kode_unit", "kode_iku", "nama_iku", "nama_
 semua = p.semua_triwulan().merge(terpilih[["kode_unit", "kode_iku", "nama_iku"]],
                                    on=["kode_unit", "kode_iku", "nama_iku"])
 semua["label"] = semua["kode_iku"] + " · " + semua["nama_iku"].map(lambda n: n if len(n) <= 60 else n[:58] + "…")
-semua["teks"] = [tampilan.teks_sel(c, s) for c, s in zip(semua["capaian"], semua["status"])]
+# each cell: capaian, the light's shape and the stage's mark of its unit-quarter (the legend says which is which)
+semua["teks"] = [f"{tampilan.teks_sel(c, s)} {tanda_tahap.ikon(th)}"
+                 for c, s, th in zip(semua["capaian"], semua["status"], semua["tahap"])]
+tanda_tahap.legenda()
 st.plotly_chart(charts.peta_status(semua, f.triwulan), key="peta_status", config={"displayModeBar": False},
                 theme=None)
 
@@ -36,10 +39,11 @@ st.plotly_chart(charts.progres_iku(progres, iku.satuan, iku.polaritas), key="gra
                 config={"displayModeBar": False}, theme=None)
 
 st.markdown(f"**{t('progres.per_triwulan')}**")
-tabel = progres.assign(triwulan=progres["triwulan"].map(nama_triwulan)).rename(columns={
+tahap = tanda_tahap.tahap_per_triwulan(baca.tahap_tahun(f.tahun, p.versi), iku.kode_unit, progres["triwulan"])
+tabel = progres.assign(triwulan=progres["triwulan"].map(nama_triwulan), tahap=tahap).rename(columns={
     "triwulan": t("kolom.triwulan"), "target_periodik": t("progres.periodik_target"),
     "realisasi_periodik": t("progres.periodik_realisasi"), "target": t("kolom.target"),
     "realisasi": t("kolom.realisasi"), "capaian": t("kolom.capaian"), "status": t("kolom.status"),
-    "keterangan": t("kolom.keterangan"),
+    "keterangan": t("kolom.keterangan"), "tahap": t("kolom.tahap"),
 })
 tampilan.tabel_status(tabel, key="tabel_progres", kolom_status=t("kolom.status"))

@@ -8,16 +8,18 @@ import streamlit as st
 
 from kinerja import charts, scores, teks_aman
 from kinerja.texts import angka, jelaskan_nko, nama_status, t, tn
-from kinerja.web import baca, saring, simulasi_ui, tampilan
+from kinerja.web import baca, saring, simulasi_ui, tampilan, tanda_tahap
 from kinerja_core.model import Status
 
 # The IKU table fits a 1366-wide laptop with the sidebar open (about 970 px of table): status and capaian
 # right after the code, the long texts (IKU name, perspective, explanation) wrapping onto up to three lines
 # in fixed widths, the numbers never. On a wider screen every column grows alike. With the unit column (a
 # unit and its sub-units) the table is wider than a laptop, and the columns that matter come first still.
+# The stage of each figure (draf … final, mark and word) sits right after the capaian it qualifies; its 100 px come
+# out of the long texts (IKU name, perspective, explanation, unit of measure), so the table is as wide as before.
 KOLOM_TABEL = {  # column: width in px
-    "nama_unit": 120, "kode_iku": 72, "status": 80, "capaian": 90, "nama_iku": 220, "target": 102,
-    "realisasi": 116, "satuan": 72, "perspektif": 96, "keterangan": 124,
+    "nama_unit": 120, "kode_iku": 72, "status": 80, "capaian": 90, "tahap": 100, "nama_iku": 156, "target": 102,
+    "realisasi": 116, "satuan": 64, "perspektif": 88, "keterangan": 104,
 }
 PER_HALAMAN = 50  # rows of a list in the browser at once: a ministry's 15,000 IKU come a page at a time
 TINGGI_BARIS = 66  # px: Streamlit (1.67) wraps a grid's text only in rows taller than 64 px; three lines fit
@@ -38,8 +40,10 @@ st.markdown(
     unsafe_allow_html=True,
 )
 kolom = st.columns(5)
-kolom[0].markdown(tampilan.kartu_nko(kepala.nko.nilai, kepala.nko.status, kepala.judul_nko, kepala.cakupan_nko),
-                  unsafe_allow_html=True)
+# the NKO is sementara until every IKU it is taken over is final
+kolom[0].markdown(tanda_tahap.kartu_nko(
+    tampilan.kartu_nko(kepala.nko.nilai, kepala.nko.status, kepala.judul_nko, kepala.cakupan_nko),
+    scores.dasar_nko_unit(kepala.lingkup, f.kode_unit, kepala.nko_milik_sendiri)), unsafe_allow_html=True)
 for k, (s, n) in zip(kolom[1:], kepala.jumlah.menurut_status().items()):
     k.markdown(tampilan.kartu_status(s, n), unsafe_allow_html=True)
 st.caption(jelaskan_nko(kepala.rumus_nko), help=t("ringkasan.rumus_bantuan"))
@@ -67,6 +71,7 @@ if len(nko_unit) > 1:
     )
 
 st.subheader(t("ringkasan.tabel"))
+tanda_tahap.legenda()
 if f.status:
     st.caption(scores.teks_filter_status(f.status, len(p.tabel), len(kepala.lingkup)))
 if p.tabel.empty:
@@ -75,10 +80,11 @@ if p.tabel.empty:
 kolom_tabel = dict(KOLOM_TABEL)
 if not f.sub_unit or p.tabel["kode_unit"].nunique() == 1:
     kolom_tabel.pop("nama_unit")
-tampilan.unduh_tabel(p.tabel, f"ringkasan_{f.kode_unit}_{f.tahun}_tw{f.triwulan}", key="unduh_ringkasan")
+tampilan.unduh_tabel(tanda_tahap.untuk_unduh(p.tabel), f"ringkasan_{f.kode_unit}_{f.tahun}_tw{f.triwulan}",
+                     key="unduh_ringkasan")
 baris = tampilan.halaman(p.tabel, "tabel_iku", PER_HALAMAN)
 tampilan.tabel_status(
-    baris[list(kolom_tabel)].rename(columns={k: t(f"kolom.{k}") for k in kolom_tabel}),
+    tanda_tahap.dengan_tanda(baris[list(kolom_tabel)]).rename(columns={k: t(f"kolom.{k}") for k in kolom_tabel}),
     key="tabel_iku", kolom_status=t("kolom.status"), row_height=TINGGI_BARIS,
     height=min(TINGGI_BARIS * len(baris) + 38, 2000),  # every row in view (the header is 35 px)
     column_config={t(f"kolom.{k}"): st.column_config.TextColumn(width=w) for k, w in kolom_tabel.items()},
@@ -101,16 +107,17 @@ if not biaya_anak.empty:
         key="tabel_biaya_unit")
 if not belum_lapor.empty:  # a grey IKU costs nothing: not reporting is an agenda item of its own
     st.markdown(t("ringkasan.belum_lapor", n=len(belum_lapor)))
-    tampilan.tabel_angka(belum_lapor.drop(columns="kode_unit").rename(columns={
-        k: t(f"kolom.{k}") for k in ("nama_unit", "kode_iku", "nama_iku", "bobot", "porsi_bobot")}),
+    tampilan.tabel_angka(tanda_tahap.tambah_tahap(belum_lapor, kepala.lingkup).drop(columns="kode_unit").rename(
+        columns={k: t(f"kolom.{k}") for k in ("nama_unit", "kode_iku", "nama_iku", "bobot", "porsi_bobot", "tahap")}),
         key="tabel_belum_lapor")
 if biaya.empty:
     st.success(t("ringkasan.biaya_kosong"), icon=":material/check_circle:")
 else:
-    kolom_biaya = ["kode_iku", "status", "nama_iku", "capaian", "bagian", "biaya"]
+    kolom_biaya = ["kode_iku", "status", "nama_iku", "capaian", "tahap", "bagian", "biaya"]
     if biaya["kode_unit"].nunique() > 1:
         kolom_biaya.insert(0, "nama_unit")
-    tampilan.tabel_status(tampilan.halaman(biaya, "tabel_biaya", PER_HALAMAN)[kolom_biaya].rename(
+    biaya = tanda_tahap.tambah_tahap(tampilan.halaman(biaya, "tabel_biaya", PER_HALAMAN), kepala.lingkup)
+    tampilan.tabel_status(biaya[kolom_biaya].rename(
         columns={k: t(f"kolom.{k}") for k in kolom_biaya}), key="tabel_biaya", kolom_status=t("kolom.status"))
 
 # where the year is heading at the run-rate so far (kinerja_core.prognosis)
@@ -125,10 +132,11 @@ if menurun.empty:
     st.caption(t("ringkasan.prognosis_aman"))
 else:
     st.markdown(tn("ringkasan.prognosis_menurun", len(menurun)))
-    kolom_menurun = ["kode_iku", "nama_iku", "status", "capaian", "status_prognosis", "capaian_prognosis"]
+    kolom_menurun = ["kode_iku", "nama_iku", "status", "capaian", "tahap", "status_prognosis", "capaian_prognosis"]
     if menurun["kode_unit"].nunique() > 1:
         kolom_menurun.insert(0, "nama_unit")
-    tampilan.tabel_status(tampilan.halaman(menurun, "tabel_menurun", PER_HALAMAN)[kolom_menurun].rename(
+    menurun = tanda_tahap.tambah_tahap(tampilan.halaman(menurun, "tabel_menurun", PER_HALAMAN), kepala.lingkup)
+    tampilan.tabel_status(menurun[kolom_menurun].rename(
         columns={k: t(f"kolom.{k}") for k in kolom_menurun}), key="tabel_menurun",
         kolom_status=(t("kolom.status"), t("kolom.status_prognosis")))
 
@@ -141,9 +149,11 @@ if kebutuhan is None:
 elif kebutuhan.empty:
     st.success(t("ringkasan.kebutuhan_kosong"), icon=":material/check_circle:")
 else:
-    kolom_kebutuhan = {"kode_iku": 72, "status": 80, "nama_iku": 240, "agar_hijau": 250, "agar_tidak_merah": 250}
+    kolom_kebutuhan = {"kode_iku": 72, "status": 80, "tahap": 100, "nama_iku": 200, "agar_hijau": 220,
+                       "agar_tidak_merah": 220}  # as wide as before the stage came: the long texts wrap
+    kebutuhan = tanda_tahap.tambah_tahap(tampilan.halaman(kebutuhan, "tabel_kebutuhan", PER_HALAMAN), kepala.lingkup)
     tampilan.tabel_status(
-        tampilan.halaman(kebutuhan, "tabel_kebutuhan", PER_HALAMAN)[list(kolom_kebutuhan)].rename(
+        kebutuhan[list(kolom_kebutuhan)].rename(
             columns={k: t(f"kolom.{k}") for k in kolom_kebutuhan}),
         key="tabel_kebutuhan", kolom_status=t("kolom.status"), row_height=TINGGI_BARIS,
         column_config={t(f"kolom.{k}"): st.column_config.TextColumn(width=w) for k, w in kolom_kebutuhan.items()},

@@ -7,7 +7,7 @@ from kinerja.masuk import exporting, loading
 from kinerja.masuk.importing import BATAS_STATUS_PRATINJAU, rencanakan, tabel_pratinjau, terapkan
 from kinerja.masuk.loading import Jenis
 from kinerja.store import AksesDitolak, ImporDitolak, MasalahBasisData
-from kinerja.texts import angka, nama_triwulan, t, tn
+from kinerja.texts import angka, nama_triwulan, t, teks_pesan, tn
 from kinerja.web import baca, gerbang, saring, tampilan
 from kinerja_core.akses import Peran
 
@@ -91,9 +91,9 @@ if not rencana.sah:
 st.subheader(t("unggah.pratinjau"))
 for b in rencana.berkas:
     for c in b.catatan:
-        st.info(f"{teks_aman.md(b.nama)}: {teks_aman.md(c)}", icon=":material/info:")
+        st.info(f"{teks_aman.md(b.nama)}: {teks_aman.md(teks_pesan(c))}", icon=":material/info:")
 for w in rencana.peringatan:  # possible slips, named by row: stored only when the person confirms below
-    st.warning(teks_aman.md(w), icon=":material/warning:")
+    st.warning(teks_aman.md(teks_pesan(w)), icon=":material/warning:")
 for i, (b, p) in enumerate(zip(rencana.berkas, rencana.perubahan, strict=True)):
     judul = tn("unggah.jenis", len(p.rincian), berkas=teks_aman.md(p.berkas),
                jenis=teks_aman.md(t(f"jenis.{p.jenis.value}")))

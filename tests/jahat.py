@@ -83,6 +83,6 @@ def simpan_jahat(db: Path | str) -> None:
     storage = Storage(db)
     pelaku = Pelaku.sistem("uji keamanan")
     rencana = rencanakan(berkas_jahat(), storage, pelaku)
-    assert rencana.sah, [(k.berkas, k.baris, k.kolom, k.pesan) for k in rencana.kesalahan]
+    assert rencana.sah, [(k.berkas, k.baris, k.kolom, k.teks) for k in rencana.kesalahan]
     terapkan(rencana, storage, pelaku)
     simpan_rapat(storage, "KPPBCBOGOR", 2019, 3, tanggal=datetime.date(2019, 10, 2), pelaku=pelaku, **RAPAT)

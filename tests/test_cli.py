@@ -78,7 +78,8 @@ def db(mesin: str, _impor_cli: dict[str, Path | str], request: pytest.FixtureReq
 
 def test_score_csv_kppbc_bogor_tw3(db):
     baris = skor(db, "--tahun", "2019", "--triwulan", "3", "--unit", "KPPBCBOGOR")
-    assert list(baris[0]) == ["kode_unit", "kode_iku", "nama_iku", "target", "realisasi", "capaian", "status"]
+    # issue 30: the unit-quarter's stage in the reporting cycle, after the columns as they always were
+    assert list(baris[0]) == ["kode_unit", "kode_iku", "nama_iku", "target", "realisasi", "capaian", "status", "tahap"]
     assert len(baris) == 16
     status = [b["status"] for b in baris]
     assert (status.count("hijau"), status.count("abu-abu")) == (15, 1)

@@ -41,6 +41,9 @@ SAMA_DALAM_BAHASA_INGGRIS = {
     "jejak.cara.sistem": "operator",
     "agregasi.minimum": "minimum",
     "dialog.asal": "Realisasi {teks}",  # realisasi is the product's term in both languages
+    "tahap.final": "Final",
+    "pemantauan.kolom.final": "Final",
+    "pemantauan.unit": "Unit",
 }
 
 

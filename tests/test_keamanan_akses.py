@@ -264,7 +264,7 @@ def test_admin_sub_unit_tidak_bisa_menautkan_iku_ke_induk(storage):
     rencana = rencanakan([("iku.csv", berkas(KEPALA_IKU, baru))], storage, btp)
     assert not rencana.sah
     assert [(k.baris, k.kolom) for k in rencana.kesalahan] == [(2, "kode_unit_induk")]
-    assert "PTM" in rencana.kesalahan[0].pesan
+    assert "PTM" in rencana.kesalahan[0].teks
     # and in the committing transaction, whatever the preview said
     with pytest.raises(AksesDitolak, match="PTM"):
         storage.simpan({"iku": rencanakan([("iku.csv", berkas(KEPALA_IKU, baru))], storage).data(

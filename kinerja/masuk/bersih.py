@@ -30,7 +30,7 @@ import pyarrow.compute as pc
 
 from kinerja.masuk.catat import _Pencatat, _ribuan, _sebar, _unik
 from kinerja.masuk.jenis import KOLOM_ANGKA, KOLOM_KODE
-from kinerja.texts import t, tn
+from kinerja.pesan import Pesan
 
 BATAS_PANJANG = {"kode_unit": 50, "kode_iku": 50, "kode_induk": 50, "kode_unit_induk": 50, "kode_iku_induk": 50,
                  "komponen": 40, "rumus_komponen": 500, "pic": 200, "satuan": 100, "tempat": 200,
@@ -82,13 +82,14 @@ def _bersihkan(mentah: pd.DataFrame, kolom: tuple[str, ...], catat: _Pencatat,
             lain = s.str.contains(KENDALI_TERLARANG, regex=True)
             pertama = s.where(lain, "").str.extract(f"({KENDALI_TERLARANG})", expand=False)
             catat.catat_kolom(lain, pd.DataFrame({"baris": mentah["baris"], k: pertama}), k,
-                              lambda c: t("baca.kendali", kode=f"U+{ord(c):04X}"))
+                              lambda c: Pesan("baca.kendali", {"kode": f"U+{ord(str(c)):04X}"}))
         s = s.str.strip()
         batas = BATAS_PANJANG.get(k, BATAS_PANJANG_LAIN)
         if _paling_panjang(s) > batas:  # a character takes at least a byte: most columns stop here
             panjang = s.str.len()
             catat.catat_kolom(panjang > batas, pd.DataFrame({"baris": mentah["baris"], k: panjang}), k,
-                              lambda n, b=batas: t("baca.terlalu_panjang", panjang=_ribuan(n), batas=_ribuan(b)))
+                              lambda n, b=batas: Pesan("baca.terlalu_panjang", {"panjang": _ribuan(n),
+                                                                                 "batas": _ribuan(b)}))
         if k not in (*KOLOM_ANGKA, "tahun"):
             tanda = s.str.startswith("'")
             if tanda.any() and (tanda := tanda & s.str.match(_APOSTROF)).any():
@@ -98,7 +99,7 @@ def _bersihkan(mentah: pd.DataFrame, kolom: tuple[str, ...], catat: _Pencatat,
     for daftar, kunci in ((word, "baca.pemisah_word"), (apostrof, "baca.apostrof")):
         if daftar:
             baris, _, k = min(daftar)
-            catat.catatan.append(tn(kunci, sum(n for _, n, _ in daftar), baris=baris, kolom=k))
+            catat.catatan.append(Pesan.jamak(kunci, sum(n for _, n, _ in daftar), {"baris": baris, "kolom": k}))
     for k in KOLOM_KODE:
         if k in kolom:
             kode, unik = _unik(mentah[k])  # a thousand units in a million rows: each code is looked at once
@@ -121,21 +122,29 @@ def _kembar(huruf: str) -> str | None:
     return kembar if kembar != huruf and re.fullmatch(_KODE, kembar) and len(kembar) == 1 else None
 
 
-def _pesan_kode(nilai: str) -> str:
-    """Why a code is not plain, naming the first character at fault; a look-alike gets the Latin spelling."""
-    aturan = t("baca.kode_aturan")
+def _pesan_kode(nilai: object) -> Pesan:
+    """Why a code is not plain, naming the first character at fault; a look-alike gets the Latin spelling.
+
+    >>> p = _pesan_kode("\u0412GR-01")  # a Cyrillic В
+    >>> p.kunci, [q.kunci for q in p.lanjut]
+    ('baca.kode_huruf_asing', ['baca.kode_saran'])
+    """
+    nilai = str(nilai)
+    aturan = Pesan("baca.kode_aturan")
     huruf = next((h for h in nilai if not re.fullmatch(_KODE, h)), "")
     nama = unicodedata.name(huruf, f"U+{ord(huruf):04X}") if huruf and not huruf.isascii() else ""
     kembar = _kembar(huruf) if huruf else None
     if huruf.isspace():
-        return t("baca.kode_spasi", nilai=nilai, aturan=aturan)
+        return Pesan("baca.kode_spasi", {"nilai": nilai, "aturan": aturan})
     if kembar is None:
-        return t("baca.kode_karakter", nilai=nilai, huruf=huruf, nama=f" ({nama})" if nama else "", aturan=aturan)
+        return Pesan("baca.kode_karakter", {"nilai": nilai, "huruf": huruf, "nama": f" ({nama})" if nama else "",
+                                            "aturan": aturan})
     saran = "".join(_kembar(h) or h for h in nilai)
-    akhir = t("baca.kode_saran", saran=saran) if re.fullmatch(_KODE, saran) else "; " + aturan
+    akhir = (Pesan("baca.kode_saran", {"saran": saran}) if re.fullmatch(_KODE, saran)
+             else Pesan("baca.kode_aturan_lanjut", {"aturan": aturan}))
     if kembar.isalpha():
         aksara = {"CYRILLIC": "Cyrillic", "GREEK": "Greek", "FULLWIDTH": "lebar penuh"}.get(
             nama.split(" ")[0], nama.split(" ")[0].title())
-        return t("baca.kode_huruf_asing", nilai=nilai, huruf=huruf, aksara=aksara) + akhir
-    return t("baca.kode_tanda_asing", nilai=nilai, huruf=huruf, nama=nama, latin=kembar) + akhir
-
+        return Pesan("baca.kode_huruf_asing", {"nilai": nilai, "huruf": huruf, "aksara": aksara}, lanjut=(akhir,))
+    return Pesan("baca.kode_tanda_asing", {"nilai": nilai, "huruf": huruf, "nama": nama, "latin": kembar},
+                 lanjut=(akhir,))

@@ -1,8 +1,9 @@
 """What every step of reading a file shares: the errors it finds and how they are recorded.
 
-``Kesalahan`` is one problem, located by file, row and column; ``_Pencatat``
-collects a file's problems (at most BATAS_KESALAHAN, the rest counted) and its
-notices. A value quoted in a message is cut (``_kutip``). The checks look at
+``Kesalahan`` is one problem, located by file, row and column, what is wrong
+being a message code with its values (``kinerja.pesan.Pesan``), put in words
+only where a person reads it; ``_Pencatat`` collects a file's problems (at most
+BATAS_KESALAHAN, the rest counted) and its notices, messages too. A value quoted in a message is cut (``_kutip``). The checks look at
 each distinct value of a column once (``_unik``, ``_sebar``, ``_peta_unik``):
 a million rows hold a handful of years and a thousand codes.
 """
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kinerja.texts import t
+from kinerja.pesan import Pesan
+from kinerja.texts import t, teks_pesan
 
 BATAS_KESALAHAN = 500
 """At most this many errors are collected per file; the rest are counted."""
@@ -26,45 +28,71 @@ BATAS_KUTIP = 80
 
 @dataclass(frozen=True)
 class Kesalahan:
-    """One problem in an uploaded file, located as precisely as it can be."""
+    """One problem in an uploaded file, located as precisely as it can be, in no language: the file, what is
+    wrong as a message code with its values (``pesan``), the row and column, and the value found. Words are
+    chosen where a person reads it (``teks``, ``str``), in that reader's language.
+
+    >>> k = Kesalahan("realisasi.csv", Pesan("galat.realisasi_tidak_bulat", {"nilai": 2.5}), 7, "realisasi", 2.5)
+    >>> k.kode, k.baris, k.kolom, k.nilai
+    ('galat.realisasi_tidak_bulat', 7, 'realisasi', 2.5)
+    """
 
     berkas: str
-    pesan: str
+    pesan: Pesan
     baris: int | None = None
     kolom: str | None = None
+    nilai: object = None
+
+    @property
+    def kode(self) -> str:
+        """What is wrong, as the message's key (``galat.realisasi_tidak_bulat``)."""
+        return self.pesan.kunci
+
+    @property
+    def teks(self) -> str:
+        """What is wrong, in the current language's words (without the file, row and column)."""
+        return teks_pesan(self.pesan)
 
     def __str__(self) -> str:
         if self.baris is not None and self.kolom:
-            return t("galat.lokasi", berkas=self.berkas, baris=self.baris, kolom=self.kolom, pesan=self.pesan)
+            return t("galat.lokasi", berkas=self.berkas, baris=self.baris, kolom=self.kolom, pesan=self.teks)
         if self.baris is not None:
-            return t("galat.lokasi_baris", berkas=self.berkas, baris=self.baris, pesan=self.pesan)
-        return t("galat.lokasi_berkas", berkas=self.berkas, pesan=self.pesan)
+            return t("galat.lokasi_baris", berkas=self.berkas, baris=self.baris, pesan=self.teks)
+        return t("galat.lokasi_berkas", berkas=self.berkas, pesan=self.teks)
 
 
 class _Pencatat:
-    """Collects errors of one file up to BATAS_KESALAHAN, counting the rest, and its notices."""
+    """Collects errors of one file up to BATAS_KESALAHAN, counting the rest, and its notices (as messages)."""
 
     def __init__(self, berkas: str) -> None:
         self.berkas = berkas
         self.daftar: list[Kesalahan] = []
         self.lain = 0
-        self.catatan: list[str] = []
+        self.catatan: list[Pesan] = []
 
-    def catat(self, pesan: str, baris: int | None = None, kolom: str | None = None) -> None:
+    def catat(self, pesan: Pesan, baris: int | None = None, kolom: str | None = None, nilai: object = None) -> None:
         if len(self.daftar) < BATAS_KESALAHAN:
-            self.daftar.append(Kesalahan(self.berkas, pesan, baris, kolom))
+            self.daftar.append(Kesalahan(self.berkas, pesan, baris, kolom, nilai))
         else:
             self.lain += 1
 
-    def catat_kolom(self, mask: pd.Series, data: pd.DataFrame, kolom: str, pesan: Callable[[str], str]) -> None:
-        """One error per row where ``mask`` holds, quoting the raw value found (cut to BATAS_KUTIP)."""
+    def catat_kolom(self, mask: pd.Series, data: pd.DataFrame, kolom: str, pesan: Callable[[object], Pesan]) -> None:
+        """One error per row where ``mask`` holds, with the raw value found (``pesan`` is given it cut to
+        BATAS_KUTIP, to quote).
+
+        >>> c = _Pencatat("realisasi.csv")
+        >>> data = pd.DataFrame({"baris": [2, 3], "realisasi": ["43,8", "abc"]})
+        >>> c.catat_kolom(data["realisasi"] == "abc", data, "realisasi", lambda v: Pesan("galat.angka", {"nilai": v}))
+        >>> [(k.kode, k.baris, k.kolom, k.nilai) for k in c.daftar]
+        [('galat.angka', 3, 'realisasi', 'abc')]
+        """
         jumlah = int(mask.sum())
         if not jumlah:
             return
         ruang = max(BATAS_KESALAHAN - len(self.daftar), 0)
         contoh = data.loc[mask, ["baris", kolom]].head(ruang)
         for baris, nilai in contoh.itertuples(index=False):
-            self.daftar.append(Kesalahan(self.berkas, pesan(_kutip(nilai)), int(baris), kolom))
+            self.daftar.append(Kesalahan(self.berkas, pesan(_kutip(nilai)), int(baris), kolom, nilai))
         self.lain += jumlah - len(contoh)
 
 

@@ -27,7 +27,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from kinerja.masuk.catat import BATAS_KESALAHAN, _ribuan
-from kinerja.texts import t, tn
+from kinerja.pesan import Pesan
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Teks:
 
     teks: str | None
     kodek: str
-    salah: tuple[tuple[int | None, str], ...] = ()
+    salah: tuple[tuple[int | None, Pesan], ...] = ()
     """(line, message) per line that cannot be decoded, at most BATAS_KESALAHAN."""
     salah_lain: int = 0
 
@@ -67,15 +67,16 @@ def dekode(isi: bytes) -> Teks:
     >>> hasil.teks, hasil.kodek
     ('Rp 5,7 miliar – ok', 'cp1252')
     >>> hasil = dekode("a;b\\nRp – ok\\n".encode("utf-8") + b"shift \\x96 sore\\n")
-    >>> hasil.teks, [(baris, pesan[:26]) for baris, pesan in hasil.salah]
-    (None, [(3, 'byte 0x96 bukan UTF-8 (di ')])
+    >>> hasil.teks, [(baris, pesan.kunci, pesan.isian["byte"]) for baris, pesan in hasil.salah]
+    (None, [(3, 'baca.bukan_utf8', '0x96')])
     """
     if isi.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return Teks(isi.decode("utf-16"), "utf-16")
         except UnicodeDecodeError as e:
             baris = isi[: e.start - e.start % 2].decode("utf-16", errors="replace").count("\n") + 1
-            pesan = tn("baca.utf16_ganjil", len(isi), n=_ribuan(len(isi))) if len(isi) % 2 else t("baca.utf16_rusak")
+            pesan = (Pesan.jamak("baca.utf16_ganjil", len(isi), {"n": _ribuan(len(isi))}) if len(isi) % 2
+                     else Pesan("baca.utf16_rusak"))
             return Teks(None, "utf-16", ((baris, pesan),))
     try:
         return Teks(isi.decode("utf-8-sig"), "utf-8")
@@ -89,9 +90,9 @@ def dekode(isi: bytes) -> Teks:
     return Teks(None, "utf-8", salah, lain)
 
 
-def _baris_bukan_utf8(campur: str) -> tuple[tuple[tuple[int | None, str], ...], int]:
+def _baris_bukan_utf8(campur: str) -> tuple[tuple[tuple[int | None, Pesan], ...], int]:
     """One message per line holding bytes that are not UTF-8 (at most BATAS_KESALAHAN), and how many more lines."""
-    salah: list[tuple[int | None, str]] = []
+    salah: list[tuple[int | None, Pesan]] = []
     lain, baris, letak, terakhir = 0, 1, 0, 0
     for m in _BYTE_ASING.finditer(campur):  # only the stray bytes are visited, not every line
         baris += campur.count("\n", letak, m.start())
@@ -105,7 +106,8 @@ def _baris_bukan_utf8(campur: str) -> tuple[tuple[tuple[int | None, str], ...], 
         byte = ", ".join(f"0x{ord(c) - 0xDC00:02X}" for c in m.group()[:3])
         awal = campur.rfind("\n", 0, m.start()) + 1
         konteks = campur[max(awal, m.start() - 20): m.end() + 20].split("\n")[0]
-        salah.append((baris, t("baca.bukan_utf8", byte=byte, konteks=_BYTE_ASING.sub("\ufffd", konteks).strip())))
+        salah.append((baris, Pesan("baca.bukan_utf8", {"byte": byte,
+                                                       "konteks": _BYTE_ASING.sub("\ufffd", konteks).strip()})))
     return tuple(salah), lain
 
 

@@ -163,7 +163,8 @@ def templat(jenis: Jenis, snap: Snapshot, kode_unit: Sequence[str], tahun: int, 
         ya = {True: "1", False: ""}
         return iku.reindex(columns=kolom).assign(
             konversi_120=iku["konversi_120"].map(ya),
-            bilangan_bulat=iku["bilangan_bulat"].map(ya) if "bilangan_bulat" in iku else "")
+            bilangan_bulat=iku["bilangan_bulat"].map(ya) if "bilangan_bulat" in iku else "",
+            bukti_wajib=iku["bukti_wajib"].map(ya) if "bukti_wajib" in iku else "")
     terukur = iku[iku[f"target_tw{triwulan}"].notna()]
     if jenis is Jenis.KOMPONEN:  # one row per komponen of each measured IKU with a formula, values left blank
         baris = [(r.tahun, r.kode_unit, r.kode_iku, nama, r.nama_iku, r.rumus_komponen)

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from kinerja.masuk.catat import _kutip, _Pencatat, _sebar, _unik
-from kinerja.texts import t
+from kinerja.pesan import Pesan
 
 _HIASAN = r"(?i)rp\.?|%|\s|\u00a0"
 _POLOS = r"(?:[-+]?\d+(?:[eE][-+]?\d+)?)"
@@ -120,21 +120,23 @@ def _contoh_pertama(mentah: pd.DataFrame, tanda: dict[str, pd.Series]) -> _Conto
     return min(contoh, key=lambda c: c[:2])[2] if contoh else None
 
 
-def _nama_gaya(contoh: _Contoh, koma: bool) -> str:
+def _nama_gaya(contoh: _Contoh, koma: bool) -> Pesan:
+    """The style a value shows, by the mark it has: '90,9' a decimal comma, '5.700.000' thousands dots."""
     if koma:
-        return t("baca.koma_desimal" if "," in contoh.nilai else "baca.titik_ribuan")
-    return t("baca.titik_desimal" if "." in contoh.nilai else "baca.koma_ribuan")
+        return Pesan("baca.koma_desimal" if "," in contoh.nilai else "baca.titik_ribuan")
+    return Pesan("baca.titik_desimal" if "." in contoh.nilai else "baca.koma_ribuan")
 
 
-def _pesan_ganda(nilai: str) -> str:
+def _pesan_ganda(nilai: object) -> Pesan:
     """'1.500' reads 1500 or 1,5: say both, and how to write each so it reads one way."""
-    s = re.sub(_HIASAN, "", nilai).replace("\u2212", "-")
+    s = re.sub(_HIASAN, "", str(nilai)).replace("\u2212", "-")
     tanda = "." if "." in s else ","
     depan, _, belakang = s.partition(tanda)
     pecahan = belakang.rstrip("0")
     tulis = pecahan + "0" if len(pecahan) == 3 else pecahan or "0"  # never again three digits after the mark
-    return t("baca.angka_ganda", nilai=nilai, ribuan=depan + belakang,
-             desimal=depan + ("," + pecahan if pecahan else ""), tulis_desimal=f"{depan}{tanda}{tulis}")
+    return Pesan("baca.angka_ganda", {"nilai": nilai, "ribuan": depan + belakang,
+                                      "desimal": depan + ("," + pecahan if pecahan else ""),
+                                      "tulis_desimal": f"{depan}{tanda}{tulis}"})
 
 
 def _angka_berkas(mentah: pd.DataFrame, kolom: tuple[str, ...], pemisah: str,
@@ -154,20 +156,23 @@ def _angka_berkas(mentah: pd.DataFrame, kolom: tuple[str, ...], pemisah: str,
     if koma is not None and titik is not None:
         (a, a_koma), (b, b_koma) = sorted(((koma, True), (titik, False)),
                                           key=lambda c: (c[0].baris, kolom.index(c[0].kolom)))
-        catat.catat(t("baca.dua_gaya", baris_a=a.baris, nilai_a=_kutip(a.nilai), gaya_a=_nama_gaya(a, a_koma),
-                      baris_b=b.baris, nilai_b=_kutip(b.nilai), gaya_b=_nama_gaya(b, b_koma)), b.baris, b.kolom)
+        catat.catat(Pesan("baca.dua_gaya", {"baris_a": a.baris, "nilai_a": _kutip(a.nilai),
+                                            "gaya_a": _nama_gaya(a, a_koma), "baris_b": b.baris,
+                                            "nilai_b": _kutip(b.nilai), "gaya_b": _nama_gaya(b, b_koma)}),
+                    b.baris, b.kolom, b.nilai)
         koma_desimal, dasar = pemisah == ";", None  # only to go on checking: the file is refused
     elif koma is not None or titik is not None:
         contoh = koma or titik
         assert contoh is not None
         koma_desimal = koma is not None
-        dasar = t("baca.dasar_contoh", baris=contoh.baris, kolom=contoh.kolom, nilai=_kutip(contoh.nilai))
+        dasar = Pesan("baca.dasar_contoh", {"baris": contoh.baris, "kolom": contoh.kolom,
+                                            "nilai": _kutip(contoh.nilai)})
     elif pemisah == ";":
-        koma_desimal, dasar = True, t("baca.dasar_titik_koma")
+        koma_desimal, dasar = True, Pesan("baca.dasar_titik_koma")
     else:
         koma_desimal, dasar = None, None
     if ada_tanda and dasar is not None:
-        catat.catatan.append(t("baca.gaya_indonesia" if koma_desimal else "baca.gaya_inggris", dasar=dasar))
+        catat.catatan.append(Pesan("baca.gaya_indonesia" if koma_desimal else "baca.gaya_inggris", {"dasar": dasar}))
     hasil = {}
     for k, g in golongan.items():
         angka, salah, belum = _nilai_angka(g, koma_desimal)

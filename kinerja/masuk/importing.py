@@ -22,17 +22,21 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kinerja import akses, scores
+from kinerja import scores
+from kinerja.aturan_unggah import batas_dilanggar, deklarasi_batas, nama_komponen
 from kinerja.masuk.kode import kerangka, samakan_kode
 from kinerja.masuk.loading import BATAS_KESALAHAN, TARGET, Berkas, Jenis, Kesalahan, baca_semua, periksa_batas
 from kinerja.pesan import Pesan
-from kinerja.store import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, TinjauanBatal
-from kinerja.texts import angka, label_status, nama_triwulan, t, uraian_realisasi_komponen
+from kinerja.store import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, TinjauanBatal, hari_ini
+from kinerja.store.baca import Bacaan
+from kinerja.store.tahap import butir_terkunci
+from kinerja.texts import ROMAWI, angka, label_status, nama_triwulan, t, uraian_realisasi_komponen
 from kinerja_core import kaskade
 from kinerja_core.akses import PERAN_TULIS, SEMUA, Hibah, Pelaku, Peran, berhak
 from kinerja_core.capaian import nilai_iku
 from kinerja_core.komponen import RumusTidakSah, baca_rumus
 from kinerja_core.model import Perspektif, Status
+from kinerja_core.siklus import KOLOM_TERKUNCI, AkibatTulis, Keadaan
 from kinerja_core.unit import Unit, siklus
 
 FOLDER_CONTOH = Path(__file__).resolve().parents[2] / "data"
@@ -103,7 +107,7 @@ class RencanaImpor:
     kesalahan: list[Kesalahan] = field(default_factory=list)
     perubahan: list[Perubahan] = field(default_factory=list)
     kesalahan_lain: int = 0
-    peringatan: list[str] = field(default_factory=list)
+    peringatan: list[Pesan] = field(default_factory=list)
     """What may be a mistake but cannot be refused (a percentage typed as a fraction, a sasaran strategis under
     two perspektif): said in the preview, naming the rows; never corrected, and stored only on confirmation."""
 
@@ -127,10 +131,15 @@ class RencanaImpor:
 
     def data(self, jenis: Jenis) -> pd.DataFrame:
         """All rows of one kind across the uploaded files, with the stored columns."""
-        bagian = [b.data for b in self.berkas if b.jenis is jenis and not b.data.empty]
-        if not bagian:
-            return pd.DataFrame(columns=KOLOM[jenis])
-        return pd.concat(bagian, ignore_index=True)[KOLOM[jenis]]
+        return _data(self.berkas, jenis)
+
+
+def _data(berkas: list[Berkas], jenis: Jenis) -> pd.DataFrame:
+    """All rows of one kind across ``berkas``, with the stored columns."""
+    bagian = [b.data for b in berkas if b.jenis is jenis and not b.data.empty]
+    if not bagian:
+        return pd.DataFrame(columns=KOLOM[jenis])
+    return pd.concat(bagian, ignore_index=True)[KOLOM[jenis]]
 
 
 def sidik(berkas: Sequence[tuple[str, bytes]]) -> str:
@@ -150,6 +159,10 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
     ``catat_penolakan`` is false: a page showing the same upload again).
     Errors are capped at ``BATAS_KESALAHAN`` in all; the rest are counted,
     never listed one by one.
+
+    The store is read once, in one read transaction (``Storage.membaca``): the codes, the rows compared, the stored
+    IKU, realisasi and komponen every check and the preview ask about, and the grants (``_Tersimpan``); the checks
+    then run on what was read. The rules the commit applies again are ``kinerja.aturan_unggah``'s.
     """
     tolak = [k for nama, isi in berkas for k in periksa_batas(nama, isi)]
     if tolak:  # a file past a limit (size, rows, a zip's declared sizes): refused before any file is read
@@ -161,18 +174,27 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
         [k for b in terbaca for k in b.kesalahan],
         kesalahan_lain=sum(b.kesalahan_lain for b in terbaca),
     )
-    kode = storage.kode()
-    rencana.tambah(*samakan_kode(terbaca, kode, BATAS_KESALAHAN))
-    rencana.tambah(*_duplikat_antar_berkas(terbaca, BATAS_KESALAHAN))
-    rencana.tambah(_periksa_siklus(terbaca, kode), 0)
-    masuk = _masuk_per_tabel(terbaca)
-    beda = storage.bandingkan(masuk)
+    perubahan: list[Perubahan] = []
+    with storage.membaca() as baca:  # one read of the store, one moment of it, for every check and the preview
+        kode = baca.kode()
+        rencana.tambah(*samakan_kode(terbaca, kode, BATAS_KESALAHAN))  # the codes settled before the rows compare
+        rencana.tambah(*_duplikat_antar_berkas(terbaca, BATAS_KESALAHAN))
+        rencana.tambah(_periksa_siklus(terbaca, kode), 0)
+        beda = baca.bandingkan(_masuk_per_tabel(terbaca))
+        tahap = _tersentuh_tahap(beda)
+        akibat = baca.akibat_tulis(set(tahap[["tahun", "triwulan", "kode_unit"]].itertuples(index=False, name=None)),
+                                   hari_ini()) if not tahap.empty else {}
+        if rencana.sah:  # the preview is read only for an upload that may still be stored
+            perubahan = [_perubahan(b, _baris_berkas(beda[b.jenis], i))  # type: ignore[index]
+                         for i, b in enumerate(terbaca) if b.jenis is not None]
+        tersimpan = _Tersimpan.baca(baca, kode, terbaca, perubahan, pelaku)
     rencana.tambah(*_periksa_rujukan(terbaca, kode, BATAS_KESALAHAN))
     rencana.tambah(_periksa_kaskade(terbaca, kode), 0)
     rencana.tambah(_periksa_komponen(terbaca, kode), 0)
-    rencana.tambah(*_periksa_batas_nilai(terbaca, storage, BATAS_KESALAHAN))
+    rencana.tambah(*_periksa_batas_nilai(terbaca, tersimpan, BATAS_KESALAHAN))
+    rencana.tambah(*_periksa_tahap(terbaca, tahap, akibat, BATAS_KESALAHAN))
     if pelaku is not None:
-        tolak, lain, unit_tolak = _periksa_hak(terbaca, kode, akses.hak(storage, pelaku), BATAS_KESALAHAN)
+        tolak, lain, unit_tolak = _periksa_hak(terbaca, kode, tersimpan.hibah, BATAS_KESALAHAN)
         rencana.tambah(tolak, lain)
         if unit_tolak and catat_penolakan:
             storage.catat_penolakan(pelaku, Pesan.jamak("jejak.unggah_ditolak", len(tolak) + lain,
@@ -180,22 +202,119 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
     urutan = {b.nama: i for i, b in enumerate(terbaca)}
     rencana.kesalahan.sort(key=lambda k: (urutan.get(k.berkas, 0), k.baris or 0))
     if rencana.sah:
-        rencana.perubahan = [
-            _perubahan(b, _baris_berkas(beda[b.jenis], i))  # type: ignore[index]
-            for i, b in enumerate(terbaca) if b.jenis is not None
-        ]
-        _tandai_perubahan_status(rencana, storage)
-        _hitung_realisasi_komponen(rencana, storage)
-        _catat_realisasi_tergantikan(rencana, storage)
-        rencana.peringatan = [*_persen_pecahan(rencana, storage), *_sasaran_lintas(rencana, storage, kode),
+        rencana.perubahan = perubahan
+        _tandai_perubahan_status(rencana, tersimpan)
+        _hitung_realisasi_komponen(rencana, tersimpan)
+        _catat_realisasi_tergantikan(rencana, tersimpan)
+        rencana.peringatan = [*_persen_pecahan(rencana, tersimpan), *_sasaran_lintas(rencana, tersimpan),
                               *_minimum_pada_minimize(rencana)]
     return rencana
+
+
+_KUNCI_IKU = KUNCI[Jenis.IKU]
+
+
+def _tersentuh_tahap(beda: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The rows of realisasi and komponen files that change what a final quarter locks (``siklus.KOLOM_TERKUNCI``):
+    new rows, or rows whose value there differs from the stored one; with their file, row and unit-quarter."""
+    bagian = []
+    for nama, kolom in KOLOM_TERKUNCI.items():
+        d = beda.get(nama)
+        if d is None or d.empty:
+            continue
+        ubah = d["baru"].astype(bool)
+        for k in kolom:
+            ubah |= _berbeda(d[k], d[f"{k}_lama"])
+        bagian.append(d.loc[ubah.to_numpy(), ["_berkas", "baris", "tahun", "triwulan", "kode_unit"]])
+    if not bagian:
+        return pd.DataFrame(columns=["_berkas", "baris", "tahun", "triwulan", "kode_unit"])
+    return pd.concat(bagian, ignore_index=True).astype({"tahun": int, "triwulan": int})
+
+
+def _periksa_tahap(berkas: list[Berkas], tahap: pd.DataFrame,
+                   akibat: dict[tuple[int, int, str], tuple[Keadaan, AkibatTulis | None]],
+                   batas: int) -> tuple[list[Kesalahan], int]:
+    """Rows that change a quarter the cycle has locked (final, or past the deadline where the installation locks
+    there) are refused by their row, naming the stage; a submitted or verified quarter the upload changes is said
+    in a notice of its file: it goes back to draf (the commit decides again, with the same rule)."""
+    salah: list[Kesalahan] = []
+    kembali: dict[int, set[tuple[int, int, str]]] = {}
+    for i, n, th, q, u in tahap.itertuples(index=False, name=None):
+        keadaan, a = akibat.get((th, q, u), (Keadaan(), None))
+        if a in (AkibatTulis.FINAL, AkibatTulis.LEWAT_TENGGAT):
+            isian = butir_terkunci(th, q, u, a, keadaan).isian
+            salah.append(Kesalahan(berkas[i].nama, Pesan("galat.triwulan_terkunci", isian), int(n), None, u))
+        elif a is AkibatTulis.KEMBALI_DRAF:
+            kembali.setdefault(i, set()).add((th, q, u))
+    for i, daftar in kembali.items():
+        for th, q, u in sorted(daftar):
+            berkas[i].catatan.append(Pesan("unggah.kembali_draf", {
+                "unit": u, "triwulan": Pesan("triwulan.nama", {"romawi": ROMAWI[q]}), "tahun": th,
+                "tahap": Pesan(f"tahap.{akibat[(th, q, u)][0].tahap.value}")}))
+    salah.sort(key=lambda k: (k.berkas, k.baris or 0))
+    return salah[:batas], max(len(salah) - batas, 0)
+
+
+@dataclass(frozen=True)
+class _Tersimpan:
+    """What the checks and the preview of one upload read of the store, in one read transaction
+    (``Storage.membaca``): the codes, the stored IKU and realisasi of every IKU key any of them asks about
+    (``iku_dan_realisasi`` answers each from these, as the store would have), the stored komponen of the uploaded
+    komponen's IKU, and the writer's grants (None: no limit)."""
+
+    kode: KodeTersimpan
+    iku: pd.DataFrame
+    realisasi: pd.DataFrame
+    komponen: pd.DataFrame
+    hibah: list[Hibah] | None
+
+    @classmethod
+    def baca(cls, baca: Bacaan, kode: KodeTersimpan, berkas: list[Berkas], perubahan: list[Perubahan],
+             pelaku: Pelaku | None) -> _Tersimpan:
+        """Read, in the open transaction ``baca``, what the checks of ``berkas`` and the preview of ``perubahan``
+        (empty: no preview) will ask for."""
+        diminta = [_kunci_batas_nilai(berkas)]
+        if perubahan:
+            diminta += [_kunci_status(perubahan), _kunci_tergantikan(perubahan), _kunci_persen_pecahan(berkas),
+                        _kunci_sasaran_lintas(berkas, kode)]
+        kunci = [k[_KUNCI_IKU].dropna() for k in diminta if k is not None and not k.empty]
+        if kunci:
+            iku, realisasi = baca.iku_dan_realisasi(pd.concat(kunci, ignore_index=True).drop_duplicates())
+        else:
+            iku, realisasi = pd.DataFrame(columns=KOLOM["iku"]), pd.DataFrame(columns=KOLOM["realisasi"])
+        kunci_komponen = _kunci_komponen(perubahan)
+        komponen = (baca.komponen_iku(kunci_komponen) if kunci_komponen is not None
+                    else pd.DataFrame(columns=KOLOM["komponen"]))
+        return cls(kode, iku, realisasi, komponen, baca.hak(pelaku) if pelaku is not None else None)
+
+    def iku_dan_realisasi(self, kunci: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The stored IKU with these keys and their realisasi, as ``Storage.iku_dan_realisasi`` answers (keys asked
+        when the store was read)."""
+        return _dengan_kunci(self.iku, kunci), _dengan_kunci(self.realisasi, kunci)
+
+
+def _dengan_kunci(data: pd.DataFrame, kunci: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``data`` whose IKU key is among ``kunci``'s, in their order, numbered afresh."""
+    kunci = kunci[_KUNCI_IKU].dropna()
+    if data.empty or kunci.empty:
+        return data.iloc[:0].reset_index(drop=True)
+    return data[_kunci_di(data[_KUNCI_IKU], kunci)].reset_index(drop=True)
 
 
 _KUNCI_REALISASI = ["tahun", "triwulan", "kode_unit", "kode_iku"]
 
 
-def _periksa_batas_nilai(berkas: list[Berkas], storage: Storage, batas: int) -> tuple[list[Kesalahan], int]:
+def _kunci_batas_nilai(berkas: list[Berkas]) -> pd.DataFrame | None:
+    """The IKU keys ``_periksa_batas_nilai`` looks up: of every realisasi and IKU row, when a realisasi is uploaded
+    or an uploaded IKU declares a bound (None: nothing to check)."""
+    realisasi = [b for b in berkas if b.jenis is Jenis.REALISASI and not b.data.empty]
+    iku_baru = [b for b in berkas if b.jenis is Jenis.IKU and not b.data.empty]
+    if not realisasi and not any((b.data["batas_bawah"].notna() | b.data["bilangan_bulat"]).any() for b in iku_baru):
+        return None
+    return pd.concat([b.data[_KUNCI_IKU] for b in (*realisasi, *iku_baru)]).drop_duplicates()
+
+
+def _periksa_batas_nilai(berkas: list[Berkas], tersimpan: _Tersimpan, batas: int) -> tuple[list[Kesalahan], int]:
     """Values outside what their IKU declares they can be (``batas_bawah``, ``bilangan_bulat`` in iku.csv), so that
     "sudah pasti" and what is still needed hold: a realisasi below the bound or not whole is refused by its row,
     and so is an IKU row whose new declaration a stored realisasi (not replaced by this upload) breaks. The IKU
@@ -206,29 +325,24 @@ def _periksa_batas_nilai(berkas: list[Berkas], storage: Storage, batas: int) -> 
     berbatas = [b.data[b.data["batas_bawah"].notna() | b.data["bilangan_bulat"]] for b in iku_baru]
     if not realisasi and not any(len(d) for d in berbatas):
         return [], 0
-    kunci = pd.concat([b.data[KUNCI[Jenis.IKU]] for b in (*realisasi, *iku_baru)]).drop_duplicates()
-    tersimpan, lapor = storage.iku_dan_realisasi(kunci)
-    iku = pd.concat([tersimpan.reindex(columns=kolom), *(b.data[kolom] for b in iku_baru)], ignore_index=True
+    kunci = _kunci_batas_nilai(berkas)
+    assert kunci is not None
+    iku_tersimpan, lapor = tersimpan.iku_dan_realisasi(kunci)
+    iku = pd.concat([iku_tersimpan.reindex(columns=kolom), *(b.data[kolom] for b in iku_baru)], ignore_index=True
                     ).drop_duplicates(KUNCI[Jenis.IKU], keep="last")
-    iku = iku.assign(bilangan_bulat=iku["bilangan_bulat"].fillna(False).astype(bool),
-                     batas_bawah=iku["batas_bawah"].astype(float))
-    iku = iku[iku["batas_bawah"].notna() | iku["bilangan_bulat"]]
+    iku = deklarasi_batas(iku)  # the rule the commit applies too (``aturan_unggah``)
     if iku.empty:
         return [], 0
-
-    def melanggar(d: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-        nilai = d["realisasi"].astype(float)
-        return nilai < d["batas_bawah"], d["bilangan_bulat"] & (nilai != np.round(nilai))
 
     salah: list[Kesalahan] = []
     for b in realisasi:
         d = b.data[b.data["realisasi"].notna()].merge(iku, on=KUNCI[Jenis.IKU])
-        bawah, pecahan = melanggar(d)
-        salah += [Kesalahan(b.nama, t("galat.realisasi_di_bawah_batas", nilai=angka(r.realisasi),
-                                      batas=angka(r.batas_bawah)), int(r.baris), "realisasi")
-                  for r in d[bawah].itertuples()]
-        salah += [Kesalahan(b.nama, t("galat.realisasi_tidak_bulat", nilai=angka(r.realisasi)), int(r.baris),
-                            "realisasi") for r in d[pecahan & ~bawah].itertuples()]
+        bawah, pecahan = batas_dilanggar(d)
+        salah += [Kesalahan(b.nama, Pesan("galat.realisasi_di_bawah_batas", {
+                      "nilai": float(r.realisasi), "batas": float(r.batas_bawah)}), int(r.baris), "realisasi",
+                            float(r.realisasi)) for r in d[bawah].itertuples()]
+        salah += [Kesalahan(b.nama, Pesan("galat.realisasi_tidak_bulat", {"nilai": float(r.realisasi)}), int(r.baris),
+                            "realisasi", float(r.realisasi)) for r in d[pecahan & ~bawah].itertuples()]
     diganti = pd.concat([b.data.loc[b.data["realisasi"].notna(), _KUNCI_REALISASI] for b in realisasi]
                         + [pd.DataFrame(columns=_KUNCI_REALISASI)], ignore_index=True)
     lapor = lapor[lapor["realisasi"].notna()].merge(diganti.astype(lapor[_KUNCI_REALISASI].dtypes.to_dict()),
@@ -236,16 +350,26 @@ def _periksa_batas_nilai(berkas: list[Berkas], storage: Storage, batas: int) -> 
     lapor = lapor[lapor["_merge"] == "left_only"][[*_KUNCI_REALISASI, "realisasi"]]
     for b, d in zip(iku_baru, berbatas):
         d = d[["baris", *KUNCI[Jenis.IKU], "batas_bawah", "bilangan_bulat"]].merge(lapor, on=KUNCI[Jenis.IKU])
-        bawah, pecahan = melanggar(d)
-        salah += [Kesalahan(b.nama, t("galat.batas_dilanggar_tersimpan", triwulan=nama_triwulan(r.triwulan),
-                                      nilai=angka(r.realisasi)), int(r.baris),
-                            "batas_bawah" if lebih_rendah else "bilangan_bulat")
+        bawah, pecahan = batas_dilanggar(d)
+        salah += [Kesalahan(b.nama, Pesan("galat.batas_dilanggar_tersimpan", {
+                      "triwulan": _triwulan(r.triwulan), "nilai": float(r.realisasi)}), int(r.baris),
+                            *(("batas_bawah", float(r.batas_bawah)) if lebih_rendah else ("bilangan_bulat", True)))
                   for r, lebih_rendah in zip(d[bawah | pecahan].itertuples(), bawah[bawah | pecahan])]
     salah.sort(key=lambda k: (k.berkas, k.baris or 0))
     return salah[:batas], max(len(salah) - batas, 0)
 
 
-def _minimum_pada_minimize(rencana: RencanaImpor) -> list[str]:
+def _triwulan(triwulan: int) -> Pesan:
+    """A quarter's name as a message ('TW III' for 3, as ``texts.nama_triwulan`` words it)."""
+    return Pesan("triwulan.nama", {"romawi": ROMAWI[int(triwulan)]})
+
+
+def _daftar(butir: list[object], jumlah: int) -> Pesan:
+    """The first ``BATAS_BARIS_PERINGATAN`` of ``jumlah`` items, joined with ', ', and how many more."""
+    return Pesan.daftar(butir, max(jumlah - BATAS_BARIS_PERINGATAN, 0))
+
+
+def _minimum_pada_minimize(rencana: RencanaImpor) -> list[Pesan]:
     """One warning per iku file naming the minimize IKU whose ``agregasi_anak`` is ``minimum``: the smallest value
     is the best office there, not the worst (``terburuk`` is). Allowed: it may be what is meant."""
     pesan = []
@@ -256,11 +380,9 @@ def _minimum_pada_minimize(rencana: RencanaImpor) -> list[str]:
                    & (b.data["polaritas"].map(lambda v: getattr(v, "value", v)) == "minimize")]
         if d.empty:
             continue
-        daftar = ", ".join(f"{u} {i}" for u, i in zip(d["kode_unit"].head(BATAS_BARIS_PERINGATAN),
-                                                     d["kode_iku"].head(BATAS_BARIS_PERINGATAN)))
-        if len(d) > BATAS_BARIS_PERINGATAN:
-            daftar += t("galat.xlsx_lain", n=len(d) - BATAS_BARIS_PERINGATAN)
-        pesan.append(t("peringatan.minimum_minimize", berkas=b.nama, daftar=daftar))
+        daftar = _daftar([f"{u} {i}" for u, i in zip(d["kode_unit"].head(BATAS_BARIS_PERINGATAN),
+                                                    d["kode_iku"].head(BATAS_BARIS_PERINGATAN))], len(d))
+        pesan.append(Pesan("peringatan.minimum_minimize", {"berkas": b.nama, "daftar": daftar}))
     return pesan
 
 
@@ -273,19 +395,30 @@ def _satuan_persen(satuan: object) -> bool:
     return isinstance(satuan, str) and bool(re.search(r"%|persen|percent", satuan, re.IGNORECASE))
 
 
-def _persen_pecahan(rencana: RencanaImpor, storage: Storage) -> list[str]:
+def _calon_persen(berkas: list[Berkas]) -> dict[int, pd.DataFrame]:
+    """Per realisasi file (by ``id``), its rows whose value could be a percentage typed as a fraction (0 < |v| ≤ 2)."""
+    return {id(b): b.data[b.data["realisasi"].notna() & (b.data["realisasi"].abs() <= 2) & (b.data["realisasi"] != 0)]
+            for b in berkas if b.jenis is Jenis.REALISASI and not b.data.empty}
+
+
+def _kunci_persen_pecahan(berkas: list[Berkas]) -> pd.DataFrame | None:
+    """The IKU keys ``_persen_pecahan`` looks up."""
+    calon = _calon_persen(berkas)
+    return pd.concat([c[_KUNCI_IKU] for c in calon.values()], ignore_index=True).drop_duplicates() if calon else None
+
+
+def _persen_pecahan(rencana: RencanaImpor, tersimpan: _Tersimpan) -> list[Pesan]:
     """One warning per realisasi file naming the rows of a percent IKU whose value is about a hundredth of that
     quarter's target (0,72 against 75): a percentage typed as a fraction, or an Excel percent cell exported
     as its fraction. Never corrected: the value may be right (a target of 75 % reached at 0,72 %)."""
     bagian = [b for b in rencana.berkas if b.jenis is Jenis.REALISASI and not b.data.empty]
     if not bagian:
         return []
-    calon = {id(b): b.data[b.data["realisasi"].notna() & (b.data["realisasi"].abs() <= 2) & (b.data["realisasi"] != 0)]
-             for b in bagian}
+    calon = _calon_persen(bagian)
     kunci = pd.concat([c[KUNCI[Jenis.IKU]] for c in calon.values()], ignore_index=True).drop_duplicates()
     if kunci.empty:
         return []
-    iku, _ = storage.iku_dan_realisasi(kunci)
+    iku, _ = tersimpan.iku_dan_realisasi(kunci)
     kolom = [*KUNCI[Jenis.IKU], "satuan", *TARGET]
     iku = pd.concat([iku.reindex(columns=kolom), rencana.data(Jenis.IKU).reindex(columns=kolom)],
                     ignore_index=True).drop_duplicates(
@@ -302,16 +435,23 @@ def _persen_pecahan(rencana: RencanaImpor, storage: Storage) -> list[str]:
         curiga = c[(target.abs() >= 5) & (rasio >= 0.5) & (rasio <= 2)].sort_values("baris")
         if curiga.empty:
             continue
-        daftar = ", ".join(t("peringatan.baris_persen", baris=r.baris, kode_iku=r.kode_iku,
-                             triwulan=nama_triwulan(r.triwulan), nilai=angka(r.realisasi), target=angka(target[i]))
-                           for i, r in curiga.head(BATAS_BARIS_PERINGATAN).iterrows())
-        if len(curiga) > BATAS_BARIS_PERINGATAN:
-            daftar += t("galat.xlsx_lain", n=len(curiga) - BATAS_BARIS_PERINGATAN)
-        pesan.append(t("peringatan.persen_pecahan", berkas=b.nama, daftar=daftar))
+        daftar = _daftar([Pesan("peringatan.baris_persen", {
+            "baris": int(r.baris), "kode_iku": r.kode_iku, "triwulan": _triwulan(r.triwulan),
+            "nilai": float(r.realisasi), "target": float(target[i])}) for i, r in curiga.head(BATAS_BARIS_PERINGATAN).iterrows()],
+            len(curiga))
+        pesan.append(Pesan("peringatan.persen_pecahan", {"berkas": b.nama, "daftar": daftar}))
     return pesan
 
 
-def _sasaran_lintas(rencana: RencanaImpor, storage: Storage, kode: KodeTersimpan) -> list[str]:
+def _kunci_sasaran_lintas(berkas: list[Berkas], kode: KodeTersimpan) -> pd.DataFrame | None:
+    """The stored IKU ``_sasaran_lintas`` looks at: those of the units and years of the uploaded IKU."""
+    baru = _data(berkas, Jenis.IKU)
+    if baru.empty:
+        return None
+    return kode.iku[_KUNCI_IKU].merge(baru[["tahun", "kode_unit"]].drop_duplicates(), on=["tahun", "kode_unit"])
+
+
+def _sasaran_lintas(rencana: RencanaImpor, tersimpan: _Tersimpan) -> list[Pesan]:
     """One warning per sasaran strategis of a unit and year that the upload leaves under more than one perspektif
     (with the unit's stored IKU of that year): allowed, and the Peta Strategi shows it under each, but usually a
     slip."""
@@ -319,18 +459,19 @@ def _sasaran_lintas(rencana: RencanaImpor, storage: Storage, kode: KodeTersimpan
     if baru.empty:
         return []
     kolom = [*KUNCI[Jenis.IKU], "sasaran_strategis", "perspektif"]
-    unit_tahun = baru[["tahun", "kode_unit"]].drop_duplicates()
-    lain = kode.iku[KUNCI[Jenis.IKU]].merge(unit_tahun, on=["tahun", "kode_unit"])
-    tersimpan = storage.iku_dan_realisasi(lain)[0][kolom] if not lain.empty else pd.DataFrame(columns=kolom)
-    semua = pd.concat([tersimpan, baru[kolom]], ignore_index=True).drop_duplicates(KUNCI[Jenis.IKU], keep="last")
+    lain = _kunci_sasaran_lintas(rencana.berkas, tersimpan.kode)
+    assert lain is not None
+    iku = tersimpan.iku_dan_realisasi(lain)[0][kolom] if not lain.empty else pd.DataFrame(columns=kolom)
+    semua = pd.concat([iku, baru[kolom]], ignore_index=True).drop_duplicates(KUNCI[Jenis.IKU], keep="last")
     semua = semua[semua["sasaran_strategis"].fillna("").astype(str).str.strip() != ""]
     urutan = {p.value: i for i, p in enumerate(Perspektif)}
     pesan = []
     for (tahun, unit, sasaran), g in semua.groupby(["tahun", "kode_unit", "sasaran_strategis"], sort=True):
         perspektif = sorted(set(g["perspektif"]), key=lambda p: urutan.get(p, len(urutan)))
         if len(perspektif) > 1:
-            pesan.append(t("peringatan.sasaran_lintas", sasaran=sasaran, unit=unit, tahun=tahun,
-                           perspektif=", ".join(f"{p} ({(g['perspektif'] == p).sum()} IKU)" for p in perspektif)))
+            pesan.append(Pesan("peringatan.sasaran_lintas", {
+                "sasaran": sasaran, "unit": unit, "tahun": int(tahun),
+                "perspektif": ", ".join(f"{p} ({(g['perspektif'] == p).sum()} IKU)" for p in perspektif)}))
     return pesan
 
 
@@ -401,8 +542,8 @@ def _duplikat_antar_berkas(berkas: list[Berkas], batas: int) -> tuple[list[Kesal
         ulang = ulang.head(ruang).merge(pertama, on=KUNCI[jenis], suffixes=("", "_asal"))
         for r in ulang.itertuples():
             kunci = " / ".join(str(getattr(r, k)) for k in KUNCI[jenis])
-            kesalahan.append(Kesalahan(r.berkas, t("galat.duplikat_berkas", kunci=kunci, berkas=r.berkas_asal,
-                                                    baris_lain=r.baris_asal), int(r.baris)))
+            kesalahan.append(Kesalahan(r.berkas, Pesan("galat.duplikat_berkas", {
+                "kunci": kunci, "berkas": r.berkas_asal, "baris_lain": int(r.baris_asal)}), int(r.baris), nilai=kunci))
     return kesalahan, lain
 
 
@@ -429,8 +570,8 @@ def _periksa_siklus(berkas: list[Berkas], kode: KodeTersimpan, batas: int = 50) 
         mulai = jalur.index(pelaku)
         jalur = [*jalur[mulai:-1], *jalur[:mulai], pelaku]  # told from the uploaded unit, upwards
         nama, baris = baris_unit.get(pelaku, (berkas[0].nama, None))
-        kesalahan.append(Kesalahan(nama, t("galat.induk_siklus", nilai=pelaku, jalur=" → ".join(jalur)), baris,
-                                   "kode_induk"))
+        kesalahan.append(Kesalahan(nama, Pesan("galat.induk_siklus", {"nilai": pelaku, "jalur": " → ".join(jalur)}),
+                                   baris, "kode_induk", pelaku))
         induk[pelaku] = None
     return kesalahan
 
@@ -443,33 +584,34 @@ BATAS_CALON_SARAN = 2000
 """Known codes a hint is searched among; a larger list is narrowed to the same unit and year first."""
 
 
-def _saran(kode: str, dikenal: Sequence[str]) -> str:
-    """' (mungkin maksudnya BGR-01?)' for the nearest known code, or nothing. A code that differs only by a
+def _saran(kode: str, dikenal: Sequence[str]) -> Pesan | None:
+    """' — mungkin maksudnya BGR-01?' for the nearest known code, or nothing. A code that differs only by a
     look-alike (O for 0, I or L for 1) is the likelier typo: ``DKS-O1`` is told DKS-01, never DKS-11.
 
-    >>> _saran("DKS-O1", ["DKS-11", "DKS-01"])
+    >>> from kinerja.texts import teks_pesan
+    >>> teks_pesan(_saran("DKS-O1", ["DKS-11", "DKS-01"]))
     ' — mungkin maksudnya DKS-01?'
     """
     dikenal = list(dikenal)[:BATAS_CALON_SARAN]
     rangka = kerangka(kode)
     kembar = next((k for k in dikenal if kerangka(k) == rangka), None)
     if kembar is not None:
-        return t("galat.saran", kode=kembar)
+        return Pesan("galat.saran", {"kode": kembar})
     mirip = difflib.get_close_matches(kode, dikenal, n=1, cutoff=0.6) or difflib.get_close_matches(
         kode.upper(), [k.upper() for k in dikenal], n=1, cutoff=0.6
     )
     if not mirip:
-        return ""
+        return None
     asli = next(k for k in dikenal if k.upper() == mirip[0].upper())
-    return t("galat.saran", kode=asli)
+    return Pesan("galat.saran", {"kode": asli})
 
 
-def _saran_iku(tahun: int, kode_unit: str, kode_iku: str, dikenal: pd.DataFrame) -> str:
+def _saran_iku(tahun: int, kode_unit: str, kode_iku: str, dikenal: pd.DataFrame) -> Pesan | None:
     """A hint for an unknown IKU: the same code in another year or unit, else the nearest code of that unit-year."""
     sama = dikenal[dikenal["kode_iku"] == kode_iku]
     if not sama.empty:
         r = sama.iloc[0]
-        return t("galat.saran_iku_lain", unit=r["kode_unit"], tahun=r["tahun"])
+        return Pesan("galat.saran_iku_lain", {"unit": r["kode_unit"], "tahun": int(r["tahun"])})
     satu_unit = dikenal[(dikenal["kode_unit"] == kode_unit) & (dikenal["tahun"] == tahun)]["kode_iku"]
     return _saran(kode_iku, sorted(set(satu_unit)) or sorted(set(dikenal["kode_iku"].dropna())))
 
@@ -530,16 +672,16 @@ def _periksa_rujukan(berkas: list[Berkas], kode: KodeTersimpan, batas: int) -> t
                                    unit_dikenal, ["kode_unit"])
             saran = _saran_per_kode(asing["kode_unit"], lambda k: _saran(k, unit))
             daftar.isi += [
-                Kesalahan(b.nama, t("galat.induk_tidak_dikenal", nilai=r.kode_unit) + saran.get(r.kode_unit, ""),
-                          r.baris, "kode_induk")
+                Kesalahan(b.nama, _dengan_saran(Pesan("galat.induk_tidak_dikenal", {"nilai": r.kode_unit}),
+                                                saran.get(r.kode_unit)), r.baris, "kode_induk", r.kode_unit)
                 for r in asing.head(daftar.ruang(len(asing))).itertuples()
             ]
         elif b.jenis is Jenis.IKU:
             asing = _tidak_dikenal(b.data, unit_dikenal, ["kode_unit"])
             saran = _saran_per_kode(asing["kode_unit"], lambda k: _saran(k, unit))
             daftar.isi += [
-                Kesalahan(b.nama, t("galat.unit_tidak_dikenal", nilai=r.kode_unit) + saran.get(r.kode_unit, ""),
-                          r.baris, "kode_unit")
+                Kesalahan(b.nama, _dengan_saran(Pesan("galat.unit_tidak_dikenal", {"nilai": r.kode_unit}),
+                                                saran.get(r.kode_unit)), r.baris, "kode_unit", r.kode_unit)
                 for r in asing.head(daftar.ruang(len(asing))).itertuples()
             ]
         elif b.jenis in (Jenis.REALISASI, Jenis.KOMPONEN):
@@ -548,8 +690,9 @@ def _periksa_rujukan(berkas: list[Berkas], kode: KodeTersimpan, batas: int) -> t
             kelompok = asing[KUNCI[Jenis.IKU]].drop_duplicates().head(BATAS_SARAN)
             saran = {tuple(k): _saran_iku(*k, iku_dikenal) for k in kelompok.itertuples(index=False)}
             daftar.isi += [
-                Kesalahan(b.nama, t("galat.iku_tidak_dikenal", nilai=r.kode_iku, unit=r.kode_unit, tahun=r.tahun)
-                          + saran.get((r.tahun, r.kode_unit, r.kode_iku), ""), r.baris, "kode_iku")
+                Kesalahan(b.nama, _dengan_saran(Pesan("galat.iku_tidak_dikenal", {
+                    "nilai": r.kode_iku, "unit": r.kode_unit, "tahun": int(r.tahun)}),
+                    saran.get((r.tahun, r.kode_unit, r.kode_iku))), r.baris, "kode_iku", r.kode_iku)
                 for r in asing.itertuples()
             ]
     return sorted(daftar.isi, key=lambda k: (k.berkas, k.baris or 0)), daftar.lain
@@ -591,17 +734,19 @@ def _periksa_kaskade(berkas: list[Berkas], kode: KodeTersimpan) -> list[Kesalaha
             atas.add(u)
             u = induk_unit.get(u)
         if induk[1] not in atas:
-            pesan, kolom_salah = t("galat.kaskade_bukan_atas", unit=r.kode_unit_induk, iku=r.kode_iku_induk,
-                                   anak=r.kode_unit), "kode_unit_induk"
+            pesan, kolom_salah, nilai = Pesan("galat.kaskade_bukan_atas", {
+                "unit": r.kode_unit_induk, "iku": r.kode_iku_induk, "anak": r.kode_unit}), "kode_unit_induk", \
+                r.kode_unit_induk
         elif induk not in ada:
             lain = sorted(tahun_per_iku.get(induk[1:], []))
-            pesan = (t("galat.kaskade_tahun_lain", unit=r.kode_unit_induk, iku=r.kode_iku_induk, tahun=induk[0],
-                       ada=", ".join(map(str, lain))) if lain else
-                     t("galat.kaskade_tidak_ada", unit=r.kode_unit_induk, iku=r.kode_iku_induk, tahun=induk[0]))
-            kolom_salah = "kode_iku_induk"
+            pesan = (Pesan("galat.kaskade_tahun_lain", {"unit": r.kode_unit_induk, "iku": r.kode_iku_induk,
+                                                        "tahun": induk[0], "ada": ", ".join(map(str, lain))}) if lain else
+                     Pesan("galat.kaskade_tidak_ada", {"unit": r.kode_unit_induk, "iku": r.kode_iku_induk,
+                                                       "tahun": induk[0]}))
+            kolom_salah, nilai = "kode_iku_induk", r.kode_iku_induk
         else:
             continue
-        kesalahan.append(Kesalahan(r.asal_berkas, pesan, int(r.asal_baris), kolom_salah))
+        kesalahan.append(Kesalahan(r.asal_berkas, pesan, int(r.asal_baris), kolom_salah, nilai))
     # cycles, per year; each reported on a row of this upload that closes it
     nama = dict(zip(semua["kunci"], semua["kode_unit"] + " " + semua["kode_iku"]))
     baris = {k: (b, n) for k, b, n in zip(semua["kunci"], semua["asal_berkas"], semua["asal_baris"]) if b is not None}
@@ -612,16 +757,17 @@ def _periksa_kaskade(berkas: list[Berkas], kode: KodeTersimpan) -> list[Kesalaha
         if di_berkas:
             b, n = baris[di_berkas[0]]
             jalur = " → ".join(nama.get(k, " ".join(k[1:])) for k in [*lingkar, lingkar[0]])
-            kesalahan.append(Kesalahan(b, t("galat.kaskade_siklus", jalur=jalur), int(n), "kode_iku_induk"))
+            kesalahan.append(Kesalahan(b, Pesan("galat.kaskade_siklus", {"jalur": jalur}), int(n), "kode_iku_induk"))
     kesalahan += _periksa_anak_agregasi(semua, peta, baris, berkas, kode)
     # a parent that takes its realisasi from its children has none uploaded
     turunan = {k: a for k, a in zip(semua["kunci"], semua["agregasi_anak"]) if isinstance(a, str)}
     for b in realisasi if turunan else []:
         d = b.data[b.data["realisasi"].notna()].dropna(subset=KUNCI[Jenis.IKU])
         kunci = [(int(th), u.upper(), i.upper()) for th, u, i in zip(d["tahun"], d["kode_unit"], d["kode_iku"])]
-        kesalahan += [Kesalahan(b.nama, t("galat.realisasi_turunan", unit=u, iku=i, agregasi=turunan[k]), int(n),
-                                "realisasi")
-                      for k, u, i, n in zip(kunci, d["kode_unit"], d["kode_iku"], d["baris"]) if k in turunan]
+        kesalahan += [Kesalahan(b.nama, Pesan("galat.realisasi_turunan", {"unit": u, "iku": i, "agregasi": turunan[k]}),
+                                int(n), "realisasi", float(v))
+                      for k, u, i, n, v in zip(kunci, d["kode_unit"], d["kode_iku"], d["baris"], d["realisasi"])
+                      if k in turunan]
     return kesalahan
 
 
@@ -649,11 +795,11 @@ def _periksa_anak_agregasi(semua: pd.DataFrame, peta: dict, baris: dict, berkas:
         if not anak.get(k):
             if k in baris:
                 b, n = baris[k]
-                kesalahan.append(Kesalahan(b, t("galat.kaskade_tanpa_anak", unit=u, iku=i, agregasi=a), int(n),
-                                           "agregasi_anak"))
+                kesalahan.append(Kesalahan(b, Pesan("galat.kaskade_tanpa_anak", {"unit": u, "iku": i, "agregasi": a}),
+                                           int(n), "agregasi_anak", a))
             else:
-                kesalahan += [Kesalahan(baris[c][0], t("galat.kaskade_anak_terakhir", unit=u, iku=i, agregasi=a),
-                                        int(baris[c][1]), "kode_iku_induk")
+                kesalahan += [Kesalahan(baris[c][0], Pesan("galat.kaskade_anak_terakhir", {
+                                            "unit": u, "iku": i, "agregasi": a}), int(baris[c][1]), "kode_iku_induk")
                               for c, p in dulu.items() if p == k and c in baris]
         elif a == kaskade.Agregasi.GABUNGAN.value:
             for c in anak[k]:
@@ -663,7 +809,8 @@ def _periksa_anak_agregasi(semua: pd.DataFrame, peta: dict, baris: dict, berkas:
                 tempat = baris.get(k) or baris.get(c)
                 if tempat is not None:
                     nama = " ".join(agregasi.get(c, ("", *c[1:]))[1:]) if c in agregasi else " ".join(c[1:])
-                    kesalahan.append(Kesalahan(tempat[0], t("galat.gabungan_tanpa_rasio", anak=nama), int(tempat[1]),
+                    kesalahan.append(Kesalahan(tempat[0], Pesan("galat.gabungan_tanpa_rasio", {"anak": nama}),
+                                               int(tempat[1]),
                                                "agregasi_anak" if tempat is baris.get(k) else "kode_iku_induk"))
     return kesalahan
 
@@ -697,7 +844,6 @@ def _periksa_komponen(berkas: list[Berkas], kode: KodeTersimpan) -> list[Kesalah
             b.data["rumus_komponen"].notna().any() for b in berkas if b.jenis is Jenis.IKU and not b.data.empty))):
         return []
     rumus = _rumus_setelah_unggah(berkas, kode)
-    nama_komponen = functools.cache(lambda r: baca_rumus(r).komponen)  # each formula read once
     kesalahan: list[Kesalahan] = []
     for b in komponen:
         d = b.data.dropna(subset=[*KUNCI[Jenis.IKU], "komponen"])
@@ -707,18 +853,18 @@ def _periksa_komponen(berkas: list[Berkas], kode: KodeTersimpan) -> list[Kesalah
                 continue
             r = rumus[k]
             if r is None:
-                kesalahan.append(Kesalahan(b.nama, t("galat.komponen_tanpa_rumus", unit=u, iku=i, tahun=th), int(n),
-                                           "kode_iku"))
-            elif nama not in nama_komponen(r):
-                kesalahan.append(Kesalahan(b.nama, t("galat.komponen_asing", unit=u, iku=i, nilai=nama, rumus=r),
-                                           int(n), "komponen"))
+                kesalahan.append(Kesalahan(b.nama, Pesan("galat.komponen_tanpa_rumus", {
+                    "unit": u, "iku": i, "tahun": int(th)}), int(n), "kode_iku", i))
+            elif nama not in nama_komponen(r):  # the rule the commit applies too (``aturan_unggah``)
+                kesalahan.append(Kesalahan(b.nama, Pesan("galat.komponen_asing", {
+                    "unit": u, "iku": i, "nilai": nama, "rumus": r}), int(n), "komponen", nama))
     for b in realisasi if any(r is not None for r in rumus.values()) else []:
         d = b.data[b.data["realisasi"].notna()].dropna(subset=KUNCI[Jenis.IKU])
-        for th, u, i, n in zip(d["tahun"], d["kode_unit"], d["kode_iku"], d["baris"]):
+        for th, u, i, n, v in zip(d["tahun"], d["kode_unit"], d["kode_iku"], d["baris"], d["realisasi"]):
             r = rumus.get((int(th), u.upper(), i.upper()))
             if r is not None:
-                kesalahan.append(Kesalahan(b.nama, t("galat.realisasi_komponen", unit=u, iku=i, rumus=r), int(n),
-                                           "realisasi"))
+                kesalahan.append(Kesalahan(b.nama, Pesan("galat.realisasi_komponen", {"unit": u, "iku": i, "rumus": r}),
+                                           int(n), "realisasi", float(v)))
     return kesalahan
 
 
@@ -759,7 +905,7 @@ def _periksa_hak(berkas: list[Berkas], kode: KodeTersimpan, hibah: list[Hibah] |
             baris = b.data.loc[unit.index[tolak.to_numpy()]]
             ditolak_unit.update(unit[tolak])
             daftar.isi += [
-                Kesalahan(b.nama, t("akses.baris_ditolak", peran=perlu.value, unit=u), r, nama_kolom)
+                Kesalahan(b.nama, Pesan("akses.baris_ditolak", {"peran": perlu.value, "unit": u}), r, nama_kolom, u)
                 for u, r in zip(unit[tolak].head(daftar.ruang(len(baris))), baris["baris"])
             ]
     return sorted(daftar.isi, key=lambda k: (k.berkas, k.baris or 0)), daftar.lain, sorted(ditolak_unit)
@@ -782,7 +928,13 @@ def _induk_tautan_berubah(data: pd.DataFrame, tersimpan: pd.DataFrame) -> list[p
     return [gabung.loc[beda, k].dropna().astype(str) for k in ("kode_unit_induk", "kode_unit_induk_lama")]
 
 
-def _saran_per_kode(kode: pd.Series, saran: Callable[[str], str]) -> dict[str, str]:
+def _dengan_saran(pesan: Pesan, saran: Pesan | None) -> Pesan:
+    """A message followed by its hint (' — mungkin maksudnya BGR-01?'), when there is one; its code stays the
+    message's."""
+    return pesan if saran is None else Pesan(pesan.kunci, pesan.isian, pesan.n, (*pesan.lanjut, saran))
+
+
+def _saran_per_kode(kode: pd.Series, saran: Callable[[str], Pesan | None]) -> dict[str, Pesan | None]:
     """A hint for each of the first BATAS_SARAN distinct unknown codes."""
     return {k: saran(k) for k in kode.drop_duplicates().head(BATAS_SARAN)}
 
@@ -919,42 +1071,64 @@ def _berbeda(a: pd.Series, b: pd.Series) -> pd.Series:
     return ~((a.isna() & b.isna()) | (a.astype(object) == b.astype(object)).fillna(False).astype(bool))
 
 
-def _tandai_perubahan_status(rencana: RencanaImpor, storage: Storage) -> None:
-    """Give new and changed realisasi rows their status_lama → status_baru: e.g. kuning → hijau in TW III.
-
-    Only the IKU of the first ``BATAS_STATUS_PRATINJAU`` such rows are read from the store, now (what the
-    preview shows is what is stored when the upload is checked); they are scored when the preview is read.
-    """
-    daftar = [p for p in rencana.perubahan if p.jenis is Jenis.REALISASI]
+def _tersentuh(perubahan: list[Perubahan]) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """Every uploaded realisasi row (``nomor_berkas``: its file's place among the realisasi files), and the first
+    ``BATAS_STATUS_PRATINJAU`` of them that are new or changed (None: no such row)."""
+    daftar = [p for p in perubahan if p.jenis is Jenis.REALISASI]
     if not daftar:
-        return
+        return None
     kolom = ["baris", "tahun", "triwulan", "kode_unit", "kode_iku", "realisasi"]
     semua = pd.concat([p.beda[kolom].assign(nomor_berkas=i, tersentuh=p.beda["baru"] | p.beda["berubah"])
                        for i, p in enumerate(daftar)], ignore_index=True)
     tersentuh = semua[semua["tersentuh"].to_numpy(bool)]
     if tersentuh.empty:
-        return
+        return None
     urutan = np.lexsort((tersentuh["baris"].to_numpy(), tersentuh["nomor_berkas"].to_numpy()))
-    tersentuh = tersentuh.iloc[urutan[:BATAS_STATUS_PRATINJAU]]  # the first rows of the upload, as the preview
-    iku, realisasi = storage.iku_dan_realisasi(tersentuh[KUNCI[Jenis.IKU]].drop_duplicates())
+    return semua, tersentuh.iloc[urutan[:BATAS_STATUS_PRATINJAU]]  # the first rows of the upload, as the preview
+
+
+def _kunci_status(perubahan: list[Perubahan]) -> pd.DataFrame | None:
+    """The IKU keys ``_tandai_perubahan_status`` scores."""
+    baris = _tersentuh(perubahan)
+    return None if baris is None else baris[1][_KUNCI_IKU].drop_duplicates()
+
+
+def _tandai_perubahan_status(rencana: RencanaImpor, tersimpan: _Tersimpan) -> None:
+    """Give new and changed realisasi rows their status_lama → status_baru: e.g. kuning → hijau in TW III.
+
+    Only the IKU of the first ``BATAS_STATUS_PRATINJAU`` such rows are read from the store, when the upload is
+    checked (what the preview shows is what is stored then); they are scored when the preview is read.
+    """
+    baris = _tersentuh(rencana.perubahan)
+    if baris is None:
+        return
+    daftar = [p for p in rencana.perubahan if p.jenis is Jenis.REALISASI]
+    semua, tersentuh = baris
+    iku, realisasi = tersimpan.iku_dan_realisasi(tersentuh[KUNCI[Jenis.IKU]].drop_duplicates())
     status = _StatusPratinjau(semua, tersentuh, iku, realisasi, rencana.data(Jenis.IKU))
     for i, p in enumerate(daftar):
         p.status, p.nomor_realisasi = status, i
 
 
-def _hitung_realisasi_komponen(rencana: RencanaImpor, storage: Storage) -> None:
+def _kunci_komponen(perubahan: list[Perubahan]) -> pd.DataFrame | None:
+    """The IKU keys of the uploaded komponen rows, whose stored komponen ``_hitung_realisasi_komponen`` reads."""
+    daftar = [p for p in perubahan if p.jenis is Jenis.KOMPONEN]
+    if not daftar:
+        return None
+    return pd.concat([p.beda[KUNCI[Jenis.IKU]] for p in daftar], ignore_index=True).drop_duplicates()
+
+
+def _hitung_realisasi_komponen(rencana: RencanaImpor, tersimpan: _Tersimpan) -> None:
     """Give each row of an uploaded komponen file the realisasi its IKU's quarter computes to once the upload
     lands: the stored komponen of those IKU with the uploaded ones over them (a blank value keeps the stored one),
     through the IKU's formula as it will stand (``_rumus_setelah_unggah``)."""
     daftar = [p for p in rencana.perubahan if p.jenis is Jenis.KOMPONEN]
     if not daftar:
         return
-    rumus = {k: baca_rumus(r) for k, r in _rumus_setelah_unggah(rencana.berkas, storage.kode()).items() if r}
-    kunci = pd.concat([p.beda[KUNCI[Jenis.IKU]] for p in daftar], ignore_index=True).drop_duplicates()
+    rumus = {k: baca_rumus(r) for k, r in _rumus_setelah_unggah(rencana.berkas, tersimpan.kode).items() if r}
     nilai: dict[tuple[int, str, str], dict[int, dict[str, float]]] = {}
-    tersimpan = storage.komponen_iku(kunci)
     baru = [p.beda.assign(nilai=p.beda["nilai"].fillna(p.beda["nilai_lama"])) for p in daftar]
-    for d in (tersimpan, *baru):
+    for d in (tersimpan.komponen, *baru):
         for th, q, u, i, nama, v in d[KOLOM[Jenis.KOMPONEN]].itertuples(index=False):
             if pd.notna(v):
                 nilai.setdefault((int(th), u.upper(), i.upper()), {}).setdefault(int(q), {})[nama] = float(v)
@@ -968,25 +1142,37 @@ def _hitung_realisasi_komponen(rencana: RencanaImpor, storage: Storage) -> None:
         p.realisasi_dihitung = teks
 
 
-def _catat_realisasi_tergantikan(rencana: RencanaImpor, storage: Storage) -> None:
+def _kunci_baru_dihitung(p: Perubahan) -> pd.DataFrame:
+    """The stored IKU that an IKU file's rows make compute their realisasi (a new ``rumus_komponen`` or
+    ``agregasi_anak``), the first ``BATAS_SARAN``."""
+    d = p.beda
+    baru = pd.Series(False, index=d.index)
+    for k in ("rumus_komponen", "agregasi_anak"):
+        baru |= d[k].notna() & d[f"{k}_lama"].isna()
+    return d.loc[baru & ~d["baru"].astype(bool), KUNCI[Jenis.IKU]].head(BATAS_SARAN)
+
+
+def _kunci_tergantikan(perubahan: list[Perubahan]) -> pd.DataFrame | None:
+    """The IKU keys whose stored realisasi ``_catat_realisasi_tergantikan`` looks at."""
+    kunci = [_kunci_baru_dihitung(p) for p in perubahan if p.jenis is Jenis.IKU]
+    return pd.concat(kunci, ignore_index=True) if kunci else None
+
+
+def _catat_realisasi_tergantikan(rencana: RencanaImpor, tersimpan: _Tersimpan) -> None:
     """Say in the preview when an IKU row makes a stored IKU compute its realisasi (a new ``rumus_komponen`` or
     ``agregasi_anak``) while realisasi uploaded for it are stored: from then on those are not used (they stay
     stored, and count again if the setting is removed). Never a silent change of a number on screen."""
     for b, p in zip([b for b in rencana.berkas if b.jenis is not None], rencana.perubahan):
         if p.jenis is not Jenis.IKU:
             continue
-        d = p.beda
-        baru = pd.Series(False, index=d.index)
-        for k in ("rumus_komponen", "agregasi_anak"):
-            baru |= d[k].notna() & d[f"{k}_lama"].isna()
-        kunci = d.loc[baru & ~d["baru"].astype(bool), KUNCI[Jenis.IKU]]
+        kunci = _kunci_baru_dihitung(p)
         if kunci.empty:
             continue
-        _, realisasi = storage.iku_dan_realisasi(kunci.head(BATAS_SARAN))
+        _, realisasi = tersimpan.iku_dan_realisasi(kunci)
         realisasi = realisasi[realisasi["realisasi"].notna()]
         for (th, u, i), tw in realisasi.groupby(["tahun", "kode_unit", "kode_iku"])["triwulan"]:
-            b.catatan.append(t("unggah.realisasi_tergantikan", unit=u, iku=i, tahun=th,
-                               triwulan=", ".join(nama_triwulan(int(q)) for q in sorted(tw))))
+            b.catatan.append(Pesan("unggah.realisasi_tergantikan", {
+                "unit": u, "iku": i, "tahun": int(th), "triwulan": tuple(_triwulan(q) for q in sorted(tw))}))
 
 
 @dataclass

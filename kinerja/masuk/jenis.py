@@ -13,7 +13,7 @@ import difflib
 from collections.abc import Iterable
 from enum import Enum
 
-from kinerja.texts import t
+from kinerja.pesan import Pesan
 
 
 class Jenis(str, Enum):
@@ -31,7 +31,8 @@ KOLOM: dict[Jenis, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("tahun", "kode_unit", "kode_iku", "nama_iku", "perspektif", "polaritas", "konsolidasi", "bobot",
          "target_tw1", "target_tw2", "target_tw3", "target_tw4"),
         ("sasaran_strategis", "satuan", "konversi_120", "realisasi_terburuk", "sumber", "kode_unit_induk",
-         "kode_iku_induk", "agregasi_anak", "rumus_komponen", "batas_bawah", "bilangan_bulat"),
+         "kode_iku_induk", "agregasi_anak", "rumus_komponen", "batas_bawah", "bilangan_bulat",
+         "bukti_wajib"),
     ),
     Jenis.REALISASI: (
         ("tahun", "triwulan", "kode_unit", "kode_iku", "realisasi"),
@@ -123,10 +124,14 @@ def _saran_kolom(kolom: Iterable[str], jenis: Jenis) -> list[tuple[str, str | No
     return hasil
 
 
-def _kolom_asing(kolom: Iterable[str], jenis: Jenis) -> str:
-    """The columns of a header that ``jenis`` does not know, each with the missing column it most likely means.
+def _kolom_asing(kolom: Iterable[str], jenis: Jenis) -> Pesan | None:
+    """The columns of a header that ``jenis`` does not know, each with the missing column it most likely means,
+    as the tail of a message about the header ("; unknown columns: …"); None when it knows them all.
 
-    >>> _kolom_asing(["tahun", "nama_indikator", "target_tw_i", "catatan"], Jenis.IKU)
+    >>> from kinerja.texts import teks_pesan
+    >>> teks_pesan(_kolom_asing(["tahun", "nama_indikator", "target_tw_i", "catatan"], Jenis.IKU))[28:]
     'nama_indikator (mungkin maksudnya nama_iku?), target_tw_i (mungkin maksudnya target_tw1?), catatan'
     """
-    return ", ".join(k if s is None else t("galat.saran_kolom", kolom=k, saran=s) for k, s in _saran_kolom(kolom, jenis))
+    asing = [k if s is None else Pesan("galat.saran_kolom", {"kolom": k, "saran": s})
+             for k, s in _saran_kolom(kolom, jenis)]
+    return Pesan("galat.kolom_asing", {"daftar": Pesan.daftar(asing)}) if asing else None

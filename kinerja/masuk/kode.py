@@ -19,8 +19,8 @@ import numpy as np
 import pandas as pd
 
 from kinerja.masuk.loading import Berkas, Jenis, Kesalahan
+from kinerja.pesan import Pesan
 from kinerja.store import KodeTersimpan
-from kinerja.texts import t, tn
 
 KOLOM_UNIT = {Jenis.UNIT: ("kode_unit", "kode_induk"), Jenis.IKU: ("kode_unit", "kode_unit_induk"),
               Jenis.REALISASI: ("kode_unit",), Jenis.KOMPONEN: ("kode_unit",)}
@@ -157,17 +157,27 @@ def _terapkan(b: Berkas, kolom: str, kode: _Kode, ejaan: list[str | None]) -> pd
     return pd.DataFrame({"baris": b.data.loc[berubah, "baris"], "asli": nilai[berubah], "ejaan": baru[berubah]})
 
 
-def _catatan(ganti: pd.DataFrame) -> list[str]:
-    """One notice naming the rewritten codes: 'bgr-01 → BGR-01 (baris 2, 5)'."""
+def _catatan(ganti: pd.DataFrame) -> list[Pesan]:
+    """One notice naming the rewritten codes: 'bgr-01 → BGR-01 (baris 2, 5)', in no language yet.
+
+    >>> from kinerja.texts import teks_pesan
+    >>> ganti = pd.DataFrame({"baris": [2, 5, 9], "asli": ["bgr-01", "bgr-01", "Bgr-02"],
+    ...                       "ejaan": ["BGR-01", "BGR-01", "BGR-02"]})
+    >>> teks_pesan(_catatan(ganti)[0]).split(": ", 1)[1]
+    'bgr-01 → BGR-01 (baris 2, 5); Bgr-02 → BGR-02 (baris 9)'
+    """
     if ganti.empty:
         return []
     bagian = []
     kelompok = ganti.groupby(["asli", "ejaan"], sort=False)["baris"]
     for (asli, ejaan), baris in list(kelompok)[:CONTOH_PER_CATATAN]:
-        nomor = ", ".join(str(int(n)) for n in baris.head(3))
-        bagian.append(t("kode.dibaca_sebagai", asli=asli, ejaan=ejaan, baris=nomor + (" …" if len(baris) > 3 else "")))
+        nomor = ", ".join(str(int(n)) for n in baris.head(3))  # row numbers: the same in every language
+        bagian.append(Pesan("kode.dibaca_sebagai", {"asli": asli, "ejaan": ejaan,
+                                                    "baris": nomor + (" …" if len(baris) > 3 else "")}))
     lain = kelompok.ngroups - CONTOH_PER_CATATAN
-    return [t("kode.catatan", daftar="; ".join(bagian)) + (tn("kode.lainnya", lain) if lain > 0 else "")]
+    daftar = Pesan(bagian[0].kunci, bagian[0].isian,
+                   lanjut=tuple(Pesan("kode.titik_koma", {"pesan": p}) for p in bagian[1:]))  # '; ' between them
+    return [Pesan("kode.catatan", {"daftar": daftar}, lanjut=(Pesan.jamak("kode.lainnya", lain),) if lain > 0 else ())]
 
 
 def _mirip(berkas: list[Berkas], tersimpan: KodeTersimpan, iku: _Kode, batas: int) -> tuple[list[Kesalahan], int]:
@@ -196,8 +206,8 @@ def _mirip(berkas: list[Berkas], tersimpan: KodeTersimpan, iku: _Kode, batas: in
         mirip = np.flatnonzero(pd.notna(ada_per_baris))
         for baris, teks, kode_ada in zip(b.data["baris"].to_numpy()[mirip], nilai[mirip], ada_per_baris[mirip]):
             if len(kesalahan) < batas:
-                kesalahan.append(Kesalahan(b.nama, t("galat.kode_mirip", nilai=teks, ada=kode_ada), int(baris),
-                                           kolom))
+                kesalahan.append(Kesalahan(b.nama, Pesan("galat.kode_mirip", {"nilai": teks, "ada": kode_ada}),
+                                           int(baris), kolom, teks))
             else:
                 lain += 1
     return kesalahan, lain

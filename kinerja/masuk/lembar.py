@@ -47,7 +47,7 @@ from xml.parsers import expat
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
-from kinerja.texts import t, tn
+from kinerja.pesan import Pesan
 
 JENIS_SHEET = ("unit", "iku", "realisasi", "komponen")
 """Sheet names (any case) read as their own file part."""
@@ -117,7 +117,7 @@ _TEKS_BERSAMA_PER_STR = 49 + 40  # bytes of a CPython str besides its characters
 class Masalah:
     """A problem located in a sheet: its message, spreadsheet row and the header text of its column."""
 
-    pesan: str
+    pesan: Pesan
     baris: int | None = None
     judul: str | None = None
 
@@ -134,7 +134,7 @@ class Lembar:
     nama: str
     baris: list[tuple[int, list[str]]] = field(default_factory=list)
     kesalahan: list[Masalah] = field(default_factory=list)
-    catatan: list[str] = field(default_factory=list)
+    catatan: list[Pesan] = field(default_factory=list)
 
 
 @dataclass
@@ -142,8 +142,8 @@ class Buku:
     """A workbook read: the sheets read, or why none can be (``kesalahan``), and notices."""
 
     lembar: list[Lembar] = field(default_factory=list)
-    kesalahan: list[str] = field(default_factory=list)
-    catatan: list[str] = field(default_factory=list)
+    kesalahan: list[Pesan] = field(default_factory=list)
+    catatan: list[Pesan] = field(default_factory=list)
 
 
 class _Tolak(Exception):
@@ -257,20 +257,16 @@ def huruf_kolom(n: int) -> str:
     return huruf
 
 
-def _daftar_sel(sel: list[str]) -> str:
-    """'E2, E3' — at most CONTOH_SEL references, then how many more."""
-    teks = ", ".join(sel[:CONTOH_SEL])
-    if len(sel) > CONTOH_SEL:
-        teks += tn("galat.xlsx_sel_lain", len(sel) - CONTOH_SEL)
-    return teks
+def _daftar_sel(sel: list[str], jumlah: int | None = None) -> Pesan:
+    """'E2, E3' — at most CONTOH_SEL references, then how many more (of ``jumlah``, when more were seen than
+    kept)."""
+    lain = (len(sel) if jumlah is None else jumlah) - min(len(sel), CONTOH_SEL)
+    return Pesan.daftar(sel[:CONTOH_SEL], Pesan.jamak("galat.xlsx_sel_lain", lain) if lain > 0 else 0)
 
 
-def _daftar(nama: list[str]) -> str:
+def _daftar(nama: list[str]) -> Pesan:
     """'Sheet2, Sheet3' — at most CONTOH_SEL names, then how many more."""
-    teks = ", ".join(nama[:CONTOH_SEL])
-    if len(nama) > CONTOH_SEL:
-        teks += t("galat.xlsx_lain", n=len(nama) - CONTOH_SEL)
-    return teks
+    return Pesan.daftar(nama[:CONTOH_SEL], max(len(nama) - CONTOH_SEL, 0))
 
 
 # --- the zip -----------------------------------------------------------------------------------------
@@ -285,11 +281,11 @@ def buku_kerja(isi: bytes) -> bool:
     return isi.startswith((*ZIP, OLE2))
 
 
-def _pesan_ole2(isi: bytes) -> str:
+def _pesan_ole2(isi: bytes) -> Pesan:
     """A legacy .xls, or a password-protected workbook (which Excel stores as OLE2 too)."""
     if "EncryptedPackage".encode("utf-16-le") in isi:
-        return t("galat.xlsx_sandi")
-    return t("galat.xlsx_xls")
+        return Pesan("galat.xlsx_sandi")
+    return Pesan("galat.xlsx_xls")
 
 
 def _periksa_direktori(isi: bytes) -> None:
@@ -300,16 +296,22 @@ def _periksa_direktori(isi: bytes) -> None:
         return  # zipfile says what is wrong
     ukuran = struct.unpack_from("<I", ekor, letak + 12)[0]
     if ukuran > BATAS_DIREKTORI:
-        raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_direktori")))
+        raise _Tolak(_rusak(Pesan("galat.xlsx_sebab_direktori")))
 
 
-def _mb(n: float) -> float:
-    return round(n / 2**20, 1)
+def _mb(n: float) -> str:
+    """Bytes as MiB with one decimal, '12.3' in every language (as these messages have always written it)."""
+    return str(round(n / 2**20, 1))
 
 
-def _pesan_isi_besar(info: zipfile.ZipInfo, total: int, batas_mb: int) -> str:
-    return t("galat.xlsx_isi_besar", bagian=info.filename, ukuran=_mb(info.file_size), total=_mb(total),
-             batas=batas_mb)
+def _rusak(sebab: Pesan | str) -> Pesan:
+    """The workbook is damaged, and why (a message, or the name of what refused it: 'BadZipFile')."""
+    return Pesan("galat.xlsx_rusak", {"sebab": sebab})
+
+
+def _pesan_isi_besar(info: zipfile.ZipInfo, total: int, batas_mb: int) -> Pesan:
+    return Pesan("galat.xlsx_isi_besar", {"bagian": info.filename, "ukuran": _mb(info.file_size),
+                                          "total": _mb(total), "batas": batas_mb})
 
 
 def _boleh_kembang(info: zipfile.ZipInfo, ukuran_berkas: int, bebas_mb: int) -> int:
@@ -323,9 +325,10 @@ def _ukuran(n: int) -> str:
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{max(round(n / 1024), 1)} KB"
 
 
-def _pesan_kembang(info: zipfile.ZipInfo, ukuran_berkas: int, boleh: int) -> str:
-    return t("galat.xlsx_kembang", bagian=info.filename, kecil=_ukuran(min(info.compress_size, ukuran_berkas)),
-             besar=_ukuran(boleh), rasio=RASIO_KEMBANG)
+def _pesan_kembang(info: zipfile.ZipInfo, ukuran_berkas: int, boleh: int) -> Pesan:
+    return Pesan("galat.xlsx_kembang", {"bagian": info.filename,
+                                        "kecil": _ukuran(min(info.compress_size, ukuran_berkas)),
+                                        "besar": _ukuran(boleh), "rasio": RASIO_KEMBANG})
 
 
 def periksa_zip(zf: zipfile.ZipFile, ukuran_berkas: int, batas_isi_mb: int = BATAS_ISI_MB) -> None:
@@ -367,13 +370,13 @@ class _Anggaran:
 
 
 def _tolak_dtd(*_: object) -> None:
-    raise _Tolak(t("galat.xlsx_rusak", sebab="DOCTYPE"))
+    raise _Tolak(_rusak("DOCTYPE"))
 
 
 def _urai(zf: zipfile.ZipFile, nama: str, anggaran: _Anggaran, mulai: Callable[[str, dict[str, str]], None],
           akhir: Callable[[str], None] | None = None, teks: Callable[[str], None] | None = None, *,
           tagih: bool = True, dapat: Callable[[], int] | None = None,
-          boros: Callable[[int], str] | None = None) -> None:
+          boros: Callable[[int], Pesan] | None = None) -> None:
     """Stream one XML part of the zip through expat, charged to the budget (``tagih`` false: its declared size
     is charged already).
 
@@ -390,7 +393,7 @@ def _urai(zf: zipfile.ZipFile, nama: str, anggaran: _Anggaran, mulai: Callable[[
     try:
         info = zf.getinfo(nama)
     except KeyError:
-        raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_bagian", bagian=nama))) from None
+        raise _Tolak(_rusak(Pesan("galat.xlsx_sebab_bagian", {"bagian": nama}))) from None
     if tagih:
         anggaran.pakai(info)
     boleh = _boleh_kembang(info, anggaran.ukuran_berkas, BEBAS_KEMBANG_MB)
@@ -413,16 +416,16 @@ def _urai(zf: zipfile.ZipFile, nama: str, anggaran: _Anggaran, mulai: Callable[[
                 tanda = max(blok.rfind(b"<"), blok.rfind(b">"))
                 tanpa_tanda = len(blok) - 1 - tanda if tanda >= 0 else tanpa_tanda + len(blok)
                 if tanpa_tanda > BATAS_TOKEN:
-                    raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_token", bagian=nama)))
+                    raise _Tolak(_rusak(Pesan("galat.xlsx_sebab_token", {"bagian": nama})))
                 tag += blok.count(b"<")
                 if anggaran.boros + max(tag - (dapat() if dapat else 0), 0) > BATAS_ELEMEN:
-                    raise _Tolak(boros(tag) if boros else t("galat.xlsx_rusak", sebab=t(
-                        "galat.xlsx_sebab_elemen", bagian=nama, batas=_ribuan(BATAS_ELEMEN))))
+                    raise _Tolak(boros(tag) if boros else _rusak(Pesan(
+                        "galat.xlsx_sebab_elemen", {"bagian": nama, "batas": _ribuan(BATAS_ELEMEN)})))
                 p.Parse(blok, False)
             p.Parse(b"", True)
     except (expat.ExpatError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
             ValueError, OSError) as e:
-        raise _Tolak(t("galat.xlsx_rusak", sebab=type(e).__name__)) from None
+        raise _Tolak(_rusak(type(e).__name__)) from None
     anggaran.boros += max(tag - (dapat() if dapat else 0), 0)
 
 
@@ -474,14 +477,14 @@ def _kenali_zip(zf: zipfile.ZipFile, anggaran: _Anggaran) -> str:
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError):
             jenis = b""
         if b"opendocument.spreadsheet" in jenis:
-            raise _Tolak(t("galat.xlsx_ods"))
+            raise _Tolak(Pesan("galat.xlsx_ods"))
     utama = next((target for tipe, target in _relasi(zf, "", anggaran).values() if tipe == "officeDocument"), None)
     if utama is None and "xl/workbook.xml" in nama:
         utama = "xl/workbook.xml"
     if "xl/workbook.bin" in nama or (utama or "").endswith(".bin"):
-        raise _Tolak(t("galat.xlsx_xlsb"))
+        raise _Tolak(Pesan("galat.xlsx_xlsb"))
     if utama is None or utama not in nama:
-        raise _Tolak(t("galat.xlsx_bukan_excel"))
+        raise _Tolak(Pesan("galat.xlsx_bukan_excel"))
     return utama
 
 
@@ -505,10 +508,10 @@ def _baca_workbook(zf: zipfile.ZipFile, path: str, anggaran: _Anggaran) -> tuple
         if not tanda["akar"]:
             tanda["akar"] = True
             if el != "workbook":  # a Word or PowerPoint file, or another zip
-                raise _Tolak(t("galat.xlsx_bukan_excel"))
+                raise _Tolak(Pesan("galat.xlsx_bukan_excel"))
         if el == "sheet":
             if len(sheet) >= 10_000:
-                raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_sheet")))
+                raise _Tolak(_rusak(Pesan("galat.xlsx_sebab_sheet")))
             sheet.append(_Sheet(a.get("name", ""), a.get("state", "visible") in ("hidden", "veryHidden"),
                                 _atribut(a, "id") or ""))
         elif el == "workbookPr":
@@ -596,7 +599,7 @@ class _PembacaTeks:
             teks = self.unik.setdefault(teks, teks)
             self.sisa -= (len(teks) + _TEKS_BERSAMA_PER_STR + 8) if len(self.unik) > n else 8  # a repeat: its slot
             if self.sisa < 0:
-                raise _Tolak(t("galat.xlsx_teks_besar", batas=self.batas_mb))
+                raise _Tolak(Pesan("galat.xlsx_teks_besar", {"batas": self.batas_mb}))
             self.daftar.append(teks)
         elif el == "rPh":
             self.rph -= 1
@@ -605,7 +608,7 @@ class _PembacaTeks:
         if self.kumpul:
             self.panjang += len(data)
             if self.panjang > BATAS_PANJANG_SEL:
-                raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_teks_panjang", batas=BATAS_PANJANG_SEL)))
+                raise _Tolak(_rusak(Pesan("galat.xlsx_sebab_teks_panjang", {"batas": BATAS_PANJANG_SEL})))
             self.potongan.append(data)
 
 
@@ -717,8 +720,8 @@ class _PembacaSheet:
         if self.kumpul:
             self.panjang += len(data)
             if self.panjang > BATAS_PANJANG_SEL:
-                raise _Berhenti(Masalah(t("galat.xlsx_sel_panjang", sel=self.ref or self._ref(),
-                                          batas=f"{BATAS_PANJANG_SEL:,}".replace(",", ".")), self.r))
+                raise _Berhenti(Masalah(Pesan("galat.xlsx_sel_panjang", {
+                    "sel": self.ref or self._ref(), "batas": _ribuan(BATAS_PANJANG_SEL)}), self.r))
             self.potongan.append(data)
 
     def akhir(self, el: str) -> None:
@@ -769,7 +772,7 @@ class _PembacaSheet:
             try:
                 return self.teks_bersama[int(v)]
             except (ValueError, IndexError):
-                raise _Tolak(t("galat.xlsx_rusak", sebab=t("galat.xlsx_sebab_teks_bersama", sel=self._ref()))) from None
+                raise _Tolak(_rusak(Pesan("galat.xlsx_sebab_teks_bersama", {"sel": self._ref()}))) from None
         if tipe in ("str", "inlineStr"):
             return _tanpa_escape(v)
         if tipe == "b":
@@ -819,7 +822,7 @@ class _PembacaSheet:
             return
         self.jumlah += 1
         if self.jumlah > self.batas_baris:
-            raise _Berhenti(Masalah(t("galat.xlsx_terlalu_banyak_baris", batas=self.batas_berkas)))
+            raise _Berhenti(Masalah(Pesan("galat.xlsx_terlalu_banyak_baris", {"batas": self.batas_berkas})))
         if self.simpan:
             self.data.append((self.r, [sel.get(c, "") for c in range(1, self.lebar + 1)]))
 
@@ -836,9 +839,9 @@ class _PembacaSheet:
         hasil = []
         for c, (jumlah, baris) in self.rumus.items():
             sel = [f"{huruf_kolom(c)}{r}" for r in baris]
-            teks = ", ".join(sel) + (tn("galat.xlsx_sel_lain", jumlah - len(sel)) if jumlah > len(sel) else "")
             judul = self.judul[c - 1] if baris[0] != self.baris_judul and c <= len(self.judul) else ""
-            hasil.append(Masalah(t("galat.xlsx_rumus_tanpa_nilai", sel=teks), baris[0], judul.strip() or None))
+            hasil.append(Masalah(Pesan("galat.xlsx_rumus_tanpa_nilai", {"sel": _daftar_sel(sel, jumlah)}), baris[0],
+                                 judul.strip() or None))
         return sorted(hasil, key=lambda m: m.baris or 0)
 
     def dapat(self) -> int:
@@ -846,9 +849,10 @@ class _PembacaSheet:
         return self.jumlah * ELEMEN_PER_SEL * (min(self.lebar, self.batas_kolom) + 8)
 
     def jalankan(self, zf: zipfile.ZipFile, path: str, nama: str, anggaran: _Anggaran, tagih: bool = True) -> None:
-        def boros(tag: int) -> str:
-            return t("galat.xlsx_sheet_boros", sheet=nama, baris=_ribuan(self.dibaca), data=_ribuan(self.jumlah),
-                     elemen=_ribuan(tag), batas=_ribuan(BATAS_ELEMEN))
+        def boros(tag: int) -> Pesan:
+            return Pesan("galat.xlsx_sheet_boros", {"sheet": nama, "baris": _ribuan(self.dibaca),
+                                                    "data": _ribuan(self.jumlah), "elemen": _ribuan(tag),
+                                                    "batas": _ribuan(BATAS_ELEMEN)})
 
         _urai(zf, path, anggaran, self.mulai, self.akhir, self.teks, tagih=tagih, dapat=self.dapat, boros=boros)
 
@@ -875,9 +879,11 @@ def _baca_sheet(zf: zipfile.ZipFile, path: str, nama: str, anggaran: _Anggaran, 
         return Lembar(nama, kesalahan=[e.args[0]]), aktif.jumlah
     lembar = Lembar(nama)
     if p.luar:
-        lembar.catatan.append(t("galat.xlsx_kolom_di_luar_batas", batas=batas_kolom, sel=_daftar_sel(p.luar)))
+        lembar.catatan.append(Pesan("galat.xlsx_kolom_di_luar_batas", {"batas": batas_kolom,
+                                                                        "sel": _daftar_sel(p.luar)}))
     for ref in sorted(p.gabung, key=_urutan_rentang):
-        lembar.kesalahan.append(Masalah(t("galat.sel_gabung", sel=ref, sheet=nama), _urutan_rentang(ref)[0]))
+        lembar.kesalahan.append(Masalah(Pesan("galat.sel_gabung", {"sel": ref, "sheet": nama}),
+                                        _urutan_rentang(ref)[0]))
     lembar.kesalahan = sorted([*lembar.kesalahan, *p.sel_rumus()], key=lambda m: m.baris or 0)
     if lembar.kesalahan or p.baris_judul is None:
         return lembar, p.jumlah
@@ -920,10 +926,10 @@ def baca_buku(isi: bytes, *, batas_baris: int, batas_isi_mb: int = BATAS_ISI_MB,
         with _buka(isi, batas_isi_mb) as zf:
             return _baca_zip(zf, anggaran, batas_baris, batas_kolom, {j.strip().lower() for j in jenis})
     except _Tolak as e:
-        return Buku(kesalahan=[str(e.args[0])])
+        return Buku(kesalahan=[e.args[0]])
 
 
-def tolakan_awal(isi: bytes, batas_isi_mb: int = BATAS_ISI_MB) -> str | None:
+def tolakan_awal(isi: bytes, batas_isi_mb: int = BATAS_ISI_MB) -> Pesan | None:
     """Why a workbook is refused before any of its parts is inflated or parsed (a legacy or password-protected
     file, a damaged zip, a zip directory or declared sizes past the limits: ``periksa_zip``), or None.
 
@@ -932,7 +938,7 @@ def tolakan_awal(isi: bytes, batas_isi_mb: int = BATAS_ISI_MB) -> str | None:
     try:
         _buka(isi, batas_isi_mb).close()
     except _Tolak as e:
-        return str(e.args[0])
+        return e.args[0]
     return None
 
 
@@ -945,7 +951,7 @@ def _buka(isi: bytes, batas_isi_mb: int) -> zipfile.ZipFile:
         zf = zipfile.ZipFile(io.BytesIO(isi))
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError,
             struct.error) as e:
-        raise _Tolak(t("galat.xlsx_rusak", sebab=type(e).__name__)) from None
+        raise _Tolak(_rusak(type(e).__name__)) from None
     try:
         periksa_zip(zf, len(isi), batas_isi_mb)
     except _Tolak:
@@ -963,17 +969,17 @@ def _baca_zip(zf: zipfile.ZipFile, anggaran: _Anggaran, batas_baris: int, batas_
     buku = Buku()
     tersembunyi = [s.nama for s in sheet if s.tersembunyi]
     if tersembunyi:
-        buku.catatan.append(t("galat.xlsx_sheet_tersembunyi", sheet=_daftar(tersembunyi)))
+        buku.catatan.append(Pesan("galat.xlsx_sheet_tersembunyi", {"sheet": _daftar(tersembunyi)}))
     terlihat = [s for s in lembar_kerja if not s.tersembunyi]
     dibaca = [s for s in terlihat if s.nama.strip().lower() in jenis]
     if not dibaca:
         if not terlihat:
-            buku.kesalahan.append(t("galat.xlsx_tanpa_sheet"))
+            buku.kesalahan.append(Pesan("galat.xlsx_tanpa_sheet"))
             return buku
         dibaca = terlihat[:1]
         lain = [s.nama for s in sheet if not s.tersembunyi and s is not dibaca[0]]
         if lain:
-            buku.catatan.append(t("galat.xlsx_sheet_lain", sheet=_daftar(lain), dibaca=dibaca[0].nama))
+            buku.catatan.append(Pesan("galat.xlsx_sheet_lain", {"sheet": _daftar(lain), "dibaca": dibaca[0].nama}))
     path_teks = next((p for tipe, p in relasi.values() if tipe == "sharedStrings" and p in zf.NameToInfo), None)
     path_gaya = next((p for tipe, p in relasi.values() if tipe == "styles" and p in zf.NameToInfo), None)
     teks_bersama: list[str] = []
@@ -997,5 +1003,5 @@ def _baca_zip(zf: zipfile.ZipFile, anggaran: _Anggaran, batas_baris: int, batas_
             break  # the row limit is for the whole file: the sheets after this one are not read
     if kosong and len(kosong) < len(buku.lembar):
         buku.lembar = [s for s in buku.lembar if all(s is not k for k in kosong)]
-        buku.catatan.append(t("galat.xlsx_sheet_kosong", sheet=_daftar([s.nama for s in kosong])))
+        buku.catatan.append(Pesan("galat.xlsx_sheet_kosong", {"sheet": _daftar([s.nama for s in kosong])}))
     return buku

@@ -71,7 +71,7 @@ from kinerja.masuk.jenis import (
     kenali_jenis,
 )
 from kinerja.masuk.periksa_jenis import _PERIKSA, BATAS_BOBOT, BATAS_NILAI, _periksa_duplikat
-from kinerja.texts import t
+from kinerja.pesan import Pesan
 
 __all__ = [
     "BATAS_BARIS", "BATAS_BOBOT", "BATAS_KESALAHAN", "BATAS_KUTIP", "BATAS_NILAI", "BATAS_PANJANG",
@@ -99,7 +99,8 @@ class Berkas:
     jenis: Jenis | None
     data: pd.DataFrame
     kesalahan: list[Kesalahan] = field(default_factory=list)
-    catatan: list[str] = field(default_factory=list)
+    catatan: list[Pesan] = field(default_factory=list)
+    """Notices about how the file was read, as messages (words only where a person reads them)."""
     kesalahan_lain: int = 0
 
     @property
@@ -115,7 +116,7 @@ def _judul(kolom_mentah: Iterable[object], catat: _Pencatat) -> list[str] | None
     kolom = [_nama_kolom(str(k) if k is not None else "") for k in kolom_mentah]
     ganda = sorted({k for k in kolom if k and kolom.count(k) > 1})
     for k in ganda:
-        catat.catat(t("galat.kolom_ganda", kolom=k), baris=1)
+        catat.catat(Pesan("galat.kolom_ganda", {"kolom": k}), baris=1, nilai=k)
     return None if ganda else kolom
 
 
@@ -145,15 +146,15 @@ def _baca_csv(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str, b
     hasil = dekode(isi)
     if hasil.teks is None:
         for baris, pesan in hasil.salah:
-            catat.catat(pesan, baris=baris)
+            catat.catat(pesan, baris=baris, nilai=pesan.isian.get("byte"))
         catat.lain += hasil.salah_lain
         return None, ",", False
     if hasil.kodek == "cp1252":
-        catat.catatan.append(t("baca.cp1252"))
+        catat.catatan.append(Pesan("baca.cp1252"))
     teks = hasil.teks
     baris_judul = _baris_judul(teks)
     if not baris_judul:
-        catat.catat(t("galat.kosong"))
+        catat.catat(Pesan("galat.kosong"))
         return None, ",", False
     pemisah = tebak_pemisah(baris_judul)
     kolom = _judul(_sel_judul(baris_judul, pemisah), catat)
@@ -176,12 +177,13 @@ def _baca_csv(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str, b
         except (pd.errors.ParserError, pd.errors.ParserWarning) as e:
             baris, jumlah = _baris_terlalu_panjang(teks, pemisah, len(kolom))
             if baris is None:
-                catat.catat(t("galat.tidak_terbaca", sebab=str(e).replace("Error tokenizing data. C error: ", "")))
+                catat.catat(Pesan("galat.tidak_terbaca",
+                                  {"sebab": str(e).replace("Error tokenizing data. C error: ", "")}))
             else:
-                catat.catat(t("galat.jumlah_kolom", ada=jumlah, judul=len(kolom)), baris=baris)
+                catat.catat(Pesan("galat.jumlah_kolom", {"ada": jumlah, "judul": len(kolom)}), baris=baris, nilai=jumlah)
             return None, pemisah, False
         except (ValueError, csv.Error) as e:
-            catat.catat(t("galat.tidak_terbaca", sebab=str(e).strip()))
+            catat.catat(Pesan("galat.tidak_terbaca", {"sebab": str(e).strip()}))
             return None, pemisah, False
     return _rapikan(tabel, kolom), pemisah, bersih
 
@@ -198,7 +200,7 @@ def _baca_xlsx(sheet: lembar.Lembar, catat: _Pencatat) -> tuple[pd.DataFrame | N
     if sheet.kesalahan:
         return None, ";", False
     if not sheet.baris:
-        catat.catat(t("galat.kosong"))
+        catat.catat(Pesan("galat.kosong"))
         return None, ";", False
     (_, judul), *isi = sheet.baris
     kolom = _judul(judul, catat)
@@ -223,8 +225,8 @@ def baca_berkas(nama: str, isi: bytes) -> Berkas:
     bagian = baca_semua(nama, isi)
     if len(bagian) == 1:
         return bagian[0]
-    sheet = ", ".join(b.nama.removeprefix(f"{nama} [").removesuffix("]") for b in bagian)
-    return Berkas(nama, None, pd.DataFrame(), [Kesalahan(nama, t("galat.xlsx_banyak_sheet", sheet=sheet))],
+    sheet = Pesan.daftar(b.nama.removeprefix(f"{nama} [").removesuffix("]") for b in bagian)
+    return Berkas(nama, None, pd.DataFrame(), [Kesalahan(nama, Pesan("galat.xlsx_banyak_sheet", {"sheet": sheet}))],
                   [c for b in bagian for c in b.catatan], 0)
 
 
@@ -239,14 +241,16 @@ def periksa_batas(nama: str, isi: bytes) -> list[Kesalahan]:
     ['r.csv: berkas berisi 1000001 baris, melebihi batas 1000000 baris; bagi menjadi beberapa berkas']
     """
     if len(isi) > BATAS_UKURAN_MB * 1024 * 1024:
-        return [Kesalahan(nama, t("galat.terlalu_besar", ukuran=round(len(isi) / 1024 / 1024, 1),
-                                  batas=BATAS_UKURAN_MB))]
+        ukuran = str(round(len(isi) / 1024 / 1024, 1))  # '50.5' in every language, as it has always read
+        return [Kesalahan(nama, Pesan("galat.terlalu_besar", {"ukuran": ukuran, "batas": BATAS_UKURAN_MB}),
+                          nilai=len(isi))]
     if lembar.buku_kerja(isi):
         pesan = lembar.tolakan_awal(isi)
         return [Kesalahan(nama, pesan)] if pesan else []
     baris = baris_csv_melebihi(isi, BATAS_BARIS)
     if baris is not None:
-        return [Kesalahan(nama, t("galat.terlalu_banyak_baris", baris=baris, batas=BATAS_BARIS))]
+        return [Kesalahan(nama, Pesan("galat.terlalu_banyak_baris", {"baris": baris, "batas": BATAS_BARIS}),
+                          nilai=baris)]
     return []
 
 
@@ -268,8 +272,8 @@ def baca_semua(nama: str, isi: bytes) -> list[Berkas]:
         return [_periksa_berkas(nama, lambda catat: _baca_csv(isi, catat))]
     buku = lembar.baca_buku(isi, batas_baris=BATAS_BARIS)
     if buku.kesalahan or not buku.lembar:
-        kesalahan = [Kesalahan(nama, p) for p in buku.kesalahan] or [Kesalahan(nama, t("galat.kosong"))]
-        return [Berkas(nama, None, pd.DataFrame(), kesalahan, buku.catatan, 0)]
+        kesalahan = [Kesalahan(nama, p) for p in buku.kesalahan] or [Kesalahan(nama, Pesan("galat.kosong"))]
+        return [Berkas(nama, None, pd.DataFrame(), kesalahan, list(buku.catatan), 0)]
     bagian = []
     for sheet in buku.lembar:
         b = _periksa_berkas(f"{nama} [{sheet.nama}]", lambda catat, s=sheet: _baca_xlsx(s, catat))
@@ -289,26 +293,26 @@ def _periksa_berkas(nama: str, baca: Callable[[_Pencatat], tuple[pd.DataFrame | 
     if jenis is None:
         kolom = ", ".join(k for k in mentah.columns if k != "baris")
         mirip = _jenis_terdekat(mentah.columns)
-        asing = "" if mirip is None else _kolom_asing(mentah.columns, mirip)
-        catat.catat(t("galat.jenis_tidak_dikenal", kolom=kolom) + (t("galat.kolom_asing", daftar=asing) if asing
-                                                                   else ""), baris=1)
+        asing = None if mirip is None else _kolom_asing(mentah.columns, mirip)
+        catat.catat(Pesan("galat.jenis_tidak_dikenal", {"kolom": kolom}, lanjut=(asing,) if asing else ()), baris=1)
         return Berkas(nama, None, pd.DataFrame(), catat.daftar, [], catat.lain)
     wajib, pilihan = KOLOM[jenis]
     hilang = [k for k in wajib if k not in mentah.columns]
     if hilang:
         asing = _kolom_asing(mentah.columns, jenis)
-        catat.catat(t("galat.kolom_hilang", kolom=", ".join(hilang)) + (t("galat.kolom_asing", daftar=asing) if asing
-                                                                        else ""), baris=1)
+        catat.catat(Pesan("galat.kolom_hilang", {"kolom": ", ".join(hilang)}, lanjut=(asing,) if asing else ()),
+                    baris=1)
         return Berkas(nama, jenis, pd.DataFrame(), catat.daftar, [], catat.lain)
-    catatan = []
+    catatan: list[Pesan] = []
     lebih = [k for k in mentah.columns if k not in (*wajib, *pilihan, *KOLOM_INFO[jenis], "baris")]
     if lebih:
-        catatan.append(t("galat.kolom_diabaikan", kolom=", ".join(lebih)))
+        catatan.append(Pesan("galat.kolom_diabaikan", {"kolom": ", ".join(lebih)}))
     if mentah.empty:
-        catat.catat(t("galat.tanpa_data"))
+        catat.catat(Pesan("galat.tanpa_data"))
         return Berkas(nama, jenis, pd.DataFrame(), catat.daftar, catatan, catat.lain)
     if len(mentah) > BATAS_BARIS:
-        catat.catat(t("galat.terlalu_banyak_baris", baris=len(mentah), batas=BATAS_BARIS))
+        catat.catat(Pesan("galat.terlalu_banyak_baris", {"baris": len(mentah), "batas": BATAS_BARIS}),
+                    nilai=len(mentah))
         return Berkas(nama, jenis, pd.DataFrame(), catat.daftar, catatan, catat.lain)
     for k in pilihan:
         if k not in mentah.columns:

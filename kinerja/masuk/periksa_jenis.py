@@ -31,8 +31,9 @@ import pandas as pd
 from kinerja.masuk.catat import BATAS_KESALAHAN, _kutip, _Pencatat, _peta_unik, _ribuan, _sebar, _unik
 from kinerja.masuk.gaya_angka import _angka_berkas
 from kinerja.masuk.jenis import KOLOM_KODE, TARGET, Jenis
+from kinerja.pesan import Pesan
 from kinerja.store import KUNCI
-from kinerja.texts import TEKS, t
+from kinerja.texts import TEKS
 from kinerja_core.kaskade import Agregasi
 from kinerja_core.komponen import POLA_NAMA_KOMPONEN, RumusTidakSah, baca_rumus
 from kinerja_core.model import Konsolidasi, Perspektif, Polaritas, StatusAksi, Sumber, baca_triwulan
@@ -46,7 +47,7 @@ BATAS_BOBOT = 1_000_000
 
 def _wajib_isi(mentah: pd.DataFrame, kolom: Iterable[str], catat: _Pencatat) -> None:
     for k in kolom:
-        catat.catat_kolom(mentah[k] == "", mentah, k, lambda _: t("galat.wajib"))
+        catat.catat_kolom(mentah[k] == "", mentah, k, lambda _: Pesan("galat.wajib"))
 
 
 def _tahun(mentah: pd.DataFrame, catat: _Pencatat) -> pd.Series:
@@ -54,7 +55,7 @@ def _tahun(mentah: pd.DataFrame, catat: _Pencatat) -> pd.Series:
     teks = unik.str.replace(r"\.0$", "", regex=True)
     tahun = _sebar(pd.to_numeric(teks.where(teks.str.fullmatch(r"\d{4}")), errors="coerce"), kode, mentah["tahun"])
     salah = (mentah["tahun"] != "") & (tahun.isna() | (tahun < 1990) | (tahun > 2100))
-    catat.catat_kolom(salah, mentah, "tahun", lambda v: t("galat.tahun", nilai=v))
+    catat.catat_kolom(salah, mentah, "tahun", lambda v: Pesan("galat.tahun", {"nilai": v}))
     return tahun.astype("Int64")
 
 
@@ -62,16 +63,16 @@ def _kosakata(mentah: pd.DataFrame, kolom: str, baca: Callable[[str], object], k
               catat: _Pencatat) -> pd.Series:
     nilai = _peta_unik(mentah[kolom], baca)
     salah = (mentah[kolom] != "") & nilai.isna()
-    catat.catat_kolom(salah, mentah, kolom, lambda v: t(kunci_galat, nilai=v))
+    catat.catat_kolom(salah, mentah, kolom, lambda v: Pesan(kunci_galat, {"nilai": v}))
     return nilai
 
 
 def _angka(mentah: pd.DataFrame, kolom: str, dibaca: tuple[pd.Series, pd.Series], catat: _Pencatat) -> pd.Series:
     """A target or realisasi column: not a number, or beyond BATAS_NILAI, is refused with row and column."""
     angka, salah = dibaca
-    catat.catat_kolom(salah, mentah, kolom, lambda v: t("galat.angka", nilai=v))
+    catat.catat_kolom(salah, mentah, kolom, lambda v: Pesan("galat.angka", {"nilai": v}))
     catat.catat_kolom(angka.abs() > BATAS_NILAI, mentah, kolom,
-                      lambda v: t("baca.di_luar_batas", nilai=v, batas=_ribuan(BATAS_NILAI)))
+                      lambda v: Pesan("baca.di_luar_batas", {"nilai": v, "batas": _ribuan(BATAS_NILAI)}))
     return angka
 
 
@@ -114,15 +115,15 @@ def _periksa_iku(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.Dat
     })
     bobot, salah_angka = angka["bobot"]
     catat.catat_kolom((mentah["bobot"] != "") & (salah_angka | (bobot <= 0)), mentah, "bobot",
-                      lambda v: t("galat.bobot", nilai=v))
+                      lambda v: Pesan("galat.bobot", {"nilai": v}))
     catat.catat_kolom(bobot > BATAS_BOBOT, mentah, "bobot",
-                      lambda v: t("baca.bobot_terlalu_besar", nilai=v, batas=_ribuan(BATAS_BOBOT)))
+                      lambda v: Pesan("baca.bobot_terlalu_besar", {"nilai": v, "batas": _ribuan(BATAS_BOBOT)}))
     data["bobot"] = bobot
     for k in TARGET:
         data[k] = _angka(mentah, k, angka[k], catat)
     tanpa_target = data[list(TARGET)].isna().all(axis=1) & (mentah[list(TARGET)] == "").all(axis=1)
     for baris in mentah.loc[tanpa_target, "baris"]:
-        catat.catat(t("galat.tanpa_target"), int(baris), "target_tw1")
+        catat.catat(Pesan("galat.tanpa_target"), int(baris), "target_tw1")
     data["konversi_120"] = _kosakata(mentah, "konversi_120", _ya_tidak, "galat.ya_tidak", catat)
     data["realisasi_terburuk"] = _angka(mentah, "realisasi_terburuk", angka["realisasi_terburuk"], catat)
     data["konversi_120"] = data["konversi_120"].fillna(False).astype(bool)
@@ -130,9 +131,11 @@ def _periksa_iku(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.Dat
     data["batas_bawah"] = _angka(mentah, "batas_bawah", angka["batas_bawah"], catat)
     data["bilangan_bulat"] = _kosakata(mentah, "bilangan_bulat", _ya_tidak, "galat.ya_tidak", catat
                                        ).fillna(False).astype(bool)
+    # the quarter cannot be submitted without data dukung for this IKU (kinerja_core.siklus)
+    data["bukti_wajib"] = _kosakata(mentah, "bukti_wajib", _ya_tidak, "galat.ya_tidak", catat).fillna(False).astype(bool)
     for k in (*TARGET, "realisasi_terburuk"):
         di_bawah = data[k] < data["batas_bawah"]
-        catat.catat_kolom(di_bawah, mentah, k, lambda v: t("galat.di_bawah_batas", nilai=v))
+        catat.catat_kolom(di_bawah, mentah, k, lambda v: Pesan("galat.di_bawah_batas", {"nilai": v}))
     # the planning basis: blank is the performance agreement (PENKIN), where IKU come from unless said otherwise
     data["sumber"] = _kosakata(mentah, "sumber", lambda v: _nilai(Sumber.dari_teks(v)), "galat.sumber",
                                catat).fillna(Sumber.PENKIN.value)
@@ -141,12 +144,12 @@ def _periksa_iku(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.Dat
         data[k] = mentah[k].where(mentah[k] != "")
     separuh = data["kode_unit_induk"].isna() != data["kode_iku_induk"].isna()
     for baris, tanpa in zip(mentah.loc[separuh, "baris"], data.loc[separuh, "kode_unit_induk"].isna()):
-        catat.catat(t("galat.induk_separuh"), int(baris), "kode_unit_induk" if tanpa else "kode_iku_induk")
+        catat.catat(Pesan("galat.induk_separuh"), int(baris), "kode_unit_induk" if tanpa else "kode_iku_induk")
     data["agregasi_anak"] = _kosakata(mentah, "agregasi_anak", lambda v: _nilai(Agregasi.dari_teks(v)),
                                       "galat.agregasi", catat)
     data["rumus_komponen"] = _rumus(mentah, catat)
     dua_asal = data["agregasi_anak"].notna() & data["rumus_komponen"].notna()
-    catat.catat_kolom(dua_asal, mentah, "rumus_komponen", lambda _: t("galat.rumus_dan_agregasi"))
+    catat.catat_kolom(dua_asal, mentah, "rumus_komponen", lambda _: Pesan("galat.rumus_dan_agregasi"))
     return data
 
 
@@ -166,8 +169,9 @@ def _rumus(mentah: pd.DataFrame, catat: _Pencatat) -> pd.Series:
     hasil = _peta_unik(mentah["rumus_komponen"], baca)
     salah = hasil.map(lambda r: isinstance(r, RumusTidakSah)).astype(bool)
     for baris, teks, r in zip(mentah.loc[salah, "baris"], mentah.loc[salah, "rumus_komponen"], hasil[salah]):
-        catat.catat(t("galat.rumus", nilai=_kutip(teks), alasan=t(f"rumus.{r.alasan.value}", bagian=r.bagian)),
-                    int(baris), "rumus_komponen")
+        catat.catat(Pesan("galat.rumus", {"nilai": _kutip(teks),
+                                          "alasan": Pesan(f"rumus.{r.alasan.value}", {"bagian": r.bagian})}),
+                    int(baris), "rumus_komponen", teks)
     return hasil.where(~salah & hasil.notna(), None).astype(object)
 
 
@@ -282,9 +286,9 @@ def _tanggal(mentah: pd.DataFrame, kolom: str, catat: _Pencatat) -> pd.Series:
     tanggal = pd.to_datetime(pd.DataFrame({"year": tahun, "month": bulan, "day": pertama("d1", "d2", "d3", "d4")}),
                              errors="coerce").astype("datetime64[s]")
     mustahil = isi_unik & tanggal.isna() & bulan.notna() & tahun.notna()
-    catat.catat_kolom(_sebar(mustahil, kode, isi), mentah, kolom, lambda v: t("baca.tanggal_mustahil", nilai=v))
+    catat.catat_kolom(_sebar(mustahil, kode, isi), mentah, kolom, lambda v: Pesan("baca.tanggal_mustahil", {"nilai": v}))
     catat.catat_kolom(_sebar(isi_unik & tanggal.isna() & ~mustahil, kode, isi), mentah, kolom,
-                      lambda v: t("galat.tanggal", nilai=v))
+                      lambda v: Pesan("galat.tanggal", {"nilai": v}))
     return _sebar(tanggal, kode, mentah[kolom]).rename(None)
 
 
@@ -296,7 +300,7 @@ def _periksa_komponen(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> p
     kunci = _kunci_triwulan(mentah, catat)
     nama = mentah["komponen"].str.strip()
     salah = (nama != "") & ~nama.str.fullmatch(POLA_NAMA_KOMPONEN)
-    catat.catat_kolom(salah, mentah, "komponen", lambda v: t("galat.komponen_nama", nilai=v))
+    catat.catat_kolom(salah, mentah, "komponen", lambda v: Pesan("galat.komponen_nama", {"nilai": v}))
     return pd.DataFrame({
         **kunci,
         "komponen": nama.str.lower().where((nama != "") & ~salah),
@@ -326,5 +330,6 @@ def _periksa_duplikat(data: pd.DataFrame, jenis: Jenis, catat: _Pencatat) -> Non
     for baris, teks_kunci, baris_lain in ulang[["baris", "kunci", "baris_lain"]].head(BATAS_KESALAHAN).itertuples(
         index=False
     ):
-        catat.catat(t("galat.duplikat", kunci=teks_kunci, baris_lain=int(baris_lain)), int(baris))
+        catat.catat(Pesan("galat.duplikat", {"kunci": teks_kunci, "baris_lain": int(baris_lain)}), int(baris),
+                    nilai=teks_kunci)
     catat.lain += max(len(ulang) - BATAS_KESALAHAN, 0)

@@ -42,6 +42,7 @@ from kinerja.texts import (
     angka,
     jelaskan_capaian,
     label_status,
+    nama_tahap,
     nama_triwulan,
     persen,
     t,
@@ -418,7 +419,9 @@ def _slide_ringkasan(deck: Presentation, dialog: Dialog) -> None:
     nko = angka(r.nko.nilai, tetap=True) if r.nko.nilai is not None else t("ringkasan.nko_kosong")
     _teks(slide, 0.5, 1.5, 4.2, 0.85, f"NKO {nko}", 40, tebal=True)
     _label_status(slide, 0.5, 2.4, 1.9, 0.5, r.nko.status, label_status(r.nko.status), 16)
-    _teks(slide, 2.5, 2.37, 10.4, 0.56, f"{r.judul_nko}: {r.cakupan_nko}", 14, terkecil=11)
+    # 'NKO sementara · 12 dari 27 IKU belum final' first: a cut line never loses it
+    tahap_nko = f"{r.teks_tahap_nko} · " if r.teks_tahap_nko else ""
+    _teks(slide, 2.5, 2.37, 10.4, 0.56, f"{tahap_nko}{r.judul_nko}: {r.cakupan_nko}", 14, terkecil=11)
     _teks(slide, 4.8, 1.55, 8.1, 0.75, ringkas_jumlah(dialog), 26, tebal=True, terkecil=16)
 
     _teks(slide, 0.5, 3.05, 6.75, 0.45, t("dialog.per_perspektif"), 16, tebal=True)
@@ -453,6 +456,8 @@ def _slide_iku(deck: Presentation, s: SlideIku, jumlah: int) -> None:
     slide = _slide_kosong(deck)
     _teks(slide, 0.4, 0.2, 10.8, 0.95, f"{s.iku.kode_iku} · {s.iku.nama_iku}", 24, tebal=True)
     _teks(slide, 11.3, 0.25, 1.63, 0.45, f"{s.nomor} / {jumlah}", 16, warna=REDUP, rata=PP_ALIGN.RIGHT)
+    if s.tahap is not None:  # the stage of the IKU's unit-quarter, mark and word, under the slide's number
+        _teks(slide, 11.3, 0.68, 1.63, 0.42, nama_tahap(s.tahap), 13, tebal=True, rata=PP_ALIGN.RIGHT, terkecil=9)
     info = t("progres.info", polaritas=t(f"polaritas.{s.iku.polaritas.value}"),
              konsolidasi=t(f"konsolidasi.{s.iku.konsolidasi.value}"), bobot=angka(s.iku.bobot))
     _teks(slide, 0.4, 1.13, 12.53, 0.4, f"{s.nama_unit} · {info}", 14, warna=REDUP, terkecil=11)

@@ -28,6 +28,7 @@ from kinerja_core.nko import JumlahStatus, Nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
 from kinerja_core.prognosis import prognosis_iku
 from kinerja_core.rumus import RumusCapaian, rumus_capaian
+from kinerja_core.siklus import Tahap
 from kinerja_core.tindak_lanjut import Aksi, untuk_dibahas
 
 KOLOM_CATATAN = ["triwulan", "kendala", "rencana_aksi", "pic", "tenggat"]
@@ -57,6 +58,24 @@ class Ringkasan:
     """perspektif, hijau, kuning, merah, abu-abu (one row per perspective that has IKU)."""
     perhatian: pd.DataFrame
     """The IKU that are not hijau: kode_iku, nama_iku, nama_unit, capaian, status, keterangan."""
+    belum_final: tuple[int, int] | None = None
+    """How many IKU the NKO is taken over are not final yet, of how many (the NKO is *sementara* while the first
+    is above 0); None when the scores carry no stage."""
+
+    @property
+    def nko_sementara(self) -> bool:
+        """Whether the NKO is provisional: some IKU under it is not final."""
+        return self.belum_final is not None and self.belum_final[0] > 0
+
+    @property
+    def teks_tahap_nko(self) -> str:
+        """'NKO sementara · 12 dari 27 IKU belum final', or 'NKO final · semua IKU final'; '' without stages."""
+        if self.belum_final is None or not self.belum_final[1]:
+            return ""
+        if self.nko_sementara:
+            return t("tahap_layar.nko_sementara_rapat", n=self.belum_final[0], total=self.belum_final[1])
+        return t("tahap_layar.nko_final_rapat")
+
 
 
 @dataclass(frozen=True)
@@ -84,6 +103,8 @@ class SlideIku:
     indikator terpenuhi dari 100 indikator', 'dihitung dari 2 IKU turunan (jumlah)'; empty for an uploaded one."""
     rentang: Rentang | None = None
     """What a realisasi can be (``kinerja_core.kebutuhan.rentang_iku``; None: from the satuan and name)."""
+    tahap: Tahap | None = None
+    """The stage of the IKU's unit-quarter in the reporting cycle (None when the scores carry no stage)."""
 
     def rumus(self, profil: ProfilAturan = KEMENKEU) -> RumusCapaian:
         """The capaian's formula with the numbers put in (``kinerja_core.rumus``)."""
@@ -219,6 +240,8 @@ class DaftarSlide(Sequence[SlideIku]):
             tabel[k] = pd.Series([_teks_atau_none(v) for v in tabel[k]], dtype=object)
         tabel["tenggat"] = pd.Series([None if pd.isna(v) else pd.Timestamp(v).date() for v in tabel["tenggat"]],
                                      dtype=object)
+        if "tahap" in d.columns:  # last: each row's unit-quarter stage, in words ('Terverifikasi'), not a code
+            tabel["tahap"] = [t(f"tahap.{Tahap(v or Tahap.DRAF.value).value}") for v in d["tahap"].tolist()]
         return tabel
 
     def _buat(self, i: int) -> SlideIku:
@@ -239,6 +262,7 @@ class DaftarSlide(Sequence[SlideIku]):
             realisasi=scores.realisasi_baris(baris), aksi=_aksi(milik, self._triwulan),
             lalu=_lalu(baris), asal=self._asal(baris),
             rentang=rentang_iku(h.iku, _teks_atau_none(getattr(baris, "rumus_komponen", None))),
+            tahap=Tahap(baris.tahap) if isinstance(getattr(baris, "tahap", None), str) else None,
         )
 
     def _asal(self, baris: object) -> str:
@@ -286,7 +310,8 @@ def susun(
     counting every light). ``skor_iku``: the selected units' IKU already scored through ``triwulan``
     (``scores.skor``, tree order), as the pages keep them cached; else they are picked from ``snap`` and scored.
     ``skor_lalu``: the same units scored a year earlier through the same quarter, for each slide's comparison
-    (``scores.banding_tahun_lalu``).
+    (``scores.banding_tahun_lalu``). When ``skor_iku`` carries each IKU's stage (``scores.dengan_tahap``), every
+    slide and the export say it, and the summary whether its NKO is *sementara*.
     """
     if skor_iku is None:
         unit = scores.pohon(snap.unit).subpohon(kode_unit, dengan_sub_unit=dengan_sub_unit)
@@ -295,7 +320,9 @@ def susun(
     kepala = scores.ikhtisar(skor_iku, kode_unit, nama_unit, perspektif, sumber)
     tabel_lingkup = scores.tabel_iku(kepala.lingkup, snap.unit)
     tahun = int(snap.iku["tahun"].iloc[0]) if not snap.iku.empty else 0
+    dasar_nko = scores.dasar_nko_unit(kepala.lingkup, kode_unit, kepala.nko_milik_sendiri)
     ringkasan = Ringkasan(
+        belum_final=scores.belum_final(dasar_nko) if "tahap" in skor_iku.columns else None,
         nama_unit=nama_unit.get(kode_unit, kode_unit), tahun=tahun, triwulan=triwulan,
         nko=kepala.nko, nko_milik_sendiri=kepala.nko_milik_sendiri, judul_nko=kepala.judul_nko,
         cakupan_nko=kepala.teks_cakupan_nko, lingkup=kepala.teks_lingkup,

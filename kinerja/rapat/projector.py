@@ -22,6 +22,7 @@ from kinerja.texts import (
     jelaskan_capaian,
     label_status,
     nama_status,
+    nama_tahap,
     nama_triwulan,
     nilai_satuan,
     persen,
@@ -30,6 +31,7 @@ from kinerja.texts import (
     tn,
 )
 from kinerja_core.model import Status
+from kinerja_core.siklus import Tahap
 
 TEMA = {
     "terang": {"latar": "#ffffff", "teks": "#111827", "redup": "#4b5563", "garis": "#d1d5db", "panel": "#f3f4f6",
@@ -157,8 +159,18 @@ def ringkasan(r: Ringkasan, jumlah: str, rapat: Rapat | None = None) -> str:
         f'<div class="dko-angka">{nko}</div>'
         f'<div class="dko-label">{_e(r.judul_nko)} · {label_status(r.nko.status)}</div>'
         f'<div class="dko-cakupan">{_e(r.cakupan_nko)}</div>'
-        f"</div>{kotak}</div>"
+        + (f'<div class="dko-cakupan" data-testid="dialog-nko-tahap">{_e(r.teks_tahap_nko)}</div>'
+           if r.teks_tahap_nko else "")
+        + f"</div>{kotak}</div>"
+        + (f'<div class="dko-lingkup" data-testid="dialog-legenda-tahap">{_e(legenda_tahap())}</div>'
+           if r.belum_final is not None else "")
     )
+
+
+def legenda_tahap() -> str:
+    """'Tahap angka: ✎ Draf · ➜ Diajukan · ✓ Terverifikasi · ↩ Dikembalikan · ◆ Final': what each slide's stage
+    mark means."""
+    return t("tahap_layar.legenda", daftar=" · ".join(nama_tahap(s) for s in Tahap))
 
 
 def baris_rapat(rapat: Rapat) -> str:
@@ -207,9 +219,12 @@ def judul_slide(s: SlideIku, tw: str) -> str:
 
     sebab = f'<div class="dko-label">{_e(s.keterangan)}</div>' if s.keterangan else ""
     nama = f"{s.iku.kode_iku} · {s.iku.nama_iku}"
+    # the stage of the IKU's unit-quarter beside its unit: a mark and a word, readable from the back of the room
+    tahap = (f' · <span data-testid="dialog-tahap" data-tahap="{s.tahap.value}">'
+             f'{_e(t("tahap_layar.tahap_slide", tahap=nama_tahap(s.tahap)))}</span>' if s.tahap else "")
     return (
         f'<div class="dko-judul" title="{teks_aman.atribut(nama)}">{_e(nama)}</div>'
-        f'<div class="dko-sub">{_e(s.nama_unit)} · {_e(s.iku.perspektif.value)}</div>'
+        f'<div class="dko-sub">{_e(s.nama_unit)} · {_e(s.iku.perspektif.value)}{tahap}</div>'
         f'<div class="dko-baris">'
         f'<div class="dko-kotak"><div class="dko-angka" data-testid="dialog-capaian">{capaian}</div>'
         f'<div class="dko-label">{t("dialog.capaian")}</div></div>'

@@ -4,18 +4,24 @@ check and preview compare against (its codes, its rows beside the stored ones). 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from kinerja.store.bantu import _ada, _ke_pandas, _saring_unit, _sebagai_arrow, _sebagai_pandas
+from kinerja.store.bantu import Koneksi, _ada, _ke_pandas, _saring_unit, _sebagai_arrow, _sebagai_pandas
 from kinerja.store.beda import _dengan_baris_baru, _sql_beda
+from kinerja.store.hak import _akses_terkunci, _hibah
 from kinerja.store.inti import Inti
 from kinerja.store.skema import KOLOM, KUNCI, TABEL
+from kinerja.store.tahap import _akibat_tulis
 from kinerja.store.turunan import _dengan_turunan, _realisasi_turunan
+from kinerja_core.akses import Cara, Hibah, Pelaku
+from kinerja_core.siklus import AkibatTulis, Keadaan
 
 
 @dataclass(frozen=True)
@@ -80,14 +86,22 @@ class BagianBaca(Inti):
         with self._buka() as con:
             return [r[0] for r in con.execute("SELECT DISTINCT tahun FROM iku ORDER BY tahun DESC").fetchall()]
 
+    def membaca(self) -> AbstractContextManager[Bacaan]:
+        """Many reads as one consistent view, in one transaction on one connection: what an upload's check and
+        preview read (``Bacaan``), so they see the store as it stood at one moment and open it once.
+
+        >>> from kinerja.store import Storage
+        >>> with Storage("/tmp/tidak-ada/k.duckdb").membaca() as baca:  # a missing file reads as an empty store
+        ...     len(baca.kode().unit), baca.hak(Pelaku.sistem("operator"))
+        (0, None)
+        """
+        return _membaca(self)
+
     def kode(self) -> KodeTersimpan:
         """The stored unit tree and IKU keys: an upload's codes are matched and its references checked
         against them (the commit checks the references again, in its own transaction)."""
         with self._transaksi() as con:
-            unit = con.execute("SELECT kode_unit, kode_induk FROM unit ORDER BY kode_unit").df()
-            iku = con.execute("SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk, agregasi_anak, "
-                              "rumus_komponen FROM iku ORDER BY tahun, kode_unit, kode_iku").df()
-        return KodeTersimpan(unit, iku)
+            return _kode(con)
 
     def bandingkan(self, masuk: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         """Each incoming row against the store (old values, effective new values, baru/berubah), per table.
@@ -96,41 +110,18 @@ class BagianBaca(Inti):
         columns, e.g. the file's row numbers, which are passed through).
         """
         with self._transaksi() as con:
-            beda = {}
-            for nama, data in masuk.items():
-                tabel = _sebagai_arrow(data.assign(_urutan_masuk=np.arange(len(data))))
-                con.register("masuk", tabel)
-                if isinstance(tabel, pa.Table):  # only rows with a stored twin come back from DuckDB
-                    tersimpan = con.sql(f"SELECT * FROM ({_sql_beda(nama, list(tabel.column_names))}) AS beda "
-                                        "WHERE NOT baru").to_arrow_table()
-                    hasil = _ke_pandas(_dengan_baris_baru(tabel, tersimpan, nama))
-                else:
-                    hasil = con.execute(_sql_beda(nama, list(tabel.columns))).df()
-                beda[nama] = hasil.drop(columns="_urutan_masuk")
-                con.unregister("masuk")
-        return beda
+            return _bandingkan(con, masuk)
 
     def iku_dan_realisasi(self, kunci: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The stored IKU with these keys (tahun, kode_unit, kode_iku) and their realisasi, as one consistent view:
         what an upload's preview scores to show the light a realisasi turns, without reading whole years."""
         with self._transaksi() as con:
-            con.register("kunci_iku", kunci[KUNCI["iku"]])
-            iku, realisasi = (
-                con.execute(f"SELECT {', '.join(KOLOM[nama])} FROM {nama} t WHERE "
-                            f"{_ada('kunci_iku', KUNCI['iku'], 't')} ORDER BY {', '.join(KUNCI[nama])}").df()
-                for nama in ("iku", "realisasi")
-            )
-            con.unregister("kunci_iku")
-        return iku, realisasi
+            return _iku_dan_realisasi(con, kunci)
 
     def komponen_iku(self, kunci: pd.DataFrame) -> pd.DataFrame:
         """The stored komponen of the IKU with these keys (tahun, kode_unit, kode_iku), every quarter."""
         with self._transaksi() as con:
-            con.register("kunci_iku", kunci[KUNCI["iku"]])
-            hasil = con.execute(f"SELECT {', '.join(KOLOM['komponen'])} FROM komponen t WHERE "
-                                f"{_ada('kunci_iku', KUNCI['iku'], 't')} ORDER BY {', '.join(KUNCI['komponen'])}").df()
-            con.unregister("kunci_iku")
-        return hasil
+            return _komponen_iku(con, kunci)
 
     # --- reads for the pages: small, narrow answers, so a page at the ministry root reads no more than it shows
 
@@ -176,3 +167,93 @@ class BagianBaca(Inti):
             lapor = _dengan_turunan(lapor.assign(tahun=tahun), iku.assign(tahun=tahun), turunan)
             lapor = lapor.loc[lapor["realisasi"].notna(), ["kode_unit", "kode_iku", "triwulan", "realisasi"]]
         return unit, iku, lapor
+
+
+class Bacaan:
+    """The reads of ``BagianBaca.membaca``, each on the one connection of its transaction: an upload's codes, its
+    rows beside the stored ones, the stored IKU, realisasi and komponen of some keys, and who may write. The same
+    answers as the ``Storage`` calls of the same names, all from one moment of the store."""
+
+    def __init__(self, con: Koneksi) -> None:
+        self._con = con
+
+    def kode(self) -> KodeTersimpan:
+        """``Storage.kode``."""
+        return _kode(self._con)
+
+    def bandingkan(self, masuk: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+        """``Storage.bandingkan``."""
+        return _bandingkan(self._con, masuk)
+
+    def iku_dan_realisasi(self, kunci: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """``Storage.iku_dan_realisasi``."""
+        return _iku_dan_realisasi(self._con, kunci)
+
+    def komponen_iku(self, kunci: pd.DataFrame) -> pd.DataFrame:
+        """``Storage.komponen_iku``."""
+        return _komponen_iku(self._con, kunci)
+
+    def akibat_tulis(self, tersentuh: set[tuple[int, int, str]], hari: dt.date
+                     ) -> dict[tuple[int, int, str], tuple[Keadaan, AkibatTulis | None]]:
+        """Each unit-quarter's stage and what a change of its reported figures meets today (``siklus.akibat_tulis``):
+        the preview's answer to what the committing transaction decides again."""
+        return _akibat_tulis(self._con, tersentuh, hari)
+
+    def hak(self, pelaku: Pelaku) -> list[Hibah] | None:
+        """The grants a write by ``pelaku`` is limited to, as ``kinerja.akses.hak`` answers it (None: no limit — the
+        command line's operator, or the open demo while the installation is not locked; nothing for someone no
+        longer in the store). What the preview refuses by its rows; the commit checks again
+        (``hak._hak_dalam_transaksi``, which also holds the session)."""
+        if pelaku.cara is Cara.SISTEM:
+            return None
+        if pelaku.cara is Cara.DEMO:
+            return [] if _akses_terkunci(self._con) else None
+        return _hibah(self._con, pelaku.identitas)  # none for a person no longer stored
+
+
+@contextmanager
+def _membaca(inti: Inti) -> Iterator[Bacaan]:
+    with inti._transaksi() as con:
+        yield Bacaan(con)
+
+
+def _kode(con: Koneksi) -> KodeTersimpan:
+    unit = con.execute("SELECT kode_unit, kode_induk FROM unit ORDER BY kode_unit").df()
+    iku = con.execute("SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk, agregasi_anak, "
+                      "rumus_komponen FROM iku ORDER BY tahun, kode_unit, kode_iku").df()
+    return KodeTersimpan(unit, iku)
+
+
+def _bandingkan(con: Koneksi, masuk: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    beda = {}
+    for nama, data in masuk.items():
+        tabel = _sebagai_arrow(data.assign(_urutan_masuk=np.arange(len(data))))
+        con.register("masuk", tabel)
+        if isinstance(tabel, pa.Table):  # only rows with a stored twin come back from DuckDB
+            tersimpan = con.sql(f"SELECT * FROM ({_sql_beda(nama, list(tabel.column_names))}) AS beda "
+                                "WHERE NOT baru").to_arrow_table()
+            hasil = _ke_pandas(_dengan_baris_baru(tabel, tersimpan, nama))
+        else:
+            hasil = con.execute(_sql_beda(nama, list(tabel.columns))).df()
+        beda[nama] = hasil.drop(columns="_urutan_masuk")
+        con.unregister("masuk")
+    return beda
+
+
+def _iku_dan_realisasi(con: Koneksi, kunci: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    con.register("kunci_iku", kunci[KUNCI["iku"]])
+    iku, realisasi = (
+        con.execute(f"SELECT {', '.join(KOLOM[nama])} FROM {nama} t WHERE "
+                    f"{_ada('kunci_iku', KUNCI['iku'], 't')} ORDER BY {', '.join(KUNCI[nama])}").df()
+        for nama in ("iku", "realisasi")
+    )
+    con.unregister("kunci_iku")
+    return iku, realisasi
+
+
+def _komponen_iku(con: Koneksi, kunci: pd.DataFrame) -> pd.DataFrame:
+    con.register("kunci_iku", kunci[KUNCI["iku"]])
+    hasil = con.execute(f"SELECT {', '.join(KOLOM['komponen'])} FROM komponen t WHERE "
+                        f"{_ada('kunci_iku', KUNCI['iku'], 't')} ORDER BY {', '.join(KUNCI['komponen'])}").df()
+    con.unregister("kunci_iku")
+    return hasil

@@ -49,6 +49,11 @@ class PermintaanDitolak(_Berpesan, ValueError):
     the last administrator); nothing is changed."""
 
 
+class SiklusDitolak(_Berpesan, ValueError):
+    """A step of the reporting cycle that cannot be taken as the unit-quarter stands (the wrong stage, the person
+    who submitted, no reason given, past the deadline), or a write to a locked quarter: nothing is changed."""
+
+
 class RevisiDitolak(_Berpesan, ValueError):
     """An undo that cannot be done; the message says why in the user's words."""
 

@@ -14,7 +14,7 @@ nothing here knows about scoring or Streamlit.
 ``Storage`` is put together here from its parts, one module per concern: ``inti`` (the engine, a connection, a
 transaction), ``baca`` (reads; computed realisasi in ``turunan``), ``revisi`` (upload and undo; an upload against
 the store in ``beda``, the checks inside the committing transaction in ``periksa``), ``orang`` (people, grants,
-sessions, the sign-in rate limit; the grants checked in ``hak``), ``jejak`` (the audit trail) and ``salin`` (the
+sessions, the sign-in rate limit; the grants checked in ``hak``), ``tahap`` (the reporting cycle), ``bukti`` (its data dukung) and ``pengingat`` (its reminders), ``jejak`` (the audit trail) and ``salin`` (the
 copy to another database); ``bantu`` holds what they share. This module also brings a database's tables up to
 date (``skema.MIGRASI``) when it is first opened.
 """
@@ -26,6 +26,7 @@ from pathlib import Path
 from kinerja.store.baca import BagianBaca, KodeTersimpan, Snapshot
 from kinerja.store.bantu import Koneksi, _ke_pandas, _sebagai_arrow, _sekarang  # noqa: F401 - importable from here
 from kinerja.store.beda import _sql_beda  # noqa: F401 - importable from here, as before the parts
+from kinerja.store.bukti import BagianBukti, Bukti
 from kinerja.store.galat import (
     AksesDitolak,
     ImporDitolak,
@@ -33,26 +34,48 @@ from kinerja.store.galat import (
     PermintaanDitolak,
     RevisiDitolak,
     SesiBerakhir,
+    SiklusDitolak,
 )
 from kinerja.store.jejak import BagianJejak, _lengkapi_jejak
 from kinerja.store.orang import TIDAK_DIKENAL, BagianOrang
+from kinerja.store.pengingat import BagianPengingat, DataPengingat
 from kinerja.store.revisi import BATAS_RINCIAN_BATAL, BagianRevisi, Revisi, TinjauanBatal
 from kinerja.store.salin import BagianSalin
 from kinerja.store.skema import KOLOM, KUNCI, MIGRASI, TABEL, TABEL_VERSI, VERSI_TERBARU, Dialek
+from kinerja.store.tahap import PengaturanSiklus
 
 __all__ = [
-    "BATAS_RINCIAN_BATAL", "KOLOM", "KUNCI", "TABEL", "TIDAK_DIKENAL", "AksesDitolak", "ImporDitolak", "KodeTersimpan",
-    "Koneksi", "MasalahBasisData", "PermintaanDitolak", "Revisi", "RevisiDitolak", "SesiBerakhir", "Snapshot", "Storage", "TinjauanBatal",
+    "BATAS_RINCIAN_BATAL",
+    "KOLOM",
+    "KUNCI",
+    "TABEL",
+    "TIDAK_DIKENAL",
+    "AksesDitolak",
+    "Bukti",
+    "DataPengingat",
+    "ImporDitolak",
+    "KodeTersimpan",
+    "Koneksi",
+    "MasalahBasisData",
+    "PengaturanSiklus",
+    "PermintaanDitolak",
+    "Revisi",
+    "RevisiDitolak",
+    "SesiBerakhir",
+    "SiklusDitolak",
+    "Snapshot",
+    "Storage",
+    "TinjauanBatal",
 ]
 
 
-class Storage(BagianBaca, BagianRevisi, BagianOrang, BagianJejak, BagianSalin):
+class Storage(BagianBaca, BagianRevisi, BagianOrang, BagianBukti, BagianPengingat, BagianJejak, BagianSalin):
     """The unit tree, the IKU catalogue with targets, realisasi, komponen, meetings, their revisions, people and the
     audit trail: in a DuckDB file or a PostgreSQL database, the same calls either way. Its calls come from its
     parts, each on the same engine:
 
     >>> [bagian.__name__ for bagian in Storage.__bases__]
-    ['BagianBaca', 'BagianRevisi', 'BagianOrang', 'BagianJejak', 'BagianSalin']
+    ['BagianBaca', 'BagianRevisi', 'BagianOrang', 'BagianBukti', 'BagianPengingat', 'BagianJejak', 'BagianSalin']
     """
 
     def __init__(self, alamat: Path | str, *, tunggu_detik: float = 5.0) -> None:

@@ -4,14 +4,31 @@ calls to it; ``gudang`` puts them together."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kinerja.store.bantu import Koneksi
 from kinerja.store.mesin_duckdb import MesinDuckdb
-from kinerja.store.mesin_postgres import MesinPostgres, alamat_postgres
 from kinerja.store.skema import DUCKDB, POSTGRESQL, TIPE_DASAR, Dialek
+
+if TYPE_CHECKING:
+    from kinerja.store.mesin_postgres import MesinPostgres
+
+_MUNGKIN_POSTGRES = re.compile(r"\s*(?:postgres(?:ql)?://|[A-Za-z_]+\s*=)", re.IGNORECASE)
+"""What every PostgreSQL address begins with (``mesin_postgres.alamat_postgres`` decides): a file's path that does
+not begin so is DuckDB's without loading psycopg, which a command on a DuckDB file never needs."""
+
+
+def _postgres(alamat: Path | str) -> bool:
+    """``alamat_postgres``, asked only of an address that may be PostgreSQL's."""
+    if not isinstance(alamat, str) or not _MUNGKIN_POSTGRES.match(alamat):
+        return False
+    from kinerja.store.mesin_postgres import alamat_postgres
+
+    return alamat_postgres(alamat)
 
 
 class Inti:
@@ -24,9 +41,11 @@ class Inti:
         waits for the database (another process's lock, the writer's turn) before it says ``DatabaseBusy``.
         ``siapkan_skema``: brings a connection's tables up to date (the migrations), for the engine."""
         self._mesin: MesinDuckdb | MesinPostgres
-        self._dialek = POSTGRESQL if alamat_postgres(alamat) else DUCKDB
+        self._dialek = POSTGRESQL if _postgres(alamat) else DUCKDB
         siapkan = lambda con: siapkan_skema(con, self._dialek)  # noqa: E731 - the migrations, for the engine
         if self._dialek is POSTGRESQL:
+            from kinerja.store.mesin_postgres import MesinPostgres
+
             self._mesin = MesinPostgres(str(alamat), tunggu_detik, siapkan, TIPE_DASAR)
         else:
             self._mesin = MesinDuckdb(alamat, tunggu_detik, siapkan)

@@ -43,17 +43,18 @@ class BagianOrang(BagianJejak):
         with self._buka() as con:
             return _akses_terkunci(con)
 
-    def tambah_pengguna(self, identitas: str, sandi: str | None, *, pelaku: Pelaku) -> None:
-        """Add a person (``sandi``: an argon2 hash for the local store, None for an SSO identity) and lock the
-        installation: from now on writing needs sign-in. Only an admin of every unit may."""
+    def tambah_pengguna(self, identitas: str, sandi: str | None, *, pelaku: Pelaku, email: str | None = None) -> None:
+        """Add a person (``sandi``: an argon2 hash for the local store, None for an SSO identity; ``email``: where
+        the cycle's reminders go) and lock the installation: from now on writing needs sign-in. Only an admin of
+        every unit may."""
         if not identitas_sah(identitas):  # a line break or a tab would forge lines wherever names are listed
             raise PermintaanDitolak(Pesan("cli.pengguna_tidak_sah", {"nilai": identitas}))
         with self._tertolak_dicatat(pelaku, []), self._transaksi(tulis=True) as con:
             _izinkan(con, pelaku, [(Peran.ADMIN, [SEMUA])])
             if _ada_pengguna(con, identitas):
                 raise PermintaanDitolak(Pesan("akses.sudah_ada", {"identitas": identitas}))
-            con.execute("INSERT INTO pengguna VALUES ($i, $sandi, $kini)",
-                        {"i": identitas, "sandi": sandi, "kini": _sekarang()})
+            con.execute("INSERT INTO pengguna (identitas, sandi, dibuat, email) VALUES ($i, $sandi, $kini, $email)",
+                        {"i": identitas, "sandi": sandi, "kini": _sekarang(), "email": email})
             con.execute("INSERT INTO pengaturan VALUES ('terkunci', 'ya') ON CONFLICT DO NOTHING")
             _catat_jejak(con, pelaku, "pengguna_tambah", Pesan("jejak.pengguna_tambah", {
                 "identitas": identitas, "cara": "SSO" if sandi is None else Pesan("akses.lokal")}), [])

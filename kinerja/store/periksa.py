@@ -1,11 +1,19 @@
 """What an upload and an undo must satisfy as the store stands when they commit, checked inside the committing
 transaction (another process may have written since the upload was checked): every row's unit, IKU and parent
-stored, one spelling per code, a tree and cascade without cycles; and which roles an upload's rows need."""
+stored, one spelling per code, a tree and cascade without cycles; and which roles an upload's rows need.
+
+The rules an upload's values meet against their IKU (a bound, a whole number, a komponen its formula names) are
+the preview's own functions (``kinerja.aturan_unggah``), applied here to the rows read inside the transaction.
+What stays SQL only is set-based existence: a row's unit, IKU or parent stored (``_RUJUKAN_MASUK``, ``_YATIM``,
+``_INDUK_HILANG``), one spelling per code (``_EJAAN_GANDA``), a parent with a child, a realisasi for an IKU that
+computes it. Those are joins over whole tables that the preview answers from its own read of the codes; written
+as anti joins they stay in the database, where a ministry's rows are, instead of being read out at every commit."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from kinerja.aturan_unggah import batas_dilanggar, deklarasi_batas, komponen_disebut
 from kinerja.pesan import Pesan
 from kinerja.store.bantu import Koneksi, _ada, _sebagai_arrow
 from kinerja.store.galat import ImporDitolak
@@ -104,35 +112,38 @@ def _periksa_dalam_transaksi(con: Koneksi, nama: str) -> None:
         if turunan:
             raise ImporDitolak(Pesan("impor.realisasi_turunan", dict(kode=", ".join(turunan))))
     if nama == "komponen":  # each komponen is one its IKU's formula names, as the IKU is stored now
-        asing = [r[0] for r in con.execute(
-            "SELECT DISTINCT m.kode_unit || ' ' || m.kode_iku || ': ' || m.komponen FROM masuk m JOIN iku i "
-            "USING (tahun, kode_unit, kode_iku) WHERE i.rumus_komponen IS NULL OR strpos('; ' || regexp_replace("
-            "i.rumus_komponen, '^[^(]*\\((.*)\\)\\s*$', '\\1') || '; ', '; ' || m.komponen || '; ') = 0 "
-            "ORDER BY 1 LIMIT 5").fetchall()]
-        if asing:
-            raise ImporDitolak(Pesan("impor.komponen_asing", dict(kode=", ".join(asing))))
+        baris = con.execute("SELECT DISTINCT m.kode_unit, m.kode_iku, m.komponen, i.rumus_komponen FROM masuk m "
+                            "JOIN iku i USING (tahun, kode_unit, kode_iku)").df()
+        asing = baris[~komponen_disebut(baris)]
+        if not asing.empty:
+            kode = sorted({f"{u} {i}: {k}" for u, i, k in zip(asing["kode_unit"], asing["kode_iku"], asing["komponen"])})
+            raise ImporDitolak(Pesan("impor.komponen_asing", dict(kode=", ".join(kode[:5]))))
 
 
 def _periksa_batas_nilai(con: Koneksi, masuk: dict[str, pd.DataFrame]) -> None:
     """Refuse the upload if, once all its rows are written, a realisasi of the units and years it touched breaks
-    what its IKU declares (``batas_bawah``, ``bilangan_bulat``): the rule of the preview's
-    ``importing._periksa_batas_nilai``, as stored now. Realisasi computed from komponen or child IKU are not
-    uploaded, so not held here."""
+    what its IKU declares (``batas_bawah``, ``bilangan_bulat``): the preview's rule (``aturan_unggah.batas_dilanggar``)
+    on the rows as stored now, read into DataFrames inside this transaction. Realisasi computed from komponen or
+    child IKU are not uploaded, so not held here."""
     bagian = [d for n, d in masuk.items() if n in ("iku", "realisasi") and d is not None and not d.empty]
     if not bagian or not con.execute(  # most installations declare nothing: no join of their realisasi then
             "SELECT count(*) FROM iku WHERE batas_bawah IS NOT NULL OR bilangan_bulat").fetchone()[0]:  # type: ignore[index]
         return
     kunci = pd.concat([d[["tahun", "kode_unit"]] for d in bagian], ignore_index=True).drop_duplicates()
     con.register("batas_kunci", _sebagai_arrow(kunci.astype({"tahun": "int64", "kode_unit": object})))
-    langgar = con.execute(
-        "SELECT r.kode_unit || ' ' || r.kode_iku || ' TW ' || r.triwulan || ': ' || r.realisasi FROM realisasi r "
+    baris = con.execute(  # the realisasi of the IKU that declare a bound, in the units and years touched
+        "SELECT r.kode_unit, r.kode_iku, r.triwulan, r.realisasi, i.batas_bawah, i.bilangan_bulat FROM realisasi r "
         "JOIN iku i USING (tahun, kode_unit, kode_iku) JOIN batas_kunci k USING (tahun, kode_unit) "
         "WHERE r.realisasi IS NOT NULL AND i.agregasi_anak IS NULL AND i.rumus_komponen IS NULL AND "
-        "((i.batas_bawah IS NOT NULL AND r.realisasi < i.batas_bawah) OR "
-        "(i.bilangan_bulat AND r.realisasi <> round(r.realisasi))) ORDER BY 1 LIMIT 5").fetchall()
+        "(i.batas_bawah IS NOT NULL OR i.bilangan_bulat)").df()
     con.unregister("batas_kunci")
-    if langgar:
-        raise ImporDitolak(Pesan("impor.batas_nilai", dict(kode="; ".join(r[0] for r in langgar))))
+    baris = deklarasi_batas(baris)
+    bawah, pecahan = batas_dilanggar(baris)
+    langgar = baris[(bawah | pecahan).to_numpy(bool)]
+    if not langgar.empty:  # the value as DuckDB wrote it before: -9.0
+        kode = sorted(f"{u} {i} TW {int(q)}: {float(v)!r}" for u, i, q, v in
+                      zip(langgar["kode_unit"], langgar["kode_iku"], langgar["triwulan"], langgar["realisasi"]))
+        raise ImporDitolak(Pesan("impor.batas_nilai", dict(kode="; ".join(kode[:5]))))
 
 
 def _unit_masuk(masuk: dict[str, pd.DataFrame]) -> list[str]:

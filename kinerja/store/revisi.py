@@ -28,7 +28,10 @@ from kinerja.store.periksa import (
     _unit_masuk,
 )
 from kinerja.store.skema import KOLOM, KOLOM_REVISI, KUNCI, TABEL, TETAP_BILA_KOSONG
+from kinerja.store.tahap import _ada_siklus, _terkunci_atau_kembali, _tersentuh, hari_ini
+from kinerja.texts import ROMAWI
 from kinerja_core.akses import SEMUA, Hibah, Pelaku, Peran, akar_terlihat, leluhur
+from kinerja_core.siklus import KOLOM_TERKUNCI, Tahap
 
 _ID_BERIKUT = "SELECT COALESCE(max(id), 0) + 1 FROM revisi"
 
@@ -104,6 +107,8 @@ class BagianRevisi(BagianJejak):
                  "asal": pelaku.asal, "operator": pelaku.operator},
             ).fetchone()  # type: ignore[misc]
             jumlah = Counter(baru=0, berubah=0, sama=0)
+            siklus = _ada_siklus(con)  # the reporting cycle in use: what the rows change meets their quarter's stage
+            tersentuh: set[tuple[int, int, str]] = set()
             for nama in TABEL:
                 data = masuk.get(nama)
                 if data is None or data.empty:
@@ -117,6 +122,8 @@ class BagianRevisi(BagianJejak):
                     f"FROM ({_sql_beda(nama, KOLOM[nama])}) AS beda"
                 ).fetchone()  # type: ignore[misc]
                 jumlah.update(baru=baru, berubah=berubah, sama=sama)
+                if siklus:
+                    tersentuh |= _tersentuh(con, nama)
                 con.execute(f"INSERT INTO revisi_{nama} SELECT $revisi, {', '.join(KOLOM[nama])} FROM masuk",
                             {"revisi": revisi})
                 # every row new (counted just now, in this transaction): a plain insert, which need not look
@@ -125,6 +132,7 @@ class BagianRevisi(BagianJejak):
                 _periksa_dalam_transaksi(con, nama)
                 con.unregister("masuk")
             _periksa_batas_nilai(con, masuk)  # after every table: an IKU and its realisasi may come together
+            _kembali_ke_draf(con, pelaku, _terkunci_atau_kembali(con, tersentuh, hari_ini()), revisi)
             _periksa_hak(con, pelaku, hibah, kebutuhan)  # and where they stand after it (new units, moves)
             con.execute("UPDATE revisi SET baru = $baru, berubah = $berubah, sama = $sama WHERE id = $id",
                         {**jumlah, "id": revisi})
@@ -198,6 +206,8 @@ class BagianRevisi(BagianJejak):
         con.execute("UPDATE revisi SET dibatalkan_oleh = $batal WHERE id = $asal", {"batal": batal, "asal": revisi_id})
         jumlah = Counter(berubah=0, sama=0, dihapus=0)
         rincian = {}
+        siklus = _ada_siklus(con)
+        tersentuh: set[tuple[int, int, str]] = set()
         for nama in TABEL:
             kunci = ", ".join(KUNCI[nama])
             sama_kunci = " AND ".join(f"s.{k} = t.{k}" for k in KUNCI[nama])
@@ -217,6 +227,11 @@ class BagianRevisi(BagianJejak):
                 f"count(*) FILTER (WHERE NOT {hilang} AND NOT ({beda})) FROM sebelum s LEFT JOIN {nama} t ON {sama_kunci}"
             ).fetchone()  # type: ignore[misc]
             jumlah.update(berubah=berubah, sama=sama, dihapus=dihapus)
+            if siklus and nama in KOLOM_TERKUNCI:  # the quarters whose reported figures the undo changes
+                terkunci = " OR ".join(f"s.{k} IS DISTINCT FROM t.{k}" for k in KOLOM_TERKUNCI[nama])
+                tersentuh |= {(int(th), int(q), u) for th, q, u in con.execute(
+                    f"SELECT DISTINCT s.tahun, s.triwulan, s.kode_unit FROM sebelum s LEFT JOIN {nama} t ON "
+                    f"{sama_kunci} WHERE {hilang} OR {terkunci}").fetchall()}
             nilai = [k for k in KOLOM[nama] if k not in KUNCI[nama]]
             rincian[nama] = con.execute(
                 f"SELECT {', '.join(f's.{k}' for k in KUNCI[nama])}, {', '.join(f't.{k}' for k in nilai)}, "
@@ -230,6 +245,7 @@ class BagianRevisi(BagianJejak):
             yatim = [r[0] for r in con.execute(sql + " LIMIT 5").fetchall()]
             if yatim:
                 raise RevisiDitolak(Pesan(f"revisi.yatim_{nama}", {"id": revisi_id, "kode": ", ".join(map(str, yatim))}))
+        _kembali_ke_draf(con, pelaku, _terkunci_atau_kembali(con, tersentuh, hari_ini()), batal)
         con.execute("UPDATE revisi SET berubah = $berubah, sama = $sama, dihapus = $dihapus WHERE id = $id",
                     {**jumlah, "id": batal})
         return batal, rincian
@@ -263,6 +279,14 @@ class BagianRevisi(BagianJejak):
     def _revisi(con: Koneksi, revisi_id: int) -> Revisi:
         return _revisi_dari_baris(con.execute(f"SELECT {', '.join(KOLOM_REVISI)} FROM revisi WHERE id = $id",
                                               {"id": revisi_id}).fetchone())  # type: ignore[arg-type]
+
+
+def _kembali_ke_draf(con: Koneksi, pelaku: Pelaku, kembali: list[tuple[int, int, str, Tahap]], revisi: int) -> None:
+    """An audit line for each submitted or verified quarter a write sent back to draf (it must be submitted again)."""
+    for th, q, u, tahap in kembali:
+        _catat_jejak(con, pelaku, "siklus_draf", Pesan("jejak.siklus_draf", {
+            "unit": u, "tahun": th, "triwulan": Pesan("triwulan.nama", {"romawi": ROMAWI[q]}),
+            "tahap": Pesan(f"tahap.{tahap.value}")}), [u], revisi)
 
 
 def _sql_bangun_ulang(nama: str) -> str:

@@ -19,7 +19,7 @@ KOLOM = {
         "tahun", "kode_unit", "kode_iku", "nama_iku", "sasaran_strategis", "perspektif", "satuan", "polaritas",
         "konsolidasi", "bobot", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "konversi_120",
         "realisasi_terburuk", "sumber", "kode_unit_induk", "kode_iku_induk", "agregasi_anak", "rumus_komponen",
-        "batas_bawah", "bilangan_bulat",
+        "batas_bawah", "bilangan_bulat", "bukti_wajib",
     ],
     "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi", "pic",
                   "tenggat", "status_aksi", "catatan_aksi"],
@@ -55,6 +55,7 @@ TIPE = {
     "konversi_120": "BOOLEAN NOT NULL", "realisasi_terburuk": "DOUBLE PRECISION", "sumber": "VARCHAR DEFAULT 'penkin'",
     "kode_unit_induk": "VARCHAR", "kode_iku_induk": "VARCHAR", "agregasi_anak": "VARCHAR", "rumus_komponen": "VARCHAR",
     "batas_bawah": "DOUBLE PRECISION", "bilangan_bulat": "BOOLEAN DEFAULT FALSE",
+    "bukti_wajib": "BOOLEAN DEFAULT FALSE",
     "komponen": "VARCHAR NOT NULL", "nilai": "DOUBLE PRECISION",
     "realisasi": "DOUBLE PRECISION", "kendala": "VARCHAR", "rencana_aksi": "VARCHAR",
     "pic": "VARCHAR", "tenggat": "DATE", "status_aksi": "VARCHAR", "catatan_aksi": "VARCHAR", "tanggal": "DATE",
@@ -75,6 +76,8 @@ class Dialek:
     teks: str
     susunan: str
     """What makes a text parameter compare like the columns (``COLLATE "C"`` on PostgreSQL)."""
+    biner: str = "BLOB"
+    """The type of a file's bytes."""
 
     def tipe(self, sql: str) -> str:
         return sql.replace("VARCHAR", self.teks)
@@ -85,7 +88,7 @@ class Dialek:
 
 
 DUCKDB = Dialek("duckdb", "VARCHAR", "")
-POSTGRESQL = Dialek("postgresql", 'VARCHAR COLLATE "C"', ' COLLATE "C"')
+POSTGRESQL = Dialek("postgresql", 'VARCHAR COLLATE "C"', ' COLLATE "C"', "BYTEA")
 
 
 def _tabel_data(nama: str, d: Dialek) -> str:
@@ -199,11 +202,68 @@ def _batas_iku(d: Dialek) -> list[str]:
             for t in ("iku", "revisi_iku") for k in ("batas_bawah", "bilangan_bulat")]
 
 
+def _siklus(d: Dialek) -> list[str]:
+    """The reporting cycle (``kinerja_core.siklus``): the new role ``verifikator`` (the grants' table made again,
+    as DuckDB cannot change a CHECK), each unit-quarter's stage, the data dukung files, the reminders sent, and
+    a person's e-mail address for them."""
+    return [
+        d.tipe("""CREATE TABLE hibah_baru (
+    identitas  VARCHAR NOT NULL,
+    peran      VARCHAR NOT NULL CHECK (peran IN ('pembaca', 'pengisi', 'verifikator', 'admin')),
+    kode_unit  VARCHAR NOT NULL,  -- the unit whose subtree is granted, or '*' for every unit
+    PRIMARY KEY (identitas, peran, kode_unit)
+)"""),
+        "INSERT INTO hibah_baru SELECT identitas, peran, kode_unit FROM hibah",
+        "DROP TABLE hibah",
+        "ALTER TABLE hibah_baru RENAME TO hibah",
+        f"ALTER TABLE pengguna ADD COLUMN IF NOT EXISTS email {d.teks}",
+        *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS bukti_wajib {d.tipe(TIPE['bukti_wajib'])}"
+          for t in ("iku", "revisi_iku")),  # submitting needs data dukung for this IKU's quarter
+        d.tipe("""CREATE TABLE IF NOT EXISTS tahap (
+    tahun              INTEGER NOT NULL,
+    triwulan           INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),
+    kode_unit          VARCHAR NOT NULL,
+    tahap              VARCHAR NOT NULL CHECK (tahap IN ('draf', 'diajukan', 'terverifikasi', 'dikembalikan', 'final')),
+    diajukan_oleh      VARCHAR,
+    diajukan_pada      TIMESTAMP,  -- UTC, as every time stored
+    diverifikasi_oleh  VARCHAR,
+    diverifikasi_pada  TIMESTAMP,
+    final_oleh         VARCHAR,
+    final_pada         TIMESTAMP,
+    alasan             VARCHAR,  -- the reason of the last return or reopen; the verifikator's note
+    dibuka             BOOLEAN NOT NULL DEFAULT false,  -- reopened by an admin: the deadline no longer locks it
+    diubah_pada        TIMESTAMP NOT NULL,
+    PRIMARY KEY (tahun, triwulan, kode_unit)
+)"""),
+        d.tipe(f"""CREATE TABLE IF NOT EXISTS bukti (
+    id          INTEGER PRIMARY KEY,
+    tahun       INTEGER NOT NULL,
+    triwulan    INTEGER NOT NULL CHECK (triwulan BETWEEN 1 AND 4),
+    kode_unit   VARCHAR NOT NULL,
+    kode_iku    VARCHAR NOT NULL,
+    nama        VARCHAR NOT NULL,  -- the file's name as uploaded: shown as text, never used as a path
+    jenis       VARCHAR NOT NULL,  -- pdf / xlsx / docx / png / jpeg, read from the content
+    ukuran      BIGINT NOT NULL,
+    sha256      VARCHAR NOT NULL,
+    isi         {d.biner},  -- the bytes; NULL when kept in the configured folder (by sha256)
+    oleh        VARCHAR NOT NULL,
+    waktu       TIMESTAMP NOT NULL,
+    dihapus     BOOLEAN NOT NULL DEFAULT false
+)"""),
+        d.tipe("""CREATE TABLE IF NOT EXISTS pengingat (
+    kunci     VARCHAR PRIMARY KEY,  -- who, which unit-quarter, which deadline and which day before it
+    penerima  VARCHAR NOT NULL,
+    waktu     TIMESTAMP NOT NULL
+)"""),
+    ]
+
+
 MIGRASI = (
     Migrasi(1, "tabel dasar: unit, IKU, realisasi, rapat, komponen, revisi, pengguna, jejak", _dasar),
     Migrasi(2, "indeks log revisi", _indeks_log),
     Migrasi(3, "operator di revisi dan jejak; gagal masuk sebagai hash", _operator_dan_gagal_masuk),
     Migrasi(4, "batas bawah dan bilangan bulat IKU", _batas_iku),
+    Migrasi(5, "siklus pelaporan: verifikator, tahap, data dukung, pengingat, e-mail", _siklus),
 )
 """Every migration, in order. Append; never edit one that has shipped."""
 
@@ -220,13 +280,18 @@ KOLOM_SALIN = {
     **KOLOM,
     "revisi": KOLOM_REVISI,
     **{f"revisi_{n}": ["revisi", *KOLOM[n]] for n in TABEL},
-    "pengguna": ["identitas", "sandi", "dibuat"],
+    "pengguna": ["identitas", "sandi", "dibuat", "email"],
     "hibah": ["identitas", "peran", "kode_unit"],
     "sesi": ["token", "identitas", "berakhir"],
     "gagal_masuk": ["nama", "sumber", "waktu"],
     "pengaturan": ["kunci", "nilai"],
     "jejak": ["id", "waktu", "pengguna", "cara", "asal", "tindakan", "revisi", "rincian", "operator"],
     "jejak_unit": ["jejak", "kode_unit"],
+    "tahap": ["tahun", "triwulan", "kode_unit", "tahap", "diajukan_oleh", "diajukan_pada", "diverifikasi_oleh",
+              "diverifikasi_pada", "final_oleh", "final_pada", "alasan", "dibuka", "diubah_pada"],
+    "bukti": ["id", "tahun", "triwulan", "kode_unit", "kode_iku", "nama", "jenis", "ukuran", "sha256", "isi", "oleh",
+              "waktu", "dihapus"],
+    "pengingat": ["kunci", "penerima", "waktu"],
 }
 """Every table an installation holds with its columns, in an order that can be copied one table at a time
 (``python -m kinerja copy``); ``skema_versi`` is the target's own."""

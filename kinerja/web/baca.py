@@ -3,10 +3,12 @@
 The store is one object per server (``st.cache_resource``). What a page shows is read and scored once
 per data version and shared by every browser session: the year's unit tree and meeting quarter
 (``tahun_data``), the selected units' rows, read with the unit filter in SQL (``data``), their scores
-per quarter (``skor``) and what the Ringkasan derives from them (``pilihan``). A write from any app server or
-from the command line changes the version, so the next run reads afresh; a filter change within a version
-reads nothing. Each cached function takes the data version and the filter's key whole (``kunci``: the rows
-read, ``Bacaan``, or the filter without its status choice). The cached tables are shared, so no page modifies
+per quarter with each IKU's stage in the reporting cycle (``skor``; the stages: ``tahap_tahun``) and what the
+Ringkasan derives from them (``pilihan``). A verified-only view (``Bacaan.hanya_terverifikasi``) reads the same
+rows with the figures of unit-quarters not yet verified blanked, before anything is scored. A write from any app
+server or from the command line (a stage step too) changes the version, so the next run reads afresh; a filter
+change within a version reads nothing. Each cached function takes the data version and the filter's key whole
+(``kunci``: the rows read, ``Bacaan``, or the filter without its status choice). The cached tables are shared, so no page modifies
 one in place (pandas operations return new tables).
 """
 
@@ -106,21 +108,56 @@ class Data:
     lebar: pd.DataFrame
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _tahap(alamat: str, versi: tuple[int, ...], tahun: int) -> pd.DataFrame:
+    # a stage step writes the database, so it changes the version like any other write
+    return Storage(alamat).tahap_tahun(tahun)
+
+
+def tahap_tahun(tahun: int, versi: tuple[int, ...] | None = None) -> pd.DataFrame:
+    """The year's stored stages (``Storage.tahap_tahun``: triwulan, kode_unit, tahap; a unit-quarter without a
+    row is draf), shared, read-only."""
+    s = storage()
+    return _tahap(s.alamat, versi or s.tanda_versi(), tahun)
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _data(alamat: str, versi: tuple[int, ...], b: Bacaan) -> Data:
+    if b.hanya_terverifikasi:  # the rows read once, the unverified unit-quarters' figures blanked
+        return _hanya_terverifikasi(_data(alamat, versi, dataclasses.replace(b, hanya_terverifikasi=False)),
+                                    _tahap(alamat, versi, b.tahun))
     unit = _tahun_data(alamat, versi, b.tahun).pohon.subpohon(b.kode_unit, dengan_sub_unit=b.sub_unit)  # tree order
     snap = Storage(alamat).baca(b.tahun, b.kode_unit, sub_unit=b.sub_unit)
     return Data(snap, scores.pilih_unit(scores.lebar(snap.iku, snap.realisasi), unit).reset_index(drop=True))
 
 
+def _hanya_terverifikasi(isi: Data, tahap: pd.DataFrame) -> Data:
+    """Only verified figures: the realisasi (uploaded or computed from komponen or from the IKU below; a cascade
+    parent's computed value belongs to the parent's unit-quarter) and the komponen values of every unit-quarter
+    not terverifikasi or final are blanked, quarter by quarter, as if not reported; the notes stay."""
+    snap = dataclasses.replace(
+        isi.snap, realisasi=scores.hanya_terverifikasi_baris(isi.snap.realisasi, tahap, "realisasi"),
+        komponen=scores.hanya_terverifikasi_baris(isi.snap.komponen, tahap, "nilai"))
+    return Data(snap, scores.hanya_terverifikasi(isi.lebar, tahap))
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _skor(alamat: str, versi: tuple[int, ...], b: Bacaan, triwulan: int, bahasa_kode: str) -> pd.DataFrame:
-    # the language is part of the key: the scores carry words (why grey)
-    return scores.skor(_data(alamat, versi, b).lebar, triwulan)
+    # the language is part of the key: the scores carry words (why grey); each IKU carries its unit-quarter's stage
+    return scores.dengan_tahap(scores.skor(_data(alamat, versi, b).lebar, triwulan), _tahap(alamat, versi, b.tahun),
+                               triwulan)
 
 
 def data(f: Filter, versi: tuple[int, ...] | None = None) -> Data:
-    """The selected units' rows of the filter's year (shared, read-only)."""
+    """The selected units' rows of the filter's year as stored, whatever the verified-only switch (an upload
+    template starts from them) (shared, read-only)."""
+    s = storage()
+    return _data(s.alamat, versi or s.tanda_versi(), dataclasses.replace(f.bacaan, hanya_terverifikasi=False))
+
+
+def data_tampil(f: Filter, versi: tuple[int, ...] | None = None) -> Data:
+    """The selected units' rows of the filter's year as the view shows them: with the verified-only switch on,
+    the figures of unit-quarters not verified or final blanked (shared, read-only)."""
     s = storage()
     return _data(s.alamat, versi or s.tanda_versi(), f.bacaan)
 
@@ -250,7 +287,7 @@ def pilihan(f: Filter) -> Pilihan:
     and everyone else looking at the same unit, reuse it)."""
     try:
         versi = storage().tanda_versi()
-        konteks, isi = tahun_data(f.tahun, versi), data(f, versi)
+        konteks, isi = tahun_data(f.tahun, versi), data_tampil(f, versi)
         kepala, tabel = _ikhtisar(storage().alamat, versi, f.tanpa_status(), bahasa())
     except MasalahBasisData as e:
         bila_sibuk(e)

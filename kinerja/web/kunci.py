@@ -17,11 +17,13 @@ from kinerja_core.unit import Pohon
 
 @dataclass(frozen=True)
 class Bacaan:
-    """Which stored rows are read: a year's, of one unit and, with ``sub_unit``, of every unit below it."""
+    """Which stored rows are read: a year's, of one unit and, with ``sub_unit``, of every unit below it; with
+    ``hanya_terverifikasi``, only the realisasi of unit-quarters verified or final (the others as not reported)."""
 
     tahun: int
     kode_unit: str
     sub_unit: bool
+    hanya_terverifikasi: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,13 @@ class Filter:
     status: tuple[str, ...]
     sumber: tuple[str, ...] = ()
     """The planning bases chosen (``Sumber``: penkin, sasaran_mutu, pnbp, lainnya); none chosen: every IKU."""
+    hanya_terverifikasi: bool = False
+    """Only verified figures: the realisasi of a unit-quarter not terverifikasi or final counts as not reported."""
 
     @property
     def bacaan(self) -> Bacaan:
         """The rows this filter reads, whatever its quarter, perspectives, status and sources."""
-        return Bacaan(self.tahun, self.kode_unit, self.sub_unit)
+        return Bacaan(self.tahun, self.kode_unit, self.sub_unit, self.hanya_terverifikasi)
 
     def tanpa_status(self) -> Filter:
         """This filter without its status choice: what the headline and the lists are scored for (the status

@@ -1,6 +1,6 @@
 """What the user selects and how they move: the sidebar filters (year, quarter, unit, perspektif, status,
-sumber; kept in the URL) that make the ``Filter`` (``kunci``), and opening a unit or a page. The Dialog's arrow
-keys are in ``panah``."""
+sumber, verified figures only; kept in the URL) that make the ``Filter`` (``kunci``), and opening a unit or a
+page. The Dialog's arrow keys are in ``panah``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import streamlit as st
 from kinerja import teks_aman
 from kinerja.store import MasalahBasisData
 from kinerja.texts import label_status, nama_triwulan, t
+from kinerja.web import tanda_tahap
 from kinerja.web.baca import Pilihan, Tahun, bila_sibuk, daftar_tahun, pilihan, storage, tahun_data
 from kinerja.web.kunci import Filter
 from kinerja_core.model import TRIWULAN, Perspektif, Status, Sumber
@@ -94,8 +95,12 @@ def sidebar(terlihat: Callable[[str, dict[str, object]], bool] = lambda kode, in
             format_func={s.value: t(f"sumber.{s.value}") for s in Sumber}.get, placeholder=t("filter.semua"),
             select_all=False,
         )
+        # the reporting cycle: a meeting may keep to the figures a verifikator has checked
+        hanya_terverifikasi = st.toggle(t("filter.hanya_terverifikasi"), value=False, key="hanya_terverifikasi",
+                                        help=t("filter.hanya_terverifikasi_bantuan"), bind="query-params")
         st.caption(teks_aman.t_aman("filter.basis_data", path=storage().nama))  # a file name's _ is no markup
-    return Filter(tahun, triwulan, kode_unit, sub_unit, tuple(perspektif), tuple(status), tuple(sumber))
+    return Filter(tahun, triwulan, kode_unit, sub_unit, tuple(perspektif), tuple(status), tuple(sumber),
+                  hanya_terverifikasi)
 
 
 def buka_unit(kode_unit: str) -> None:
@@ -125,6 +130,7 @@ def buka_halaman(judul: str, *, perlu_baris: bool = True) -> Pilihan:
         st.stop()
     p = pilihan(f)
     st.markdown(f'<div class="kinerja-konteks">{teks_aman.html(judul_unit(f, p.tahun))}</div>', unsafe_allow_html=True)
+    tanda_tahap.pemberitahuan(f)
     if p.ikhtisar.lingkup.empty or (perlu_baris and p.tabel.empty):
         st.info(t("halaman.tidak_ada"))
         st.stop()

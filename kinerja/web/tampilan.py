@@ -178,7 +178,7 @@ def tabel_kesalahan(kesalahan: list[Kesalahan]) -> pd.DataFrame:
     """Upload problems as a table: file, row, column, message."""
     return pd.DataFrame([
         {t("kolom.berkas"): k.berkas, t("kolom.baris"): k.baris, t("kolom.kolom"): k.kolom or "",
-         t("kolom.pesan"): k.pesan}
+         t("kolom.pesan"): k.teks}
         for k in kesalahan
     ])
 

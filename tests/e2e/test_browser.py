@@ -186,7 +186,7 @@ def test_halaman_langsung_pada_server_baru(server_baru, halaman):
     expect(halaman.locator(".st-key-peta_status .js-plotly-plot")).to_have_count(1)
     expect(halaman.locator("[data-testid=stSidebarNav] a p")).to_have_text(  # app.py's titles, not file names
         ["Ringkasan", "Progres per Triwulan", "Peta Strategi", "Kaskade IKU", "Dialog Kinerja", "Unggah Data",
-         "Riwayat", "Jejak Audit"])
+         "Pemantauan", "Riwayat", "Jejak Audit"])
     tunggu_selesai(halaman)
     expect(halaman.get_by_text(re.compile(r"^Belum ada data"))).to_have_count(0)
 

@@ -92,13 +92,13 @@ def test_satu_gaya_dibaca_untuk_seluruh_berkas_dengan_catatan(nilai, hasil, cata
     assert b.sah, pesan(b)
     assert b.data["realisasi"].iloc[0] == hasil
     assert b.data["realisasi"].iloc[1] == (2500.0 if catatan == GAYA_INDONESIA else 2.5)
-    assert any(c.startswith(catatan) for c in b.catatan), b.catatan
+    assert any(c.startswith(catatan) for c in map(str, b.catatan)), b.catatan
 
 
 def test_titik_koma_berarti_gaya_indonesia():
     b = baca_berkas("r.csv", csv("2019;3;U;A;1.500;", kepala=KEPALA.replace(",", ";")))
     assert b.sah and b.data["realisasi"].tolist() == [1500.0]
-    assert any(c.startswith(GAYA_INDONESIA) for c in b.catatan), b.catatan
+    assert any(c.startswith(GAYA_INDONESIA) for c in map(str, b.catatan)), b.catatan
 
 
 def test_tanpa_tanda_angka_tanpa_catatan():
@@ -112,7 +112,7 @@ def test_xlsx_angka_dan_teks_satu_gaya():
     b = baca_berkas("r.xlsx", isi)
     assert b.sah, pesan(b)
     assert b.data["realisasi"].tolist() == [0.5, 1500.0, 1500.0]
-    assert any(c.startswith(GAYA_INDONESIA) for c in b.catatan), b.catatan
+    assert any(c.startswith(GAYA_INDONESIA) for c in map(str, b.catatan)), b.catatan
 
 
 def test_xlsx_sel_teks_bergaya_inggris_bertentangan_dengan_sel_angka():
@@ -132,7 +132,7 @@ def test_apostrof_ekspor_dihapus_saat_impor(storage):
     assert rencana.sah, [str(k) for k in rencana.kesalahan]
     (b,) = rencana.berkas
     assert b.data["kendala"].tolist() == ["-5 hari dari jadwal", "'abc"]
-    assert any("'" in c and "dihapus" in c and "baris 2" in c for c in b.catatan), b.catatan
+    assert any("'" in c and "dihapus" in c and "baris 2" in c for c in map(str, b.catatan)), b.catatan
     terapkan(rencana, storage, Pelaku.sistem("uji"))
     tersimpan = storage.baca(2019).realisasi.set_index(["kode_iku", "triwulan"])
     assert tersimpan.loc[("BGR-01", 3), "kendala"] == "-5 hari dari jadwal"
@@ -169,14 +169,14 @@ def test_windows_1252_murni_dengan_catatan():
     b = baca_berkas("r.csv", isi.encode("cp1252"))
     assert b.sah, pesan(b)
     assert b.data["kendala"].tolist() == ["Antrean – panjang"]
-    assert any("Windows-1252" in c for c in b.catatan), b.catatan
+    assert any("Windows-1252" in c for c in map(str, b.catatan)), b.catatan
 
 
 def test_utf8_sah_tanpa_catatan_kodek():
     isi = csv("2019;3;U;A;1;Antrean – panjang ✓", kepala=KEPALA.replace(",", ";"), pemisah=";")
     b = baca_berkas("r.csv", isi)
     assert b.sah and b.data["kendala"].tolist() == ["Antrean – panjang ✓"]
-    assert not any("Windows-1252" in c for c in b.catatan)
+    assert not any("Windows-1252" in c for c in map(str, b.catatan))
 
 
 @pytest.mark.parametrize("isi", [
@@ -204,7 +204,7 @@ def test_pemisah_baris_word_menjadi_baris_baru():
     b = baca_berkas("r.csv", csv("2019,3,U,A,1,baris satu\x0bbaris dua\x0chalaman dua"))
     assert b.sah, pesan(b)
     assert b.data["kendala"].tolist() == ["baris satu\nbaris dua\nhalaman dua"]
-    assert any("baris baru" in c and "baris 2" in c for c in b.catatan), b.catatan
+    assert any("baris baru" in c and "baris 2" in c for c in map(str, b.catatan)), b.catatan
 
 
 @pytest.mark.parametrize("kendali", ["\x01", "\x00", "\x1b", "\x7f", "\x85"])

@@ -13,6 +13,7 @@ from kinerja.masuk import exporting
 from kinerja.masuk.importing import rencanakan, terapkan
 from kinerja.masuk.loading import Jenis, baca_berkas
 from kinerja.store import Storage
+from kinerja.texts import dalam_bahasa
 from kinerja_core.akses import Pelaku
 from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi, rentang_iku
 from kinerja_core.model import Iku, Konsolidasi, Polaritas
@@ -46,7 +47,7 @@ def gudang(db_kosong) -> Storage:
 
 
 def _pesan(rencana) -> list[tuple[str, int | None, str | None, str]]:
-    return [(k.berkas, k.baris, k.kolom, k.pesan) for k in rencana.kesalahan]
+    return [(k.berkas, k.baris, k.kolom, k.teks) for k in rencana.kesalahan]
 
 
 # --- the core: the declaration decides where the satuan's words cannot -------------------------------------
@@ -100,6 +101,12 @@ def test_realisasi_di_bawah_batas_dan_pecahan_ditolak(gudang):
     pesan = _pesan(rencana)
     assert [(b, r, k) for b, r, k, _ in pesan] == [("realisasi.csv", 2, "realisasi"), ("realisasi.csv", 3, "realisasi")]
     assert "di bawah batas_bawah" in pesan[0][3] and "bukan bilangan bulat" in pesan[1][3]
+    bawah, pecahan = rencana.kesalahan  # in no language: a code and raw values, written when read
+    assert (bawah.kode, dict(bawah.pesan.isian), bawah.nilai) == (
+        "galat.realisasi_di_bawah_batas", {"nilai": -9.0, "batas": 0.0}, -9.0)
+    assert (pecahan.kode, pecahan.nilai) == ("galat.realisasi_tidak_bulat", 12.5)
+    with dalam_bahasa("en"):
+        assert "12.5" in pecahan.teks
 
 
 def test_batas_baru_yang_dilanggar_realisasi_tersimpan_ditolak(gudang):
@@ -107,6 +114,8 @@ def test_batas_baru_yang_dilanggar_realisasi_tersimpan_ditolak(gudang):
     iku = IKU.replace(";average;10;2;2;2;2;;", ";average;10;2;2;2;2;0;")
     (berkas, baris, kolom, pesan), = _pesan(_unggah(gudang, iku=iku))
     assert (berkas, baris, kolom) == ("iku.csv", 2, "batas_bawah") and "TW IV" in pesan
+    (k,) = _unggah(gudang, iku=iku).kesalahan
+    assert (k.kode, k.nilai) == ("galat.batas_dilanggar_tersimpan", 0.0)
     # corrected in the same upload: the stored value is replaced, so the declaration holds
     rencana = _unggah(gudang, iku=iku, realisasi="tahun;triwulan;kode_unit;kode_iku;realisasi\n2026;4;U;TUMBUH;1\n")
     assert rencana.sah, _pesan(rencana)

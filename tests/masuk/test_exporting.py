@@ -26,7 +26,8 @@ def test_templat_terbaca_kembali_tanpa_catatan(storage):
         data = templat(jenis, snap, ["KPPBCBOGOR"], 2019, 3)
         for nama, isi in ((f"{jenis.value}.csv", ke_csv(data)), (f"{jenis.value}.xlsx", ke_xlsx(data, jenis.value))):
             b = baca_berkas(nama, isi)
-            catatan = [c for c in b.catatan if not c.startswith("Angka dibaca")]  # how numbers were read: expected
+            # how numbers were read: expected
+            catatan = [c for c in map(str, b.catatan) if not c.startswith("Angka dibaca")]
             assert (b.jenis, len(b.data), b.kesalahan, catatan) == (jenis, len(data), [], []), nama
 
 

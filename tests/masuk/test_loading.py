@@ -88,7 +88,7 @@ def test_baris_kosong_di_akhir_diabaikan():
 def test_kolom_tambahan_diabaikan_dengan_catatan():
     b = baca_berkas("r.csv", b"tahun;triwulan;kode_unit;kode_iku;realisasi;catatan_pic\n2019;3;A;B;1;x\n")
     assert b.sah
-    assert b.catatan == ["kolom yang tidak dikenal diabaikan: catatan_pic"]
+    assert list(map(str, b.catatan)) == ["kolom yang tidak dikenal diabaikan: catatan_pic"]
 
 
 def test_iku_dengan_sinonim_dan_konversi():

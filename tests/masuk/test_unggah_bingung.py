@@ -4,7 +4,7 @@ import pytest
 
 from kinerja.masuk.importing import _saran, rencanakan
 from kinerja.masuk.loading import baca_berkas
-from kinerja.texts import TEKS, dalam_bahasa
+from kinerja.texts import TEKS, dalam_bahasa, teks_pesan
 from kinerja_core.model import Konsolidasi, Polaritas
 from tests.web.test_app import at, baca_tabel  # noqa: F401  (the AppTest fixture)
 
@@ -31,10 +31,10 @@ def test_pengunggah_menerima_xls_xlsb_ods_agar_pesannya_sendiri_tampil(at):
 # --- 17: a look-alike letter is the likelier typo -------------------------------------------------------------
 
 def test_saran_mengutamakan_huruf_kembar():
-    assert "DKS-01" in _saran("DKS-O1", ["DKS-11", "DKS-01", "DKS-21"])
-    assert "DKS-01" in _saran("DKS-O1", ["DKS-01", "DKS-11"])
-    assert "DKS-10" in _saran("DKS-lO", ["DKS-11", "DKS-10"])
-    assert "DKS-11" in _saran("DKS-12", ["DKS-11"])  # without a look-alike, still the nearest
+    assert "DKS-01" in teks_pesan(_saran("DKS-O1", ["DKS-11", "DKS-01", "DKS-21"]))
+    assert "DKS-01" in teks_pesan(_saran("DKS-O1", ["DKS-01", "DKS-11"]))
+    assert "DKS-10" in teks_pesan(_saran("DKS-lO", ["DKS-11", "DKS-10"]))
+    assert "DKS-11" in teks_pesan(_saran("DKS-12", ["DKS-11"]))  # without a look-alike, still the nearest
 
 
 # --- 18: a wrong header names the unknown columns and the nearest expected ones; messages are read whole ------
@@ -110,7 +110,7 @@ def test_persen_ditulis_sebagai_pecahan_diperingatkan(storage):
            b"2019;TW III;KPPBCBOGOR;BGR-13;0,72\n2019;TW III;KPPBCBOGOR;BGR-09;91\n")
     rencana = rencanakan([("realisasi.csv", isi)], storage)
     assert rencana.sah
-    (peringatan,) = rencana.peringatan
+    (peringatan,) = map(teks_pesan, rencana.peringatan)
     assert "baris 2" in peringatan and "BGR-13" in peringatan and "0,72" in peringatan and "75" in peringatan
     assert "BGR-09" not in peringatan
     assert rencana.data(rencana.perubahan[0].jenis)["realisasi"].tolist() == [0.72, 91]  # stored as typed
@@ -131,7 +131,7 @@ def test_sasaran_lintas_perspektif_diperingatkan(storage):
     isi = (KEPALA_IKU + "2019;KPPBCBOGOR;BGR-91;x;SDM yang kompetitif;Customer;%;maximize;sum;10;1;1;1;1\n").encode()
     rencana = rencanakan([("iku.csv", isi)], storage)
     assert rencana.sah, [str(k) for k in rencana.kesalahan]
-    (peringatan,) = [p for p in rencana.peringatan if "SDM yang kompetitif" in p]
+    (peringatan,) = [p for p in map(teks_pesan, rencana.peringatan) if "SDM yang kompetitif" in p]
     assert "Customer" in peringatan and "Learning & Growth" in peringatan
 
 

@@ -9,6 +9,7 @@ import pytest
 from kinerja import scores
 from kinerja.masuk.importing import rencanakan, terapkan
 from kinerja.store import ImporDitolak, Storage
+from kinerja.texts import teks_pesan
 from kinerja_core.akses import Pelaku
 
 UNIT = ("kode_unit;nama_unit;kode_induk\nBPPT;BPPT;\nTIEM;Kedeputian TIEM;BPPT\nPTM;Pusat Teknologi Material;TIEM\n"
@@ -64,7 +65,7 @@ def test_sumber_tersimpan(kaskade):
 
 
 def pesan(rencana) -> list[tuple[int | None, str | None, str]]:
-    return [(k.baris, k.kolom, k.pesan) for k in rencana.kesalahan]
+    return [(k.baris, k.kolom, k.teks) for k in rencana.kesalahan]
 
 
 @pytest.mark.parametrize("baris, kolom, kata", [
@@ -174,7 +175,7 @@ def test_gabungan_menjumlahkan_komponen_anak(tmp_path):
 
 
 def pesan_baris(rencana):
-    return [(k.baris, k.kolom, k.pesan) for k in rencana.kesalahan]
+    return [(k.baris, k.kolom, k.teks) for k in rencana.kesalahan]
 
 
 def test_induk_tanpa_anak_ditolak(kaskade):
@@ -209,5 +210,6 @@ def test_minimum_pada_iku_minimize_diperingatkan(tmp_path):
                     "2026;K1;W;Waktu layanan;Customer;hari;minimize;last;10;5;5;5;5;KW;W;;\n")
     rencana = unggah(Storage(tmp_path / "m.duckdb"), unit=UNIT_KANWIL, iku=iku)
     assert rencana.sah, pesan(rencana)
-    (peringatan,) = [p for p in rencana.peringatan if "minimum" in p]
+    (w,) = [w for w in rencana.peringatan if w.kunci == "peringatan.minimum_minimize"]
+    peringatan = teks_pesan(w)
     assert "KW W" in peringatan and "terburuk" in peringatan

@@ -5,6 +5,7 @@ checked again in the committing transaction and by an undo."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pandas as pd
@@ -14,6 +15,7 @@ from kinerja import scores
 from kinerja.masuk.importing import rencanakan, tabel_pratinjau, terapkan
 from kinerja.rapat import dialog
 from kinerja.store import ImporDitolak, RevisiDitolak, Storage
+from kinerja.texts import teks_pesan
 from kinerja_core.akses import Pelaku
 
 UNIT = ("kode_unit;nama_unit;kode_induk\nKWBC;Kanwil DJBC Jawa Barat;\nBGR;KPPBC Bogor;KWBC\n"
@@ -113,13 +115,13 @@ def test_rumus_salah_ditolak_dengan_barisnya(tmp_path, rumus, kata):
     rencana = unggah(storage, unit=UNIT, iku=iku)
     assert len(rencana.kesalahan) == 1
     k = rencana.kesalahan[0]
-    assert (k.berkas, k.baris, k.kolom) == ("iku.csv", 2, "rumus_komponen") and kata in k.pesan, k.pesan
+    assert (k.berkas, k.baris, k.kolom) == ("iku.csv", 2, "rumus_komponen") and kata in k.teks, k.teks
 
 
 def test_rumus_dan_agregasi_sekaligus_ditolak(tmp_path):
     iku = KEPALA + '2019;KWBC;X;X;Customer;%;maximize;last;10;;;;90;;;jumlah;"rasio(a; b)"\n'
     (k,) = unggah(Storage(tmp_path / "k.duckdb"), unit=UNIT, iku=iku).kesalahan
-    assert (k.baris, k.kolom) == (2, "rumus_komponen") and "agregasi_anak atau rumus_komponen" in k.pesan
+    assert (k.baris, k.kolom) == (2, "rumus_komponen") and "agregasi_anak atau rumus_komponen" in k.teks
 
 
 def test_komponen_salah_ditolak_dengan_barisnya(komponen):
@@ -130,7 +132,7 @@ def test_komponen_salah_ditolak_dengan_barisnya(komponen):
                                         "2019;1;BGR;TW;2layanan;5\n"  # not a name
                                         "2019;1;BGR;TW;layanan;lima\n"  # not a number
                                         "2019;1;BGR;TW;Layanan;7\n")  # the same key as row 6, in another case
-    kesalahan = {(k.baris, k.kolom): k.pesan for k in rencana.kesalahan}
+    kesalahan = {(k.baris, k.kolom): k.teks for k in rencana.kesalahan}
     assert "tidak memiliki komponen 'selesai'; rumusnya rasio(tepat_waktu; layanan)" in kesalahan[(2, "komponen")]
     assert "BKS PNR tahun 2019 tidak memiliki rumus_komponen" in kesalahan[(3, "kode_iku")]
     assert "IKU 'XX' unit BGR tahun 2019 tidak dikenal" in kesalahan[(4, "kode_iku")]
@@ -143,7 +145,7 @@ def test_realisasi_iku_berkomponen_ditolak(komponen):
     rencana = unggah(komponen, realisasi="tahun;triwulan;kode_unit;kode_iku;realisasi\n2019;3;BGR;TW;97\n")
     (k,) = rencana.kesalahan
     assert (k.baris, k.kolom) == (2, "realisasi")
-    assert "dihitung dari komponennya (rasio(tepat_waktu; layanan))" in k.pesan
+    assert "dihitung dari komponennya (rasio(tepat_waktu; layanan))" in k.teks
     # a note on that quarter (realisasi blank) is welcome
     assert unggah(komponen, realisasi="tahun;triwulan;kode_unit;kode_iku;realisasi;kendala\n"
                                       "2019;3;BGR;TW;;Server\n").sah
@@ -167,6 +169,26 @@ def test_transaksi_memeriksa_komponen_lagi(komponen):
                                   '"jumlah(bea_masuk; cukai)"\n')
     with pytest.raises(ImporDitolak, match="BKS PNR"):
         terapkan(rencana, komponen, Pelaku.sistem("uji"))
+
+
+@pytest.mark.parametrize("rumus", ["rasio( tepat_waktu ,layanan )", "RASIO(Tepat_Waktu,layanan)",
+                                   "rasio(tepat_waktu;layanan)"])
+def test_komponen_diterima_saat_simpan_persis_bila_pratinjau_menerima(komponen, rumus):
+    """A formula stored as typed (before formulas were kept in their canonical spelling, or by a copy), with the
+    spacing and separators ``baca_rumus`` reads: the commit re-checks with the preview's rule
+    (``aturan_unggah.komponen_disebut``), so it accepts exactly the komponen the preview accepts. The SQL pattern
+    the commit used before refused 'layanan' of 'rasio( tepat_waktu ,layanan )' that the preview had accepted."""
+    with komponen._transaksi(tulis=True) as con:
+        con.execute("UPDATE iku SET rumus_komponen = $r WHERE kode_unit = 'BGR' AND kode_iku = 'TW'", {"r": rumus})
+    diterima = unggah(komponen, komponen="tahun;triwulan;kode_unit;kode_iku;komponen;nilai\n2019;3;BGR;TW;layanan;500\n")
+    assert diterima.sah, pesan(diterima)
+    terapkan(diterima, komponen, Pelaku.sistem("uji"))
+    assert realisasi(komponen, "BGR", "TW")[2] == pytest.approx(98.4)  # 492 of 500
+    asing = "tahun;triwulan;kode_unit;kode_iku;komponen;nilai\n2019;3;BGR;TW;cukai;1\n"
+    assert [k.kode for k in unggah(komponen, komponen=asing).kesalahan] == ["galat.komponen_asing"]
+    with pytest.raises(ImporDitolak, match="BGR TW: cukai"):  # the commit, with no preview before it
+        komponen.simpan({"komponen": pd.read_csv(io.StringIO(asing), sep=";")},
+                        pelaku=Pelaku.sistem("uji"), berkas="k.csv", sha256="")
 
 
 def test_batal_komponen_dan_iku_nya(tmp_path):
@@ -201,7 +223,7 @@ def test_iku_yang_kini_dihitung_disebut_di_pratinjau(komponen):
     assert rencana.sah, pesan(rencana)
     assert ("IKU BKS PNR tahun 2019 kini menghitung realisasinya sendiri: realisasi yang tersimpan untuk TW I tidak "
             "dipakai lagi (tetap tersimpan, dan dipakai kembali bila pengaturannya dikosongkan)"
-            ) in rencana.berkas[0].catatan
+            ) in [teks_pesan(c) for c in rencana.berkas[0].catatan]
     terapkan(rencana, komponen, Pelaku.sistem("uji"))
     assert realisasi(komponen, "BKS", "PNR") == [None] * 4
     # unchanged settings say nothing

@@ -28,4 +28,4 @@ def test_status_aksi_tak_dikenal_ditolak_per_baris(storage):
     isi = (KEPALA + "2019;1;KPPBCBOGOR;BGR-01;;mungkin;\n").encode()
     rencana = rencanakan([("tl.csv", isi)], storage)
     assert [(k.baris, k.kolom) for k in rencana.kesalahan] == [(2, "status_aksi")]
-    assert "'mungkin' bukan status rencana aksi" in rencana.kesalahan[0].pesan
+    assert "'mungkin' bukan status rencana aksi" in rencana.kesalahan[0].teks

@@ -151,7 +151,7 @@ def test_panjang_dihitung_dalam_huruf_bukan_byte():
     b = baca_berkas("r.csv", berkas(KEPALA_REALISASI, f"2019;3;KPPBCBOGOR;BGR-01;10;{'é' * 2000}"))
     assert b.sah
     b = baca_berkas("r.csv", berkas(KEPALA_REALISASI, f"2019;3;KPPBCBOGOR;BGR-01;10;{'é' * 2001}"))
-    assert [(k.baris, k.kolom) for k in b.kesalahan] == [(2, "kendala")] and "2.001" in b.kesalahan[0].pesan
+    assert [(k.baris, k.kolom) for k in b.kesalahan] == [(2, "kendala")] and "2.001" in b.kesalahan[0].teks
 
 
 def test_berkas_besar_dibaca_bersamaan_sama_hasilnya(storage, monkeypatch):
@@ -183,7 +183,7 @@ def test_kode_mirip_dibandingkan_dengan_ejaan_terakhir_yang_tersimpan(storage):
     rencana = rencanakan([("iku.csv", berkas(KEPALA_IKU, "2019;KPPBCBOGOR;XIO;x;Customer;maximize;sum;1;1;1;1;1"))],
                          storage)
     (k,) = rencana.kesalahan
-    assert (k.baris, k.kolom) == (2, "kode_iku") and "ada X10" in k.pesan and "XI0" not in k.pesan, k.pesan
+    assert (k.baris, k.kolom) == (2, "kode_iku") and "ada X10" in k.teks and "XI0" not in k.teks, k.teks
 
 
 def test_kode_beda_huruf_dipertahankan_tipenya(storage):
