@@ -95,8 +95,14 @@ try:
 except MasalahBasisData as e:
     baca.bila_sibuk(e)
 snap = data.snap
+try:  # the data dukung the reader may see: named on each IKU's screen, listed in the deck
+    pembaca = gerbang.orang()
+    bukti = baca.storage().daftar_bukti(f.tahun, f.triwulan, f.kode_unit, sub_unit=f.sub_unit, hibah=None if (
+        pembaca.hibah is None or pembaca.baca_semua) else list(pembaca.hibah))
+except MasalahBasisData as e:
+    baca.bila_sibuk(e)
 isi = dialog.susun(snap, f.kode_unit, f.triwulan, perspektif=f.perspektif, sumber=f.sumber, status=f.status,
-                   skor_iku=skor_iku, skor_lalu=skor_lalu)
+                   skor_iku=skor_iku, skor_lalu=skor_lalu, bukti=bukti)
 jumlah_iku = len(isi.slide)
 jumlah_slide = jumlah_iku + 1  # the summary is slide 0, the IKU 1..n, the meeting's arahan the last
 
@@ -248,7 +254,7 @@ elif posisi > jumlah_iku:
 else:
     s = isi.slide[posisi - 1]
     tw = nama_triwulan(f.triwulan)
-    st.markdown(projector.judul_slide(s, tw), unsafe_allow_html=True)
+    st.markdown(projector.judul_slide(s, tw, isi.bukti_slide(s)), unsafe_allow_html=True)
     kiri, kanan = st.columns([3, 2], gap="medium")
     with kiri:
         st.plotly_chart(charts.progres_iku(s.progres, s.iku.satuan, s.iku.polaritas, gelap=tema == "gelap",

@@ -120,3 +120,17 @@ def test_pengingat_kering_dan_tanggal(db) -> None:
     assert kinerja(db, "remind", "--dry-run", "--today", "2019-10-12").stdout.count("rina@bc.go.id") == 0
     salah = kinerja(db, "remind", "--today", "11-10-2019")
     assert salah.returncode == 2 and "YYYY-MM-DD" in salah.stderr
+
+
+def test_pengaturan_tenggat_oleh_admin(db) -> None:
+    ditolak = kinerja(db, "settings", "--days", "10,20,28", "--user", "rina")
+    assert ditolak.returncode == 1 and "admin" in ditolak.stderr
+    hasil = kinerja(db, "settings", "--days", "10,20,28", "--tahun", "2019", "--tingkat", "3", "--user", "sari")
+    assert hasil.returncode == 0 and json.loads(hasil.stdout)["ubah"] == [{"hari": [10, 20, 28], "tahun": 2019,
+                                                                          "tingkat": 3}]
+    tenggat = {r["kode_unit"]: r["tenggat_berikutnya"] for r in _status(db)}
+    assert tenggat == {"KPPBCBOGOR": "2019-10-10", "KPPBCBEKASI": "2019-10-10", "KWBCJABAR": "2019-10-14"}
+    assert kinerja(db, "settings", "--lock-at-deadline", "on").returncode == 0
+    telat = _langkah(db, "submit", "rina")  # 2019's deadline is long past and the installation now locks there
+    assert telat.returncode == 1 and "sudah lewat (2019-10-10)" in telat.stderr
+    assert kinerja(db, "settings", "--days", "20,10,30").returncode == 2

@@ -60,7 +60,8 @@ PERINTAH = {"import": ("impor", "impor"), "score": ("skor", "skor"), "agenda": (
             "revisions": ("revisi", "revisi"), "undo": ("revisi", "batal"), "user": ("orang", "orang"),
             "copy": ("salin", "salin"), "submit": ("siklus", "langkah"), "verify": ("siklus", "langkah"),
             "return": ("siklus", "langkah"), "finalize": ("siklus", "langkah"), "reopen": ("siklus", "langkah"),
-            "status": ("siklus", "status"), "evidence": ("siklus", "bukti"), "remind": ("siklus", "ingatkan")}
+            "status": ("siklus", "status"), "evidence": ("siklus", "bukti"), "remind": ("siklus", "ingatkan"),
+            "settings": ("siklus", "pengaturan")}
 """Each command's module in this package and its function: imported when the command runs."""
 
 
@@ -213,6 +214,29 @@ def _parser_siklus(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     ingat.add_argument("--dry-run", action="store_true", help="tampilkan yang akan dikirim, tanpa mengirim")
     ingat.add_argument("--today", type=_tanggal, default=None, metavar="YYYY-MM-DD", help="tanggal hari ini (bawaan: hari ini)")
     ingat.add_argument("--db", help=BANTUAN_DB)
+    atur = sub.add_parser("settings", help="pengaturan siklus pelaporan (tanpa opsi: tampilkan sebagai JSON)")
+    atur.add_argument("--lock-at-deadline", choices=("on", "off"), help="kunci triwulan yang belum diajukan saat tenggat")
+    atur.add_argument("--self-verify", choices=("on", "off"), help="verifikator unit itu sendiri boleh memverifikasi")
+    atur.add_argument("--days", type=_hari_tenggat, metavar="AJUKAN,VERIFIKASI,FINAL",
+                      help="tanggal tenggat pada bulan setelah triwulan, mis. 14,23,30")
+    atur.add_argument("--tahun", type=int, help="--days hanya untuk tahun ini")
+    atur.add_argument("--tingkat", type=int, help="--days hanya untuk unit pada tingkat ini (0: unit teratas)")
+    atur.add_argument("--evidence-max-mb", type=int, metavar="MB", help="ukuran terbesar satu berkas data dukung")
+    atur.add_argument("--evidence-folder", metavar="PATH",
+                      help="simpan data dukung di folder ini (di luar folder aplikasi); '' = di basis data")
+    atur.add_argument("--user", type=_nama_pengguna, default=None, help="admin yang melakukannya (bawaan: pengguna sistem)")
+    atur.add_argument("--db", help=BANTUAN_DB)
+
+
+def _hari_tenggat(teks: str) -> tuple[int, int, int]:
+    """'14,23,30': the days of the month after the quarter for submitting, verifying and finalising, or exit 2."""
+    try:
+        hari = tuple(int(h) for h in teks.split(","))
+    except ValueError:
+        hari = ()
+    if len(hari) != 3 or not all(1 <= h <= 31 for h in hari) or not hari[0] <= hari[1] <= hari[2]:
+        raise argparse.ArgumentTypeError(f"{teks!r}: AJUKAN,VERIFIKASI,FINAL (1–31, berurutan), mis. 14,23,30")
+    return hari  # type: ignore[return-value]
 
 
 def _tahun_triwulan(a: argparse.ArgumentParser) -> None:

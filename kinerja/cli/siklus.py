@@ -8,6 +8,7 @@ import argparse
 import csv
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +20,7 @@ from kinerja.masuk.exporting import netralkan
 from kinerja.pesan import Pesan
 from kinerja.store import KOLOM_BUKTI, KOLOM_TAHAP, Storage, hari_ini
 from kinerja.texts import nama_triwulan, t, teks_pesan, tn
-from kinerja_core.siklus import Langkah
+from kinerja_core.siklus import HariTenggat, Langkah
 
 LANGKAH = {"submit": Langkah.AJUKAN, "verify": Langkah.VERIFIKASI, "return": Langkah.KEMBALIKAN,
            "finalize": Langkah.FINALKAN, "reopen": Langkah.BUKA}
@@ -116,4 +117,28 @@ def ingatkan(args: argparse.Namespace, storage: Storage) -> int:
             print(s.get_content().rstrip("\n"))
         return 0
     print(tn("cli.pengingat_dikirim", terkirim))
+    return 0
+
+
+def pengaturan(args: argparse.Namespace, storage: Storage) -> int:
+    """``settings``: the cycle's settings as JSON; with options, changed first (by an admin of every unit, audited)."""
+    lama = storage.pengaturan_siklus()
+    baru = lama
+    if args.lock_at_deadline or args.self_verify:
+        baru = replace(baru, aturan=replace(
+            baru.aturan, **({"kunci_tenggat": args.lock_at_deadline == "on"} if args.lock_at_deadline else {}),
+            **({"verifikasi_unit_sendiri": args.self_verify == "on"} if args.self_verify else {})))
+    if args.days:
+        hari = HariTenggat(*args.days)
+        if args.tahun is None and args.tingkat is None:
+            baru = replace(baru, jadwal=replace(baru.jadwal, bawaan=hari))
+        else:
+            baru = replace(baru, jadwal=replace(baru.jadwal, ubah={**baru.jadwal.ubah, (args.tahun, args.tingkat): hari}))
+    if args.evidence_max_mb is not None:
+        baru = replace(baru, bukti_maks_mb=args.evidence_max_mb)
+    if args.evidence_folder is not None:
+        baru = replace(baru, folder_bukti=args.evidence_folder or None)
+    if baru != lama:
+        storage.atur_siklus(baru, pelaku=pelaku(args, storage))
+    print(json.dumps(json.loads(baru.ke_json()), indent=2, ensure_ascii=False))
     return 0

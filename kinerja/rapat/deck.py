@@ -772,6 +772,26 @@ def _slide_arahan(deck: Presentation, dialog: Dialog) -> None:
     _kotak_teks(slide, kiri, atas, lebar, tinggi, paragraf)
 
 
+def _slide_bukti(deck: Presentation, dialog: Dialog) -> None:
+    """The data dukung of the meeting's units and quarter, IKU by IKU: file name, kind, who added it; no slide
+    when there are none. At most the rows that fit, then how many more."""
+    bukti = dialog.bukti
+    if bukti.empty:
+        return
+    slide = _slide_kosong(deck)
+    _teks(slide, 0.6, 0.4, 12.1, 0.8, t("deck.bukti_judul"), 32, tebal=True)
+    _teks(slide, 0.6, 1.15, 12.1, 0.5, _sub_judul(dialog), 18, warna=REDUP, terkecil=14)
+    muat = 12
+    kepala = [Sel(k) for k in (t("kolom.kode_unit"), "IKU", t("bukti.kolom.nama"), t("bukti.kolom.jenis"),
+                               t("bukti.kolom.oleh"))]
+    isi = [[Sel(str(netralkan(r.kode_unit))), Sel(str(netralkan(r.kode_iku))),
+            Sel(str(netralkan(pangkas(r.nama, _lebar_dalam(5.4), 13, 2)))), Sel(str(r.jenis).upper()),
+            Sel(str(netralkan(r.oleh)))] for r in bukti.head(muat).itertuples()]
+    _tabel(slide, 0.6, 1.8, [1.9, 1.3, 5.4, 1.1, 2.4], [0.4] + [0.42] * len(isi), [kepala, *isi], maks_ukuran=13)
+    if len(bukti) > muat:
+        _teks(slide, 0.6, TINGGI_SLIDE - 0.8, 12.1, 0.4, t("deck.dan_lainnya", n=len(bukti) - muat), 14, warna=REDUP)
+
+
 BATAS_IKU = 300
 """The most IKU slides one deck holds: minutes of a meeting, not a ministry's catalogue (a 15,000-slide file
 would take minutes to build and nobody could open it). The Dialog page says so above that."""
@@ -791,6 +811,7 @@ def buat_deck(dialog: Dialog) -> bytes:
     for s in dialog.slide:
         _slide_iku(deck, s, len(dialog.slide))
     _slide_tindak_lanjut(deck, dialog, dialog.rapat.tanggal or datetime.date.today())
+    _slide_bukti(deck, dialog)
     _slide_arahan(deck, dialog)
     keluaran = io.BytesIO()
     deck.save(keluaran)

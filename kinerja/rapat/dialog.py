@@ -11,7 +11,7 @@ import datetime
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -284,11 +284,29 @@ class DaftarSlide(Sequence[SlideIku]):
         return ""
 
 
+KOLOM_BUKTI_DIALOG = ["kode_unit", "kode_iku", "nama", "jenis", "oleh"]
+"""What the meeting shows of each data dukung file (``Storage.daftar_bukti``'s columns of it)."""
+
+
 @dataclass(frozen=True)
 class Dialog:
     ringkasan: Ringkasan
     slide: DaftarSlide
     rapat: Rapat = Rapat()
+    bukti: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=KOLOM_BUKTI_DIALOG))
+    """The data dukung of the meeting's units and quarter that the reader may see (``KOLOM_BUKTI_DIALOG``)."""
+
+    def bukti_slide(self, s: SlideIku) -> list[str]:
+        """The names of the data dukung files of one IKU screen's unit and IKU, in the order they were added.
+
+        >>> from types import SimpleNamespace as N
+        >>> d = Dialog(None, [], bukti=pd.DataFrame({"kode_unit": ["BGR", "BGR"], "kode_iku": ["B-1", "B-2"],
+        ...            "nama": ["rekap.pdf", "foto.png"], "jenis": ["pdf", "png"], "oleh": ["rina", "rina"]}))
+        >>> d.bukti_slide(N(iku=N(kode_unit="BGR", kode_iku="B-1")))
+        ['rekap.pdf']
+        """
+        b = self.bukti
+        return b.loc[(b["kode_unit"] == s.iku.kode_unit) & (b["kode_iku"] == s.iku.kode_iku), "nama"].tolist()
 
 
 def susun(
@@ -302,6 +320,7 @@ def susun(
     status: Sequence[str] = (),
     skor_iku: pd.DataFrame | None = None,
     skor_lalu: pd.DataFrame | None = None,
+    bukti: pd.DataFrame | None = None,
 ) -> Dialog:
     """The meeting's content for ``kode_unit`` through ``triwulan``.
 
@@ -311,7 +330,9 @@ def susun(
     (``scores.skor``, tree order), as the pages keep them cached; else they are picked from ``snap`` and scored.
     ``skor_lalu``: the same units scored a year earlier through the same quarter, for each slide's comparison
     (``scores.banding_tahun_lalu``). When ``skor_iku`` carries each IKU's stage (``scores.dengan_tahap``), every
-    slide and the export say it, and the summary whether its NKO is *sementara*.
+    slide and the export say it, and the summary whether its NKO is *sementara*. ``bukti``: the data dukung of
+    the units and quarter the reader may see (``Storage.daftar_bukti``), named on each IKU's screen and listed in
+    the deck.
     """
     if skor_iku is None:
         unit = scores.pohon(snap.unit).subpohon(kode_unit, dengan_sub_unit=dengan_sub_unit)
@@ -337,7 +358,8 @@ def susun(
         terpilih = terpilih.assign(capaian_lalu=banding["capaian_lalu"].to_numpy(),
                                    status_lalu=banding["status_lalu"].to_numpy())
     slide = DaftarSlide(terpilih, snap, nama_unit, triwulan)
-    return Dialog(ringkasan, slide, rapat_dari(snap, kode_unit, triwulan))
+    bukti = (bukti if bukti is not None else pd.DataFrame(columns=KOLOM_BUKTI_DIALOG)).reindex(columns=KOLOM_BUKTI_DIALOG)
+    return Dialog(ringkasan, slide, rapat_dari(snap, kode_unit, triwulan), bukti.reset_index(drop=True))
 
 
 _URUT_LAMPU = {Status.MERAH.value: 0, Status.KUNING.value: 1, Status.ABU_ABU.value: 2, Status.HIJAU.value: 3}

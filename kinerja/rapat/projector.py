@@ -9,6 +9,7 @@ Key figures are 3–6 times body size; the light is always colour, shape and wor
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -208,8 +209,9 @@ def perhatian(tabel: pd.DataFrame, batas: int = BATAS_PERHATIAN) -> str:
     return f'<ul class="dko-daftar">{"".join(butir)}</ul>{lebih}'
 
 
-def judul_slide(s: SlideIku, tw: str) -> str:
-    """An IKU screen's head: name, capaian and the light in large type, year-to-date target and realisasi."""
+def judul_slide(s: SlideIku, tw: str, bukti: Sequence[str] = ()) -> str:
+    """An IKU screen's head: name, capaian and the light in large type, year-to-date target and realisasi; the
+    names of its data dukung files (``bukti``), as text."""
     h = s.hasil
     capaian = (persen(h.capaian.nilai) if h.capaian.nilai is not None
                else f'<span style="font-size:2.6rem">{t("dialog.belum_ada")}</span>')
@@ -225,6 +227,8 @@ def judul_slide(s: SlideIku, tw: str) -> str:
     return (
         f'<div class="dko-judul" title="{teks_aman.atribut(nama)}">{_e(nama)}</div>'
         f'<div class="dko-sub">{_e(s.nama_unit)} · {_e(s.iku.perspektif.value)}{tahap}</div>'
+        + (f'<div class="dko-label" data-testid="dialog-bukti">{_e(t("dialog.bukti", daftar=" · ".join(bukti)))}</div>'
+           if bukti else "") +
         f'<div class="dko-baris">'
         f'<div class="dko-kotak"><div class="dko-angka" data-testid="dialog-capaian">{capaian}</div>'
         f'<div class="dko-label">{t("dialog.capaian")}</div></div>'
