@@ -609,3 +609,9 @@ def nama_tahap(tahap: Tahap | str) -> str:
     """
     tahap = Tahap(tahap)
     return f"{IKON_TAHAP[tahap]} {t(f'tahap.{tahap.value}')}"
+
+
+def legenda_tahap() -> str:
+    """'Tahap angka: ✎ Draf · ➜ Diajukan · ✓ Terverifikasi · ↩ Dikembalikan · ◆ Final': what each stage mark means,
+    one line on every page and on the Dialog."""
+    return t("tahap_layar.legenda", daftar=" · ".join(nama_tahap(s) for s in Tahap))

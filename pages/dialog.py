@@ -96,9 +96,8 @@ except MasalahBasisData as e:
     baca.bila_sibuk(e)
 snap = data.snap
 try:  # the data dukung the reader may see: named on each IKU's screen, listed in the deck
-    pembaca = gerbang.orang()
-    bukti = baca.storage().daftar_bukti(f.tahun, f.triwulan, f.kode_unit, sub_unit=f.sub_unit, hibah=None if (
-        pembaca.hibah is None or pembaca.baca_semua) else list(pembaca.hibah))
+    induk = baca.tahun_data(f.tahun, versi).induk
+    bukti = baca.bukti(f, lambda k: gerbang.orang().terlihat(k, induk), versi)
 except MasalahBasisData as e:
     baca.bila_sibuk(e)
 isi = dialog.susun(snap, f.kode_unit, f.triwulan, perspektif=f.perspektif, sumber=f.sumber, status=f.status,

@@ -22,6 +22,7 @@ from kinerja.texts import (
     angka,
     jelaskan_capaian,
     label_status,
+    legenda_tahap,
     nama_status,
     nama_tahap,
     nama_triwulan,
@@ -32,7 +33,6 @@ from kinerja.texts import (
     tn,
 )
 from kinerja_core.model import Status
-from kinerja_core.siklus import Tahap
 
 TEMA = {
     "terang": {"latar": "#ffffff", "teks": "#111827", "redup": "#4b5563", "garis": "#d1d5db", "panel": "#f3f4f6",
@@ -166,12 +166,6 @@ def ringkasan(r: Ringkasan, jumlah: str, rapat: Rapat | None = None) -> str:
         + (f'<div class="dko-lingkup" data-testid="dialog-legenda-tahap">{_e(legenda_tahap())}</div>'
            if r.belum_final is not None else "")
     )
-
-
-def legenda_tahap() -> str:
-    """'Tahap angka: ✎ Draf · ➜ Diajukan · ✓ Terverifikasi · ↩ Dikembalikan · ◆ Final': what each slide's stage
-    mark means."""
-    return t("tahap_layar.legenda", daftar=" · ".join(nama_tahap(s) for s in Tahap))
 
 
 def baris_rapat(rapat: Rapat) -> str:

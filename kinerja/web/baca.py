@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -166,6 +167,21 @@ def skor(f: Filter, triwulan: int | None = None, versi: tuple[int, ...] | None =
     """The selected units' IKU scored through the filter's quarter (or ``triwulan``), tree order (shared, read-only)."""
     s = storage()
     return _skor(s.alamat, versi or s.tanda_versi(), f.bacaan, triwulan or f.triwulan, bahasa())
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _bukti(alamat: str, versi: tuple[int, ...], tahun: int, triwulan: int, kode_unit: str, sub_unit: bool
+           ) -> pd.DataFrame:
+    # adding a file writes the database: a new version
+    return Storage(alamat).daftar_bukti(tahun, triwulan, kode_unit, sub_unit=sub_unit)
+
+
+def bukti(f: Filter, terlihat: Callable[[str], bool], versi: tuple[int, ...] | None = None) -> pd.DataFrame:
+    """The data dukung of the filter's units and quarter (``Storage.daftar_bukti``) that ``terlihat`` lets the reader
+    see: read once per data version for every session (the Dialog reruns on its live refresh), read-only."""
+    s = storage()
+    semua = _bukti(s.alamat, versi or s.tanda_versi(), f.tahun, f.triwulan, f.kode_unit, f.sub_unit)
+    return semua[[terlihat(k) for k in semua["kode_unit"]]] if not semua.empty else semua
 
 
 def skor_tahun_lalu(f: Filter, versi: tuple[int, ...] | None = None) -> pd.DataFrame | None:

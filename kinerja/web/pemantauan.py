@@ -11,7 +11,7 @@ import pandas as pd
 
 from kinerja.config import zona_waktu
 from kinerja.texts import nama_tahap, t, tanggal_pendek, tn
-from kinerja_core.akses import Hibah, Peran, berhak
+from kinerja_core.akses import Hibah, berhak
 from kinerja_core.siklus import DARI, PERAN_LANGKAH, Langkah, Tahap, berhak_langkah
 
 
@@ -101,6 +101,3 @@ def _oleh(siapa: object, kapan: object) -> str:
         return "—"
     return f"{siapa} · {_waktu(kapan)}"
 
-
-PERAN_PAPAN = (Peran.PENGISI, Peran.VERIFIKATOR, Peran.ADMIN)
-"""The roles that act on the board (a pembaca only reads it)."""

@@ -11,22 +11,14 @@ import pandas as pd
 import streamlit as st
 
 from kinerja import scores, teks_aman
-from kinerja.texts import IKON_TAHAP, nama_tahap, t
+from kinerja.texts import IKON_TAHAP, legenda_tahap, nama_tahap, t
 from kinerja.web.kunci import Filter
 from kinerja_core.siklus import Tahap
-
-LEBAR_KOLOM = 118
-"""The stage column's width in px: '↩ Dikembalikan' (and the English 'Returned') on one line."""
-
-
-def teks_legenda() -> str:
-    """'Tahap: ✎ Draf · ➜ Diajukan · ✓ Terverifikasi · ↩ Dikembalikan · ◆ Final'."""
-    return t("tahap_layar.legenda", daftar=" · ".join(nama_tahap(s) for s in Tahap))
 
 
 def legenda() -> None:
     """The legend of the stage marks, once on a page (above its first IKU table)."""
-    st.markdown(f'<div class="kinerja-cakupan" data-testid="legenda-tahap">{teks_aman.html(teks_legenda())}</div>',
+    st.markdown(f'<div class="kinerja-cakupan" data-testid="legenda-tahap">{teks_aman.html(legenda_tahap())}</div>',
                 unsafe_allow_html=True)
 
 

@@ -45,17 +45,23 @@ def _kinerja(*argumen: str, db: Path, masukan: str | None = None) -> None:
     assert hasil.returncode == 0, f"{' '.join(argumen)} failed ({hasil.returncode}):\n{hasil.stdout}\n{hasil.stderr}"
 
 
-@pytest.fixture(scope="module")
-def _db_terkunci(_db_contoh: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample data, locked: an editor (pengisi) of KPPBCBOGOR and an admin of every unit, added through
-    the command line (once per module: each test's server gets its own copy)."""
-    db = _salin_db(_db_contoh, tmp_path_factory.mktemp("terkunci"))
-    for nama, sandi, peran, unit in ((PENGISI, SANDI_PENGISI, "pengisi", "KPPBCBOGOR"),
-                                     (ADMIN, SANDI_ADMIN, "admin", "*")):
+def db_terkunci(db_contoh: Path, folder: Path, orang: list[tuple[str, str, str, str]]) -> Path:
+    """A copy of the sample data, locked, with ``orang`` (name, password, role, unit) added through the command
+    line, as an operator would."""
+    db = _salin_db(db_contoh, folder)
+    for nama, sandi, peran, unit in orang:
         _kinerja("user", "add", nama, "--password-stdin", db=db, masukan=sandi + "\n")
         _kinerja("user", "grant", nama, peran, unit, db=db)
     assert Storage(db).terkunci()
     return db
+
+
+@pytest.fixture(scope="module")
+def _db_terkunci(_db_contoh: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample data, locked: an editor (pengisi) of KPPBCBOGOR and an admin of every unit (once per module:
+    each test's server gets its own copy)."""
+    return db_terkunci(_db_contoh, tmp_path_factory.mktemp("terkunci"), [
+        (PENGISI, SANDI_PENGISI, "pengisi", "KPPBCBOGOR"), (ADMIN, SANDI_ADMIN, "admin", "*")])
 
 
 @pytest.fixture

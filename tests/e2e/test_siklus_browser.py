@@ -27,7 +27,6 @@ from tests.e2e.conftest import (
     LEBAR,
     TINGGI,
     Server,
-    _salin_db,
     baca_tabel,
     buka,
     expect,
@@ -37,7 +36,7 @@ from tests.e2e.conftest import (
     tunggu_selesai,
 )
 from tests.e2e.test_browser import BOGOR_TW3, REALISASI_BARU, capaian, ke_halaman, posisi
-from tests.e2e.test_masuk_browser import _kinerja, masuk, pesan, sebagai
+from tests.e2e.test_masuk_browser import db_terkunci, masuk, pesan, sebagai
 
 pytestmark = pytest.mark.e2e
 
@@ -54,14 +53,9 @@ JUMLAH_IKU = 16
 def _db_siklus(_db_contoh: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample data, locked: a pengisi of KPPBCBOGOR, a verifikator of the Kanwil above it and an admin of
     every unit, added through the command line."""
-    db = _salin_db(_db_contoh, tmp_path_factory.mktemp("siklus"))
-    for nama, sandi, peran, unit in ((PENGISI, SANDI_PENGISI, "pengisi", UNIT),
-                                     (VERIFIKATOR, SANDI_VERIFIKATOR, "verifikator", "KWBCJABAR"),
-                                     (ADMIN, SANDI_ADMIN, "admin", "*")):
-        _kinerja("user", "add", nama, "--password-stdin", db=db, masukan=sandi + "\n")
-        _kinerja("user", "grant", nama, peran, unit, db=db)
-    assert Storage(db).terkunci()
-    return db
+    return db_terkunci(_db_contoh, tmp_path_factory.mktemp("siklus"), [
+        (PENGISI, SANDI_PENGISI, "pengisi", UNIT), (VERIFIKATOR, SANDI_VERIFIKATOR, "verifikator", "KWBCJABAR"),
+        (ADMIN, SANDI_ADMIN, "admin", "*")])
 
 
 @pytest.fixture
