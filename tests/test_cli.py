@@ -5,7 +5,6 @@ import csv
 import getpass
 import io
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -14,17 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AKAR, DATA, buang_db_postgres, db_postgres_baru
+from tests.cli_uji import kinerja
+from tests.conftest import DATA, buang_db_postgres, db_postgres_baru
 
 KEDUA_MESIN = True
-
-
-def kinerja(*args: str | Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    lingkungan = {k: v for k, v in os.environ.items() if k != "KINERJA_DB"} | (env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "kinerja", *map(str, args)], capture_output=True, text=True, cwd=AKAR, timeout=120,
-        env=lingkungan,
-    )
 
 
 def skor(db: Path, *args: str) -> list[dict[str, str]]:
@@ -159,7 +151,7 @@ def test_import_berkas_tidak_ada(db, tmp_path):
 
 def test_db_dari_variabel_lingkungan(db):
     hasil = kinerja("score", "--tahun", "2019", "--triwulan", "3", "--unit", "KPPBCBOGOR",
-                    env={"KINERJA_DB": str(db)})
+                    env={"KINERJA_DB": str(db)}, proses=True)  # a real process's environment
     assert hasil.returncode == 0 and len(hasil.stdout.splitlines()) == 17
 
 

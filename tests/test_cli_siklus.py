@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kinerja.store import Storage
-from tests.conftest import AKAR
+from tests import cli_uji
 
 KEDUA_MESIN = True
 UNIT = "KPPBCBOGOR"
@@ -22,8 +21,7 @@ KOLOM_STATUS = ("kode_unit,tahap,diajukan_oleh,diajukan_pada,diverifikasi_oleh,d
 
 
 def kinerja(db: Path | str, *argumen: str, masukan: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kinerja", *argumen, "--db", str(db)], cwd=AKAR, input=masukan,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return cli_uji.kinerja(*argumen, "--db", db, masukan=masukan)
 
 
 @pytest.fixture

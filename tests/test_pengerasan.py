@@ -27,6 +27,7 @@ from kinerja.masuk.loading import Jenis
 from kinerja.store import TABEL, ImporDitolak, MasalahBasisData, Storage
 from kinerja_core.akses import Pelaku
 from kinerja_core.unit import Unit, siklus
+from tests.cli_uji import kinerja
 from tests.conftest import AKAR, DATA
 
 KEDUA_MESIN = True
@@ -50,12 +51,6 @@ def tetap(sebelum: dict[str, pd.DataFrame], storage: Storage) -> None:
     sesudah = isi(storage)
     for nama, tabel in sebelum.items():
         pd.testing.assert_frame_equal(tabel, sesudah[nama], obj=nama)
-
-
-def kinerja(*args: object, **opsi: object) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "KINERJA_DB"}
-    return subprocess.run([sys.executable, "-m", "kinerja", *map(str, args)], capture_output=True, text=True,
-                          cwd=AKAR, timeout=300, env=env, **opsi)  # type: ignore[call-overload]
 
 
 def iku_baru(storage: Storage, kode: str = "BGR-17") -> int:

@@ -26,6 +26,7 @@ from kinerja.store import DatabaseBusy, MasalahBasisData, Storage
 from kinerja.store.mesin_postgres import KUNCI_PENULIS, tanpa_sandi
 from kinerja.store.skema import KOLOM_SALIN, MIGRASI, VERSI_TERBARU
 from kinerja_core.akses import Pelaku
+from tests.cli_uji import kinerja
 from tests.conftest import AKAR, buang_db_postgres, db_postgres_baru, teks_md
 
 KEDUA_MESIN = True
@@ -36,11 +37,6 @@ def unggah(storage: Storage, *baris: str, pengguna: str = "uji"):
     rencana = rencanakan([("r.csv", "\n".join([KEPALA, *baris]).encode())], storage)
     assert rencana.sah, [str(k) for k in rencana.kesalahan]
     return terapkan(rencana, storage, Pelaku.sistem(pengguna))
-
-
-def kinerja(*args: str, masukan: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kinerja", *args], cwd=AKAR, capture_output=True, text=True,
-                          input=masukan, timeout=300)
 
 
 def sql_mentah(db: Path | str, *perintah: str) -> list[tuple]:
