@@ -5,6 +5,7 @@
     python bench/run.py --ulang 3             # repeats per figure (the median is reported)
     python bench/run.py --postgresql postgresql://kinerja@127.0.0.1:5432   # PostgreSQL rows too
     python bench/run.py --hanya-tolak --ulang 3   # only how fast hostile uploads are refused (~1 min)
+    python bench/run.py --hanya-dokumen --ulang 3   # only the quarterly report, PDF and DOCX, 30 and 300 IKU
 
 For each size a synthetic ministry (``bench/sintetis.py``: 1 ministry, 30 eselon I, offices, 15 IKU each,
 5 years) is written as people export it (``;``, decimal commas, BOM), then timed:
@@ -14,6 +15,8 @@ against the plain pandas row-wise approach; the server-side run of each page aft
 and the peak memory of an import and of a page run. Targets are those of issue 11 (2 cores).
 With ``--postgresql SERVER`` the same import, scoring and Ringkasan runs are timed on PostgreSQL too, in a
 database the benchmark creates on that server and drops afterwards, with the copy of the DuckDB file into it.
+The quarterly report (``python -m kinerja report --kind triwulan``'s work: build and render) as PDF and DOCX for a
+unit with 30 IKU and one with 300 (targets < 3 s and < 20 s, issue 31), on a small store of their own.
 Last, how long the upload limits take to refuse hostile files (``BERKAS_TOLAK``: a 0.5 MB and a 4.6 MB .xlsx of
 empty elements, a 28 MB CSV of 1.3 million rows; target ≤ 2 s) and the memory that takes.
 """
@@ -372,6 +375,64 @@ def ukur(n: int, ulang: int, postgresql: str | None = None) -> list[tuple[str, f
     return baris
 
 
+DOKUMEN_IKU = ((30, 3.0), (300, 20.0))
+"""The quarterly reports timed: IKU of the unit, target in seconds (issue 31)."""
+
+
+def data_dokumen(folder: Path) -> Path:
+    """A store with one unit of 30 IKU and one of 300 (``U30``, ``U300``), TW I–III reported with kendala and
+    rencana aksi, written as people export it and imported: what the quarterly report's timing reads."""
+    perspektif = ("Stakeholder", "Customer", "Internal Process", "Learning & Growth")
+    unit = ["kode_unit;nama_unit;kode_induk", "BENCH;Kementerian Uji;", "U30;Kantor Uji 30 IKU;BENCH",
+            "U300;Kantor Uji 300 IKU;BENCH"]
+    iku = [("tahun;kode_unit;kode_iku;nama_iku;sasaran_strategis;perspektif;satuan;polaritas;konsolidasi;bobot;"
+            "target_tw1;target_tw2;target_tw3;target_tw4")]
+    realisasi = ["tahun;triwulan;kode_unit;kode_iku;realisasi;kendala;rencana_aksi"]
+    acak = random.Random(31)
+    for kode, n in (("U30", 30), ("U300", 300)):
+        for i in range(1, n + 1):
+            k = f"{kode}-{i:03d}"
+            iku.append(f"{TAHUN};{kode};{k};Persentase penyelesaian layanan nomor {i} tepat waktu;Sasaran strategis "
+                       f"{i % 7 + 1};{perspektif[i % 4]};%;maximize;average;{1 + i % 5};90;90;92;95")
+            for q in (1, 2, 3):
+                realisasi.append(f"{TAHUN};{q};{kode};{k};{acak.uniform(60, 110):.2f}".replace(".", ",")
+                                 + f";Kendala triwulan {q}: data dari daerah terlambat;Rencana aksi: percepat "
+                                   f"rekonsiliasi bulanan")
+    berkas = []
+    for nama, baris in (("unit.csv", unit), ("iku.csv", iku), ("realisasi.csv", realisasi)):
+        (folder / nama).write_text("\n".join(baris) + "\n", encoding="utf-8")
+        berkas.append((nama, (folder / nama).read_bytes()))
+    db = folder / "dokumen.duckdb"
+    storage = Storage(db)
+    rencana = rencanakan(berkas, storage, Pelaku.sistem("bench"))
+    assert rencana.sah, [str(k) for k in rencana.kesalahan[:3]]
+    terapkan(rencana, storage, Pelaku.sistem("bench"))
+    return db
+
+
+def ukur_dokumen(ulang: int, catat: Callable[..., None]) -> None:
+    """The quarterly report of the 30- and the 300-IKU unit, PDF and DOCX: build (``triwulan.susun``) and render,
+    as ``report`` does them (``kinerja.dokumen.buat``), median."""
+    from kinerja.dokumen import Permintaan
+    from kinerja.dokumen.buat import buat
+
+    print("\ndokumen: laporan kinerja triwulanan", flush=True)
+    with tempfile.TemporaryDirectory(prefix="kinerja-bench-dokumen-") as d:
+        storage = Storage(data_dokumen(Path(d)))
+        for n, target in DOKUMEN_IKU:
+            p = Permintaan("triwulan", TAHUN, f"U{n}", TRIWULAN)
+            for bentuk in ("pdf", "docx"):
+                halaman = ""
+                if bentuk == "pdf":
+                    from pypdf import PdfReader
+
+                    berkas = buat(storage, p, bentuk, pelaku=Pelaku.sistem("bench"))
+                    halaman = f"{len(PdfReader(io.BytesIO(berkas.data)).pages)} halaman; "
+                waktu = median(lambda p=p, bentuk=bentuk: buat(storage, p, bentuk, pelaku=Pelaku.sistem("bench")),
+                               max(1, ulang // 2) if n > 30 else ulang)
+                catat(f"laporan triwulan {bentuk.upper()} {n} IKU", waktu, "s", f"{halaman}target < {target:g} s")
+
+
 def mesin() -> str:
     return f"{platform.machine()}, {os.cpu_count()} inti, Python {platform.python_version()}, {platform.system()}"
 
@@ -385,11 +446,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--postgresql", metavar="SERVER", help="server PostgreSQL (postgresql://user@host:port) untuk baris "
                    "PostgreSQL; basis data uji dibuat dan dihapus di sana")
     p.add_argument("--hanya-tolak", action="store_true", help="hanya waktu penolakan berkas berbahaya (BERKAS_TOLAK)")
+    p.add_argument("--hanya-dokumen", action="store_true", help="hanya waktu laporan triwulan PDF/DOCX (30, 300 IKU)")
     args = p.parse_args(argv)
-    hasil = {}
-    if not args.hanya_tolak:
+    hasil: dict[str, list[tuple[str, float, str, str]]] = {}
+    if not (args.hanya_tolak or args.hanya_dokumen):
         for teks in args.sizes.split(","):
             hasil[f"{teks.strip()} baris realisasi"] = ukur(ukuran(teks), args.ulang, args.postgresql)
+    if not args.hanya_tolak:
+        hasil["Dokumen"] = dokumen = []
+
+        def catat_dokumen(apa: str, nilai: float, satuan: str = "s", catatan: str = "") -> None:
+            dokumen.append((apa, nilai, satuan, catatan))
+            print(f"  {apa:<58} {nilai:9.3f} {satuan:<3} {catatan}", flush=True)
+
+        ukur_dokumen(args.ulang, catat_dokumen)
+        if args.hanya_dokumen:
+            return 0
     hasil["Berkas berbahaya ditolak"] = tolak = []
 
     def catat(apa: str, nilai: float, satuan: str = "s", catatan: str = "") -> None:

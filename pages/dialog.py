@@ -20,7 +20,7 @@ from kinerja.rapat.dialog import SlideIku
 from kinerja.rapat.simpan import CatatanDitolak, simpan_catatan, simpan_rapat, simpan_tindak_lanjut
 from kinerja.store import AksesDitolak, MasalahBasisData, Revisi
 from kinerja.texts import angka, nama_triwulan, t
-from kinerja.web import baca, gerbang, panah, saring, simulasi_ui, tampilan, tanda_tahap
+from kinerja.web import baca, dokumen_ui, gerbang, panah, saring, simulasi_ui, tampilan, tanda_tahap
 from kinerja_core.akses import Pelaku, Peran
 from kinerja_core.model import StatusAksi
 from kinerja_core.tindak_lanjut import Aksi
@@ -123,6 +123,8 @@ with unduh:
     st.download_button(t("dialog.unduh_csv"), tampilan.dalam_bahasa_ini(lambda: exporting.ke_csv(dialog.tabel_ekspor(isi))),
                        f"{nama}.csv", "text/csv",
                        key="dialog_unduh_csv", icon=":material/download:", on_click="ignore", width="stretch")
+    # the meeting's minutes as a document (PDF to sign, DOCX to edit, XLSX tables), made on the click
+    dokumen_ui.kontrol(("dko",), f, key="dok_dialog", asal=t("dialog.judul"))
 
 # --- navigation ----------------------------------------------------------------------------------------------
 st.session_state["dialog_jumlah_slide"] = jumlah_slide

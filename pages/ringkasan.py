@@ -8,7 +8,7 @@ import streamlit as st
 
 from kinerja import charts, scores, teks_aman
 from kinerja.texts import angka, jelaskan_nko, nama_status, t, tn
-from kinerja.web import baca, saring, simulasi_ui, tampilan, tanda_tahap
+from kinerja.web import baca, dokumen_ui, saring, simulasi_ui, tampilan, tanda_tahap
 from kinerja_core.model import Status
 
 # The IKU table fits a 1366-wide laptop with the sidebar open (about 970 px of table): status and capaian
@@ -23,6 +23,14 @@ KOLOM_TABEL = {  # column: width in px
 }
 PER_HALAMAN = 50  # rows of a list in the browser at once: a ministry's 15,000 IKU come a page at a time
 TINGGI_BARIS = 66  # px: Streamlit (1.67) wraps a grid's text only in rows taller than 64 px; three lines fit
+DOKUMEN = ("triwulan", "pk", "manual", "lkjip")  # the documents made from this page (the Dialog makes its minutes)
+
+
+def dokumen() -> None:
+    """The unit's documents for the sidebar's unit, year and quarter, folded away at the page's end."""
+    with st.expander(t("dok.ui.judul"), icon=":material/description:"):
+        dokumen_ui.kontrol(DOKUMEN, f, key="dok_ringkasan", asal=t("ringkasan.judul"))
+
 
 saring.pastikan_navigasi()
 
@@ -76,6 +84,7 @@ if f.status:
     st.caption(scores.teks_filter_status(f.status, len(p.tabel), len(kepala.lingkup)))
 if p.tabel.empty:
     st.info(t("halaman.tidak_ada"))
+    dokumen()  # a unit with no row to show still has its documents (they say there is no data yet)
     st.stop()
 kolom_tabel = dict(KOLOM_TABEL)
 if not f.sub_unit or p.tabel["kode_unit"].nunique() == 1:
@@ -161,3 +170,5 @@ else:
 
 # what-if for the meeting: a value typed for an open quarter, its capaian, light and NKO; never stored
 simulasi_ui.untuk_ringkasan(kepala.lingkup, f.kode_unit, f.triwulan)
+
+dokumen()

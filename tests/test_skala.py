@@ -16,8 +16,8 @@ from streamlit.testing.v1 import AppTest
 
 from bench import sintetis
 from kinerja import scores
-from kinerja.masuk.exporting import ke_json
 from kinerja.masuk.importing import rencanakan, terapkan
+from kinerja.masuk.keluaran import ke_json
 from kinerja.store import Storage
 from kinerja_core.akses import Pelaku
 from kinerja_core.model import Status

@@ -10,6 +10,8 @@
     python -m kinerja user grant NAME ROLE UNIT [--revoke] [--user NAME] [--db PATH]
     python -m kinerja user list [--db PATH]
     python -m kinerja copy --from DB --to DB
+    python -m kinerja report --kind triwulan|pk|manual|dko|lkjip --tahun Y [--triwulan Q] --unit U
+                             --format pdf|docx|xlsx --out PATH [--bahasa id|en] [--user NAME] [--db DB]
 
 ``import`` recognises each file's kind from its header, checks the files
 together against the database and commits them in one transaction, as one
@@ -26,15 +28,22 @@ the first person locks the installation: writing then needs sign-in.
 database, either way): every table as it is, revisions and audit trail included,
 into a database that holds nothing yet.
 
+``report`` writes one document of a unit to PATH (``kinerja.dokumen``): ``triwulan`` the quarterly performance
+report and ``dko`` the Dialog Kinerja's minutes (both need ``--triwulan``: without it argparse exits 2 with its
+usage line), ``pk`` the Perjanjian Kinerja, ``manual`` the Manual IKU, ``lkjip`` the LKjIP chapter III tables. The
+file appears whole (written beside PATH, then renamed); success prints nothing. A unit NAME may not read
+(``--user``), an unknown unit, or ``dko`` for a quarter with no meeting stored: one line on stderr, no file,
+exit 1.
+
 ``--db`` (and ``KINERJA_DB``) is a DuckDB file's path or a ``postgresql://`` URL.
 
-Without ``--user`` the command line writes as the operator who can open the
+Without ``--user`` the command line writes (and ``report`` reads) as the operator who can open the
 database file. With ``--user NAME`` on a locked installation the write is
 checked against NAME's grants, like the same write from the app.
 
 A command pays only for what it uses: this module holds the parser and imports
 nothing heavy, so ``--help`` and a mistyped option answer at once; each command's
-module (``impor``, ``skor``, ``revisi``, ``orang``, ``salin``) and the store are
+module (``impor``, ``skor``, ``revisi``, ``orang``, ``salin``, ``siklus``, ``laporan``) and the store are
 imported only when that command runs.
 """
 
@@ -48,6 +57,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kinerja.dokumen import FORMAT, JENIS, PERLU_TRIWULAN
 from kinerja_core.akses import SEMUA, Peran, identitas_sah
 from kinerja_core.model import baca_triwulan
 
@@ -61,7 +71,7 @@ PERINTAH = {"import": ("impor", "impor"), "score": ("skor", "skor"), "agenda": (
             "copy": ("salin", "salin"), "submit": ("siklus", "langkah"), "verify": ("siklus", "langkah"),
             "return": ("siklus", "langkah"), "finalize": ("siklus", "langkah"), "reopen": ("siklus", "langkah"),
             "status": ("siklus", "status"), "evidence": ("siklus", "bukti"), "remind": ("siklus", "ingatkan"),
-            "settings": ("siklus", "pengaturan")}
+            "settings": ("siklus", "pengaturan"), "report": ("laporan", "laporan")}
 """Each command's module in this package and its function: imported when the command runs."""
 
 
@@ -156,7 +166,26 @@ def _parser() -> argparse.ArgumentParser:
     salin.add_argument("--from", dest="dari", required=True, metavar="DB", help="berkas DuckDB atau URL postgresql://")
     salin.add_argument("--to", dest="ke", required=True, metavar="DB", help="basis data tujuan yang masih kosong")
     _parser_siklus(sub)
+    _parser_laporan(sub)
     return p
+
+
+def _parser_laporan(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """``report``: one document of a unit (``kinerja.dokumen``)."""
+    lap = sub.add_parser("report", help="dokumen unit: laporan triwulanan, PK, Manual IKU, notulen DKO, tabel LKjIP")
+    lap.add_argument("--kind", required=True, choices=JENIS,
+                     help="triwulan (laporan triwulanan), pk (Perjanjian Kinerja), manual (Manual IKU), "
+                          "dko (notulen Dialog Kinerja), lkjip (tabel Bab III LKjIP)")
+    lap.add_argument("--tahun", type=int, required=True)
+    lap.add_argument("--triwulan", type=_triwulan, default=None, help="1–4, TW III, Q3 … (wajib untuk triwulan dan dko)")
+    lap.add_argument("--unit", required=True, help="kode unit")
+    lap.add_argument("--format", required=True, choices=FORMAT)
+    lap.add_argument("--out", required=True, metavar="PATH", help="berkas yang ditulis (utuh, atau tidak sama sekali)")
+    lap.add_argument("--bahasa", choices=("id", "en"), default="id", help="bahasa dokumen (bawaan: id)")
+    lap.add_argument("--user", type=_nama_pengguna, default=None,
+                     help="baca dengan hak NAME (bawaan: pengguna sistem, semua unit)")
+    lap.add_argument("--db", help=BANTUAN_DB)
+    lap.set_defaults(pengurai_laporan=lap)  # main's check of --triwulan answers with this usage line
 
 
 def _tanggal(teks: str) -> object:
@@ -214,7 +243,7 @@ def _parser_siklus(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     ingat.add_argument("--dry-run", action="store_true", help="tampilkan yang akan dikirim, tanpa mengirim")
     ingat.add_argument("--today", type=_tanggal, default=None, metavar="YYYY-MM-DD", help="tanggal hari ini (bawaan: hari ini)")
     ingat.add_argument("--db", help=BANTUAN_DB)
-    atur = sub.add_parser("settings", help="pengaturan siklus pelaporan (tanpa opsi: tampilkan sebagai JSON)")
+    atur = sub.add_parser("settings", help="pengaturan siklus pelaporan dan kop dokumen (tanpa opsi: tampilkan sebagai JSON)")
     atur.add_argument("--lock-at-deadline", choices=("on", "off"), help="kunci triwulan yang belum diajukan saat tenggat")
     atur.add_argument("--self-verify", choices=("on", "off"), help="verifikator unit itu sendiri boleh memverifikasi")
     atur.add_argument("--days", type=_hari_tenggat, metavar="AJUKAN,VERIFIKASI,FINAL",
@@ -224,6 +253,10 @@ def _parser_siklus(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     atur.add_argument("--evidence-max-mb", type=int, metavar="MB", help="ukuran terbesar satu berkas data dukung")
     atur.add_argument("--evidence-folder", metavar="PATH",
                       help="simpan data dukung di folder ini (di luar folder aplikasi); '' = di basis data")
+    atur.add_argument("--institution", metavar="NAMA",
+                      help="nama instansi pada kop dokumen (laporan triwulanan, PK, Manual IKU, LKjIP)")
+    atur.add_argument("--logo", metavar="BERKAS",
+                      help="logo kop dokumen: gambar PNG atau JPEG, paling besar 1 MB, disimpan di basis data; '' = hapus")
     atur.add_argument("--user", type=_nama_pengguna, default=None, help="admin yang melakukannya (bawaan: pengguna sistem)")
     atur.add_argument("--db", help=BANTUAN_DB)
 
@@ -246,6 +279,12 @@ def _tahun_triwulan(a: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.perintah == "report" and args.kind in PERLU_TRIWULAN and args.triwulan is None:
+        from kinerja.dokumen import nama_jenis
+        from kinerja.texts import dalam_bahasa, t
+
+        with dalam_bahasa(args.bahasa):  # exit 2 with the report's usage line, as a missing option does
+            args.pengurai_laporan.error(t("dok.buat.perlu_triwulan", jenis=nama_jenis(args.kind)))
     modul, fungsi = PERINTAH[args.perintah]
     perintah: Perintah = getattr(importlib.import_module(f"{__name__}.{modul}"), fungsi)
     from kinerja.config import alamat_db

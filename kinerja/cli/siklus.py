@@ -1,6 +1,7 @@
 """The reporting cycle on the command line: ``submit``, ``verify``, ``return``, ``finalize``, ``reopen`` move a unit's
 quarter (each an audit line); ``status`` lists the stages; ``evidence add|list|get`` handles data dukung;
-``remind`` sends the day's reminders (for cron). A refused step exits 1 with one line and changes nothing."""
+``remind`` sends the day's reminders (for cron); ``settings`` shows and sets the cycle's settings and the documents'
+letterhead. A refused step exits 1 with one line and changes nothing."""
 
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ import pandas as pd
 from kinerja import surel
 from kinerja.cli.pelaku import pelaku
 from kinerja.masuk.bukti import periksa_bukti
-from kinerja.masuk.exporting import netralkan
+from kinerja.masuk.keluaran import netralkan
 from kinerja.pesan import Pesan
-from kinerja.store import KOLOM_BUKTI, KOLOM_TAHAP, Storage, hari_ini
+from kinerja.store import KOLOM_BUKTI, KOLOM_TAHAP, KopDitolak, KopDokumen, Storage, hari_ini
+from kinerja.store.kop import periksa_kop
 from kinerja.texts import nama_triwulan, t, teks_pesan, tn
 from kinerja_core.siklus import HariTenggat, Langkah
 
@@ -121,7 +123,15 @@ def ingatkan(args: argparse.Namespace, storage: Storage) -> int:
 
 
 def pengaturan(args: argparse.Namespace, storage: Storage) -> int:
-    """``settings``: the cycle's settings as JSON; with options, changed first (by an admin of every unit, audited)."""
+    """``settings``: the cycle's settings and the documents' letterhead as JSON; with options, changed first (by an
+    admin of every unit, audited). ``--institution NAMA`` and ``--logo BERKAS`` (``''``: none) set the letterhead
+    every document prints (``Storage.atur_kop_dokumen``); the JSON says it under ``instansi`` (name, and whether
+    there is a logo). A letterhead the store would refuse (a logo that is not a PNG or JPEG, over 1 MB) is refused
+    before anything is changed: exit 1, one line."""
+    kop_lama = storage.kop_dokumen()
+    kop = _kop(args, kop_lama)
+    if kop is None:
+        return 1
     lama = storage.pengaturan_siklus()
     baru = lama
     if args.lock_at_deadline or args.self_verify:
@@ -140,5 +150,33 @@ def pengaturan(args: argparse.Namespace, storage: Storage) -> int:
         baru = replace(baru, folder_bukti=args.evidence_folder or None)
     if baru != lama:
         storage.atur_siklus(baru, pelaku=pelaku(args, storage))
-    print(json.dumps(json.loads(baru.ke_json()), indent=2, ensure_ascii=False))
+    if kop != kop_lama:
+        storage.atur_kop_dokumen(kop, pelaku=pelaku(args, storage))
+    keluar = json.loads(baru.ke_json())
+    keluar["instansi"] = {"nama": kop.nama_instansi, "logo": kop.logo is not None}
+    print(json.dumps(keluar, indent=2, ensure_ascii=False))
     return 0
+
+
+def _kop(args: argparse.Namespace, lama: KopDokumen) -> KopDokumen | None:
+    """The letterhead the options ask for (``lama`` where they say nothing); None after saying on stderr why it
+    cannot be (a logo file that does not read). What the store would refuse raises its ``KopDitolak`` here, before
+    any setting is written."""
+    kop = lama
+    nama = getattr(args, "institution", None)
+    if nama is not None:
+        kop = replace(kop, nama_instansi=nama.strip())
+    logo = getattr(args, "logo", None)
+    if logo == "":
+        kop = replace(kop, logo=None)
+    elif logo is not None:
+        path = Path(logo)
+        try:
+            kop = replace(kop, logo=path.read_bytes())
+        except OSError as e:
+            print(f"{path}: {e.strerror}", file=sys.stderr)
+            return None
+    salah = periksa_kop(kop)
+    if salah is not None:
+        raise KopDitolak(salah)
+    return kop

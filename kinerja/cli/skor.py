@@ -10,7 +10,7 @@ import sys
 import pandas as pd
 
 from kinerja import scores
-from kinerja.masuk.exporting import ke_json, netralkan
+from kinerja.masuk.keluaran import ke_json, netralkan
 from kinerja.store import Storage
 from kinerja.texts import t
 

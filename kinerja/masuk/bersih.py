@@ -11,7 +11,7 @@
   Windows-1252 leaves undefined) is refused naming row and column.
 - **Spaces.** Every cell is stripped.
 - **Lengths.** At most BATAS_PANJANG characters per cell of the named columns
-  (codes 50, pic 200, satuan 100), BATAS_PANJANG_LAIN (2 000) elsewhere.
+  (codes 50, pic 200, satuan 100, an IKU's definisi 4 000), BATAS_PANJANG_LAIN (2 000) elsewhere.
 - **Codes** (kode_unit, kode_iku, kode_induk) are plain: ASCII letters, digits,
   ``-``, ``_``, ``.``. A non-Latin look-alike letter (Cyrillic ``В``) is named
   with the code spelled in Latin as a suggestion.
@@ -34,7 +34,8 @@ from kinerja.pesan import Pesan
 
 BATAS_PANJANG = {"kode_unit": 50, "kode_iku": 50, "kode_induk": 50, "kode_unit_induk": 50, "kode_iku_induk": 50,
                  "komponen": 40, "rumus_komponen": 500, "pic": 200, "satuan": 100, "tempat": 200,
-                 "pimpinan": 200, "peserta": 4000, "arahan": 4000}
+                 "pimpinan": 200, "peserta": 4000, "arahan": 4000, "nama_pimpinan": 200, "nip_pimpinan": 50,
+                 "jabatan_pimpinan": 200, "kota": 100, "pic_iku": 200, "sumber_data": 1000, "definisi": 4000}
 """Most characters in a cell of these columns."""
 
 BATAS_PANJANG_LAIN = 2000

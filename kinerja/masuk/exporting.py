@@ -13,8 +13,6 @@ versions) become a line break (``\x0b``, ``\x0c``) or a space. Numbers stay numb
 from __future__ import annotations
 
 import io
-import json
-import math
 import re
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
@@ -25,26 +23,11 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kinerja.masuk.importing import per_nilai_kolom
+from kinerja.masuk.keluaran import AWALAN_RUMUS, netralkan
 from kinerja.masuk.loading import KOLOM, KOLOM_INFO, Jenis
 from kinerja.store import TIDAK_DIKENAL, Snapshot
 from kinerja.texts import TEKS, bahasa, nama_triwulan, t, teks_pesan
 from kinerja_core.komponen import baca_rumus
-
-_teks_json = json.encoder.encode_basestring  # type: ignore[attr-defined]  # JSON text, ensure_ascii=False
-
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def netralkan(nilai: object) -> object:
-    """A text cell made inert for spreadsheets; anything else unchanged.
-
-    >>> netralkan("=HYPERLINK(\\"http://x\\")"), netralkan("-5 hari"), netralkan(-5.0), netralkan("Bea masuk")
-    ('\\'=HYPERLINK("http://x")', "'-5 hari", -5.0, 'Bea masuk')
-    """
-    if isinstance(nilai, str) and nilai.startswith(AWALAN_RUMUS):
-        return "'" + nilai
-    return nilai
 
 
 def _aman(tabel: pd.DataFrame) -> pd.DataFrame:
@@ -157,14 +140,17 @@ def templat(jenis: Jenis, snap: Snapshot, kode_unit: Sequence[str], tahun: int, 
     """
     kolom = [k for daftar in KOLOM[jenis] for k in daftar]
     if jenis is Jenis.UNIT:
-        return snap.unit[snap.unit["kode_unit"].isin(kode_unit)].reindex(columns=kolom)
+        unit = snap.unit[snap.unit["kode_unit"].isin(kode_unit)].reindex(columns=kolom)
+        return unit.assign(nip_pimpinan=unit["nip_pimpinan"].map(tulis_nip))
     iku = snap.iku[(snap.iku["kode_unit"].isin(kode_unit)) & (snap.iku["tahun"] == tahun)]
     if jenis is Jenis.IKU:
         ya = {True: "1", False: ""}
-        return iku.reindex(columns=kolom).assign(
+        templat_iku = iku.reindex(columns=kolom)
+        return templat_iku.assign(
             konversi_120=iku["konversi_120"].map(ya),
             bilangan_bulat=iku["bilangan_bulat"].map(ya) if "bilangan_bulat" in iku else "",
-            bukti_wajib=iku["bukti_wajib"].map(ya) if "bukti_wajib" in iku else "")
+            bukti_wajib=iku["bukti_wajib"].map(ya) if "bukti_wajib" in iku else "",
+            tahun_renstra=pd.to_numeric(templat_iku["tahun_renstra"]).astype("Int64"))  # a year, not 2024,0
     terukur = iku[iku[f"target_tw{triwulan}"].notna()]
     if jenis is Jenis.KOMPONEN:  # one row per komponen of each measured IKU with a formula, values left blank
         baris = [(r.tahun, r.kode_unit, r.kode_iku, nama, r.nama_iku, r.rumus_komponen)
@@ -182,56 +168,16 @@ def templat(jenis: Jenis, snap: Snapshot, kode_unit: Sequence[str], tahun: int, 
     }).reindex(columns=[*kolom, *KOLOM_INFO[jenis][1:]])
 
 
-def _json_kolom(kolom: pd.Series) -> list[str]:
-    """Each value of a column as JSON text, as ``json.dumps`` writes it: a missing or non-finite number as
-    null, text unescaped beyond what JSON needs (``ensure_ascii=False``); each distinct value written once.
+def tulis_nip(nip: object) -> object:
+    """A stored NIP as it is commonly written, in its four parts: birth date, appointment month, sex, serial. So a
+    spreadsheet keeps it text (18 digits typed as a number keep only 15), and the upload reads it back.
 
-    >>> _json_kolom(pd.Series([1.5, -0.0, float("nan"), 1.5, 0.0]))
-    ['1.5', '-0.0', 'null', '1.5', '0.0']
+    >>> tulis_nip("197001011995011001"), tulis_nip(None)
+    ('19700101 199501 1 001', None)
     """
-    return per_nilai_kolom(kolom, _json_nilai).tolist()
-
-
-def _json_nilai(kolom: pd.Series) -> list[str]:
-    """Each value of a column as JSON text, one C call for a column of numbers or of text throughout."""
-    if pd.api.types.is_float_dtype(kolom) or pd.api.types.is_integer_dtype(kolom):
-        # numbers hold no ", ": one call of the C encoder for the whole column, split again
-        teks = json.dumps(kolom.tolist())[1:-1]
-        return [] if not teks else ["null" if v in _BUKAN_ANGKA else v for v in teks.split(", ")]
-    nilai = kolom.tolist()
-    if kolom.notna().all() and pd.api.types.infer_dtype(kolom) == "string":  # text throughout: one C call each
-        return list(map(_teks_json, nilai))
-    return ["null" if v is None or (isinstance(v, float) and math.isnan(v)) else
-            _teks_json(v) if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in nilai]
-
-
-_BUKAN_ANGKA = frozenset({"NaN", "Infinity", "-Infinity"})
-
-
-def ke_json(tabel: dict[str, pd.DataFrame]) -> str:
-    """Tables as one JSON object of lists of records, the same text as ``json.dumps(…, indent=2,
-    ensure_ascii=False)`` (a missing value is null, never NaN), written column by column: a ministry's 15,000
-    IKU take milliseconds instead of Python's indenting encoder's half second.
-
-    >>> print(ke_json({"nko": pd.DataFrame({"kode_unit": ["BTP"], "nko": [float("nan")]})}))
-    {
-      "nko": [
-        {
-          "kode_unit": "BTP",
-          "nko": null
-        }
-      ]
-    }
-    """
-    bagian = []
-    for nama, data in tabel.items():
-        # one format per row: "    {\n      "kode_unit": %s,\n ... \n    }"
-        kunci = (_teks_json(str(k)).replace("%", "%%") for k in data.columns)  # a % in a name is no placeholder
-        bentuk = "    {\n" + ",\n".join(f"      {k}: %s" for k in kunci) + "\n    }"
-        baris = [bentuk % nilai for nilai in zip(*(_json_kolom(data[k]) for k in data.columns))]
-        isi = "[\n" + ",\n".join(baris) + "\n  ]" if baris else "[]"
-        bagian.append(f"  {_teks_json(nama)}: {isi}")
-    return "{\n" + ",\n".join(bagian) + "\n}" if bagian else "{}"
+    if isinstance(nip, str) and len(nip) == 18 and nip.isdigit():
+        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    return nip
 
 
 def kolom_jejak() -> dict[str, str]:

@@ -24,6 +24,7 @@ import pandas as pd
 
 from kinerja import scores
 from kinerja.aturan_unggah import batas_dilanggar, deklarasi_batas, nama_komponen
+from kinerja.masuk.keluaran import per_nilai_kolom
 from kinerja.masuk.kode import kerangka, samakan_kode
 from kinerja.masuk.loading import BATAS_KESALAHAN, TARGET, Berkas, Jenis, Kesalahan, baca_semua, periksa_batas
 from kinerja.pesan import Pesan
@@ -970,12 +971,24 @@ def _teks_rincian(beda: pd.DataFrame, nilai: list[str], dibandingkan: pd.Series)
         if not berbeda.any():
             continue
         beda_k = bagian.loc[berbeda]
-        tambah = (k + ": " + _per_nilai(beda_k[f"{k}_lama"], angka).astype(str) + " → "
-                  + _per_nilai(beda_k[k], angka).astype(str))
+        tulis = _tahun if k == "tahun_renstra" else angka  # a year is 2024, not 2.024
+        tambah = (k + ": " + _per_nilai(beda_k[f"{k}_lama"], tulis).astype(str) + " → "
+                  + _per_nilai(beda_k[k], tulis).astype(str))
         sebelum = teks[berbeda]
         teks[berbeda] = sebelum + np.where(sebelum == "", "", "; ") + tambah
     rincian.iloc[posisi] = teks.to_numpy()
     return rincian
+
+
+def _tahun(nilai: object) -> str:
+    """A year as it is written, without a thousands mark (``angka`` for anything else).
+
+    >>> _tahun(2024.0), _tahun(None)
+    ('2024', '—')
+    """
+    if isinstance(nilai, int | float) and not isinstance(nilai, bool) and pd.notna(nilai) and float(nilai).is_integer():
+        return str(int(nilai))
+    return angka(nilai)
 
 
 def _per_nilai(seri: pd.Series, f: Callable[[object], object]) -> pd.Series:
@@ -985,25 +998,6 @@ def _per_nilai(seri: pd.Series, f: Callable[[object], object]) -> pd.Series:
     ['1,5', '-0', '1,5', '0']
     """
     return per_nilai_kolom(seri, lambda beda: beda.map(f))
-
-
-def per_nilai_kolom(seri: pd.Series, f: Callable[[pd.Series], Sequence[object] | pd.Series]) -> pd.Series:
-    """``f(seri)`` as object values, with ``f`` given each distinct value once, in a column of the same type (a
-    float told apart by its bits: -0 is not 0); mixed Python values (1, 1.0 and True hash alike) each their own.
-    A ministry's 15,000 IKU carry 15 codes and four lights: each is worded once.
-
-    >>> per_nilai_kolom(pd.Series(["hijau", "merah", "hijau"]), lambda s: s.str.upper()).tolist()
-    ['HIJAU', 'MERAH', 'HIJAU']
-    """
-    if seri.dtype == object and pd.api.types.infer_dtype(seri, skipna=True) not in ("string", "empty"):
-        return pd.Series(np.asarray(f(seri), dtype=object), index=seri.index, dtype=object)
-    if seri.dtype == np.float64:
-        kode, bit = pd.factorize(seri.to_numpy().view(np.int64))
-        beda = pd.Series(bit.view(np.float64))
-    else:
-        kode, unik = pd.factorize(seri, use_na_sentinel=False)
-        beda = pd.Series(unik, dtype=seri.dtype)
-    return pd.Series(np.asarray(f(beda), dtype=object)[kode], index=seri.index, dtype=object)
 
 
 URUTAN_PRATINJAU = ("perubahan.berubah", "perubahan.baru", "perubahan.sama")

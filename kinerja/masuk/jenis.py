@@ -26,13 +26,14 @@ class Jenis(str, Enum):
 
 
 KOLOM: dict[Jenis, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    Jenis.UNIT: (("kode_unit", "nama_unit"), ("kode_induk",)),
+    Jenis.UNIT: (("kode_unit", "nama_unit"),
+                 ("kode_induk", "nama_pimpinan", "nip_pimpinan", "jabatan_pimpinan", "kota")),
     Jenis.IKU: (
         ("tahun", "kode_unit", "kode_iku", "nama_iku", "perspektif", "polaritas", "konsolidasi", "bobot",
          "target_tw1", "target_tw2", "target_tw3", "target_tw4"),
         ("sasaran_strategis", "satuan", "konversi_120", "realisasi_terburuk", "sumber", "kode_unit_induk",
          "kode_iku_induk", "agregasi_anak", "rumus_komponen", "batas_bawah", "bilangan_bulat",
-         "bukti_wajib"),
+         "bukti_wajib", "definisi", "sumber_data", "pic_iku", "target_renstra", "tahun_renstra"),
     ),
     Jenis.REALISASI: (
         ("tahun", "triwulan", "kode_unit", "kode_iku", "realisasi"),
@@ -53,7 +54,8 @@ KOLOM_INFO: dict[Jenis, tuple[str, ...]] = {
 TARGET = ("target_tw1", "target_tw2", "target_tw3", "target_tw4")
 
 KOLOM_KODE = ("kode_unit", "kode_iku", "kode_induk", "kode_unit_induk", "kode_iku_induk")
-KOLOM_ANGKA = (*TARGET, "bobot", "realisasi", "realisasi_terburuk", "batas_bawah", "nilai")
+KOLOM_ANGKA = (*TARGET, "bobot", "realisasi", "realisasi_terburuk", "batas_bawah", "nilai", "target_renstra",
+               "tahun_renstra")
 
 
 def _nama_kolom(judul: str) -> str:

@@ -47,10 +47,16 @@ from xml.parsers import expat
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
+from kinerja.masuk.jenis import _nama_kolom
 from kinerja.pesan import Pesan
 
 JENIS_SHEET = ("unit", "iku", "realisasi", "komponen")
 """Sheet names (any case) read as their own file part."""
+
+KOLOM_ANGKA_MENTAH = frozenset({"nip_pimpinan"})
+"""Columns of identifiers written in digits (a NIP's 18): a number cell there is read as the worksheet stores it,
+not as its 15 significant digits (a spreadsheet keeps no more, so ``197001011995011001`` typed as a number is
+``1.97001011995011E+17``, which the column's check refuses rather than store ``…011000``)."""
 
 BATAS_KOLOM = 256
 """Columns read from a sheet (A…IV, Excel 2003's grid); header names further right are ignored with a notice."""
@@ -651,6 +657,7 @@ class _PembacaSheet:
         self.baris_judul: int | None = None
         self.judul: list[str] = []
         self.bernama: list[bool] = []
+        self.kolom_mentah: set[int] = set()  # columns of KOLOM_ANGKA_MENTAH, by number
         self.lebar = batas_kolom
         self.data: list[tuple[int, list[str]]] = []
         self.jumlah = 0
@@ -762,7 +769,8 @@ class _PembacaSheet:
             if not self.simpan and self.tipe not in ("s", "str", "inlineStr"):
                 self.sel[c] = "#"  # only counting: a number, date or boolean is content, its text is not needed
                 return
-            teks = self._nilai(self.v)
+            mentah = c in self.kolom_mentah and self.tipe == "n"
+            teks = self.v.strip() if mentah else self._nilai(self.v)
             if teks:
                 self.sel[c] = teks
 
@@ -809,6 +817,7 @@ class _PembacaSheet:
             self.baris_judul = self.r
             self.lebar = max((c for c, v in sel.items() if v.strip()), default=0)
             self.judul = [sel.get(c, "") for c in range(1, self.lebar + 1)]
+            self.kolom_mentah = {c for c, j in enumerate(self.judul, start=1) if _nama_kolom(j) in KOLOM_ANGKA_MENTAH}
             self.bernama = [False, *(bool(j.strip()) for j in self.judul)]
             self._catat_rumus(rumus)
             self.luar = luar

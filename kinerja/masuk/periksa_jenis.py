@@ -15,6 +15,10 @@ them:
   or English month names, any case), and year first ``2019-12-31``; a time
   after the date (a spreadsheet date cell, ``2019-12-31 00:00:00``) is ignored.
   A date that is not in the calendar (``31/02/2019``) is refused.
+- **What documents print** (issue 31): a unit's ``nip_pimpinan`` is 18 digits,
+  spaces allowed (``19700101 199501 1 001``) and dropped, kept as text; an
+  IKU's ``target_renstra`` is read in the file's number style with
+  ``tahun_renstra`` (2000–2100), both or neither. Blank keeps what is stored.
 - **Keys** appear once per file (``_periksa_duplikat``). Codes compare without
   regard to case, so ``bgr-01`` and ``BGR-01`` in one file are the same key.
 """
@@ -91,13 +95,68 @@ def _periksa_unit(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.Da
     return pd.DataFrame({
         "baris": mentah["baris"], "kode_unit": mentah["kode_unit"], "nama_unit": mentah["nama_unit"],
         "kode_induk": induk,
+        # who signs the unit's documents and where (a blank keeps what is stored)
+        "nama_pimpinan": _teks_atau_kosong(mentah, "nama_pimpinan"),
+        "nip_pimpinan": _nip(mentah, "nip_pimpinan", catat),
+        "jabatan_pimpinan": _teks_atau_kosong(mentah, "jabatan_pimpinan"),
+        "kota": _teks_atau_kosong(mentah, "kota"),
     })
+
+
+def _teks_atau_kosong(mentah: pd.DataFrame, kolom: str) -> pd.Series:
+    """A text column with a blank as missing (None): in the columns that keep a blank, the stored value stays."""
+    return mentah[kolom].where(mentah[kolom] != "", None)
+
+
+_POLA_NIP = re.compile(r"[0-9]{18}")
+
+
+def baca_nip(teks: str) -> str | None:
+    """A civil servant's NIP as stored: its 18 digits, read from the way it is commonly written (spaces between
+    the birth date, the appointment month, the sex and the serial number, or none); None for anything else, which
+    is never guessed at (a spreadsheet number cell keeps only 15 digits).
+
+    >>> baca_nip("19700101 199501 1 001"), baca_nip("197001011995011001"), baca_nip("1,97001E+17")
+    ('197001011995011001', '197001011995011001', None)
+    """
+    digit = re.sub(r"\s+", "", teks)
+    return digit if _POLA_NIP.fullmatch(digit) else None
+
+
+def _nip(mentah: pd.DataFrame, kolom: str, catat: _Pencatat) -> pd.Series:
+    """A NIP column: 18 digits, spaces allowed and dropped; anything else refused with row, column and value."""
+    nip = _peta_unik(mentah[kolom], baca_nip)
+    salah = (mentah[kolom] != "") & nip.isna()
+    catat.catat_kolom(salah, mentah, kolom, lambda v: Pesan("galat.nip", {"nilai": v}))
+    return nip.where(nip.notna(), None).astype(object)
+
+
+def _tahun_renstra(mentah: pd.DataFrame, catat: _Pencatat) -> pd.Series:
+    """The year of the Renstra target: four digits, 2000–2100 (a spreadsheet's 2024,0 too); else refused."""
+    kolom = mentah["tahun_renstra"]
+    teks = kolom.str.replace(r"[.,]0+$", "", regex=True)
+    tahun = pd.to_numeric(teks.where(teks.str.fullmatch(r"[0-9]{4}")), errors="coerce")
+    salah = (kolom != "") & (tahun.isna() | (tahun < 2000) | (tahun > 2100))
+    catat.catat_kolom(salah, mentah, "tahun_renstra", lambda v: Pesan("galat.tahun_renstra", {"nilai": v}))
+    return tahun.where(~salah).astype("Int64")
+
+
+def _renstra(mentah: pd.DataFrame, angka: tuple[pd.Series, pd.Series], catat: _Pencatat) -> dict[str, pd.Series]:
+    """The medium-term Renstra target and its year: both or neither in a row (a blank pair keeps the stored one);
+    the target read in the file's number style, as the quarterly targets are."""
+    target = _angka(mentah, "target_renstra", angka, catat)
+    tahun = _tahun_renstra(mentah, catat)
+    isi_target, isi_tahun = mentah["target_renstra"] != "", mentah["tahun_renstra"] != ""
+    for baris, tanpa_tahun in zip(mentah.loc[isi_target != isi_tahun, "baris"], isi_target[isi_target != isi_tahun]):
+        catat.catat(Pesan("galat.renstra_separuh"), int(baris), "tahun_renstra" if tanpa_tahun else "target_renstra")
+    return {"target_renstra": target, "tahun_renstra": tahun}
 
 
 def _periksa_iku(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.DataFrame:
     _wajib_isi(mentah, ("tahun", "kode_unit", "kode_iku", "nama_iku", "perspektif", "polaritas",
                         "konsolidasi", "bobot"), catat)
-    angka = _angka_berkas(mentah, (*TARGET, "bobot", "realisasi_terburuk", "batas_bawah"), pemisah, catat)
+    angka = _angka_berkas(mentah, (*TARGET, "bobot", "realisasi_terburuk", "batas_bawah", "target_renstra"), pemisah,
+                          catat)
     data = pd.DataFrame({
         "baris": mentah["baris"],
         "tahun": _tahun(mentah, catat),
@@ -150,6 +209,11 @@ def _periksa_iku(mentah: pd.DataFrame, pemisah: str, catat: _Pencatat) -> pd.Dat
     data["rumus_komponen"] = _rumus(mentah, catat)
     dua_asal = data["agregasi_anak"].notna() & data["rumus_komponen"].notna()
     catat.catat_kolom(dua_asal, mentah, "rumus_komponen", lambda _: Pesan("galat.rumus_dan_agregasi"))
+    # what the official documents print of the IKU (the Manual IKU, the Perjanjian Kinerja); a blank keeps
+    for k in ("definisi", "sumber_data", "pic_iku"):
+        data[k] = _teks_atau_kosong(mentah, k)
+    for k, v in _renstra(mentah, angka["target_renstra"], catat).items():
+        data[k] = v
     return data
 
 

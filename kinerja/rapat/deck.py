@@ -33,7 +33,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches
 
 from kinerja import charts, scores
-from kinerja.masuk.exporting import netralkan
+from kinerja.masuk.keluaran import netralkan
 from kinerja.rapat.dialog import Dialog, Rapat, SlideIku, ke_depan
 from kinerja.texts import (
     IKON_STATUS,

@@ -130,7 +130,9 @@ class BagianBaca(Inti):
         """What scoring needs and no more, in one read: the unit table, and the year's IKU of the units asked
         for with their four quarterly realisasi beside the targets (``realisasi_tw1..4``, NaN where not
         reported), pivoted in the database: ``scores.lebar`` of ``baca``, without the notes. ``kolom``: the IKU
-        columns to read (the key always), e.g. ``scores.KOLOM_IKU_SKOR`` for ``python -m kinerja score``."""
+        columns to read (the key always), e.g. ``scores.KOLOM_IKU_SKOR`` for ``python -m kinerja score``, or what a
+        document prints of an IKU (``definisi``, ``sumber_data``, ``pic_iku``, ``target_renstra``, ``tahun_renstra``).
+        The unit table holds every unit column, the head who signs and the place (``nama_pimpinan`` …) included."""
         kolom = [*KUNCI["iku"], *(k for k in kolom if k not in KUNCI["iku"])]
         dengan, syarat, param = _saring_unit(tahun, kode_unit, sub_unit, self._dialek)
         realisasi_tw = [f"realisasi_tw{q}" for q in range(1, 5)]
@@ -144,6 +146,8 @@ class BagianBaca(Inti):
                 f"(SELECT kode_unit, kode_iku, {per_triwulan} FROM realisasi {syarat} GROUP BY kode_unit, kode_iku) r "
                 f"USING (kode_unit, kode_iku) ORDER BY {', '.join(f'i.{k}' for k in KUNCI['iku'])}", params=param))
             turunan = _realisasi_turunan(con, tahun)
+        if "tahun_renstra" in lebar:  # a year, not a float (Arrow hands a nullable integer over as one)
+            lebar["tahun_renstra"] = lebar["tahun_renstra"].astype("Int64")
         if not turunan.empty:  # a parent's quarters from its children (kinerja_core.kaskade), not as stored
             posisi = pd.MultiIndex.from_frame(lebar[["tahun", "kode_unit", "kode_iku"]]).get_indexer(
                 pd.MultiIndex.from_frame(turunan[["tahun", "kode_unit", "kode_iku"]]))

@@ -65,3 +65,8 @@ class AksesDitolak(_Berpesan, PermissionError):
 
 class SesiBerakhir(AksesDitolak):
     """The sign-in a write rides on has ended (signed out, expired, or the person removed): nothing is stored."""
+
+
+class KopDitolak(PermintaanDitolak):
+    """A letterhead the store will not keep (``kop.KopDokumen``): a logo that is not a PNG or JPEG image by its
+    content, or larger than ``kop.BATAS_LOGO``; a name with control characters or too long. Nothing is changed."""

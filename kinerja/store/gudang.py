@@ -14,7 +14,8 @@ nothing here knows about scoring or Streamlit.
 ``Storage`` is put together here from its parts, one module per concern: ``inti`` (the engine, a connection, a
 transaction), ``baca`` (reads; computed realisasi in ``turunan``), ``revisi`` (upload and undo; an upload against
 the store in ``beda``, the checks inside the committing transaction in ``periksa``), ``orang`` (people, grants,
-sessions, the sign-in rate limit; the grants checked in ``hak``), ``tahap`` (the reporting cycle), ``bukti`` (its data dukung) and ``pengingat`` (its reminders), ``jejak`` (the audit trail) and ``salin`` (the
+sessions, the sign-in rate limit; the grants checked in ``hak``), ``tahap`` (the reporting cycle), ``bukti`` (its data dukung) and ``pengingat`` (its reminders), ``kop``
+(the documents' letterhead), ``jejak`` (the audit trail) and ``salin`` (the
 copy to another database); ``bantu`` holds what they share. This module also brings a database's tables up to
 date (``skema.MIGRASI``) when it is first opened.
 """
@@ -30,6 +31,7 @@ from kinerja.store.bukti import BagianBukti, Bukti
 from kinerja.store.galat import (
     AksesDitolak,
     ImporDitolak,
+    KopDitolak,
     MasalahBasisData,
     PermintaanDitolak,
     RevisiDitolak,
@@ -37,6 +39,7 @@ from kinerja.store.galat import (
     SiklusDitolak,
 )
 from kinerja.store.jejak import BagianJejak, _lengkapi_jejak
+from kinerja.store.kop import BagianKop, KopDokumen
 from kinerja.store.orang import TIDAK_DIKENAL, BagianOrang
 from kinerja.store.pengingat import BagianPengingat, DataPengingat
 from kinerja.store.revisi import BATAS_RINCIAN_BATAL, BagianRevisi, Revisi, TinjauanBatal
@@ -56,6 +59,8 @@ __all__ = [
     "ImporDitolak",
     "KodeTersimpan",
     "Koneksi",
+    "KopDitolak",
+    "KopDokumen",
     "MasalahBasisData",
     "PengaturanSiklus",
     "PermintaanDitolak",
@@ -69,13 +74,15 @@ __all__ = [
 ]
 
 
-class Storage(BagianBaca, BagianRevisi, BagianOrang, BagianBukti, BagianPengingat, BagianJejak, BagianSalin):
+class Storage(BagianBaca, BagianRevisi, BagianOrang, BagianBukti, BagianPengingat, BagianKop, BagianJejak,
+              BagianSalin):
     """The unit tree, the IKU catalogue with targets, realisasi, komponen, meetings, their revisions, people and the
     audit trail: in a DuckDB file or a PostgreSQL database, the same calls either way. Its calls come from its
     parts, each on the same engine:
 
-    >>> [bagian.__name__ for bagian in Storage.__bases__]
-    ['BagianBaca', 'BagianRevisi', 'BagianOrang', 'BagianBukti', 'BagianPengingat', 'BagianJejak', 'BagianSalin']
+    >>> [bagian.__name__ for bagian in Storage.__bases__]  # doctest: +NORMALIZE_WHITESPACE
+    ['BagianBaca', 'BagianRevisi', 'BagianOrang', 'BagianBukti', 'BagianPengingat', 'BagianKop', 'BagianJejak',
+     'BagianSalin']
     """
 
     def __init__(self, alamat: Path | str, *, tunggu_detik: float = 5.0) -> None:

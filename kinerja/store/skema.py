@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 KOLOM = {
-    "unit": ["kode_unit", "nama_unit", "kode_induk"],
+    "unit": ["kode_unit", "nama_unit", "kode_induk", "nama_pimpinan", "nip_pimpinan", "jabatan_pimpinan", "kota"],
     "iku": [
         "tahun", "kode_unit", "kode_iku", "nama_iku", "sasaran_strategis", "perspektif", "satuan", "polaritas",
         "konsolidasi", "bobot", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "konversi_120",
         "realisasi_terburuk", "sumber", "kode_unit_induk", "kode_iku_induk", "agregasi_anak", "rumus_komponen",
-        "batas_bawah", "bilangan_bulat", "bukti_wajib",
+        "batas_bawah", "bilangan_bulat", "bukti_wajib", "definisi", "sumber_data", "pic_iku", "target_renstra",
+        "tahun_renstra",
     ],
     "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi", "pic",
                   "tenggat", "status_aksi", "catatan_aksi"],
@@ -27,7 +28,10 @@ KOLOM = {
     "komponen": ["tahun", "triwulan", "kode_unit", "kode_iku", "komponen", "nilai"],
 }
 """The stored columns of each table, in order (``rapat``: one Dialog Kinerja meeting of a unit and quarter;
-``komponen``: the raw data an IKU's realisasi is computed from, per quarter, by its ``rumus_komponen``)."""
+``komponen``: the raw data an IKU's realisasi is computed from, per quarter, by its ``rumus_komponen``). What the
+official documents print (migration 6): the head of a unit who signs and the place written with the date
+(``nama_pimpinan``, ``nip_pimpinan``, ``jabatan_pimpinan``, ``kota``); an IKU's definition, data source, person in
+charge and medium-term Renstra target with its year (``definisi`` … ``tahun_renstra``)."""
 
 KUNCI = {
     "unit": ["kode_unit"],
@@ -38,8 +42,15 @@ KUNCI = {
 }
 """The primary key of each table."""
 
+KOLOM_DOKUMEN = {
+    "unit": ["nama_pimpinan", "nip_pimpinan", "jabatan_pimpinan", "kota"],
+    "iku": ["definisi", "sumber_data", "pic_iku", "target_renstra", "tahun_renstra"],
+}
+"""The columns migration 6 added for the official documents (issue 31): optional, and kept when left blank. A column
+added later is a later migration's, never one more here."""
+
 TETAP_BILA_KOSONG = {"realisasi": ["realisasi", "kendala", "rencana_aksi", "pic", "tenggat", "status_aksi",
-                                   "catatan_aksi"], "komponen": ["nilai"]}
+                                   "catatan_aksi"], "komponen": ["nilai"], **KOLOM_DOKUMEN}
 """Columns where a blank in an upload means "not in this file": the stored value stays."""
 
 TABEL = ("unit", "iku", "realisasi", "rapat", "komponen")
@@ -60,6 +71,9 @@ TIPE = {
     "realisasi": "DOUBLE PRECISION", "kendala": "VARCHAR", "rencana_aksi": "VARCHAR",
     "pic": "VARCHAR", "tenggat": "DATE", "status_aksi": "VARCHAR", "catatan_aksi": "VARCHAR", "tanggal": "DATE",
     "tempat": "VARCHAR", "pimpinan": "VARCHAR", "peserta": "VARCHAR", "arahan": "VARCHAR",
+    "nama_pimpinan": "VARCHAR", "nip_pimpinan": "VARCHAR", "jabatan_pimpinan": "VARCHAR", "kota": "VARCHAR",
+    "definisi": "VARCHAR", "sumber_data": "VARCHAR", "pic_iku": "VARCHAR", "target_renstra": "DOUBLE PRECISION",
+    "tahun_renstra": "INTEGER",
 }
 """Each stored column's SQL type, written so both engines read it."""
 
@@ -258,12 +272,22 @@ def _siklus(d: Dialek) -> list[str]:
     ]
 
 
+def _dokumen(d: Dialek) -> list[str]:
+    """What the official documents of issue 31 print and no table held yet (``KOLOM_DOKUMEN``): who signs for a
+    unit, where, and an IKU's definition, data source, person in charge and Renstra target. Only added columns,
+    NULL in every stored row (a blank, which an upload keeps until it says otherwise)."""
+    return [f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {k} {d.tipe(TIPE[k])}"
+            for nama, kolom in KOLOM_DOKUMEN.items() for t in (nama, f"revisi_{nama}") for k in kolom]
+
+
 MIGRASI = (
     Migrasi(1, "tabel dasar: unit, IKU, realisasi, rapat, komponen, revisi, pengguna, jejak", _dasar),
     Migrasi(2, "indeks log revisi", _indeks_log),
     Migrasi(3, "operator di revisi dan jejak; gagal masuk sebagai hash", _operator_dan_gagal_masuk),
     Migrasi(4, "batas bawah dan bilangan bulat IKU", _batas_iku),
     Migrasi(5, "siklus pelaporan: verifikator, tahap, data dukung, pengingat, e-mail", _siklus),
+    Migrasi(6, "kolom dokumen resmi: pimpinan dan kota unit; definisi, sumber data, PIC dan target Renstra IKU",
+            _dokumen),
 )
 """Every migration, in order. Append; never edit one that has shipped."""
 
