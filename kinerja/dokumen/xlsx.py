@@ -1,5 +1,6 @@
-"""A ``Dokumen``'s tables as an Excel workbook (openpyxl): one sheet per ``Tabel``, the document's title rows above
-its header row, the header frozen and repeated on every printed page, A4.
+"""A ``Dokumen`` as an Excel workbook (openpyxl): a first sheet with the document's words (headings, paragraphs,
+lists: the NKO and its formula, or the sentence saying a unit has no data yet), then one sheet per ``Tabel``, the
+document's title rows above its header row, the header frozen and repeated on every printed page, A4.
 
 Numbers stay numbers (``Sel.angka`` with ``Sel.format_angka``), so a reader can sum and chart them; every text is a
 text cell, and text a spreadsheet would run as a formula (``=SUM(A1)``, ``+62…``, ``-5 hari``, ``@x``) is stored as
@@ -18,11 +19,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kinerja.dokumen.model import Dokumen, Sel, Tabel, aman_xml, rapikan_baris
+from kinerja.dokumen.model import Butir, Dokumen, Judul, Paragraf, Sel, Tabel, aman_xml, rapikan_baris
+from kinerja.masuk.keluaran import AWALAN_RUMUS
 from kinerja.texts import WARNA_STATUS, WARNA_TEKS_STATUS, dalam_bahasa, t
 
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
-"""What a spreadsheet reads as the start of a formula (the same list as ``kinerja.masuk.exporting``)."""
 LEBAR_MAKS = 60
 """Widest a column is made (in characters); longer text wraps."""
 _TIDAK_BOLEH_DI_NAMA = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
@@ -32,7 +32,8 @@ _KEPALA = PatternFill("solid", fgColor="D9D9D9")
 
 
 def render(dok: Dokumen) -> bytes:
-    """The .xlsx of ``dok``'s tables; a document with no table gives one sheet saying so."""
+    """The .xlsx of ``dok``: its words on a first sheet (when it has any besides its tables), then its tables; a
+    document with no table says so on that first sheet."""
     buku = Workbook()
     buku.remove(buku.active)  # type: ignore[arg-type]
     buku.properties.title = aman_xml(dok.judul)[:255]
@@ -40,15 +41,35 @@ def render(dok: Dokumen) -> bytes:
     with dalam_bahasa(dok.bahasa):
         dipakai: set[str] = set()
         tabel = dok.tabel()
-        if not tabel:
+        teks = _teks(dok)
+        if teks or not tabel:
             lembar = buku.create_sheet(nama_lembar(dok.judul, dipakai))
             baris = _judul(lembar, dok, None)
-            _tulis(lembar.cell(baris, 1), t("dok.render.tanpa_tabel"))
+            for isi, tebal in [*teks, *([] if tabel else [(t("dok.render.tanpa_tabel"), False)])]:
+                _tulis(lembar.cell(baris, 1), isi)
+                lembar.cell(baris, 1).alignment = Alignment(wrap_text=True, vertical="top")
+                lembar.cell(baris, 1).font = Font(bold=tebal)
+                baris += 1
+            lembar.column_dimensions["A"].width = 100
         for tb in tabel:
             _lembar(buku.create_sheet(nama_lembar(tb.judul, dipakai)), dok, tb)
     keluar = io.BytesIO()
     buku.save(keluar)
     return keluar.getvalue()
+
+
+def _teks(dok: Dokumen) -> list[tuple[str, bool]]:
+    """The document's words outside its tables, in reading order, each with whether it is set bold (a heading);
+    signature blocks are for paper and stay out."""
+    teks: list[tuple[str, bool]] = []
+    for b in dok.isi:
+        if isinstance(b, Judul):
+            teks.append((b.teks, True))
+        elif isinstance(b, Paragraf):
+            teks.append((b.teks, b.tebal))
+        elif isinstance(b, Butir):
+            teks += [(f"• {isi}", False) for isi in b.isi]
+    return teks
 
 
 def nama_lembar(judul: str, dipakai: set[str]) -> str:

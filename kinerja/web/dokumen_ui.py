@@ -48,8 +48,10 @@ def kontrol(jenis: Sequence[str], f: Filter, *, key: str, asal: str = "") -> Non
     if tersimpan is not None and tersimpan[0] == kunci:
         berkas = tersimpan[1]
         st.text(t("dok.ui.berkas", nama=berkas.nama))
-        st.download_button(t("dok.ui.unduh"), berkas.data, berkas.nama, berkas.mime, key=f"{key}_unduh",
-                           icon=":material/download:", on_click="ignore", width="stretch")
+        # the step that comes next, so it stands out from "Buat dokumen" above it; "Unduh PDF": which file it gives
+        # (in the Dialog's Kontrol it sits under the other downloads)
+        st.download_button(f"{t('dok.ui.unduh')} {bentuk.upper()}", berkas.data, berkas.nama, berkas.mime,
+                           key=f"{key}_unduh", icon=":material/download:", on_click="ignore", width="stretch", type="primary")
 
 
 def _penolakan() -> tuple[type[Exception], ...]:
@@ -58,10 +60,11 @@ def _penolakan() -> tuple[type[Exception], ...]:
 
 
 def _buat(p: Permintaan, bentuk: str, asal: str) -> Berkas | None:
-    """Make the file inside a status box that shows each step; a refusal is said there, in words."""
+    """Make the file inside a status box that shows each step; a refusal is said in its place, in words."""
     orang = gerbang.orang()
     mulai = time.perf_counter()
-    with st.status(t("dok.ui.membuat", dokumen=nama_jenis(p.jenis)), expanded=True) as kotak:
+    tempat = st.empty()  # the status box while the file is made; a refusal takes its place, said once
+    with tempat.status(t("dok.ui.membuat", dokumen=nama_jenis(p.jenis)), expanded=True) as kotak:
         kemajuan = st.progress(0.0, text=t("dok.ui.membaca"))
 
         def langkah(nama: str) -> None:
@@ -72,14 +75,15 @@ def _buat(p: Permintaan, bentuk: str, asal: str) -> Berkas | None:
             berkas = buat(baca.storage(), p, bentuk, pelaku=orang.pelaku(asal), baca_terbuka=gerbang.baca_terbuka(),
                           kemajuan=langkah)
         except _penolakan() as e:
-            kemajuan.empty()
-            kotak.update(label=teks_aman.t_aman("dok.ui.gagal", alasan=str(e)), state="error", expanded=True)
-            st.error(teks_aman.t_aman("dok.ui.gagal", alasan=str(e)), icon=":material/block:")
-            return None
+            alasan = str(e)
         except MasalahBasisData as e:
             baca.bila_sibuk(e)
             return None
-        siap = t("dok.ui.siap", detik=angka(time.perf_counter() - mulai, 1))
-        kemajuan.progress(1.0, text=siap)
-        kotak.update(label=siap, state="complete", expanded=False)
-    return berkas
+        else:
+            siap = t("dok.ui.siap", detik=angka(time.perf_counter() - mulai, 1))
+            kemajuan.progress(1.0, text=siap)
+            kotak.update(label=siap, state="complete", expanded=False)
+            return berkas
+    # one red box with the reason, in place of the status box (not the reason twice: in its label and inside it)
+    tempat.error(teks_aman.t_aman("dok.ui.gagal", alasan=alasan), icon=":material/block:")
+    return None

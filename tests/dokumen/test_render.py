@@ -221,16 +221,17 @@ def test_docx_karakter_kendali_tidak_menggagalkan():
 
 def test_xlsx_satu_lembar_per_tabel(berkas_xlsx: openpyxl.Workbook):
     nama = berkas_xlsx.sheetnames
-    assert len(nama) == 3 and len({n.lower() for n in nama}) == 3
+    assert len(nama) == 4 and len({n.lower() for n in nama}) == 4
     assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in nama)
-    assert nama[0] == "Teks jahat" and nama[1].startswith("Capaian IKU Persentase") and nama[2] == \
+    assert nama[0] == f"Laporan Kinerja {RUMUS}"  # the document's words first, then one sheet per table
+    assert nama[1] == "Teks jahat" and nama[2].startswith("Capaian IKU Persentase") and nama[3] == \
         "Capaian IKU TW III 2019"
-    kosong = berkas_xlsx[nama[2]]
+    kosong = berkas_xlsx[nama[3]]
     assert [c.value for c in kosong["A"] if c.value][-1] == "Belum ada data triwulan ini."
 
 
 def test_xlsx_angka_tetap_angka_rumus_tetap_teks(berkas_xlsx: openpyxl.Workbook):
-    lembar = berkas_xlsx.worksheets[1]
+    lembar = berkas_xlsx.worksheets[2]
     judul = [lembar.cell(r, 1).value for r in range(1, 5)]
     assert judul == [f"Laporan Kinerja {RUMUS}", NAMA_BOGOR, "TW III 2019", f"Capaian IKU: {PANJANG}"]
     assert lembar.cell(1, 1).data_type == "s"  # the title too: text, never a formula
@@ -242,7 +243,7 @@ def test_xlsx_angka_tetap_angka_rumus_tetap_teks(berkas_xlsx: openpyxl.Workbook)
     assert lembar.freeze_panes == f"A{kepala + 1}"
     assert lembar.print_title_rows == f"${kepala}:${kepala}"
     assert str(lembar.page_setup.paperSize) == lembar.PAPERSIZE_A4 == "9"  # A4
-    jahat = berkas_xlsx.worksheets[0]
+    jahat = berkas_xlsx.worksheets[1]
     isi = {jahat.cell(r, 2).value: jahat.cell(r, 2) for r in range(7, 7 + len(JAHAT))}
     assert list(isi) == [t.replace("\r\n", "\n") for t in JAHAT]
     for teks in (RUMUS, "+62 812", "-5 hari", "@rina"):
