@@ -433,6 +433,24 @@ def ukur_dokumen(ulang: int, catat: Callable[..., None]) -> None:
                 catat(f"laporan triwulan {bentuk.upper()} {n} IKU", waktu, "s", f"{halaman}target < {target:g} s")
 
 
+def ukur_mulai(ulang: int, catat: Callable[..., None]) -> None:
+    """What each command pays before it does anything (issue 32: a command pays only for what it uses): a whole
+    process that imports the command's module, as ``python -m kinerja COMMAND`` does before it opens the database,
+    and ``--help``, which imports the parser alone. Median of whole processes, interpreter start-up included."""
+    from kinerja.cli import PERINTAH
+
+    print("\nstart-up per perintah (proses utuh)", flush=True)
+
+    def proses(*argumen: str) -> Callable[[], object]:
+        return lambda: subprocess.run([sys.executable, *argumen], cwd=AKAR_REPO, check=True, capture_output=True)
+
+    catat("python -c pass (lantai: interpreter saja)", median(proses("-c", "pass"), ulang), "s", "")
+    catat("python -m kinerja --help", median(proses("-m", "kinerja", "--help"), ulang), "s", "target < 0,3 s")
+    for modul in sorted({m for m, _ in PERINTAH.values()}):
+        nama = ", ".join(k for k, (m, _) in PERINTAH.items() if m == modul)
+        catat(f"{nama}: impor kinerja.cli.{modul}", median(proses("-c", f"import kinerja.cli.{modul}"), ulang), "s", "")
+
+
 def mesin() -> str:
     return f"{platform.machine()}, {os.cpu_count()} inti, Python {platform.python_version()}, {platform.system()}"
 
@@ -447,9 +465,20 @@ def main(argv: list[str] | None = None) -> int:
                    "PostgreSQL; basis data uji dibuat dan dihapus di sana")
     p.add_argument("--hanya-tolak", action="store_true", help="hanya waktu penolakan berkas berbahaya (BERKAS_TOLAK)")
     p.add_argument("--hanya-dokumen", action="store_true", help="hanya waktu laporan triwulan PDF/DOCX (30, 300 IKU)")
+    p.add_argument("--hanya-mulai", action="store_true", help="hanya start-up tiap perintah (proses utuh)")
     args = p.parse_args(argv)
     hasil: dict[str, list[tuple[str, float, str, str]]] = {}
-    if not (args.hanya_tolak or args.hanya_dokumen):
+    if not args.hanya_tolak:
+        hasil["Start-up"] = mulai = []
+
+        def catat_mulai(apa: str, nilai: float, satuan: str = "s", catatan: str = "") -> None:
+            mulai.append((apa, nilai, satuan, catatan))
+            print(f"  {apa:<58} {nilai:9.3f} {satuan:<3} {catatan}", flush=True)
+
+        ukur_mulai(args.ulang, catat_mulai)
+        if args.hanya_mulai:
+            return 0
+    if not (args.hanya_tolak or args.hanya_dokumen or args.hanya_mulai):
         for teks in args.sizes.split(","):
             hasil[f"{teks.strip()} baris realisasi"] = ukur(ukuran(teks), args.ulang, args.postgresql)
     if not args.hanya_tolak:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import functools
 import hashlib
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -466,13 +467,18 @@ def _sasaran_lintas(rencana: RencanaImpor, tersimpan: _Tersimpan) -> list[Pesan]
     semua = pd.concat([iku, baru[kolom]], ignore_index=True).drop_duplicates(KUNCI[Jenis.IKU], keep="last")
     semua = semua[semua["sasaran_strategis"].fillna("").astype(str).str.strip() != ""]
     urutan = {p.value: i for i, p in enumerate(Perspektif)}
+    kelompok = ["tahun", "kode_unit", "sasaran_strategis"]
+    # IKU per sasaran and perspektif, counted at once: a ministry's upload has tens of thousands of sasaran
+    hitung = semua.groupby([*kelompok, "perspektif"], sort=False).size().rename("n").reset_index()
+    hitung = hitung[hitung.groupby(kelompok, sort=False)["perspektif"].transform("size") > 1]
+    hitung = hitung.assign(_urut=hitung["perspektif"].map(urutan).fillna(len(urutan))).sort_values(
+        [*kelompok, "_urut"], kind="stable")
     pesan = []
-    for (tahun, unit, sasaran), g in semua.groupby(["tahun", "kode_unit", "sasaran_strategis"], sort=True):
-        perspektif = sorted(set(g["perspektif"]), key=lambda p: urutan.get(p, len(urutan)))
-        if len(perspektif) > 1:
-            pesan.append(Pesan("peringatan.sasaran_lintas", {
-                "sasaran": sasaran, "unit": unit, "tahun": int(tahun),
-                "perspektif": ", ".join(f"{p} ({(g['perspektif'] == p).sum()} IKU)" for p in perspektif)}))
+    for (tahun, unit, sasaran), baris in itertools.groupby(hitung.itertuples(index=False),
+                                                           key=lambda r: (r.tahun, r.kode_unit, r.sasaran_strategis)):
+        pesan.append(Pesan("peringatan.sasaran_lintas", {
+            "sasaran": sasaran, "unit": unit, "tahun": int(tahun),
+            "perspektif": ", ".join(f"{r.perspektif} ({r.n} IKU)" for r in baris)}))
     return pesan
 
 

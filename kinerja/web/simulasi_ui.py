@@ -43,8 +43,8 @@ def untuk_ringkasan(lingkup: pd.DataFrame, kode_unit: str, triwulan: int) -> Non
     with st.expander(t("dialog.simulasi"), icon=":material/science:"):
         if lingkup.empty:
             return
-        kode = [f"{k} · {u}" if lingkup["kode_unit"].nunique() > 1 else k
-                for k, u in zip(lingkup["kode_iku"], lingkup["kode_unit"])]
+        banyak_unit = lingkup["kode_unit"].nunique() > 1  # asked once: a ministry's root has 15,000 IKU
+        kode = [f"{k} · {u}" if banyak_unit else k for k, u in zip(lingkup["kode_iku"], lingkup["kode_unit"])]
         i = st.selectbox(t("kolom.kode_iku"), range(len(lingkup)), format_func=lambda j: kode[j],
                          key="ringkasan_simulasi_iku")
         baris = next(lingkup.iloc[[i]].itertuples(index=False))
