@@ -239,6 +239,8 @@ def _periksa_tahap(berkas: list[Berkas], tahap: pd.DataFrame,
     """Rows that change a quarter the cycle has locked (final, or past the deadline where the installation locks
     there) are refused by their row, naming the stage; a submitted or verified quarter the upload changes is said
     in a notice of its file: it goes back to draf (the commit decides again, with the same rule)."""
+    if all(a is None for _, a in akibat.values()):  # the usual upload: no quarter locked, none sent back
+        return [], 0
     salah: list[Kesalahan] = []
     kembali: dict[int, set[tuple[int, int, str]]] = {}
     for i, n, th, q, u in tahap.itertuples(index=False, name=None):
@@ -425,7 +427,8 @@ def _persen_pecahan(rencana: RencanaImpor, tersimpan: _Tersimpan) -> list[Pesan]
     iku = pd.concat([iku.reindex(columns=kolom), rencana.data(Jenis.IKU).reindex(columns=kolom)],
                     ignore_index=True).drop_duplicates(
         KUNCI[Jenis.IKU], keep="last")  # an IKU uploaded with the realisasi: its own satuan and targets
-    iku = iku.loc[iku["satuan"].map(_satuan_persen).astype(bool)]  # an empty object mask would pick columns
+    persen = per_nilai_kolom(iku["satuan"], lambda satuan: [_satuan_persen(v) for v in satuan])  # once per satuan
+    iku = iku.loc[persen.astype(bool)]  # an empty object mask would pick columns
     pesan = []
     for b in bagian:
         c = calon[id(b)].merge(iku, on=KUNCI[Jenis.IKU], how="inner")
