@@ -360,7 +360,7 @@ def agenda(skor_iku: pd.DataFrame, kode_unit: str, unit: pd.DataFrame, pohon: Po
     di_judul = (skor_iku["kode_unit"] == kode_unit).to_numpy() if milik_sendiri else ~_induk_kaskade(skor_iku)
     poin = np.full(len(skor_iku), np.nan)
     poin[di_judul] = poin_hilang(skor_iku[di_judul], profil)
-    akhir = prognosis(skor_iku, triwulan, profil)
+    akhir = prognosis(skor_iku, triwulan, profil, hari_ini=skor_iku)
     kolom_keb: dict[str, list[object]] = {k: [] for k in KOLOM_AGENDA[12:]}
     for r in skor_iku.itertuples(index=False):
         iku, realisasi = _iku(r), realisasi_baris(r)
@@ -458,12 +458,15 @@ def tabel_belum_dilaporkan(skor_iku: pd.DataFrame, unit: pd.DataFrame | None = N
     return belum[["kode_unit", "nama_unit", "kode_iku", "nama_iku", "bobot", "porsi_bobot"]].reset_index(drop=True)
 
 
-def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU) -> pd.DataFrame:
+def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU, *,
+              hari_ini: pd.DataFrame | None = None) -> pd.DataFrame:
     """A ``lebar`` table scored through TW IV with the quarters still to come filled at the pace of each IKU's
     latest reported quarter (``kinerja_core.prognosis.prognosis_lengkap``, whole columns at once): the ``skor``
     columns of the year-end prognosis, plus ``triwulan_laju`` (the quarter whose pace is taken, NaN when none)
     and ``alasan_prognosis`` (None when the pace rule applies; ``dipertahankan``: kept at today's capaian;
     ``belum-dilaporkan`` / ``belum-diukur`` / ``tidak-terhitung``: grey, no prognosis). Same row order.
+    ``hari_ini``: ``skor(data, triwulan, profil)`` when the caller has it already (a ministry's year is not
+    scored twice); by default scored here.
     """
     target = data[KOLOM_TARGET].to_numpy(dtype=float)
     realisasi = data[KOLOM_REALISASI].to_numpy(dtype=float)
@@ -487,7 +490,8 @@ def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU
     isi[~ada] = np.nan
     hasil = skor(data.assign(**{k: isi[:, i] for i, k in enumerate(KOLOM_REALISASI)}), 4, profil)
     # the same IKU as today's NKO: grey today → no prognosis; scored today without one → kept at today's
-    hari_ini = skor(data, triwulan, profil)
+    if hari_ini is None:
+        hari_ini = skor(data, triwulan, profil)
     abu_hari_ini = hari_ini["status"].to_numpy() == Status.ABU_ABU.value
     tetap = ~abu_hari_ini & (hasil["status"].to_numpy() == Status.ABU_ABU.value)
     alasan_hari_ini = hari_ini["alasan"].to_numpy()

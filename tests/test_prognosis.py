@@ -24,6 +24,17 @@ def test_prognosis_kolom_sama_dengan_rujukan(storage, tahun, triwulan):
     assert (kolom["status"] != "abu-abu").sum() > len(kolom) // 2  # most IKU have a prognosis
 
 
+@pytest.mark.parametrize(("tahun", "triwulan"), [(2017, 2), (2019, 1), (2019, 3)])
+def test_prognosis_dari_skor_yang_sudah_ada_sama(storage, tahun, triwulan):
+    """The Ringkasan and ``agenda`` hand over the year already scored (``hari_ini``): the same prognosis as scoring
+    it again, on every IKU of the sample."""
+    import pandas as pd
+
+    _, lebar = storage.baca_lebar(tahun)
+    skor = scores.skor(lebar, triwulan)
+    pd.testing.assert_frame_equal(scores.prognosis(skor, triwulan, hari_ini=skor), scores.prognosis(skor, triwulan))
+
+
 # issue 28 item 4: no IKU leaves the prognosis without a word, none is projected from a stale quarter
 
 

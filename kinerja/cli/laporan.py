@@ -17,7 +17,7 @@ from pathlib import Path
 from kinerja.cli.pelaku import pelaku
 from kinerja.dokumen import Permintaan, galat_penyusun
 from kinerja.dokumen.buat import buat
-from kinerja.store import AksesDitolak, Storage
+from kinerja.store import Storage
 from kinerja.texts import dalam_bahasa
 
 
@@ -28,7 +28,7 @@ def laporan(args: argparse.Namespace, storage: Storage) -> int:
     with dalam_bahasa(args.bahasa):
         try:
             berkas = buat(storage, p, args.format, pelaku=pelaku(args, storage))
-        except _penolakan() as e:
+        except galat_penyusun() as e:
             print(str(e), file=sys.stderr)
             return 1
     try:
@@ -37,11 +37,6 @@ def laporan(args: argparse.Namespace, storage: Storage) -> int:
         print(f"{args.out}: {e.strerror or e}", file=sys.stderr)
         return 1
     return 0
-
-
-def _penolakan() -> tuple[type[Exception], ...]:
-    """What a refused document raises: the store's refusal of the read, the gate's and the builders' own."""
-    return (AksesDitolak, *galat_penyusun())
 
 
 def tulis_utuh(tujuan: Path, data: bytes) -> None:

@@ -80,11 +80,14 @@ def nama_jenis(jenis: str) -> str:
 
 def galat_penyusun() -> tuple[type[Exception], ...]:
     """The refusals a document's making says in words (the command line: exit 1 with one line; a page: a message):
-    ``DokumenDitolak`` and the builders' own, asked as the error arrives (a builder not yet imported cannot have
-    raised one) — ``bagian.UnitTidakDikenal`` and ``dko.TidakAdaRapat`` (no meeting stored for the minutes)."""
+    the store's refusal of the read (``AksesDitolak``), ``DokumenDitolak`` and the builders' own, asked as the error
+    arrives (a builder not yet imported cannot have raised one) — ``bagian.UnitTidakDikenal`` and
+    ``dko.TidakAdaRapat`` (no meeting stored for the minutes)."""
     import sys
 
-    sendiri: list[type[Exception]] = [DokumenDitolak]
+    from kinerja.store import AksesDitolak
+
+    sendiri: list[type[Exception]] = [AksesDitolak, DokumenDitolak]
     for modul, nama in (("kinerja.dokumen.bagian", "UnitTidakDikenal"), ("kinerja.dokumen.dko", "TidakAdaRapat")):
         kelas = getattr(sys.modules.get(modul), nama, None)
         if isinstance(kelas, type) and issubclass(kelas, Exception):

@@ -269,7 +269,7 @@ def _biaya(alamat: str, versi: tuple[int, ...], f: Filter, bahasa_kode: str
 def _prognosis(alamat: str, versi: tuple[int, ...], f: Filter, bahasa_kode: str) -> tuple[Nko, pd.DataFrame, str]:
     konteks = _tahun_data(alamat, versi, f.tahun)
     kepala, _ = _ikhtisar(alamat, versi, f, bahasa_kode)
-    akhir = scores.prognosis(kepala.lingkup, f.triwulan)
+    akhir = scores.prognosis(kepala.lingkup, f.triwulan, hari_ini=kepala.lingkup)  # lingkup: scored through it
     dasar = scores.dasar_nko_unit(akhir, f.kode_unit, kepala.nko_milik_sendiri)  # the headline's own base
     return (scores.hitung_nko(dasar), scores.peringatan_prognosis(kepala.lingkup, akhir, konteks.unit),
             scores.teks_cakupan_prognosis(dasar))

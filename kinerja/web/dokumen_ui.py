@@ -16,7 +16,7 @@ import streamlit as st
 from kinerja import teks_aman
 from kinerja.dokumen import FORMAT, Permintaan, galat_penyusun, nama_jenis
 from kinerja.dokumen.buat import Berkas, buat, tersedia
-from kinerja.store import AksesDitolak, MasalahBasisData
+from kinerja.store import MasalahBasisData
 from kinerja.texts import angka, bahasa, t
 from kinerja.web import baca, gerbang
 from kinerja.web.saring import Filter
@@ -50,13 +50,8 @@ def kontrol(jenis: Sequence[str], f: Filter, *, key: str, asal: str = "") -> Non
         st.text(t("dok.ui.berkas", nama=berkas.nama))
         # the step that comes next, so it stands out from "Buat dokumen" above it; "Unduh PDF": which file it gives
         # (in the Dialog's Kontrol it sits under the other downloads)
-        st.download_button(f"{t('dok.ui.unduh')} {bentuk.upper()}", berkas.data, berkas.nama, berkas.mime,
+        st.download_button(t("dok.ui.unduh_format", format=bentuk.upper()), berkas.data, berkas.nama, berkas.mime,
                            key=f"{key}_unduh", icon=":material/download:", on_click="ignore", width="stretch", type="primary")
-
-
-def _penolakan() -> tuple[type[Exception], ...]:
-    """What a refused document raises: the store's refusal of the read, the gate's and the builders' own."""
-    return (AksesDitolak, *galat_penyusun())
 
 
 def _buat(p: Permintaan, bentuk: str, asal: str) -> Berkas | None:
@@ -74,7 +69,7 @@ def _buat(p: Permintaan, bentuk: str, asal: str) -> Berkas | None:
         try:
             berkas = buat(baca.storage(), p, bentuk, pelaku=orang.pelaku(asal), baca_terbuka=gerbang.baca_terbuka(),
                           kemajuan=langkah)
-        except _penolakan() as e:
+        except galat_penyusun() as e:
             alasan = str(e)
         except MasalahBasisData as e:
             baca.bila_sibuk(e)
