@@ -332,13 +332,20 @@ def ukur_tolak(ulang: int, catat: Callable[..., None]) -> None:
             path.unlink()
 
 
-def ukur(n: int, ulang: int, postgresql: str | None = None) -> list[tuple[str, float, str, str]]:
-    """All figures for one size: (what, value, unit, target/ratio)."""
-    baris: list[tuple[str, float, str, str]] = []
+def pencatat(baris: list[tuple[str, float, str, str]]) -> Callable[..., None]:
+    """``catat(apa, nilai, satuan="s", catatan="")``: one figure kept in ``baris`` and printed as it comes."""
 
     def catat(apa: str, nilai: float, satuan: str = "s", catatan: str = "") -> None:
         baris.append((apa, nilai, satuan, catatan))
         print(f"  {apa:<58} {nilai:9.3f} {satuan:<3} {catatan}", flush=True)
+
+    return catat
+
+
+def ukur(n: int, ulang: int, postgresql: str | None = None) -> list[tuple[str, float, str, str]]:
+    """All figures for one size: (what, value, unit, target/ratio)."""
+    baris: list[tuple[str, float, str, str]] = []
+    catat = pencatat(baris)
 
     with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as d:
         folder = Path(d)
@@ -471,11 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.hanya_tolak:
         hasil["Start-up"] = mulai = []
 
-        def catat_mulai(apa: str, nilai: float, satuan: str = "s", catatan: str = "") -> None:
-            mulai.append((apa, nilai, satuan, catatan))
-            print(f"  {apa:<58} {nilai:9.3f} {satuan:<3} {catatan}", flush=True)
-
-        ukur_mulai(args.ulang, catat_mulai)
+        ukur_mulai(args.ulang, pencatat(mulai))
         if args.hanya_mulai:
             return 0
     if not (args.hanya_tolak or args.hanya_dokumen or args.hanya_mulai):
@@ -484,20 +487,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.hanya_tolak:
         hasil["Dokumen"] = dokumen = []
 
-        def catat_dokumen(apa: str, nilai: float, satuan: str = "s", catatan: str = "") -> None:
-            dokumen.append((apa, nilai, satuan, catatan))
-            print(f"  {apa:<58} {nilai:9.3f} {satuan:<3} {catatan}", flush=True)
-
-        ukur_dokumen(args.ulang, catat_dokumen)
+        ukur_dokumen(args.ulang, pencatat(dokumen))
         if args.hanya_dokumen:
             return 0
     hasil["Berkas berbahaya ditolak"] = tolak = []
 
-    def catat(apa: str, nilai: float, satuan: str = "s", catatan: str = "") -> None:
-        tolak.append((apa, nilai, satuan, catatan))
-        print(f"  {apa:<58} {nilai:9.3f} {satuan:<3} {catatan}", flush=True)
-
-    ukur_tolak(args.ulang, catat)
+    ukur_tolak(args.ulang, pencatat(tolak))
     keluaran = args.keluaran or (None if args.hanya_tolak else AKAR_REPO / "bench" / "results.md")
     if keluaran is None:
         return 0
