@@ -11,16 +11,14 @@ between pages through the sidebar navigation only.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kinerja.store import Storage
+from tests import cli_uji
 from tests.e2e.conftest import (
-    AKAR,
     Server,
     _salin_db,
     baca_tabel,
@@ -39,9 +37,8 @@ ADMIN, SANDI_ADMIN = "admin", "sandi-admin-kemenkeu"
 
 
 def _kinerja(*argumen: str, db: Path, masukan: str | None = None) -> None:
-    """``python -m kinerja ARGUMEN… --db DB`` as the operator; fails the test when the command does."""
-    hasil = subprocess.run([sys.executable, "-m", "kinerja", *argumen, "--db", str(db)], cwd=AKAR, input=masukan,
-                           capture_output=True, text=True, timeout=60, check=False)
+    """``python -m kinerja ARGUMEN… --db DB`` as the operator (``tests.cli_uji``); fails the test when it fails."""
+    hasil = cli_uji.kinerja(*argumen, "--db", db, masukan=masukan)
     assert hasil.returncode == 0, f"{' '.join(argumen)} failed ({hasil.returncode}):\n{hasil.stdout}\n{hasil.stderr}"
 
 
