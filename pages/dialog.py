@@ -80,10 +80,10 @@ tanda_tahap.pemberitahuan(f)  # a view limited to verified figures says so
 
 # the data on screen, per database, year and units: every live run replaces it, a frozen run keeps it (what
 # was on screen when the presenter froze it, not what was there when the page opened)
-versi = baca.storage().tanda_versi()
 tampil = st.session_state.setdefault("dialog_tampil", {})
 kunci_tampil = (baca.storage().alamat, f.tahun, f.kode_unit, f.sub_unit, f.hanya_terverifikasi)
 try:
+    versi = baca.storage().tanda_versi()
     if not beku or kunci_tampil not in tampil:
         tampil[kunci_tampil] = (versi, baca.data_tampil(f, versi))
     versi_tampil, data = tampil[kunci_tampil]
@@ -305,10 +305,11 @@ else:
         _simulasi(s)
 
 
-# --- live refresh: a cheap version check every few seconds; a full redraw only when data changed ---------------
+# --- live refresh: a cheap version check every few seconds; a full redraw only when data changed (a database out
+# of reach for a moment, restarting, is no change: the slide stays and the next tick asks again) ------------------
 @st.fragment(run_every=baca.DETIK_SEGAR)
 def _pantau(versi: tuple[int, ...]) -> None:
-    if not st.session_state.get("dialog_beku") and baca.storage().tanda_versi() != versi:
+    if not st.session_state.get("dialog_beku") and baca.versi_berubah(versi):
         st.rerun(scope="app")
 
 

@@ -33,6 +33,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -172,11 +173,27 @@ def _folder_bersama(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-@pytest.fixture(scope="session")
-def server_postgres() -> Iterator[str]:
-    """``postgresql://kinerja@127.0.0.1:PORT``: a throwaway server for this test session (fsync off: its data
-    needs to outlive nothing). Root cannot run PostgreSQL, so as root it runs as the user ``pg``. Under xdist every
-    worker has its own (a free port and a folder of its own)."""
+@dataclass(frozen=True)
+class ServerPg:
+    """A PostgreSQL server the tests started (``server_pg``): its URL, and ``pg_ctl`` on its data folder (to stop,
+    start or restart it: ``pg_ctl restart`` reuses the options it was started with)."""
+
+    url: str
+    perintah: tuple[str, ...]
+    """``pg_ctl -D DATA -l LOG``, as the user the server runs as."""
+    opsi: str
+    """The server's options (its port, its socket folder, fsync off …), given again to ``start``/``restart``."""
+
+    def pg_ctl(self, tindakan: str, *argumen: str) -> subprocess.CompletedProcess[bytes]:
+        opsi = ("-o", self.opsi) if tindakan in ("start", "restart") else ()
+        return subprocess.run([*self.perintah, *opsi, "-w", tindakan, *argumen], capture_output=True, check=True)
+
+
+@contextmanager
+def server_pg() -> Iterator[ServerPg]:
+    """A throwaway PostgreSQL server (fsync off: its data needs to outlive nothing), stopped and removed at the end.
+    Root cannot run PostgreSQL, so as root it runs as the user ``pg``. Each has a free port and a folder of its
+    own. Where PostgreSQL is not installed the test is skipped (failed under CI)."""
     bin_pg = _bin_postgres()
     if bin_pg is None:
         alasan = "PostgreSQL is not installed (tests/setup.sh installs Debian's postgresql package)"
@@ -205,11 +222,20 @@ def server_postgres() -> Iterator[str]:
         if percobaan == 2:
             pytest.fail(f"PostgreSQL did not start:\n{log.read_text(errors='replace')[-3000:]}", pytrace=False)
     try:
-        yield f"postgresql://kinerja@127.0.0.1:{port}"
+        yield ServerPg(f"postgresql://kinerja@127.0.0.1:{port}",
+                       (*sebagai, str(bin_pg / "pg_ctl"), "-D", str(data), "-l", str(log)), opsi)
     finally:
         subprocess.run([*sebagai, str(bin_pg / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
                        capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server_postgres() -> Iterator[str]:
+    """``postgresql://kinerja@127.0.0.1:PORT``: a throwaway server for this test session (``server_pg``). Under
+    xdist every worker has its own."""
+    with server_pg() as server:
+        yield server.url
 
 
 def sql_admin(server: str, perintah: str) -> None:

@@ -39,6 +39,23 @@ class DatabaseBusy(MasalahBasisData):
         super().__init__("gudang.sibuk", path)
 
 
+class KoneksiTerputus(DatabaseBusy):
+    """The connection to the PostgreSQL server was lost in the middle of an operation (the server restarted, failed
+    over, or ended the session): the transaction was rolled back, nothing of it stored, and the pool gives the next
+    operation a live connection. The user should try again."""
+
+    def __init__(self, path: object) -> None:
+        MasalahBasisData.__init__(self, "gudang.pg_terputus", path)
+
+
+class KomitTidakPasti(MasalahBasisData):
+    """The connection was lost while a write's COMMIT was under way: the server may have stored it or not. The
+    person is told to look at the revision history before trying again (a second try could store it twice)."""
+
+    def __init__(self, path: object) -> None:
+        super().__init__("gudang.pg_komit_tidak_pasti", path)
+
+
 class ImporDitolak(_Berpesan, ValueError):
     """An upload that stopped being valid between its check and its commit (another process wrote in
     between); refused whole inside the committing transaction. The message says what and why."""

@@ -7,6 +7,15 @@ revision ids stay 1, 2, 3 … without gaps. A wait for that turn, or for a conne
 (``tunggu_detik``) and then says "coba lagi" (``DatabaseBusy``). A read is one REPEATABLE READ transaction:
 one consistent view, never blocked by a writer.
 
+The server may restart or fail over under a running app server. The pool checks each connection as it hands it
+out and replaces a dead one, so the next operation works without restarting the app. An operation whose connection
+dies under it is rolled back by the server and refused here with "coba lagi" (``KoneksiTerputus``): a write is
+never repeated behind the user's back (the upload is refused whole, nothing of it stored). One lost while its
+COMMIT was under way may or may not have landed, and no one can ask the dead session: it says so and where to look
+(``KomitTidakPasti``), never "nothing stored". The engine's own short
+reads (the data version every page run and the Dialog's live refresh ask for) are asked once more on a fresh
+connection.
+
 The connection speaks the part of DuckDB's Python API the store uses (``execute`` with ``$name`` parameters,
 ``fetchone``, ``fetchall``, ``df``, ``register`` of a table of rows), so the store's SQL is written once for
 both engines. Answers become DataFrames through DuckDB's own conversion, so both engines give the same dtypes.
@@ -22,6 +31,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from functools import lru_cache
+from typing import TypeVar
 from urllib.parse import unquote
 
 import duckdb
@@ -34,7 +44,7 @@ from psycopg import IsolationLevel
 from psycopg.conninfo import conninfo_to_dict
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from kinerja.store.galat import DatabaseBusy, MasalahBasisData
+from kinerja.store.galat import DatabaseBusy, KomitTidakPasti, KoneksiTerputus, MasalahBasisData
 from kinerja.store.skema import POSTGRESQL, VERSI_TERBARU
 
 AWALAN = ("postgresql://", "postgres://")
@@ -45,6 +55,8 @@ KUNCI_PENULIS = 0x4B494E4A
 
 UKURAN_POOL = 8
 """Connections one app server keeps at most (a Streamlit server runs every session's script in its own thread)."""
+
+T = TypeVar("T")
 
 _TEKS = POSTGRESQL.teks
 """Text compared and sorted by code point, as DuckDB does."""
@@ -333,6 +345,9 @@ class MesinPostgres:
 
     @contextmanager
     def _koneksi(self) -> Iterator[psycopg.Connection]:
+        """A live connection from the pool (checked as it is handed out: one the server dropped is replaced), given
+        back afterwards (a broken one is discarded)."""
+        conn: psycopg.Connection | None = None
         try:
             with self._pool().connection(timeout=self.tunggu_detik) as conn:
                 yield conn
@@ -341,18 +356,38 @@ class MesinPostgres:
         except psycopg.errors.LockNotAvailable as e:
             raise DatabaseBusy(self.nama) from e
         except psycopg.OperationalError as e:
+            if conn is not None and conn.broken:  # the server restarted, failed over or ended the session
+                raise KoneksiTerputus(self.nama) from e
             raise MasalahBasisData("gudang.pg_tidak_terhubung", self.nama, sebab=_sebab(e, self._rahasia)) from e
 
     @contextmanager
     def _mentah(self, *, tulis: bool, kembalikan: bool = False) -> Iterator[KoneksiPg]:
         with self._koneksi() as conn:
             conn.isolation_level = IsolationLevel.READ_COMMITTED if tulis else IsolationLevel.REPEATABLE_READ
-            with conn.transaction(force_rollback=kembalikan):
-                con = KoneksiPg(conn, self._tipe)
-                con.execute(f"SET LOCAL lock_timeout = {max(1, int(self.tunggu_detik * 1000))}")
-                if tulis:
-                    con.execute(f"SELECT pg_advisory_xact_lock({KUNCI_PENULIS})")
-                yield con
+            isi_selesai = False
+            try:
+                with conn.transaction(force_rollback=kembalikan):
+                    con = KoneksiPg(conn, self._tipe)
+                    con.execute(f"SET LOCAL lock_timeout = {max(1, int(self.tunggu_detik * 1000))}")
+                    if tulis:
+                        con.execute(f"SELECT pg_advisory_xact_lock({KUNCI_PENULIS})")
+                    yield con
+                    isi_selesai = True
+            except psycopg.OperationalError as e:
+                # lost while the COMMIT was on its way: the server may have stored it or not, and cannot be asked
+                if tulis and isi_selesai and not kembalikan and conn.broken:
+                    raise KomitTidakPasti(self.nama) from e
+                raise
+
+    def _baca(self, baca: Callable[[KoneksiPg], T]) -> T:
+        """A short read the engine runs itself, in one transaction; asked once more, on a fresh connection, when the
+        connection dies under it (the server restarting): a read repeated changes nothing. Never a write."""
+        try:
+            with self._mentah(tulis=False) as con:
+                return baca(con)
+        except KoneksiTerputus:
+            with self._mentah(tulis=False) as con:
+                return baca(con)
 
     def _siap(self) -> None:
         """Create or upgrade the schema on this process's first use of the database. A database already at this
@@ -360,10 +395,12 @@ class MesinPostgres:
         two servers starting together migrate it once."""
         if self.url in _SIAP:
             return
-        with self._mentah(tulis=False) as con:
+
+        def versi_skema(con: KoneksiPg) -> object:
             ada = con.execute("SELECT to_regclass('skema_versi') IS NOT NULL").fetchone()[0]  # type: ignore[index]
-            versi = con.execute("SELECT max(versi) FROM skema_versi").fetchone()[0] if ada else None  # type: ignore[index]
-        if versi != VERSI_TERBARU:
+            return con.execute("SELECT max(versi) FROM skema_versi").fetchone()[0] if ada else None  # type: ignore[index]
+
+        if self._baca(versi_skema) != VERSI_TERBARU:
             with self._mentah(tulis=True) as con:
                 self._siapkan(con)
         _SIAP.add(self.url)
@@ -373,18 +410,18 @@ class MesinPostgres:
         a query once this process has prepared them."""
         if self.url in _SIAP:
             return True
-        with self._mentah(tulis=False) as con:
-            return con.execute("SELECT to_regclass('revisi') IS NOT NULL").fetchone()[0]  # type: ignore[index]
+        return self._baca(
+            lambda con: con.execute("SELECT to_regclass('revisi') IS NOT NULL").fetchone()[0])  # type: ignore[index]
 
     def tanda_versi(self) -> tuple[int, ...]:
         """The newest revision and audit line, each its id and when it was written (µs): whatever any app server
         writes changes them, and a database made again at the same address (a restore, a fresh start) with as
         many revisions but other data does not repeat an old version. Two index look-ups."""
-        with self.transaksi() as con:
-            baris = con.execute(
-                "SELECT r.id, r.waktu, j.id, j.waktu FROM (SELECT 1) AS satu "
-                "LEFT JOIN (SELECT id, waktu FROM revisi ORDER BY id DESC LIMIT 1) AS r ON true "
-                "LEFT JOIN (SELECT id, waktu FROM jejak ORDER BY id DESC LIMIT 1) AS j ON true").fetchone()
+        self._siap()
+        baris = self._baca(lambda con: con.execute(
+            "SELECT r.id, r.waktu, j.id, j.waktu FROM (SELECT 1) AS satu "
+            "LEFT JOIN (SELECT id, waktu FROM revisi ORDER BY id DESC LIMIT 1) AS r ON true "
+            "LEFT JOIN (SELECT id, waktu FROM jejak ORDER BY id DESC LIMIT 1) AS j ON true").fetchone())
         return tuple(0 if v is None else v if isinstance(v, int) else int(v.timestamp() * 1_000_000)
                      for v in baris)  # type: ignore[union-attr]
 

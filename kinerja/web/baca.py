@@ -59,6 +59,16 @@ def storage() -> Storage:
     return _storage(_alamat_app())
 
 
+def versi_berubah(versi: tuple[int, ...]) -> bool:
+    """Whether the stored data changed since ``versi``: the Dialog's live refresh asks every ``DETIK_SEGAR``
+    seconds. A database that cannot be reached right now (a server restarting or failing over) counts as
+    unchanged: the projector keeps its slide, and the next tick asks again."""
+    try:
+        return storage().tanda_versi() != versi
+    except MasalahBasisData:
+        return False
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _daftar_tahun(alamat: str, versi: tuple[int, ...]) -> list[int]:
     return Storage(alamat).daftar_tahun()
