@@ -2,7 +2,8 @@
 
     python bench/run.py                       # 10k and 300k realisasi rows
     python bench/run.py --sizes 10k,300k,3M   # 3M takes several minutes
-    python bench/run.py --ulang 3             # repeats per figure (the median is reported)
+    python bench/run.py --sizes 10k --ulang 1 # a quick run through (while changing the bench)
+    python bench/run.py --ulang 3             # repeats per figure (the median; the best against a floor)
     python bench/run.py --postgresql postgresql://kinerja@127.0.0.1:5432   # PostgreSQL rows too
     python bench/run.py --hanya-tolak --ulang 3   # only how fast hostile uploads are refused (~1 min)
     python bench/run.py --hanya-dokumen --ulang 3   # only the quarterly report, PDF and DOCX, 30 and 300 IKU
@@ -13,8 +14,19 @@ import against DuckDB's bare ``read_csv`` of the same files; scoring a ministry-
 against the plain pandas row-wise approach; the server-side run of each page after a filter change
 (Streamlit's AppTest) at the root and at one office; the Dialog page's next slide; the PPTX for 150 IKU;
 and the peak memory of an import and of a page run. Targets are those of issue 11 (2 cores).
+Against the floors of issue 32 (``bench/lantai.py``: what the database alone needs, no ``kinerja`` imported), each
+side a whole process, interpreter start-up included, best of ``--ulang`` run by turns in the same run:
+"impor (proses utuh)" (``python -m kinerja import FILES --db NEW.duckdb``) against "lantai impor (proses utuh)" (a
+new DuckDB file, keyed tables straight from ``read_csv``, every row copied into a JSON log, one commit; target
+≤ 1.5×, ≤ 2× at 3M), and "score kementerian-tahun (proses utuh)" (``python -m kinerja score … --format json``)
+against "lantai score" (one SQL query on the same store, read-only, rows printed as JSON; target ≤ 1.5×).
 With ``--postgresql SERVER`` the same import, scoring and Ringkasan runs are timed on PostgreSQL too, in a
-database the benchmark creates on that server and drops afterwards, with the copy of the DuckDB file into it.
+database the benchmark creates on that server and drops afterwards, with the copy of the DuckDB file into it; and,
+as whole processes, the import against the floor written for PostgreSQL (``COPY`` into keyed tables and the log;
+target ≤ 1.5×), ``python -m kinerja copy`` of the DuckDB store as seconds beyond that floor (target ≤ 2 s), and
+``score`` as seconds beyond ``python -m kinerja --help``'s start-up (target ≤ 0.3 s). A throwaway server for it:
+``initdb -A trust -U kinerja`` and ``pg_ctl … -o "-p PORT -c fsync=off"`` from /usr/lib/postgresql/*/bin, as
+``tests/conftest.py``'s ``server_postgres`` does.
 The quarterly report (``python -m kinerja report --kind triwulan``'s work: build and render) as PDF and DOCX for a
 unit with 30 IKU and one with 300 (targets < 3 s and < 20 s, issue 31), on a small store of their own.
 Last, how long the upload limits take to refuse hostile files (``BERKAS_TOLAK``: a 0.5 MB and a 4.6 MB .xlsx of
@@ -76,6 +88,39 @@ def median(fungsi: Callable[[], object], ulang: int) -> float:
         fungsi()
         waktu.append(time.perf_counter() - mulai)
     return statistics.median(waktu)
+
+
+LANTAI = str(AKAR_REPO / "bench" / "lantai.py")
+"""The floors of issue 32, each run as its own process (``python bench/lantai.py impor-duckdb …``)."""
+
+
+def proses_utuh(*argumen: str, hapus: Path | None = None) -> float:
+    """The wall time of one whole process ``python ARGUMEN…`` (interpreter start-up included), its output discarded;
+    ``hapus``: a DuckDB file removed first, outside the timer (a new file each run)."""
+    if hapus is not None:
+        for f in (hapus, hapus.with_name(hapus.name + ".wal")):
+            f.unlink(missing_ok=True)
+    mulai = time.perf_counter()
+    proses = subprocess.run([sys.executable, *argumen], cwd=AKAR_REPO, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, check=False)
+    waktu = time.perf_counter() - mulai
+    assert proses.returncode == 0, (argumen, proses.stderr.decode(errors="replace")[-2000:])
+    return waktu
+
+
+def terbaik_berselang(lantai: Callable[[], float], nyata: Callable[[], float], ulang: int) -> tuple[float, float]:
+    """The best of ``ulang`` runs of a floor and of the real command, run by turns (floor, real, floor …) so that
+    both meet the same machine, however busy: each callable returns its own time (``proses_utuh``)."""
+    waktu_lantai, waktu_nyata = [], []
+    for _ in range(ulang):
+        waktu_lantai.append(lantai())
+        waktu_nyata.append(nyata())
+    return min(waktu_lantai), min(waktu_nyata)
+
+
+def rasio(nyata: float, lantai: float, target: str) -> str:
+    """'2.10× lantai (target ≤ 1,5×)'."""
+    return f"{nyata / lantai:.2f}× lantai (target ≤ {target}×)"
 
 
 def impor(data: sintetis.Kementerian, db: Path) -> None:
@@ -147,11 +192,32 @@ def ukur_postgres(data: sintetis.Kementerian, db: Path, server: str, ulang: int,
     """The PostgreSQL rows: import, copy of the DuckDB file, scoring, the Ringkasan after a filter change."""
     u = 1 if data.jumlah_realisasi >= 1_000_000 else max(1, ulang // 2)
     catat("PostgreSQL: impor (semua pemeriksaan + pratinjau + simpan)", median(lambda: impor_pg(data, server), u))
+    berkas = list(map(str, data.berkas))
+
+    def di_db_baru(*argumen: str) -> Callable[[], float]:  # a whole process into a new, empty database ({url})
+        def jalankan() -> float:
+            with db_postgres(server, "kinerja_bench_proses") as url:
+                return proses_utuh(*(url if a == "{url}" else a for a in argumen))
+        return jalankan
+
+    t_lantai, t_impor = terbaik_berselang(
+        di_db_baru(LANTAI, "impor-postgresql", "{url}", *berkas),
+        di_db_baru("-m", "kinerja", "import", *berkas, "--db", "{url}", "--user", "bench"), u)
+    catat("PostgreSQL: lantai impor COPY (proses utuh)", t_lantai, "s", "COPY → tabel berkunci + log JSON + commit")
+    catat("PostgreSQL: impor (proses utuh)", t_impor, "s", rasio(t_impor, t_lantai, "1,5"))
+    t_salin = min(di_db_baru("-m", "kinerja", "copy", "--from", str(db), "--to", "{url}")() for _ in range(u))
+    catat("PostgreSQL: copy berkas DuckDB (proses utuh)", t_salin, "s",
+          f"{t_salin - t_lantai:.2f} s di atas lantai impor COPY (target ≤ 2 s)")
     with db_postgres(server, "kinerja_bench") as url:
         mulai = time.perf_counter()
         Storage(db).salin_ke(Storage(url))
         catat("PostgreSQL: salin berkas DuckDB ke PostgreSQL (copy)", time.perf_counter() - mulai)
         catat("PostgreSQL: score kementerian-tahun", median(lambda: skor_cli(url), ulang))
+        t_mulai = min(proses_utuh("-m", "kinerja", "--help") for _ in range(ulang))
+        t_skor = min(proses_utuh("-m", "kinerja", "score", "--tahun", str(TAHUN), "--triwulan", str(TRIWULAN),
+                                 "--format", "json", "--db", url) for _ in range(ulang))
+        catat("PostgreSQL: score kementerian-tahun (proses utuh)", t_skor, "s",
+              f"{t_skor - t_mulai:.2f} s di atas start-up --help {t_mulai:.2f} s (target ≤ 0,3 s)")
         catat("PostgreSQL: score satu kantor", median(lambda: skor_cli(url, "--unit", data.kantor), ulang))
         for unit, nama in ((data.akar, "akar"), (data.kantor, "kantor")):
             catat(f"PostgreSQL: ringkasan setelah ganti triwulan ({nama})",
@@ -362,6 +428,20 @@ def ukur(n: int, ulang: int, postgresql: str | None = None) -> list[tuple[str, f
         t_lantai = median(lantai_tulis(data, folder / "lantai.duckdb"), u)
         catat("lantai: tulis baris + log revisi + commit (tanpa baca, tanpa pemeriksaan)", t_lantai, "s",
               f"baca + tulis saja: {(t_duck + t_lantai) / t_duck:.1f}× read_csv")
+        berkas = list(map(str, data.berkas))
+        lantai_db, baru = folder / "lantai-proses.duckdb", folder / "impor-proses.duckdb"
+        t_lantai_p, t_impor_p = terbaik_berselang(
+            lambda: proses_utuh(LANTAI, "impor-duckdb", str(lantai_db), *berkas, hapus=lantai_db),
+            lambda: proses_utuh("-m", "kinerja", "import", *berkas, "--db", str(baru), "--user", "bench", hapus=baru),
+            u)
+        catat("lantai impor (proses utuh)", t_lantai_p, "s", "DuckDB baru: read_csv → tabel berkunci + log JSON + commit")
+        catat("impor (proses utuh)", t_impor_p, "s", rasio(t_impor_p, t_lantai_p, "1,5" if n <= 300_000 else "2"))
+        skor = ["score", "--tahun", str(TAHUN), "--triwulan", str(TRIWULAN), "--format", "json", "--db", str(db)]
+        t_lantai_s, t_skor_p = terbaik_berselang(
+            lambda: proses_utuh(LANTAI, "skor-duckdb", str(db), str(TAHUN), str(TRIWULAN)),
+            lambda: proses_utuh("-m", "kinerja", *skor), ulang)
+        catat("lantai score kementerian-tahun (proses utuh)", t_lantai_s, "s", "satu kueri SQL, baca saja, JSON")
+        catat("score kementerian-tahun (proses utuh)", t_skor_p, "s", rasio(t_skor_p, t_lantai_s, "1,5"))
         t_skor = median(lambda: skor_cli(db), ulang)
         t_pandas = median(lambda: skor_pandas_per_baris(data), 1 if n >= 1_000_000 else max(1, ulang // 2))
         catat("score kementerian-tahun (--format json)", t_skor, "s",
@@ -498,7 +578,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     perintah = "--hanya-tolak" if args.hanya_tolak else f"--sizes {args.sizes}"
     baris = [f"# Dasbor Kinerja — benchmark ({time.strftime('%Y-%m-%d')})", "",
-             f"Mesin: {mesin()}. Median dari {args.ulang} ulangan. `python bench/run.py {perintah}`", ""]
+             (f"Mesin: {mesin()}. Median dari {args.ulang} ulangan (proses utuh lawan lantai: yang terbaik). "
+              f"`python bench/run.py {perintah}`"), ""]
     for judul, isi in hasil.items():
         baris += [f"## {judul}", "", "| ukuran | nilai | catatan |", "|---|---:|---|"]
         baris += [f"| {apa} | {nilai:.3f} {satuan} | {catatan} |" for apa, nilai, satuan, catatan in isi]
