@@ -3,6 +3,8 @@ offered on each page, SSO through ``st.user``, signing out, and a session that e
 
 from __future__ import annotations
 
+import datetime
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -79,6 +81,16 @@ def test_sandi_salah_lalu_benar(terkunci, monkeypatch, _apptest_navigasi):
 
 
 def test_sandi_salah_berulang_diperlambat(terkunci, monkeypatch, _apptest_navigasi):
+    # the clock stands still: the 2 s wait after the third failure must not run out between two runs of a busy
+    # machine (the limit itself is counted in kinerja.akses.jeda's doctest and tests/test_akses.py)
+    beku = datetime.datetime(2026, 12, 1, 9, 0, 0)
+
+    class Jam(datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return beku.replace(tzinfo=tz)
+
+    monkeypatch.setattr(akses, "datetime", Jam)
     at = buka(terkunci, monkeypatch)
     for _ in range(akses.GAGAL_BEBAS):
         at = masuk(at, "bogor", "salah-sekali")
