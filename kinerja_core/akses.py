@@ -38,7 +38,7 @@ SEMUA = "*"
 """A grant on every unit: the whole tree, every root."""
 
 PERAN_TULIS = {"unit": Peran.ADMIN, "iku": Peran.ADMIN, "realisasi": Peran.PENGISI, "rapat": Peran.PENGISI,
-               "komponen": Peran.PENGISI}
+               "komponen": Peran.PENGISI, "arahan_rapat": Peran.PENGISI}
 """The role each kind of row needs on its unit: the catalogue is the admin's, realisasi (and the komponen they
 are computed from) and notes the editor's."""
 

@@ -215,7 +215,7 @@ def _simulasi(s: SlideIku) -> None:
 rapat = isi.rapat
 kunci_rapat = dialog.kunci_rapat(rapat, f.kode_unit, f.tahun, f.triwulan)
 lama = {"tanggal": rapat.tanggal, "tempat": rapat.tempat or "", "pimpinan": rapat.pimpinan or "",
-        "peserta": rapat.peserta or "", "arahan": rapat.arahan or ""}
+        "peserta": rapat.peserta or "", "arahan": rapat.daftar_arahan}
 
 # --- the screen ----------------------------------------------------------------------------------------------
 if posisi == 0:
@@ -248,10 +248,15 @@ elif posisi > jumlah_iku:
     st.markdown(projector.arahan(rapat), unsafe_allow_html=True)
     if _boleh_mencatat(f.kode_unit):
         with st.expander(t("dialog.isi_arahan")), st.form(key=f"dialog_arahan_{kunci_rapat}", border=False):
-            arahan = st.text_area(t("kolom.arahan"), value=lama["arahan"], help=t("dialog.arahan_bantuan"),
-                                  height=200, key=f"dialog_arahan_teks_{kunci_rapat}")
+            st.caption(t("dialog.arahan_bantuan"))
+            tabel = st.data_editor(
+                dialog.tabel_arahan(rapat), num_rows="dynamic", hide_index=True, width="stretch",
+                key=f"dialog_arahan_tabel_{kunci_rapat}",
+                column_config={"arahan": st.column_config.TextColumn(t("kolom.arahan"), width="large", default=""),
+                               "pic": st.column_config.TextColumn(t("kolom.pic"), default=""),
+                               "tenggat": st.column_config.DateColumn(t("kolom.tenggat"), format="DD/MM/YYYY")})
             if st.form_submit_button(t("dialog.simpan_rapat"), type="primary"):
-                _simpan_rapat(**{**lama, "arahan": arahan})
+                _simpan_rapat(**{**lama, "arahan": dialog.arahan_dari_tabel(tabel)})
 else:
     s = isi.slide[posisi - 1]
     tw = nama_triwulan(f.triwulan)

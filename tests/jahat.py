@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 
 from kinerja.masuk.importing import rencanakan, terapkan
+from kinerja.rapat.dialog import Arahan
 from kinerja.rapat.simpan import simpan_rapat
 from kinerja.store import Storage
 from kinerja_core.akses import Pelaku
@@ -73,9 +74,11 @@ RAPAT = {
     "tempat": f"Aula {HTML_JAHAT}\n\n![a](http://evil.example/t.png)\n# JAHAT tempat",
     "pimpinan": f"Kepala {HTML_JAHAT}\n\n| a | b |\n|---|---|\n| JAHAT | 2 |",
     "peserta": "Kasi PKC\n\n![a](http://evil.example/ps.png)",
-    "arahan": f"Percepat penagihan {HTML_JAHAT}\n![a](http://evil.example/ar.png)\n# JAHAT arahan",
+    "arahan": [Arahan(f"Percepat penagihan {HTML_JAHAT}", f"Kasi {HTML_JAHAT}\n\n| a | b |", datetime.date(2019, 11, 30)),
+               Arahan("![a](http://evil.example/ar.png)", "![p](http://evil.example/pic.png)"),
+               Arahan("# JAHAT arahan")],
 }
-"""The Dialog meeting of KPPBCBOGOR, 2019 TW III."""
+"""The Dialog meeting of KPPBCBOGOR, 2019 TW III (its arahan each with a PIC, one with a tenggat)."""
 
 
 def simpan_jahat(db: Path | str) -> None:

@@ -237,7 +237,11 @@ def _bab_bukti(d: Dialog) -> list[Blok]:
 
 
 def _bab_arahan(d: Dialog) -> list[Blok]:
-    """The chair's decisions, one per line as entered (the deck's last slide)."""
-    arahan = d.rapat.daftar_arahan
+    """The chair's decisions in order, each with who carries it out and by when (the deck's last slide)."""
+    baris = tuple((Sel(str(i), angka=float(i), rata="kanan", format_angka="0"), sel_teks(a.teks), sel_teks(a.pic),
+                   Sel(angka(a.tenggat)))
+                  for i, a in enumerate(d.rapat.daftar_arahan, start=1))
     return [Judul(t("dialog.arahan")),
-            Butir(tuple(arahan)) if arahan else Paragraf(t("dialog.arahan_kosong"), miring=True)]
+            Tabel(t("dialog.arahan"), (t("dok.triwulan.no"), t("kolom.arahan"), t("kolom.pic"),
+                                           t("kolom.tenggat")), baris,
+                  (0.5, 6.0, 2.2, 1.6), kosong=t("dialog.arahan_kosong"))]

@@ -757,7 +757,7 @@ def _slide_arahan(deck: Presentation, dialog: Dialog) -> None:
     _teks(slide, 0.6, 1.15, 12.1, 0.5, sub, 18, warna=REDUP, terkecil=14)
     kiri, atas, lebar = 0.6, 1.8, 12.1
     tinggi = TINGGI_SLIDE - 0.35 - atas
-    arahan = [str(netralkan(a)) for a in rapat.daftar_arahan]
+    arahan = [str(netralkan(f"{a.teks} ({a.rincian})" if a.rincian else a.teks)) for a in rapat.daftar_arahan]
     if not arahan:
         _kotak_teks(slide, kiri, atas, lebar, tinggi, [Paragraf.biasa(t("dialog.arahan_kosong"), 24, warna=REDUP)])
         return

@@ -19,7 +19,16 @@ import pandas as pd
 from kinerja import scores
 from kinerja.masuk.loading import rapikan_teks
 from kinerja.store import Snapshot
-from kinerja.texts import label_status, nama_triwulan, persen, t, teks_kebutuhan, teks_tahun_lalu, uraian_komponen
+from kinerja.texts import (
+    angka,
+    label_status,
+    nama_triwulan,
+    persen,
+    t,
+    teks_kebutuhan,
+    teks_tahun_lalu,
+    uraian_komponen,
+)
 from kinerja_core.capaian import HasilIku
 from kinerja_core.kebutuhan import Keadaan, Kebutuhan, Rentang, kebutuhan_realisasi, rentang_iku
 from kinerja_core.komponen import baca_rumus
@@ -131,12 +140,30 @@ class SlideIku:
 
 
 @dataclass(frozen=True)
+class Arahan:
+    """One decision of the meeting: what, who carries it out (``pic``) and by when (``tenggat``); None where
+    not set. E.g. ``Arahan("Percepat penagihan BGR-03", "Kasi PKC", date(2019, 11, 30))``."""
+
+    teks: str
+    pic: str | None = None
+    tenggat: datetime.date | None = None
+
+    @property
+    def rincian(self) -> str:
+        """Who and by when, as read under the arahan: 'PIC Kasi PKC · Tenggat 30/11/2019'; '' when neither is set."""
+        return " · ".join(x for x in (f"{t('kolom.pic')} {self.pic}" if self.pic else "",
+                                      f"{t('dialog.tenggat')} {angka(self.tenggat)}" if self.tenggat else "") if x)
+
+
+@dataclass(frozen=True)
 class Rapat:
     """The meeting itself: when, where, who chaired, who came, and what it decided (arahan).
 
     Entered on the Dialog page and stored per unit and quarter; the deck opens with the details and closes with
-    the arahan. Text fields are None when not entered. E.g. ``Rapat(date(2019, 10, 2), "Aula KPPBC Bogor",
-    "Kepala Kantor", "Kasi PKC\nKasi P2", "Percepat penagihan BGR-03\nSosialisasi IKM")``.
+    the arahan. Text fields are None when not entered. ``butir``: the arahan as stored since migration 7, each
+    with its PIC and tenggat; ``arahan``: the text a meeting saved before held them in, one per line, read only
+    while ``butir`` is empty. E.g. ``Rapat(date(2019, 10, 2), "Aula KPPBC Bogor", "Kepala Kantor",
+    "Kasi PKC\nKasi P2", butir=(Arahan("Percepat penagihan BGR-03", "Kasi PKC", date(2019, 11, 30)),))``.
     """
 
     tanggal: datetime.date | None = None
@@ -144,6 +171,7 @@ class Rapat:
     pimpinan: str | None = None
     peserta: str | None = None
     arahan: str | None = None
+    butir: tuple[Arahan, ...] = ()
 
     @property
     def daftar_peserta(self) -> list[str]:
@@ -151,20 +179,51 @@ class Rapat:
         return _butir(self.peserta)
 
     @property
-    def daftar_arahan(self) -> list[str]:
-        """One decision per line, without the bullets or numbers people type in front of it."""
-        return _butir(self.arahan)
+    def daftar_arahan(self) -> list[Arahan]:
+        """The decisions in order: the stored rows, or the older text's lines (without the bullets or numbers
+        people type in front of them, and with no PIC or tenggat, as none was asked for then)."""
+        return list(self.butir) if self.butir else [Arahan(b) for b in _butir(self.arahan)]
 
     @property
     def kosong(self) -> bool:
-        return not any((self.tanggal, self.tempat, self.pimpinan, self.peserta, self.arahan))
+        return not any((self.tanggal, self.tempat, self.pimpinan, self.peserta, self.arahan, self.butir))
 
     def sama_dengan(self, *, tanggal: datetime.date | None, tempat: str, pimpinan: str, peserta: str,
-                    arahan: str) -> bool:
+                    arahan: Sequence[Arahan]) -> bool:
         """Whether saving these fields would change nothing (so no revision is made), compared as stored."""
-        baru = {"tempat": tempat, "pimpinan": pimpinan, "peserta": peserta, "arahan": arahan}
-        return tanggal == self.tanggal and all(
-            (getattr(self, k) or "") == rapikan_teks(v) for k, v in baru.items())
+        baru = {"tempat": tempat, "pimpinan": pimpinan, "peserta": peserta}
+        return (tanggal == self.tanggal and all((getattr(self, k) or "") == rapikan_teks(v) for k, v in baru.items())
+                and list(arahan_rapi(arahan)) == self.daftar_arahan)
+
+
+def arahan_rapi(arahan: Sequence[Arahan]) -> tuple[Arahan, ...]:
+    """The arahan as they would be stored: text trimmed (Word's line breaks as line breaks), an empty PIC as
+    None, rows with nothing in them dropped. A row with a PIC or tenggat but no text stays, for the save to
+    refuse by its number."""
+    rapi = (Arahan(rapikan_teks(a.teks or ""), rapikan_teks(a.pic or "") or None, a.tenggat) for a in arahan)
+    return tuple(a for a in rapi if a.teks or a.pic or a.tenggat)
+
+
+def tabel_arahan(rapat: Rapat) -> pd.DataFrame:
+    """The arahan as the Dialog's form edits them: one row each, arahan, pic ('' when none: an empty cell, not
+    "None"), tenggat (a date or None)."""
+    return pd.DataFrame([{"arahan": a.teks, "pic": a.pic or "", "tenggat": a.tenggat} for a in rapat.daftar_arahan],
+                        columns=["arahan", "pic", "tenggat"]).astype({"arahan": object, "pic": object})
+
+
+def arahan_dari_tabel(tabel: pd.DataFrame) -> list[Arahan]:
+    """The form's rows back as arahan, in order; a missing cell (None, NaN, NaT) is empty.
+
+    >>> arahan_dari_tabel(pd.DataFrame({"arahan": ["Percepat penagihan", None], "pic": [None, "Kasi P2"],
+    ...                                 "tenggat": [pd.Timestamp("2019-11-30"), pd.NaT]}))  # doctest: +NORMALIZE_WHITESPACE
+    [Arahan(teks='Percepat penagihan', pic=None, tenggat=datetime.date(2019, 11, 30)),
+     Arahan(teks='', pic='Kasi P2', tenggat=None)]
+    """
+    def teks(v: object) -> str:
+        return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+
+    return [Arahan(teks(r.arahan), teks(r.pic) or None, None if pd.isna(r.tenggat) else pd.Timestamp(r.tenggat).date())
+            for r in tabel.itertuples(index=False)]
 
 
 def _butir(teks: str | None) -> list[str]:
@@ -182,9 +241,16 @@ def rapat_dari(snap: Snapshot, kode_unit: str, triwulan: int) -> Rapat:
     if baris.empty:
         return Rapat()
     b = baris.iloc[0]
+    butir: tuple[Arahan, ...] = ()
+    if pd.notna(b["jumlah_arahan"]):  # saved since migration 7: its first jumlah_arahan rows
+        a = snap.arahan_rapat
+        a = a[(a["kode_unit"] == kode_unit) & (a["triwulan"] == triwulan) & (a["nomor"] <= b["jumlah_arahan"])]
+        butir = tuple(Arahan(r.arahan, _teks_atau_none(r.pic),
+                             None if pd.isna(r.tenggat) else pd.Timestamp(r.tenggat).date())
+                      for r in a.sort_values("nomor").itertuples(index=False))
     return Rapat(
         tanggal=None if pd.isna(b["tanggal"]) else pd.Timestamp(b["tanggal"]).date(),
-        **{k: _teks_atau_none(b[k]) for k in ("tempat", "pimpinan", "peserta", "arahan")},
+        **{k: _teks_atau_none(b[k]) for k in ("tempat", "pimpinan", "peserta", "arahan")}, butir=butir,
     )
 
 
@@ -463,7 +529,7 @@ def kunci_catatan(s: SlideIku, tahun: int) -> str:
 def kunci_rapat(rapat: Rapat, kode_unit: str, tahun: int, triwulan: int) -> str:
     """A widget-key suffix for the meeting's forms: the unit, the quarter and the meeting as stored now."""
     isi = "\x1f".join("" if v is None else str(v) for v in
-                      (rapat.tanggal, rapat.tempat, rapat.pimpinan, rapat.peserta, rapat.arahan))
+                      (rapat.tanggal, rapat.tempat, rapat.pimpinan, rapat.peserta, rapat.arahan, rapat.butir))
     return f"{kode_unit}_{tahun}_tw{triwulan}_{hashlib.sha1(isi.encode()).hexdigest()[:10]}"
 
 

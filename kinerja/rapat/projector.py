@@ -86,8 +86,12 @@ def css(gelap: bool, tanpa_sidebar: bool = False) -> str:
   .dko-cakupan {{font-size: 1.3rem; font-weight: 600; color: {w['redup']}; margin-top: 0.3rem;}}
   .dko-lingkup {{font-size: 1.3rem; color: {w['redup']}; margin: -0.3rem 0 0.6rem 0;}}
   .dko-rapat {{font-size: 1.3rem; color: {w['redup']}; margin: -0.4rem 0 0.5rem 0;}}
-  .dko-arahan {{padding-left: 2.6rem; max-height: 38rem; overflow-y: auto;}}
-  .dko-arahan li {{font-size: 1.8rem; line-height: 1.35; margin-bottom: 0.5rem;}}
+  /* the arahan fill the screen down to the form's expander: 15 of about 80 characters, each on one line with its
+     PIC and tenggat after it (smaller, dimmer; the pair moves to the next line whole when it does not fit) */
+  .dko-arahan {{padding-left: 2.6rem; max-height: 46rem; overflow-y: auto;}}
+  .dko-arahan li {{font-size: 1.75rem; line-height: 1.3; margin-bottom: 0.35rem;}}
+  .dko-arahan-rincian {{display: inline-block; margin-left: 1.2rem; font-size: 1.35rem; font-weight: 600;
+                       color: {w['redup']};}}
   .st-key-dialog_panah_wadah {{display: none;}}
   /* the slides show once the arrow keys are heard (panah.dengar_panah); after 3 s regardless, should scripts fail */
   html:not([data-kinerja-panah]) [data-testid="stMainBlockContainer"] {{
@@ -307,5 +311,6 @@ def arahan(rapat: Rapat) -> str:
         kepala += f'<div class="dko-sub">{_e(baris_rapat(rapat))}</div>'
     if not rapat.daftar_arahan:
         return kepala + f'<p class="dko-daftar" data-testid="dialog-arahan">{t("dialog.arahan_kosong")}</p>'
-    butir = "".join(f"<li>{_e(a)}</li>" for a in rapat.daftar_arahan)
+    butir = "".join(f"<li>{_e(a.teks)}" + (f'<div class="dko-arahan-rincian">{_e(a.rincian)}</div>' if a.rincian else "")
+                    + "</li>" for a in rapat.daftar_arahan)
     return kepala + f'<ol class="dko-arahan" data-testid="dialog-arahan">{butir}</ol>'

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 
 import pandas as pd
 
 from kinerja.masuk.loading import BATAS_PANJANG, BATAS_PANJANG_LAIN, KENDALI_TERLARANG, Jenis, rapikan_teks
-from kinerja.store import Revisi, Storage
+from kinerja.rapat.dialog import Arahan, Rapat, arahan_rapi
+from kinerja.store import KOLOM, Revisi, Storage
 from kinerja.texts import t
 from kinerja_core.akses import Pelaku
 from kinerja_core.model import Iku, StatusAksi
@@ -67,22 +69,43 @@ def simpan_tindak_lanjut(
 
 def simpan_rapat(
     storage: Storage, kode_unit: str, tahun: int, triwulan: int, *, tanggal: datetime.date | None, tempat: str,
-    pimpinan: str, peserta: str, arahan: str, pelaku: Pelaku,
+    pimpinan: str, peserta: str, arahan: str | Sequence[Arahan], pelaku: Pelaku,
 ) -> Revisi:
-    """Record a Dialog Kinerja meeting's details and decisions (arahan) for a unit and quarter, as a revision.
+    """Record a Dialog Kinerja meeting's details and decisions (arahan) for a unit and quarter, as one revision.
 
     Stored as typed (an emptied field becomes empty), under the rules of the
-    notes (``CatatanDitolak`` for control characters or a text too long).
+    notes (``CatatanDitolak`` for control characters or a text too long). The
+    arahan are the whole list, in order, each with its PIC and tenggat; a text
+    is read as one arahan per line with neither. A row with a PIC or tenggat
+    but no arahan is refused by its number. The meeting's row carries how many
+    arahan it has, so a shorter list replaces a longer one in the same revision.
     E.g. ``simpan_rapat(s, "KPPBCBOGOR", 2019, 3, tanggal=date(2019, 10, 2), tempat="Aula", pimpinan="Kepala
-    Kantor", peserta="Kasi PKC\nKasi P2", arahan="Percepat penagihan", pelaku=Pelaku("sekretaris", Cara.MASUK,
-    "Dialog"))``.
+    Kantor", peserta="Kasi PKC\nKasi P2", arahan=[Arahan("Percepat penagihan", "Kasi PKC", date(2019, 11, 30))],
+    pelaku=Pelaku("sekretaris", Cara.MASUK, "Dialog"))``.
     """
-    teks = _teks_rapi({"tempat": tempat, "pimpinan": pimpinan, "peserta": peserta, "arahan": arahan})
-    baris = pd.DataFrame([{
-        "tahun": tahun, "triwulan": triwulan, "kode_unit": kode_unit,
-        "tanggal": pd.Timestamp(tanggal) if tanggal else pd.NaT, **{k: v or None for k, v in teks.items()},
-    }]).astype({"tanggal": "datetime64[ns]"})
-    return storage.simpan({"rapat": baris}, pelaku=pelaku, berkas=t("dialog.berkas_rapat"), sha256="")
+    teks = _teks_rapi({"tempat": tempat, "pimpinan": pimpinan, "peserta": peserta})
+    butir = _arahan_rapi(Rapat(arahan=arahan).daftar_arahan if isinstance(arahan, str) else arahan)
+    kunci = {"tahun": tahun, "triwulan": triwulan, "kode_unit": kode_unit}
+    rapat = pd.DataFrame([{
+        **kunci, "tanggal": pd.Timestamp(tanggal) if tanggal else pd.NaT, **{k: v or None for k, v in teks.items()},
+        "arahan": None, "jumlah_arahan": len(butir),
+    }]).astype({"tanggal": "datetime64[ns]", "jumlah_arahan": "int64"})
+    baris = pd.DataFrame([{**kunci, "nomor": i, "arahan": a.teks, "pic": a.pic,
+                           "tenggat": pd.Timestamp(a.tenggat) if a.tenggat else pd.NaT}
+                          for i, a in enumerate(butir, start=1)],
+                         columns=KOLOM["arahan_rapat"]).astype({"nomor": "int64", "tenggat": "datetime64[ns]"})
+    return storage.simpan({"rapat": rapat, "arahan_rapat": baris}, pelaku=pelaku, berkas=t("dialog.berkas_rapat"),
+                          sha256="")
+
+
+def _arahan_rapi(arahan: Sequence[Arahan]) -> tuple[Arahan, ...]:
+    """The arahan as stored (``arahan_rapi``), each text under the rules of the notes; a row with a PIC or
+    tenggat but no text is refused (``CatatanDitolak``) by its row as entered (1 the first)."""
+    for baris, a in enumerate(arahan, start=1):
+        _teks_rapi({"arahan": a.teks or "", "pic": a.pic or ""})
+        if not rapikan_teks(a.teks or "") and (rapikan_teks(a.pic or "") or a.tenggat):
+            raise CatatanDitolak(t("dialog.arahan_tanpa_teks", baris=baris))
+    return arahan_rapi(arahan)
 
 
 def _teks_rapi(teks: dict[str, str]) -> dict[str, str]:

@@ -35,6 +35,9 @@ class Snapshot:
     """The Dialog Kinerja meetings recorded (date, place, chair, attendees, arahan) per unit and quarter."""
     komponen: pd.DataFrame
     """The komponen values of the IKU read, per quarter (what their computed realisasi are made of)."""
+    arahan_rapat: pd.DataFrame
+    """The meetings' arahan, one row each with its PIC and tenggat (only ``nomor`` ≤ the meeting's ``jumlah_arahan``
+    are its own)."""
 
 
 @dataclass(frozen=True)

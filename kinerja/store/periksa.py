@@ -36,6 +36,8 @@ _YATIM = {
     "unit": "SELECT DISTINCT u.kode_induk AS kode FROM unit u WHERE u.kode_induk IS NOT NULL "
             "AND u.kode_induk NOT IN (SELECT kode_unit FROM unit)",
     "rapat": f"SELECT DISTINCT kode_unit AS kode FROM rapat t WHERE {_ada('unit', 'kode_unit', 't', tidak=True)}",
+    "arahan_rapat": "SELECT DISTINCT kode_unit AS kode FROM arahan_rapat t WHERE "
+                    f"{_ada('unit', 'kode_unit', 't', tidak=True)}",
     "komponen": f"SELECT DISTINCT kode_iku AS kode FROM komponen t WHERE {_ada('iku', KUNCI['iku'], 't', tidak=True)}",
     "kaskade": _INDUK_HILANG.format(dari="iku"),
 }
@@ -51,6 +53,8 @@ _RUJUKAN_MASUK = {
                  f"WHERE {_ada('iku', KUNCI['iku'], 'm', tidak=True)} ORDER BY 1 LIMIT 5",
     "rapat": f"SELECT DISTINCT m.kode_unit FROM masuk m WHERE {_ada('unit', 'kode_unit', 'm', tidak=True)} "
              "ORDER BY 1 LIMIT 5",
+    "arahan_rapat": f"SELECT DISTINCT m.kode_unit FROM masuk m WHERE {_ada('unit', 'kode_unit', 'm', tidak=True)} "
+                    "ORDER BY 1 LIMIT 5",
     "komponen": "SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku FROM masuk m "
                 f"WHERE {_ada('iku', KUNCI['iku'], 'm', tidak=True)} ORDER BY 1 LIMIT 5",
 }

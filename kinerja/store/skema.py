@@ -24,11 +24,15 @@ KOLOM = {
     ],
     "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala", "rencana_aksi", "pic",
                   "tenggat", "status_aksi", "catatan_aksi"],
-    "rapat": ["tahun", "triwulan", "kode_unit", "tanggal", "tempat", "pimpinan", "peserta", "arahan"],
+    "rapat": ["tahun", "triwulan", "kode_unit", "tanggal", "tempat", "pimpinan", "peserta", "arahan",
+              "jumlah_arahan"],
     "komponen": ["tahun", "triwulan", "kode_unit", "kode_iku", "komponen", "nilai"],
+    "arahan_rapat": ["tahun", "triwulan", "kode_unit", "nomor", "arahan", "pic", "tenggat"],
 }
 """The stored columns of each table, in order (``rapat``: one Dialog Kinerja meeting of a unit and quarter;
-``komponen``: the raw data an IKU's realisasi is computed from, per quarter, by its ``rumus_komponen``). What the
+``komponen``: the raw data an IKU's realisasi is computed from, per quarter, by its ``rumus_komponen``;
+``arahan_rapat``: the meeting's decisions, numbered, each with who carries it out and by when; the meeting's
+``jumlah_arahan`` says how many of them it has, so a shorter list saved later needs no delete). What the
 official documents print (migration 6): the head of a unit who signs and the place written with the date
 (``nama_pimpinan``, ``nip_pimpinan``, ``jabatan_pimpinan``, ``kota``); an IKU's definition, data source, person in
 charge and medium-term Renstra target with its year (``definisi`` … ``tahun_renstra``)."""
@@ -39,6 +43,7 @@ KUNCI = {
     "realisasi": ["tahun", "triwulan", "kode_unit", "kode_iku"],
     "rapat": ["tahun", "triwulan", "kode_unit"],
     "komponen": ["tahun", "triwulan", "kode_unit", "kode_iku", "komponen"],
+    "arahan_rapat": ["tahun", "triwulan", "kode_unit", "nomor"],
 }
 """The primary key of each table."""
 
@@ -53,8 +58,11 @@ TETAP_BILA_KOSONG = {"realisasi": ["realisasi", "kendala", "rencana_aksi", "pic"
                                    "catatan_aksi"], "komponen": ["nilai"], **KOLOM_DOKUMEN}
 """Columns where a blank in an upload means "not in this file": the stored value stays."""
 
-TABEL = ("unit", "iku", "realisasi", "rapat", "komponen")
+TABEL = ("unit", "iku", "realisasi", "rapat", "komponen", "arahan_rapat")
 """Tables in the order an upload is applied (a realisasi needs its IKU, an IKU and a meeting their unit)."""
+
+_TABEL_1 = ("unit", "iku", "realisasi", "rapat", "komponen")
+"""The tables migrations 1 and 2 made: fixed, as a migration that has shipped never changes."""
 
 TIPE = {
     "kode_unit": "VARCHAR NOT NULL", "nama_unit": "VARCHAR NOT NULL", "kode_induk": "VARCHAR",
@@ -73,7 +81,7 @@ TIPE = {
     "tempat": "VARCHAR", "pimpinan": "VARCHAR", "peserta": "VARCHAR", "arahan": "VARCHAR",
     "nama_pimpinan": "VARCHAR", "nip_pimpinan": "VARCHAR", "jabatan_pimpinan": "VARCHAR", "kota": "VARCHAR",
     "definisi": "VARCHAR", "sumber_data": "VARCHAR", "pic_iku": "VARCHAR", "target_renstra": "DOUBLE PRECISION",
-    "tahun_renstra": "INTEGER",
+    "tahun_renstra": "INTEGER", "nomor": "INTEGER NOT NULL", "jumlah_arahan": "INTEGER",
 }
 """Each stored column's SQL type, written so both engines read it."""
 
@@ -119,7 +127,7 @@ def _tabel_log(nama: str, d: Dialek) -> str:
 def _dasar(d: Dialek) -> list[str]:
     """The tables of the release that began recording versions, from nothing or from any earlier release."""
     return [
-        *(_tabel_data(n, d) for n in TABEL),
+        *(_tabel_data(n, d) for n in _TABEL_1),
         d.tipe("""CREATE TABLE IF NOT EXISTS revisi (
     id               INTEGER PRIMARY KEY,  -- 1, 2, 3 … with no gaps: max + 1 while holding the writer's turn
     waktu            TIMESTAMP NOT NULL,  -- UTC
@@ -134,7 +142,7 @@ def _dasar(d: Dialek) -> list[str]:
     sama             INTEGER NOT NULL,
     dihapus          INTEGER NOT NULL DEFAULT 0
 )"""),
-        *(_tabel_log(n, d) for n in TABEL),
+        *(_tabel_log(n, d) for n in _TABEL_1),
         # columns added in earlier releases: a database created before them gains them
         *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS {k} {d.tipe(TIPE_DASAR[k])}"
           for t in ("realisasi", "revisi_realisasi") for k in ("pic", "tenggat", "status_aksi", "catatan_aksi")),
@@ -180,9 +188,13 @@ def _dasar(d: Dialek) -> list[str]:
 def _indeks_log(d: Dialek) -> list[str]:
     """An undo and its preview look up one revision's rows in each log: on PostgreSQL an index on the revision
     id. DuckDB scans a column fast enough, and an index there would slow every import's log write."""
+    return _indeks_log_tabel(d, _TABEL_1)
+
+
+def _indeks_log_tabel(d: Dialek, tabel: tuple[str, ...]) -> list[str]:
     if d is DUCKDB:
         return []
-    return [f"CREATE INDEX IF NOT EXISTS revisi_{n}_revisi ON revisi_{n} (revisi)" for n in TABEL]
+    return [f"CREATE INDEX IF NOT EXISTS revisi_{n}_revisi ON revisi_{n} (revisi)" for n in tabel]
 
 
 @dataclass(frozen=True)
@@ -280,6 +292,17 @@ def _dokumen(d: Dialek) -> list[str]:
             for nama, kolom in KOLOM_DOKUMEN.items() for t in (nama, f"revisi_{nama}") for k in kolom]
 
 
+def _arahan(d: Dialek) -> list[str]:
+    """The meeting's arahan as rows, each with its owner (``pic``) and deadline (``tenggat``): the minutes print who
+    carries out which decision by when (issue 31). The meeting says how many it has (``rapat.jumlah_arahan``,
+    written with them in one revision); the rows numbered above it are an earlier, longer list's and are not
+    read. A meeting stored before has no count and keeps its arahan as the text it was typed in
+    (``rapat.arahan``, one per line, with no owner or deadline) until its arahan are next saved."""
+    return [_tabel_data("arahan_rapat", d), _tabel_log("arahan_rapat", d), *_indeks_log_tabel(d, ("arahan_rapat",)),
+            *(f"ALTER TABLE {t} ADD COLUMN IF NOT EXISTS jumlah_arahan {d.tipe(TIPE['jumlah_arahan'])}"
+              for t in ("rapat", "revisi_rapat"))]
+
+
 MIGRASI = (
     Migrasi(1, "tabel dasar: unit, IKU, realisasi, rapat, komponen, revisi, pengguna, jejak", _dasar),
     Migrasi(2, "indeks log revisi", _indeks_log),
@@ -288,6 +311,7 @@ MIGRASI = (
     Migrasi(5, "siklus pelaporan: verifikator, tahap, data dukung, pengingat, e-mail", _siklus),
     Migrasi(6, "kolom dokumen resmi: pimpinan dan kota unit; definisi, sumber data, PIC dan target Renstra IKU",
             _dokumen),
+    Migrasi(7, "arahan rapat per baris dengan PIC dan tenggat", _arahan),
 )
 """Every migration, in order. Append; never edit one that has shipped."""
 

@@ -26,7 +26,8 @@ _JS_PASANG = """
   p.dengar = true;
   document.documentElement.setAttribute("data-kinerja-panah", "siap");  // projector.css shows the slides now
   const bidang = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="textbox"], ' +
-    '[role="combobox"], [role="listbox"], [role="slider"], [role="radiogroup"], [role="radio"], [role="tablist"]';
+    '[role="combobox"], [role="listbox"], [role="slider"], [role="radiogroup"], [role="radio"], [role="tablist"], ' +
+    '[role="grid"], [data-testid="stDataFrame"]';  // a table's cells: the arrows move between them there
   document.addEventListener("keydown", (e) => {
     if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
     if (e.repeat || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.isComposing) return;

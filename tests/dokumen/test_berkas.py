@@ -554,7 +554,8 @@ PASTI = {
     "pk": (jahat.NAMA_BOGOR, jahat.SATUAN, f"Sasaran {jahat.HTML_JAHAT}\n\n{jahat.MD_JAHAT}"),
     "manual": (jahat.NAMA_BOGOR, jahat.SATUAN, f"Sasaran {jahat.HTML_JAHAT}\n\n{jahat.MD_JAHAT}"),
     "lkjip": (jahat.NAMA_BOGOR, jahat.SATUAN),
-    "dko": (jahat.RAPAT["tempat"], jahat.RAPAT["pimpinan"]),
+    "dko": (jahat.RAPAT["tempat"], jahat.RAPAT["pimpinan"], f"Percepat penagihan {jahat.HTML_JAHAT}",
+            f"Kasi {jahat.HTML_JAHAT}\n\n| a | b |", "# JAHAT arahan"),
 }
 """Hostile strings each document must hold (so the check against the builder's own strings is never empty)."""
 

@@ -23,8 +23,9 @@ from tests.dokumen.bantu import semua_teks, skor_json, tabel
 from tests.dokumen.test_triwulan import KATA_TERLARANG, baris_per_kode
 
 RAPAT = dict(tanggal=datetime.date(2019, 10, 2), tempat="Aula KPPBC Bogor", pimpinan="Kepala Kantor",
-             peserta="Kasi PKC\nKasi P2\nKasubag Umum", arahan="1. Percepat penagihan BGR-03 (Kasi PKC, 31/10)\n"
-                                                           "- Sosialisasi IKM sebelum survei TW IV")
+             peserta="Kasi PKC\nKasi P2\nKasubag Umum",
+             arahan=[dialog.Arahan("Percepat penagihan BGR-03", "Kasi PKC", datetime.date(2019, 10, 31)),
+                     dialog.Arahan("Sosialisasi IKM sebelum survei TW IV")])
 
 
 def rapat(storage: Storage, unit: str = "KPPBCBOGOR", tahun: int = 2019, q: int = 3, **isian) -> None:
@@ -86,7 +87,12 @@ def test_isi_seperti_deck(storage):
                        "Peserta": "3 peserta"}
     butir = [b.isi for b in dok.isi if isinstance(b, Butir)]
     assert ("Kasi PKC", "Kasi P2", "Kasubag Umum") in butir
-    assert ("Percepat penagihan BGR-03 (Kasi PKC, 31/10)", "Sosialisasi IKM sebelum survei TW IV") in butir
+    # the arahan, each with who carries it out and by when (issue 31)
+    arahan = tabel(dok, "Arahan pimpinan")
+    assert arahan.kolom == ("No.", "Arahan / keputusan", "PIC", "Tenggat")
+    assert [[s.teks for s in b] for b in arahan.baris] == [
+        ["1", "Percepat penagihan BGR-03", "Kasi PKC", "31/10/2019"],
+        ["2", "Sosialisasi IKM sebelum survei TW IV", "—", "—"]]
     paragraf = [b.teks for b in dok.isi if isinstance(b, Paragraf)]
     assert "16 IKU: 15 hijau, 1 abu-abu" in paragraf
     assert "NKO KPPBC TMP A Bogor: 105,96 · ● Hijau" in paragraf
@@ -105,7 +111,8 @@ def test_rapat_belum_lengkap(storage):
     dok = notulen(storage, bahasa="en")
     rincian = {b[0].teks: b[1].teks for b in tabel(dok, "Meeting").baris}
     assert rincian["Venue"] == rincian["Chaired by"] == rincian["Participants"] == "not filled in"
-    assert "No directives recorded yet." in [b.teks for b in dok.isi if isinstance(b, Paragraf)]
+    arahan = tabel(dok, "Leadership directives")
+    assert not arahan.baris and arahan.kosong == "No directives recorded yet."
 
 
 def test_bahasa_inggris(storage):
@@ -124,8 +131,8 @@ def test_teks_jahat_tetap_seperti_tersimpan(db_contoh):
     dok = notulen(storage)
     rincian = {b[0].teks: b[1].teks for b in tabel(dok, "Rapat").baris}
     assert rincian["Tempat"] == jahat.RAPAT["tempat"] and rincian["Pimpinan rapat"] == jahat.RAPAT["pimpinan"]
-    butir = [b.isi for b in dok.isi if isinstance(b, Butir)]
-    assert tuple(dialog._butir(jahat.RAPAT["arahan"])) in butir  # one arahan per line, each as typed
+    arahan = [[s.teks for s in b[1:3]] for b in tabel(dok, "Arahan pimpinan").baris]
+    assert arahan == [*([a.teks, a.pic] for a in jahat.RAPAT["arahan"][:2]), ["# JAHAT arahan", "—"]]  # as typed
     assert dok.sub_judul[0] == jahat.NAMA_BOGOR
     teks = list(semua_teks(dok))
     assert any(jahat.HTML_JAHAT in x and x.startswith("BGR-01 · Penerimaan bea masuk") for x in teks)

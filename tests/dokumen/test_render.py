@@ -39,7 +39,8 @@ PANJANG = ("Persentase penyelesaian layanan kepabeanan dan cukai tepat waktu ses
 """A very long IKU name (about 1 100 characters)."""
 KATA_PANJANG = "X" * 300
 """One word longer than any column."""
-JAHAT = (HTML_JAHAT, MD_JAHAT, NAMA_BOGOR, SATUAN, *RAPAT.values(), TYPST_JAHAT, RUMUS, "+62 812", "-5 hari", "@rina")
+JAHAT = (HTML_JAHAT, MD_JAHAT, NAMA_BOGOR, SATUAN, *(v for v in RAPAT.values() if isinstance(v, str)),
+         *(x for a in RAPAT["arahan"] for x in (a.teks, a.pic) if x), TYPST_JAHAT, RUMUS, "+62 812", "-5 hari", "@rina")
 STATUS = (Status.HIJAU, Status.KUNING, Status.MERAH, Status.ABU_ABU)
 NAMA_STATUS = {Status.HIJAU: "Hijau", Status.KUNING: "Kuning", Status.MERAH: "Merah", Status.ABU_ABU: "Abu-abu"}
 

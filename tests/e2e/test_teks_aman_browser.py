@@ -2,9 +2,9 @@
 linking anywhere else; and ordinary notes of several lines still read as lines on the projector.
 
 The hostile data (``tests/jahat.py``): unit names with ``<a href=…>``/``<img src=…>``, IKU names, sasaran
-strategis, satuan, kendala, rencana aksi, PIC, tindak-lanjut note and the meeting's tempat, pimpinan and arahan
-with ``x\\n\\n![a](http://evil.example/x.png)``, headings, tables. Every request the pages make is recorded: none
-may leave the test server.
+strategis, satuan, kendala, rencana aksi, PIC, tindak-lanjut note and the meeting's tempat, pimpinan, arahan and
+their PIC, with ``x\\n\\n![a](http://evil.example/x.png)``, headings, tables. Every request the pages make is
+recorded: none may leave the test server.
 """
 
 from __future__ import annotations
@@ -66,7 +66,14 @@ def test_data_jahat_tidak_memanggil_situs_lain(server_tulis, halaman):
             _tidak_ada_tautan_jahat(halaman, "Dialog IKU 1")
             foto(halaman, "dialog-iku-data-jahat", seluruh=False)  # for a person to look at: text, not markup
             _ke_arahan(halaman)
-            expect(halaman.get_by_test_id("dialog-arahan")).to_contain_text("# JAHAT arahan")
+            arahan = halaman.get_by_test_id("dialog-arahan")
+            expect(arahan).to_contain_text("# JAHAT arahan")
+            # each arahan's PIC, under it, as text too (the third has none)
+            rincian = arahan.locator(".dko-arahan-rincian")
+            expect(rincian).to_have_count(2)
+            expect(rincian.nth(0)).to_contain_text('PIC Kasi <a href="http://evil.example/">JAHAT</a>')
+            expect(rincian.nth(0)).to_contain_text("Tenggat 30/11/2019")
+            expect(rincian.nth(1)).to_have_text("PIC ![p](http://evil.example/pic.png)")
             _tidak_ada_tautan_jahat(halaman, "Dialog arahan")
         elif langkah == "unggah":  # the template's expander names the unit
             halaman.get_by_text("Unduh templat").first.click()

@@ -157,6 +157,18 @@ def test_slide_pertama_detail_rapat_dan_terakhir_arahan(storage):
     periksa_muat(berkas)
 
 
+def test_arahan_dengan_pic_dan_tenggat(storage):
+    """Each arahan says who carries it out and by when, as the minutes do (issue 31)."""
+    rapat(storage, arahan=[dialog.Arahan("Percepat penagihan BGR-03", "Kasi PKC", datetime.date(2019, 11, 30)),
+                           dialog.Arahan("Sosialisasi survei IKM", tenggat=datetime.date(2019, 12, 15)),
+                           dialog.Arahan("Tertibkan arsip")])
+    terakhir = buka(susun(storage)).slides[-1]
+    daftar = [p.text for b in terakhir.shapes if b.has_text_frame for p in b.text_frame.paragraphs
+              if p._p.pPr is not None and p._p.pPr.find("{*}buAutoNum") is not None]
+    assert daftar == ["Percepat penagihan BGR-03 (PIC Kasi PKC · Tenggat 30/11/2019)",
+                      "Sosialisasi survei IKM (Tenggat 15/12/2019)", "Tertibkan arsip"]
+
+
 def test_tanpa_rapat_setiap_isian_belum_diisi(storage):
     berkas = buka(susun(storage))
     pertama = paragraf(berkas.slides[0])

@@ -376,23 +376,38 @@ def test_detail_rapat_dan_arahan_disimpan_bersama_rapat(at, db_contoh):
     assert at.info and "data rapat sama" in at.info[0].value
     assert len(Storage(db_contoh).daftar_revisi()) == sebelum + 1
 
-    # after the last IKU, the arahan: typed with numbers and dashes, shown numbered without them
+    # after the last IKU, the arahan: a table to fill in (typed in the browser, tests/e2e/test_arahan_browser.py),
+    # here stored as the form stores them, then shown numbered, each with its PIC and tenggat
     ke_slide(at, 16)
     at.button(key="dialog_berikutnya").click().run()
     assert posisi(at) == "Arahan"
-    isian(at, "Arahan / keputusan").input("1. Percepat penagihan BGR-03\n- Sosialisasi survei IKM di TW IV\n\n")
-    klik(at, "Simpan")
-    assert ('<ol class="dko-arahan" data-testid="dialog-arahan"><li>Percepat penagihan BGR-03</li>'
+    assert at.data_editor[0].value.empty
+    simpan_rapat(Storage(db_contoh), "KPPBCBOGOR", 2019, 3, pelaku=Pelaku.sistem("uji"), **{
+        **{k: v for k, v in dialog.susun(Storage(db_contoh).baca(2019), "KPPBCBOGOR", 3).rapat.__dict__.items()
+           if k in ("tanggal", "tempat", "pimpinan", "peserta")},
+        "arahan": [dialog.Arahan("Percepat penagihan BGR-03", "Kasi PKC", datetime.date(2019, 11, 30)),
+                   dialog.Arahan("Sosialisasi survei IKM di TW IV")]})
+    at.run()
+    assert ('<ol class="dko-arahan" data-testid="dialog-arahan"><li>Percepat penagihan BGR-03'
+            '<div class="dko-arahan-rincian">PIC Kasi PKC · Tenggat 30/11/2019</div></li>'
             "<li>Sosialisasi survei IKM di TW IV</li></ol>") in layar(at)
+    tabel = at.data_editor[0].value
+    assert tabel["arahan"].tolist() == ["Percepat penagihan BGR-03", "Sosialisasi survei IKM di TW IV"]
+    assert tabel["pic"].tolist()[0] == "Kasi PKC"
+    sebelum = len(Storage(db_contoh).daftar_revisi())
+    klik(at, "Simpan")  # unchanged: said, and no revision
+    assert at.info and "data rapat sama" in at.info[0].value
+    assert len(Storage(db_contoh).daftar_revisi()) == sebelum
     rapat = dialog.susun(Storage(db_contoh).baca(2019), "KPPBCBOGOR", 3).rapat
     assert rapat.tempat == "Aula KPPBC Bogor" and rapat.tanggal == datetime.date(2019, 10, 2)  # the details stay
-    assert rapat.daftar_arahan == ["Percepat penagihan BGR-03", "Sosialisasi survei IKM di TW IV"]
+    assert [a.teks for a in rapat.daftar_arahan] == ["Percepat penagihan BGR-03", "Sosialisasi survei IKM di TW IV"]
     # another quarter's meeting is another meeting
     assert dialog.susun(Storage(db_contoh).baca(2019), "KPPBCBOGOR", 2).rapat.kosong
 
-    # the arahan is a revision like any other: undone, the details remain
+    # the arahan are a revision like any other: undone, the details remain
     Storage(db_contoh).batalkan(Storage(db_contoh).daftar_revisi()[0].id, pelaku=Pelaku.sistem("admin"))
     rapat = dialog.susun(Storage(db_contoh).baca(2019), "KPPBCBOGOR", 3).rapat
+    assert rapat.daftar_arahan == []
     assert rapat.arahan is None and rapat.pimpinan == "Kepala Kantor"
 
 
