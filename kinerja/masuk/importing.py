@@ -184,8 +184,7 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
         rencana.tambah(_periksa_siklus(terbaca, kode), 0)
         beda = baca.bandingkan(_masuk_per_tabel(terbaca))
         tahap = _tersentuh_tahap(beda)
-        akibat = baca.akibat_tulis(set(tahap[["tahun", "triwulan", "kode_unit"]].itertuples(index=False, name=None)),
-                                   hari_ini()) if not tahap.empty else {}
+        akibat = baca.akibat_tulis(_triwulan_unit(tahap), hari_ini()) if not tahap.empty else {}
         if rencana.sah:  # the preview is read only for an upload that may still be stored
             perubahan = [_perubahan(b, _baris_berkas(beda[b.jenis], i))  # type: ignore[index]
                          for i, b in enumerate(terbaca) if b.jenis is not None]
@@ -231,6 +230,13 @@ def _tersentuh_tahap(beda: dict[str, pd.DataFrame]) -> pd.DataFrame:
     if not bagian:
         return pd.DataFrame(columns=["_berkas", "baris", "tahun", "triwulan", "kode_unit"])
     return pd.concat(bagian, ignore_index=True).astype({"tahun": int, "triwulan": int})
+
+
+def _triwulan_unit(tahap: pd.DataFrame) -> set[tuple[int, int, str]]:
+    """The (tahun, triwulan, kode_unit) the rows of ``tahap`` touch: deduplicated as columns first, so only the few
+    thousand distinct quarters of a ministry's 300 000 rows are walked one by one."""
+    kolom = tahap[["tahun", "triwulan", "kode_unit"]].drop_duplicates()
+    return set(kolom.itertuples(index=False, name=None))
 
 
 def _periksa_tahap(berkas: list[Berkas], tahap: pd.DataFrame,
@@ -380,8 +386,8 @@ def _minimum_pada_minimize(rencana: RencanaImpor) -> list[Pesan]:
     for b in rencana.berkas:
         if b.jenis is not Jenis.IKU or b.data.empty or "agregasi_anak" not in b.data:
             continue
-        d = b.data[(b.data["agregasi_anak"] == kaskade.Agregasi.MINIMUM.value)
-                   & (b.data["polaritas"].map(lambda v: getattr(v, "value", v)) == "minimize")]
+        d = b.data[(b.data["agregasi_anak"] == kaskade.Agregasi.MINIMUM.value).to_numpy(bool)]
+        d = d[(d["polaritas"].map(lambda v: getattr(v, "value", v)) == "minimize").to_numpy(bool)]  # those rows only
         if d.empty:
             continue
         daftar = _daftar([f"{u} {i}" for u, i in zip(d["kode_unit"].head(BATAS_BARIS_PERINGATAN),
@@ -459,7 +465,8 @@ def _kunci_sasaran_lintas(berkas: list[Berkas], kode: KodeTersimpan) -> pd.DataF
 def _sasaran_lintas(rencana: RencanaImpor, tersimpan: _Tersimpan) -> list[Pesan]:
     """One warning per sasaran strategis of a unit and year that the upload leaves under more than one perspektif
     (with the unit's stored IKU of that year): allowed, and the Peta Strategi shows it under each, but usually a
-    slip."""
+    slip. The first ``BATAS_BARIS_PERINGATAN`` are named, in order of year, unit and sasaran; the rest are counted
+    in one more warning (a ministry's upload may have tens of thousands)."""
     baru = rencana.data(Jenis.IKU)
     if baru.empty:
         return []
@@ -474,14 +481,22 @@ def _sasaran_lintas(rencana: RencanaImpor, tersimpan: _Tersimpan) -> list[Pesan]
     # IKU per sasaran and perspektif, counted at once: a ministry's upload has tens of thousands of sasaran
     hitung = semua.groupby([*kelompok, "perspektif"], sort=False).size().rename("n").reset_index()
     hitung = hitung[hitung.groupby(kelompok, sort=False)["perspektif"].transform("size") > 1]
-    hitung = hitung.assign(_urut=hitung["perspektif"].map(urutan).fillna(len(urutan))).sort_values(
-        [*kelompok, "_urut"], kind="stable")
+    if hitung.empty:
+        return []
+    urut = per_nilai_kolom(hitung["perspektif"], lambda p: p.map(urutan).fillna(len(urutan))).astype(float)
+    hitung = hitung.assign(_urut=urut).sort_values([*kelompok, "_urut"], kind="stable")
+    # each sasaran's place among them (rows of one sasaran are adjacent once sorted): only the first are worded
+    nomor = hitung[kelompok].ne(hitung[kelompok].shift()).any(axis=1).cumsum().to_numpy()
+    jumlah = int(nomor[-1])
     pesan = []
-    for (tahun, unit, sasaran), baris in itertools.groupby(hitung.itertuples(index=False),
-                                                           key=lambda r: (r.tahun, r.kode_unit, r.sasaran_strategis)):
+    for (tahun, unit, sasaran), baris in itertools.groupby(
+            hitung[nomor <= BATAS_BARIS_PERINGATAN].itertuples(index=False),
+            key=lambda r: (r.tahun, r.kode_unit, r.sasaran_strategis)):
         pesan.append(Pesan("peringatan.sasaran_lintas", {
             "sasaran": sasaran, "unit": unit, "tahun": int(tahun),
             "perspektif": ", ".join(f"{r.perspektif} ({r.n} IKU)" for r in baris)}))
+    if jumlah > BATAS_BARIS_PERINGATAN:
+        pesan.append(Pesan.jamak("peringatan.sasaran_lintas_lain", jumlah - BATAS_BARIS_PERINGATAN))
     return pesan
 
 

@@ -135,6 +135,26 @@ def test_sasaran_lintas_perspektif_diperingatkan(storage):
     assert "Customer" in peringatan and "Learning & Growth" in peringatan
 
 
+def test_sasaran_lintas_banyak_dihitung_bukan_diurai(storage):
+    """A ministry's upload may leave tens of thousands of sasaran under two perspektif: the first
+    BATAS_BARIS_PERINGATAN are named, in order of year, unit and sasaran, and the rest counted in one warning."""
+    from kinerja.masuk.importing import BATAS_BARIS_PERINGATAN
+
+    baris = "".join(f"2019;KPPBCBOGOR;BGR-{90 + 2 * i}{p};x;Lintas {i:02d};{per};%;maximize;sum;10;1;1;1;1\n"
+                    for i in range(BATAS_BARIS_PERINGATAN + 3)
+                    for p, per in (("a", "Customer"), ("b", "Internal Process")))
+    rencana = rencanakan([("iku.csv", (KEPALA_IKU + baris).encode())], storage)
+    assert rencana.sah, [str(k) for k in rencana.kesalahan]
+    lintas = [p for p in map(teks_pesan, rencana.peringatan) if "Lintas" in p or "sasaran strategis lain" in p]
+    assert len(lintas) == BATAS_BARIS_PERINGATAN + 1
+    for i, p in enumerate(lintas[:-1]):
+        assert f"'Lintas {i:02d}' (KPPBCBOGOR, 2019)" in p and "Customer (1 IKU), Internal Process (1 IKU)" in p
+    assert lintas[-1] == "… dan 3 sasaran strategis lain juga berada di lebih dari satu perspektif"
+    with dalam_bahasa("en"):
+        assert str(rencana.peringatan[-1]) == ("… and 3 more strategic objectives are also under more than one "
+                                              "perspective")
+
+
 def test_peta_menampilkan_sasaran_di_setiap_perspektifnya():
     import pandas as pd
 
