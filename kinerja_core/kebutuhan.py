@@ -94,6 +94,9 @@ class Kebutuhan:
 
 _KATA_PERUBAHAN = ("pertumbuhan", "perubahan", "kenaikan", "penurunan", "selisih", "deviasi", "growth", "yoy",
                    "inflasi", "laju", "change")
+POLA_PERUBAHAN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_KATA_PERUBAHAN, key=len, reverse=True)) + r")(?![a-z])")
+"""A word of ``_KATA_PERUBAHAN`` among the words (runs of a–z) of a lower-cased name: what ``rentang_nilai`` reads
+of an IKU's name, and all it reads of it, so names can be told apart by it alone (``scores.prognosis``)."""
 _KATA_BULAT = ("jiwa", "orang", "unit", "dokumen", "kegiatan", "laporan", "kali", "buah", "paket", "berkas",
                "pegawai", "kasus", "perkara", "temuan", "rekomendasi", "peserta", "lembaga", "satker", "kantor")
 _KATA_TIDAK_NEGATIF = ("rp", "rupiah", "ribu", "juta", "miliar", "triliun", "jumlah", "hari", "jam", "menit",
@@ -150,8 +153,8 @@ def _rentang_kata(satuan: str, nama_iku: str, rumus_komponen: str | None) -> Ren
     """What the words of a satuan, an IKU's name and its komponen formula say a value can be."""
     kata_satuan = satuan.strip().lower()
     kata = set(re.findall(r"[a-z]+|%", kata_satuan))
-    nama = set(re.findall(r"[a-z]+", nama_iku.lower()))
-    if (rumus_komponen or "").strip().lower().startswith("selisih") or (kata | nama) & set(_KATA_PERUBAHAN):
+    if ((rumus_komponen or "").strip().lower().startswith("selisih") or kata & set(_KATA_PERUBAHAN)
+            or POLA_PERUBAHAN.search(nama_iku.lower())):
         return Rentang()
     if kata & set(_KATA_PERSEN) or "%" in kata_satuan:
         return Rentang(0.0, 100.0)

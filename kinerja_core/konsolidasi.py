@@ -37,7 +37,42 @@ def pecahan(nilai: float | Fraction) -> Fraction:
     """
     if isinstance(nilai, (Fraction, int)):
         return Fraction(nilai)
-    return Fraction(repr(float(nilai)))
+    desimal = _desimal(float(nilai))
+    if desimal is None:
+        return Fraction(repr(float(nilai)))
+    return Fraction(desimal[0], 10 ** desimal[1])
+
+
+def _desimal(x: float) -> tuple[int, int] | None:
+    """The decimal a double is written as (its shortest repr), as an integer and a count of decimals: x = m / 10^k.
+    None for the forms with an exponent, infinity and NaN (read as fractions instead).
+
+    >>> _desimal(51.25), _desimal(-0.1), _desimal(3.0), _desimal(1e-07)
+    ((5125, 2), (-1, 1), (30, 1), None)
+    """
+    teks = float.__repr__(x)
+    if "e" in teks or "n" in teks:
+        return None
+    utuh, _, pecah = teks.partition(".")
+    return int(utuh + pecah), len(pecah)
+
+
+def _jumlah_desimal(nilai: Sequence[float | Fraction]) -> tuple[int, int] | None:
+    """The exact sum of values written as decimals, as an integer over 10^k: (sum × 10^k, k). Integers scaled to a
+    common number of decimals add exactly, with no fraction reduced at each step. None when a value is not a plain
+    decimal double (a Fraction, an exponent form, infinity).
+
+    >>> _jumlah_desimal([0.9, 1.2, 1.6])
+    (37, 1)
+    """
+    bagian = []
+    for x in nilai:
+        d = _desimal(x) if isinstance(x, float) else None
+        if d is None:
+            return None
+        bagian.append(d)
+    k = max(d for _, d in bagian)
+    return sum(m * 10 ** (k - d) for m, d in bagian), k
 
 
 def konsolidasikan_tepat(nilai: Sequence[float | Fraction], cara: Konsolidasi) -> Fraction:
@@ -50,6 +85,10 @@ def konsolidasikan_tepat(nilai: Sequence[float | Fraction], cara: Konsolidasi) -
         raise ValueError("tidak ada nilai untuk dikonsolidasikan")
     if cara is Konsolidasi.LAST:
         return pecahan(nilai[-1])
+    jumlah_desimal = _jumlah_desimal(nilai)
+    if jumlah_desimal is not None:
+        m, k = jumlah_desimal
+        return Fraction(m, 10**k if cara is Konsolidasi.SUM else 10**k * len(nilai))
     jumlah = sum((pecahan(x) for x in nilai), Fraction(0))
     return jumlah if cara is Konsolidasi.SUM else jumlah / len(nilai)
 
@@ -66,10 +105,15 @@ def konsolidasikan(nilai: Sequence[float], cara: Konsolidasi) -> float:
         return nilai[-1]
     if not all(math.isfinite(x) for x in nilai):  # no exact value to take (a projection that overflowed)
         return sum(nilai) if cara is Konsolidasi.SUM else sum(nilai) / len(nilai)
-    tepat = konsolidasikan_tepat(nilai, cara)
+    jumlah_desimal = _jumlah_desimal(nilai) if nilai else None
     try:
-        return float(tepat)
+        if jumlah_desimal is not None:  # an integer quotient: Python rounds it to the nearest double, as float(Fraction)
+            m, k = jumlah_desimal
+            penyebut: int = 10**k if cara is Konsolidasi.SUM else 10**k * len(nilai)
+            return m / penyebut
+        return float(konsolidasikan_tepat(nilai, cara))
     except OverflowError:  # a sum beyond what a double holds: infinite, as float arithmetic would give it
+        tepat = konsolidasikan_tepat(nilai, cara)
         return math.inf if tepat > 0 else -math.inf
 
 
