@@ -280,7 +280,8 @@ class KoneksiPg:
 
     def register(self, nama: str, data: pa.Table | pd.DataFrame) -> None:
         """Rows as a temporary table ``nama`` for the rest of the transaction, sent with one COPY, each column
-        typed as its values are (a column of blanks as the store declares it)."""
+        typed as its values are (a column of blanks as the store declares it; file bytes as ``\\x`` and their
+        hex, which PostgreSQL reads into a ``bytea``: CSV carries text)."""
         tabel = _sebagai_tabel(data)
         kolom, isi = [], []
         for f, c in zip(tabel.schema, tabel.columns):
@@ -291,6 +292,9 @@ class KoneksiPg:
                 tipe = self._tipe.get(f.name, tipe)
             elif pa.types.is_timestamp(c.type) and self._tipe.get(f.name) == "DATE":
                 c = pc.cast(c, pa.date32())
+            elif pa.types.is_binary(c.type) or pa.types.is_large_binary(c.type):  # CSV carries text: bytea's hex
+                tipe = "BYTEA"
+                c = pa.array([None if b is None else "\\x" + b.hex() for b in c.to_pylist()], pa.string())
             kolom.append(f"{f.name} {_TEKS if tipe == 'VARCHAR' else tipe}")
             isi.append(c)
         self.execute(f"DROP TABLE IF EXISTS {nama}")

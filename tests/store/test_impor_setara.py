@@ -16,7 +16,7 @@ from kinerja.rapat.simpan import simpan_rapat
 from kinerja.store import Storage
 from kinerja.store.skema import KOLOM_SALIN
 from kinerja_core.akses import Pelaku
-from tests.conftest import buang_db_postgres, db_postgres_baru
+from tests.conftest import AKAR, buang_db_postgres, db_postgres_baru
 
 WAKTU = {"waktu", "dibuat", "berakhir", "diubah_pada", "diajukan_pada", "diverifikasi_pada", "final_pada"}
 """Columns that hold when a row was written: two imports a moment apart differ there and nowhere else."""
@@ -62,5 +62,31 @@ def test_impor_postgresql_menyimpan_persis_seperti_duckdb(tmp_path: Path, server
         assert len(a["revisi_realisasi"]) > 100 and len(a["revisi_arahan_rapat"]) == 1  # the logs hold rows
         for nama in KOLOM_SALIN:
             pd.testing.assert_frame_equal(a[nama], b[nama], obj=nama, check_dtype=False)
+    finally:
+        buang_db_postgres(url)
+
+
+def test_salin_dengan_tahap_dan_bukti_utuh_ke_postgresql_dan_kembali(tmp_path: Path, server_postgres: str) -> None:
+    """``copy`` to PostgreSQL and back: stages with their booleans and times, data dukung with their bytes (refused
+    before: CSV, which COPY reads, carried no bytes), the audit trail, all arrive row for row."""
+    from tests.cli_uji import kinerja
+
+    asal = tmp_path / "asal.duckdb"
+    isi(Storage(asal))
+    bukti = tmp_path / "bukti.png"
+    bukti.write_bytes((AKAR / "docs" / "laporan-triwulan.png").read_bytes())
+    umum = ("--tahun", "2019", "--triwulan", "3", "--unit", "KPPBCBOGOR", "--db", str(asal))
+    assert kinerja("evidence", "add", str(bukti), "--iku", "BGR-01", *umum).returncode == 0
+    assert kinerja("submit", *umum).returncode == 0
+    url = db_postgres_baru(server_postgres)
+    try:
+        kembali = tmp_path / "kembali.duckdb"
+        assert kinerja("copy", "--from", str(asal), "--to", url).returncode == 0
+        assert kinerja("copy", "--from", url, "--to", str(kembali)).returncode == 0
+        a, pg, b = Storage(asal), Storage(url), Storage(kembali)
+        assert len(a.tabel("bukti")) == 1 and len(a.tabel("tahap")) == 1
+        for nama in KOLOM_SALIN:
+            for salinan in (pg, b):
+                pd.testing.assert_frame_equal(salinan.tabel(nama), a.tabel(nama), obj=nama, check_dtype=False)
     finally:
         buang_db_postgres(url)
