@@ -18,7 +18,7 @@ import pandas as pd
 
 from kinerja.texts import jelaskan_capaian, keterangan_alasan, label_status, nama_status, t, teks_kebutuhan, tn
 from kinerja_core.capaian import HasilIku, nilai_iku, status_capaian
-from kinerja_core.kebutuhan import POLA_PERUBAHAN, Keadaan, kebutuhan_realisasi, rentang_iku, rentang_nilai
+from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi, rentang_iku, rentang_per_iku
 from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, bagian_kolom, nilai_kolom, nko_kolom
 from kinerja_core.model import TRIWULAN, AlasanAbu, Iku, Konsolidasi, Perspektif, Polaritas, Status, Sumber
 from kinerja_core.nko import JumlahStatus, Nko
@@ -478,23 +478,17 @@ def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU
     rasio = np.where(ada, realisasi[baris, akhir] / np.where(ada, t_akhir, 1.0), np.nan)
     # a filled value stays within what the satuan allows (a percentage of a whole never above 100)
     kosong = pd.Series(None, index=data.index, dtype=object)
-    nama = data.get("nama_iku", kosong).fillna("").astype(str)
-    # a name counts only by whether it says "change" (POLA_PERUBAHAN): 15,000 names read once each by one regex,
-    # and rentang_nilai asked once per distinct kind of IKU, with a name of that kind
-    kunci = list(zip(data.get("satuan", kosong).fillna("").astype(str),
-                     nama.str.lower().str.contains(POLA_PERUBAHAN).tolist(),
-                     data.get("rumus_komponen", kosong).where(lambda x: x.notna(), None),
-                     # None, not NaN, for no bound: NaN equals nothing, so no two keys with it would be one
-                     [None if math.isnan(b) else b for b in
-                      pd.to_numeric(data.get("batas_bawah", kosong), errors="coerce").astype(float).tolist()],
-                     (data.get("bilangan_bulat", kosong) == True).tolist()))  # noqa: E712  (a blank is no)
-    wakil: dict[tuple[str, bool, object, float | None, bool], str] = {}
-    for k, n in zip(kunci, nama):
-        wakil.setdefault(k, n)
-    batas = {k: rentang_nilai(k[0], n, k[2] if isinstance(k[2], str) else None, batas_bawah=k[3], bulat=k[4])
-             for k, n in wakil.items()}
-    bawah = np.array([batas[k].bawah for k in kunci], dtype=float).reshape(-1, 1)
-    atas = np.array([batas[k].atas for k in kunci], dtype=float).reshape(-1, 1)
+    def ambil(nama: str) -> pd.Series:
+        return data.get(nama, kosong)
+
+    batas_bawah = pd.to_numeric(ambil("batas_bawah"), errors="coerce").astype(float).tolist()
+    rentang = rentang_per_iku(ambil("satuan").fillna("").astype(str).tolist(),
+                              ambil("nama_iku").fillna("").astype(str).tolist(),
+                              [r if isinstance(r, str) else None for r in ambil("rumus_komponen")],
+                              [None if math.isnan(b) else b for b in batas_bawah],
+                              (ambil("bilangan_bulat") == True).tolist())  # noqa: E712  (a blank is no)
+    bawah = np.array([r.bawah for r in rentang], dtype=float).reshape(-1, 1)
+    atas = np.array([r.atas for r in rentang], dtype=float).reshape(-1, 1)
     isi = np.where(dilapor, realisasi, np.clip(target * rasio[:, None], bawah, atas))
     isi[~ada] = np.nan
     hasil = skor(data.assign(**{k: isi[:, i] for i, k in enumerate(KOLOM_REALISASI)}), 4, profil)

@@ -94,9 +94,9 @@ class Kebutuhan:
 
 _KATA_PERUBAHAN = ("pertumbuhan", "perubahan", "kenaikan", "penurunan", "selisih", "deviasi", "growth", "yoy",
                    "inflasi", "laju", "change")
-POLA_PERUBAHAN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_KATA_PERUBAHAN, key=len, reverse=True)) + r")(?![a-z])")
-"""A word of ``_KATA_PERUBAHAN`` among the words (runs of a–z) of a lower-cased name: what ``rentang_nilai`` reads
-of an IKU's name, and all it reads of it, so names can be told apart by it alone (``scores.prognosis``)."""
+_POLA_PERUBAHAN = re.compile(r"(?<![a-z])(?:" + "|".join(sorted(_KATA_PERUBAHAN, key=len, reverse=True)) + r")(?![a-z])")
+"""A word of ``_KATA_PERUBAHAN`` among the words (runs of a–z) of a lower-cased name: all ``rentang_nilai`` reads
+of an IKU's name."""
 _KATA_BULAT = ("jiwa", "orang", "unit", "dokumen", "kegiatan", "laporan", "kali", "buah", "paket", "berkas",
                "pegawai", "kasus", "perkara", "temuan", "rekomendasi", "peserta", "lembaga", "satker", "kantor")
 _KATA_TIDAK_NEGATIF = ("rp", "rupiah", "ribu", "juta", "miliar", "triliun", "jumlah", "hari", "jam", "menit",
@@ -149,12 +149,31 @@ def rentang_nilai(satuan: str, nama_iku: str = "", rumus_komponen: str | None = 
                    dari_kata.bulat or bulat)
 
 
+def rentang_per_iku(satuan: Sequence[str], nama_iku: Sequence[str], rumus_komponen: Sequence[str | None],
+                    batas_bawah: Sequence[float | None], bulat: Sequence[bool]) -> list[Rentang]:
+    """``rentang_nilai`` of many IKU (one per position of the five sequences), worked out once per kind of IKU: a
+    name counts only by whether it names a change, so a ministry's 15,000 names make a handful of kinds.
+
+    >>> rentang_per_iku(["%", "%"], ["Persentase penyerapan", "Pertumbuhan penerimaan"], [None, None], [None, None],
+    ...                 [False, False])  # doctest: +NORMALIZE_WHITESPACE
+    [Rentang(bawah=0.0, atas=100.0, bulat=False), Rentang(bawah=-inf, atas=inf, bulat=False)]
+    """
+    per_jenis: dict[tuple[str, bool, str | None, float | None, bool], Rentang] = {}
+    hasil = []
+    for s, n, r, b, u in zip(satuan, nama_iku, rumus_komponen, batas_bawah, bulat):
+        jenis = (s, _POLA_PERUBAHAN.search(n.lower()) is not None, r, b, u)
+        if jenis not in per_jenis:
+            per_jenis[jenis] = rentang_nilai(s, n, r, batas_bawah=b, bulat=u)
+        hasil.append(per_jenis[jenis])
+    return hasil
+
+
 def _rentang_kata(satuan: str, nama_iku: str, rumus_komponen: str | None) -> Rentang:
     """What the words of a satuan, an IKU's name and its komponen formula say a value can be."""
     kata_satuan = satuan.strip().lower()
     kata = set(re.findall(r"[a-z]+|%", kata_satuan))
     if ((rumus_komponen or "").strip().lower().startswith("selisih") or kata & set(_KATA_PERUBAHAN)
-            or POLA_PERUBAHAN.search(nama_iku.lower())):
+            or _POLA_PERUBAHAN.search(nama_iku.lower())):
         return Rentang()
     if kata & set(_KATA_PERSEN) or "%" in kata_satuan:
         return Rentang(0.0, 100.0)

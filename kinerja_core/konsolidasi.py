@@ -57,13 +57,13 @@ def _desimal(x: float) -> tuple[int, int] | None:
     return int(utuh + pecah), len(pecah)
 
 
-def _jumlah_desimal(nilai: Sequence[float | Fraction]) -> tuple[int, int] | None:
-    """The exact sum of values written as decimals, as an integer over 10^k: (sum × 10^k, k). Integers scaled to a
-    common number of decimals add exactly, with no fraction reduced at each step. None when a value is not a plain
-    decimal double (a Fraction, an exponent form, infinity).
+def _pecahan_desimal(nilai: Sequence[float | Fraction], cara: Konsolidasi) -> tuple[int, int] | None:
+    """The exact sum or average of values written as decimals, as integers (numerator, denominator): integers
+    scaled to a common number of decimals add exactly, with no fraction reduced at each step. None when a value is
+    not a plain decimal double (a Fraction, an exponent form, infinity); not for ``LAST``.
 
-    >>> _jumlah_desimal([0.9, 1.2, 1.6])
-    (37, 1)
+    >>> _pecahan_desimal([0.9, 1.2, 1.6], Konsolidasi.SUM), _pecahan_desimal([61.0, 50.0], Konsolidasi.AVERAGE)
+    ((37, 10), (1110, 20))
     """
     bagian = []
     for x in nilai:
@@ -72,7 +72,8 @@ def _jumlah_desimal(nilai: Sequence[float | Fraction]) -> tuple[int, int] | None
             return None
         bagian.append(d)
     k = max(d for _, d in bagian)
-    return sum(m * 10 ** (k - d) for m, d in bagian), k
+    pembilang = sum(m * 10 ** (k - d) for m, d in bagian)
+    return pembilang, 10**k if cara is Konsolidasi.SUM else 10**k * len(nilai)
 
 
 def konsolidasikan_tepat(nilai: Sequence[float | Fraction], cara: Konsolidasi) -> Fraction:
@@ -85,10 +86,9 @@ def konsolidasikan_tepat(nilai: Sequence[float | Fraction], cara: Konsolidasi) -
         raise ValueError("tidak ada nilai untuk dikonsolidasikan")
     if cara is Konsolidasi.LAST:
         return pecahan(nilai[-1])
-    jumlah_desimal = _jumlah_desimal(nilai)
-    if jumlah_desimal is not None:
-        m, k = jumlah_desimal
-        return Fraction(m, 10**k if cara is Konsolidasi.SUM else 10**k * len(nilai))
+    desimal = _pecahan_desimal(nilai, cara)
+    if desimal is not None:
+        return Fraction(*desimal)
     jumlah = sum((pecahan(x) for x in nilai), Fraction(0))
     return jumlah if cara is Konsolidasi.SUM else jumlah / len(nilai)
 
@@ -105,16 +105,11 @@ def konsolidasikan(nilai: Sequence[float], cara: Konsolidasi) -> float:
         return nilai[-1]
     if not all(math.isfinite(x) for x in nilai):  # no exact value to take (a projection that overflowed)
         return sum(nilai) if cara is Konsolidasi.SUM else sum(nilai) / len(nilai)
-    jumlah_desimal = _jumlah_desimal(nilai) if nilai else None
-    try:
-        if jumlah_desimal is not None:  # an integer quotient: Python rounds it to the nearest double, as float(Fraction)
-            m, k = jumlah_desimal
-            penyebut: int = 10**k if cara is Konsolidasi.SUM else 10**k * len(nilai)
-            return m / penyebut
-        return float(konsolidasikan_tepat(nilai, cara))
+    desimal = _pecahan_desimal(nilai, cara) if nilai else None
+    try:  # an integer quotient: Python rounds it to the nearest double, as float(Fraction) does, without reducing
+        return desimal[0] / desimal[1] if desimal is not None else float(konsolidasikan_tepat(nilai, cara))
     except OverflowError:  # a sum beyond what a double holds: infinite, as float arithmetic would give it
-        tepat = konsolidasikan_tepat(nilai, cara)
-        return math.inf if tepat > 0 else -math.inf
+        return math.inf if konsolidasikan_tepat(nilai, cara) > 0 else -math.inf
 
 
 def sd_triwulan(
