@@ -3,7 +3,8 @@
 Fixtures
 - ``server``: one server for the whole session on a private copy of the seeded sample database;
   for scenarios that only read.
-- ``server_tulis``: a fresh server on a fresh copy, for one test that writes (an upload, an import).
+- ``server_tulis``: for one test that writes (an upload, an import): a server shared by the writing tests of a
+  worker, its database put back to the sample before each test (``pulihkan_db``).
 - ``server_baru``: a fresh server that no browser has opened yet (first-request behaviour).
   Each is the base URL (a ``str``); its ``.db`` is the database file that server uses, so a test can
   write to it from outside, as another laptop would (``impor_cli``).
@@ -180,11 +181,32 @@ def server(_db_contoh: Path, tmp_path_factory: pytest.TempPathFactory, peramban)
         yield url
 
 
-@pytest.fixture
-def server_tulis(_db_contoh: Path, tmp_path: Path, peramban) -> Iterator[Server]:
-    """Base URL of a server private to one test that writes: its changes reach no other test."""
-    with server_atas(_db_contoh, tmp_path, peramban) as url:
+@pytest.fixture(scope="session")
+def _server_tulis_bersama(_db_contoh: Path, tmp_path_factory: pytest.TempPathFactory, peramban) -> Iterator[Server]:
+    """The server the writing scenarios of this worker take turns on (``server_tulis`` resets its data)."""
+    with server_atas(_db_contoh, tmp_path_factory.mktemp("e2e_tulis"), peramban) as url:
         yield url
+
+
+def pulihkan_db(db: Path, asal: Path) -> None:
+    """Put a fresh copy of ``asal`` in place of the database file ``db`` while its server runs.
+
+    The copy is whole before it takes the file's name (a rename), so the server never sees half a file; the store
+    opens a file replaced on disk afresh, and its data version (size and time of the file) changes, so no cached
+    page of the scenario before survives."""
+    sementara = db.with_name(db.name + ".baru")
+    shutil.copy(asal, sementara)
+    db.with_name(db.name + ".wal").unlink(missing_ok=True)
+    os.replace(sementara, db)
+
+
+@pytest.fixture
+def server_tulis(_server_tulis_bersama: Server, _db_contoh: Path) -> Server:
+    """Base URL of a server for one test that writes: the sample data is put back before the test, so its changes
+    reach no other test. The server is shared by the writing tests of a worker, in turn (a server per test
+    spent seconds starting and warming up for each)."""
+    pulihkan_db(Path(_server_tulis_bersama.db), _db_contoh)
+    return _server_tulis_bersama
 
 
 @pytest.fixture
