@@ -243,8 +243,10 @@ def test_proses_lain_mendapat_berkas_selagi_proses_ini_sibuk(tmp_path: Path) -> 
     finally:
         if proses.poll() is None:
             proses.kill()
-    assert proses.returncode == 0, galat
-    assert float(keluar.strip()) < 5
+    # the child's store gives up with DatabaseBusy once its 5 s wait is over (exit 1, the error on stderr), so a
+    # clean exit is the file got within the wait; its own clock is no proof on a busy machine (the last open
+    # and checkpoint may end past 5 s), so it is only shown
+    assert proses.returncode == 0, f"gave up after {keluar.strip() or '?'} s: {galat}"
     assert 99 in baca(m)
 
 
