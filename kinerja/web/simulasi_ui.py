@@ -44,7 +44,8 @@ def untuk_ringkasan(lingkup: pd.DataFrame, kode_unit: str, triwulan: int) -> Non
         if lingkup.empty:
             return
         banyak_unit = lingkup["kode_unit"].nunique() > 1  # asked once: a ministry's root has 15,000 IKU
-        kode = [f"{k} · {u}" if banyak_unit else k for k, u in zip(lingkup["kode_iku"], lingkup["kode_unit"])]
+        # the labels as whole columns: at a ministry's root a row-by-row loop over them took tens of ms per rerun
+        kode = (lingkup["kode_iku"] + " · " + lingkup["kode_unit"] if banyak_unit else lingkup["kode_iku"]).tolist()
         i = st.selectbox(t("kolom.kode_iku"), range(len(lingkup)), format_func=lambda j: kode[j],
                          key="ringkasan_simulasi_iku")
         baris = next(lingkup.iloc[[i]].itertuples(index=False))
