@@ -11,7 +11,7 @@ MODUL = [
     "kinerja_core.prognosis", "kinerja_core.tindak_lanjut", "kinerja_core.kolom", "kinerja_core.komponen",
     "kinerja_core.kaskade", "kinerja.masuk.loading", "kinerja.masuk.catat", "kinerja.masuk.dekode",
     "kinerja.masuk.gaya_angka", "kinerja.masuk.bersih", "kinerja.masuk.keluaran", "kinerja.masuk.jenis", "kinerja.masuk.periksa_jenis",
-    "kinerja.texts", "kinerja.teks_aman", "kinerja.web.tampilan", "kinerja.pohon_kaskade", "kinerja.pesan",
+    "kinerja.texts", "kinerja.teks_aman", "kinerja.scores", "kinerja.web.tampilan", "kinerja.pohon_kaskade", "kinerja.pesan",
     "kinerja.store.gudang", "kinerja.store.mesin_postgres", "kinerja.store.kop", "kinerja.dokumen.bagian",
     "kinerja.dokumen.triwulan", "kinerja.dokumen.dko", "kinerja.dokumen.manual", "kinerja.dokumen.lkjip",
     "kinerja.dokumen.model", "kinerja.dokumen.pdf", "kinerja.dokumen.xlsx",
