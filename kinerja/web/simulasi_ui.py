@@ -39,15 +39,23 @@ def kotak(iku: Iku, realisasi: Sequence[float | None], triwulan: int, dasar_nko:
 
 
 def untuk_ringkasan(lingkup: pd.DataFrame, kode_unit: str, triwulan: int) -> None:
-    """The Ringkasan's what-if: pick an IKU of the page (``lingkup``, scored), then ``kotak``."""
+    """The Ringkasan's what-if: pick an IKU of the page (``lingkup``, scored), then ``kotak``.
+
+    Where the page holds several units (a Kanwil, a ministry) the unit is picked first, then one of its IKU: one
+    list of a ministry's 15,000 (or 150,000) IKU went to the browser whole on every rerun, and nobody scrolls it.
+    """
     with st.expander(t("dialog.simulasi"), icon=":material/science:"):
         if lingkup.empty:
             return
-        banyak_unit = lingkup["kode_unit"].nunique() > 1  # asked once: a ministry's root has 15,000 IKU
-        # the labels as whole columns: at a ministry's root a row-by-row loop over them took tens of ms per rerun
-        kode = (lingkup["kode_iku"] + " · " + lingkup["kode_unit"] if banyak_unit else lingkup["kode_iku"]).tolist()
-        i = st.selectbox(t("kolom.kode_iku"), range(len(lingkup)), format_func=lambda j: kode[j],
-                         key="ringkasan_simulasi_iku")
-        baris = next(lingkup.iloc[[i]].itertuples(index=False))
+        unit = lingkup["kode_unit"].unique().tolist()  # in the page's order: the tree's
+        if len(unit) > 1:
+            kode_u = st.selectbox(t("kolom.kode_unit"), unit, key="ringkasan_simulasi_unit")
+            pilih = lingkup[lingkup["kode_unit"].to_numpy() == kode_u]
+        else:
+            kode_u, pilih = unit[0], lingkup
+        kode = pilih["kode_iku"].tolist()
+        i = st.selectbox(t("kolom.kode_iku"), range(len(pilih)), format_func=lambda j: kode[j],
+                         key=f"ringkasan_simulasi_iku_{kode_u}")  # each unit's list keeps its own choice
+        baris = next(pilih.iloc[[i]].itertuples(index=False))
         kotak(scores.hasil_iku(baris, triwulan).iku, scores.realisasi_baris(baris), triwulan,
               scores.dasar_nko_unit(lingkup, kode_unit), "ringkasan_simulasi")

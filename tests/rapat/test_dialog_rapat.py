@@ -158,3 +158,25 @@ def test_simulasi_di_ringkasan(db_contoh, monkeypatch, _apptest_navigasi):
     assert nilai["Capaian s.d. TW IV · SIMULASI"] == "104,24 % · ● Hijau"
     assert "NKO · SIMULASI" in nilai
     assert storage.baca(2019).realisasi.equals(sebelum)
+
+
+def test_simulasi_di_ringkasan_akar_memilih_unit_dulu(db_contoh, monkeypatch, _apptest_navigasi):
+    """At the root (several units on the page) the what-if asks for the unit first and then lists that unit's IKU
+    only, not every IKU of the ministry at once; the figures are those of the unit's own page."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.rapat.test_dialog import APP
+
+    monkeypatch.setenv("KINERJA_DB", str(db_contoh))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert at.sidebar.selectbox(key="unit").value == "KEMENKEU"
+    unit = at.selectbox(key="ringkasan_simulasi_unit")
+    assert "KPPBCBOGOR" in unit.options and len(unit.options) > 1
+    unit.set_value("KPPBCBOGOR").run()
+    assert not at.exception, at.exception
+    iku = at.selectbox(key="ringkasan_simulasi_iku_KPPBCBOGOR")
+    assert iku.options[0] == "BGR-01" and all(k.startswith("BGR-") for k in iku.options)
+    at.number_input(key="ringkasan_simulasi_KPPBCBOGOR_BGR-01_4").set_value(50.0).run()
+    assert not at.exception, at.exception
+    nilai = {m.label: m.value for m in at.metric}
+    assert nilai["Capaian s.d. TW IV · SIMULASI"] == "104,24 % · ● Hijau"
