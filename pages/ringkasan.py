@@ -169,6 +169,6 @@ else:
     )
 
 # what-if for the meeting: a value typed for an open quarter, its capaian, light and NKO; never stored
-simulasi_ui.untuk_ringkasan(kepala.lingkup, f.kode_unit, f.triwulan)
+simulasi_ui.untuk_ringkasan(kepala.lingkup, f.kode_unit, f.triwulan, p.tahun.nama_unit)
 
 dokumen()

@@ -4,7 +4,7 @@ typed here is stored."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -38,18 +38,22 @@ def kotak(iku: Iku, realisasi: Sequence[float | None], triwulan: int, dasar_nko:
                  None if hasil.selisih_nko is None else angka(hasil.selisih_nko, tetap=True))
 
 
-def untuk_ringkasan(lingkup: pd.DataFrame, kode_unit: str, triwulan: int) -> None:
+def untuk_ringkasan(lingkup: pd.DataFrame, kode_unit: str, triwulan: int,
+                    nama_unit: Callable[[str], str] = str) -> None:
     """The Ringkasan's what-if: pick an IKU of the page (``lingkup``, scored), then ``kotak``.
 
     Where the page holds several units (a Kanwil, a ministry) the unit is picked first, then one of its IKU: one
     list of a ministry's 15,000 (or 150,000) IKU went to the browser whole on every rerun, and nobody scrolls it.
+    ``nama_unit``: a unit's name by its code (``Tahun.nama_unit``), shown beside the code so the list can be searched
+    by either.
     """
     with st.expander(t("dialog.simulasi"), icon=":material/science:"):
         if lingkup.empty:
             return
         unit = lingkup["kode_unit"].unique().tolist()  # in the page's order: the tree's
         if len(unit) > 1:
-            kode_u = st.selectbox(t("kolom.kode_unit"), unit, key="ringkasan_simulasi_unit")
+            kode_u = st.selectbox(t("kolom.kode_unit"), unit, key="ringkasan_simulasi_unit",
+                                  format_func=lambda k: f"{k} · {nama_unit(k)}")
             pilih = lingkup[lingkup["kode_unit"].to_numpy() == kode_u]
         else:
             kode_u, pilih = unit[0], lingkup
