@@ -145,3 +145,17 @@ def test_perintah_tidak_memuat_yang_berat():
     hasil = subprocess.run([sys.executable, "-c", kode], capture_output=True, text=True, timeout=60,
                            cwd=Path(__file__).resolve().parent.parent)
     assert hasil.stdout.strip() == "[]", hasil.stderr
+
+
+def test_impor_csv_tidak_memuat_openpyxl(tmp_path: Path):
+    """An import of CSV files pays for no workbook library: openpyxl loads only when a workbook is read."""
+    import subprocess
+    import sys
+
+    berkas = tmp_path / "unit.csv"
+    berkas.write_text("kode_unit;nama_unit;kode_unit_induk\nBTP;Balai Teknologi Polimer;\n", encoding="utf-8")
+    kode = ("import sys; from kinerja.cli import main; kode = main(['import', sys.argv[1], '--db', sys.argv[2], "
+            "'--user', 'uji']); print(kode, 'openpyxl' in sys.modules)")
+    hasil = subprocess.run([sys.executable, "-c", kode, str(berkas), str(tmp_path / "k.duckdb")], capture_output=True,
+                           text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert hasil.stdout.strip().splitlines()[-1] == "0 False", hasil.stdout + hasil.stderr

@@ -44,9 +44,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from xml.parsers import expat
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
-
 from kinerja.masuk.jenis import _nama_kolom
 from kinerja.pesan import Pesan
 
@@ -221,6 +218,7 @@ def jenis_format(kode: str | None, nomor: int = 0) -> int:
         return _GAYA_TANGGAL
     if kode is None:
         return _GAYA_UMUM
+    from openpyxl.styles.numbers import is_date_format  # openpyxl only where a workbook is read, not for a CSV
     if is_date_format(kode):
         return _GAYA_TANGGAL
     return _GAYA_PERSEN if "%" in _BUKAN_FORMAT.sub("", kode) else _GAYA_UMUM
@@ -557,6 +555,7 @@ def _baca_gaya(zf: zipfile.ZipFile, path: str | None, anggaran: _Anggaran) -> li
             dalam["cellXfs"] = False
 
     _urai(zf, path, anggaran, mulai, akhir, dapat=lambda: len(nomor_xf))  # styles bloated to Excel's 64 000 pass
+    from openpyxl.styles.numbers import BUILTIN_FORMATS
     jenis = {n: jenis_format(kode.get(n, BUILTIN_FORMATS.get(n)), n) for n in set(nomor_xf)}
     return [jenis[n] for n in nomor_xf]
 
@@ -802,6 +801,7 @@ class _PembacaSheet:
         except ValueError:
             return v
         if gaya == _GAYA_TANGGAL:
+            from openpyxl.utils.datetime import from_excel
             try:
                 return teks_sel(from_excel(angka, self.epoch))
             except (OverflowError, ValueError, TypeError):
@@ -998,6 +998,7 @@ def _baca_zip(zf: zipfile.ZipFile, anggaran: _Anggaran, batas_baris: int, batas_
               dapat=pembaca_teks.dapat)
         teks_bersama = pembaca_teks.daftar
     gaya = _baca_gaya(zf, path_gaya, anggaran)
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
     epoch = CALENDAR_MAC_1904 if tahun_1904 else CALENDAR_WINDOWS_1900
     sisa = batas_baris
     kosong = []
