@@ -6,7 +6,9 @@ IKU of a ministry-year in a few array operations. The reference is exact (ration
 decimals the values are written as); here the year-to-date values are exact too (decimals of up to six
 places summed as integers), the capaian is computed in floats, and the few IKU whose float result lies
 within its error bound of a rounding half (103,125), or on an edge the formula jumps at (target 0, realisasi
-equal to the target with ``konversi_120``), are recomputed by the reference itself. So the results are equal,
+equal to the target with ``konversi_120``), are recomputed exactly: in 64-bit integers where both year-to-date
+values are integers over one denominator (values of a few decimals, most of a ministry's), else by the reference
+itself. So the results are equal,
 not merely close (``tests/core/test_kolom.py`` checks that on random IKU of every kind, half cents included).
 """
 
@@ -83,7 +85,18 @@ _KONSOLIDASI = {v: k for k, v in KODE_KONSOLIDASI.items()}
 _POLARITAS = {v: k for k, v in KODE_POLARITAS.items()}
 
 
-def _konsolidasikan(nilai: np.ndarray, terukur: np.ndarray, cara: np.ndarray) -> np.ndarray:
+@dataclass(frozen=True)
+class _SdKolom:
+    """Year-to-date values of a column of IKU: the doubles, and where they are exact integers over a power of ten,
+    that integer (``bilangan``) and the power (``desimal``; −1 where not): a sum is ``bilangan`` / 10^desimal,
+    an average the same over the count of quarters, the last value its own."""
+
+    nilai: np.ndarray
+    bilangan: np.ndarray
+    desimal: np.ndarray
+
+
+def _konsolidasikan(nilai: np.ndarray, terukur: np.ndarray, cara: np.ndarray) -> _SdKolom:
     """``konsolidasi.konsolidasikan`` per row over the measured quarters: the double nearest to the exact value.
 
     A value of at most k decimals (k = 6, 3 or 0) below 2^30, 2^40 or 2^50 is the integer m = x × 10^k exactly
@@ -91,31 +104,43 @@ def _konsolidasikan(nilai: np.ndarray, terukur: np.ndarray, cara: np.ndarray) ->
     sum or an average of a row's values is an integer sum (below 2^53), divided once: IEEE division rounds to
     nearest, as ``float(Fraction)`` does. Other rows go through the reference.
 
-    >>> _konsolidasikan(np.array([[0.9, 1.2, 1.6], [61.0, 50.0, 44.0]]), np.ones((2, 3), bool), np.array([0, 1]))
-    array([ 3.7       , 51.66666667])
+    >>> sd = _konsolidasikan(np.array([[0.9, 1.2, 1.6], [61.0, 50.0, 44.0]]), np.ones((2, 3), bool), np.array([0, 1]))
+    >>> sd.nilai, sd.bilangan, sd.desimal
+    (array([ 3.7       , 51.66666667]), array([  3700000, 155000000]), array([6, 6]))
     """
     terakhir = np.full(len(nilai), np.nan)
     for q in range(nilai.shape[1]):
         terakhir = np.where(terukur[:, q], nilai[:, q], terakhir)
     n = terukur.sum(axis=1)
-    x = np.where(terukur, nilai, 0.0)
+    akhir = cara == 2
+    # the integers of a LAST row are its latest measured value's alone
+    x, ukur = np.where(terukur, nilai, 0.0), terukur.copy()
+    x[akhir], ukur[akhir] = 0.0, False
+    if nilai.shape[1]:
+        x[akhir, 0], ukur[akhir, 0] = terakhir[akhir], True
     hasil = terakhir.copy()
-    sisa = (cara != 2) & (n > 0)
-    for desimal, batas in ((6, 2.0**30), (3, 2.0**40), (0, 2.0**50)):
+    bilangan = np.zeros(len(nilai), dtype=np.int64)
+    desimal = np.full(len(nilai), -1, dtype=np.int64)
+    sisa = n > 0
+    for k, batas in ((6, 2.0**30), (3, 2.0**40), (0, 2.0**50)):
         if not sisa.any():
             break
-        skala = 10.0**desimal
+        skala = 10.0**k
         with np.errstate(invalid="ignore", over="ignore"):
             m = np.rint(x * skala)
-            bersih = sisa & (((m / skala == x) & (np.abs(x) < batas)) | ~terukur).all(axis=1)
+            bersih = sisa & (((m / skala == x) & (np.abs(x) < batas)) | ~ukur).all(axis=1)
         if not bersih.any():
             continue
-        bilangan = np.where(terukur[bersih], m[bersih], 0.0).astype(np.int64).sum(axis=1).astype(float)
-        hasil[bersih] = np.where(cara[bersih] == 0, bilangan / skala, bilangan / (n[bersih] * skala))
+        bilangan[bersih] = np.where(ukur[bersih], m[bersih], 0.0).astype(np.int64).sum(axis=1)
+        desimal[bersih] = k
+        jumlah = bilangan[bersih].astype(float)
+        cara_b = cara[bersih]
+        hasil[bersih] = np.where(cara_b == 0, jumlah / skala,
+                                 np.where(cara_b == 1, jumlah / (n[bersih] * skala), hasil[bersih]))
         sisa &= ~bersih
-    for i in np.flatnonzero(sisa).tolist():
+    for i in np.flatnonzero(sisa & ~akhir).tolist():
         hasil[i] = konsolidasikan(nilai[i][terukur[i]].tolist(), _KONSOLIDASI[int(cara[i])])
-    return hasil
+    return _SdKolom(hasil, bilangan, desimal)
 
 
 def _per_nilai_beda(nilai: np.ndarray, f: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
@@ -164,8 +189,10 @@ def nilai_kolom(iku: KolomIku, triwulan: int, profil: ProfilAturan = KEMENKEU) -
     ada_ukur = terukur.any(axis=1)
     lengkap = ~(terukur & np.isnan(realisasi_q)).any(axis=1)
     cara = np.asarray(iku.konsolidasi)
-    target = np.where(ada_ukur, _konsolidasikan(target_q, terukur, cara), np.nan)
-    realisasi = np.where(ada_ukur & lengkap, _konsolidasikan(np.where(np.isnan(realisasi_q), 0.0, realisasi_q), terukur, cara), np.nan)
+    sd_t = _konsolidasikan(target_q, terukur, cara)
+    sd_r = _konsolidasikan(np.where(np.isnan(realisasi_q), 0.0, realisasi_q), terukur, cara)
+    target = np.where(ada_ukur, sd_t.nilai, np.nan)
+    realisasi = np.where(ada_ukur & lengkap, sd_r.nilai, np.nan)
 
     alasan = np.full(n, None, dtype=object)
     alasan[~ada_ukur] = AlasanAbu.BELUM_DIUKUR.value
@@ -204,6 +231,13 @@ def nilai_kolom(iku: KolomIku, triwulan: int, profil: ProfilAturan = KEMENKEU) -
         nol_semu = (T == 0) & (np.abs(np.where(terukur, target_q, 0.0)).max(axis=1, initial=0.0) > 0)
     ragu |= dihitung & ((np.asarray(iku.konversi_120, dtype=bool) & (R == T)) | nol_semu)
     ragu &= np.isfinite(T) & np.isfinite(R) & ~np.isinf(W)  # no exact value to take: the float result stands
+    # a half taken in integers where both year-to-date values are integers over one denominator (most are)
+    bulat = (ragu & pakai & (sd_t.desimal >= 0) & (sd_t.desimal == sd_r.desimal) & (pol != 2) & (sd_t.bilangan != 0)
+             & ~(np.asarray(iku.konversi_120, dtype=bool) & (R == T)))
+    bulat[bulat] = _muat_bulat(sd_t.bilangan[bulat], sd_r.bilangan[bulat], profil)
+    if bulat.any():
+        capaian[bulat] = _capaian_bulat(sd_r.bilangan[bulat], sd_t.bilangan[bulat], pol[bulat], profil)
+        ragu &= ~bulat
     for i in np.flatnonzero(ragu).tolist():
         ukur = terukur[i]
         cara_i = _KONSOLIDASI[int(cara[i])]
@@ -220,6 +254,38 @@ def nilai_kolom(iku: KolomIku, triwulan: int, profil: ProfilAturan = KEMENKEU) -
                       np.where(capaian >= profil.batas_kuning, Status.KUNING.value, Status.MERAH.value)).astype(object)
     status[~nilai] = Status.ABU_ABU.value
     return SkorKolom(target, realisasi, capaian, status, alasan)
+
+
+def _muat_bulat(a_t: np.ndarray, a_r: np.ndarray, profil: ProfilAturan) -> np.ndarray:
+    """Whether ``_capaian_bulat`` can take these rows in 64-bit integers: a profile whose floor and cap are whole
+    numbers, and values small enough that no product overflows."""
+    bawah, atas, d = profil.batas_bawah, profil.batas_atas, profil.desimal
+    if not (float(bawah).is_integer() and float(atas).is_integer() and 0 <= d <= 15):
+        return np.zeros(len(a_t), dtype=bool)
+    kali = 2 * (300 + max(abs(bawah), abs(atas))) * 10.0**d + 1
+    muat: np.ndarray = np.maximum(np.abs(a_t), np.abs(a_r)).astype(float) * kali < 2.0**62
+    return muat
+
+
+def _capaian_bulat(a_r: np.ndarray, a_t: np.ndarray, pol: np.ndarray, profil: ProfilAturan) -> np.ndarray:
+    """``capaian_tepat`` of maximize and minimize IKU whose year-to-date realisasi and target are a_r / D and a_t / D
+    (one denominator D, a_t ≠ 0), in integers: R / T is a_r / a_t, the formula a fraction p / q, the clamp and the
+    half-up rounding (away from zero) integer comparisons and one floor division.
+
+    Realisasi 8,1935 of a target of 10 (maximize): 81,935 % exactly, a half, rounded up:
+
+    >>> _capaian_bulat(np.array([81935]), np.array([100000]), np.array([0]), KEMENKEU).tolist()
+    [81.94]
+    """
+    tanda = np.sign(a_t)
+    q, r = np.abs(a_t), tanda * a_r  # R / T = r / q, q > 0
+    dua_kurang = ((pol == 0) & (tanda < 0)) | ((pol == 1) & (tanda > 0))  # (2 − R/T) × 100, else R/T × 100
+    p = np.where(dua_kurang, 200 * q - 100 * r, 100 * r)
+    skala = 10**profil.desimal
+    n = (2 * np.abs(p) * skala + q) // (2 * q)
+    nilai: np.ndarray = np.where(p < 0, -n, n).astype(float) / skala
+    bawah, atas = int(profil.batas_bawah), int(profil.batas_atas)
+    return np.where(p < bawah * q, float(bawah), np.where(p > atas * q, float(atas), nilai))
 
 
 def _galat(rasio: np.ndarray, realisasi: np.ndarray, terburuk: np.ndarray, pakai_terburuk: np.ndarray,

@@ -103,3 +103,55 @@ def test_pembulatan_kolom_sama_dengan_bulatkan(x):
 
     for d in (0, 2, 4):
         assert _bulatkan(np.array([x]), d)[0] == bulatkan(x, d)
+
+
+# realisasi whose capaian ends exactly on a half (81,935 %): v = t × (2m + 1) / (2 × 10^(d+2)), a short decimal, in
+# every quarter, so a sum, an average and the last value all give it; round, large (near the 64-bit limit of the
+# integer path) and negative targets; some quarters at the target itself
+target_setengah = st.sampled_from([10.0, 100.0, 8.0, 16.0, 12.5, 0.8, 40.0, -10.0, -8.0, 2.0**30 - 1, 1e12, 3.0])
+PROFIL_SETENGAH = [*PROFIL, ProfilAturan(desimal=0), ProfilAturan(desimal=3, batas_bawah=-50.0),
+                   ProfilAturan(batas_atas=119.5)]  # a cap that is no whole number: the reference takes those
+
+
+@st.composite
+def iku_setengah(draw) -> tuple[Iku, tuple[float | None, ...]]:
+    from fractions import Fraction
+
+    target = draw(target_setengah)
+    d, m = draw(st.sampled_from([2, 2, 0, 3])), draw(st.integers(-2_000, 13_000))
+    v = float(Fraction(repr(target)) * (2 * m + 1) / (2 * 10 ** (d + 2)))
+    iku = Iku("U", "X", "x", draw(st.sampled_from([Polaritas.MAXIMIZE, Polaritas.MINIMIZE])),
+              draw(st.sampled_from(list(Konsolidasi))), 1.0, (target,) * 4, konversi_120=draw(st.booleans()))
+    return iku, tuple(draw(st.sampled_from([v] * 9 + [target])) for _ in range(4))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(iku_setengah(), min_size=1, max_size=12), st.integers(1, 4), st.sampled_from(PROFIL_SETENGAH))
+def test_setengah_dalam_bilangan_bulat_sama_dengan_rujukan(daftar, triwulan, profil):
+    """Capaian exactly on a half, taken in integers where both year-to-date values are integers over one
+    denominator, equal the reference: every polarity's formula, negative targets, the clamp, other decimals."""
+    skor = nilai_kolom(_kolom(daftar), triwulan, profil)
+    for k, (i, r) in enumerate(daftar):
+        h = nilai_iku(i, r, triwulan, profil)
+        assert _sama(h.capaian.nilai, skor.capaian[k]) and h.status.value == skor.status[k], (k, i, r, h, skor.capaian[k])
+
+
+def test_setengah_dalam_bilangan_bulat_banyak(monkeypatch):
+    """A ministry's worth of halves (2,000 IKU, 3 decimals on round targets): they are taken in integers, not by
+    the reference one by one, and every one equals the reference."""
+    import kinerja_core.kolom as kolom
+
+    dihitung = []
+    asli = kolom._capaian_bulat
+    monkeypatch.setattr(kolom, "_capaian_bulat", lambda *a: dihitung.append(len(a[0])) or asli(*a))
+    acak = np.random.default_rng(7)
+    daftar = []
+    for j in range(2000):
+        target = float(acak.choice([10.0, 100.0, 8.0, -10.0, 40.0]))
+        iku = Iku("U", f"X{j}", "x", [Polaritas.MAXIMIZE, Polaritas.MINIMIZE][j % 2], list(Konsolidasi)[j % 3], 1.0,
+                  (target,) * 4)
+        daftar.append((iku, tuple(float(v) for v in acak.integers(5_000, 15_000, 4) / 1_000)))
+    skor = nilai_kolom(_kolom(daftar), 3)
+    assert sum(dihitung) > 50  # the halves of this batch (69 of them) went the integer way
+    for k, (i, r) in enumerate(daftar):
+        assert _sama(nilai_iku(i, r, 3).capaian.nilai, skor.capaian[k]), (k, i, r)
