@@ -28,12 +28,13 @@ last-value IKU whose year is made by its last quarter alone: ``wajib_lapor`` nam
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from kinerja_core.konsolidasi import konsolidasikan
 from kinerja_core.model import Iku, Konsolidasi, Polaritas
@@ -160,11 +161,36 @@ def rentang_per_iku(satuan: Sequence[str], nama_iku: Sequence[str], rumus_kompon
     """
     per_jenis: dict[tuple[str, bool, str | None, float | None, bool], Rentang] = {}
     hasil = []
-    for s, n, r, b, u in zip(satuan, nama_iku, rumus_komponen, batas_bawah, bulat):
-        jenis = (s, _POLA_PERUBAHAN.search(n.lower()) is not None, r, b, u)
+    for s, n, r, b, u, berubah in zip(satuan, nama_iku, rumus_komponen, batas_bawah, bulat,
+                                      menyebut_perubahan(nama_iku)):
+        jenis = (s, berubah, r, b, u)
         if jenis not in per_jenis:
             per_jenis[jenis] = rentang_nilai(s, n, r, batas_bawah=b, bulat=u)
         hasil.append(per_jenis[jenis])
+    return hasil
+
+
+def menyebut_perubahan(nama_iku: Sequence[str]) -> list[bool]:
+    """Per name, whether it names a change (``_POLA_PERUBAHAN``): the names searched as one text for each word of
+    ``_KATA_PERUBAHAN`` first, so that only those holding one are matched word by word (a ministry's 150,000 names,
+    nearly all without, in a few fast scans instead of 150,000 regular-expression searches).
+
+    >>> menyebut_perubahan(["Pertumbuhan PNBP", "Persentase penyelesaian", "Kelajuan layanan", "Laju İnflasi"])
+    [True, False, False, True]
+    """
+    teks = "\n".join(nama_iku).lower()
+    awal = list(accumulate(map((1).__add__, map(len, nama_iku)), initial=0))  # where each name starts in it
+    if len(teks) != awal[-1] - 1:  # a letter whose lower case is longer (İ): the names one by one
+        return [_POLA_PERUBAHAN.search(n.lower()) is not None for n in nama_iku]
+    calon = set()
+    for kata in _KATA_PERUBAHAN:
+        i = teks.find(kata)
+        while i >= 0:
+            calon.add(bisect.bisect_right(awal, i) - 1)
+            i = teks.find(kata, i + 1)
+    hasil = [False] * len(nama_iku)
+    for j in calon:
+        hasil[j] = _POLA_PERUBAHAN.search(teks, awal[j], awal[j + 1] - 1) is not None
     return hasil
 
 

@@ -164,3 +164,15 @@ def test_selisih_komponen_tidak_pasti_aman():
     k = kebutuhan_realisasi(iku, (20.0, 20.0, 20.0, None), 3,
                             rentang=rentang_nilai("jumlah", rumus_komponen="selisih(a; b)"))
     assert k.keadaan is Keadaan.PERLU and math.isclose(k.paling_sedikit, -20.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["pertumbuhan", "laju", "xlaju", "growthy", "YoY", "Perubahan", "inflasi",
+                                          "change", "İ", "persentase", "a", " ", "-", "\n", "é"]),
+                         max_size=6).map("".join), max_size=8))
+def test_menyebut_perubahan_sama_dengan_per_nama(nama):
+    """The names searched as one text say the same as each name searched alone: word edges at the joins, names
+    with line breaks, a letter whose lower case is longer (İ)."""
+    from kinerja_core.kebutuhan import _POLA_PERUBAHAN, menyebut_perubahan
+
+    assert menyebut_perubahan(nama) == [_POLA_PERUBAHAN.search(n.lower()) is not None for n in nama]
