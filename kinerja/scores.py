@@ -514,6 +514,23 @@ def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU
                         triwulan_laju=np.where(pakai_laju, akhir + 1, np.nan), alasan_prognosis=alasan)
 
 
+def prognosis_judul(lingkup: pd.DataFrame, kode_unit: str, triwulan: int, unit: pd.DataFrame,
+                    milik_sendiri: bool | None = None, profil: ProfilAturan = KEMENKEU) -> tuple[Nko, pd.DataFrame, str]:
+    """What the Ringkasan says of the year's end for a unit (``lingkup``: its IKU scored through ``triwulan``): the
+    headline NKO by the prognosis of its IKU (``dasar_nko_unit``), the IKU hijau today heading to kuning or merah
+    (``peringatan_prognosis``) and what that NKO is taken from (``teks_cakupan_prognosis``).
+
+    The prognosis is worked out for those IKU only, each on its own row: at a ministry's root with IKU of its own,
+    its 15 and the hijau ones below it, not all 150,000.
+    """
+    di_dasar = _di_dasar_nko(lingkup, kode_unit, milik_sendiri)
+    perlu = di_dasar | (lingkup["status"].to_numpy() == Status.HIJAU.value)
+    bagian = lingkup[perlu]
+    akhir = prognosis(bagian, triwulan, profil, hari_ini=bagian)
+    dasar = akhir[di_dasar[perlu]]
+    return hitung_nko(dasar, profil), peringatan_prognosis(bagian, akhir, unit), teks_cakupan_prognosis(dasar)
+
+
 def teks_cakupan_prognosis(akhir: pd.DataFrame) -> str:
     """What the year-end NKO is taken from (a ``prognosis`` table): 'dari 14 IKU; 2 tanpa prognosis: BGR-05
     (belum diukur); 1 tetap pada capaian hari ini: BTP-07'."""
@@ -801,11 +818,15 @@ def dasar_nko_unit(lingkup: pd.DataFrame, kode_unit: str, milik_sendiri: bool | 
     Kanwil's), else all of ``lingkup`` (a ministry without IKU of its own: the combined NKO below it) except
     the cascaded parent IKU whose realisasi comes from child IKU in ``lingkup``: their shortfall is their
     children's, counted once (issue 28 item 5)."""
+    return lingkup[_di_dasar_nko(lingkup, kode_unit, milik_sendiri)]
+
+
+def _di_dasar_nko(lingkup: pd.DataFrame, kode_unit: str, milik_sendiri: bool | None = None) -> np.ndarray:
+    """The rows of ``dasar_nko_unit``, as a mask over ``lingkup``."""
+    sendiri = lingkup["kode_unit"].to_numpy() == kode_unit
     if milik_sendiri is None:
-        milik_sendiri = bool((lingkup["kode_unit"] == kode_unit).any())
-    if milik_sendiri:
-        return lingkup[lingkup["kode_unit"] == kode_unit]
-    return lingkup[~_induk_kaskade(lingkup)]
+        milik_sendiri = bool(sendiri.any())
+    return sendiri if milik_sendiri else ~_induk_kaskade(lingkup)
 
 
 def saring(skor_iku: pd.DataFrame, perspektif: Sequence[str] = (), sumber: Sequence[str] = ()) -> pd.DataFrame:

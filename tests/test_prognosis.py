@@ -84,3 +84,28 @@ def test_persen_di_atas_100_dipotong():
     data.loc[1, "target_tw4"] = 95.0
     akhir = scores.prognosis(data, 3).set_index("kode_iku")
     assert akhir.loc["B", "realisasi_tw4"] == 100.0 or pd.isna(akhir.loc["B", "realisasi_tw4"])
+
+
+@pytest.mark.parametrize(("tahun", "triwulan", "turun"), [(2017, 1, False), (2017, 3, False), (2019, 1, False),
+                                                    (2019, 2, False), (2019, 2, True)])
+def test_prognosis_judul_hanya_yang_perlu_sama_dengan_seluruhnya(storage, tahun, triwulan, turun):
+    """The Ringkasan works out the prognosis of the headline's IKU and of those hijau today only: the same NKO,
+    warnings and coverage as the prognosis of every IKU, for each unit with IKU of its own, pooled (cascaded
+    parents left out) and for a unit that is not there; ``turun``: TW I at twice its target and TW II at half, so
+    that IKU hijau today head down and warn."""
+    import pandas as pd
+
+    unit, lebar = storage.baca_lebar(tahun)
+    if turun:
+        lebar = lebar.assign(realisasi_tw1=lebar["target_tw1"] * 2, realisasi_tw2=lebar["target_tw2"] * 0.5)
+    skor = scores.skor(lebar, triwulan)
+    akhir = scores.prognosis(skor, triwulan, hari_ini=skor)
+    peringatan_semua = scores.peringatan_prognosis(skor, akhir, unit)
+    for kode_unit in [*sorted(set(skor["kode_unit"])), "TIDAK-ADA"]:
+        for milik_sendiri in (None, False):
+            dasar = scores.dasar_nko_unit(akhir, kode_unit, milik_sendiri)
+            nko, peringatan, cakupan = scores.prognosis_judul(skor, kode_unit, triwulan, unit, milik_sendiri)
+            assert nko == scores.hitung_nko(dasar), kode_unit
+            pd.testing.assert_frame_equal(peringatan, peringatan_semua)
+            assert cakupan == scores.teks_cakupan_prognosis(dasar)
+    assert len(peringatan_semua) > 0 or not turun

@@ -244,8 +244,7 @@ class Pilihan:
 
     def prognosis(self) -> tuple[Nko, pd.DataFrame, str]:
         """The headline NKO at year end by the run-rate so far, the IKU hijau today heading to kuning or merah
-        (``scores.prognosis``, ``scores.peringatan_prognosis``) and what that NKO is taken from
-        (``scores.teks_cakupan_prognosis``)."""
+        and what that NKO is taken from (``scores.prognosis_judul``)."""
         return _prognosis(storage().alamat, self.versi, self.filter.tanpa_status(), bahasa())
 
     def semua_triwulan(self) -> pd.DataFrame:
@@ -279,10 +278,7 @@ def _biaya(alamat: str, versi: tuple[int, ...], f: Filter, bahasa_kode: str
 def _prognosis(alamat: str, versi: tuple[int, ...], f: Filter, bahasa_kode: str) -> tuple[Nko, pd.DataFrame, str]:
     konteks = _tahun_data(alamat, versi, f.tahun)
     kepala, _ = _ikhtisar(alamat, versi, f, bahasa_kode)
-    akhir = scores.prognosis(kepala.lingkup, f.triwulan, hari_ini=kepala.lingkup)  # lingkup: scored through it
-    dasar = scores.dasar_nko_unit(akhir, f.kode_unit, kepala.nko_milik_sendiri)  # the headline's own base
-    return (scores.hitung_nko(dasar), scores.peringatan_prognosis(kepala.lingkup, akhir, konteks.unit),
-            scores.teks_cakupan_prognosis(dasar))
+    return scores.prognosis_judul(kepala.lingkup, f.kode_unit, f.triwulan, konteks.unit, kepala.nko_milik_sendiri)
 
 
 BATAS_KEBUTUHAN = 2000
