@@ -14,9 +14,11 @@ not merely close (``tests/core/test_kolom.py`` checks that on random IKU of ever
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
+from decimal import MAX_PREC, Context, Decimal, localcontext
+from itertools import compress, pairwise
 from typing import cast
 
 import numpy as np
@@ -138,9 +140,39 @@ def _konsolidasikan(nilai: np.ndarray, terukur: np.ndarray, cara: np.ndarray) ->
         hasil[bersih] = np.where(cara_b == 0, jumlah / skala,
                                  np.where(cara_b == 1, jumlah / (n[bersih] * skala), hasil[bersih]))
         sisa &= ~bersih
-    for i in np.flatnonzero(sisa & ~akhir).tolist():
-        hasil[i] = konsolidasikan(nilai[i][terukur[i]].tolist(), _KONSOLIDASI[int(cara[i])])
+    lain = np.flatnonzero(sisa & ~akhir)
+    if len(lain):
+        hasil[lain] = _konsolidasikan_desimal(nilai[lain], terukur[lain], cara[lain])
     return _SdKolom(hasil, bilangan, desimal)
+
+
+_NOL = Decimal(0)
+
+
+def _konsolidasikan_desimal(nilai: np.ndarray, terukur: np.ndarray, cara: np.ndarray) -> np.ndarray:
+    """``konsolidasi.konsolidasikan`` of rows (SUM or AVERAGE) whose values are not all decimals of a few places, as
+    a quarter the prognosis fills is (2,0 × 0,9375…): each value's decimal (its shortest repr) summed exactly in
+    ``decimal`` arithmetic, then the double nearest to the sum, or to the average (an integer quotient, which Python
+    rounds to nearest). A row with a value that is not finite takes the reference.
+
+    >>> _konsolidasikan_desimal(np.array([[1.5, 1.7250000000000001, 0.1]]), np.array([[True, True, False]]),
+    ...                         np.array([1])).tolist()
+    [1.6125]
+    """
+    hasil = np.empty(len(nilai))
+    with localcontext(Context(prec=MAX_PREC)):  # a sum in as many digits as it takes: exact
+        for i, (baris, ukur, c) in enumerate(zip(nilai.tolist(), terukur.tolist(), cara.tolist())):
+            x = list(compress(baris, ukur))
+            if all(map(math.isfinite, x)):
+                jumlah = sum(map(Decimal, map(float.__repr__, x)), _NOL)
+                if c == 0:
+                    hasil[i] = float(jumlah)  # beyond a double: infinite, as the reference gives it
+                    continue
+                p, q = jumlah.as_integer_ratio()
+                hasil[i] = p / (q * len(x))  # an average of doubles is within their range
+            else:
+                hasil[i] = konsolidasikan(x, _KONSOLIDASI[c])
+    return hasil
 
 
 def _per_nilai_beda(nilai: np.ndarray, f: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:

@@ -155,3 +155,19 @@ def test_setengah_dalam_bilangan_bulat_banyak(monkeypatch):
     assert sum(dihitung) > 50  # the halves of this batch (69 of them) went the integer way
     for k, (i, r) in enumerate(daftar):
         assert _sama(nilai_iku(i, r, 3).capaian.nilai, skor.capaian[k]), (k, i, r)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.floats(), st.sampled_from([1.7976931348623157e308, -1.5e308, 5e-324, -0.0, 1e-7, 1e16]),
+                          st.floats(-1e6, 1e6)), min_size=1, max_size=4), st.sampled_from([0, 1]))
+def test_konsolidasi_desimal_sama_dengan_rujukan(x, cara):
+    """Values that are no short decimals (a quarter the prognosis fills), summed or averaged as decimals, give the
+    reference's double: beyond a double's range, subnormal, signed zero, infinite and NaN included."""
+    from kinerja_core.kolom import _konsolidasikan_desimal
+    from kinerja_core.konsolidasi import konsolidasikan
+
+    n = len(x)
+    hasil = _konsolidasikan_desimal(np.array([x + [0.0] * (4 - n)]), np.array([[True] * n + [False] * (4 - n)]),
+                                    np.array([cara]))[0]
+    harap = konsolidasikan(x, [Konsolidasi.SUM, Konsolidasi.AVERAGE][cara])
+    assert hasil == harap or (math.isnan(hasil) and math.isnan(harap)), (x, hasil, harap)
