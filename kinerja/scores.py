@@ -542,6 +542,12 @@ def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU
                         triwulan_laju=np.where(pakai_laju, akhir + 1, np.nan), alasan_prognosis=alasan)
 
 
+_KOLOM_PROGNOSIS = [*KOLOM_IKU_SKOR, *KOLOM_REALISASI, "satuan", "rumus_komponen", "batas_bawah", "bilangan_bulat",
+                    "target", "realisasi", "capaian", "status", "alasan", "keterangan"]
+"""What ``prognosis_judul`` reads of a scored row: what ``prognosis`` takes, and the NKO's and the warnings'
+columns."""
+
+
 def prognosis_judul(lingkup: pd.DataFrame, kode_unit: str, triwulan: int, unit: pd.DataFrame,
                     milik_sendiri: bool | None = None, profil: ProfilAturan = KEMENKEU) -> tuple[Nko, pd.DataFrame, str]:
     """What the Ringkasan says of the year's end for a unit (``lingkup``: its IKU scored through ``triwulan``): the
@@ -553,7 +559,7 @@ def prognosis_judul(lingkup: pd.DataFrame, kode_unit: str, triwulan: int, unit: 
     """
     di_dasar = _di_dasar_nko(lingkup, kode_unit, milik_sendiri)
     perlu = di_dasar | (lingkup["status"].to_numpy() == Status.HIJAU.value)
-    bagian = lingkup[perlu]
+    bagian = lingkup.loc[perlu, [k for k in _KOLOM_PROGNOSIS if k in lingkup]]  # the rows and columns it reads
     akhir = prognosis(bagian, triwulan, profil, hari_ini=bagian)
     dasar = akhir[di_dasar[perlu]]
     return hitung_nko(dasar, profil), peringatan_prognosis(bagian, akhir, unit), teks_cakupan_prognosis(dasar)
