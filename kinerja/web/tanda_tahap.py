@@ -45,8 +45,12 @@ def tambah_tahap(tabel: pd.DataFrame, skor_iku: pd.DataFrame) -> pd.DataFrame:
     stage from the scores it was derived from (``skor_iku`` with ``tahap``), as mark and word; order and index
     kept. A ministry's 15,000 scored IKU are looked up as one index, not walked row by row."""
     kunci = ["kode_unit", "kode_iku"]
-    tahap = (skor_iku.set_index(kunci)["tahap"] if "tahap" in skor_iku.columns
-             else pd.Series(Tahap.DRAF.value, index=pd.MultiIndex.from_frame(skor_iku[kunci])))
+    if "tahap" not in skor_iku.columns:
+        return tabel.assign(tahap=nama_tahap(Tahap.DRAF))
+    # the scored rows of the table's units and codes first: a page of rows is looked up among a few, not 150,000
+    sumber = skor_iku[[*kunci, "tahap"]]
+    tahap = sumber[sumber["kode_unit"].isin(tabel["kode_unit"].unique())
+                   & sumber["kode_iku"].isin(tabel["kode_iku"].unique())].set_index(kunci)["tahap"]
     tahap = tahap[~tahap.index.duplicated()].reindex(pd.MultiIndex.from_frame(tabel[kunci])).fillna(Tahap.DRAF.value)
     return tabel.assign(tahap=tahap.map({s: nama_tahap(s) for s in tahap.unique()}).to_numpy())
 
