@@ -604,22 +604,27 @@ def per_kelompok(skor_iku: pd.DataFrame, kolom: str, profil: ProfilAturan = KEME
 
     The strategy map people draw by hand: "Stakeholder 103,2 · 4 IKU: 4 hijau".
     """
-    kelompok = skor_iku[kolom].fillna(t("peta.tanpa_sasaran")).to_numpy(dtype=object)
-    nilai = nko_kolom(skor_iku["capaian"].to_numpy(dtype=float), skor_iku["bobot"].to_numpy(dtype=float),
-                      _petakan(skor_iku["perspektif"], _PERSPEKTIF), kelompok, profil)
-    tabel = pd.DataFrame({kolom: list(nilai), "nilai": [np.nan if v is None else v for v in nilai.values()]})
+    nomor, label = pd.factorize(skor_iku[kolom].fillna(t("peta.tanpa_sasaran")))
+    return _per_nomor(skor_iku, nomor, {kolom: label.tolist()}, profil)
+
+
+def _per_nomor(skor_iku: pd.DataFrame, nomor: np.ndarray, label: dict[str, list[object]],
+               profil: ProfilAturan) -> pd.DataFrame:
+    """``per_kelompok`` over groups numbered 0, 1 … in order of first appearance (``pd.factorize``), each number's
+    label in the columns ``label``: the groups as integers, so a ministry's 150,000 rows are counted and weighed in
+    NumPy without a text per row."""
+    capaian, bobot, perspektif = _kolom_nko(skor_iku)
+    nilai = nko_kolom(capaian, bobot, perspektif, nomor.astype(np.intp), profil)
+    urut = list(nilai)
+    tabel = pd.DataFrame({**{k: [v[i] for i in urut] for k, v in label.items()},
+                          "nilai": [np.nan if (v := nilai[i]) is None else v for i in urut]})
     tabel["status"] = [status_capaian(None if np.isnan(v) else v, profil).value for v in tabel["nilai"]]
-    # the light counts per group, counted in numpy (pd.crosstab took 15-20 ms on a ministry's rows, four times
-    # per strategy map)
-    nomor, label = pd.factorize(kelompok)
     lampu = [s.value for s in Status]
-    jumlah = np.zeros((len(label), len(lampu)), dtype=np.int64)
-    np.add.at(jumlah, (nomor, _petakan(skor_iku["status"], {v: i for i, v in enumerate(lampu)}).astype(np.intp)), 1)
-    baris = {k: i for i, k in enumerate(label.tolist())}
-    jumlah = jumlah[[baris[k] for k in nilai]]
+    jumlah = np.zeros((len(urut), len(lampu)), dtype=np.int64)  # numbered in order of appearance: urut is 0, 1 …
+    np.add.at(jumlah, (nomor, _kode_status(skor_iku)), 1)
     for j, lampu_j in enumerate(lampu):
-        tabel[lampu_j] = jumlah[:, j]
-    tabel["jumlah_iku"] = tabel[[s.value for s in Status]].sum(axis=1)
+        tabel[lampu_j] = jumlah[urut, j]
+    tabel["jumlah_iku"] = tabel[lampu].sum(axis=1)
     return tabel.astype({"nilai": float})
 
 
@@ -629,17 +634,18 @@ def per_sasaran(skor_iku: pd.DataFrame, profil: ProfilAturan = KEMENKEU) -> pd.D
     Columns: perspektif, sasaran_strategis, nilai, status, jumlah_iku, one count per status, and perspektif_lain
     (the other perspektif the same sasaran appears under, in map order; empty for most).
     """
-    sasaran = skor_iku["sasaran_strategis"].fillna(t("peta.tanpa_sasaran")).astype(str)
-    kunci = skor_iku["perspektif"].astype(str) + "\x1f" + sasaran
-    tabel = per_kelompok(skor_iku.assign(_kunci=kunci.to_numpy(dtype=object)), "_kunci", profil)
-    tabel[["perspektif", "sasaran_strategis"]] = tabel["_kunci"].str.split("\x1f", n=1, expand=True)
+    nomor_p, label_p = pd.factorize(skor_iku["perspektif"].astype(str))
+    nomor_s, label_s = pd.factorize(skor_iku["sasaran_strategis"].fillna(t("peta.tanpa_sasaran")).astype(str))
+    nomor, pasangan = pd.factorize(nomor_p * max(len(label_s), 1) + nomor_s)  # each pair, in order of appearance
+    tabel = _per_nomor(skor_iku, nomor, {"perspektif": label_p[pasangan // max(len(label_s), 1)].tolist(),
+                                         "sasaran_strategis": label_s[pasangan % max(len(label_s), 1)].tolist()},
+                       profil)
     urutan = {p.value: i for i, p in enumerate(Perspektif)}
     semua = tabel.groupby("sasaran_strategis")["perspektif"].agg(
         lambda p: sorted(set(p), key=lambda x: urutan.get(x, len(urutan))))
     tabel["perspektif_lain"] = [[p for p in semua[s] if p != per]
                                 for per, s in zip(tabel["perspektif"], tabel["sasaran_strategis"])]
-    return tabel[["perspektif", "sasaran_strategis", *[k for k in tabel.columns
-                                                       if k not in ("_kunci", "perspektif", "sasaran_strategis")]]]
+    return tabel
 
 
 def banding_tahun_lalu(skor_iku: pd.DataFrame, skor_lalu: pd.DataFrame) -> pd.DataFrame:
