@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -615,7 +616,7 @@ def _per_nomor(skor_iku: pd.DataFrame, nomor: np.ndarray, label: dict[str, list[
     NumPy without a text per row."""
     capaian, bobot, perspektif = _kolom_nko(skor_iku)
     nilai = nko_kolom(capaian, bobot, perspektif, nomor.astype(np.intp), profil)
-    urut = list(nilai)
+    urut = [cast(int, i) for i in nilai]
     tabel = pd.DataFrame({**{k: [v[i] for i in urut] for k, v in label.items()},
                           "nilai": [np.nan if (v := nilai[i]) is None else v for i in urut]})
     tabel["status"] = [status_capaian(None if np.isnan(v) else v, profil).value for v in tabel["nilai"]]
