@@ -172,13 +172,14 @@ def skor(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU) -> 
     berikut = np.full(len(data), 0)
     for q in reversed(range(triwulan + 1, 5)):
         berikut = np.where(~np.isnan(target[:, q - 1]), q, berikut)
-    teks = {
-        (a, b): keterangan_alasan(None if a is None else AlasanAbu(a), b or None)
-        for a, b in set(zip(s.alasan.tolist(), berikut.tolist()))
-    }
+    # worded once per (reason, quarter) pair, not per row: a ministry's 150,000 rows hold a handful
+    nomor_alasan, alasan_unik = pd.factorize(s.alasan, use_na_sentinel=False)
+    nomor, pasangan = pd.factorize(nomor_alasan * 5 + berikut)
+    teks = np.array([keterangan_alasan(None if pd.isna(a := alasan_unik[k // 5]) else AlasanAbu(a), (k % 5) or None)
+                     for k in pasangan.tolist()], dtype=object)
     return data.assign(
         target=s.target, realisasi=s.realisasi, capaian=s.capaian, status=s.status, alasan=s.alasan,
-        keterangan=[teks[a, b] for a, b in zip(s.alasan.tolist(), berikut.tolist())],
+        keterangan=teks[nomor],
     )
 
 

@@ -63,13 +63,13 @@ class SkorKolom:
 _bulatkan_satu = np.frompyfunc(bulatkan, 2, 1)
 
 
-def _bulatkan(nilai: np.ndarray, desimal: int) -> np.ndarray:
+def _bulatkan(nilai: np.ndarray, desimal: int, lewati: np.ndarray | None = None) -> np.ndarray:
     """``capaian.bulatkan`` (half-up on the decimal the value is written as) on a column, with equal results.
 
     Away from a half, half-up and rounding to the nearest agree: n = round(|x| × 10^d) and n / 10^d, which
     IEEE division rounds to the double nearest to the decimal n·10^-d, as ``float(Decimal(...))`` does. A
     value within 10^-6 of a half (in units of the last decimal), or too large for that margin to hold, goes
-    through ``bulatkan`` itself.
+    through ``bulatkan`` itself, unless ``lewati`` marks it (its caller works it out exactly another way).
 
     >>> _bulatkan(np.array([79.995, 99.994, 97.2999999, -2.5, 120.0]), 2).tolist()
     [80.0, 99.99, 97.3, -2.5, 120.0]
@@ -80,9 +80,12 @@ def _bulatkan(nilai: np.ndarray, desimal: int) -> np.ndarray:
     n = np.floor(besar + 0.5)
     hasil: np.ndarray = np.copysign(n, x) / skala
     ragu = (np.abs(besar - np.floor(besar) - 0.5) < 1e-6) | ~(besar < 1e8)  # a half, or beyond the margin
+    if lewati is not None:
+        ragu &= ~lewati
     if ragu.any():
         hasil[ragu] = _bulatkan_satu(x[ragu], desimal).astype(float)
     return hasil
+_LAMPU = np.array([Status.MERAH.value, Status.KUNING.value, Status.HIJAU.value, Status.ABU_ABU.value], dtype=object)
 _KONSOLIDASI = {v: k for k, v in KODE_KONSOLIDASI.items()}
 _POLARITAS = {v: k for k, v in KODE_POLARITAS.items()}
 
@@ -123,24 +126,28 @@ def _konsolidasikan(nilai: np.ndarray, terukur: np.ndarray, cara: np.ndarray) ->
     hasil = terakhir.copy()
     bilangan = np.zeros(len(nilai), dtype=np.int64)
     desimal = np.full(len(nilai), -1, dtype=np.int64)
-    sisa = n > 0
+    sisa = np.flatnonzero(n > 0)  # the rows still to take, fewer at each scale (a ministry's: nearly all at the first)
     for k, batas in ((6, 2.0**30), (3, 2.0**40), (0, 2.0**50)):
-        if not sisa.any():
+        if not len(sisa):
             break
         skala = 10.0**k
+        xs, us = (x, ukur) if len(sisa) == len(x) else (x[sisa], ukur[sisa])
         with np.errstate(invalid="ignore", over="ignore"):
-            m = np.rint(x * skala)
-            bersih = sisa & (((m / skala == x) & (np.abs(x) < batas)) | ~ukur).all(axis=1)
+            m = np.rint(xs * skala)
+            bersih = (((m / skala == xs) & (np.abs(xs) < batas)) | ~us).all(axis=1)
+            # integers below 2^50, four at most: their sum in doubles is exact
+            jumlah_m = np.where(us, m, 0.0).sum(axis=1)
         if not bersih.any():
             continue
-        bilangan[bersih] = np.where(ukur[bersih], m[bersih], 0.0).astype(np.int64).sum(axis=1)
-        desimal[bersih] = k
-        jumlah = bilangan[bersih].astype(float)
-        cara_b = cara[bersih]
-        hasil[bersih] = np.where(cara_b == 0, jumlah / skala,
-                                 np.where(cara_b == 1, jumlah / (n[bersih] * skala), hasil[bersih]))
-        sisa &= ~bersih
-    lain = np.flatnonzero(sisa & ~akhir)
+        baris = sisa[bersih]
+        bilangan[baris] = jumlah_m[bersih].astype(np.int64)
+        desimal[baris] = k
+        jumlah = bilangan[baris].astype(float)
+        cara_b = cara[baris]
+        hasil[baris] = np.where(cara_b == 0, jumlah / skala,
+                                np.where(cara_b == 1, jumlah / (n[baris] * skala), hasil[baris]))
+        sisa = sisa[~bersih]
+    lain = sisa[~akhir[sisa]]
     if len(lain):
         hasil[lain] = _konsolidasikan_desimal(nilai[lain], terukur[lain], cara[lain])
     return _SdKolom(hasil, bilangan, desimal)
@@ -250,11 +257,12 @@ def nilai_kolom(iku: KolomIku, triwulan: int, profil: ProfilAturan = KEMENKEU) -
     capaian = np.full(n, np.nan)
     pakai = nilai & ~penuh
     ragu = np.zeros(n, dtype=bool)
+    ada_tepat = np.isfinite(T) & np.isfinite(R) & ~np.isinf(W)  # else no exact value to take: the float result stands
     if pakai.any():
         jepit = np.minimum(np.maximum(mentah[pakai], profil.batas_bawah), profil.batas_atas)
-        capaian[pakai] = _bulatkan(jepit, profil.desimal)
-        ragu[pakai] = _dekat_setengah(jepit, _galat(rasio[pakai], R[pakai], W[pakai], (pol == 1)[pakai] & (T[pakai] == 0),
-                                                    profil), profil.desimal)
+        ragu[pakai] = ada_tepat[pakai] & _dekat_setengah(
+            jepit, _galat(rasio[pakai], R[pakai], W[pakai], (pol == 1)[pakai] & (T[pakai] == 0), profil), profil.desimal)
+        capaian[pakai] = _bulatkan(jepit, profil.desimal, lewati=ragu[pakai])  # those are worked out exactly below
     capaian[penuh] = profil.batas_atas
     # where the float formula may differ from the exact one: a result within its error of a half, and the
     # edges the formula jumps at (realisasi equal to the target under konversi_120; a target that is 0)
@@ -262,7 +270,7 @@ def nilai_kolom(iku: KolomIku, triwulan: int, profil: ProfilAturan = KEMENKEU) -
     with np.errstate(invalid="ignore"):
         nol_semu = (T == 0) & (np.abs(np.where(terukur, target_q, 0.0)).max(axis=1, initial=0.0) > 0)
     ragu |= dihitung & ((np.asarray(iku.konversi_120, dtype=bool) & (R == T)) | nol_semu)
-    ragu &= np.isfinite(T) & np.isfinite(R) & ~np.isinf(W)  # no exact value to take: the float result stands
+    ragu &= ada_tepat
     # a half taken in integers where both year-to-date values are integers over one denominator (most are)
     bulat = (ragu & pakai & (sd_t.desimal >= 0) & (sd_t.desimal == sd_r.desimal) & (pol != 2) & (sd_t.bilangan != 0)
              & ~(np.asarray(iku.konversi_120, dtype=bool) & (R == T)))
@@ -282,9 +290,9 @@ def nilai_kolom(iku: KolomIku, triwulan: int, profil: ProfilAturan = KEMENKEU) -
         alasan[i] = None if c.alasan is None else c.alasan.value
         nilai[i] = c.nilai is not None
 
-    status = np.where(capaian >= profil.batas_hijau, Status.HIJAU.value,
-                      np.where(capaian >= profil.batas_kuning, Status.KUNING.value, Status.MERAH.value)).astype(object)
-    status[~nilai] = Status.ABU_ABU.value
+    with np.errstate(invalid="ignore"):  # a light per row: the step it reaches, one word object per light
+        langkah = (capaian >= profil.batas_kuning).astype(np.intp) + (capaian >= profil.batas_hijau)
+    status = _LAMPU[np.where(nilai, langkah, 3)]
     return SkorKolom(target, realisasi, capaian, status, alasan)
 
 
