@@ -20,7 +20,15 @@ import pandas as pd
 from kinerja.texts import jelaskan_capaian, keterangan_alasan, label_status, nama_status, t, teks_kebutuhan, tn
 from kinerja_core.capaian import HasilIku, nilai_iku, status_capaian
 from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi, rentang_iku, rentang_per_iku
-from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, bagian_kolom, nilai_kolom, nko_kolom
+from kinerja_core.kolom import (
+    KODE_KONSOLIDASI,
+    KODE_POLARITAS,
+    KolomIku,
+    bagian_kolom,
+    nilai_kolom,
+    nko_kolom,
+    pasti_setidaknya,
+)
 from kinerja_core.model import TRIWULAN, AlasanAbu, Iku, Konsolidasi, Perspektif, Polaritas, Status, Sumber
 from kinerja_core.nko import JumlahStatus, Nko
 from kinerja_core.profil import KEMENKEU, ProfilAturan
@@ -158,15 +166,8 @@ def skor(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU) -> 
     >>> skor(lebar(iku, lapor), 3)[["target", "realisasi", "capaian", "status"]].to_numpy().tolist()
     [[3.7, 3.6, 97.3, 'kuning']]
     """
-    target = data[KOLOM_TARGET].to_numpy(dtype=float, na_value=np.nan)
-    kolom = KolomIku(
-        polaritas=_petakan(data["polaritas"], {p.value: k for p, k in KODE_POLARITAS.items()}).astype(np.intp),
-        konsolidasi=_petakan(data["konsolidasi"], {c.value: k for c, k in KODE_KONSOLIDASI.items()}).astype(np.intp),
-        target=target,
-        realisasi=data[KOLOM_REALISASI].to_numpy(dtype=float, na_value=np.nan),
-        konversi_120=data["konversi_120"].fillna(False).to_numpy(dtype=bool),
-        realisasi_terburuk=pd.to_numeric(data["realisasi_terburuk"], errors="coerce").to_numpy(dtype=float),
-    )
+    kolom = _kolom_iku(data)
+    target = kolom.target
     s = nilai_kolom(kolom, triwulan, profil)
     # why grey, in words: "belum diukur" names the first later quarter with a target
     berikut = np.full(len(data), 0)
@@ -180,6 +181,18 @@ def skor(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU) -> 
     return data.assign(
         target=s.target, realisasi=s.realisasi, capaian=s.capaian, status=s.status, alasan=s.alasan,
         keterangan=teks[nomor],
+    )
+
+
+def _kolom_iku(data: pd.DataFrame, realisasi: np.ndarray | None = None) -> KolomIku:
+    """The arrays ``nilai_kolom`` scores of a ``lebar`` table (``realisasi``: other quarterly values, (n, 4))."""
+    return KolomIku(
+        polaritas=_petakan(data["polaritas"], {p.value: k for p, k in KODE_POLARITAS.items()}).astype(np.intp),
+        konsolidasi=_petakan(data["konsolidasi"], {c.value: k for c, k in KODE_KONSOLIDASI.items()}).astype(np.intp),
+        target=data[KOLOM_TARGET].to_numpy(dtype=float, na_value=np.nan),
+        realisasi=(data[KOLOM_REALISASI].to_numpy(dtype=float, na_value=np.nan) if realisasi is None else realisasi),
+        konversi_120=data["konversi_120"].fillna(False).to_numpy(dtype=bool),
+        realisasi_terburuk=pd.to_numeric(data["realisasi_terburuk"], errors="coerce").to_numpy(dtype=float),
     )
 
 
@@ -498,29 +511,7 @@ def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU
     ``hari_ini``: ``skor(data, triwulan, profil)`` when the caller has it already (a ministry's year is not
     scored twice); by default scored here.
     """
-    target = data[KOLOM_TARGET].to_numpy(dtype=float)
-    realisasi = data[KOLOM_REALISASI].to_numpy(dtype=float)
-    dilapor = ~np.isnan(target) & ~np.isnan(realisasi) & (np.arange(1, 5) <= triwulan)
-    akhir = np.where(dilapor, np.arange(4), -1).max(axis=1)  # the latest reported quarter, -1 for none
-    baris = np.arange(len(data))
-    t_akhir = np.where(akhir >= 0, target[baris, akhir], np.nan)
-    ada = (akhir >= 0) & (t_akhir > 0)
-    rasio = np.where(ada, realisasi[baris, akhir] / np.where(ada, t_akhir, 1.0), np.nan)
-    # a filled value stays within what the satuan allows (a percentage of a whole never above 100)
-    kosong = pd.Series(None, index=data.index, dtype=object)
-    def ambil(nama: str) -> pd.Series:
-        return data.get(nama, kosong)
-
-    batas_bawah = pd.to_numeric(ambil("batas_bawah"), errors="coerce").astype(float).tolist()
-    rentang = rentang_per_iku(ambil("satuan").fillna("").astype(str).tolist(),
-                              ambil("nama_iku").fillna("").astype(str).tolist(),
-                              [r if isinstance(r, str) else None for r in ambil("rumus_komponen")],
-                              [None if math.isnan(b) else b for b in batas_bawah],
-                              (ambil("bilangan_bulat") == True).tolist())  # noqa: E712  (a blank is no)
-    bawah = np.array([r.bawah for r in rentang], dtype=float).reshape(-1, 1)
-    atas = np.array([r.atas for r in rentang], dtype=float).reshape(-1, 1)
-    isi = np.where(dilapor, realisasi, np.clip(target * rasio[:, None], bawah, atas))
-    isi[~ada] = np.nan
+    isi, _, akhir = _isi_laju(data, triwulan)
     hasil = skor(data.assign(**{k: isi[:, i] for i, k in enumerate(KOLOM_REALISASI)}), 4, profil)
     # the same IKU as today's NKO: grey today → no prognosis; scored today without one → kept at today's
     if hari_ini is None:
@@ -544,6 +535,42 @@ def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU
                         triwulan_laju=np.where(pakai_laju, akhir + 1, np.nan), alasan_prognosis=alasan)
 
 
+def _isi_laju(data: pd.DataFrame, triwulan: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The four quarters of each IKU with those after its latest reported one (through ``triwulan``) filled at its
+    pace (``prognosis_lengkap``), NaN where there is no pace; whether it has one; that quarter (0–3, −1: none)."""
+    target = data[KOLOM_TARGET].to_numpy(dtype=float)
+    realisasi = data[KOLOM_REALISASI].to_numpy(dtype=float)
+    dilapor = ~np.isnan(target) & ~np.isnan(realisasi) & (np.arange(1, 5) <= triwulan)
+    akhir = np.where(dilapor, np.arange(4), -1).max(axis=1)  # the latest reported quarter, -1 for none
+    baris = np.arange(len(data))
+    t_akhir = np.where(akhir >= 0, target[baris, akhir], np.nan)
+    ada = (akhir >= 0) & (t_akhir > 0)
+    rasio = np.where(ada, realisasi[baris, akhir] / np.where(ada, t_akhir, 1.0), np.nan)
+    # a filled value stays within what the satuan allows (a percentage of a whole never above 100)
+    kosong = pd.Series(None, index=data.index, dtype=object)
+    def ambil(nama: str) -> pd.Series:
+        return data.get(nama, kosong)
+
+    batas_bawah = pd.to_numeric(ambil("batas_bawah"), errors="coerce").astype(float).tolist()
+    rentang = rentang_per_iku(ambil("satuan").fillna("").astype(str).tolist(),
+                              ambil("nama_iku").fillna("").astype(str).tolist(),
+                              [r if isinstance(r, str) else None for r in ambil("rumus_komponen")],
+                              [None if math.isnan(b) else b for b in batas_bawah],
+                              (ambil("bilangan_bulat") == True).tolist())  # noqa: E712  (a blank is no)
+    bawah = np.array([r.bawah for r in rentang], dtype=float).reshape(-1, 1)
+    atas = np.array([r.atas for r in rentang], dtype=float).reshape(-1, 1)
+    isi = np.where(dilapor, realisasi, np.clip(target * rasio[:, None], bawah, atas))
+    isi[~ada] = np.nan
+    return isi, ada, akhir
+
+
+def _pasti_hijau_akhir(data: pd.DataFrame, triwulan: int, profil: ProfilAturan) -> np.ndarray:
+    """The IKU of a scored table whose prognosis certainly leaves them hijau at year end (or has no pace, so keeps
+    today's light), told from floats (``kinerja_core.kolom.pasti_setidaknya``): no warning can come of them."""
+    isi, ada, _ = _isi_laju(data, triwulan)
+    return ~ada | pasti_setidaknya(_kolom_iku(data, isi), 4, profil.batas_hijau, profil)
+
+
 _KOLOM_PROGNOSIS = [*KOLOM_IKU_SKOR, *KOLOM_REALISASI, "satuan", "rumus_komponen", "batas_bawah", "bilangan_bulat",
                     "target", "realisasi", "capaian", "status", "alasan", "keterangan"]
 """What ``prognosis_judul`` reads of a scored row: what ``prognosis`` takes, and the NKO's and the warnings'
@@ -557,11 +584,15 @@ def prognosis_judul(lingkup: pd.DataFrame, kode_unit: str, triwulan: int, unit: 
     (``peringatan_prognosis``) and what that NKO is taken from (``teks_cakupan_prognosis``).
 
     The prognosis is worked out for those IKU only, each on its own row: at a ministry's root with IKU of its own,
-    its 15 and the hijau ones below it, not all 150,000.
+    its 15 and, of the 67,000 hijau ones below it, those floats cannot show to stay hijau (``_pasti_hijau_akhir``:
+    some 7,000), not all 150,000.
     """
     di_dasar = _di_dasar_nko(lingkup, kode_unit, milik_sendiri)
-    perlu = di_dasar | (lingkup["status"].to_numpy() == Status.HIJAU.value)
-    bagian = lingkup.loc[perlu, [k for k in _KOLOM_PROGNOSIS if k in lingkup]]  # the rows and columns it reads
+    kolom = [k for k in _KOLOM_PROGNOSIS if k in lingkup]
+    mungkin_turun = lingkup["status"].to_numpy() == Status.HIJAU.value
+    mungkin_turun[mungkin_turun] = ~_pasti_hijau_akhir(lingkup.loc[mungkin_turun, kolom], triwulan, profil)
+    perlu = di_dasar | mungkin_turun
+    bagian = lingkup.loc[perlu, kolom]  # the rows and columns it reads
     akhir = prognosis(bagian, triwulan, profil, hari_ini=bagian)
     dasar = akhir[di_dasar[perlu]]
     return hitung_nko(dasar, profil), peringatan_prognosis(bagian, akhir, unit), teks_cakupan_prognosis(dasar)

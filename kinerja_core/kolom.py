@@ -240,13 +240,7 @@ def nilai_kolom(iku: KolomIku, triwulan: int, profil: ProfilAturan = KEMENKEU) -
 
     pol = np.asarray(iku.polaritas)
     T, R, W = target, realisasi, np.asarray(iku.realisasi_terburuk, dtype=float)
-    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-        rasio = R / T
-        maks = np.where(T < 0, (2 - rasio) * 100, rasio * 100)
-        mins = np.where(T == 0, (W - R) / W * 100, np.where(T < 0, rasio * 100, (2 - rasio) * 100))
-        deviasi = np.where(rasio <= 1, rasio * 100, 200 - rasio * 100)
-        stab = _stabilize(deviasi, profil.skala_stabilize)
-    mentah = np.where(pol == 0, maks, np.where(pol == 1, mins, stab))
+    mentah, rasio = _rumus(T, R, W, pol, profil)
     tanpa_w = dihitung & (pol == 1) & (T == 0) & ~(W > 0)
     target_nol = dihitung & (pol != 1) & (T == 0)
     penuh = dihitung & np.asarray(iku.konversi_120, dtype=bool) & (((pol == 0) & (R >= T)) | ((pol == 1) & (R <= T)))
@@ -294,6 +288,65 @@ def nilai_kolom(iku: KolomIku, triwulan: int, profil: ProfilAturan = KEMENKEU) -
         langkah = (capaian >= profil.batas_kuning).astype(np.intp) + (capaian >= profil.batas_hijau)
     status = _LAMPU[np.where(nilai, langkah, 3)]
     return SkorKolom(target, realisasi, capaian, status, alasan)
+
+
+def _rumus(T: np.ndarray, R: np.ndarray, W: np.ndarray, pol: np.ndarray,
+           profil: ProfilAturan) -> tuple[np.ndarray, np.ndarray]:
+    """The capaian formula of every polarity on columns, in floats, before the clamp; and R / T."""
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        rasio = R / T
+        maks = np.where(T < 0, (2 - rasio) * 100, rasio * 100)
+        mins = np.where(T == 0, (W - R) / W * 100, np.where(T < 0, rasio * 100, (2 - rasio) * 100))
+        deviasi = np.where(rasio <= 1, rasio * 100, 200 - rasio * 100)
+        stab = _stabilize(deviasi, profil.skala_stabilize)
+    return np.where(pol == 0, maks, np.where(pol == 1, mins, stab)), rasio
+
+
+def pasti_setidaknya(iku: KolomIku, triwulan: int, batas: float, profil: ProfilAturan = KEMENKEU) -> np.ndarray:
+    """Per IKU, whether its capaian through ``triwulan`` is certainly ``batas`` or more (a light's threshold), told
+    from floats alone: a screen, so that ``nilai_kolom``'s exact work is spent only on the IKU it cannot settle
+    (the Ringkasan's warnings: of a ministry's 67,000 IKU hijau today, the 7,000 that may not end the year so).
+
+    False wherever floats cannot tell: within a rounding step (and far more than their error) of ``batas``, on an
+    edge the formula jumps at (realisasi and target within 10^-9 of each other under ``konversi_120``, a target
+    near 0 against its quarters), grey, not finite.
+
+    A service time (minimize, target 10 days) at 8, 10 and 11 days; PNBP of 12 against 10 (maximize):
+
+    >>> nan = np.nan
+    >>> iku = KolomIku(np.array([1, 1, 1, 0]), np.zeros(4, int), np.array([[10.0, nan, nan, nan]] * 4),
+    ...                np.array([[8.0, nan, nan, nan], [10.0, nan, nan, nan], [11.0, nan, nan, nan],
+    ...                          [12.0, nan, nan, nan]]), np.zeros(4, bool), np.full(4, nan))
+    >>> pasti_setidaknya(iku, 1, 100.0).tolist()  # 10 days is exactly 100: a rounding step away, not certain
+    [True, False, False, True]
+    """
+    target_q = np.asarray(iku.target, dtype=float)[:, :triwulan]
+    realisasi_q = np.asarray(iku.realisasi, dtype=float)[:, :triwulan]
+    terukur = ~np.isnan(target_q)
+    n = terukur.sum(axis=1)
+    cara = np.asarray(iku.konsolidasi)
+    lengkap = ~(terukur & np.isnan(realisasi_q)).any(axis=1)
+
+    def sd(x: np.ndarray) -> np.ndarray:  # sum, average or last of the measured quarters, in floats
+        terakhir = np.full(len(x), np.nan)
+        for q in range(x.shape[1]):
+            terakhir = np.where(terukur[:, q], x[:, q], terakhir)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            jumlah = np.where(terukur, x, 0.0).sum(axis=1)
+            return np.where(cara == 0, jumlah, np.where(cara == 1, jumlah / n, terakhir))
+
+    T, R, W, pol = sd(target_q), sd(realisasi_q), np.asarray(iku.realisasi_terburuk, dtype=float), np.asarray(iku.polaritas)
+    mentah, _ = _rumus(T, R, W, pol, profil)
+    k120 = np.asarray(iku.konversi_120, dtype=bool)
+    with np.errstate(invalid="ignore", over="ignore"):
+        penuh = k120 & (((pol == 0) & (R >= T)) | ((pol == 1) & (R <= T)))
+        nilai = np.where(penuh, profil.batas_atas, np.minimum(np.maximum(mentah, profil.batas_bawah), profil.batas_atas))
+        besar_t = np.abs(np.where(terukur, target_q, 0.0)).max(axis=1, initial=0.0)
+        tepi = ((k120 & ~(np.abs(R - T) > 1e-9 * np.maximum(np.abs(R), np.abs(T))))
+                | ~(np.abs(T) > 1e-9 * besar_t))
+        pasti: np.ndarray = ((n > 0) & lengkap & np.isfinite(T) & np.isfinite(R) & ~tepi
+                             & (nilai >= batas + 10.0**-profil.desimal + 1e-9 * max(1.0, abs(batas))))
+    return pasti
 
 
 def _muat_bulat(a_t: np.ndarray, a_r: np.ndarray, profil: ProfilAturan) -> np.ndarray:

@@ -171,3 +171,47 @@ def test_konsolidasi_desimal_sama_dengan_rujukan(x, cara):
                                     np.array([cara]))[0]
     harap = konsolidasikan(x, [Konsolidasi.SUM, Konsolidasi.AVERAGE][cara])
     assert hasil == harap or (math.isnan(hasil) and math.isnan(harap)), (x, hasil, harap)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(iku_acak(), iku_setengah()), min_size=1, max_size=12), st.integers(1, 4),
+       st.sampled_from(PROFIL_SETENGAH), st.sampled_from([80.0, 100.0, 95.0, 99.995, 0.0, 120.0]))
+def test_pasti_setidaknya_tidak_pernah_salah(daftar, triwulan, profil, batas):
+    """What the float screen calls certain is so: every IKU it says reaches ``batas`` has an exact capaian (the
+    reference's) of ``batas`` or more, halves, edges, negative targets and huge values included."""
+    from kinerja_core.kolom import pasti_setidaknya
+
+    pasti = pasti_setidaknya(_kolom(daftar), triwulan, batas, profil)
+    for k, (i, r) in enumerate(daftar):
+        if pasti[k]:
+            h = nilai_iku(i, r, triwulan, profil)
+            assert h.capaian.nilai is not None and h.capaian.nilai >= batas, (k, i, r, h)
+
+
+def test_pasti_setidaknya_menyaring_sebagian_besar():
+    """The screen settles most IKU far from the threshold and none near it (a ministry's warnings rest on it)."""
+    from kinerja_core.kolom import pasti_setidaknya
+
+    acak = np.random.default_rng(11)
+    daftar = [(Iku("U", f"X{j}", "x", Polaritas.MAXIMIZE, Konsolidasi.SUM, 1.0, (10.0,) * 4),
+               (float(r), None, None, None)) for j, r in enumerate(acak.integers(5_000, 15_000, 2000) / 1_000)]
+    pasti = pasti_setidaknya(_kolom(daftar), 1, 100.0)
+    realisasi = np.array([r[0] for _, r in daftar])
+    assert not pasti[realisasi <= 10.0].any()  # 100,00 % and below: a rounding step from the line, never certain
+    assert pasti[realisasi >= 10.002].all() and 800 < pasti.sum() < 1200  # 100,02 % and above: certain
+
+
+def test_pasti_setidaknya_di_tepi_tidak_pasti():
+    """Where floats and exact arithmetic part: realisasi 0,1 + 0,2 against a target of 0,30000000000000004 under
+    konversi_120 is 120 in floats (R ≥ T) but 100,00 exactly (R < T), and a line off the rounding grid (99,993)
+    that 99,994 passes before rounding but not after. Neither is called certain."""
+    from kinerja_core.kolom import pasti_setidaknya
+
+    tepi = [(Iku("U", "A", "x", Polaritas.MAXIMIZE, Konsolidasi.SUM, 1.0, (0.30000000000000004, 0.0, None, None),
+                 konversi_120=True), (0.1, 0.2, None, None))]
+    assert nilai_iku(*tepi[0], 2).capaian.nilai == 100.0
+    assert not pasti_setidaknya(_kolom(tepi), 2, 100.001)[0]
+    dekat = [(Iku("U", "B", "x", Polaritas.MAXIMIZE, Konsolidasi.LAST, 1.0, (10.0, None, None, None)),
+              (9.9994, None, None, None))]
+    assert nilai_iku(*dekat[0], 1).capaian.nilai == 99.99 < 99.993
+    assert not pasti_setidaknya(_kolom(dekat), 1, 99.993)[0]
