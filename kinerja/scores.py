@@ -290,9 +290,11 @@ def tabel_iku(skor_iku: pd.DataFrame, unit: pd.DataFrame | None = None) -> pd.Da
     unit-quarter (``tahap``) when the scores carry one (``dengan_tahap``)."""
     keterangan = skor_iku["keterangan"].fillna("").astype(str)
     asal = teks_asal(skor_iku)
-    keterangan = keterangan.where(asal == "", keterangan.where(keterangan == "", keterangan + " · ") + asal)
-    tabel = _dengan_nama_unit(skor_iku, unit).assign(satuan=skor_iku["satuan"].fillna(""), keterangan=keterangan)
+    if (asal != "").any():  # most views have no computed realisasi: their texts are not rebuilt
+        keterangan = keterangan.where(asal == "", keterangan.where(keterangan == "", keterangan + " · ") + asal)
     kolom = KOLOM_TABEL_IKU + (["tahap"] if "tahap" in skor_iku.columns else [])  # the stage, when read (last)
+    tabel = _dengan_nama_unit(skor_iku[[k for k in kolom if k in skor_iku and k != "nama_unit"]], unit).assign(
+        satuan=skor_iku["satuan"].fillna(""), keterangan=keterangan)
     return tabel[kolom].reset_index(drop=True).astype(
         {"target": float, "realisasi": float, "capaian": float, "bobot": float})
 
