@@ -6,7 +6,7 @@ perspectives and say so; the status filter picks rows of the IKU table only, and
 
 import streamlit as st
 
-from kinerja import charts, scores, teks_aman
+from kinerja import scores, teks_aman
 from kinerja.texts import angka, jelaskan_nko, nama_status, t, tn
 from kinerja.web import baca, dokumen_ui, saring, simulasi_ui, tampilan, tanda_tahap
 from kinerja_core.model import Status
@@ -62,7 +62,7 @@ if not anak.empty:
     st.subheader(teks_aman.t_aman("ringkasan.sub_unit", unit=p.tahun.nama_unit(f.kode_unit)), anchor=False)
     st.markdown(t("ringkasan.sub_unit_bantuan"))
     with st.container(key="grafik_sub_unit"):
-        klik = st.plotly_chart(charts.nko_sub_unit(anak), key=f"anak_{f.kode_unit}", on_select="rerun",
+        klik = st.plotly_chart(p.grafik_sub_unit(), key=f"anak_{f.kode_unit}", on_select="rerun",
                                selection_mode="points", config={"displayModeBar": False}, theme=None)
     titik = (klik or {}).get("selection", {}).get("points", [])
     if titik and titik[0].get("customdata"):

@@ -20,9 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from kinerja import scores, teks_aman
+from kinerja import charts, scores, teks_aman
 from kinerja.config import VARIABEL_DB, alamat_db
 from kinerja.masuk.importing import muat_contoh
 from kinerja.store import MasalahBasisData, Snapshot, Storage
@@ -228,6 +229,11 @@ class Pilihan:
         the filter's unit (``scores.tabel_sub_unit``), over the chosen perspectives."""
         return _per_unit(storage().alamat, self.versi, self.filter.tanpa_status(), bahasa())
 
+    def grafik_sub_unit(self) -> go.Figure:
+        """``charts.nko_sub_unit`` of the sub-units of ``per_unit``, drawn once per data version, filter and
+        language (plotly takes some 30 ms to build it, on every rerun otherwise); shared, read-only."""
+        return _grafik_sub_unit(storage().alamat, self.versi, self.filter.tanpa_status(), bahasa())
+
     def kebutuhan(self) -> pd.DataFrame | None:
         """What the rest of the year must bring for the listed IKU not yet sure to end hijau
         (``scores.tabel_kebutuhan``, status filter applied); None above ``BATAS_KEBUTUHAN`` IKU."""
@@ -300,6 +306,11 @@ def _per_unit(alamat: str, versi: tuple[int, ...], f: Filter, bahasa_kode: str) 
     kepala, _ = _ikhtisar(alamat, versi, f, bahasa_kode)
     return (scores.tabel_nko(kepala.lingkup, konteks.unit),
             scores.tabel_sub_unit(kepala.lingkup, konteks.pohon, f.kode_unit, konteks.unit))  # none without sub-units
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _grafik_sub_unit(alamat: str, versi: tuple[int, ...], f: Filter, bahasa_kode: str) -> go.Figure:
+    return charts.nko_sub_unit(_per_unit(alamat, versi, f, bahasa_kode)[1])
 
 
 def pilihan(f: Filter) -> Pilihan:
