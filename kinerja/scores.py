@@ -114,6 +114,16 @@ def nilai_semua(
     return [nilai_iku(i, nilai.get((i.kode_unit, i.kode_iku), kosong), triwulan, profil) for i in iku_dari_tabel(iku)]
 
 
+def _sama(kolom: pd.Series, nilai: object) -> np.ndarray:
+    """The rows where ``kolom`` equals ``nilai``, as a NumPy mask: compared where the column lives (Arrow), so a
+    ministry's 150,000 texts are not first made into Python objects (15 times slower).
+
+    >>> _sama(pd.Series(["hijau", None, "merah"]), "hijau").tolist()
+    [True, False, False]
+    """
+    return (kolom == nilai).to_numpy(dtype=bool, na_value=False, copy=True)  # a mask of its own, to write to
+
+
 _TIDAK = object()
 
 
@@ -466,12 +476,12 @@ def biaya_per_sub_unit(skor_iku: pd.DataFrame, pohon: Pohon, kode_unit: str, uni
     bagian = bagian_kolom(capaian, bobot, perspektif, np.zeros(len(capaian), dtype=np.intp), profil)
     dinilai = ~np.isnan(capaian)
     biaya = pd.Series(np.where(dinilai, bagian * (100.0 - capaian), 0.0)).groupby(cabang).sum()
-    belum = skor_iku["alasan"].to_numpy(dtype=object)[di] == AlasanAbu.REALISASI_BELUM_ADA.value
+    belum = _sama(skor_iku["alasan"], AlasanAbu.REALISASI_BELUM_ADA.value)[di]
     nko = nko_kolom(capaian, bobot, perspektif, cabang, profil)
     ada = np.flatnonzero(np.bincount(cabang, minlength=len(anak)))  # tree order
     per = pd.DataFrame({
-        "kode_unit": np.array([anak[i] for i in ada], dtype=object), "nko": np.array([np.nan if (v := nko[i]) is None else v for i in ada],
-                                                             dtype=float),
+        "kode_unit": np.array([anak[i] for i in ada], dtype=object),
+        "nko": np.array([np.nan if (v := nko[i]) is None else v for i in ada], dtype=float),
         "biaya": biaya.reindex(ada).to_numpy(dtype=float),
         "jumlah_iku": np.bincount(cabang[dinilai], minlength=len(anak))[ada],
         "belum_dilaporkan": np.bincount(cabang[belum], minlength=len(anak))[ada],
@@ -518,8 +528,8 @@ def prognosis(data: pd.DataFrame, triwulan: int, profil: ProfilAturan = KEMENKEU
     # the same IKU as today's NKO: grey today → no prognosis; scored today without one → kept at today's
     if hari_ini is None:
         hari_ini = skor(data, triwulan, profil)
-    abu_hari_ini = hari_ini["status"].to_numpy() == Status.ABU_ABU.value
-    tetap = ~abu_hari_ini & (hasil["status"].to_numpy() == Status.ABU_ABU.value)
+    abu_hari_ini = _sama(hari_ini["status"], Status.ABU_ABU.value)
+    tetap = ~abu_hari_ini & _sama(hasil["status"], Status.ABU_ABU.value)
     alasan_hari_ini = hari_ini["alasan"].to_numpy()
     alasan = np.full(len(data), None, dtype=object)
     alasan[abu_hari_ini] = [
@@ -580,7 +590,8 @@ columns."""
 
 
 def prognosis_judul(lingkup: pd.DataFrame, kode_unit: str, triwulan: int, unit: pd.DataFrame,
-                    milik_sendiri: bool | None = None, profil: ProfilAturan = KEMENKEU) -> tuple[Nko, pd.DataFrame, str]:
+                    milik_sendiri: bool | None = None,
+                    profil: ProfilAturan = KEMENKEU) -> tuple[Nko, pd.DataFrame, str]:
     """What the Ringkasan says of the year's end for a unit (``lingkup``: its IKU scored through ``triwulan``): the
     headline NKO by the prognosis of its IKU (``dasar_nko_unit``), the IKU hijau today heading to kuning or merah
     (``peringatan_prognosis``) and what that NKO is taken from (``teks_cakupan_prognosis``).
@@ -591,7 +602,7 @@ def prognosis_judul(lingkup: pd.DataFrame, kode_unit: str, triwulan: int, unit: 
     """
     di_dasar = _di_dasar_nko(lingkup, kode_unit, milik_sendiri)
     kolom = [k for k in _KOLOM_PROGNOSIS if k in lingkup]
-    mungkin_turun = lingkup["status"].to_numpy() == Status.HIJAU.value
+    mungkin_turun = _sama(lingkup["status"], Status.HIJAU.value)
     mungkin_turun[mungkin_turun] = ~_pasti_hijau_akhir(lingkup.loc[mungkin_turun, kolom], triwulan, profil)
     perlu = di_dasar | mungkin_turun
     bagian = lingkup.loc[perlu, kolom]  # the rows and columns it reads
@@ -624,7 +635,7 @@ KOLOM_PERINGATAN = ["kode_unit", "nama_unit", "kode_iku", "nama_iku", "capaian",
 def peringatan_prognosis(skor_iku: pd.DataFrame, akhir: pd.DataFrame, unit: pd.DataFrame) -> pd.DataFrame:
     """The IKU hijau today whose prognosis (``prognosis`` of the same rows) ends the year kuning or merah,
     lowest prognosis first."""
-    turun = (skor_iku["status"].to_numpy() == Status.HIJAU.value) & np.isin(
+    turun = _sama(skor_iku["status"], Status.HIJAU.value) & np.isin(
         akhir["status"].to_numpy(), [Status.KUNING.value, Status.MERAH.value])
     tabel = _dengan_nama_unit(skor_iku[turun].assign(capaian_prognosis=akhir["capaian"].to_numpy()[turun],
                                                      status_prognosis=akhir["status"].to_numpy()[turun]), unit)
@@ -902,7 +913,7 @@ def dasar_nko_unit(lingkup: pd.DataFrame, kode_unit: str, milik_sendiri: bool | 
 
 def _di_dasar_nko(lingkup: pd.DataFrame, kode_unit: str, milik_sendiri: bool | None = None) -> np.ndarray:
     """The rows of ``dasar_nko_unit``, as a mask over ``lingkup``."""
-    sendiri = lingkup["kode_unit"].to_numpy() == kode_unit
+    sendiri = _sama(lingkup["kode_unit"], kode_unit)
     if milik_sendiri is None:
         milik_sendiri = bool(sendiri.any())
     return sendiri if milik_sendiri else ~_induk_kaskade(lingkup)

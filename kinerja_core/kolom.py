@@ -85,6 +85,8 @@ def _bulatkan(nilai: np.ndarray, desimal: int, lewati: np.ndarray | None = None)
     if ragu.any():
         hasil[ragu] = _bulatkan_satu(x[ragu], desimal).astype(float)
     return hasil
+
+
 _LAMPU = np.array([Status.MERAH.value, Status.KUNING.value, Status.HIJAU.value, Status.ABU_ABU.value], dtype=object)
 _KONSOLIDASI = {v: k for k, v in KODE_KONSOLIDASI.items()}
 _POLARITAS = {v: k for k, v in KODE_POLARITAS.items()}
@@ -107,7 +109,8 @@ def _konsolidasikan(nilai: np.ndarray, terukur: np.ndarray, cara: np.ndarray) ->
     A value of at most k decimals (k = 6, 3 or 0) below 2^30, 2^40 or 2^50 is the integer m = x × 10^k exactly
     (x is the double nearest to m / 10^k, and no other such decimal is, its spacing being finer than 10^-k), so a
     sum or an average of a row's values is an integer sum (below 2^53), divided once: IEEE division rounds to
-    nearest, as ``float(Fraction)`` does. Other rows go through the reference.
+    nearest, as ``float(Fraction)`` does. Other rows are summed as decimals (``_konsolidasikan_desimal``); a LAST
+    row is its latest value, whatever it is.
 
     >>> sd = _konsolidasikan(np.array([[0.9, 1.2, 1.6], [61.0, 50.0, 44.0]]), np.ones((2, 3), bool), np.array([0, 1]))
     >>> sd.nilai, sd.bilangan, sd.desimal
@@ -254,8 +257,8 @@ def nilai_kolom(iku: KolomIku, triwulan: int, profil: ProfilAturan = KEMENKEU) -
     ada_tepat = np.isfinite(T) & np.isfinite(R) & ~np.isinf(W)  # else no exact value to take: the float result stands
     if pakai.any():
         jepit = np.minimum(np.maximum(mentah[pakai], profil.batas_bawah), profil.batas_atas)
-        ragu[pakai] = ada_tepat[pakai] & _dekat_setengah(
-            jepit, _galat(rasio[pakai], R[pakai], W[pakai], (pol == 1)[pakai] & (T[pakai] == 0), profil), profil.desimal)
+        galat = _galat(rasio[pakai], R[pakai], W[pakai], (pol == 1)[pakai] & (T[pakai] == 0), profil)
+        ragu[pakai] = ada_tepat[pakai] & _dekat_setengah(jepit, galat, profil.desimal)
         capaian[pakai] = _bulatkan(jepit, profil.desimal, lewati=ragu[pakai])  # those are worked out exactly below
     capaian[penuh] = profil.batas_atas
     # where the float formula may differ from the exact one: a result within its error of a half, and the
@@ -335,12 +338,14 @@ def pasti_setidaknya(iku: KolomIku, triwulan: int, batas: float, profil: ProfilA
             jumlah = np.where(terukur, x, 0.0).sum(axis=1)
             return np.where(cara == 0, jumlah, np.where(cara == 1, jumlah / n, terakhir))
 
-    T, R, W, pol = sd(target_q), sd(realisasi_q), np.asarray(iku.realisasi_terburuk, dtype=float), np.asarray(iku.polaritas)
+    T, R = sd(target_q), sd(realisasi_q)
+    W, pol = np.asarray(iku.realisasi_terburuk, dtype=float), np.asarray(iku.polaritas)
     mentah, _ = _rumus(T, R, W, pol, profil)
     k120 = np.asarray(iku.konversi_120, dtype=bool)
     with np.errstate(invalid="ignore", over="ignore"):
         penuh = k120 & (((pol == 0) & (R >= T)) | ((pol == 1) & (R <= T)))
-        nilai = np.where(penuh, profil.batas_atas, np.minimum(np.maximum(mentah, profil.batas_bawah), profil.batas_atas))
+        jepit = np.minimum(np.maximum(mentah, profil.batas_bawah), profil.batas_atas)
+        nilai = np.where(penuh, profil.batas_atas, jepit)
         besar_t = np.abs(np.where(terukur, target_q, 0.0)).max(axis=1, initial=0.0)
         tepi = ((k120 & ~(np.abs(R - T) > 1e-9 * np.maximum(np.abs(R), np.abs(T))))
                 | ~(np.abs(T) > 1e-9 * besar_t))
