@@ -89,10 +89,10 @@ def test_persen_di_atas_100_dipotong():
 @pytest.mark.parametrize(("tahun", "triwulan", "turun"), [(2017, 1, False), (2017, 3, False), (2019, 1, False),
                                                     (2019, 2, False), (2019, 2, True)])
 def test_prognosis_judul_hanya_yang_perlu_sama_dengan_seluruhnya(storage, tahun, triwulan, turun):
-    """The Ringkasan works out the prognosis of the headline's IKU and of those hijau today only: the same NKO,
-    warnings and coverage as the prognosis of every IKU, for each unit with IKU of its own, pooled (cascaded
-    parents left out) and for a unit that is not there; ``turun``: TW I at twice its target and TW II at half, so
-    that IKU hijau today head down and warn."""
+    """The Ringkasan works out the prognosis of the headline's IKU and of those hijau today that floats cannot show
+    to stay hijau only: the same NKO, warnings and coverage as the prognosis of every IKU, for each unit with IKU of
+    its own, pooled (cascaded parents left out) and for a unit that is not there; ``turun``: TW I at twice its
+    target and TW II at half, so that IKU hijau today head down and warn."""
     import pandas as pd
 
     unit, lebar = storage.baca_lebar(tahun)
