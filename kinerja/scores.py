@@ -124,16 +124,11 @@ def _sama(kolom: pd.Series, nilai: object) -> np.ndarray:
     return (kolom == nilai).to_numpy(dtype=bool, na_value=False, copy=True)  # a mask of its own, to write to
 
 
-_TIDAK = object()
-
-
-def _petakan(kolom: pd.Series, kamus: dict, *, bawaan: bool = False, kosong: object = _TIDAK) -> np.ndarray:
+def _petakan(kolom: pd.Series, kamus: dict, *, bawaan: bool = False) -> np.ndarray:
     """``kolom.map(kamus)`` as a NumPy array, looking up each distinct value once (a ministry's 150,000 rows
-    hold four perspectives); ``bawaan``: a value not in ``kamus`` stays itself; ``kosong``: what a value not in
-    ``kamus`` becomes (by default it is an error)."""
+    hold four perspectives); ``bawaan``: a value not in ``kamus`` stays itself."""
     kode, unik = pd.factorize(kolom)
-    nilai = np.array([kamus.get(u, u) if bawaan else kamus[u] if kosong is _TIDAK else kamus.get(u, kosong)
-                      for u in unik.tolist()] + [None], dtype=object)
+    nilai = np.array([kamus.get(u, u) if bawaan else kamus[u] for u in unik.tolist()] + [None], dtype=object)
     return nilai[kode]  # code -1 (missing) picks the None at the end
 
 
@@ -248,22 +243,16 @@ def tabel_sub_unit(skor_iku: pd.DataFrame, pohon: Pohon, kode_unit: str, unit: p
     return _tabel_per_unit(nko, posisi[cabang[di]], _kode_status(skor_iku)[di], unit, profil)
 
 
-def _cabang(pohon: Pohon, kode_unit: str) -> dict[str, str]:
-    """Every unit below ``kode_unit`` mapped to the direct sub-unit whose branch it is in."""
-    cabang: dict[str, str] = {}
-    for anak in pohon.anak.get(kode_unit, []):
-        for k in pohon.subpohon(anak):
-            cabang.setdefault(k, anak)
-    return cabang
-
-
 def _nomor_cabang(skor_iku: pd.DataFrame, pohon: Pohon, kode_unit: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     """The direct sub-units of ``kode_unit`` in tree order and, per row of ``skor_iku``, the number of the one whose
     branch the row is in (−1: none, e.g. ``kode_unit``'s own rows) and whether the row is that sub-unit's own:
     whole columns, each unit code looked up once (a ministry's 150,000 rows, 10,000 units)."""
     anak = list(pohon.anak.get(kode_unit, []))
     nomor = {a: i for i, a in enumerate(anak)}
-    cabang = {k: nomor[a] for k, a in _cabang(pohon, kode_unit).items()}
+    cabang: dict[str, int] = {}  # each unit below kode_unit: its branch number (the first, in bad data)
+    for i, a in enumerate(anak):
+        for k in pohon.subpohon(a):
+            cabang.setdefault(k, i)
     kode, unik = pd.factorize(skor_iku["kode_unit"])
     daftar = unik.tolist()
     di_cabang = np.array([cabang.get(u, -1) for u in daftar] + [-1], dtype=np.intp)[kode]
@@ -682,10 +671,10 @@ def per_sasaran(skor_iku: pd.DataFrame, profil: ProfilAturan = KEMENKEU) -> pd.D
     """
     nomor_p, label_p = pd.factorize(skor_iku["perspektif"].astype(str))
     nomor_s, label_s = pd.factorize(skor_iku["sasaran_strategis"].fillna(t("peta.tanpa_sasaran")).astype(str))
-    nomor, pasangan = pd.factorize(nomor_p * max(len(label_s), 1) + nomor_s)  # each pair, in order of appearance
-    tabel = _per_nomor(skor_iku, nomor, {"perspektif": label_p[pasangan // max(len(label_s), 1)].tolist(),
-                                         "sasaran_strategis": label_s[pasangan % max(len(label_s), 1)].tolist()},
-                       profil)
+    lebar_s = max(len(label_s), 1)
+    nomor, pasangan = pd.factorize(nomor_p * lebar_s + nomor_s)  # each pair, in order of appearance
+    tabel = _per_nomor(skor_iku, nomor, {"perspektif": label_p[pasangan // lebar_s].tolist(),
+                                         "sasaran_strategis": label_s[pasangan % lebar_s].tolist()}, profil)
     urutan = {p.value: i for i, p in enumerate(Perspektif)}
     semua = tabel.groupby("sasaran_strategis")["perspektif"].agg(
         lambda p: sorted(set(p), key=lambda x: urutan.get(x, len(urutan))))

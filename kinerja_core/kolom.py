@@ -92,6 +92,14 @@ _KONSOLIDASI = {v: k for k, v in KODE_KONSOLIDASI.items()}
 _POLARITAS = {v: k for k, v in KODE_POLARITAS.items()}
 
 
+def _terakhir(nilai: np.ndarray, terukur: np.ndarray) -> np.ndarray:
+    """Per row, the value of its latest measured quarter (NaN when none is measured)."""
+    terakhir = np.full(len(nilai), np.nan)
+    for q in range(nilai.shape[1]):
+        terakhir = np.where(terukur[:, q], nilai[:, q], terakhir)
+    return terakhir
+
+
 @dataclass(frozen=True)
 class _SdKolom:
     """Year-to-date values of a column of IKU: the doubles, and where they are exact integers over a power of ten,
@@ -116,9 +124,7 @@ def _konsolidasikan(nilai: np.ndarray, terukur: np.ndarray, cara: np.ndarray) ->
     >>> sd.nilai, sd.bilangan, sd.desimal
     (array([ 3.7       , 51.66666667]), array([  3700000, 155000000]), array([6, 6]))
     """
-    terakhir = np.full(len(nilai), np.nan)
-    for q in range(nilai.shape[1]):
-        terakhir = np.where(terukur[:, q], nilai[:, q], terakhir)
+    terakhir = _terakhir(nilai, terukur)
     n = terukur.sum(axis=1)
     akhir = cara == 2
     # the integers of a LAST row are its latest measured value's alone
@@ -331,12 +337,9 @@ def pasti_setidaknya(iku: KolomIku, triwulan: int, batas: float, profil: ProfilA
     lengkap = ~(terukur & np.isnan(realisasi_q)).any(axis=1)
 
     def sd(x: np.ndarray) -> np.ndarray:  # sum, average or last of the measured quarters, in floats
-        terakhir = np.full(len(x), np.nan)
-        for q in range(x.shape[1]):
-            terakhir = np.where(terukur[:, q], x[:, q], terakhir)
         with np.errstate(invalid="ignore", divide="ignore"):
             jumlah = np.where(terukur, x, 0.0).sum(axis=1)
-            return np.where(cara == 0, jumlah, np.where(cara == 1, jumlah / n, terakhir))
+            return np.where(cara == 0, jumlah, np.where(cara == 1, jumlah / n, _terakhir(x, terukur)))
 
     T, R = sd(target_q), sd(realisasi_q)
     W, pol = np.asarray(iku.realisasi_terburuk, dtype=float), np.asarray(iku.polaritas)

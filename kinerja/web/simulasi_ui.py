@@ -54,7 +54,7 @@ def untuk_ringkasan(lingkup: pd.DataFrame, kode_unit: str, triwulan: int,
         if len(unit) > 1:
             kode_u = st.selectbox(t("kolom.kode_unit"), unit, key="ringkasan_simulasi_unit",
                                   format_func=lambda k: f"{k} · {nama_unit(k)}")
-            pilih = lingkup[(lingkup["kode_unit"] == kode_u).to_numpy(dtype=bool, na_value=False)]
+            pilih = lingkup[lingkup["kode_unit"] == kode_u]
         else:
             kode_u, pilih = unit[0], lingkup
         kode = pilih["kode_iku"].tolist()
