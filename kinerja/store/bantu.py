@@ -4,12 +4,13 @@ a unit's subtree, and rows handed to and taken from the engines through Arrow.""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
-
-import pandas as pd
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from kinerja.store.skema import Dialek
+
+if TYPE_CHECKING:  # loaded where rows pass through them: a read of plain rows needs neither
+    import pandas as pd
+    import pyarrow as pa
 
 Koneksi = Any
 """A connection inside one transaction: ``mesin_duckdb.KoneksiDuckdb`` (DuckDB's own calls), or
@@ -56,6 +57,8 @@ def _saring_unit(tahun: int | None, kode_unit: str | None, sub_unit: bool, diale
 def _sebagai_arrow(data: pd.DataFrame) -> pa.Table | pd.DataFrame:
     """Rows handed to DuckDB as an Arrow table: it reads text columns from Arrow several times faster than
     from pandas. A frame Arrow cannot represent (mixed types in one column) is handed over as it is."""
+    import pyarrow as pa
+
     try:
         return pa.Table.from_pandas(data, preserve_index=False)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
@@ -66,6 +69,9 @@ def _sebagai_pandas(hasil: Any) -> pd.DataFrame:
     """A query's rows as a DataFrame through Arrow: a ministry-year's text columns arrive three times faster
     than through ``.df()``, and as ``.df()`` gives them (a text column without a value holds None, as object).
     Only for reads of numbers and text: Arrow hands dates over as Python dates, a nullable integer as float64."""
+    import pandas as pd
+    import pyarrow as pa
+
     tabel = hasil.to_arrow_table()
     data = tabel.to_pandas()
     kosong = [f.name for f, c in zip(tabel.schema, tabel.columns)

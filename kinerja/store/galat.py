@@ -5,7 +5,6 @@ only when shown (``str``)."""
 from __future__ import annotations
 
 from kinerja.pesan import Pesan
-from kinerja.texts import teks_pesan
 
 
 class _Berpesan(Exception):
@@ -16,6 +15,8 @@ class _Berpesan(Exception):
         self.pesan = pesan
 
     def __str__(self) -> str:
+        from kinerja.texts import teks_pesan  # the words (babel, the catalogues) only when shown
+
         return teks_pesan(self.pesan)
 
 

@@ -16,8 +16,8 @@ transaction), ``baca`` (reads; computed realisasi in ``turunan``), ``revisi`` (u
 the store in ``beda``, the checks inside the committing transaction in ``periksa``), ``orang`` (people, grants,
 sessions, the sign-in rate limit; the grants checked in ``hak``), ``tahap`` (the reporting cycle), ``bukti`` (its data dukung) and ``pengingat`` (its reminders), ``kop``
 (the documents' letterhead), ``jejak`` (the audit trail) and ``salin`` (the
-copy to another database); ``bantu`` holds what they share. This module also brings a database's tables up to
-date (``skema.MIGRASI``) when it is first opened.
+copy to another database); ``bantu`` holds what they share, ``migrasi`` brings a database's tables up to date
+(``skema.MIGRASI``) when it is first opened.
 """
 
 from __future__ import annotations
@@ -38,13 +38,14 @@ from kinerja.store.galat import (
     SesiBerakhir,
     SiklusDitolak,
 )
-from kinerja.store.jejak import BagianJejak, _lengkapi_jejak
+from kinerja.store.jejak import BagianJejak
 from kinerja.store.kop import BagianKop, KopDokumen
+from kinerja.store.migrasi import siapkan_skema
 from kinerja.store.orang import TIDAK_DIKENAL, BagianOrang
 from kinerja.store.pengingat import BagianPengingat, DataPengingat
 from kinerja.store.revisi import BATAS_RINCIAN_BATAL, BagianRevisi, Revisi, TinjauanBatal
 from kinerja.store.salin import BagianSalin
-from kinerja.store.skema import KOLOM, KUNCI, MIGRASI, TABEL, TABEL_VERSI, VERSI_TERBARU, Dialek
+from kinerja.store.skema import KOLOM, KUNCI, TABEL
 from kinerja.store.tahap import PengaturanSiklus
 
 __all__ = [
@@ -88,22 +89,5 @@ class Storage(BagianBaca, BagianRevisi, BagianOrang, BagianBukti, BagianPenginga
     def __init__(self, alamat: Path | str, *, tunggu_detik: float = 5.0) -> None:
         """``alamat``: a DuckDB file's path, or a ``postgresql://`` URL. ``tunggu_detik``: how long an operation
         waits for the database (another process's lock, the writer's turn) before it says ``DatabaseBusy``."""
-        super().__init__(alamat, tunggu_detik=tunggu_detik, siapkan_skema=_siapkan_skema)
+        super().__init__(alamat, tunggu_detik=tunggu_detik, siapkan_skema=siapkan_skema)
 
-
-def _siapkan_skema(con: Koneksi, dialek: Dialek) -> None:
-    """Bring a database to the current tables: apply, in order, the migrations it has not had (``skema.MIGRASI``),
-    each recorded in ``skema_versi``; then give older revisions their audit line. A database that a newer
-    release has migrated further is refused rather than half understood."""
-    con.execute(TABEL_VERSI.format(teks=dialek.teks))
-    sudah = {r[0] for r in con.execute("SELECT versi FROM skema_versi").fetchall()}
-    if sudah and max(sudah) > VERSI_TERBARU:
-        raise MasalahBasisData("gudang.skema_baru", "", versi=max(sudah), versi_ini=VERSI_TERBARU)
-    for migrasi in MIGRASI:
-        if migrasi.versi in sudah:
-            continue
-        for perintah in migrasi.perintah(dialek):
-            con.execute(perintah)
-        con.execute("INSERT INTO skema_versi VALUES ($versi, $nama, $waktu)",
-                    {"versi": migrasi.versi, "nama": migrasi.nama, "waktu": _sekarang()})
-    _lengkapi_jejak(con)

@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-
-import pandas as pd
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from kinerja.pesan import Pesan
 from kinerja.store.bantu import Koneksi, _saring_unit, _sekarang
@@ -16,6 +14,9 @@ from kinerja.store.galat import AksesDitolak
 from kinerja.store.inti import Inti
 from kinerja.store.skema import TABEL
 from kinerja_core.akses import Cara, Pelaku
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class BagianJejak(Inti):
@@ -75,6 +76,8 @@ def _catat_jejak(con: Koneksi, pelaku: Pelaku, tindakan: str, rincian: Pesan,
          "asal": pelaku.asal, "tindakan": tindakan, "revisi": revisi, "rincian": rincian.simpan(),
          "operator": pelaku.operator}).fetchone()  # type: ignore[misc]
     if unit:
+        import pyarrow as pa  # only for a line that names units: a schema check on open names none
+
         con.register("unit_jejak", pa.table({"kode_unit": pa.array(unit, pa.string())}))
         con.execute("INSERT INTO jejak_unit SELECT $jejak, kode_unit FROM unit_jejak", {"jejak": jejak})
         con.unregister("unit_jejak")

@@ -5,9 +5,7 @@ reads return."""
 from __future__ import annotations
 
 import math
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from kinerja.store.bantu import Koneksi, _ada
 from kinerja.store.skema import KUNCI
@@ -16,23 +14,35 @@ from kinerja_core.komponen import Bentuk as BentukRumus
 from kinerja_core.komponen import baca_rumus, realisasi_komponen
 from kinerja_core.model import Polaritas
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+Kunci = tuple[int, str, str]
+"""(tahun, kode_unit, kode_iku) of one IKU."""
+
 
 def _realisasi_turunan(con: Koneksi, tahun: int | None) -> pd.DataFrame:
-    """The four quarters' realisasi (``tw1..tw4``, NaN: not yet) of every IKU of ``tahun`` (or of every year) that
-    computes them: from its komponen (``rumus_komponen``, kinerja_core.komponen), or from its children
+    """``realisasi_turunan`` as a table: tahun, kode_unit, kode_iku, ``tw1..tw4`` (NaN: not yet); no rows when no
+    IKU computes its realisasi."""
+    return _tabel_turunan(realisasi_turunan(con, tahun))
+
+
+def realisasi_turunan(con: Koneksi, tahun: int | None) -> dict[Kunci, kaskade.Nilai4]:
+    """The four quarters' realisasi (None: not yet) of every IKU of ``tahun`` (or of every year) that computes them: from its komponen (``rumus_komponen``, kinerja_core.komponen), or from its children
     (``agregasi_anak``, over the whole year's links, whichever units a view reads: a ministry's IKU at the root of
-    a view still counts its offices'), a child's computed values counting as its realisasi. Empty when none is."""
+    a view still counts its offices'), a child's computed values counting as its realisasi. Empty when none is.
+    Plain values, no pandas: ``python -m kinerja score`` reads them too."""
     param: dict[str, object]
     syarat, param = ("", {}) if tahun is None else (" AND tahun = $tahun", {"tahun": tahun})
     ((anak, rumus),) = con.execute(
         "SELECT count(*) FILTER (WHERE agregasi_anak IS NOT NULL), count(*) FILTER (WHERE rumus_komponen IS NOT NULL) "
         f"FROM iku WHERE (agregasi_anak IS NOT NULL OR rumus_komponen IS NOT NULL){syarat}", param).fetchall()
     if not anak and not rumus:
-        return pd.DataFrame()
+        return {}
     pasangan: dict[tuple, kaskade.Pasangan4] = {}
     dari_komponen = _realisasi_komponen(con, syarat, param, pasangan) if rumus else {}
     if not anak:
-        return _tabel_turunan(dari_komponen)
+        return dari_komponen
     iku = con.execute(
         "SELECT tahun, kode_unit, kode_iku, kode_unit_induk, kode_iku_induk, agregasi_anak, polaritas, target_tw1, "
         "target_tw2, target_tw3, target_tw4 FROM iku WHERE (kode_iku_induk IS NOT NULL OR agregasi_anak IS NOT NULL)"
@@ -53,7 +63,7 @@ def _realisasi_turunan(con: Koneksi, tahun: int | None) -> pd.DataFrame:
         target={(th, u, i): tuple(target) for th, u, i, _, _, a, _, *target in iku if a is not None},  # type: ignore[misc]
         komponen=pasangan,
     )
-    return _tabel_turunan({**dari_komponen, **hasil})
+    return {**dari_komponen, **hasil}
 
 
 def _realisasi_komponen(con: Koneksi, syarat: str, param: dict[str, object],
@@ -83,8 +93,10 @@ def _pasangan(rumus, isi: dict[str, float]) -> tuple[float, float] | None:
     return (float(a), float(b)) if a is not None and b is not None and math.isfinite(a) and math.isfinite(b) else None
 
 
-def _tabel_turunan(hasil: dict[tuple, kaskade.Nilai4]) -> pd.DataFrame:
-    return pd.DataFrame([(th, u, i, *(np.nan if v is None else v for v in nilai))
+def _tabel_turunan(hasil: dict[Kunci, kaskade.Nilai4]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame([(th, u, i, *(math.nan if v is None else v for v in nilai))
                          for (th, u, i), nilai in hasil.items()],
                         columns=["tahun", "kode_unit", "kode_iku", "tw1", "tw2", "tw3", "tw4"])
 
