@@ -43,8 +43,9 @@ checked against NAME's grants, like the same write from the app.
 
 A command pays only for what it uses: this module holds the parser and imports
 nothing heavy, so ``--help`` and a mistyped option answer at once; each command's
-module (``impor``, ``skor``, ``revisi``, ``orang``, ``salin``, ``siklus``, ``laporan``) and the store are
-imported only when that command runs.
+module (``impor``, ``skor``, ``agenda``, ``revisi``, ``orang``, ``salin``, ``siklus``, ``laporan``) and the store
+are imported only when that command runs, and a module that reads through one part of the store only
+(``buka_gudang``: ``skor``, without pandas) opens that part instead of the whole ``Storage``.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ if TYPE_CHECKING:
 
 Perintah = Callable[[argparse.Namespace, "Storage"], int]
 
-PERINTAH = {"import": ("impor", "impor"), "score": ("skor", "skor"), "agenda": ("skor", "agenda"),
+PERINTAH = {"import": ("impor", "impor"), "score": ("skor", "skor"), "agenda": ("agenda", "agenda"),
             "revisions": ("revisi", "revisi"), "undo": ("revisi", "batal"), "user": ("orang", "orang"),
             "copy": ("salin", "salin"), "submit": ("siklus", "langkah"), "verify": ("siklus", "langkah"),
             "return": ("siklus", "langkah"), "finalize": ("siklus", "langkah"), "reopen": ("siklus", "langkah"),
@@ -285,15 +286,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         with dalam_bahasa(args.bahasa):  # exit 2 with the report's usage line, as a missing option does
             args.pengurai_laporan.error(t("dok.buat.perlu_triwulan", jenis=nama_jenis(args.kind)))
-    modul, fungsi = PERINTAH[args.perintah]
-    perintah: Perintah = getattr(importlib.import_module(f"{__name__}.{modul}"), fungsi)
+    nama_modul, fungsi = PERINTAH[args.perintah]
+    modul = importlib.import_module(f"{__name__}.{nama_modul}")
+    perintah: Perintah = getattr(modul, fungsi)
     from kinerja.config import alamat_db
-    from kinerja.store import Storage
-    from kinerja.texts import t
 
     try:
-        storage = Storage(alamat_db(args.dari if args.perintah == "copy" else args.db))
+        # the whole store, or the part a command says it reads (``buka_gudang``: ``score`` needs no pandas)
+        storage = getattr(modul, "buka_gudang", _storage)(alamat_db(args.dari if args.perintah == "copy" else args.db))
         if args.perintah not in ("import", "user") and not storage.ada():  # only a write may create a database
+            from kinerja.texts import t
+
             print(t("gudang.tidak_ada", path=storage.tampil), file=sys.stderr)
             return 1
         return perintah(args, storage)
@@ -303,6 +306,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head`: not an error
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps interpreter shutdown quiet
         return 0
+
+
+def _storage(alamat: Path | str) -> Storage:
+    from kinerja.store import Storage
+
+    return Storage(alamat)
 
 
 def _galat_dikenal() -> tuple[type[Exception], ...]:

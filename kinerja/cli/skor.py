@@ -1,80 +1,109 @@
-"""``score`` (capaian and status per IKU, year to date) and ``agenda`` (the Ringkasan's decision figures), as csv
-or json."""
+"""``score``: capaian and status per IKU, year to date, and (json) each unit's NKO with its status counts, as csv or
+json.
+
+Scored by the columnar core (``kinerja_core.kolom``) straight from the store's plain columns (``store.skor``), with
+no pandas: a ministry-year answers in the time the database and the core need, not in pandas' start-up. The rows
+are those ``scores.skor`` and ``scores.tabel_nko`` give, written as the pandas path wrote them
+(tests/test_cli_skor_ringan.py holds the two to the same text).
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import math
 import sys
+from dataclasses import replace
+from pathlib import Path
 
-import pandas as pd
+import numpy as np
 
-from kinerja import scores
-from kinerja.masuk.keluaran import ke_json, netralkan
-from kinerja.store import Storage
-from kinerja.texts import t
+from kinerja.masuk.keluaran import netralkan, susun_json, teks_json
+from kinerja.store.skor import BagianSkor, KolomSkor, gudang_skor
+from kinerja_core.kolom import KODE_KONSOLIDASI, KODE_POLARITAS, KolomIku, nilai_kolom, nko_kolom
+from kinerja_core.model import Perspektif, Status
+from kinerja_core.unit import Pohon
+
+KOLOM_SKOR = ["kode_unit", "kode_iku", "nama_iku", "target", "realisasi", "capaian", "status", "tahap"]
+"""The columns of ``score``'s rows, in this order (``scores.KOLOM_SKOR`` and the stage)."""
+
+_POLARITAS = {p.value: k for p, k in KODE_POLARITAS.items()}
+_KONSOLIDASI = {c.value: k for c, k in KODE_KONSOLIDASI.items()}
+_PERSPEKTIF = {p.value: p for p in Perspektif}
+_NOMOR_STATUS = {s.value: i for i, s in enumerate(Status)}
 
 
-def skor(args: argparse.Namespace, storage: Storage) -> int:
+def buka_gudang(alamat: Path | str) -> BagianSkor:
+    """The part of the store ``score`` reads (``kinerja.cli.main`` opens it instead of the whole ``Storage``)."""
+    return gudang_skor(alamat)
+
+
+def skor(args: argparse.Namespace, gudang: BagianSkor) -> int:
     # the unit filter runs in the database: one office reads one office's rows
-    unit, data = storage.baca_lebar(args.tahun, args.unit, sub_unit=args.sub_unit, kolom=scores.KOLOM_IKU_SKOR)
+    kolom = gudang.kolom_skor(args.tahun, args.triwulan, args.unit, sub_unit=args.sub_unit)
     if args.unit:
-        pohon = scores.pohon(unit)
+        pohon = Pohon.dari(kolom.unit)
         if args.unit not in pohon.induk:
+            from kinerja.texts import t
+
             print(t("galat.unit_tidak_dikenal", nilai=args.unit), file=sys.stderr)
             return 1
-        data = scores.pilih_unit(data, pohon.subpohon(args.unit, dengan_sub_unit=args.sub_unit))
-    hasil = scores.skor(data, args.triwulan)
-    # each row's unit-quarter stage in the reporting cycle, the last column (those before it as they always were)
-    iku = scores.tambah_tahap(hasil[scores.KOLOM_SKOR].reset_index(drop=True), storage.tahap_tahun(args.tahun),
-                              args.triwulan)
-    iku["capaian"] = iku["capaian"].round(2)
-    angka = ["target", "realisasi", "capaian"]  # beyond a double's range (older data): empty, never 'inf'
-    iku[angka] = iku[angka].astype("float64").where(lambda d: d.abs() != math.inf)
+        kolom = _urut_pohon(kolom, pohon.subpohon(args.unit, dengan_sub_unit=args.sub_unit))
+    s = nilai_kolom(KolomIku(
+        polaritas=np.array([_POLARITAS[p] for p in kolom.polaritas], dtype=np.intp),
+        konsolidasi=np.array([_KONSOLIDASI[c] for c in kolom.konsolidasi], dtype=np.intp),
+        target=kolom.target, realisasi=kolom.realisasi, konversi_120=kolom.konversi_120,
+        realisasi_terburuk=kolom.realisasi_terburuk), args.triwulan)
+    # beyond a double's range (older data): empty, never 'inf'
+    angka = {k: np.where(np.isinf(v), np.nan, v).tolist()
+             for k, v in (("target", s.target), ("realisasi", s.realisasi), ("capaian", np.round(s.capaian, 2)))}
+    tahap_unit = {u: kolom.tahap_unit(u) for u in dict.fromkeys(kolom.kode_unit)}
+    tahap = [tahap_unit[u] for u in kolom.kode_unit]
+    status = s.status.tolist()
     if args.format == "csv":
-        teks = ["kode_unit", "kode_iku", "nama_iku"]  # a spreadsheet must not run a name as a formula
-        iku[teks] = iku[teks].map(netralkan)
-        iku.to_csv(sys.stdout, index=False, lineterminator="\n")
+        _tulis_csv([kolom.kode_unit, kolom.kode_iku, kolom.nama_iku, angka["target"], angka["realisasi"],
+                    angka["capaian"], status, tahap])
         return 0
-    nko = scores.tabel_nko(hasil, unit)[["kode_unit", "nama_unit", "nko", "hijau", "kuning", "merah", "abu-abu"]]
-    sys.stdout.write(ke_json({"iku": iku, "nko": nko}) + "\n")
+    iku = {"kode_unit": teks_json(kolom.kode_unit), "kode_iku": teks_json(kolom.kode_iku),
+           "nama_iku": teks_json(kolom.nama_iku), **{k: teks_json(v, angka=True) for k, v in angka.items()},
+           "status": teks_json(status), "tahap": teks_json(tahap)}
+    sys.stdout.write(susun_json({"iku": iku, "nko": _nko(kolom, s.capaian, status)}) + "\n")
     return 0
 
 
-def agenda(args: argparse.Namespace, storage: Storage) -> int:
-    """``agenda``: the Ringkasan's decision figures for one unit, per IKU, in agenda order (``scores.agenda``)."""
-    unit, data = storage.baca_lebar(args.tahun, args.unit, sub_unit=args.sub_unit)
-    pohon = scores.pohon(unit)
-    if args.unit not in pohon.induk:
-        print(t("galat.unit_tidak_dikenal", nilai=args.unit), file=sys.stderr)
-        return 1
-    data = scores.pilih_unit(data, pohon.subpohon(args.unit, dengan_sub_unit=args.sub_unit))
-    hasil = scores.agenda(scores.skor(data, args.triwulan), args.unit, unit, pohon, args.triwulan)
-    iku, ringkasan, anak = hasil.iku.copy(), hasil.ringkasan.copy(), hasil.sub_unit.copy()
-    for tabel in (iku, ringkasan, anak):  # beyond a double's range: empty / null, never 'inf'
-        angka = [k for k in tabel.columns if pd.api.types.is_float_dtype(tabel[k])]
-        tabel[angka] = tabel[angka].where(lambda d: d.abs() != math.inf)
-    iku["capaian"] = iku["capaian"].round(2)
-    iku["capaian_prognosis"] = iku["capaian_prognosis"].round(2)
-    iku["poin_hilang"] = iku["poin_hilang"].round(4)
-    iku["triwulan_laju"] = pd.Series([None if math.isnan(q) else int(q) for q in iku["triwulan_laju"].astype(float)],
-                                     dtype=object, index=iku.index)  # 3, never 3.0
-    if len(anak):
-        anak["poin_hilang_bersih"] = anak["poin_hilang_bersih"].astype(float).round(4)
-    if args.format == "csv":
-        for k in iku.columns:  # a spreadsheet must not run a text as a formula
-            if iku[k].dtype == object and k != "triwulan_laju":
-                iku[k] = [v if not isinstance(v, str) else netralkan(v) for v in iku[k]]
-        iku.to_csv(sys.stdout, index=False, lineterminator="\n")
-        r = ringkasan.iloc[0]
-        print(t("cli.agenda_cakupan", unit=r["nama_unit"], nko=_angka_cli(r["nko"]),
-                prognosis=_angka_cli(r["nko_prognosis"]), cakupan=r["cakupan"],
-                cakupan_prognosis=r["cakupan_prognosis"]), file=sys.stderr)
-        return 0
-    sys.stdout.write(ke_json({"ringkasan": ringkasan, "iku": iku, "sub_unit": anak}) + "\n")
-    return 0
+def _urut_pohon(kolom: KolomSkor, urutan: list[str]) -> KolomSkor:
+    """The rows of the units in ``urutan``, in its order (tree order), each unit's rows by kode_iku."""
+    tempat = {k: i for i, k in enumerate(urutan)}
+    baris = sorted((i for i, u in enumerate(kolom.kode_unit) if u in tempat),
+                   key=lambda i: (tempat[kolom.kode_unit[i]], kolom.kode_iku[i]))
+    daftar = {k: [getattr(kolom, k)[i] for i in baris]
+              for k in ("kode_unit", "kode_iku", "nama_iku", "perspektif", "polaritas", "konsolidasi")}
+    larik = {k: getattr(kolom, k)[baris] for k in ("bobot", "target", "realisasi", "konversi_120",
+                                                     "realisasi_terburuk")}
+    return replace(kolom, **daftar, **larik)
 
 
-def _angka_cli(nilai: object) -> str:
-    """A number for the coverage line: 2 decimals, '—' when missing."""
-    return "—" if nilai is None or (isinstance(nilai, float) and math.isnan(nilai)) else f"{float(nilai):.2f}"
+def _nko(kolom: KolomSkor, capaian: np.ndarray, status: list[str]) -> dict[str, list[str]]:
+    """Each unit's NKO (null when every IKU is grey) and its IKU's status counts, units in order of appearance:
+    the columns of ``scores.tabel_nko`` the command prints, as JSON texts."""
+    perspektif = np.array([None if p is None else _PERSPEKTIF[p] for p in kolom.perspektif], dtype=object)
+    nko = nko_kolom(capaian, kolom.bobot, perspektif, np.array(kolom.kode_unit, dtype=object))
+    urut = [str(k) for k in nko]
+    tempat = {k: i for i, k in enumerate(urut)}
+    posisi = np.array([tempat[u] for u in kolom.kode_unit], dtype=np.intp)
+    kode = np.array([_NOMOR_STATUS[x] for x in status], dtype=np.intp)
+    hitung = np.bincount(posisi * len(Status) + kode, minlength=len(urut) * len(Status)).reshape(-1, len(Status))
+    nama_unit = {u.kode_unit: u.nama_unit for u in kolom.unit}
+    return {"kode_unit": teks_json(urut), "nama_unit": teks_json([nama_unit.get(k, k) for k in urut]),
+            "nko": teks_json(list(nko.values()), angka=True),
+            **{s.value: teks_json(hitung[:, i].tolist(), angka=True) for i, s in enumerate(Status)}}
+
+
+def _tulis_csv(kolom: list[list]) -> None:
+    """The rows as CSV, as pandas' ``to_csv`` wrote them: a header, a blank for a missing value, texts made inert
+    for spreadsheets (a spreadsheet must not run a name as a formula)."""
+    penulis = csv.writer(sys.stdout, lineterminator="\n")
+    penulis.writerow(KOLOM_SKOR)
+    teks = [[netralkan(v) for v in k] for k in kolom[:3]]
+    angka = [["" if math.isnan(v) else v for v in k] for k in kolom[3:6]]
+    penulis.writerows(zip(*teks, *angka, *kolom[6:]))

@@ -18,6 +18,7 @@ from kinerja.store.beda import _dengan_baris_baru, _sql_beda
 from kinerja.store.hak import _akses_terkunci, _hibah
 from kinerja.store.inti import Inti
 from kinerja.store.skema import KOLOM, KUNCI, TABEL
+from kinerja.store.skor import sql_lebar
 from kinerja.store.tahap import _akibat_tulis
 from kinerja.store.turunan import _dengan_turunan, _realisasi_turunan
 from kinerja_core.akses import Cara, Hibah, Pelaku
@@ -139,15 +140,9 @@ class BagianBaca(Inti):
         kolom = [*KUNCI["iku"], *(k for k in kolom if k not in KUNCI["iku"])]
         dengan, syarat, param = _saring_unit(tahun, kode_unit, sub_unit, self._dialek)
         realisasi_tw = [f"realisasi_tw{q}" for q in range(1, 5)]
-        per_triwulan = ", ".join(f"max(realisasi) FILTER (WHERE triwulan = {q}) AS {k}"
-                                 for q, k in enumerate(realisasi_tw, start=1))
         with self._transaksi() as con:
             unit = con.execute(f"SELECT {', '.join(KOLOM['unit'])} FROM unit ORDER BY kode_unit").df()
-            lebar = _sebagai_pandas(con.sql(
-                f"{dengan}SELECT {', '.join([f'i.{k}' for k in kolom] + realisasi_tw)} "
-                f"FROM (SELECT {', '.join(kolom)} FROM iku {syarat}) i LEFT JOIN "
-                f"(SELECT kode_unit, kode_iku, {per_triwulan} FROM realisasi {syarat} GROUP BY kode_unit, kode_iku) r "
-                f"USING (kode_unit, kode_iku) ORDER BY {', '.join(f'i.{k}' for k in KUNCI['iku'])}", params=param))
+            lebar = _sebagai_pandas(con.sql(sql_lebar(kolom, dengan, syarat), params=param))
             turunan = _realisasi_turunan(con, tahun)
         if "tahun_renstra" in lebar:  # a year, not a float (Arrow hands a nullable integer over as one)
             lebar["tahun_renstra"] = lebar["tahun_renstra"].astype("Int64")

@@ -15,8 +15,8 @@ nothing here knows about scoring or Streamlit.
 transaction), ``baca`` (reads; computed realisasi in ``turunan``), ``revisi`` (upload and undo; an upload against
 the store in ``beda``, the checks inside the committing transaction in ``periksa``), ``orang`` (people, grants,
 sessions, the sign-in rate limit; the grants checked in ``hak``), ``tahap`` (the reporting cycle), ``bukti`` (its data dukung) and ``pengingat`` (its reminders), ``kop``
-(the documents' letterhead), ``jejak`` (the audit trail) and ``salin`` (the
-copy to another database); ``bantu`` holds what they share, ``migrasi`` brings a database's tables up to date
+(the documents' letterhead), ``jejak`` (the audit trail), ``salin`` (the
+copy to another database) and ``skor`` (what ``python -m kinerja score`` reads, as plain columns); ``bantu`` holds what they share, ``migrasi`` brings a database's tables up to date
 (``skema.MIGRASI``) when it is first opened.
 """
 
@@ -38,6 +38,7 @@ from kinerja.store.galat import (
     SesiBerakhir,
     SiklusDitolak,
 )
+from kinerja.store.inti import TUNGGU_DETIK
 from kinerja.store.jejak import BagianJejak
 from kinerja.store.kop import BagianKop, KopDokumen
 from kinerja.store.migrasi import siapkan_skema
@@ -46,6 +47,7 @@ from kinerja.store.pengingat import BagianPengingat, DataPengingat
 from kinerja.store.revisi import BATAS_RINCIAN_BATAL, BagianRevisi, Revisi, TinjauanBatal
 from kinerja.store.salin import BagianSalin
 from kinerja.store.skema import KOLOM, KUNCI, TABEL
+from kinerja.store.skor import BagianSkor
 from kinerja.store.tahap import PengaturanSiklus
 
 __all__ = [
@@ -76,17 +78,17 @@ __all__ = [
 
 
 class Storage(BagianBaca, BagianRevisi, BagianOrang, BagianBukti, BagianPengingat, BagianKop, BagianJejak,
-              BagianSalin):
+              BagianSalin, BagianSkor):
     """The unit tree, the IKU catalogue with targets, realisasi, komponen, meetings, their revisions, people and the
     audit trail: in a DuckDB file or a PostgreSQL database, the same calls either way. Its calls come from its
     parts, each on the same engine:
 
     >>> [bagian.__name__ for bagian in Storage.__bases__]  # doctest: +NORMALIZE_WHITESPACE
     ['BagianBaca', 'BagianRevisi', 'BagianOrang', 'BagianBukti', 'BagianPengingat', 'BagianKop', 'BagianJejak',
-     'BagianSalin']
+     'BagianSalin', 'BagianSkor']
     """
 
-    def __init__(self, alamat: Path | str, *, tunggu_detik: float = 5.0) -> None:
+    def __init__(self, alamat: Path | str, *, tunggu_detik: float = TUNGGU_DETIK) -> None:
         """``alamat``: a DuckDB file's path, or a ``postgresql://`` URL. ``tunggu_detik``: how long an operation
         waits for the database (another process's lock, the writer's turn) before it says ``DatabaseBusy``."""
         super().__init__(alamat, tunggu_detik=tunggu_detik, siapkan_skema=siapkan_skema)

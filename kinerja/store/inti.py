@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kinerja.store.bantu import Koneksi
-from kinerja.store.mesin_duckdb import MesinDuckdb
 from kinerja.store.skema import DUCKDB, POSTGRESQL, TIPE_DASAR, Dialek
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each engine's driver is loaded with it: a store on PostgreSQL never loads DuckDB, nor the reverse
+    from kinerja.store.mesin_duckdb import MesinDuckdb
     from kinerja.store.mesin_postgres import MesinPostgres
 
 _MUNGKIN_POSTGRES = re.compile(r"\s*(?:postgres(?:ql)?://|[A-Za-z_]+\s*=)", re.IGNORECASE)
@@ -29,6 +29,10 @@ def _postgres(alamat: Path | str) -> bool:
     from kinerja.store.mesin_postgres import alamat_postgres
 
     return alamat_postgres(alamat)
+
+
+TUNGGU_DETIK = 5.0
+"""How long an operation waits for the database by default (another process's lock, the writer's turn)."""
 
 
 class Inti:
@@ -48,6 +52,8 @@ class Inti:
 
             self._mesin = MesinPostgres(str(alamat), tunggu_detik, siapkan, TIPE_DASAR)
         else:
+            from kinerja.store.mesin_duckdb import MesinDuckdb
+
             self._mesin = MesinDuckdb(alamat, tunggu_detik, siapkan)
         self.tunggu_detik = tunggu_detik
 

@@ -31,21 +31,22 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from functools import lru_cache
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import unquote
 
-import duckdb
-import pandas as pd
 import psycopg
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
 from psycopg import IsolationLevel
 from psycopg.conninfo import conninfo_to_dict
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from kinerja.store.galat import DatabaseBusy, KomitTidakPasti, KoneksiTerputus, MasalahBasisData
 from kinerja.store.skema import POSTGRESQL, VERSI_TERBARU
+
+if TYPE_CHECKING:  # loaded where rows become tables: a read of plain rows (``score``) needs none of them
+    import duckdb
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
 
 AWALAN = ("postgresql://", "postgres://")
 """How a database URL names PostgreSQL (``alamat_postgres``: a libpq ``key=value`` string does too)."""
@@ -66,12 +67,16 @@ _SIAP: set[str] = set()
 _KUNCI = threading.Lock()
 _DUCK = threading.local()
 
-_ARROW = {
-    16: pa.bool_(), 20: pa.int64(), 21: pa.int32(), 23: pa.int32(), 25: pa.string(), 1043: pa.string(),
-    700: pa.float64(), 701: pa.float64(), 1700: pa.float64(), 1082: pa.date32(), 1114: pa.timestamp("us"),
-}
-"""PostgreSQL type oids → the Arrow type DuckDB gives the same column (bool, int8, int2, int4, text, varchar,
-float4, float8, numeric, date, timestamp)."""
+
+
+@lru_cache(maxsize=1)
+def _arrow() -> dict[int, pa.DataType]:
+    """PostgreSQL type oids → the Arrow type DuckDB gives the same column (bool, int8, int2, int4, text, varchar,
+    float4, float8, numeric, date, timestamp)."""
+    import pyarrow as pa
+
+    return {16: pa.bool_(), 20: pa.int64(), 21: pa.int32(), 23: pa.int32(), 25: pa.string(), 1043: pa.string(),
+            700: pa.float64(), 701: pa.float64(), 1700: pa.float64(), 1082: pa.date32(), 1114: pa.timestamp("us")}
 
 
 _SKEMA = re.compile(r"(postgres(?:ql)?)://", re.IGNORECASE)
@@ -201,11 +206,15 @@ def _duck() -> duckdb.DuckDBPyConnection:
     """This thread's in-memory DuckDB, which turns an Arrow answer into a DataFrame exactly as the DuckDB
     engine's answers are turned."""
     if not hasattr(_DUCK, "con"):
+        import duckdb
+
         _DUCK.con = duckdb.connect()
     return _DUCK.con
 
 
 def _kolom_arrow(nilai: list[object], tipe: pa.DataType | None) -> pa.Array:
+    import pyarrow as pa
+
     if tipe == pa.float64():
         nilai = [float(v) if isinstance(v, Decimal) else v for v in nilai]
     return pa.array(nilai, type=tipe)
@@ -213,6 +222,8 @@ def _kolom_arrow(nilai: list[object], tipe: pa.DataType | None) -> pa.Array:
 
 def _tipe_sql(tipe: pa.DataType) -> str:
     """The column type of a table of incoming rows, for a column the store does not declare (row numbers)."""
+    import pyarrow as pa
+
     if pa.types.is_integer(tipe):
         return "BIGINT"
     if pa.types.is_floating(tipe):
@@ -227,6 +238,8 @@ def _tipe_sql(tipe: pa.DataType) -> str:
 
 
 def _sebagai_tabel(data: pa.Table | pd.DataFrame) -> pa.Table:
+    import pyarrow as pa
+
     if isinstance(data, pa.Table):
         return data
     try:
@@ -250,13 +263,27 @@ class Hasil:
         return self._cur.fetchall()
 
     def to_arrow_table(self) -> pa.Table:
+        import pyarrow as pa
+
         kolom = self._cur.description or []
         baris = self._cur.fetchall()
         isi = list(zip(*baris)) if baris else [()] * len(kolom)
-        return pa.table({k.name: _kolom_arrow(list(v), _ARROW.get(k.type_code)) for k, v in zip(kolom, isi)})
+        return pa.table({k.name: _kolom_arrow(list(v), _arrow().get(k.type_code)) for k, v in zip(kolom, isi)})
 
     def df(self) -> pd.DataFrame:
         return _duck().from_arrow(self.to_arrow_table()).df()
+
+    def fetchnumpy(self) -> dict[str, np.ndarray]:
+        """DuckDB's ``fetchnumpy``: each column as a NumPy array, of the values psycopg gives (None where NULL)."""
+        import numpy as np
+
+        kolom = self._cur.description or []
+        baris = self._cur.fetchall()
+        hasil = {}
+        for k, nilai in zip(kolom, zip(*baris) if baris else [()] * len(kolom)):
+            hasil[k.name] = np.empty(len(nilai), dtype=object)
+            hasil[k.name][:] = nilai
+        return hasil
 
 
 class KoneksiPg:
@@ -282,6 +309,10 @@ class KoneksiPg:
         """Rows as a temporary table ``nama`` for the rest of the transaction, sent with one COPY, each column
         typed as its values are (a column of blanks as the store declares it; file bytes as ``\\x`` and their
         hex, which PostgreSQL reads into a ``bytea``: CSV carries text)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.csv as pa_csv
+
         tabel = _sebagai_tabel(data)
         kolom, isi = [], []
         for f, c in zip(tabel.schema, tabel.columns):
