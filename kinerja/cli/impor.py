@@ -75,6 +75,10 @@ def _impor(args: argparse.Namespace, storage: Storage) -> int:
     if args.dry_run:
         print(t("cli.uji_coba"))
         return 0
+    # said and counted: the files' bytes and the preview's comparison with the store (at 3M rows a gigabyte) are let
+    # go before the commit, which needs neither
+    del berkas
+    rencana.perubahan.clear()
     revisi = terapkan(rencana, storage, oleh)
     print(t("cli.tersimpan", path=storage.tampil, id=revisi.id))
     return 0

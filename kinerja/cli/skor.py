@@ -101,7 +101,13 @@ def _nko(kolom: KolomSkor, capaian: np.ndarray, status: list[str]) -> dict[str, 
 
 def _tulis_csv(kolom: list[list]) -> None:
     """The rows as CSV, as pandas' ``to_csv`` wrote them: a header, a blank for a missing value, texts made inert
-    for spreadsheets (a spreadsheet must not run a name as a formula)."""
+    for spreadsheets (a spreadsheet must not run a name as a formula).
+
+    >>> _tulis_csv([["KPPBCBOGOR"], ["BGR-02"], ["=SUM(A1) Bea masuk"], [3.7], [float("nan")], [float("nan")],
+    ...             ["abu-abu"], ["draf"]])
+    kode_unit,kode_iku,nama_iku,target,realisasi,capaian,status,tahap
+    KPPBCBOGOR,BGR-02,'=SUM(A1) Bea masuk,3.7,,,abu-abu,draf
+    """
     penulis = csv.writer(sys.stdout, lineterminator="\n")
     penulis.writerow(KOLOM_SKOR)
     teks = [[netralkan(v) for v in k] for k in kolom[:3]]

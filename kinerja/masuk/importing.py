@@ -186,8 +186,11 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
         tahap = _tersentuh_tahap(beda)
         akibat = baca.akibat_tulis(_triwulan_unit(tahap), hari_ini()) if not tahap.empty else {}
         if rencana.sah:  # the preview is read only for an upload that may still be stored
-            perubahan = [_perubahan(b, _baris_berkas(beda[b.jenis], i))  # type: ignore[index]
+            # each table's comparison split by file as it is let go: held once, not once more per file
+            per_berkas = {jenis: _per_berkas(beda.pop(jenis)) for jenis in list(beda)}
+            perubahan = [_perubahan(b, per_berkas[b.jenis](i))  # type: ignore[index]
                          for i, b in enumerate(terbaca) if b.jenis is not None]
+        del beda
         tersimpan = _Tersimpan.baca(baca, kode, terbaca, perubahan, pelaku)
     rencana.tambah(*_periksa_rujukan(terbaca, kode, BATAS_KESALAHAN))
     rencana.tambah(_periksa_kaskade(terbaca, kode), 0)
@@ -467,14 +470,15 @@ def _sasaran_lintas(rencana: RencanaImpor, tersimpan: _Tersimpan) -> list[Pesan]
     (with the unit's stored IKU of that year): allowed, and the Peta Strategi shows it under each, but usually a
     slip. The first ``BATAS_BARIS_PERINGATAN`` are named, in order of year, unit and sasaran; the rest are counted
     in one more warning (a ministry's upload may have tens of thousands)."""
-    baru = rencana.data(Jenis.IKU)
-    if baru.empty:
-        return []
     kolom = [*KUNCI[Jenis.IKU], "sasaran_strategis", "perspektif"]
+    bagian = [b.data[kolom] for b in rencana.berkas if b.jenis is Jenis.IKU and not b.data.empty]
+    if not bagian:
+        return []
+    baru = pd.concat(bagian, ignore_index=True)  # the columns it asks about, not every IKU column of every file
     lain = _kunci_sasaran_lintas(rencana.berkas, tersimpan.kode)
     assert lain is not None
     iku = tersimpan.iku_dan_realisasi(lain)[0][kolom] if not lain.empty else pd.DataFrame(columns=kolom)
-    semua = pd.concat([iku, baru[kolom]], ignore_index=True).drop_duplicates(KUNCI[Jenis.IKU], keep="last")
+    semua = pd.concat([iku, baru], ignore_index=True).drop_duplicates(KUNCI[Jenis.IKU], keep="last")
     semua = semua[semua["sasaran_strategis"].fillna("").astype(str).str.strip() != ""]
     urutan = {p.value: i for i, p in enumerate(Perspektif)}
     kelompok = ["tahun", "kode_unit", "sasaran_strategis"]
@@ -964,10 +968,23 @@ def _saran_per_kode(kode: pd.Series, saran: Callable[[str], Pesan | None]) -> di
     return {k: saran(k) for k in kode.drop_duplicates().head(BATAS_SARAN)}
 
 
-def _baris_berkas(beda: pd.DataFrame, nomor: int) -> pd.DataFrame:
-    """The compared rows of the upload's file ``nomor`` (all of them when it is the only file of its kind)."""
-    berkas = beda["_berkas"].to_numpy()
-    return beda if (berkas == nomor).all() else beda[berkas == nomor]
+def _per_berkas(beda: pd.DataFrame) -> Callable[[int], pd.DataFrame]:
+    """The compared rows of each of the upload's files (by its number, ``_berkas``), in the order they came: all of
+    them when one file holds them; else slices of one frame ordered by file, not a copy per file (a 3M-row upload
+    in ten files held its whole comparison twice). A file with none of them gets none.
+
+    >>> baris = _per_berkas(pd.DataFrame({"_berkas": [1, 0, 1], "baris": [2, 2, 3]}))
+    >>> baris(1)["baris"].tolist(), baris(0)["baris"].tolist(), len(baris(5))
+    ([2, 3], [2], 0)
+    """
+    nomor = beda["_berkas"].to_numpy()
+    if len(nomor) and (nomor == nomor[0]).all():
+        return lambda i: beda if i == nomor[0] else beda.iloc[0:0]
+    urutan = np.argsort(nomor, kind="stable")
+    terurut, nomor = beda.take(urutan), nomor[urutan]
+    unik, awal = np.unique(nomor, return_index=True)
+    potong = {int(u): terurut.iloc[a:b] for u, a, b in zip(unik.tolist(), awal.tolist(), [*awal[1:].tolist(), len(nomor)])}
+    return lambda i: potong.get(i, terurut.iloc[0:0])
 
 
 def _perubahan(b: Berkas, beda: pd.DataFrame) -> Perubahan:

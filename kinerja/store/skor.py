@@ -28,7 +28,11 @@ _ANGKA = {"bobot", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "real
 
 
 def _terisi(kolom: str) -> str:
-    """A selected column (``i.bobot``) with its blank as it is scored: a number as NaN, a yes/no as no."""
+    """A selected column (``i.bobot``) with its blank as it is scored: a number as NaN, a yes/no as no.
+
+    >>> _terisi("i.bobot"), _terisi("i.konversi_120"), _terisi("i.kode_unit")
+    ("COALESCE(i.bobot, CAST('NaN' AS DOUBLE PRECISION)) AS bobot", 'COALESCE(i.konversi_120, false) AS konversi_120', 'i.kode_unit')
+    """
     nama = kolom.rsplit(".", 1)[-1]
     if nama in _ANGKA:
         return f"COALESCE({kolom}, CAST('NaN' AS DOUBLE PRECISION)) AS {nama}"

@@ -14,7 +14,8 @@ MODUL = [
     "kinerja.texts", "kinerja.teks_aman", "kinerja.scores", "kinerja.web.tampilan", "kinerja.pohon_kaskade", "kinerja.pesan",
     "kinerja.store.gudang", "kinerja.store.mesin_postgres", "kinerja.store.kop", "kinerja.dokumen.bagian",
     "kinerja.dokumen.triwulan", "kinerja.dokumen.dko", "kinerja.dokumen.manual", "kinerja.dokumen.lkjip",
-    "kinerja.dokumen.model", "kinerja.dokumen.pdf", "kinerja.dokumen.xlsx",
+    "kinerja.dokumen.model", "kinerja.dokumen.pdf", "kinerja.dokumen.xlsx", "kinerja.masuk.importing",
+    "kinerja.store.skor", "kinerja.cli.skor",
 ]
 
 

@@ -74,3 +74,20 @@ def test_daftar_filter_tanpa_pilih_semua(at):
     for kunci in ("perspektif", "status"):
         assert at.sidebar.multiselect(key=kunci).proto.select_all == 0  # never shown
     assert any("Tidak ada pilihan" in m.value for m in at.markdown)  # the empty list's words (CSS)
+
+
+def test_pratinjau_per_berkas_dua_berkas_realisasi(storage):
+    """Two realisasi files in one upload: each file's preview holds its own rows, in its row order, and the status
+    it turns (the comparison is split by file once, not copied per file)."""
+    bekasi = (b"tahun;triwulan;kode_unit;kode_iku;realisasi\n"
+              b"2019;TW III;KPPBCBEKASI;BKS-01;1\n")
+    rencana = rencanakan([("bogor.csv", REALISASI), ("unit.csv", (AKAR / "data" / "unit.csv").read_bytes()),
+                          ("bekasi.csv", bekasi)], storage)
+    assert rencana.sah, [str(k) for k in rencana.kesalahan]
+    bogor, unit, bks = rencana.perubahan
+    assert (bogor.berkas, bogor.berubah, bogor.sama, len(bogor.beda)) == ("bogor.csv", 2, 0, 2)
+    assert bogor.rincian["kode_iku"].tolist() == ["BGR-01", "BGR-02"] and bogor.rincian["baris"].tolist() == [2, 3]
+    assert (unit.jenis.value, unit.sama) == ("unit", 9)
+    assert (bks.berkas, len(bks.beda), bks.rincian["kode_unit"].tolist()) == ("bekasi.csv", 1, ["KPPBCBEKASI"])
+    assert tabel_pratinjau(rencana.berkas[0], bogor)["Status"].tolist() == ["● Hijau → ■ Merah", "● Hijau → ▲ Kuning"]
+    assert tabel_pratinjau(rencana.berkas[2], bks)["Baris"].tolist() == [2]
