@@ -87,10 +87,14 @@ def _nko(kolom: KolomSkor, capaian: np.ndarray, status: list[str]) -> dict[str, 
     """Each unit's NKO (null when every IKU is grey) and its IKU's status counts, units in order of appearance:
     the columns of ``scores.tabel_nko`` the command prints, as JSON texts."""
     perspektif = np.array([None if p is None else _PERSPEKTIF[p] for p in kolom.perspektif], dtype=object)
-    nko = nko_kolom(capaian, kolom.bobot, perspektif, np.array(kolom.kode_unit, dtype=object))
-    urut = [str(k) for k in nko]
-    tempat = {k: i for i, k in enumerate(urut)}
-    posisi = np.array([tempat[u] for u in kolom.kode_unit], dtype=np.intp)
+    # each unit's rows are adjacent (key order, or tree order): a unit is a run, numbered without a lookup per row
+    unit = np.array(kolom.kode_unit, dtype=object)
+    baru = np.ones(len(unit), dtype=bool)
+    baru[1:] = unit[1:] != unit[:-1]
+    posisi, label = np.cumsum(baru) - 1, unit[baru].tolist()
+    assert len(set(label)) == len(label), "the rows of a unit are adjacent"
+    nko = nko_kolom(capaian, kolom.bobot, perspektif, posisi)
+    urut = [label[k] for k in nko]  # the units with IKU, in order of appearance
     kode = np.array([_NOMOR_STATUS[x] for x in status], dtype=np.intp)
     hitung = np.bincount(posisi * len(Status) + kode, minlength=len(urut) * len(Status)).reshape(-1, len(Status))
     nama_unit = {u.kode_unit: u.nama_unit for u in kolom.unit}

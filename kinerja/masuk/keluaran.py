@@ -9,6 +9,7 @@ this, without pandas.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Callable, Sequence
@@ -87,18 +88,17 @@ def teks_json(nilai: Sequence[object], *, angka: bool = False) -> list[str]:
     >>> teks_json([1.5, float("nan"), None, 3], angka=True), teks_json(["Bea masuk", None, float("nan")])
     (['1.5', 'null', 'null', '3'], ['"Bea masuk"', 'null', 'null'])
     """
-    if angka:  # numbers hold no ", ": one call for the whole column, split again
+    if angka:  # numbers hold no ", ": one call for the whole column, split again (no number's text holds N or I)
         teks = json.dumps(list(nilai))[1:-1]
-        return [] if not teks else ["null" if v in _BUKAN_ANGKA else v for v in teks.split(", ")]
+        if "N" in teks or "I" in teks:
+            teks = teks.replace("-Infinity", "null").replace("Infinity", "null").replace("NaN", "null")
+        return teks.split(", ") if teks else []
     try:  # text throughout: one C call each
         return list(map(_teks_json, nilai))
     except TypeError:  # a None or a number among them
         pass
     return ["null" if v is None or (isinstance(v, float) and math.isnan(v)) else
             _teks_json(v) if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for v in nilai]
-
-
-_BUKAN_ANGKA = frozenset({"NaN", "Infinity", "-Infinity"})
 
 
 def ke_json(tabel: dict[str, pd.DataFrame]) -> str:
@@ -136,10 +136,11 @@ def susun_json(tabel: dict[str, dict[str, list[str]]]) -> str:
     """
     bagian = []
     for nama, kolom in tabel.items():
-        # one format per row: "    {\n      "kode_unit": %s,\n ... \n    }"
-        kunci = (_teks_json(k).replace("%", "%%") for k in kolom)  # a % in a name is no placeholder
-        bentuk = "    {\n" + ",\n".join(f"      {k}: %s" for k in kunci) + "\n    }"
-        baris = [bentuk % nilai for nilai in zip(*kolom.values())]
+        # each row: '    {\n      "kode_unit": ' value ',\n      "kode_iku": ' value … '\n    }', put together by one
+        # join per row of the fixed pieces and the values side by side (twice as fast as formatting each row)
+        awal = [f"{',' if i else '    {'}\n      {_teks_json(k)}: " for i, k in enumerate(kolom)]
+        potongan = [p for a, nilai in zip(awal, kolom.values()) for p in (itertools.repeat(a), nilai)]
+        baris = list(map("".join, zip(*potongan, itertools.repeat("\n    }")))) if kolom else []
         isi = "[\n" + ",\n".join(baris) + "\n  ]" if baris else "[]"
         bagian.append(f"  {_teks_json(nama)}: {isi}")
     return "{\n" + ",\n".join(bagian) + "\n}" if bagian else "{}"
