@@ -17,6 +17,7 @@ from typing import cast
 import numpy as np
 import pandas as pd
 
+from kinerja.store.skor import KOLOM_IKU_SKOR, KOLOM_REALISASI, KOLOM_TARGET
 from kinerja.texts import jelaskan_capaian, keterangan_alasan, label_status, nama_status, t, teks_kebutuhan, tn
 from kinerja_core.capaian import HasilIku, nilai_iku, status_capaian
 from kinerja_core.kebutuhan import Keadaan, kebutuhan_realisasi, rentang_iku, rentang_per_iku
@@ -39,8 +40,6 @@ from kinerja_core.unit import Pohon, Unit
 Kunci = tuple[str, str]
 """(kode_unit, kode_iku) within one year."""
 
-KOLOM_SKOR = ["kode_unit", "kode_iku", "nama_iku", "target", "realisasi", "capaian", "status"]
-"""The columns of ``python -m kinerja score``, in this order."""
 
 
 def _angka_atau_none(nilai: object) -> float | None:
@@ -132,11 +131,6 @@ def _petakan(kolom: pd.Series, kamus: dict, *, bawaan: bool = False) -> np.ndarr
     return nilai[kode]  # code -1 (missing) picks the None at the end
 
 
-KOLOM_REALISASI = [f"realisasi_tw{q}" for q in TRIWULAN]
-KOLOM_TARGET = [f"target_tw{q}" for q in TRIWULAN]
-KOLOM_IKU_SKOR = ["tahun", "kode_unit", "kode_iku", "nama_iku", "perspektif", "polaritas", "konsolidasi", "bobot",
-                  *KOLOM_TARGET, "konversi_120", "realisasi_terburuk"]
-"""The IKU columns ``skor`` and ``tabel_nko`` need and ``python -m kinerja score`` shows: what it reads."""
 
 
 def lebar(iku: pd.DataFrame, realisasi: pd.DataFrame) -> pd.DataFrame:
@@ -998,19 +992,6 @@ def _tahap_baris(kode_unit: pd.Series, tahap: pd.DataFrame, triwulan: int) -> np
     kode, unik = pd.factorize(kode_unit)
     nilai = np.array([per_unit.get(u, Tahap.DRAF.value) for u in unik.tolist()] + [Tahap.DRAF.value], dtype=object)
     return nilai[kode]
-
-
-def tambah_tahap(rows: pd.DataFrame, tahap: pd.DataFrame, triwulan: int) -> pd.DataFrame:
-    """The rows of ``python -m kinerja score`` (``KOLOM_SKOR``, or any table with ``kode_unit``) with a ``tahap``
-    column added at the end: the stage of each row's unit-quarter in ``triwulan`` (``tahap``: the year's stored
-    stages, ``Storage.tahap_tahun``); the existing columns stay as they are.
-
-    >>> rows = pd.DataFrame({"kode_unit": ["KPPBCBOGOR"], "kode_iku": ["BGR-01"], "status": ["hijau"]})
-    >>> tahap = pd.DataFrame({"triwulan": [3], "kode_unit": ["KPPBCBOGOR"], "tahap": ["final"]})
-    >>> tambah_tahap(rows, tahap, 3).columns.tolist(), tambah_tahap(rows, tahap, 3)["tahap"].tolist()
-    (['kode_unit', 'kode_iku', 'status', 'tahap'], ['final'])
-    """
-    return rows.drop(columns="tahap", errors="ignore").assign(tahap=_tahap_baris(rows["kode_unit"], tahap, triwulan))
 
 
 def terverifikasi(tahap: pd.DataFrame) -> set[tuple[int, str]]:

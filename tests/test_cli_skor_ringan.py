@@ -3,7 +3,7 @@ scores them with the columnar core, and prints the very text the pandas path pri
 sample (komponen and cascades included), a hostile sample, and a synthetic ministry.
 
 The reference is the pandas path as it was before (``_skor_pandas``: ``Storage.baca_lebar``, ``scores.skor``,
-``scores.tambah_tahap``, ``scores.tabel_nko``, ``ke_json``), kept here word for word.
+``scores.tabel_nko``, ``ke_json``), kept here; the stage column it added is ``scores.dengan_tahap``'s.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ def _skor_pandas(storage: Storage, args: argparse.Namespace) -> str:
         if args.unit:
             data = scores.pilih_unit(data, scores.pohon(unit).subpohon(args.unit, dengan_sub_unit=args.sub_unit))
         hasil = scores.skor(data, args.triwulan)
-        iku = scores.tambah_tahap(hasil[scores.KOLOM_SKOR].reset_index(drop=True), storage.tahap_tahun(args.tahun),
-                                  args.triwulan)
+        kolom = ["kode_unit", "kode_iku", "nama_iku", "target", "realisasi", "capaian", "status"]
+        iku = scores.dengan_tahap(hasil[kolom].reset_index(drop=True), storage.tahap_tahun(args.tahun), args.triwulan)
         iku["capaian"] = iku["capaian"].round(2)
         angka = ["target", "realisasi", "capaian"]
         iku[angka] = iku[angka].astype("float64").where(lambda d: d.abs() != math.inf)

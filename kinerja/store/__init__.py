@@ -39,16 +39,9 @@ if TYPE_CHECKING:
     from kinerja.store.skema import KOLOM, KUNCI, TABEL
     from kinerja.store.tahap import KOLOM_TAHAP, hari_ini
 
-_MODUL = {
-    "kinerja.store.bukti": ("KOLOM_BUKTI",),
-    "kinerja.store.galat": ("AksesDitolak", "DatabaseBusy", "ImporDitolak", "KopDitolak", "MasalahBasisData",
-                            "PermintaanDitolak", "RevisiDitolak", "SesiBerakhir", "SiklusDitolak"),
-    "kinerja.store.gudang": ("BATAS_RINCIAN_BATAL", "TIDAK_DIKENAL", "KodeTersimpan", "KopDokumen",
-                             "PengaturanSiklus", "Revisi", "Snapshot", "Storage", "TinjauanBatal"),
-    "kinerja.store.skema": ("KOLOM", "KUNCI", "TABEL"),
-    "kinerja.store.tahap": ("KOLOM_TAHAP", "hari_ini"),
-}
-_ASAL = {nama: modul for modul, nama_nama in _MODUL.items() for nama in nama_nama}
+_MODUL = ("kinerja.store.skema", "kinerja.store.galat", "kinerja.store.bukti", "kinerja.store.tahap",
+          "kinerja.store.gudang")
+"""Where the names of ``__all__`` are found, the lightest first: an error or a column list loads no pandas."""
 
 __all__ = [
     "BATAS_RINCIAN_BATAL",
@@ -76,16 +69,16 @@ __all__ = [
     "TinjauanBatal",
     "hari_ini",
 ]
-"""Every name, each from its module in ``_MODUL``."""
 
 
 def __getattr__(nama: str) -> object:
-    """A name of ``__all__``, from the module that defines it (loaded now, once)."""
-    if nama not in _ASAL:
-        raise AttributeError(f"module {__name__!r} has no attribute {nama!r}")
-    nilai = getattr(importlib.import_module(_ASAL[nama]), nama)
-    globals()[nama] = nilai
-    return nilai
+    """A name of ``__all__``, from the first module of ``_MODUL`` that has it (loaded now, once)."""
+    if nama in __all__:
+        for modul in _MODUL:
+            if hasattr(asal := importlib.import_module(modul), nama):
+                globals()[nama] = nilai = getattr(asal, nama)
+                return nilai
+    raise AttributeError(f"module {__name__!r} has no attribute {nama!r}")
 
 
 def __dir__() -> list[str]:

@@ -18,7 +18,7 @@ from kinerja.store.beda import _dengan_baris_baru, _sql_beda
 from kinerja.store.hak import _akses_terkunci, _hibah
 from kinerja.store.inti import Inti
 from kinerja.store.skema import KOLOM, KUNCI, TABEL
-from kinerja.store.skor import sql_lebar
+from kinerja.store.skor import KOLOM_REALISASI, sql_lebar
 from kinerja.store.tahap import _akibat_tulis
 from kinerja.store.turunan import _dengan_turunan, _realisasi_turunan
 from kinerja_core.akses import Cara, Hibah, Pelaku
@@ -134,12 +134,11 @@ class BagianBaca(Inti):
         """What scoring needs and no more, in one read: the unit table, and the year's IKU of the units asked
         for with their four quarterly realisasi beside the targets (``realisasi_tw1..4``, NaN where not
         reported), pivoted in the database: ``scores.lebar`` of ``baca``, without the notes. ``kolom``: the IKU
-        columns to read (the key always), e.g. ``scores.KOLOM_IKU_SKOR`` for ``python -m kinerja score``, or what a
+        columns to read (the key always), e.g. ``KOLOM_IKU_SKOR`` (``store.skor``) for ``python -m kinerja score``, or what a
         document prints of an IKU (``definisi``, ``sumber_data``, ``pic_iku``, ``target_renstra``, ``tahun_renstra``).
         The unit table holds every unit column, the head who signs and the place (``nama_pimpinan`` …) included."""
         kolom = [*KUNCI["iku"], *(k for k in kolom if k not in KUNCI["iku"])]
         dengan, syarat, param = _saring_unit(tahun, kode_unit, sub_unit, self._dialek)
-        realisasi_tw = [f"realisasi_tw{q}" for q in range(1, 5)]
         with self._transaksi() as con:
             unit = con.execute(f"SELECT {', '.join(KOLOM['unit'])} FROM unit ORDER BY kode_unit").df()
             lebar = _sebagai_pandas(con.sql(sql_lebar(kolom, dengan, syarat), params=param))
@@ -150,7 +149,7 @@ class BagianBaca(Inti):
             posisi = pd.MultiIndex.from_frame(lebar[["tahun", "kode_unit", "kode_iku"]]).get_indexer(
                 pd.MultiIndex.from_frame(turunan[["tahun", "kode_unit", "kode_iku"]]))
             ada = posisi >= 0
-            for q, k in enumerate(realisasi_tw, start=1):
+            for q, k in enumerate(KOLOM_REALISASI, start=1):
                 lebar.loc[lebar.index[posisi[ada]], k] = turunan[f"tw{q}"].to_numpy(dtype=float)[ada]
         return unit, lebar
 

@@ -15,16 +15,18 @@ from kinerja.store.inti import TUNGGU_DETIK, Inti
 from kinerja.store.migrasi import siapkan_skema
 from kinerja.store.skema import KUNCI
 from kinerja.store.turunan import realisasi_turunan
+from kinerja_core.model import TRIWULAN
 from kinerja_core.siklus import Tahap
 from kinerja_core.unit import Unit
 
-KOLOM_IKU = ["tahun", "kode_unit", "kode_iku", "nama_iku", "perspektif", "polaritas", "konsolidasi", "bobot",
-             "target_tw1", "target_tw2", "target_tw3", "target_tw4", "konversi_120", "realisasi_terburuk"]
-"""The IKU columns ``kolom_skor`` reads (``scores.KOLOM_IKU_SKOR``)."""
-
-
-REALISASI_TW = ["realisasi_tw1", "realisasi_tw2", "realisasi_tw3", "realisasi_tw4"]
-_ANGKA = {"bobot", "target_tw1", "target_tw2", "target_tw3", "target_tw4", "realisasi_terburuk", *REALISASI_TW}
+KOLOM_TARGET = [f"target_tw{q}" for q in TRIWULAN]
+KOLOM_REALISASI = [f"realisasi_tw{q}" for q in TRIWULAN]
+"""The four quarterly realisasi a wide read puts beside the targets (``sql_lebar``)."""
+KOLOM_IKU_SKOR = ["tahun", "kode_unit", "kode_iku", "nama_iku", "perspektif", "polaritas", "konsolidasi", "bobot",
+                  *KOLOM_TARGET, "konversi_120", "realisasi_terburuk"]
+"""The IKU columns scoring needs (``scores.skor``, ``scores.tabel_nko``) and ``python -m kinerja score`` shows: what
+``kolom_skor`` reads."""
+_ANGKA = {"bobot", *KOLOM_TARGET, "realisasi_terburuk", *KOLOM_REALISASI}
 
 
 def _terisi(kolom: str) -> str:
@@ -44,8 +46,8 @@ def sql_lebar(kolom: list[str], dengan: str, syarat: str, *, terisi: bool = Fals
     (``realisasi_tw1..4``), pivoted in the database, by key: ``dengan`` and ``syarat`` from ``_saring_unit``.
     ``terisi``: each blank as it is scored (``_terisi``), so DuckDB hands no column over masked (NumPy's masked
     arrays alone take longer to load than the read takes)."""
-    per_triwulan = ", ".join(f"max(realisasi) FILTER (WHERE triwulan = {q}) AS {k}" for q, k in enumerate(REALISASI_TW, 1))
-    pilih = [*(f"i.{k}" for k in kolom), *REALISASI_TW]
+    per_triwulan = ", ".join(f"max(realisasi) FILTER (WHERE triwulan = {q}) AS {k}" for q, k in enumerate(KOLOM_REALISASI, 1))
+    pilih = [*(f"i.{k}" for k in kolom), *KOLOM_REALISASI]
     return (f"{dengan}SELECT {', '.join(map(_terisi, pilih) if terisi else pilih)} "
             f"FROM (SELECT {', '.join(kolom)} FROM iku {syarat}) i LEFT JOIN "
             f"(SELECT kode_unit, kode_iku, {per_triwulan} FROM realisasi {syarat} GROUP BY kode_unit, kode_iku) r "
@@ -88,13 +90,13 @@ class BagianSkor(Inti):
         dengan, syarat, param = _saring_unit(tahun, kode_unit, sub_unit, self._dialek)
         with self._transaksi() as con:
             unit = con.execute("SELECT kode_unit, nama_unit, kode_induk FROM unit ORDER BY kode_unit").fetchall()
-            isi = con.execute(sql_lebar(KOLOM_IKU, dengan, syarat, terisi=True), param).fetchnumpy()
+            isi = con.execute(sql_lebar(KOLOM_IKU_SKOR, dengan, syarat, terisi=True), param).fetchnumpy()
             tahap = con.execute("SELECT kode_unit, tahap FROM tahap WHERE tahun = $tahun AND triwulan = $triwulan",
                                 {"tahun": tahun, "triwulan": triwulan}).fetchall()
             turunan = realisasi_turunan(con, tahun)
         teks = {k: _isi(isi[k], None).tolist() for k in ("kode_unit", "kode_iku", "nama_iku", "perspektif",
                                                           "polaritas", "konsolidasi")}
-        realisasi = np.stack([_angka(isi[k]) for k in REALISASI_TW], axis=1)
+        realisasi = np.stack([_angka(isi[k]) for k in KOLOM_REALISASI], axis=1)
         if turunan:  # a parent's quarters from its children, a komponen IKU's from its komponen: not as stored
             posisi = {k: n for n, k in enumerate(zip(isi["tahun"].tolist(), teks["kode_unit"], teks["kode_iku"]))}
             for k, nilai in turunan.items():
@@ -102,7 +104,7 @@ class BagianSkor(Inti):
                     realisasi[posisi[k]] = [np.nan if v is None else v for v in nilai]
         return KolomSkor(
             unit=[Unit(k, n, i) for k, n, i in unit], **teks, bobot=_angka(isi["bobot"]),
-            target=np.stack([_angka(isi[f"target_tw{q}"]) for q in range(1, 5)], axis=1), realisasi=realisasi,
+            target=np.stack([_angka(isi[k]) for k in KOLOM_TARGET], axis=1), realisasi=realisasi,
             konversi_120=_isi(isi["konversi_120"], False).astype(bool),
             realisasi_terburuk=_angka(isi["realisasi_terburuk"]), tahap={u: str(t) for u, t in tahap},
         )
