@@ -28,6 +28,7 @@ from kinerja.aturan_unggah import batas_dilanggar, deklarasi_batas, nama_kompone
 from kinerja.masuk.keluaran import per_nilai_kolom
 from kinerja.masuk.kode import kerangka, samakan_kode
 from kinerja.masuk.loading import BATAS_KESALAHAN, TARGET, Berkas, Jenis, Kesalahan, baca_semua, periksa_batas
+from kinerja.masuk.perbandingan import Beda, masuk_berkas
 from kinerja.pesan import Pesan
 from kinerja.store import KOLOM, KUNCI, KodeTersimpan, Revisi, Storage, TinjauanBatal, hari_ini
 from kinerja.store.baca import Bacaan
@@ -63,9 +64,8 @@ class Perubahan:
     baru: int
     berubah: int
     sama: int
-    beda: pd.DataFrame = field(repr=False)
-    """Each row of the file against the store (``Storage.bandingkan``), in no particular order: what ``rincian``
-    is made of."""
+    beda: Beda = field(repr=False)
+    """The file's rows against the store (``Beda``): what ``rincian`` is made of."""
     status: _StatusPratinjau | None = field(default=None, repr=False)
     """For realisasi: the light each new or changed row turns (None: no status columns)."""
     nomor_realisasi: int = 0
@@ -83,7 +83,7 @@ class Perubahan:
         and, for realisasi, status_lama / status_baru of the IKU in that quarter."""
         kunci = KUNCI[self.jenis]
         nilai = [k for k in KOLOM[self.jenis] if k not in kunci]
-        beda = self.beda.sort_values("baris").reset_index(drop=True)
+        beda = self.beda.lengkap().sort_values("baris").reset_index(drop=True)
         perubahan = np.select([beda["baru"], beda["berubah"]], [t("perubahan.baru"), t("perubahan.berubah")],
                               t("perubahan.sama"))
         tabel = beda[["baris", *kunci, *nilai]].assign(perubahan=perubahan,
@@ -182,21 +182,18 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
         rencana.tambah(*samakan_kode(terbaca, kode, BATAS_KESALAHAN))  # the codes settled before the rows compare
         rencana.tambah(*_duplikat_antar_berkas(terbaca, BATAS_KESALAHAN))
         rencana.tambah(_periksa_siklus(terbaca, kode), 0)
-        beda = baca.bandingkan(_masuk_per_tabel(terbaca))
+        beda = _bandingkan(baca, terbaca)
         tahap = _tersentuh_tahap(beda)
-        akibat = baca.akibat_tulis(_triwulan_unit(tahap), hari_ini()) if not tahap.empty else {}
+        triwulan_unit = _triwulan_unit(beda, tahap)
+        akibat = baca.akibat_tulis(triwulan_unit, hari_ini()) if triwulan_unit else {}
         if rencana.sah:  # the preview is read only for an upload that may still be stored
-            # each table's comparison split by file as it is let go: held once, not once more per file
-            per_berkas = {jenis: _per_berkas(beda.pop(jenis)) for jenis in list(beda)}
-            perubahan = [_perubahan(b, per_berkas[b.jenis](i))  # type: ignore[index]
-                         for i, b in enumerate(terbaca) if b.jenis is not None]
-        del beda
+            perubahan = [_perubahan(b, beda[i]) for i, b in enumerate(terbaca) if b.jenis is not None]
         tersimpan = _Tersimpan.baca(baca, kode, terbaca, perubahan, pelaku)
     rencana.tambah(*_periksa_rujukan(terbaca, kode, BATAS_KESALAHAN))
     rencana.tambah(_periksa_kaskade(terbaca, kode), 0)
     rencana.tambah(_periksa_komponen(terbaca, kode), 0)
     rencana.tambah(*_periksa_batas_nilai(terbaca, tersimpan, BATAS_KESALAHAN))
-    rencana.tambah(*_periksa_tahap(terbaca, tahap, akibat, BATAS_KESALAHAN))
+    rencana.tambah(*_periksa_tahap(terbaca, beda, tahap, akibat, BATAS_KESALAHAN))
     if pelaku is not None:
         tolak, lain, unit_tolak = _periksa_hak(terbaca, kode, tersimpan.hibah, BATAS_KESALAHAN)
         rencana.tambah(tolak, lain)
@@ -218,31 +215,56 @@ def rencanakan(berkas: Sequence[tuple[str, bytes]], storage: Storage, pelaku: Pe
 _KUNCI_IKU = KUNCI[Jenis.IKU]
 
 
-def _tersentuh_tahap(beda: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The rows of realisasi and komponen files that change what a final quarter locks (``siklus.KOLOM_TERKUNCI``):
-    new rows, or rows whose value there differs from the stored one; with their file, row and unit-quarter."""
-    bagian = []
-    for nama, kolom in KOLOM_TERKUNCI.items():
-        d = beda.get(nama)
-        if d is None or d.empty:
+def _bandingkan(baca: Bacaan, berkas: list[Berkas]) -> dict[int, Beda]:
+    """Each readable file's rows against the store, by the file's place in ``berkas``: one comparison per file (a
+    key is in one file only, ``_duplikat_antar_berkas``), no file's rows copied to compare them."""
+    beda = {}
+    for i, b in enumerate(berkas):
+        if b.jenis is None:
             continue
-        ubah = d["baru"].astype(bool)
-        for k in kolom:
-            ubah |= _berbeda(d[k], d[f"{k}_lama"])
-        bagian.append(d.loc[ubah.to_numpy(), ["_berkas", "baris", "tahun", "triwulan", "kode_unit"]])
+        nama = b.jenis.value
+        if b.data.empty:
+            beda[i] = Beda(nama, pd.DataFrame(columns=["baris", *KOLOM[nama]]), None)
+            continue
+        data = masuk_berkas(b.data, nama)
+        beda[i] = Beda(nama, data, baca.kembar(nama, data))
+    return beda
+
+
+def _tersentuh_tahap(beda: dict[int, Beda]) -> dict[int, np.ndarray]:
+    """Per realisasi and komponen file, its rows that change what a final quarter locks (``siklus.KOLOM_TERKUNCI``):
+    new rows, or rows whose value there differs from the stored one (as positions in ``Beda.data``)."""
+    tersentuh = {}
+    for i, d in beda.items():
+        kolom = KOLOM_TERKUNCI.get(d.nama)
+        if kolom is None or not len(d):
+            continue
+        ubah = d.baru.copy()
+        if len(d.posisi):
+            kembar = d.kembar_pandas([k for c in kolom for k in (c, f"{c}_lama")])
+            beda_nilai = np.zeros(len(kembar), dtype=bool)
+            for k in kolom:
+                beda_nilai |= _berbeda(kembar[k], kembar[f"{k}_lama"]).to_numpy(bool)
+            ubah[d.posisi[beda_nilai]] = True
+        if ubah.any():
+            tersentuh[i] = np.flatnonzero(ubah)
+    return tersentuh
+
+
+_KOLOM_TAHAP = ["tahun", "triwulan", "kode_unit"]
+
+
+def _triwulan_unit(beda: dict[int, Beda], tersentuh: dict[int, np.ndarray]) -> set[tuple[int, int, str]]:
+    """The (tahun, triwulan, kode_unit) the rows of ``tersentuh`` touch: deduplicated as columns first, so only the
+    few thousand distinct quarters of a ministry's 300 000 rows are walked one by one."""
+    bagian = [beda[i].data[_KOLOM_TAHAP].iloc[posisi].drop_duplicates() for i, posisi in tersentuh.items()]
     if not bagian:
-        return pd.DataFrame(columns=["_berkas", "baris", "tahun", "triwulan", "kode_unit"])
-    return pd.concat(bagian, ignore_index=True).astype({"tahun": int, "triwulan": int})
-
-
-def _triwulan_unit(tahap: pd.DataFrame) -> set[tuple[int, int, str]]:
-    """The (tahun, triwulan, kode_unit) the rows of ``tahap`` touch: deduplicated as columns first, so only the few
-    thousand distinct quarters of a ministry's 300 000 rows are walked one by one."""
-    kolom = tahap[["tahun", "triwulan", "kode_unit"]].drop_duplicates()
+        return set()
+    kolom = pd.concat(bagian, ignore_index=True).astype({"tahun": int, "triwulan": int}).drop_duplicates()
     return set(kolom.itertuples(index=False, name=None))
 
 
-def _periksa_tahap(berkas: list[Berkas], tahap: pd.DataFrame,
+def _periksa_tahap(berkas: list[Berkas], beda: dict[int, Beda], tersentuh: dict[int, np.ndarray],
                    akibat: dict[tuple[int, int, str], tuple[Keadaan, AkibatTulis | None]],
                    batas: int) -> tuple[list[Kesalahan], int]:
     """Rows that change a quarter the cycle has locked (final, or past the deadline where the installation locks
@@ -252,13 +274,16 @@ def _periksa_tahap(berkas: list[Berkas], tahap: pd.DataFrame,
         return [], 0
     salah: list[Kesalahan] = []
     kembali: dict[int, set[tuple[int, int, str]]] = {}
-    for i, n, th, q, u in tahap.itertuples(index=False, name=None):
-        keadaan, a = akibat.get((th, q, u), (Keadaan(), None))
-        if a in (AkibatTulis.FINAL, AkibatTulis.LEWAT_TENGGAT):
-            isian = butir_terkunci(th, q, u, a, keadaan).isian
-            salah.append(Kesalahan(berkas[i].nama, Pesan("galat.triwulan_terkunci", isian), int(n), None, u))
-        elif a is AkibatTulis.KEMBALI_DRAF:
-            kembali.setdefault(i, set()).add((th, q, u))
+    for i, posisi in tersentuh.items():
+        baris = beda[i].data[["baris", *_KOLOM_TAHAP]].iloc[posisi]
+        for n, th, q, u in baris.itertuples(index=False, name=None):
+            th, q = int(th), int(q)
+            keadaan, a = akibat.get((th, q, u), (Keadaan(), None))
+            if a in (AkibatTulis.FINAL, AkibatTulis.LEWAT_TENGGAT):
+                isian = butir_terkunci(th, q, u, a, keadaan).isian
+                salah.append(Kesalahan(berkas[i].nama, Pesan("galat.triwulan_terkunci", isian), int(n), None, u))
+            elif a is AkibatTulis.KEMBALI_DRAF:
+                kembali.setdefault(i, set()).add((th, q, u))
     for i, daftar in kembali.items():
         for th, q, u in sorted(daftar):
             berkas[i].catatan.append(Pesan("unggah.kembali_draf", {
@@ -527,7 +552,8 @@ def terapkan(rencana: RencanaImpor, storage: Storage, pelaku: Pelaku) -> Revisi:
     """Commit a checked plan in one transaction, as one revision (the grants checked again there)."""
     if not rencana.sah:
         raise ValueError("rencana impor berisi kesalahan; tidak ada yang disimpan")
-    masuk = {jenis.value: rencana.data(jenis) for jenis in Jenis}
+    # each file's rows as they are, written one file after another: a ministry's upload is not copied to be stored
+    masuk = {j.value: [b.data for b in rencana.berkas if b.jenis is j and not b.data.empty] for j in Jenis}
     return storage.simpan(masuk, pelaku=pelaku, berkas=rencana.nama_berkas, sha256=rencana.sha256)
 
 
@@ -540,19 +566,6 @@ def muat_contoh(storage: Storage, folder: Path = FOLDER_CONTOH) -> bool:
         raise ValueError("data contoh tidak sah:\n" + "\n".join(map(str, rencana.kesalahan)))
     terapkan(rencana, storage, Pelaku.sistem(PENGGUNA_CONTOH, asal=PENGGUNA_CONTOH))
     return True
-
-
-def _masuk_per_tabel(berkas: list[Berkas]) -> dict[str, pd.DataFrame]:
-    """The rows of every readable file, per table, with complete keys, tagged with their file and row."""
-    masuk = {}
-    for jenis in Jenis:
-        bagian = [
-            b.data.dropna(subset=KUNCI[jenis]).assign(_berkas=i)
-            for i, b in enumerate(berkas) if b.jenis is jenis and not b.data.empty
-        ]
-        if bagian:
-            masuk[jenis.value] = pd.concat(bagian, ignore_index=True)[["_berkas", "baris", *KOLOM[jenis]]]
-    return masuk
 
 
 def _duplikat_antar_berkas(berkas: list[Berkas], batas: int) -> tuple[list[Kesalahan], int]:
@@ -968,30 +981,11 @@ def _saran_per_kode(kode: pd.Series, saran: Callable[[str], Pesan | None]) -> di
     return {k: saran(k) for k in kode.drop_duplicates().head(BATAS_SARAN)}
 
 
-def _per_berkas(beda: pd.DataFrame) -> Callable[[int], pd.DataFrame]:
-    """The compared rows of each of the upload's files (by its number, ``_berkas``), in the order they came: all of
-    them when one file holds them; else slices of one frame ordered by file, not a copy per file (a 3M-row upload
-    in ten files held its whole comparison twice). A file with none of them gets none.
-
-    >>> baris = _per_berkas(pd.DataFrame({"_berkas": [1, 0, 1], "baris": [2, 2, 3]}))
-    >>> baris(1)["baris"].tolist(), baris(0)["baris"].tolist(), len(baris(5))
-    ([2, 3], [2], 0)
-    """
-    nomor = beda["_berkas"].to_numpy()
-    if len(nomor) and (nomor == nomor[0]).all():
-        return lambda i: beda if i == nomor[0] else beda.iloc[0:0]
-    urutan = np.argsort(nomor, kind="stable")
-    terurut, nomor = beda.take(urutan), nomor[urutan]
-    unik, awal = np.unique(nomor, return_index=True)
-    potong = {int(u): terurut.iloc[a:b] for u, a, b in zip(unik.tolist(), awal.tolist(), [*awal[1:].tolist(), len(nomor)])}
-    return lambda i: potong.get(i, terurut.iloc[0:0])
-
-
-def _perubahan(b: Berkas, beda: pd.DataFrame) -> Perubahan:
+def _perubahan(b: Berkas, beda: Beda) -> Perubahan:
     """The preview of one file from its rows compared with the store (its table is written when first read)."""
     jenis = b.jenis
     assert jenis is not None
-    baru, berubah = beda["baru"].to_numpy(bool), beda["berubah"].to_numpy(bool)
+    baru, berubah = beda.baru, beda.berubah
     return Perubahan(b.nama, jenis, baru=int(baru.sum()), berubah=int(berubah.sum()),
                      sama=int((~baru & ~berubah).sum()), beda=beda)
 
@@ -1107,19 +1101,33 @@ def _berbeda(a: pd.Series, b: pd.Series) -> pd.Series:
 
 
 def _tersentuh(perubahan: list[Perubahan]) -> tuple[pd.DataFrame, pd.DataFrame] | None:
-    """Every uploaded realisasi row (``nomor_berkas``: its file's place among the realisasi files), and the first
-    ``BATAS_STATUS_PRATINJAU`` of them that are new or changed (None: no such row)."""
-    daftar = [p for p in perubahan if p.jenis is Jenis.REALISASI]
-    if not daftar:
+    """The first ``BATAS_STATUS_PRATINJAU`` uploaded realisasi rows that are new or changed, in the upload's order
+    (``nomor_berkas``: their file's place among the realisasi files), and every uploaded realisasi row of their IKU,
+    each with the realisasi it lands with (None: no such row). Only those IKU are scored: a ministry's first upload
+    is not copied whole for the lights of its first rows."""
+    daftar = [p.beda for p in perubahan if p.jenis is Jenis.REALISASI]
+    kolom = ["baris", *_KUNCI_REALISASI]
+    tersentuh, sisa = [], BATAS_STATUS_PRATINJAU
+    for i, d in enumerate(daftar):
+        posisi = np.flatnonzero(d.baru | d.berubah)
+        if sisa <= 0 or not len(posisi):
+            continue
+        posisi = posisi[np.argsort(d.data["baris"].to_numpy()[posisi], kind="stable")[:sisa]]
+        sisa -= len(posisi)
+        tersentuh.append(_baris_realisasi(d, kolom, posisi).assign(nomor_berkas=i))
+    if not tersentuh:
         return None
-    kolom = ["baris", "tahun", "triwulan", "kode_unit", "kode_iku", "realisasi"]
-    semua = pd.concat([p.beda[kolom].assign(nomor_berkas=i, tersentuh=p.beda["baru"] | p.beda["berubah"])
-                       for i, p in enumerate(daftar)], ignore_index=True)
-    tersentuh = semua[semua["tersentuh"].to_numpy(bool)]
-    if tersentuh.empty:
-        return None
-    urutan = np.lexsort((tersentuh["baris"].to_numpy(), tersentuh["nomor_berkas"].to_numpy()))
-    return semua, tersentuh.iloc[urutan[:BATAS_STATUS_PRATINJAU]]  # the first rows of the upload, as the preview
+    pilih = pd.concat(tersentuh, ignore_index=True)
+    kunci = pilih[_KUNCI_IKU].drop_duplicates()
+    semua = [_baris_realisasi(d, kolom, np.flatnonzero(_kunci_di(d.data[_KUNCI_IKU], kunci))).assign(nomor_berkas=i)
+             for i, d in enumerate(daftar)]
+    return pd.concat(semua, ignore_index=True), pilih
+
+
+def _baris_realisasi(d: Beda, kolom: list[str], posisi: np.ndarray) -> pd.DataFrame:
+    """Some rows of a realisasi file (``kolom``, by position), each with the realisasi it lands with."""
+    return d.data[kolom].iloc[posisi].reset_index(drop=True).assign(
+        realisasi=d.nilai("realisasi").iloc[posisi].to_numpy())
 
 
 def _kunci_status(perubahan: list[Perubahan]) -> pd.DataFrame | None:
@@ -1139,8 +1147,12 @@ def _tandai_perubahan_status(rencana: RencanaImpor, tersimpan: _Tersimpan) -> No
         return
     daftar = [p for p in rencana.perubahan if p.jenis is Jenis.REALISASI]
     semua, tersentuh = baris
-    iku, realisasi = tersimpan.iku_dan_realisasi(tersentuh[KUNCI[Jenis.IKU]].drop_duplicates())
-    status = _StatusPratinjau(semua, tersentuh, iku, realisasi, rencana.data(Jenis.IKU))
+    kunci = tersentuh[_KUNCI_IKU].drop_duplicates()
+    iku, realisasi = tersimpan.iku_dan_realisasi(kunci)
+    iku_unggah = [b.data[KOLOM[Jenis.IKU]][_kunci_di(b.data[_KUNCI_IKU], kunci)]  # only the IKU scored
+                  for b in rencana.berkas if b.jenis is Jenis.IKU and not b.data.empty]
+    status = _StatusPratinjau(semua, tersentuh, iku, realisasi, pd.concat(
+        iku_unggah, ignore_index=True) if iku_unggah else pd.DataFrame(columns=KOLOM[Jenis.IKU]))
     for i, p in enumerate(daftar):
         p.status, p.nomor_realisasi = status, i
 
@@ -1150,7 +1162,7 @@ def _kunci_komponen(perubahan: list[Perubahan]) -> pd.DataFrame | None:
     daftar = [p for p in perubahan if p.jenis is Jenis.KOMPONEN]
     if not daftar:
         return None
-    return pd.concat([p.beda[KUNCI[Jenis.IKU]] for p in daftar], ignore_index=True).drop_duplicates()
+    return pd.concat([p.beda.data[KUNCI[Jenis.IKU]] for p in daftar], ignore_index=True).drop_duplicates()
 
 
 def _hitung_realisasi_komponen(rencana: RencanaImpor, tersimpan: _Tersimpan) -> None:
@@ -1162,14 +1174,14 @@ def _hitung_realisasi_komponen(rencana: RencanaImpor, tersimpan: _Tersimpan) -> 
         return
     rumus = {k: baca_rumus(r) for k, r in _rumus_setelah_unggah(rencana.berkas, tersimpan.kode).items() if r}
     nilai: dict[tuple[int, str, str], dict[int, dict[str, float]]] = {}
-    baru = [p.beda.assign(nilai=p.beda["nilai"].fillna(p.beda["nilai_lama"])) for p in daftar]
+    baru = [p.beda.data.assign(nilai=p.beda.nilai("nilai")) for p in daftar]
     for d in (tersimpan.komponen, *baru):
         for th, q, u, i, nama, v in d[KOLOM[Jenis.KOMPONEN]].itertuples(index=False):
             if pd.notna(v):
                 nilai.setdefault((int(th), u.upper(), i.upper()), {}).setdefault(int(q), {})[nama] = float(v)
     for p in daftar:
         teks = {}
-        for n, th, q, u, i in p.beda[["baris", "tahun", "triwulan", "kode_unit", "kode_iku"]].itertuples(index=False):
+        for n, th, q, u, i in p.beda.data[["baris", *_KUNCI_REALISASI]].itertuples(index=False):
             k = (int(th), u.upper(), i.upper())
             if k in rumus:
                 isi = nilai.get(k, {}).get(int(q), {})
@@ -1180,11 +1192,13 @@ def _hitung_realisasi_komponen(rencana: RencanaImpor, tersimpan: _Tersimpan) -> 
 def _kunci_baru_dihitung(p: Perubahan) -> pd.DataFrame:
     """The stored IKU that an IKU file's rows make compute their realisasi (a new ``rumus_komponen`` or
     ``agregasi_anak``), the first ``BATAS_SARAN``."""
-    d = p.beda
+    dihitung = ("rumus_komponen", "agregasi_anak")  # only a row with a stored twin has an old value
+    d = p.beda.kembar_pandas(["_urutan_masuk", *_KUNCI_IKU, *dihitung, *(f"{k}_lama" for k in dihitung)])
+    d = d.sort_values("_urutan_masuk", ignore_index=True)  # the file's order: the same IKU named every time
     baru = pd.Series(False, index=d.index)
-    for k in ("rumus_komponen", "agregasi_anak"):
+    for k in dihitung:
         baru |= d[k].notna() & d[f"{k}_lama"].isna()
-    return d.loc[baru & ~d["baru"].astype(bool), KUNCI[Jenis.IKU]].head(BATAS_SARAN)
+    return d.loc[baru, _KUNCI_IKU].head(BATAS_SARAN)
 
 
 def _kunci_tergantikan(perubahan: list[Perubahan]) -> pd.DataFrame | None:

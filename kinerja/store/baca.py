@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from kinerja.store.bantu import Koneksi, _ada, _ke_pandas, _saring_unit, _sebagai_arrow, _sebagai_pandas
-from kinerja.store.beda import _dengan_baris_baru, _sql_beda
+from kinerja.store.bantu import Koneksi, _ada, _saring_unit, _sebagai_arrow, _sebagai_pandas
+from kinerja.store.beda import _sql_beda
 from kinerja.store.hak import _akses_terkunci, _hibah
 from kinerja.store.inti import Inti
 from kinerja.store.skema import KOLOM, KUNCI, TABEL
@@ -107,14 +107,14 @@ class BagianBaca(Inti):
         with self._transaksi() as con:
             return _kode(con)
 
-    def bandingkan(self, masuk: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-        """Each incoming row against the store (old values, effective new values, baru/berubah), per table.
-
-        ``masuk`` maps a table name to rows with its columns (plus any extra
-        columns, e.g. the file's row numbers, which are passed through).
-        """
+    def kembar(self, nama: str, masuk: pd.DataFrame) -> pa.Table:
+        """The rows of ``masuk`` (table ``nama``'s columns, plus any passed through, e.g. the file's row numbers)
+        that have a stored twin, each against it: ``_urutan_masuk`` (its place in ``masuk``), its columns, the
+        values it lands with, the stored ones (``<kolom>_lama``), ``baru`` (false) and ``berubah``, as
+        ``_sql_beda`` answers. A new row comes back as nothing: an upload of new rows is not copied back
+        (``kinerja.masuk.perbandingan.Beda`` completes them when a preview asks)."""
         with self._transaksi() as con:
-            return _bandingkan(con, masuk)
+            return _kembar(con, nama, masuk)
 
     def iku_dan_realisasi(self, kunci: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The stored IKU with these keys (tahun, kode_unit, kode_iku) and their realisasi, as one consistent view:
@@ -182,9 +182,9 @@ class Bacaan:
         """``Storage.kode``."""
         return _kode(self._con)
 
-    def bandingkan(self, masuk: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-        """``Storage.bandingkan``."""
-        return _bandingkan(self._con, masuk)
+    def kembar(self, nama: str, masuk: pd.DataFrame) -> pa.Table:
+        """``Storage.kembar``."""
+        return _kembar(self._con, nama, masuk)
 
     def iku_dan_realisasi(self, kunci: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         """``Storage.iku_dan_realisasi``."""
@@ -225,20 +225,14 @@ def _kode(con: Koneksi) -> KodeTersimpan:
     return KodeTersimpan(unit, iku)
 
 
-def _bandingkan(con: Koneksi, masuk: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    beda = {}
-    for nama, data in masuk.items():
-        tabel = _sebagai_arrow(data.assign(_urutan_masuk=np.arange(len(data))))
-        con.register("masuk", tabel)
-        if isinstance(tabel, pa.Table):  # only rows with a stored twin come back from DuckDB
-            tersimpan = con.sql(f"SELECT * FROM ({_sql_beda(nama, list(tabel.column_names))}) AS beda "
-                                "WHERE NOT baru").to_arrow_table()
-            hasil = _ke_pandas(_dengan_baris_baru(tabel, tersimpan, nama))
-        else:
-            hasil = con.execute(_sql_beda(nama, list(tabel.columns))).df()
-        beda[nama] = hasil.drop(columns="_urutan_masuk")
+def _kembar(con: Koneksi, nama: str, masuk: pd.DataFrame) -> pa.Table:
+    tabel = _sebagai_arrow(masuk.assign(_urutan_masuk=np.arange(len(masuk))))
+    kolom = list(tabel.column_names) if isinstance(tabel, pa.Table) else list(tabel.columns)
+    con.register("masuk", tabel)
+    try:
+        return con.sql(f"SELECT * FROM ({_sql_beda(nama, kolom)}) AS beda WHERE NOT baru").to_arrow_table()
+    finally:
         con.unregister("masuk")
-    return beda
 
 
 def _iku_dan_realisasi(con: Koneksi, kunci: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -11,6 +11,8 @@ as anti joins they stay in the database, where a ministry's rows are, instead of
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import pandas as pd
 
 from kinerja.aturan_unggah import batas_dilanggar, deklarasi_batas, komponen_disebut
@@ -124,16 +126,16 @@ def _periksa_dalam_transaksi(con: Koneksi, nama: str) -> None:
             raise ImporDitolak(Pesan("impor.komponen_asing", dict(kode=", ".join(kode[:5]))))
 
 
-def _periksa_batas_nilai(con: Koneksi, masuk: dict[str, pd.DataFrame]) -> None:
+def _periksa_batas_nilai(con: Koneksi, masuk: Bagian) -> None:
     """Refuse the upload if, once all its rows are written, a realisasi of the units and years it touched breaks
     what its IKU declares (``batas_bawah``, ``bilangan_bulat``): the preview's rule (``aturan_unggah.batas_dilanggar``)
     on the rows as stored now, read into DataFrames inside this transaction. Realisasi computed from komponen or
     child IKU are not uploaded, so not held here."""
-    bagian = [d for n, d in masuk.items() if n in ("iku", "realisasi") and d is not None and not d.empty]
+    bagian = [d for n in ("iku", "realisasi") for d in masuk.get(n, [])]
     if not bagian or not con.execute(  # most installations declare nothing: no join of their realisasi then
             "SELECT count(*) FROM iku WHERE batas_bawah IS NOT NULL OR bilangan_bulat").fetchone()[0]:  # type: ignore[index]
         return
-    kunci = pd.concat([d[["tahun", "kode_unit"]] for d in bagian], ignore_index=True).drop_duplicates()
+    kunci = pd.concat([d[["tahun", "kode_unit"]].drop_duplicates() for d in bagian], ignore_index=True).drop_duplicates()
     con.register("batas_kunci", _sebagai_arrow(kunci.astype({"tahun": "int64", "kode_unit": object})))
     baris = con.execute(  # the realisasi of the IKU that declare a bound, in the units and years touched
         "SELECT r.kode_unit, r.kode_iku, r.triwulan, r.realisasi, i.batas_bawah, i.bilangan_bulat FROM realisasi r "
@@ -150,35 +152,60 @@ def _periksa_batas_nilai(con: Koneksi, masuk: dict[str, pd.DataFrame]) -> None:
         raise ImporDitolak(Pesan("impor.batas_nilai", dict(kode="; ".join(kode[:5]))))
 
 
-def _unit_masuk(masuk: dict[str, pd.DataFrame]) -> list[str]:
+Bagian = dict[str, list[pd.DataFrame]]
+"""An upload's rows per table, as one or more frames (its files), none empty: ``bagian`` makes them."""
+
+
+def bagian(masuk: Mapping[str, pd.DataFrame | Sequence[pd.DataFrame] | None]) -> Bagian:
+    """An upload's rows per table (one frame, or one per file) as ``Bagian``: the tables with rows, each as a list
+    of its non-empty frames, never copied.
+
+    >>> {n: [len(d) for d in b] for n, b in bagian({"unit": pd.DataFrame({"kode_unit": ["BTP"]}),
+    ...                                             "iku": [pd.DataFrame(), pd.DataFrame({"tahun": [2019, 2020]})],
+    ...                                             "realisasi": None}).items()}
+    {'unit': [1], 'iku': [2]}
+    """
+    hasil = {}
+    for nama, data in masuk.items():
+        daftar = [data] if isinstance(data, pd.DataFrame) else list(data or [])
+        daftar = [d for d in daftar if not d.empty]
+        if daftar:
+            hasil[nama] = daftar
+    return hasil
+
+
+def _unik(bagian: list[pd.DataFrame], kolom: str) -> list:
+    """The distinct values of a column across the frames of a table, in order of appearance."""
+    return list(dict.fromkeys(v for d in bagian for v in d[kolom].unique().tolist()))
+
+
+def _unit_masuk(masuk: Bagian) -> list[str]:
     """Every unit an upload's rows are for, sorted."""
-    kolom = [d["kode_unit"] for d in masuk.values() if d is not None and not d.empty]
-    return sorted(pd.unique(pd.concat(kolom, ignore_index=True))) if kolom else []
+    return sorted({u for daftar in masuk.values() for u in _unik(daftar, "kode_unit")})
 
 
-def _kebutuhan(masuk: dict[str, pd.DataFrame]) -> list[tuple[Peran, list[str]]]:
+def _kebutuhan(masuk: Bagian) -> list[tuple[Peran, list[str]]]:
     """The role each row of an upload needs, on which units (``PERAN_TULIS``); a unit row also needs admin on
     the parent it is placed under (on every unit, ``SEMUA``, for a new root)."""
     kebutuhan = []
-    for nama, data in masuk.items():
-        if data is None or data.empty:
-            continue
-        kebutuhan.append((PERAN_TULIS[nama], data["kode_unit"].unique().tolist()))
+    for nama, daftar in masuk.items():
+        kebutuhan.append((PERAN_TULIS[nama], _unik(daftar, "kode_unit")))
         if nama == "unit":
-            induk = data["kode_induk"]
-            kebutuhan.append((Peran.ADMIN, [*induk.dropna().unique().tolist(),
-                                            *([SEMUA] if induk.isna().any() else [])]))
+            induk = _unik(daftar, "kode_induk")
+            kebutuhan.append((Peran.ADMIN, [*(i for i in induk if not pd.isna(i)),
+                                            *([SEMUA] if any(pd.isna(i) for i in induk) else [])]))
     return kebutuhan
 
 
-def _kebutuhan_tautan(con: Koneksi, iku: pd.DataFrame | None) -> list[tuple[Peran, list[str]]]:
+def _kebutuhan_tautan(con: Koneksi, iku: list[pd.DataFrame] | None) -> list[tuple[Peran, list[str]]]:
     """Admin on the unit of every IKU that an uploaded IKU newly supports, or no longer supports, compared with
     what is stored now (``kode_unit_induk`` + ``kode_iku_induk``): a link sent again unchanged needs nothing.
     The same rule as the preview's ``importing._induk_tautan_berubah``, here inside the committing transaction."""
-    if iku is None or iku.empty:
+    if not iku:
         return []
     kolom = [*KUNCI["iku"], "kode_unit_induk", "kode_iku_induk"]
-    con.register("tautan_masuk", _sebagai_arrow(iku.reindex(columns=kolom).astype(
+    iku_tautan = pd.concat([d.reindex(columns=kolom) for d in iku], ignore_index=True)
+    con.register("tautan_masuk", _sebagai_arrow(iku_tautan.astype(
         {"kode_unit_induk": object, "kode_iku_induk": object})))
     sama_kunci = " AND ".join(f"m.{k} = t.{k}" for k in KUNCI["iku"])
     beda = "(m.kode_unit_induk IS DISTINCT FROM t.kode_unit_induk OR m.kode_iku_induk IS DISTINCT FROM t.kode_iku_induk)"

@@ -5,7 +5,7 @@ reader may see. Every write is a revision, so the store always equals a replay o
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -26,6 +26,7 @@ from kinerja.store.periksa import (
     _periksa_batas_nilai,
     _periksa_dalam_transaksi,
     _unit_masuk,
+    bagian,
 )
 from kinerja.store.skema import KOLOM, KOLOM_REVISI, KUNCI, TABEL, TETAP_BILA_KOSONG
 from kinerja.store.tahap import _ada_siklus, _terkunci_atau_kembali, _tersentuh, hari_ini
@@ -79,9 +80,11 @@ class TinjauanBatal:
 class BagianRevisi(BagianJejak):
     """Uploads and undos, each one revision, and the revisions listed."""
 
-    def simpan(self, masuk: dict[str, pd.DataFrame], *, pelaku: Pelaku, berkas: str, sha256: str) -> Revisi:
+    def simpan(self, masuk: Mapping[str, pd.DataFrame | Sequence[pd.DataFrame] | None], *, pelaku: Pelaku,
+               berkas: str, sha256: str) -> Revisi:
         """Commit an upload as one revision: check who writes, log what it said, upsert, count, all in one
-        transaction.
+        transaction. ``masuk``: per table, its rows as one frame, or one frame per file (handed to the database
+        side by side, never copied into one frame).
 
         The counts are taken inside the transaction, against what is stored at
         that moment, so of two uploads racing each other the later is counted
@@ -92,6 +95,7 @@ class BagianRevisi(BagianJejak):
         So are the grants (``_izinkan``): every row's unit, where it stood and
         where it stands after the upload (``AksesDitolak``, logged in the audit trail).
         """
+        masuk = bagian(masuk)
         kebutuhan = _kebutuhan(masuk)
         unit = _unit_masuk(masuk)
         with self._tertolak_dicatat(pelaku, unit), self._transaksi(tulis=True) as con:
@@ -110,12 +114,10 @@ class BagianRevisi(BagianJejak):
             siklus = _ada_siklus(con)  # the reporting cycle in use: what the rows change meets their quarter's stage
             tersentuh: set[tuple[int, int, str]] = set()
             for nama in TABEL:
-                data = masuk.get(nama)
-                if data is None or data.empty:
+                daftar = masuk.get(nama)
+                if not daftar:
                     continue
-                # a column the writer does not know of (a note written before follow-up existed) is blank
-                hilang = [k for k in KOLOM[nama] if k not in data.columns]
-                con.register("masuk", _sebagai_arrow(data.assign(**dict.fromkeys(hilang, None))[KOLOM[nama]]))
+                con.register("masuk", _sebagai_satu_arrow(daftar, KOLOM[nama]))
                 baru, berubah, sama = con.execute(
                     f"SELECT count(*) FILTER (WHERE baru), count(*) FILTER (WHERE berubah), "
                     "count(*) FILTER (WHERE NOT baru AND NOT berubah) "
@@ -128,7 +130,7 @@ class BagianRevisi(BagianJejak):
                             {"revisi": revisi})
                 # every row new (counted just now, in this transaction): a plain insert, which need not look
                 # for a row to update
-                con.execute(_SISIP[nama] if baru == len(data) else _UPSERT[nama])
+                con.execute(_SISIP[nama] if baru == sum(map(len, daftar)) else _UPSERT[nama])
                 _periksa_dalam_transaksi(con, nama)
                 con.unregister("masuk")
             _periksa_batas_nilai(con, masuk)  # after every table: an IKU and its realisasi may come together
@@ -279,6 +281,19 @@ class BagianRevisi(BagianJejak):
     def _revisi(con: Koneksi, revisi_id: int) -> Revisi:
         return _revisi_dari_baris(con.execute(f"SELECT {', '.join(KOLOM_REVISI)} FROM revisi WHERE id = $id",
                                               {"id": revisi_id}).fetchone())  # type: ignore[arg-type]
+
+
+def _sebagai_satu_arrow(daftar: list[pd.DataFrame], kolom: list[str]) -> pa.Table | pd.DataFrame:
+    """A table's rows, given per file, as one table for the database: the files' Arrow tables side by side (no
+    copy of them put together), a column the writer does not know of (a note written before follow-up existed)
+    blank. Files Arrow cannot hold (mixed types in a column) are put together as one frame instead."""
+    bagian = [_sebagai_arrow(d.assign(**{k: None for k in kolom if k not in d.columns})[kolom]) for d in daftar]
+    if all(isinstance(b, pa.Table) for b in bagian):
+        try:
+            return pa.concat_tables(bagian, promote_options="permissive") if len(bagian) > 1 else bagian[0]
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            pass
+    return pd.concat([d if isinstance(d, pd.DataFrame) else d.to_pandas() for d in bagian], ignore_index=True)
 
 
 def _kembali_ke_draf(con: Koneksi, pelaku: Pelaku, kembali: list[tuple[int, int, str, Tahap]], revisi: int) -> None:

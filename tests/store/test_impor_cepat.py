@@ -4,6 +4,7 @@ and what the user sees is what it was. Each test pins one of the shortcuts to th
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,8 +13,10 @@ from hypothesis import strategies as st
 from kinerja.masuk import importing, loading
 from kinerja.masuk.importing import rencanakan, tabel_pratinjau, terapkan
 from kinerja.masuk.loading import baca_berkas
-from kinerja.store import ImporDitolak, Storage
+from kinerja.store import KOLOM, ImporDitolak, Storage
 from kinerja_core.akses import Pelaku
+
+KEDUA_MESIN = True
 
 KEPALA_REALISASI = "tahun;triwulan;kode_unit;kode_iku;realisasi;kendala"
 KEPALA_IKU = ("tahun;kode_unit;kode_iku;nama_iku;perspektif;polaritas;konsolidasi;bobot;target_tw1;target_tw2;"
@@ -86,6 +89,57 @@ def test_status_mengikuti_urutan_baris_unggahan(storage, monkeypatch):
     (p,) = rencana.perubahan
     ada = p.rincian[p.rincian["status_baru"] != ""]
     assert ada["baris"].tolist() == [2, 3]
+
+
+def test_status_memakai_baris_berkas_lain_dari_iku_yang_sama(storage, monkeypatch):
+    """The light of the first changed row counts every uploaded row of its IKU, in any file, even past the rows
+    that get a light: BGR-01 sums its quarters, so TW II at 10 (second file) turns TW III merah, not kuning."""
+    monkeypatch.setattr(importing, "BATAS_STATUS_PRATINJAU", 1)
+    rencana = rencanakan([("a.csv", berkas(KEPALA_REALISASI, "2019;3;KPPBCBOGOR;BGR-01;40;")),
+                          ("b.csv", berkas(KEPALA_REALISASI, "2019;2;KPPBCBOGOR;BGR-01;10;"))], storage)
+    a, b = rencana.perubahan
+    assert a.rincian[["status_lama", "status_baru"]].values.tolist() == [["hijau", "merah"]]
+    assert b.rincian["status_baru"].tolist() == [""]  # past the limit: no light of its own
+
+
+def test_unggahan_baru_tidak_disalin_untuk_dibandingkan(storage):
+    """An upload of new rows gets nothing back from the store to compare (no second copy of a ministry's first
+    upload); its preview still lists every row as new."""
+    rencana = rencanakan([
+        ("iku.csv", berkas(KEPALA_IKU, "2031;KPPBCBOGOR;BGR-01;Penerimaan;Stakeholder;maximize;sum;5;1;2;3;4")),
+        ("r.csv", berkas(KEPALA_REALISASI, "2031;1;KPPBCBOGOR;BGR-01;1;", "2031;2;KPPBCBOGOR;BGR-01;2;Hujan")),
+    ], storage)
+    assert rencana.sah, [str(k) for k in rencana.kesalahan]
+    iku, realisasi = rencana.perubahan
+    assert (len(iku.beda.kembar), len(realisasi.beda.kembar)) == (0, 0)
+    # the file's own rows, not a copy
+    assert np.shares_memory(realisasi.beda.data["realisasi"].to_numpy(), rencana.berkas[1].data["realisasi"].to_numpy())
+    assert realisasi.rincian[["baris", "perubahan", "realisasi"]].values.tolist() == [[2, "baru", 1.0], [3, "baru", 2.0]]
+
+
+def test_simpan_per_berkas_sama_dengan_satu_tabel(storage):
+    """A table's rows handed over per file store, count and log exactly as the same rows in one frame."""
+    kolom = ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala"]
+    satu = pd.DataFrame([[2019, 3, "KPPBCBOGOR", "BGR-01", 10.0, None], [2019, 4, "KPPBCBOGOR", "BGR-01", 12.0, "Hujan"]],
+                        columns=kolom)
+    dua = pd.DataFrame([[2019, 2, "KPPBCBOGOR", "BGR-02", 3.5, None]], columns=kolom)
+    pelaku = Pelaku.sistem("uji")
+
+    def tersimpan(revisi: int) -> tuple[list, list]:
+        with storage._transaksi() as con:
+            kolom = ", ".join(KOLOM["realisasi"])
+            tabel = con.execute(f"SELECT {kolom} FROM realisasi ORDER BY {kolom}").fetchall()
+            log = con.execute(f"SELECT {kolom} FROM revisi_realisasi WHERE revisi = $r ORDER BY {kolom}",
+                              {"r": revisi}).fetchall()
+        return tabel, log
+
+    per_berkas = storage.simpan({"realisasi": [satu, dua]}, pelaku=pelaku, berkas="a.csv, b.csv", sha256="x")
+    hasil = tersimpan(per_berkas.id), (per_berkas.baru, per_berkas.berubah, per_berkas.sama)
+    storage.batalkan(per_berkas.id, pelaku=pelaku)
+    sekaligus = storage.simpan({"realisasi": pd.concat([satu, dua], ignore_index=True)}, pelaku=pelaku,
+                               berkas="a.csv, b.csv", sha256="x")
+    assert (tersimpan(sekaligus.id), (sekaligus.baru, sekaligus.berubah, sekaligus.sama)) == hasil
+    assert hasil[1] == (1, 2, 0) and len(hasil[0][1]) == 3
 
 
 # --- reading: the fast reader reads what the careful one reads ----------------------------------------------
@@ -173,6 +227,7 @@ def test_berkas_besar_dibaca_bersamaan_sama_hasilnya(storage, monkeypatch):
 
 # --- codes: each distinct code looked at once, rules as row by row -------------------------------------------
 
+@pytest.mark.hanya_duckdb  # writes the look-alikes straight into the DuckDB file
 def test_kode_mirip_dibandingkan_dengan_ejaan_terakhir_yang_tersimpan(storage):
     """Two stored look-alike IKU codes of one unit (from before the check existed): a new third look-alike is
     refused naming the one a row-by-row walk of the stored rows (ordered by year, unit, code) sees last."""
@@ -241,8 +296,8 @@ def test_iku_dan_realisasi_hanya_yang_diminta(storage):
 
 
 def test_bandingkan_sama_dengan_satu_kueri_penuh(storage):
-    """Only the rows with a stored twin come back from DuckDB; the new rows are completed as the full query
-    would give them (values, types, the missing old values)."""
+    """Only the rows with a stored twin come back from the store (``kembar``); the preview's table completes the new
+    rows as the full query would give them (values, types, the missing old values)."""
     from kinerja.store.gudang import _ke_pandas, _sebagai_arrow, _sql_beda
 
     rencana = rencanakan([
@@ -252,14 +307,15 @@ def test_bandingkan_sama_dengan_satu_kueri_penuh(storage):
                          "2019;4;KPPBCBOGOR;BGR-90;;Hujan;;", "2019;2;KPPBCBOGOR;BGR-02;;;;")),
     ], storage)
     assert rencana.sah, [str(k) for k in rencana.kesalahan]
-    masuk = importing._masuk_per_tabel(rencana.berkas)
-    with storage._transaksi() as con:
-        penuh = {}
-        for nama, data in masuk.items():
+    diuji = 0
+    for p in rencana.perubahan:
+        data = p.beda.data
+        with storage._transaksi() as con:
             con.register("masuk", _sebagai_arrow(data))
-            penuh[nama] = _ke_pandas(con.sql(_sql_beda(nama, list(data.columns))).to_arrow_table())
+            penuh = _ke_pandas(con.sql(_sql_beda(p.jenis.value, list(data.columns))).to_arrow_table())
             con.unregister("masuk")
-    for nama, beda in storage.bandingkan(masuk).items():
-        urut = ["_berkas", "baris"]
-        pd.testing.assert_frame_equal(beda.sort_values(urut).reset_index(drop=True),
-                                      penuh[nama].sort_values(urut).reset_index(drop=True))
+        assert len(p.beda.kembar) == (~penuh["baru"]).sum()  # the new rows are not copied back
+        pd.testing.assert_frame_equal(p.beda.lengkap().sort_values("baris").reset_index(drop=True),
+                                      penuh.sort_values("baris").reset_index(drop=True))
+        diuji += 1
+    assert diuji == 2
