@@ -573,19 +573,25 @@ def _duplikat_antar_berkas(berkas: list[Berkas], batas: int) -> tuple[list[Kesal
     kesalahan: list[Kesalahan] = []
     lain = 0
     for jenis in Jenis:
-        bagian = [b.data.assign(berkas=b.nama) for b in berkas if b.jenis is jenis and not b.data.empty]
+        # the keys and row numbers only, the file by its number: not a copy of every column of every file
+        bagian = [b.data[[*KUNCI[jenis], "baris"]].assign(berkas=i)
+                  for i, b in enumerate(berkas) if b.jenis is jenis and not b.data.empty]
         if len(bagian) < 2:
             continue
         semua = pd.concat(bagian, ignore_index=True).dropna(subset=KUNCI[jenis])
-        pertama = semua.drop_duplicates(subset=KUNCI[jenis])[[*KUNCI[jenis], "berkas", "baris"]]
-        ulang = semua[semua.duplicated(subset=KUNCI[jenis])]
+        ganda = semua.duplicated(subset=KUNCI[jenis])
+        if not ganda.any():
+            continue
+        pertama = semua[~ganda.to_numpy()]
+        ulang = semua[ganda.to_numpy()]
         ruang = max(batas - len(kesalahan), 0)
         lain += max(len(ulang) - ruang, 0)
         ulang = ulang.head(ruang).merge(pertama, on=KUNCI[jenis], suffixes=("", "_asal"))
         for r in ulang.itertuples():
             kunci = " / ".join(str(getattr(r, k)) for k in KUNCI[jenis])
-            kesalahan.append(Kesalahan(r.berkas, Pesan("galat.duplikat_berkas", {
-                "kunci": kunci, "berkas": r.berkas_asal, "baris_lain": int(r.baris_asal)}), int(r.baris), nilai=kunci))
+            kesalahan.append(Kesalahan(berkas[r.berkas].nama, Pesan("galat.duplikat_berkas", {
+                "kunci": kunci, "berkas": berkas[r.berkas_asal].nama, "baris_lain": int(r.baris_asal)}),
+                int(r.baris), nilai=kunci))
     return kesalahan, lain
 
 
