@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 AKAR = Path(__file__).resolve().parent.parent
 DB_BAWAAN = AKAR / "data" / "kinerja.duckdb"
@@ -25,7 +28,10 @@ ZONA_BAWAAN = "Asia/Jakarta"
 
 
 def zona_waktu() -> ZoneInfo:
-    """The time zone the unit reads times in (stored times are UTC)."""
+    """The time zone the unit reads times in (stored times are UTC). ``zoneinfo`` is loaded here, not with the
+    module: ``score`` asks this module where the database is and never shows a time."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     nama = os.environ.get(VARIABEL_ZONA) or ZONA_BAWAAN
     try:
         return ZoneInfo(nama)

@@ -21,16 +21,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from kinerja_core.akses import SEMUA, Hibah, Peran, leluhur
-
-
-class Tahap(StrEnum):
-    """Where a unit's quarter stands. A quarter nobody has submitted yet is ``draf``."""
-
-    DRAF = "draf"
-    DIAJUKAN = "diajukan"
-    TERVERIFIKASI = "terverifikasi"
-    DIKEMBALIKAN = "dikembalikan"
-    FINAL = "final"
+from kinerja_core.tahap import Tahap as Tahap  # the stages live in their own module; named from here too
 
 
 class Langkah(StrEnum):

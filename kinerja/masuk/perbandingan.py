@@ -22,8 +22,10 @@ def masuk_berkas(data: pd.DataFrame, nama: str) -> pd.DataFrame:
     """The rows of one file the store compares (``Bacaan.kembar``): those with a complete key, with their row
     number (``baris``) and the table's columns; the file's frame itself when every key is complete (no copy).
 
-    >>> masuk_berkas(pd.DataFrame({"baris": [2, 3], "kode_unit": ["BTP", None], "nama_unit": ["Balai", "X"],
-    ...                            "kode_induk": [None, None]}), "unit")["baris"].tolist()
+    >>> data = pd.DataFrame({"baris": [2, 3], "tahun": [2019, 2019], "triwulan": [1, 1], "kode_unit": ["BGR", None],
+    ...                      "kode_iku": ["BGR-05", "BGR-05"], "komponen": ["tepat waktu", "layanan"],
+    ...                      "nilai": [481.0, 500.0]})
+    >>> masuk_berkas(data, "komponen")["baris"].tolist()
     [2]
     """
     lengkap = data[KUNCI[nama]].notna().all(axis=1).to_numpy()

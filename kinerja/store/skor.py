@@ -10,13 +10,12 @@ from pathlib import Path
 
 import numpy as np
 
-from kinerja.store.bantu import _saring_unit
+from kinerja.store.bantu import Koneksi, _saring_unit
 from kinerja.store.inti import TUNGGU_DETIK, Inti
-from kinerja.store.migrasi import siapkan_skema
-from kinerja.store.skema import KUNCI
+from kinerja.store.skema import KUNCI, Dialek
 from kinerja.store.turunan import realisasi_turunan
 from kinerja_core.model import TRIWULAN
-from kinerja_core.siklus import Tahap
+from kinerja_core.tahap import Tahap
 from kinerja_core.unit import Unit
 
 KOLOM_TARGET = [f"target_tw{q}" for q in TRIWULAN]
@@ -112,7 +111,15 @@ class BagianSkor(Inti):
 
 def gudang_skor(alamat: Path | str, *, tunggu_detik: float = TUNGGU_DETIK) -> BagianSkor:
     """The store at ``alamat`` with this read alone: what ``Storage(alamat)`` opens, without its other parts."""
-    return BagianSkor(alamat, tunggu_detik=tunggu_detik, siapkan_skema=siapkan_skema)
+    return BagianSkor(alamat, tunggu_detik=tunggu_detik, siapkan_skema=_siapkan_skema)
+
+
+def _siapkan_skema(con: Koneksi, dialek: Dialek) -> None:
+    """The migrations (``migrasi.siapkan_skema``), loaded only when a connection needs them: a read of a DuckDB
+    file never runs them, so ``score`` does not load them (nor the audit trail and messages they use)."""
+    from kinerja.store.migrasi import siapkan_skema
+
+    siapkan_skema(con, dialek)
 
 
 def _isi(kolom: np.ndarray, kosong: object) -> np.ndarray:

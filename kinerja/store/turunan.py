@@ -9,13 +9,11 @@ from typing import TYPE_CHECKING
 
 from kinerja.store.bantu import Koneksi, _ada
 from kinerja.store.skema import KUNCI
-from kinerja_core import kaskade
-from kinerja_core.komponen import Bentuk as BentukRumus
-from kinerja_core.komponen import baca_rumus, realisasi_komponen
-from kinerja_core.model import Polaritas
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from kinerja_core import kaskade
 
 Kunci = tuple[int, str, str]
 """(tahun, kode_unit, kode_iku) of one IKU."""
@@ -37,8 +35,11 @@ def realisasi_turunan(con: Koneksi, tahun: int | None) -> dict[Kunci, kaskade.Ni
     ((anak, rumus),) = con.execute(
         "SELECT count(*) FILTER (WHERE agregasi_anak IS NOT NULL), count(*) FILTER (WHERE rumus_komponen IS NOT NULL) "
         f"FROM iku WHERE (agregasi_anak IS NOT NULL OR rumus_komponen IS NOT NULL){syarat}", param).fetchall()
-    if not anak and not rumus:
+    if not anak and not rumus:  # most years of most installations: the cascade and komponen rules never load
         return {}
+    from kinerja_core import kaskade
+    from kinerja_core.model import Polaritas
+
     pasangan: dict[tuple, kaskade.Pasangan4] = {}
     dari_komponen = _realisasi_komponen(con, syarat, param, pasangan) if rumus else {}
     if not anak:
@@ -70,6 +71,9 @@ def _realisasi_komponen(con: Koneksi, syarat: str, param: dict[str, object],
                         pasangan: dict[tuple, kaskade.Pasangan4] | None = None) -> dict[tuple, kaskade.Nilai4]:
     """The four quarters' realisasi of every IKU with a ``rumus_komponen``, from its stored komponen; for each
     ``rasio(a; b)`` IKU its (a, b) per quarter goes into ``pasangan`` (what a ``gabungan`` parent pools)."""
+    from kinerja_core.komponen import Bentuk as BentukRumus
+    from kinerja_core.komponen import baca_rumus, realisasi_komponen
+
     rumus = {(th, u, i): baca_rumus(r) for th, u, i, r in con.execute(
         f"SELECT tahun, kode_unit, kode_iku, rumus_komponen FROM iku WHERE rumus_komponen IS NOT NULL{syarat}",
         param).fetchall()}

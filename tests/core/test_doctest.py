@@ -15,7 +15,7 @@ MODUL = [
     "kinerja.store.gudang", "kinerja.store.mesin_postgres", "kinerja.store.kop", "kinerja.dokumen.bagian",
     "kinerja.dokumen.triwulan", "kinerja.dokumen.dko", "kinerja.dokumen.manual", "kinerja.dokumen.lkjip",
     "kinerja.dokumen.model", "kinerja.dokumen.pdf", "kinerja.dokumen.xlsx", "kinerja.masuk.importing",
-    "kinerja.store.skor", "kinerja.cli.skor",
+    "kinerja.store.skor", "kinerja.cli.skor", "kinerja_core.tahap", "kinerja.masuk.perbandingan", "kinerja.store.periksa",
 ]
 
 

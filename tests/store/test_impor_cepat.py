@@ -117,6 +117,24 @@ def test_unggahan_baru_tidak_disalin_untuk_dibandingkan(storage):
     assert realisasi.rincian[["baris", "perubahan", "realisasi"]].values.tolist() == [[2, "baru", 1.0], [3, "baru", 2.0]]
 
 
+@pytest.mark.hanya_duckdb  # watches what DuckDB's connection is handed
+def test_tahun_baru_tidak_dikirim_untuk_dibandingkan(storage, monkeypatch):
+    """A file whose years and quarters hold no stored row (TW IV of 2019) cannot have a stored twin: its rows are
+    not handed to the database to be compared (on PostgreSQL a COPY); a file that may have one is compared whole."""
+    from kinerja.store.mesin_duckdb import KoneksiDuckdb
+
+    dikirim: list[int] = []
+    asli = KoneksiDuckdb.register
+    monkeypatch.setattr(KoneksiDuckdb, "register", lambda self, nama, data: (
+        dikirim.append(data.num_rows) if nama == "masuk" else None, asli(self, nama, data))[1])
+    rencana = rencanakan([("baru.csv", berkas(KEPALA_REALISASI, "2019;4;KPPBCBOGOR;BGR-01;1;")),
+                          ("lama.csv", berkas(KEPALA_REALISASI, "2019;3;KPPBCBOGOR;BGR-01;9;",
+                                              "2019;3;KPPBCBOGOR;BGR-02;8;"))], storage)
+    assert dikirim == [0, 2]
+    baru, lama = rencana.perubahan
+    assert (baru.baru, lama.baru, lama.berubah) == (1, 0, 2)
+
+
 def test_simpan_per_berkas_sama_dengan_satu_tabel(storage):
     """A table's rows handed over per file store, count and log exactly as the same rows in one frame."""
     kolom = ["tahun", "triwulan", "kode_unit", "kode_iku", "realisasi", "kendala"]
