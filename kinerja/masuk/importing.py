@@ -552,7 +552,7 @@ def terapkan(rencana: RencanaImpor, storage: Storage, pelaku: Pelaku) -> Revisi:
     """Commit a checked plan in one transaction, as one revision (the grants checked again there)."""
     if not rencana.sah:
         raise ValueError("rencana impor berisi kesalahan; tidak ada yang disimpan")
-    # each file's rows as they are, written one file after another: a ministry's upload is not copied to be stored
+    # each file's rows as they are (handed to the database side by side): a ministry's upload is not copied to be stored
     masuk = {j.value: [b.data for b in rencana.berkas if b.jenis is j and not b.data.empty] for j in Jenis}
     return storage.simpan(masuk, pelaku=pelaku, berkas=rencana.nama_berkas, sha256=rencana.sha256)
 

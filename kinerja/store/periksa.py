@@ -126,32 +126,6 @@ def _periksa_dalam_transaksi(con: Koneksi, nama: str) -> None:
             raise ImporDitolak(Pesan("impor.komponen_asing", dict(kode=", ".join(kode[:5]))))
 
 
-def _periksa_batas_nilai(con: Koneksi, masuk: Bagian) -> None:
-    """Refuse the upload if, once all its rows are written, a realisasi of the units and years it touched breaks
-    what its IKU declares (``batas_bawah``, ``bilangan_bulat``): the preview's rule (``aturan_unggah.batas_dilanggar``)
-    on the rows as stored now, read into DataFrames inside this transaction. Realisasi computed from komponen or
-    child IKU are not uploaded, so not held here."""
-    bagian = [d for n in ("iku", "realisasi") for d in masuk.get(n, [])]
-    if not bagian or not con.execute(  # most installations declare nothing: no join of their realisasi then
-            "SELECT count(*) FROM iku WHERE batas_bawah IS NOT NULL OR bilangan_bulat").fetchone()[0]:  # type: ignore[index]
-        return
-    kunci = pd.concat([d[["tahun", "kode_unit"]].drop_duplicates() for d in bagian], ignore_index=True).drop_duplicates()
-    con.register("batas_kunci", _sebagai_arrow(kunci.astype({"tahun": "int64", "kode_unit": object})))
-    baris = con.execute(  # the realisasi of the IKU that declare a bound, in the units and years touched
-        "SELECT r.kode_unit, r.kode_iku, r.triwulan, r.realisasi, i.batas_bawah, i.bilangan_bulat FROM realisasi r "
-        "JOIN iku i USING (tahun, kode_unit, kode_iku) JOIN batas_kunci k USING (tahun, kode_unit) "
-        "WHERE r.realisasi IS NOT NULL AND i.agregasi_anak IS NULL AND i.rumus_komponen IS NULL AND "
-        "(i.batas_bawah IS NOT NULL OR i.bilangan_bulat)").df()
-    con.unregister("batas_kunci")
-    baris = deklarasi_batas(baris)
-    bawah, pecahan = batas_dilanggar(baris)
-    langgar = baris[(bawah | pecahan).to_numpy(bool)]
-    if not langgar.empty:  # the value as DuckDB wrote it before: -9.0
-        kode = sorted(f"{u} {i} TW {int(q)}: {float(v)!r}" for u, i, q, v in
-                      zip(langgar["kode_unit"], langgar["kode_iku"], langgar["triwulan"], langgar["realisasi"]))
-        raise ImporDitolak(Pesan("impor.batas_nilai", dict(kode="; ".join(kode[:5]))))
-
-
 Bagian = dict[str, list[pd.DataFrame]]
 """An upload's rows per table, as one or more frames (its files), none empty: ``bagian`` makes them."""
 
@@ -177,6 +151,32 @@ def bagian(masuk: Mapping[str, pd.DataFrame | Sequence[pd.DataFrame] | None]) ->
 def _unik(bagian: list[pd.DataFrame], kolom: str) -> list:
     """The distinct values of a column across the frames of a table, in order of appearance."""
     return list(dict.fromkeys(v for d in bagian for v in d[kolom].unique().tolist()))
+
+
+def _periksa_batas_nilai(con: Koneksi, masuk: Bagian) -> None:
+    """Refuse the upload if, once all its rows are written, a realisasi of the units and years it touched breaks
+    what its IKU declares (``batas_bawah``, ``bilangan_bulat``): the preview's rule (``aturan_unggah.batas_dilanggar``)
+    on the rows as stored now, read into DataFrames inside this transaction. Realisasi computed from komponen or
+    child IKU are not uploaded, so not held here."""
+    bagian = [d for n in ("iku", "realisasi") for d in masuk.get(n, [])]
+    if not bagian or not con.execute(  # most installations declare nothing: no join of their realisasi then
+            "SELECT count(*) FROM iku WHERE batas_bawah IS NOT NULL OR bilangan_bulat").fetchone()[0]:  # type: ignore[index]
+        return
+    kunci = pd.concat([d[["tahun", "kode_unit"]].drop_duplicates() for d in bagian], ignore_index=True).drop_duplicates()
+    con.register("batas_kunci", _sebagai_arrow(kunci.astype({"tahun": "int64", "kode_unit": object})))
+    baris = con.execute(  # the realisasi of the IKU that declare a bound, in the units and years touched
+        "SELECT r.kode_unit, r.kode_iku, r.triwulan, r.realisasi, i.batas_bawah, i.bilangan_bulat FROM realisasi r "
+        "JOIN iku i USING (tahun, kode_unit, kode_iku) JOIN batas_kunci k USING (tahun, kode_unit) "
+        "WHERE r.realisasi IS NOT NULL AND i.agregasi_anak IS NULL AND i.rumus_komponen IS NULL AND "
+        "(i.batas_bawah IS NOT NULL OR i.bilangan_bulat)").df()
+    con.unregister("batas_kunci")
+    baris = deklarasi_batas(baris)
+    bawah, pecahan = batas_dilanggar(baris)
+    langgar = baris[(bawah | pecahan).to_numpy(bool)]
+    if not langgar.empty:  # the value as DuckDB wrote it before: -9.0
+        kode = sorted(f"{u} {i} TW {int(q)}: {float(v)!r}" for u, i, q, v in
+                      zip(langgar["kode_unit"], langgar["kode_iku"], langgar["triwulan"], langgar["realisasi"]))
+        raise ImporDitolak(Pesan("impor.batas_nilai", dict(kode="; ".join(kode[:5]))))
 
 
 def _unit_masuk(masuk: Bagian) -> list[str]:
