@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 
 from kinerja.store.bantu import Koneksi, _ada, _saring_unit, _sebagai_arrow, _sebagai_pandas
-from kinerja.store.beda import _sql_beda
+from kinerja.store.beda import _mungkin_kembar, _sql_beda
 from kinerja.store.hak import _akses_terkunci, _hibah
 from kinerja.store.inti import Inti
 from kinerja.store.skema import KOLOM, KUNCI, TABEL
@@ -235,28 +235,6 @@ def _kembar(con: Koneksi, nama: str, masuk: pd.DataFrame) -> pa.Table:
         return con.sql(f"SELECT * FROM ({_sql_beda(nama, kolom)}) AS beda WHERE NOT baru").to_arrow_table()
     finally:
         con.unregister("masuk")
-
-
-_AWALAN = ("tahun", "triwulan")
-"""The leading key columns whose few values tell whether a file can have a stored twin at all."""
-
-
-def _mungkin_kembar(con: Koneksi, nama: str, masuk: pd.DataFrame) -> bool:
-    """Whether a stored row of ``nama`` may share a key with a row of ``masuk``: one shares its year and quarter
-    (the key's leading columns), or for a table keyed otherwise (``unit``) the table holds a row. A new year's
-    upload, or a quarter's first, is then not sent to the database to be compared (on PostgreSQL a COPY)."""
-    awalan = [k for k in KUNCI[nama] if k in _AWALAN]
-    if not awalan:
-        return bool(con.execute(f"SELECT EXISTS (SELECT 1 FROM {nama})").fetchone()[0])  # type: ignore[index]
-    nilai = masuk[awalan].drop_duplicates().astype("int64").itertuples(index=False, name=None)
-    syarat, param = [], {}
-    for n, baris in enumerate(nilai):
-        syarat.append(" AND ".join(f"{k} = $p{n}_{k}" for k in awalan))
-        param.update({f"p{n}_{k}": int(v) for k, v in zip(awalan, baris)})
-    if not syarat:
-        return False
-    return bool(con.execute(f"SELECT EXISTS (SELECT 1 FROM {nama} WHERE ({') OR ('.join(syarat)}))",
-                            param).fetchone()[0])  # type: ignore[index]
 
 
 def _iku_dan_realisasi(con: Koneksi, kunci: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -1,12 +1,19 @@
 """An upload's rows against the stored ones: each row's old values, the values it lands with and whether it is new
-or changed (``_sql_beda``), and the statements that land it (``_UPSERT``, ``_SISIP``)."""
+or changed (``_sql_beda``), whether any can have a stored twin at all (``_mungkin_kembar``), and the statements that
+land it (``_UPSERT``, ``_SISIP``)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
 
+from kinerja.store.bantu import Koneksi
 from kinerja.store.skema import KOLOM, KUNCI, TABEL, TETAP_BILA_KOSONG
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _nilai_efektif(nama: str, kolom: str, baru: str = "m", lama: str = "t") -> str:
@@ -30,6 +37,28 @@ def _sql_beda(nama: str, kolom_masuk: list[str]) -> str:
                    f"{_nilai_efektif(nama, k)} IS DISTINCT FROM t.{k}" for k in nilai)}) AS berubah
         FROM masuk m LEFT JOIN {nama} t ON {gabung}
     """
+
+
+_AWALAN = ("tahun", "triwulan")
+"""The leading key columns whose few values tell whether a file can have a stored twin at all."""
+
+
+def _mungkin_kembar(con: Koneksi, nama: str, masuk: pd.DataFrame) -> bool:
+    """Whether a stored row of ``nama`` may share a key with a row of ``masuk``: one shares its year and quarter
+    (the key's leading columns), or for a table keyed otherwise (``unit``) the table holds a row. A new year's
+    upload, or a quarter's first, is then not sent to the database to be compared (on PostgreSQL a COPY)."""
+    awalan = [k for k in KUNCI[nama] if k in _AWALAN]
+    if not awalan:
+        return bool(con.execute(f"SELECT EXISTS (SELECT 1 FROM {nama})").fetchone()[0])  # type: ignore[index]
+    nilai = masuk[awalan].drop_duplicates().astype("int64").itertuples(index=False, name=None)
+    syarat, param = [], {}
+    for n, baris in enumerate(nilai):
+        syarat.append(" AND ".join(f"{k} = $p{n}_{k}" for k in awalan))
+        param.update({f"p{n}_{k}": int(v) for k, v in zip(awalan, baris)})
+    if not syarat:
+        return False
+    return bool(con.execute(f"SELECT EXISTS (SELECT 1 FROM {nama} WHERE ({') OR ('.join(syarat)}))",
+                            param).fetchone()[0])  # type: ignore[index]
 
 
 _UPSERT = {

@@ -51,13 +51,16 @@ _RUJUKAN_MASUK = {
             "AND m.kode_induk NOT IN (SELECT kode_unit FROM unit) ORDER BY 1 LIMIT 5",
     "iku": f"SELECT DISTINCT m.kode_unit FROM masuk m WHERE {_ada('unit', 'kode_unit', 'm', tidak=True)} "
            "ORDER BY 1 LIMIT 5",
-    "realisasi": "SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku FROM masuk m "
+    # each IKU key once before it is looked up: a ministry's quarters name each IKU four times or more
+    "realisasi": "SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku "
+                 "FROM (SELECT DISTINCT tahun, kode_unit, kode_iku FROM masuk) m "
                  f"WHERE {_ada('iku', KUNCI['iku'], 'm', tidak=True)} ORDER BY 1 LIMIT 5",
     "rapat": f"SELECT DISTINCT m.kode_unit FROM masuk m WHERE {_ada('unit', 'kode_unit', 'm', tidak=True)} "
              "ORDER BY 1 LIMIT 5",
     "arahan_rapat": f"SELECT DISTINCT m.kode_unit FROM masuk m WHERE {_ada('unit', 'kode_unit', 'm', tidak=True)} "
                     "ORDER BY 1 LIMIT 5",
-    "komponen": "SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku FROM masuk m "
+    "komponen": "SELECT DISTINCT m.tahun || ' ' || m.kode_unit || ' ' || m.kode_iku "
+                "FROM (SELECT DISTINCT tahun, kode_unit, kode_iku FROM masuk) m "
                 f"WHERE {_ada('iku', KUNCI['iku'], 'm', tidak=True)} ORDER BY 1 LIMIT 5",
 }
 """Incoming rows whose unit, IKU or parent is not stored (within the committing transaction)."""

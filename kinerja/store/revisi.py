@@ -15,7 +15,7 @@ import pyarrow as pa
 from kinerja.config import zona_waktu
 from kinerja.pesan import Pesan
 from kinerja.store.bantu import Koneksi, _ada, _sebagai_arrow, _sekarang
-from kinerja.store.beda import _SISIP, _UPSERT, _sql_beda
+from kinerja.store.beda import _SISIP, _UPSERT, _mungkin_kembar, _sql_beda
 from kinerja.store.galat import RevisiDitolak
 from kinerja.store.hak import _hak_dalam_transaksi, _periksa_hak
 from kinerja.store.jejak import BagianJejak, _catat_jejak, _unit_revisi
@@ -118,11 +118,14 @@ class BagianRevisi(BagianJejak):
                 if not daftar:
                     continue
                 con.register("masuk", _sebagai_satu_arrow(daftar, KOLOM[nama]))
-                baru, berubah, sama = con.execute(
-                    f"SELECT count(*) FILTER (WHERE baru), count(*) FILTER (WHERE berubah), "
-                    "count(*) FILTER (WHERE NOT baru AND NOT berubah) "
-                    f"FROM ({_sql_beda(nama, KOLOM[nama])}) AS beda"
-                ).fetchone()  # type: ignore[misc]
+                if any(_mungkin_kembar(con, nama, d) for d in daftar):
+                    baru, berubah, sama = con.execute(
+                        f"SELECT count(*) FILTER (WHERE baru), count(*) FILTER (WHERE berubah), "
+                        "count(*) FILTER (WHERE NOT baru AND NOT berubah) "
+                        f"FROM ({_sql_beda(nama, KOLOM[nama])}) AS beda"
+                    ).fetchone()  # type: ignore[misc]
+                else:  # no stored row shares a year and quarter with these (asked in this transaction): all new
+                    baru, berubah, sama = sum(map(len, daftar)), 0, 0
                 jumlah.update(baru=baru, berubah=berubah, sama=sama)
                 if siklus:
                     tersentuh |= _tersentuh(con, nama)
