@@ -164,7 +164,7 @@ def _baca_csv(isi: bytes, catat: _Pencatat) -> tuple[pd.DataFrame | None, str, b
     data = teks.encode("utf-8", errors="surrogatepass")
     bersih = _tanpa_kendali(data, teks.isascii())
     tabel = None
-    if bersih and b'"' not in data and data.count(b"\r") == data.count(b"\r\n"):
+    if bersih and b'"' not in data and (b"\r" not in data or data.count(b"\r") == data.count(b"\r\n")):
         tabel = _baca_arrow(data, pemisah, len(kolom))
     if tabel is None:
         try:
