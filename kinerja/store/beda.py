@@ -50,7 +50,8 @@ def _mungkin_kembar(con: Koneksi, nama: str, masuk: pd.DataFrame) -> bool:
     awalan = [k for k in KUNCI[nama] if k in _AWALAN]
     if not awalan:
         return bool(con.execute(f"SELECT EXISTS (SELECT 1 FROM {nama})").fetchone()[0])  # type: ignore[index]
-    nilai = masuk[awalan].drop_duplicates().astype("int64").itertuples(index=False, name=None)
+    # a blank year or quarter matches no stored row (NULL equals nothing): only the filled ones are asked about
+    nilai = masuk[awalan].dropna().drop_duplicates().astype("int64").itertuples(index=False, name=None)
     syarat, param = [], {}
     for n, baris in enumerate(nilai):
         syarat.append(" AND ".join(f"{k} = $p{n}_{k}" for k in awalan))
