@@ -1111,35 +1111,41 @@ def _tersentuh(perubahan: list[Perubahan]) -> tuple[pd.DataFrame, pd.DataFrame] 
     (``nomor_berkas``: their file's place among the realisasi files), and every uploaded realisasi row of their IKU,
     each with the realisasi it lands with (None: no such row). Only those IKU are scored: a ministry's first upload
     is not copied whole for the lights of its first rows."""
+    pilih = _tersentuh_pertama(perubahan)
+    if pilih is None:
+        return None
+    kunci = pilih[_KUNCI_IKU].drop_duplicates()
     daftar = [p.beda for p in perubahan if p.jenis is Jenis.REALISASI]
-    kolom = ["baris", *_KUNCI_REALISASI]
+    semua = [_baris_realisasi(d, np.flatnonzero(_kunci_di(d.data[_KUNCI_IKU], kunci))).assign(nomor_berkas=i)
+             for i, d in enumerate(daftar)]
+    return pd.concat(semua, ignore_index=True), pilih
+
+
+def _tersentuh_pertama(perubahan: list[Perubahan]) -> pd.DataFrame | None:
+    """The first ``BATAS_STATUS_PRATINJAU`` uploaded realisasi rows that are new or changed, in the upload's order
+    (file by file, row by row), with the realisasi each lands with (None: no such row): the rows that get a light,
+    found without looking at any other row."""
     tersentuh, sisa = [], BATAS_STATUS_PRATINJAU
-    for i, d in enumerate(daftar):
+    for i, d in enumerate(p.beda for p in perubahan if p.jenis is Jenis.REALISASI):
         posisi = np.flatnonzero(d.baru | d.berubah)
         if sisa <= 0 or not len(posisi):
             continue
         posisi = posisi[np.argsort(d.data["baris"].to_numpy()[posisi], kind="stable")[:sisa]]
         sisa -= len(posisi)
-        tersentuh.append(_baris_realisasi(d, kolom, posisi).assign(nomor_berkas=i))
-    if not tersentuh:
-        return None
-    pilih = pd.concat(tersentuh, ignore_index=True)
-    kunci = pilih[_KUNCI_IKU].drop_duplicates()
-    semua = [_baris_realisasi(d, kolom, np.flatnonzero(_kunci_di(d.data[_KUNCI_IKU], kunci))).assign(nomor_berkas=i)
-             for i, d in enumerate(daftar)]
-    return pd.concat(semua, ignore_index=True), pilih
+        tersentuh.append(_baris_realisasi(d, posisi).assign(nomor_berkas=i))
+    return pd.concat(tersentuh, ignore_index=True) if tersentuh else None
 
 
-def _baris_realisasi(d: Beda, kolom: list[str], posisi: np.ndarray) -> pd.DataFrame:
-    """Some rows of a realisasi file (``kolom``, by position), each with the realisasi it lands with."""
-    return d.data[kolom].iloc[posisi].reset_index(drop=True).assign(
+def _baris_realisasi(d: Beda, posisi: np.ndarray) -> pd.DataFrame:
+    """Some rows of a realisasi file (their row and key, by position), each with the realisasi it lands with."""
+    return d.data[["baris", *_KUNCI_REALISASI]].iloc[posisi].reset_index(drop=True).assign(
         realisasi=d.nilai("realisasi").iloc[posisi].to_numpy())
 
 
 def _kunci_status(perubahan: list[Perubahan]) -> pd.DataFrame | None:
-    """The IKU keys ``_tandai_perubahan_status`` scores."""
-    baris = _tersentuh(perubahan)
-    return None if baris is None else baris[1][_KUNCI_IKU].drop_duplicates()
+    """The IKU keys ``_tandai_perubahan_status`` scores (their rows read only when it scores them)."""
+    pilih = _tersentuh_pertama(perubahan)
+    return None if pilih is None else pilih[_KUNCI_IKU].drop_duplicates()
 
 
 def _tandai_perubahan_status(rencana: RencanaImpor, tersimpan: _Tersimpan) -> None:
