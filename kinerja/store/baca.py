@@ -226,9 +226,9 @@ def _kode(con: Koneksi) -> KodeTersimpan:
 
 
 def _kembar(con: Koneksi, nama: str, masuk: pd.DataFrame) -> pa.Table:
-    if not _mungkin_kembar(con, nama, masuk):  # the query on no rows: nothing converted or sent, its columns typed
-        masuk = masuk.iloc[:0]
     tabel = _sebagai_arrow(masuk.assign(_urutan_masuk=np.arange(len(masuk))))
+    if not _mungkin_kembar(con, nama, masuk):  # the query on no rows: nothing sent, the answer's columns typed
+        tabel = tabel.slice(0, 0) if isinstance(tabel, pa.Table) else tabel.iloc[:0]
     kolom = list(tabel.column_names) if isinstance(tabel, pa.Table) else list(tabel.columns)
     con.register("masuk", tabel)
     try:
